@@ -1,0 +1,34 @@
+import {existsSync} from 'node:fs';
+import {nodeResolve} from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+// Rollup bundles what `tsc -p tsconfig.build.json` wrote to build/ (see scripts/build.mjs).
+const inputs = (entries) =>
+  Object.fromEntries(Object.entries(entries).filter(([, path]) => existsSync(path)));
+
+// tsc's decorator helper refers to top-level `this`; harmless in ES modules.
+const onwarn = (warning, warn) => {
+  if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
+};
+
+export default [
+  // For npm: one module per entry, dependencies left to the app's bundler.
+  {
+    input: inputs({
+      index: 'build/index.js',
+      core: 'build/core/index.js',
+      conformance: 'build/core/conformance.js',
+    }),
+    external: (id) => /^(lit|@lit\/|dompurify)/.test(id),
+    output: {dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
+    onwarn,
+  },
+  // For a script tag: everything in one file, with the sanitizer, adapters and locales
+  // split into chunks that load only when a page needs them.
+  {
+    input: inputs({colloquy: 'build/bundle.js'}),
+    plugins: [nodeResolve({exportConditions: ['browser', 'production']}), terser({format: {comments: false}})],
+    output: {dir: 'dist/cdn', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
+    onwarn,
+  },
+];

@@ -1,0 +1,33 @@
+// `npm start`: serves the demo pages from the TypeScript sources (no build step), on
+// http://localhost:8000/ unless PORT says otherwise.
+import {fileURLToPath} from 'node:url';
+import {startDevServer} from '@web/dev-server';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {mswWorkerPlugin} from './msw-worker-plugin.mjs';
+
+const port = Number(process.env.PORT ?? 8000);
+const rootDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** The site root shows the demo's first page. */
+const demoAtRoot = async (context, next) => {
+  if (context.path === '/' || context.path === '/index.html') {
+    context.redirect('/demo/');
+    return;
+  }
+  return next();
+};
+
+await startDevServer({
+  config: {
+    rootDir,
+    port,
+    hostname: process.env.HOST ?? 'localhost',
+    nodeResolve: {exportConditions: ['browser', 'development']},
+    middleware: [demoAtRoot],
+    plugins: [mswWorkerPlugin(), esbuildPlugin({ts: true, tsconfig: `${rootDir}tsconfig.json`})],
+  },
+  readCliArgs: false,
+  readFileConfig: false,
+  logStartMessage: false,
+});
+console.log(`Colloquy demo: http://localhost:${port}/`);

@@ -1,0 +1,168 @@
+import type {
+  Comment,
+  CommentPage,
+  GuestIdentity,
+  NotificationChoices,
+  Session,
+  SignInProvider,
+  SortOrder,
+} from './types.js';
+
+/**
+ * The contract between Colloquy's elements and a backend. Implement `loadPage` and
+ * `postComment`; implement the optional methods your backend supports and say so in
+ * `capabilities`. Rules every method follows:
+ *
+ * - It takes an `AbortSignal` and, once the signal fires, rejects with `signal.reason`
+ *   (an `AbortError` `DOMException` unless the caller gave another reason) and stops
+ *   whatever it was doing. A signal that has already fired rejects at once.
+ * - Every other failure rejects with a `CommentError` whose `code` says what happened
+ *   (see `errors.ts`) and whose message can be shown to people as plain text.
+ * - Data is returned as the types in `types.ts`. Content a person typed is `text`; HTML
+ *   a backend renders is `html` and will be sanitized by the elements, never trusted.
+ *
+ * `src/core/conformance.ts` checks these promises against a live adapter.
+ */
+export interface CommentAdapter {
+  readonly capabilities: AdapterCapabilities;
+
+  /**
+   * Loads one page of a thread: up to `limit` top-level comments with all their replies,
+   * parents listed before their children, replies in the order they were written.
+   * The sort orders top-level comments only. Pending comments are included only for
+   * their author; a deleted comment is included (as `status: 'deleted'`, content empty)
+   * only while it still has visible replies. Rejects with `not-found` for an unknown thread.
+   */
+  loadPage(request: LoadPageRequest, options: CallOptions): Promise<CommentPage>;
+
+  /**
+   * Stores a new comment and resolves with it as stored (with its real id and status,
+   * which is `pending` when it is held for moderation). Posting again with the same
+   * `idempotencyKey` must not store a second comment: resolve with the first one, or
+   * reject with `duplicate`.
+   */
+  postComment(input: NewComment, options: CallOptions): Promise<Comment>;
+
+  /** Replaces a comment's text; needs `capabilities.edit`. Resolves with the stored comment. */
+  editComment?(request: EditCommentRequest, options: CallOptions): Promise<Comment>;
+
+  /**
+   * Deletes a comment; needs `capabilities.delete`. Resolves with the comment's placeholder
+   * (`status: 'deleted'`) when replies keep it in the thread, or `null` when it is gone.
+   */
+  deleteComment?(request: CommentRef, options: CallOptions): Promise<Comment | null>;
+
+  /** Adds or removes the viewer's reaction; needs `capabilities.reactions`. */
+  react?(request: ReactRequest, options: CallOptions): Promise<Comment>;
+
+  /** The ways to sign in that this backend offers; needs `capabilities.signIn`. */
+  listProviders?(options: CallOptions): Promise<SignInProvider[]>;
+
+  /**
+   * Where the sign-in window (or a full-page redirect) goes for `providerId`. The URL must
+   * lead, after the provider's consent screen, to a callback page that reports the result
+   * with Colloquy's sign-in protocol and echoes `state`. Needs `capabilities.signIn`.
+   */
+  signInUrl?(request: SignInUrlRequest, options: CallOptions): Promise<string>;
+
+  /**
+   * Turns what the callback page reported (a code, a token…) into a session, keeping any
+   * token in memory or sessionStorage, never in localStorage or a URL. Needs `capabilities.signIn`.
+   */
+  completeSignIn?(request: CompleteSignInRequest, options: CallOptions): Promise<Session>;
+
+  /**
+   * The viewer's current session, or `null` when nobody is signed in. Also used to notice a
+   * sign-in finished in a popup that could not report back. Needs `capabilities.session`.
+   */
+  getSession?(options: CallOptions): Promise<Session | null>;
+
+  /** Ends the session and forgets its tokens. Needs `capabilities.signIn`. */
+  signOut?(options: CallOptions): Promise<void>;
+
+  /**
+   * Calls `listener` for every change to the thread made elsewhere (another person, another
+   * tab) until `options.signal` fires. Needs `capabilities.live`.
+   */
+  subscribe?(thread: string, listener: (event: ThreadEvent) => void, options: CallOptions): void;
+}
+
+/** Which optional parts of the contract an adapter implements. */
+export interface AdapterCapabilities {
+  edit: boolean;
+  delete: boolean;
+  /** The reaction keys the backend offers, e.g. `['like']`; empty when it has none. */
+  reactions: readonly string[];
+  /** `listProviders`, `signInUrl`, `completeSignIn` and `signOut`. */
+  signIn: boolean;
+  /** `getSession`: the backend can tell who is signed in (e.g. on reload). */
+  session: boolean;
+  /** `subscribe`. */
+  live: boolean;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface LoadPageRequest {
+  thread: string;
+  sort: SortOrder;
+  /** `nextCursor` from the previous page; omitted for the first page. */
+  cursor?: string;
+  /** Top-level comments per page. */
+  limit: number;
+}
+
+export interface NewComment {
+  thread: string;
+  /** The comment as typed; plain text, never HTML. */
+  text: string;
+  /** The comment this one answers; `null` for a top-level comment. */
+  parentId: string | null;
+  /** Required when nobody is signed in and the thread accepts guests. */
+  guest?: GuestIdentity;
+  notify?: NotificationChoices;
+  /**
+   * Created once per comment when it is first submitted and sent again with every retry,
+   * so a retried post is stored once.
+   */
+  idempotencyKey: string;
+}
+
+export interface CommentRef {
+  thread: string;
+  commentId: string;
+}
+
+export interface EditCommentRequest extends CommentRef {
+  text: string;
+}
+
+export interface ReactRequest extends CommentRef {
+  reaction: string;
+  /** True to add the viewer's reaction, false to take it back. */
+  active: boolean;
+}
+
+export interface SignInUrlRequest {
+  providerId: string;
+  /** One-time value the callback must echo; the caller checks it. */
+  state: string;
+  /** The page the provider returns to, which reports the result. */
+  callbackUrl: string;
+  /** `popup` when the result is posted back to the opener; `redirect` for a full-page round trip. */
+  mode: 'popup' | 'redirect';
+}
+
+export interface CompleteSignInRequest {
+  providerId: string;
+  /** What the callback page reported, minus `state` (already checked). */
+  result: Record<string, string>;
+}
+
+/** A change to a thread made elsewhere, delivered by `subscribe`. */
+export type ThreadEvent =
+  | {type: 'comment-added'; thread: string; comment: Comment}
+  | {type: 'comment-updated'; thread: string; comment: Comment}
+  | {type: 'comment-removed'; thread: string; commentId: string};

@@ -1,0 +1,27 @@
+import {createContext} from '@lit/context';
+import type {CommentAdapter} from '../../core/adapter.js';
+import type {Comment, ThreadInfo} from '../../core/types.js';
+
+/**
+ * The adapter a `<comment-thread>` uses, for the `<comment-form>` and `<login-choice>`
+ * inside it. Elements used on their own take an `adapter` property or attribute instead.
+ */
+export const adapterContext = createContext<CommentAdapter | undefined>(Symbol.for('colloquy.adapter'));
+
+/** What a `<comment-thread>` offers the forms inside it. */
+export interface ThreadLink {
+  readonly threadId: string;
+  /** Known once the first page has loaded. */
+  readonly info: ThreadInfo | undefined;
+  /**
+   * Shows a comment the viewer is sending, at once, marked as sending. `key` is the
+   * comment's idempotency key; `comment.id` is a local placeholder until it is stored.
+   */
+  addOutgoing(key: string, comment: Comment): void;
+  /** Replaces the outgoing comment with the stored one, or takes it away (`null`). */
+  resolveOutgoing(key: string, stored: Comment | null): void;
+  /** Scrolls to a comment and moves focus to it. */
+  focusComment(commentId: string): void;
+}
+
+export const threadContext = createContext<ThreadLink | undefined>(Symbol.for('colloquy.thread'));

@@ -1,0 +1,22 @@
+import {fileURLToPath} from 'node:url';
+import {chromeLauncher, defaultReporter} from '@web/test-runner';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromiumArgs, findChromium} from './scripts/chromium.mjs';
+import {countingReporter} from './scripts/counting-reporter.mjs';
+import {mswWorkerPlugin} from './scripts/msw-worker-plugin.mjs';
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: {exportConditions: ['browser', 'development']},
+  plugins: [mswWorkerPlugin(), esbuildPlugin({ts: true, tsconfig})],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {executablePath: findChromium(), headless: true, args: chromiumArgs},
+    }),
+  ],
+  concurrency: 1,
+  testFramework: {config: {timeout: 10000}},
+  testsFinishTimeout: 5 * 60 * 1000,
+  reporters: [defaultReporter(), countingReporter()],
+};
