@@ -1,12 +1,27 @@
-import {getLocale} from '@lit/localize';
+import {LOCALE_STATUS_EVENT} from '@lit/localize';
+
+// The page configures @lit/localize (a library must not); follow the locale it loads.
+let loadedLocale = 'en';
+window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
+  if (event.detail.status === 'ready') loadedLocale = event.detail.readyLocale;
+});
 
 /**
  * The language for numbers, dates and plurals around `element`: its nearest `lang`
- * attribute, else the page's, else the active @lit/localize locale.
+ * attribute (through shadow roots), else the page's, else the loaded message locale.
  */
 export function localeOf(element: Element): string {
-  const lang = element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-  return lang || getLocale();
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.closest('[lang]')?.getAttribute('lang');
+      if (lang) return lang;
+      node = node.getRootNode() instanceof ShadowRoot ? (node.getRootNode() as ShadowRoot).host : null;
+    } else {
+      node = null;
+    }
+  }
+  return document.documentElement.lang || loadedLocale;
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
