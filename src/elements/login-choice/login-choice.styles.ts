@@ -1,0 +1,215 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    --_provider-size: var(--colloquy-provider-button-size, 2.75rem);
+    --_icon-on-color: light-dark(#ffffff, #16181a);
+  }
+
+  .choice,
+  .connecting,
+  .signed-in {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding-block: calc(var(--_space) * 0.75);
+    padding-inline: var(--_space);
+  }
+
+  .choice:focus,
+  .signed-in:focus {
+    outline: none;
+  }
+
+  .choice:focus-visible,
+  .signed-in:focus-visible {
+    outline: var(--_focus-ring);
+  }
+
+  .loading {
+    min-block-size: calc(var(--_provider-size) + var(--_space) * 1.5);
+  }
+
+  .choice-header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .prompt {
+    margin: 0;
+    color: var(--_muted);
+  }
+
+  .providers {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .provider-button {
+    display: grid;
+    place-items: center;
+    inline-size: var(--_provider-size);
+    block-size: var(--_provider-size);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_text);
+    cursor: pointer;
+  }
+
+  .provider-button:hover {
+    border-color: var(--_accent);
+  }
+
+  /* Brand colors where the brand has one that reads on both light and dark. */
+  .provider-button[data-provider='wordpress'] {
+    color: light-dark(#3858e9, #7b90ff);
+  }
+  .provider-button[data-provider='facebook'] {
+    color: light-dark(#0866ff, #4a8dff);
+  }
+  .provider-button[data-provider='google'] {
+    color: light-dark(#1a73e8, #8ab4f8);
+  }
+
+  .provider-icon {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+  }
+
+  .provider-icon.initial,
+  .avatar.initial {
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+    line-height: 1;
+  }
+
+  .providers-loading {
+    inline-size: calc(var(--_provider-size) * 3);
+    block-size: var(--_provider-size);
+    border-radius: var(--_radius);
+    background: var(--_border);
+    opacity: 0.4;
+  }
+
+  .providers-error,
+  .error {
+    margin-block: 0.5rem 0;
+    margin-inline: 0;
+    color: var(--_danger);
+  }
+
+  .guest-fields {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0;
+    margin-block-start: var(--_space);
+    padding: 0;
+    border: 0;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.2rem;
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  .required,
+  .hint {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: normal;
+  }
+
+  input {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 2.5rem;
+    padding-block: 0.4rem;
+    padding-inline: 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+  }
+
+  input.checked:invalid {
+    border-color: var(--_danger);
+    box-shadow: inset 0 0 0 1px var(--_danger);
+  }
+
+  .connecting {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+  }
+
+  .connecting-text {
+    flex: 1;
+    margin: 0;
+  }
+
+  .spinner {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    border: 2px solid var(--_border);
+    border-block-start-color: var(--_accent);
+    border-radius: 50%;
+    animation: spin 0.9s linear infinite;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  .signed-in {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+  }
+
+  .avatar {
+    flex: none;
+    inline-size: var(--_avatar-size);
+    block-size: var(--_avatar-size);
+    border-radius: 50%;
+    object-fit: cover;
+  }
+
+  .signed-in-text p {
+    margin: 0;
+  }
+
+  .viewer-name {
+    display: block;
+  }
+
+  .actions {
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,626 @@
+import {consume} from '@lit/context';
+import {localized, msg, str} from '@lit/localize';
+import {Task} from '@lit/task';
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {repeat} from 'lit/directives/repeat.js';
+import type {CommentAdapter} from '../../core/adapter.js';
+import {isAbortError, isCommentError} from '../../core/errors.js';
+import {resolveAdapter, type AdapterConfig} from '../../core/registry.js';
+import type {GuestIdentity, PostingPolicy, Session, SignInProvider} from '../../core/types.js';
+import {LoginErrorEvent} from '../../events/login-error.js';
+import {LoginRedirectEvent} from '../../events/login-redirect.js';
+import {LoginSelectEvent} from '../../events/login-select.js';
+import {LoginSuccessEvent} from '../../events/login-success.js';
+import {LogoutEvent} from '../../events/logout.js';
+import {startSignIn, type SignInAttempt} from '../../sign-in/flow.js';
+import type {SignInOutcome} from '../../sign-in/outcome.js';
+import {resumeSignIn} from '../../sign-in/redirect.js';
+import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
+import {defineElement} from '../shared/define.js';
+import {SessionController} from '../shared/session-controller.js';
+import {themeStyles} from '../shared/theme.styles.js';
+import {styles} from './login-choice.styles.js';
+import {builtInProviderIcon, safeIconUrl} from './provider-icons.js';
+
+/** Whether guests may comment, and what they must fill in. */
+export type GuestMode = 'required' | 'optional' | 'none';
+
+type GuestPolicy = PostingPolicy['guests'];
+
+const guestPolicies: Record<GuestMode, GuestPolicy> = {
+  required: {allowed: true, requireName: true, requireEmail: true},
+  optional: {allowed: true, requireName: false, requireEmail: false},
+  none: {allowed: false, requireName: false, requireEmail: false},
+};
+
+/** Attributes of this element that are not configuration for a named adapter. */
+const OWN_ATTRIBUTES = new Set(['adapter', 'sign-in-callback', 'guests', 'id', 'class', 'style', 'lang', 'dir', 'hidden', 'slot', 'part', 'exportparts', 'tabindex']);
+
+/** Guest details survive a reload of the tab (never localStorage: they are personal). */
+const GUEST_STORAGE_KEY = 'colloquy:login:guest';
+
+interface Connecting {
+  providerId: string;
+  /** `undefined` while a redirect sign-in is being completed on return. */
+  attempt: SignInAttempt | undefined;
+}
+
+/**
+ * The identity section of a comment form: sign in with one of the backend's providers
+ * (popup, or a full-page redirect when popups are blocked) or fill in guest details.
+ *
+ * @summary "Fill in your details below or click an icon to log in", then "You are
+ *   commenting using your … account. (Log Out / Change)".
+ *
+ * @csspart choice - The prompt, provider buttons and guest fields shown while signed out.
+ * @csspart providers - The list of provider buttons.
+ * @csspart provider-button - One provider's sign-in button.
+ * @csspart provider-icon - The icon inside a provider button.
+ * @csspart guest-fields - The fieldset with email, name and website.
+ * @csspart input - Each guest field's input.
+ * @csspart connecting - "Connecting to …" with its Cancel button.
+ * @csspart cancel-button - Cancels the sign-in in progress.
+ * @csspart signed-in - Avatar, name and the "You are commenting using …" line.
+ * @csspart avatar - The signed-in viewer's picture (or initials).
+ * @csspart sign-out-button - "Log Out".
+ * @csspart change-button - "Change": logs out and shows the choice again.
+ * @csspart error - Why the last sign-in or log-out failed.
+ *
+ * @cssprop --colloquy-provider-button-size - Size of a provider button (default 2.75rem).
+ *
+ * @fires {LoginSelectEvent} login-select - A provider was picked; cancelable.
+ * @fires {LoginRedirectEvent} login-redirect - The page is about to be left for a full-page sign-in.
+ * @fires {LoginSuccessEvent} login-success - The viewer is signed in.
+ * @fires {LoginErrorEvent} login-error - A sign-in failed.
+ * @fires {LogoutEvent} logout - The viewer logged out (or chose Change).
+ */
+@localized()
+export class LoginChoiceElement extends LitElement {
+  static override styles = [themeStyles, styles];
+  static formAssociated = true;
+
+  /** The backend, set from script. Wins over the `adapter` attribute and a surrounding thread's adapter. */
+  @property({attribute: false}) adapter: CommentAdapter | undefined;
+
+  /** The name of a registered adapter (e.g. `memory`), configured by this element's other attributes. */
+  @property({attribute: 'adapter'}) adapterName: string | undefined;
+
+  /**
+   * The callback page a sign-in popup ends on (docs/sign-in-protocol.md); also read from
+   * the nearest ancestor with this attribute. Without one, sign-in is a full-page redirect.
+   */
+  @property({attribute: 'sign-in-callback'}) signInCallback: string | undefined;
+
+  /** `required` (name and email), `optional` or `none`; defaults to the thread's policy, else `required`. */
+  @property() guests: GuestMode | undefined;
+
+  @consume({context: adapterContext, subscribe: true})
+  @state()
+  private contextAdapter: CommentAdapter | undefined;
+
+  @consume({context: threadContext, subscribe: true})
+  @state()
+  private thread: ThreadLink | undefined;
+
+  @state() private namedAdapter: CommentAdapter | undefined;
+  @state() private connecting: Connecting | undefined;
+  @state() private errorMessage = '';
+  @state() private announcement = '';
+  @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
+  /** Set once the browser found an invalid guest field, so fields say so. */
+  @state() private showGuestErrors = false;
+
+  @query('[part~="cancel-button"]') private cancelButton!: HTMLButtonElement | null;
+  @query('[part~="signed-in"]') private signedInSection!: HTMLElement | null;
+
+  readonly #internals = this.attachInternals();
+  readonly #session = new SessionController(this);
+  #resumedFor: CommentAdapter | undefined;
+  #focusAfterUpdate: (() => HTMLElement | null | undefined) | undefined;
+
+  readonly #providers = new Task(this, {
+    task: async ([adapter], {signal}) =>
+      adapter?.capabilities.signIn && adapter.listProviders ? adapter.listProviders({signal}) : [],
+    args: () => [this.#adapter] as const,
+  });
+
+  /** The adapter in use: the property, else the named one, else the surrounding thread's. */
+  get #adapter(): CommentAdapter | undefined {
+    return this.adapter ?? (this.adapterName ? this.namedAdapter : this.contextAdapter);
+  }
+
+  /** The signed-in viewer's session, or `null`. */
+  get session(): Session | null {
+    return this.#session.session;
+  }
+
+  /** The guest details as typed (website made absolute), or `undefined` when signed in or guests are not allowed. */
+  get guestIdentity(): GuestIdentity | undefined {
+    if (this.session || !this.#guestPolicy.allowed) return undefined;
+    const website = normalizeWebsite(this.guest.website ?? '');
+    return {name: this.guest.name.trim(), email: this.guest.email.trim(), ...(website ? {website} : {})};
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+
+  /** True when the form may be posted: signed in, or the guest details are complete. */
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+
+  /** Like `checkValidity`, and shows what is missing at the first field concerned. */
+  reportValidity(): boolean {
+    this.showGuestErrors = true;
+    return this.#internals.reportValidity();
+  }
+
+  get #guestPolicy(): GuestPolicy {
+    if (this.guests && this.guests in guestPolicies) return guestPolicies[this.guests];
+    return this.thread?.info?.posting.guests ?? guestPolicies.required;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.guest = {...this.guest, ...readStoredGuest()};
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapterName')) this.#resolveNamedAdapter();
+    const adapter = this.#adapter;
+    this.#session.setAdapter(adapter);
+    if (adapter && adapter !== this.#resumedFor) {
+      this.#resumedFor = adapter;
+      this.#resumeRedirect(adapter);
+    }
+  }
+
+  protected override updated(): void {
+    this.#syncFormState();
+    const focusTarget = this.#focusAfterUpdate?.();
+    this.#focusAfterUpdate = undefined;
+    focusTarget?.focus();
+  }
+
+  #resolveNamedAdapter(): void {
+    const name = this.adapterName;
+    this.namedAdapter = undefined;
+    if (!name) return;
+    resolveAdapter(name, this.#adapterConfig()).then(
+      (adapter) => {
+        if (this.adapterName === name) this.namedAdapter = adapter;
+      },
+      (error: unknown) => console.error(error),
+    );
+  }
+
+  #adapterConfig(): AdapterConfig {
+    const config: Record<string, string> = {};
+    for (const {name, value} of Array.from(this.attributes)) {
+      if (!OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-')) config[name] = value;
+    }
+    return config;
+  }
+
+  /** This element's callback page, else the nearest ancestor's (across shadow roots). */
+  #callbackUrl(): string | undefined {
+    if (this.signInCallback) return this.signInCallback;
+    let node: Element | null = this;
+    while (node) {
+      const found: Element | null = node.closest('[sign-in-callback]');
+      if (found) return found.getAttribute('sign-in-callback') ?? undefined;
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
+    return undefined;
+  }
+
+  #providerName(providerId: string): string {
+    return this.#providers.value?.find((provider) => provider.id === providerId)?.name ?? providerId;
+  }
+
+  #signIn(provider: SignInProvider): void {
+    const adapter = this.#adapter;
+    if (!adapter || this.connecting) return;
+    if (!this.dispatchEvent(new LoginSelectEvent({provider}))) return;
+    // Synchronous from the click to here: the popup opens inside the user's gesture.
+    const attempt = startSignIn({
+      adapter,
+      providerId: provider.id,
+      callbackUrl: this.#callbackUrl(),
+      beforeRedirect: () => {
+        const event = new LoginRedirectEvent({provider, drafts: {}});
+        this.dispatchEvent(event);
+        return event.detail.drafts;
+      },
+    });
+    this.#follow(provider.id, attempt, attempt.outcome);
+  }
+
+  #resumeRedirect(adapter: CommentAdapter): void {
+    const resumed = resumeSignIn(adapter);
+    if (resumed) this.#follow(resumed.providerId, undefined, resumed.outcome);
+  }
+
+  #follow(providerId: string, attempt: SignInAttempt | undefined, outcome: Promise<SignInOutcome>): void {
+    const connecting: Connecting = {providerId, attempt};
+    this.connecting = connecting;
+    this.errorMessage = '';
+    const name = this.#providerName(providerId);
+    this.#announce(msg(str`Connecting to ${name}…`, {id: 'login.announce.connecting'}));
+    this.#focusAfterUpdate = () => this.cancelButton;
+    outcome.then(
+      (result) => {
+        if (this.connecting === connecting) this.#finish(providerId, result);
+      },
+      (error: unknown) => {
+        if (this.connecting === connecting) this.#fail(providerId, error);
+      },
+    );
+  }
+
+  #finish(providerId: string, outcome: SignInOutcome): void {
+    const name = this.#providerName(providerId);
+    switch (outcome.status) {
+      case 'redirecting':
+        // The page is leaving; "Connecting to …" stays up until it has.
+        this.#announce(msg(str`Taking you to ${name}…`, {id: 'login.announce.redirecting'}));
+        return;
+      case 'signed-in': {
+        this.connecting = undefined;
+        this.#session.store!.set(outcome.session);
+        const viewer = outcome.session.viewer.name;
+        this.#announce(msg(str`Signed in as ${viewer} with ${name}.`, {id: 'login.announce.signedIn'}));
+        this.dispatchEvent(new LoginSuccessEvent({session: outcome.session}));
+        // A listener (the form) may have moved focus on; otherwise it goes to the new state.
+        this.#focusAfterUpdate = () => (this.#focusIsHereOrLost() ? this.signedInSection : undefined);
+        return;
+      }
+      case 'cancelled':
+        this.connecting = undefined;
+        this.#announce(
+          outcome.reason === 'denied'
+            ? msg(str`${name} did not allow the sign-in.`, {id: 'login.announce.denied'})
+            : outcome.reason === 'timeout'
+              ? msg('The sign-in took too long and was stopped.', {id: 'login.announce.timeout'})
+              : msg('Sign-in cancelled.', {id: 'login.announce.cancelled'}),
+        );
+        this.#focusAfterUpdate = () => this.#providerButton(providerId);
+    }
+  }
+
+  #fail(providerId: string, error: unknown): void {
+    this.connecting = undefined;
+    if (isAbortError(error)) return;
+    const name = this.#providerName(providerId);
+    // Adapter messages are safe to show; anything else (a provider's error text came
+    // through a URL anyone can craft) gets a message of ours.
+    this.errorMessage = isCommentError(error)
+      ? msg(str`Could not log in with ${name}: ${error.message}`, {id: 'login.error.adapter'})
+      : msg(str`Could not log in with ${name}. Please try again.`, {id: 'login.error.generic'});
+    this.#announce(this.errorMessage);
+    this.dispatchEvent(new LoginErrorEvent({providerId, error}));
+    this.#focusAfterUpdate = () => this.#providerButton(providerId);
+  }
+
+  #cancel(): void {
+    this.connecting?.attempt?.cancel();
+  }
+
+  async #logOut(change: boolean): Promise<void> {
+    const adapter = this.#adapter;
+    const session = this.session;
+    if (!adapter || !session) return;
+    this.errorMessage = '';
+    try {
+      await adapter.signOut?.({});
+    } catch (error) {
+      this.errorMessage = isCommentError(error)
+        ? msg(str`Could not log out: ${error.message}`, {id: 'login.error.logout.adapter'})
+        : msg('Could not log out. Please try again.', {id: 'login.error.logout'});
+      this.#announce(this.errorMessage);
+      return;
+    }
+    this.#session.store!.set(null);
+    this.#announce(msg('You are logged out.', {id: 'login.announce.loggedOut'}));
+    this.dispatchEvent(new LogoutEvent({session}));
+    this.#focusAfterUpdate = () =>
+      change ? this.#providerButton() ?? this.#firstGuestInput() : this.renderRoot.querySelector<HTMLElement>('[part~="choice"]');
+  }
+
+  #providerButton(providerId?: string): HTMLButtonElement | null {
+    const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="provider-button"]');
+    return Array.from(buttons).find((button) => !providerId || button.dataset['provider'] === providerId) ?? null;
+  }
+
+  #firstGuestInput(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('[part~="input"]');
+  }
+
+  /** True when focus is inside this element or nowhere (the focused button went away). */
+  #focusIsHereOrLost(): boolean {
+    const active = document.activeElement;
+    return !active || active === document.body || active === this || this.renderRoot.contains(deepActiveElement());
+  }
+
+  #announce(text: string): void {
+    // A repeated message is still news: swap a no-break space in so the region changes.
+    this.announcement = text === this.announcement ? `${text}\u00a0` : text;
+  }
+
+  #onGuestInput(field: keyof GuestIdentity, event: Event): void {
+    this.guest = {...this.guest, [field]: (event.target as HTMLInputElement).value};
+    storeGuest(this.guest);
+  }
+
+  /** Tells a surrounding `<form>` the identity's value and validity. */
+  #syncFormState(): void {
+    const policy = this.#guestPolicy;
+    if (this.session) {
+      this.#internals.setFormValue(null);
+      this.#internals.setValidity({});
+      return;
+    }
+    if (!policy.allowed) {
+      this.#internals.setFormValue(null);
+      const anchor = this.cancelButton ?? this.#providerButton() ?? undefined;
+      this.#internals.setValidity({valueMissing: true}, msg('Log in to comment.', {id: 'login.validity.signIn'}), anchor);
+      return;
+    }
+    const website = this.renderRoot.querySelector<HTMLInputElement>('#guest-website');
+    website?.setCustomValidity(
+      this.guest.website?.trim() && !normalizeWebsite(this.guest.website)
+        ? msg('Enter a web address, like example.com.', {id: 'login.guest.websiteInvalid'})
+        : '',
+    );
+    const identity = this.guestIdentity!;
+    const data = new FormData();
+    data.set('author', identity.name);
+    data.set('email', identity.email);
+    data.set('url', identity.website ?? '');
+    this.#internals.setFormValue(data);
+    const invalid = Array.from(this.renderRoot.querySelectorAll<HTMLInputElement>('[part~="input"]')).find(
+      (input) => !input.validity.valid,
+    );
+    if (invalid) this.#internals.setValidity(invalid.validity, invalid.validationMessage, invalid);
+    else this.#internals.setValidity({});
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      ${this.#renderState()}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    `;
+  }
+
+  #renderState(): TemplateResult | typeof nothing {
+    const adapter = this.#adapter;
+    if (!adapter || !this.#session.loaded) {
+      return html`<div class="loading" aria-busy="true">
+        <span class="visually-hidden">${msg('Loading sign-in options…', {id: 'login.loading'})}</span>
+      </div>`;
+    }
+    const session = this.session;
+    if (session) return this.#renderSignedIn(session);
+    if (this.connecting) return this.#renderConnecting(this.connecting);
+    return this.#renderChoice();
+  }
+
+  #renderChoice(): TemplateResult {
+    const policy = this.#guestPolicy;
+    const providers = this.#providers.value ?? [];
+    const prompt =
+      providers.length === 0
+        ? msg('Fill in your details below:', {id: 'login.prompt.guestOnly'})
+        : policy.allowed
+          ? msg('Fill in your details below or click an icon to log in:', {id: 'login.prompt'})
+          : msg('Click an icon to log in:', {id: 'login.prompt.providersOnly'});
+    const showPrompt = providers.length > 0 || policy.allowed;
+    return html`
+      <div part="choice" class="choice" tabindex="-1" role="group" aria-labelledby="prompt">
+        <div class="choice-header">
+          <p id="prompt" class="prompt" ?hidden=${!showPrompt}>${prompt}</p>
+          ${this.#providers.render({
+            pending: () =>
+              html`<span class="providers-loading" aria-busy="true"
+                ><span class="visually-hidden">${msg('Loading sign-in options…', {id: 'login.loading'})}</span></span
+              >`,
+            complete: (list) => this.#renderProviders(list),
+            error: () => html`<p class="providers-error">
+              ${msg('Sign-in options could not be loaded.', {id: 'login.providers.error'})}
+              <button class="link-button" @click=${() => void this.#providers.run()}>
+                ${msg('Try again', {id: 'login.providers.retry'})}
+              </button>
+            </p>`,
+          })}
+        </div>
+        ${this.errorMessage ? html`<p part="error" class="error">${this.errorMessage}</p>` : nothing}
+        ${policy.allowed ? this.#renderGuestFields(policy) : nothing}
+      </div>
+    `;
+  }
+
+  #renderProviders(providers: readonly SignInProvider[]): TemplateResult | typeof nothing {
+    if (providers.length === 0) return nothing;
+    return html`<ul part="providers" class="providers" aria-labelledby="prompt">
+      ${repeat(
+        providers,
+        (provider) => provider.id,
+        (provider) => html`<li>
+          <button
+            type="button"
+            part="provider-button"
+            class="provider-button"
+            data-provider=${provider.id}
+            aria-label=${msg(str`Log in with ${provider.name}`, {id: 'login.provider.label'})}
+            title=${provider.name}
+            @click=${() => this.#signIn(provider)}
+          >
+            ${renderProviderIcon(provider)}
+          </button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  #renderGuestFields(policy: GuestPolicy): TemplateResult {
+    const required = msg('(required)', {id: 'login.guest.required'});
+    const field = (
+      key: keyof GuestIdentity,
+      label: string,
+      attributes: {type: string; inputmode?: string; autocomplete: string; required: boolean; hint?: string},
+    ) => html`<div class="field">
+      <label for=${`guest-${key}`}>${label}${attributes.required ? html` <span class="required">${required}</span>` : nothing}</label>
+      ${attributes.hint ? html`<span class="hint" id=${`guest-${key}-hint`}>${attributes.hint}</span>` : nothing}
+      <input
+        id=${`guest-${key}`}
+        part="input"
+        name=${key}
+        type=${attributes.type}
+        inputmode=${attributes.inputmode ?? nothing}
+        autocomplete=${attributes.autocomplete}
+        ?required=${attributes.required}
+        aria-describedby=${attributes.hint ? `guest-${key}-hint` : nothing}
+        class=${this.showGuestErrors ? 'checked' : ''}
+        .value=${this.guest[key] ?? ''}
+        @input=${(event: Event) => this.#onGuestInput(key, event)}
+        @invalid=${() => (this.showGuestErrors = true)}
+      />
+    </div>`;
+    return html`<fieldset part="guest-fields" class="guest-fields">
+      <legend class="visually-hidden">${msg('Your details', {id: 'login.guest.legend'})}</legend>
+      ${field('email', msg('Email', {id: 'login.guest.email'}), {
+        type: 'email',
+        autocomplete: 'email',
+        required: policy.requireEmail,
+        hint: msg('Your address is never made public.', {id: 'login.guest.emailHint'}),
+      })}
+      ${field('name', msg('Name', {id: 'login.guest.name'}), {
+        type: 'text',
+        autocomplete: 'name',
+        required: policy.requireName,
+      })}
+      ${field('website', msg('Website', {id: 'login.guest.website'}), {
+        // Not type=url: people type "example.com", which that type rejects.
+        type: 'text',
+        inputmode: 'url',
+        autocomplete: 'url',
+        required: false,
+      })}
+    </fieldset>`;
+  }
+
+  #renderConnecting({providerId}: Connecting): TemplateResult {
+    const name = this.#providerName(providerId);
+    return html`<div part="connecting" class="connecting">
+      <span class="spinner" aria-hidden="true"></span>
+      <p class="connecting-text">${msg(str`Connecting to ${name}…`, {id: 'login.connecting'})}</p>
+      <button type="button" part="cancel-button" class="button" @click=${() => this.#cancel()}>
+        ${msg('Cancel', {id: 'login.cancel'})}
+      </button>
+    </div>`;
+  }
+
+  #renderSignedIn(session: Session): TemplateResult {
+    const provider = this.#providerName(session.providerId);
+    const {viewer} = session;
+    return html`<div part="signed-in" class="signed-in" tabindex="-1" role="group" aria-labelledby="viewer-name">
+      ${renderAvatar(viewer.name, viewer.avatarUrl)}
+      <div class="signed-in-text">
+        <strong id="viewer-name" class="viewer-name">${viewer.name}</strong>
+        <p>
+          ${msg(str`You are commenting using your ${provider} account.`, {id: 'login.signedIn'})}
+          <span class="actions"
+            >(<button type="button" part="sign-out-button" class="link-button" @click=${() => void this.#logOut(false)}>
+              ${msg('Log Out', {id: 'login.logOut'})}</button
+            ><span aria-hidden="true"> / </span
+            ><button type="button" part="change-button" class="link-button" @click=${() => void this.#logOut(true)}>
+              ${msg('Change', {id: 'login.change'})}</button
+            >)</span
+          >
+        </p>
+        ${this.errorMessage ? html`<p part="error" class="error">${this.errorMessage}</p>` : nothing}
+      </div>
+    </div>`;
+  }
+}
+
+function renderProviderIcon(provider: SignInProvider): TemplateResult {
+  const url = safeIconUrl(provider.iconUrl);
+  if (url) return html`<img part="provider-icon" class="provider-icon" src=${url} alt="" width="24" height="24" referrerpolicy="no-referrer" />`;
+  const icon = builtInProviderIcon(provider.id);
+  if (icon) {
+    return html`<svg part="provider-icon" class="provider-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">${icon}</svg>`;
+  }
+  return html`<span part="provider-icon" class="provider-icon initial" aria-hidden="true">${initialOf(provider.name)}</span>`;
+}
+
+function renderAvatar(name: string, avatarUrl: string | undefined): TemplateResult {
+  const url = avatarUrl ? safeHttpUrl(avatarUrl) : undefined;
+  if (url) {
+    return html`<img part="avatar" class="avatar" src=${url} alt="" width="48" height="48" referrerpolicy="no-referrer" />`;
+  }
+  return html`<span part="avatar" class="avatar initial" aria-hidden="true">${initialOf(name)}</span>`;
+}
+
+function initialOf(name: string): string {
+  return Array.from(name.trim())[0]?.toLocaleUpperCase() ?? '?';
+}
+
+function safeHttpUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "example.com" becomes "https://example.com/"; anything not http(s) is dropped. */
+function normalizeWebsite(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  return safeHttpUrl(/^[a-z][a-z\d+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`);
+}
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function readStoredGuest(): Partial<GuestIdentity> {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(GUEST_STORAGE_KEY) ?? '{}') as Record<string, unknown>;
+    const text = (key: string) => (typeof stored[key] === 'string' ? (stored[key] as string) : '');
+    return {name: text('name'), email: text('email'), website: text('website')};
+  } catch {
+    return {};
+  }
+}
+
+function storeGuest(guest: GuestIdentity): void {
+  try {
+    sessionStorage.setItem(GUEST_STORAGE_KEY, JSON.stringify(guest));
+  } catch {
+    // Storage refused (quota, privacy mode): the details just won't survive a reload.
+  }
+}
+
+defineElement('login-choice', LoginChoiceElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'login-choice': LoginChoiceElement;
+  }
+}

@@ -1,0 +1,24 @@
+import type {Session} from '../core/types.js';
+
+export interface LoginSuccessEventDetail {
+  session: Session;
+}
+
+/**
+ * The viewer is signed in through `<login-choice>`. A listener that moves focus (a form
+ * to its textarea) keeps it there; otherwise the element focuses its signed-in section.
+ */
+export class LoginSuccessEvent extends Event {
+  readonly detail: LoginSuccessEventDetail;
+
+  constructor(detail: LoginSuccessEventDetail) {
+    super('login-success', {bubbles: true, composed: true});
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'login-success': LoginSuccessEvent;
+  }
+}
