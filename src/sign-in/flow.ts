@@ -2,105 +2,8 @@ import type {CommentAdapter} from '../core/adapter.js';
 import {isAbortError} from '../core/errors.js';
 import {outcomeOfMessage, type SignInOutcome} from './outcome.js';
 import {SIGN_IN_CHANNEL, SIGN_IN_WINDOW_NAME, createState, parseSignInMessage, type SignInMessage} from './protocol.js';
-import {keepDrafts, savePendingRedirect, type SignInStorageHost} from './redirect.js';
-
-/** Time as the flow sees it; tests pass a fake one instead of waiting for real. */
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as number),
-};
-
-/** What the flow uses of the sign-in popup (a `WindowProxy`, cross-origin for most of its life). */
-export interface SignInPopup {
-  readonly closed: boolean;
-  readonly location: {replace(url: string): void};
-  close(): void;
-  focus(): void;
-}
-
-/** A `BroadcastChannel`, reduced to what the flow uses. */
-export interface SignInChannel {
-  onmessage: ((event: MessageEvent) => void) | null;
-  close(): void;
-}
-
-/** The page the flow runs in: `window`, unless a test passes a fake. */
-export interface SignInHost extends SignInStorageHost {
-  open(url: string, target: string, features: string): SignInPopup | null;
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-  readonly location: {readonly href: string; readonly origin: string; assign(url: string): void};
-  readonly screenX: number;
-  readonly screenY: number;
-  readonly outerWidth: number;
-  readonly outerHeight: number;
-  /** Opens the `BroadcastChannel` a same-origin callback page reports on. */
-  openChannel?(name: string): SignInChannel;
-}
-
-const browserHost: SignInHost = {
-  open: (url, target, features) => window.open(url, target, features),
-  addEventListener: (type, listener) => window.addEventListener(type, listener),
-  removeEventListener: (type, listener) => window.removeEventListener(type, listener),
-  get location() {
-    return window.location;
-  },
-  get history() {
-    return window.history;
-  },
-  get sessionStorage() {
-    return window.sessionStorage;
-  },
-  get screenX() {
-    return window.screenX;
-  },
-  get screenY() {
-    return window.screenY;
-  },
-  get outerWidth() {
-    return window.outerWidth;
-  },
-  get outerHeight() {
-    return window.outerHeight;
-  },
-  openChannel: (name) => new BroadcastChannel(name),
-};
-
-/** The flow's patience, in milliseconds. */
-export interface SignInTiming {
-  /** How often the popup is checked for being closed. */
-  closedCheckMs: number;
-  /**
-   * A popup that reads as closed this soon after it went to the provider was almost
-   * certainly cut off by the provider's Cross-Origin-Opener-Policy, not closed by a person:
-   * it is still open on screen, but `closed` is true and no message can come back.
-   */
-  severedWithinMs: number;
-  /** How long the session is polled for after a cut-off popup: the person is still signing in there. */
-  severedGraceMs: number;
-  /** How long a closed popup's late message or session is waited for before it counts as a cancel. */
-  closedGraceMs: number;
-  /** Pause between two `getSession` calls while polling. */
-  sessionPollMs: number;
-  /** An attempt nobody finishes is given up after this long. */
-  timeoutMs: number;
-}
-
-export const defaultSignInTiming: SignInTiming = {
-  closedCheckMs: 500,
-  severedWithinMs: 5_000,
-  severedGraceMs: 180_000,
-  closedGraceMs: 4_000,
-  sessionPollMs: 2_000,
-  timeoutMs: 15 * 60_000,
-};
+import {keepDrafts, savePendingRedirect} from './redirect.js';
+import {signInEnvironment, type Clock, type SignInChannel, type SignInHost, type SignInPopup, type SignInTiming} from './environment.js';
 
 export interface SignInOptions {
   adapter: CommentAdapter;
@@ -115,6 +18,7 @@ export interface SignInOptions {
    * JSON-serializable) is kept in sessionStorage and handed back by `takeSignInDraft`.
    */
   beforeRedirect?: () => Record<string, unknown>;
+  /** Defaults to `signInEnvironment.host`, `.clock` and `.timing`. */
   host?: SignInHost;
   clock?: Clock;
   timing?: Partial<SignInTiming>;
@@ -157,9 +61,9 @@ export class SignInAttempt {
 
   constructor(options: SignInOptions) {
     this.#options = options;
-    this.#host = options.host ?? browserHost;
-    this.#clock = options.clock ?? systemClock;
-    this.#timing = {...defaultSignInTiming, ...options.timing};
+    this.#host = options.host ?? signInEnvironment.host;
+    this.#clock = options.clock ?? signInEnvironment.clock;
+    this.#timing = {...signInEnvironment.timing, ...options.timing};
     this.outcome = new Promise((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
@@ -202,7 +106,7 @@ export class SignInAttempt {
     this.#host.addEventListener('message', this.#onWindowMessage);
     // A same-origin callback page also reports on a BroadcastChannel, which still
     // reaches this page when COOP has cut the popup off from its opener.
-    if (callback.origin === this.#host.location.origin && this.#host.openChannel) {
+    if (callback.origin === this.#host.location.origin) {
       this.#channel = this.#host.openChannel(SIGN_IN_CHANNEL);
       this.#channel.onmessage = (event) => this.#acceptMessage(event.data);
     }
@@ -259,9 +163,10 @@ export class SignInAttempt {
   };
 
   #acceptMessage(data: unknown): void {
-    if (this.#settled || this.#messageAccepted) return;
+    if (this.#settled) return;
     const message = parseSignInMessage(data);
     if (!message || message.state !== this.state) return;
+    // Single use: with the listeners gone, a replay of this message reaches nothing.
     this.#messageAccepted = true;
     this.#stopWatching();
     this.#popup?.close();

@@ -1,13 +1,10 @@
 import type {CommentAdapter} from '../core/adapter.js';
 import {outcomeOfMessage, type SignInOutcome} from './outcome.js';
+import {signInEnvironment, type SignInHost} from './environment.js';
 import {callbackParams, signInMessageFromParams} from './protocol.js';
 
-/** What the redirect path uses of the page; `window` unless a test passes a fake. */
-export interface SignInStorageHost {
-  readonly sessionStorage: Storage;
-  readonly history: {readonly state: unknown; replaceState(data: unknown, unused: string, url: string): void};
-  readonly location: {readonly href: string};
-}
+/** What the redirect path uses of the page. */
+type StorageHost = Pick<SignInHost, 'sessionStorage' | 'history' | 'location'>;
 
 /** A redirect sign-in on its way: enough to check and finish it when the page comes back. */
 export interface PendingRedirect {
@@ -24,12 +21,12 @@ const DRAFTS_KEY = 'colloquy:sign-in:drafts';
 const PENDING_MAX_AGE_MS = 60 * 60_000;
 
 /** Throws when sessionStorage refuses: leaving the page then would lose the attempt. */
-export function savePendingRedirect(host: SignInStorageHost, pending: PendingRedirect): void {
+export function savePendingRedirect(host: StorageHost, pending: PendingRedirect): void {
   host.sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
 }
 
 /** Keeps what the page must get back after the round trip (typed text, mostly). */
-export function keepDrafts(host: SignInStorageHost, drafts: Record<string, unknown>): void {
+export function keepDrafts(host: StorageHost, drafts: Record<string, unknown>): void {
   if (Object.keys(drafts).length === 0) host.sessionStorage.removeItem(DRAFTS_KEY);
   else host.sessionStorage.setItem(DRAFTS_KEY, JSON.stringify(drafts));
 }
@@ -38,7 +35,7 @@ export function keepDrafts(host: SignInStorageHost, drafts: Record<string, unkno
  * Hands back, once, what was kept under `key` before a redirect sign-in left the page
  * (see `SignInOptions.beforeRedirect`); `undefined` when nothing was.
  */
-export function takeSignInDraft<T = unknown>(key: string, host: SignInStorageHost = window): T | undefined {
+export function takeSignInDraft<T = unknown>(key: string, host: StorageHost = signInEnvironment.host): T | undefined {
   try {
     const drafts = JSON.parse(host.sessionStorage.getItem(DRAFTS_KEY) ?? '{}') as Record<string, unknown>;
     if (!(key in drafts)) return undefined;
@@ -51,7 +48,7 @@ export function takeSignInDraft<T = unknown>(key: string, host: SignInStorageHos
   }
 }
 
-function takePendingRedirect(host: SignInStorageHost, now: number): PendingRedirect | null {
+function takePendingRedirect(host: StorageHost, now: number): PendingRedirect | null {
   let pending: PendingRedirect;
   try {
     const stored = host.sessionStorage.getItem(PENDING_KEY);
@@ -94,7 +91,11 @@ export interface ResumedSignIn {
  */
 export function resumeSignIn(
   adapter: CommentAdapter,
-  {host = window, now = Date.now(), signal = new AbortController().signal}: {host?: SignInStorageHost; now?: number; signal?: AbortSignal} = {},
+  {
+    host = signInEnvironment.host,
+    now = signInEnvironment.clock.now(),
+    signal = new AbortController().signal,
+  }: {host?: StorageHost; now?: number; signal?: AbortSignal} = {},
 ): ResumedSignIn | null {
   const pending = takePendingRedirect(host, now);
   if (!pending) return null;
