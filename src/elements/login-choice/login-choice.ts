@@ -24,18 +24,21 @@ import {styles} from './login-choice.styles.js';
 import {builtInProviderIcon, safeIconUrl} from './provider-icons.js';
 
 /** Whether guests may comment, and what they must fill in. */
-export type GuestMode = 'required' | 'optional' | 'none';
+export type GuestMode = 'required' | 'optional' | 'off';
 
 type GuestPolicy = PostingPolicy['guests'];
 
 const guestPolicies: Record<GuestMode, GuestPolicy> = {
   required: {allowed: true, requireName: true, requireEmail: true},
   optional: {allowed: true, requireName: false, requireEmail: false},
-  none: {allowed: false, requireName: false, requireEmail: false},
+  off: {allowed: false, requireName: false, requireEmail: false},
 };
 
-/** Attributes of this element that are not configuration for a named adapter. */
-const OWN_ATTRIBUTES = new Set(['adapter', 'sign-in-callback', 'guests', 'id', 'class', 'style', 'lang', 'dir', 'hidden', 'slot', 'part', 'exportparts', 'tabindex']);
+/**
+ * Attributes that are not configuration for a named adapter. `guests` is both: the same
+ * `guests="off"` tells the memory adapter and this element that sign-in is required.
+ */
+const OWN_ATTRIBUTES = new Set(['adapter', 'sign-in-callback', 'id', 'class', 'style', 'lang', 'dir', 'hidden', 'slot', 'part', 'exportparts', 'tabindex']);
 
 /** Guest details survive a reload of the tab (never localStorage: they are personal). */
 const GUEST_STORAGE_KEY = 'colloquy:login:guest';
@@ -92,7 +95,7 @@ export class LoginChoiceElement extends LitElement {
    */
   @property({attribute: 'sign-in-callback'}) signInCallback: string | undefined;
 
-  /** `required` (name and email), `optional` or `none`; defaults to the thread's policy, else `required`. */
+  /** `required` (name and email), `optional` or `off`; defaults to the thread's policy, else `required`. */
   @property() guests: GuestMode | undefined;
 
   @consume({context: adapterContext, subscribe: true})
@@ -531,23 +534,22 @@ export class LoginChoiceElement extends LitElement {
     </div>`;
   }
 
+  #renderLinkButton(part: string, label: string, action: () => Promise<void>): TemplateResult {
+    return html`<button type="button" part=${part} class="link-button" @click=${() => void action()}>${label}</button>`;
+  }
+
   #renderSignedIn(session: Session): TemplateResult {
     const provider = this.#providerName(session.providerId);
     const {viewer} = session;
+    const logOut = this.#renderLinkButton('sign-out-button', msg('Log Out', {id: 'login.logOut'}), () => this.#logOut(false));
+    const change = this.#renderLinkButton('change-button', msg('Change', {id: 'login.change'}), () => this.#logOut(true));
     return html`<div part="signed-in" class="signed-in" tabindex="-1" role="group" aria-labelledby="viewer-name">
       ${renderAvatar(viewer.name, viewer.avatarUrl)}
       <div class="signed-in-text">
         <strong id="viewer-name" class="viewer-name">${viewer.name}</strong>
         <p>
           ${msg(str`You are commenting using your ${provider} account.`, {id: 'login.signedIn'})}
-          <span class="actions"
-            >(<button type="button" part="sign-out-button" class="link-button" @click=${() => void this.#logOut(false)}>
-              ${msg('Log Out', {id: 'login.logOut'})}</button
-            ><span aria-hidden="true"> / </span
-            ><button type="button" part="change-button" class="link-button" @click=${() => void this.#logOut(true)}>
-              ${msg('Change', {id: 'login.change'})}</button
-            >)</span
-          >
+          <span class="actions">(${logOut}<span aria-hidden="true"> / </span>${change})</span>
         </p>
         ${this.errorMessage ? html`<p part="error" class="error">${this.errorMessage}</p>` : nothing}
       </div>
