@@ -7,3 +7,4 @@ registerAdapter('memory', (config) =>
 registerAdapter('wordpress', (config) =>
   import('./wordpress/index.js').then((module) => module.createWordPressAdapterFromConfig(config)),
 );
+registerAdapter('rest', (config) => import('./rest/index.js').then((module) => module.createRestAdapterFromConfig(config)));
