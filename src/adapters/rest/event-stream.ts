@@ -18,13 +18,16 @@ export class EventStreamParser {
   #buffer = '';
   #type = '';
   #data: string[] = [];
+  #afterCarriageReturn = false;
 
   push(chunk: string): ServerSentEvent[] {
-    this.#buffer += chunk;
-    // A CR at the very end may be the first half of a CRLF: it waits for the next chunk.
-    const end = this.#buffer.endsWith('\r') ? this.#buffer.length - 1 : this.#buffer.length;
-    const lines = this.#buffer.slice(0, end).split(/\r\n|\r|\n/);
-    this.#buffer = lines.pop()! + this.#buffer.slice(end);
+    if (chunk === '') return [];
+    // A CR that ended the last chunk already ended its line; an LF opening this one is
+    // the rest of that CRLF, not a second (blank) line.
+    const text = this.#afterCarriageReturn && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    this.#afterCarriageReturn = chunk.endsWith('\r');
+    const lines = (this.#buffer + text).split(/\r\n|\r|\n/);
+    this.#buffer = lines.pop()!;
     const events: ServerSentEvent[] = [];
     for (const line of lines) {
       const event = this.#line(line);
