@@ -11,14 +11,15 @@ export function createWordPressAdapter(options: WordPressAdapterOptions): WordPr
 
 /**
  * Builds the adapter from an element's attributes, for `adapter="wordpress"`:
- * `endpoint` (the site), `post` (the post id), and `nonce` when the widget runs on the
- * WordPress site itself.
+ * `endpoint` (the site), `post` (the post id), and `wp-nonce` (the REST nonce) when the
+ * widget runs on the WordPress site itself. (Not `nonce`: browsers hide that attribute's
+ * value from scripts, as it is CSP's.)
  */
 export function createWordPressAdapterFromConfig(config: AdapterConfig): WordPressAdapter {
   if (!config['endpoint']) throw new Error('Colloquy: adapter="wordpress" needs an endpoint attribute (the site\'s address).');
   return new WordPressAdapter({
     endpoint: config['endpoint'],
     ...(config['post'] ? {post: config['post']} : {}),
-    ...(config['nonce'] ? {nonce: config['nonce']} : {}),
+    ...(config['wp-nonce'] ? {nonce: config['wp-nonce']} : {}),
   });
 }

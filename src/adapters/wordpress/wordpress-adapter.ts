@@ -250,8 +250,9 @@ export class WordPressAdapter implements CommentAdapter {
     this.#viewer = null;
   }
 
+  /** The thread as a post id; a thread named otherwise (the page's path) is the `post` option's. */
   #postId(thread: string): string {
-    const post = thread || this.#defaultPost || '';
+    const post = /^[1-9]\d{0,18}$/.test(thread) ? thread : (this.#defaultPost ?? '');
     if (!/^[1-9]\d{0,18}$/.test(post)) {
       throw new CommentError('not-found', msg('These comments could not be found.', {id: 'adapter.status.not-found'}));
     }

@@ -2,6 +2,8 @@ import {expect} from '@open-wc/testing';
 import {http, HttpResponse, delay} from 'msw';
 import {createWordPressAdapter, type WordPressAdapter, type WordPressAdapterOptions} from '../../../src/adapters/wordpress/index.js';
 import {CommentError, isAbortError} from '../../../src/core/errors.js';
+import {resolveAdapter} from '../../../src/core/registry.js';
+import '../../../src/adapters/builtin.js';
 import type {CommentPage} from '../../../src/core/types.js';
 import {resetHandlers, useHandlers} from '../../helpers/msw.js';
 import {aliceNonce, siteUsers, wordpressSite, type WordPressSite, type WordPressSiteOptions} from '../../mocks/wordpress-site.js';
@@ -150,6 +152,18 @@ describe('WordPress adapter', () => {
       const page = await adapter.loadPage({thread: '', sort: 'oldest', limit: 1}, {});
       expect(page.thread.id).to.equal('14');
       expect(page.comments[0]!.id).to.equal('650');
+      // <comment-thread> names a thread without a `thread` attribute by the page's path.
+      const byPath = await adapter.loadPage({thread: '/2024/08/06/aqim/', sort: 'oldest', limit: 1}, {});
+      expect(byPath.thread.id).to.equal('/2024/08/06/aqim/');
+      expect(byPath.thread.totalCount).to.equal(12);
+    });
+
+    it('is registered lazily as "wordpress", configured by attributes', async () => {
+      site = wordpressSite();
+      await useHandlers(...site.handlers);
+      const adapter = await resolveAdapter('wordpress', {endpoint: site.origin, post: '14', 'wp-nonce': aliceNonce});
+      expect((await adapter.getSession!({}))!.viewer.name).to.equal('Alice Registered');
+      expect((await adapter.loadPage({thread: location.pathname, sort: 'oldest', limit: 1}, {})).thread.title).to.match(/^AQIM/);
     });
 
     it('shows a page\'s title when the id is a page, not a post', async () => {
