@@ -2,10 +2,11 @@ import {expect, waitUntil} from '@open-wc/testing';
 import {delay, http, HttpResponse} from 'msw';
 import {createRestAdapter, type RestAdapter} from '../../../src/adapters/rest/index.js';
 import type {ThreadEvent} from '../../../src/core/adapter.js';
-import {CommentError, isAbortError} from '../../../src/core/errors.js';
+import {isAbortError} from '../../../src/core/errors.js';
 import {resolveAdapter} from '../../../src/core/registry.js';
 import '../../../src/adapters/builtin.js';
 import {aqimThread, longThread} from '../../fixtures/rest-threads.js';
+import {expectCode, rejection} from '../../helpers/adapter-calls.js';
 import {resetHandlers, useHandlers} from '../../helpers/msw.js';
 import {restServer, type RestServer, type RestServerOptions} from '../../mocks/rest-server.js';
 
@@ -18,21 +19,7 @@ async function setUp(options: Partial<RestServerOptions> = {}): Promise<RestAdap
   return createRestAdapter({endpoint: server.endpoint});
 }
 
-async function rejection(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
-async function expectCode(call: Promise<unknown>, code: CommentError['code']): Promise<CommentError> {
-  const error = await rejection(call);
-  expect(error).to.be.instanceOf(CommentError);
-  expect((error as CommentError).code).to.equal(code);
-  return error as CommentError;
-}
 
 const guest = {name: 'Ada', email: 'ada@example.com'};
 const newComment = (text: string, extra: object = {}) => ({thread: THREAD, text, parentId: null, guest, idempotencyKey: crypto.randomUUID(), ...extra});

@@ -4,7 +4,7 @@ import {createWordPressAdapter, type WordPressAdapter, type WordPressAdapterOpti
 import {CommentError, isAbortError} from '../../../src/core/errors.js';
 import {resolveAdapter} from '../../../src/core/registry.js';
 import '../../../src/adapters/builtin.js';
-import type {CommentPage} from '../../../src/core/types.js';
+import {expectCode, loadAll, rejection} from '../../helpers/adapter-calls.js';
 import {resetHandlers, useHandlers} from '../../helpers/msw.js';
 import {aliceNonce, siteUsers, wordpressSite, type WordPressSite, type WordPressSiteOptions} from '../../mocks/wordpress-site.js';
 
@@ -16,25 +16,7 @@ async function setUp(siteOptions: WordPressSiteOptions = {}, adapterOptions: Par
   return createWordPressAdapter({endpoint: site.origin, ...adapterOptions});
 }
 
-async function loadAll(adapter: WordPressAdapter, thread: string, limit = 100, sort: 'oldest' | 'newest' = 'oldest') {
-  const pages: CommentPage[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await adapter.loadPage({thread, sort, limit, ...(cursor ? {cursor} : {})}, {});
-    pages.push(page);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return {pages, comments: pages.flatMap((page) => page.comments)};
-}
 
-async function rejection(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const guest = {name: 'Jane Reader', email: 'jane@example.com'};
 const newcomer = {name: 'New Visitor', email: 'new.visitor@example.com', website: 'https://visitor.example.com'};
@@ -499,9 +481,3 @@ describe('WordPress adapter', () => {
   });
 });
 
-async function expectCode(call: Promise<unknown>, code: CommentError['code']): Promise<CommentError> {
-  const error = await rejection(call);
-  expect(error).to.be.instanceOf(CommentError);
-  expect((error as CommentError).code).to.equal(code);
-  return error as CommentError;
-}
