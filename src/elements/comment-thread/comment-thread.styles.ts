@@ -5,6 +5,7 @@ export const styles = css`
     --_indent: var(--colloquy-indent, clamp(0.75rem, 5cqi, 3rem));
     --_scroll-margin: var(--colloquy-scroll-margin, 1.5rem);
     --_avatar: var(--_avatar-size);
+    --_pad: 0.75rem;
 
     container-type: inline-size;
   }
@@ -54,9 +55,10 @@ export const styles = css`
     list-style: none;
   }
 
+  /* The line down a conversation starts under the middle of the parent's avatar. */
   .replies {
-    margin-inline-start: calc(var(--_avatar) / 2);
-    padding-inline-start: calc(var(--_indent) - var(--_avatar) / 2 + 0.5rem);
+    margin-inline-start: calc(var(--_pad) + var(--_avatar) / 2 - 1px);
+    padding-inline-start: max(0.25rem, calc(var(--_indent) - var(--_pad) - var(--_avatar) / 2));
     border-inline-start: 2px solid var(--_border);
   }
 
@@ -69,8 +71,7 @@ export const styles = css`
     display: grid;
     grid-template-columns: var(--_avatar) minmax(0, 1fr);
     gap: 0.75rem;
-    padding-block: 0.75rem;
-    padding-inline: 0.75rem;
+    padding: var(--_pad);
     border-radius: var(--_radius);
     scroll-margin-block-start: var(--_scroll-margin);
   }
@@ -271,11 +272,11 @@ export const styles = css`
   @container (inline-size < 30rem) {
     .thread {
       --_avatar: calc(var(--_avatar-size) * 0.75);
+      --_pad: 0.5rem;
     }
 
     .comment {
       gap: 0.5rem;
-      padding-inline: 0.5rem;
     }
   }
 `;

@@ -401,8 +401,8 @@ export class CommentThreadElement extends LitElement {
     if (!info) return msg('Comments', {id: 'thread.heading.loading'});
     const count = info.totalCount;
     const n = formatNumber(count, locale);
-    const title = info.title.trim();
-    if (!title) {
+    const title = isolate(info.title.trim());
+    if (!info.title.trim()) {
       return plural(count, locale, {
         zero: () => msg(str`${n} thoughts`, {id: 'thread.count.zero'}),
         one: () => msg(str`${n} thought`, {id: 'thread.count.one'}),
@@ -557,7 +557,7 @@ export class CommentThreadElement extends LitElement {
                   part="reply-button"
                   class="link-button reply"
                   data-reply=${comment.id}
-                  aria-label=${msg(str`Reply to ${name}`, {id: 'thread.reply.label'})}
+                  aria-label=${msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'})}
                   aria-expanded=${formHere ? 'true' : 'false'}
                 >
                   ${msg('Reply', {id: 'thread.reply'})}
@@ -618,7 +618,7 @@ export class CommentThreadElement extends LitElement {
     const label =
       parent.status === 'deleted'
         ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
-        : msg(str`In reply to ${authorName(parent.author)}`, {id: 'thread.inReplyTo'});
+        : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
     return html`<p part="in-reply-to" class="in-reply-to"><a href=${commentHash(parent.id)}>${label}</a></p>`;
   }
 
@@ -637,6 +637,14 @@ export class CommentThreadElement extends LitElement {
       )}</p>`,
     );
   }
+}
+
+/**
+ * Wraps text from the backend that goes inside a sentence in Unicode isolates (FSI…PDI),
+ * so a Hebrew title in an English heading, or the reverse, keeps the sentence in order.
+ */
+function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
 
 function authorName(author: CommentAuthor): string {
