@@ -6,7 +6,7 @@
  * The result is a DocumentFragment, rendered as a Lit child: never a string that the page
  * would parse again, which is where mutation XSS lives.
  */
-import createDOMPurify from 'dompurify';
+import createDOMPurify, {type Config} from 'dompurify';
 
 // Comment markup: text formatting, quotes, code, lists, tables, links and images. No
 // forms, media players, frames, styles or scripts; no SVG or MathML (USE_PROFILES off).
@@ -33,14 +33,31 @@ const purify = createDOMPurify(window);
 
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (!(node instanceof Element)) return;
+  // DOMPurify already filters URLs; these checks are ours, stricter, and not left to its
+  // defaults (which allow any data: URL on an image).
   if (node.localName === 'a') {
+    const href = node.getAttribute('href');
+    if (href !== null && !hasProtocol(href, linkProtocols)) node.removeAttribute('href');
     if (node.hasAttribute('href')) node.setAttribute('rel', COMMENT_LINK_REL);
   } else if (node.localName === 'img') {
+    const src = node.getAttribute('src');
+    if (src !== null && !hasProtocol(src, imageProtocols) && !/^data:image\//i.test(src.trim())) node.removeAttribute('src');
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
     node.setAttribute('referrerpolicy', 'no-referrer');
   }
 });
+
+const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
+const imageProtocols = new Set(['http:', 'https:']);
+
+function hasProtocol(value: string, protocols: ReadonlySet<string>): boolean {
+  try {
+    return protocols.has(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 interface TrustedTypePolicyFactory {
   createPolicy(
@@ -55,7 +72,7 @@ interface TrustedTypePolicyFactory {
  * in `trusted-types` instead of allowing the generic `dompurify` name to everyone.
  * Undefined when Trusted Types are missing or the page's CSP refuses the name.
  */
-function createPolicy(): unknown {
+function createPolicy(): Config['TRUSTED_TYPES_POLICY'] {
   const factory = (globalThis as {trustedTypes?: TrustedTypePolicyFactory}).trustedTypes;
   if (!factory) return undefined;
   try {
@@ -63,7 +80,7 @@ function createPolicy(): unknown {
       // Only DOMPurify sees these values, and it parses them in an inert document.
       createHTML: (input) => input,
       createScriptURL: (input) => input,
-    });
+    }) as Config['TRUSTED_TYPES_POLICY'];
   } catch {
     return undefined;
   }
@@ -77,13 +94,16 @@ const policy = createPolicy();
  * http(s) or `data:` URLs, no scripts, styles, forms, frames or event handlers.
  */
 export function sanitizeHtml(dirty: string): DocumentFragment {
-  return purify.sanitize(dirty, {
+  const fragment: DocumentFragment | null = purify.sanitize(dirty, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
     RETURN_DOM_FRAGMENT: true,
-    ...(policy ? {TRUSTED_TYPES_POLICY: policy as never} : {}),
+    ...(policy ? {TRUSTED_TYPES_POLICY: policy} : {}),
   });
+  // Markup that makes the parser build a frameset document has no body, and DOMPurify
+  // then returns null despite its types.
+  return fragment ?? document.createDocumentFragment();
 }

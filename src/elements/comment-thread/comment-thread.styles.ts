@@ -90,8 +90,9 @@ export const styles = css`
     background: var(--_highlight);
   }
 
+  /* Not faded with opacity: muted text must keep its contrast. */
   .comment.sending {
-    opacity: 0.7;
+    background: var(--_surface);
   }
 
   .comment.deleted {

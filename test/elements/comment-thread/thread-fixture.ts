@@ -46,6 +46,7 @@ export async function renderThread(setup: ThreadSetup = {}): Promise<{element: C
 
 /** Waits until the thread is no longer loading anything. */
 export async function settled(element: CommentThreadElement): Promise<void> {
+  await element.updateComplete;
   await waitUntil(() => part(element, 'base')?.getAttribute('aria-busy') === 'false', 'the thread did not finish loading');
   await element.updateComplete;
 }
