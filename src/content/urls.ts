@@ -1,3 +1,6 @@
+/** The rel of every link a commenter wrote or gave: no ranking credit, no opener, no referrer. */
+export const UGC_LINK_REL = 'nofollow ugc noopener noreferrer';
+
 /**
  * The URL, normalized, when `value` is an absolute `http:` or `https:` URL; otherwise
  * undefined. Backend data is hostile: a `javascript:` profile URL must never become a

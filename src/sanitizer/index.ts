@@ -7,6 +7,7 @@
  * would parse again, which is where mutation XSS lives.
  */
 import createDOMPurify, {type Config} from 'dompurify';
+import {UGC_LINK_REL} from '../content/urls.js';
 
 // Comment markup: text formatting, quotes, code, lists, tables, links and images. No
 // forms, media players, frames, styles or scripts; no SVG or MathML (USE_PROFILES off).
@@ -18,16 +19,17 @@ const ALLOWED_TAGS = [
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
 ];
 
-// No `id`, `name` or `class`: they would let content clobber or restyle the thread's own
-// elements (the thread finds comments by id in its shadow root). No `style` either: a
-// comment must not cover the page, and inline styles break a strict CSP.
+// No `id`, `name`, `class` or data attributes: content could clobber globals, restyle the
+// thread's own elements or pass for them (the thread finds its comments by data
+// attribute). No `style` either: a comment must not cover the page, and inline styles
+// break a strict CSP.
 const ALLOWED_ATTR = [
   'href', 'src', 'alt', 'title', 'width', 'height', 'cite', 'datetime', 'lang', 'dir',
   'colspan', 'rowspan', 'scope', 'headers', 'start', 'reversed', 'type', 'value', 'open', 'abbr',
 ];
 
-/** The rel every link in a comment gets: no ranking credit, no opener, no referrer. */
-export const COMMENT_LINK_REL = 'nofollow ugc noopener noreferrer';
+const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
+const imageProtocols = new Set(['http:', 'https:']);
 
 const purify = createDOMPurify(window);
 
@@ -38,7 +40,7 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   if (node.localName === 'a') {
     const href = node.getAttribute('href');
     if (href !== null && !hasProtocol(href, linkProtocols)) node.removeAttribute('href');
-    if (node.hasAttribute('href')) node.setAttribute('rel', COMMENT_LINK_REL);
+    if (node.hasAttribute('href')) node.setAttribute('rel', UGC_LINK_REL);
   } else if (node.localName === 'img') {
     const src = node.getAttribute('src');
     if (src !== null && !hasProtocol(src, imageProtocols) && !/^data:image\//i.test(src.trim())) node.removeAttribute('src');
@@ -47,9 +49,6 @@ purify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('referrerpolicy', 'no-referrer');
   }
 });
-
-const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
-const imageProtocols = new Set(['http:', 'https:']);
 
 function hasProtocol(value: string, protocols: ReadonlySet<string>): boolean {
   try {

@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
-import {COMMENT_LINK_REL, sanitizeHtml} from '../../src/sanitizer/index.js';
+import {UGC_LINK_REL} from '../../src/content/urls.js';
+import {sanitizeHtml} from '../../src/sanitizer/index.js';
 import {loadVectors, unsafeMarkup} from './unsafe-markup.js';
 
 describe('sanitizeHtml', () => {
@@ -32,7 +33,7 @@ describe('sanitizeHtml', () => {
     expect(host.querySelector('em')!.textContent).to.equal('there');
     const links = [...host.querySelectorAll('a')];
     expect(links.map((link) => link.getAttribute('href'))).to.deep.equal(['https://example.com/x', 'mailto:a@example.com', null, null]);
-    expect(links.slice(0, 2).every((link) => link.rel === COMMENT_LINK_REL && !link.hasAttribute('target'))).to.be.true;
+    expect(links.slice(0, 2).every((link) => link.rel === UGC_LINK_REL && !link.hasAttribute('target'))).to.be.true;
     expect(links[2]!.textContent).to.equal('bad');
     const images = [...host.querySelectorAll('img')];
     expect(images.map((image) => image.getAttribute('loading'))).to.deep.equal(['lazy', 'lazy']);

@@ -67,6 +67,13 @@ export const styles = css`
     margin-block-start: 0.5rem;
   }
 
+  /* Long threads: the browser skips layout and paint of conversations far off screen,
+     while they stay in the accessibility tree and findable in the page. */
+  .comments > .item {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 12rem;
+  }
+
   .comment {
     display: grid;
     grid-template-columns: var(--_avatar) minmax(0, 1fr);
@@ -80,10 +87,11 @@ export const styles = css`
     outline: none;
   }
 
+  /* Inset: each conversation contains its paint (content-visibility), clipping outlines. */
   .comment:focus-visible,
   .comment.targeted:focus {
     outline: var(--_focus-ring);
-    outline-offset: 0;
+    outline-offset: -2px;
   }
 
   .comment.targeted {

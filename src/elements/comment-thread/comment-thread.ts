@@ -9,7 +9,7 @@ import {isCommentError} from '../../core/errors.js';
 import {resolveAdapter, type AdapterConfig} from '../../core/registry.js';
 import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
 import {parseText, type TextParagraph} from '../../content/text.js';
-import {httpUrl} from '../../content/urls.js';
+import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
 import {formatFullDate, formatNumber, formatRelativeTime} from '../../i18n/format.js';
@@ -25,9 +25,6 @@ import {commentHash, PermalinkController} from './permalinks.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
-/** The rel of every link a commenter wrote or gave as their website. */
-const UGC_REL = 'nofollow ugc noopener noreferrer';
-
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
 const OWN_ATTRIBUTES = new Set([
   'adapter', 'max-depth', 'sort', 'page-size',
@@ -35,8 +32,38 @@ const OWN_ATTRIBUTES = new Set([
   'title', 'tabindex', 'role', 'is', 'nonce', 'autofocus', 'translate',
 ]);
 
-// Parsing text is pure, and every tick of the clock re-renders every comment.
+// Every tick of the clock re-renders every comment: what does not change with the time is
+// worked out once per comment.
 const parsedText = new WeakMap<CommentContent, TextParagraph[]>();
+const formattedTimes = new WeakMap<Comment, CommentTimes | null>();
+
+interface CommentTimes {
+  locale: string;
+  created: number;
+  iso: string;
+  title: string;
+  editedTitle: string | undefined;
+}
+
+/** A comment's times, formatted for `locale`; null when its creation time is unreadable. */
+function timesOf(comment: Comment, locale: string): CommentTimes | null {
+  let times = formattedTimes.get(comment);
+  if (times === undefined || (times !== null && times.locale !== locale)) {
+    const created = Date.parse(comment.createdAt);
+    const edited = comment.editedAt ? Date.parse(comment.editedAt) : Number.NaN;
+    times = Number.isNaN(created)
+      ? null
+      : {
+          locale,
+          created,
+          iso: new Date(created).toISOString(),
+          title: formatFullDate(created, locale),
+          editedTitle: Number.isNaN(edited) ? undefined : formatFullDate(edited, locale),
+        };
+    formattedTimes.set(comment, times);
+  }
+  return times;
+}
 
 /**
  * The comments of one page or post: a heading with their count, threaded replies, and
@@ -594,23 +621,22 @@ export class CommentThreadElement extends LitElement {
   #renderAuthor(author: CommentAuthor, name: string, labelId: string): TemplateResult {
     const profile = httpUrl(author.profileUrl);
     return profile
-      ? html`<a id=${labelId} part="author" class="author" href=${profile} rel=${UGC_REL} dir="auto">${name}</a>`
+      ? html`<a id=${labelId} part="author" class="author" href=${profile} rel=${UGC_LINK_REL} dir="auto">${name}</a>`
       : html`<span id=${labelId} part="author" class="author" dir="auto">${name}</span>`;
   }
 
   #renderTime(comment: Comment, locale: string): TemplateResult | typeof nothing {
-    const created = Date.parse(comment.createdAt);
-    if (Number.isNaN(created)) return nothing;
-    const edited = comment.editedAt ? Date.parse(comment.editedAt) : Number.NaN;
+    const times = timesOf(comment, locale);
+    if (!times) return nothing;
     return html`
       <a part="permalink" class="permalink" href=${commentHash(comment.id)}>
-        <time part="timestamp" datetime=${new Date(created).toISOString()} title=${formatFullDate(created, locale)}>
-          ${formatRelativeTime(created, this.#clock.now, locale)}
+        <time part="timestamp" datetime=${times.iso} title=${times.title}>
+          ${formatRelativeTime(times.created, this.#clock.now, locale)}
         </time>
       </a>
-      ${Number.isNaN(edited)
+      ${times.editedTitle === undefined
         ? nothing
-        : html`<span class="edited" title=${formatFullDate(edited, locale)}>${msg('(edited)', {id: 'thread.edited'})}</span>`}
+        : html`<span class="edited" title=${times.editedTitle}>${msg('(edited)', {id: 'thread.edited'})}</span>`}
     `;
   }
 
@@ -632,7 +658,7 @@ export class CommentThreadElement extends LitElement {
     return paragraphs.map(
       (lines) => html`<p>${lines.map(
         (runs, index) => html`${index > 0 ? html`<br />` : nothing}${runs.map((run) =>
-          run.kind === 'link' ? html`<a href=${run.href} rel=${UGC_REL}>${run.text}</a>` : run.text,
+          run.kind === 'link' ? html`<a href=${run.href} rel=${UGC_LINK_REL}>${run.text}</a>` : run.text,
         )}`,
       )}</p>`,
     );

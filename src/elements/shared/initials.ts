@@ -19,6 +19,20 @@ function graphemes(word: string, locale: string): string[] {
  * emoji or an accented letter is never cut in half.
  */
 export function initialsOf(name: string, locale: string): string {
+  const key = `${locale}\u0000${name}`;
+  let initials = initialsCache.get(key);
+  if (initials === undefined) {
+    // Segmenting is slow enough to matter when a thread of a thousand comments re-renders.
+    if (initialsCache.size >= 2000) initialsCache.clear();
+    initials = computeInitials(name, locale);
+    initialsCache.set(key, initials);
+  }
+  return initials;
+}
+
+const initialsCache = new Map<string, string>();
+
+function computeInitials(name: string, locale: string): string {
   const words = name.trim().split(/[\s\p{P}]+/u).filter(Boolean);
   if (words.length === 0) return '?';
   const first = graphemes(words[0]!, locale)[0] ?? '';
