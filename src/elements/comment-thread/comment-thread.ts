@@ -344,10 +344,27 @@ export class CommentThreadElement extends LitElement {
     this.#targeted = commentId;
     this.requestUpdate();
     await this.updateComplete;
+    // Let a frame be rendered first. Conversations far off screen are skipped
+    // (content-visibility) and take the size they were last rendered at, which the browser
+    // records only while rendering a frame; scrolling before that lands where the comment
+    // is no longer once the conversations above it shrink to their placeholder size.
+    await afterNextFrame();
     if (request !== this.#revealRequest) return;
     const article = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(commentId)}"]`);
-    article?.scrollIntoView({block: 'start'});
-    article?.focus({preventScroll: true});
+    if (!article) return;
+    article.scrollIntoView({block: 'start'});
+    article.focus({preventScroll: true});
+    // Conversations around it are rendered for the first time as it comes into view, and
+    // when they are taller than their placeholders they push it away: follow it briefly.
+    let expectedTop = article.getBoundingClientRect().top;
+    for (let frame = 0; frame < 5; frame++) {
+      await afterNextFrame();
+      if (request !== this.#revealRequest || !article.isConnected) return;
+      if (Math.abs(article.getBoundingClientRect().top - expectedTop) > 1) {
+        article.scrollIntoView({block: 'start'});
+        expectedTop = article.getBoundingClientRect().top;
+      }
+    }
   }
 
   async #loadMore(): Promise<void> {
@@ -663,6 +680,11 @@ export class CommentThreadElement extends LitElement {
       )}</p>`,
     );
   }
+}
+
+/** Resolves once the browser has rendered the next frame. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
 /**
