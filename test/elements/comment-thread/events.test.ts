@@ -28,6 +28,21 @@ const comments = () => [
   seedComment('b', 'Dana', 'Second'),
 ];
 
+/** A thread with a stand-in form slotted inside it. */
+async function renderWithForm() {
+  const adapter = memoryAdapterFor({comments: comments()});
+  const element = await fixture<CommentThreadElement>(html`
+    <comment-thread thread=${THREAD} .adapter=${adapter}><thread-listener></thread-listener></comment-thread>
+  `);
+  await settled(element);
+  return {element, adapter, form: element.querySelector('thread-listener') as ThreadListenerElement};
+}
+
+/** The id of the comment whose article holds the form's slot, if any. */
+function formPlace(form: ThreadListenerElement): string | undefined {
+  return form.assignedSlot?.closest<HTMLElement>('article')?.dataset['commentId'];
+}
+
 function outgoing(id: string, parentId: string | null, text: string): Comment {
   return {
     id,
@@ -59,13 +74,9 @@ describe('<comment-thread> events and the thread link', () => {
   });
 
   it('fires a cancelable comment-reply and moves the slotted form under the comment', async () => {
-    const adapter = memoryAdapterFor({comments: comments()});
-    const element = await fixture<CommentThreadElement>(html`
-      <comment-thread thread=${THREAD} .adapter=${adapter}><thread-listener></thread-listener></comment-thread>
-    `);
-    await settled(element);
-    const form = element.querySelector('thread-listener') as ThreadListenerElement;
-    expect(form.assignedSlot!.closest('article')).to.be.null;
+    const {element, form} = await renderWithForm();
+    expect(form.assignedSlot).not.to.be.null;
+    expect(formPlace(form)).to.be.undefined;
 
     const replied = oneEvent(element, 'comment-reply') as Promise<CommentReplyEvent>;
     article(element, 'a1').querySelector<HTMLButtonElement>('[part="reply-button"]')!.click();
@@ -74,14 +85,14 @@ describe('<comment-thread> events and the thread link', () => {
     expect(event.cancelable).to.be.true;
     await element.updateComplete;
     expect(element.replyingTo).to.equal('a1');
-    expect(form.assignedSlot!.closest('article')).to.equal(article(element, 'a1'));
+    expect(formPlace(form)).to.equal('a1');
     expect(form.thread.value!.replyingTo!.id).to.equal('a1');
     expect(article(element, 'a1').querySelector('[part="reply-button"]')!.getAttribute('aria-expanded')).to.equal('true');
     await expectAccessible(element);
 
     form.thread.value!.reply(null);
     await element.updateComplete;
-    expect(form.assignedSlot!.closest('article')).to.be.null;
+    expect(formPlace(form)).to.be.undefined;
 
     element.addEventListener('comment-reply', (cancelled) => cancelled.preventDefault(), {once: true});
     article(element, 'b').querySelector<HTMLButtonElement>('[part="reply-button"]')!.click();
@@ -90,13 +101,8 @@ describe('<comment-thread> events and the thread link', () => {
   });
 
   it('gives the slotted form its adapter and a link that shows outgoing comments', async () => {
-    const adapter = memoryAdapterFor({comments: comments()});
-    const element = await fixture<CommentThreadElement>(html`
-      <comment-thread thread=${THREAD} .adapter=${adapter}><thread-listener></thread-listener></comment-thread>
-    `);
-    await settled(element);
-    const form = element.querySelector('thread-listener') as ThreadListenerElement;
-    expect(form.adapter.value).to.equal(adapter as CommentAdapter);
+    const {element, adapter, form} = await renderWithForm();
+    expect(form.adapter.value === (adapter as CommentAdapter)).to.be.true;
     const link = form.thread.value!;
     expect(link.threadId).to.equal(THREAD);
     expect(link.info!.totalCount).to.equal(3);
@@ -127,7 +133,7 @@ describe('<comment-thread> events and the thread link', () => {
     expect(text(part(element, 'heading'))).to.match(/^4 thoughts/);
 
     link.focusComment('b');
-    await waitUntil(() => element.shadowRoot!.activeElement === article(element, 'b'));
+    await waitUntil(() => (element.shadowRoot!.activeElement as HTMLElement | null)?.dataset['commentId'] === 'b');
   });
 
   it('puts new top-level comments first when sorted newest first', async () => {
