@@ -227,6 +227,29 @@ describe('<comment-thread> rendering', () => {
     await expectAccessible(element);
   });
 
+  it('keeps its contrast on a dark page', async () => {
+    // A dark page: its color scheme, and a background following it (the thread has none).
+    document.documentElement.style.colorScheme = 'dark';
+    document.body.style.background = 'Canvas';
+    try {
+      const names = ['Ada Lovelace', 'Grace Hopper', 'Emmy Noether', 'Alan Turing', 'Mary Somerville', 'Karen Spärck Jones', 'Edsger Dijkstra'];
+      const {element} = await renderThread({
+        pageSize: 3,
+        comments: names.map((name, index) =>
+          seedComment(`c${index}`, name, 'See https://example.com', {
+            author: {name, isModerator: index === 0, ...(index === 1 ? {profileUrl: 'https://example.com'} : {})},
+            ...(index === 2 ? {parentId: 'c1'} : {}),
+          }),
+        ),
+      });
+      expect(getComputedStyle(element).colorScheme).to.equal('dark');
+      await expectAccessible(element);
+    } finally {
+      document.documentElement.style.colorScheme = '';
+      document.body.style.background = '';
+    }
+  });
+
   it('offers no Reply on a closed thread', async () => {
     const {element} = await renderThread({open: false, comments: [seedComment('a', 'A', 'x')]});
     expect(parts(element, 'reply-button')).to.have.length(0);
