@@ -156,6 +156,8 @@ export class CommentThreadElement extends LitElement {
   #announcement = '';
   #failedAvatars = new Set<string>();
   #tree: {inputs: readonly unknown[]; nodes: ThreadNode[]} | undefined;
+  /** The thread info last announced to the link's subscribers. */
+  #linkedInfo: ThreadInfo | undefined;
 
   /** The thread shown: the `thread` attribute, or the page's path. */
   get #threadId(): string {
@@ -210,7 +212,11 @@ export class CommentThreadElement extends LitElement {
     } else if (this.#adapter && (changed.has('thread') || changed.has('sort') || changed.has('pageSize'))) {
       this.#loadFirstPage();
     }
-    if (changed.has('replyingTo')) this.#threadProvider.setValue(this.#link, true);
+    // The link object stays the same; tell subscribed forms when what it reports changed.
+    if (changed.has('replyingTo') || this.#data.info !== this.#linkedInfo) {
+      this.#linkedInfo = this.#data.info;
+      this.#threadProvider.setValue(this.#link, true);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -246,7 +252,8 @@ export class CommentThreadElement extends LitElement {
   #adapterConfig(): AdapterConfig {
     const config: Record<string, string> = {};
     for (const {name, value} of Array.from(this.attributes)) {
-      if (!OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-') && !name.startsWith('on')) config[name] = value;
+      const eventHandler = /^on[a-z]+$/.test(name);
+      if (!OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-') && !eventHandler) config[name] = value;
     }
     return config;
   }
@@ -263,7 +270,6 @@ export class CommentThreadElement extends LitElement {
     if (!adapter) return;
     const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
     void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit}).then(() => {
-      this.#threadProvider.setValue(this.#link, true);
       const target = this.#permalinks.target;
       if (target === undefined || this.#followedAddress || this.#data.status !== 'complete') return;
       this.#followedAddress = true;
