@@ -73,6 +73,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * comments appear in the thread at once, and Reply moves it under the comment answered.
  *
  * @summary Threaded comments from any backend.
+ * @tagname comment-thread
  *
  * @slot - The reply form, shown after the comments, or under the comment being answered.
  *
@@ -186,7 +187,10 @@ export class CommentThreadElement extends LitElement {
     }
     const comment = this.#find(commentId);
     if (!comment) return;
-    if (!this.dispatchEvent(new CommentReplyEvent(comment))) return;
+    // Named before dispatching: the manifest analyzer reads `dispatchEvent(new X(arg))` as an
+    // event called `arg`.
+    const event = new CommentReplyEvent(comment);
+    if (!this.dispatchEvent(event)) return;
     this.replyingTo = commentId;
   }
 
@@ -244,7 +248,8 @@ export class CommentThreadElement extends LitElement {
         if (request !== this.#adapterRequest) return;
         this.#adapterError = error;
         this.requestUpdate();
-        this.dispatchEvent(new CommentErrorEvent(error, 'load'));
+        const event = new CommentErrorEvent(error, 'load'); // named: see reply()
+        this.dispatchEvent(event);
       },
     );
   }
