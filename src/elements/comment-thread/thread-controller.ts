@@ -212,7 +212,13 @@ export class ThreadController implements ReactiveController {
     const following = new AbortController();
     this.#following = following;
     const {adapter, thread} = query;
-    const stopSession = sessionStoreFor(adapter).subscribe(() => void this.reload());
+    const store = sessionStoreFor(adapter);
+    let viewer = store.session?.viewer.id;
+    const stopSession = store.subscribe((session) => {
+      if (session?.viewer.id === viewer) return;
+      viewer = session?.viewer.id;
+      void this.reload();
+    });
     following.signal.addEventListener('abort', stopSession);
     if (adapter.capabilities.live && adapter.subscribe) {
       adapter.subscribe(thread, (event) => this.#apply(event), {signal: following.signal});

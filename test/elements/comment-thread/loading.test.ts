@@ -170,6 +170,10 @@ describe('<comment-thread> loading states', () => {
     sessionStoreFor(adapter).set({providerId: 'github', viewer: {id: 'u1', name: 'Ada'}});
     await waitUntil(() => loads === 1);
     await settled(element);
+    // The same viewer again (a form asking who is signed in): nothing to reload.
+    sessionStoreFor(adapter).set({providerId: 'github', viewer: {id: 'u1', name: 'Ada'}});
+    await settled(element);
+    expect(loads).to.equal(1);
     element.remove();
     sessionStoreFor(adapter).set(null);
     expect(loads).to.equal(1);
