@@ -29,6 +29,9 @@ export default [
   // split into chunks that load only when a page needs them.
   {
     input: inputs({colloquy: 'build/bundle.js'}),
+    // Lazy chunks import shared code from the entry itself; without this, rollup moves
+    // everything into a second chunk behind a facade, costing every page an extra request.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [nodeResolve({exportConditions: ['browser', 'production']}), terser({format: {comments: false}})],
     output: {dir: 'dist/cdn', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
     onwarn,
