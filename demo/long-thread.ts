@@ -1,4 +1,4 @@
-import {createMemoryAdapter, type SeedComment} from '../src/index.js';
+import {createMemoryAdapter, type SeedComment} from '../src/adapters/memory/index.js';
 import type {CommentThreadElement} from '../src/elements/comment-thread/comment-thread.js';
 
 // A long, deep conversation, generated from a fixed seed so every visit shows the same
