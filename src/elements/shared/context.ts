@@ -22,6 +22,14 @@ export interface ThreadLink {
   resolveOutgoing(key: string, stored: Comment | null): void;
   /** Scrolls to a comment and moves focus to it. */
   focusComment(commentId: string): void;
+  /**
+   * The comment the viewer pressed Reply on, or `null` for a new top-level comment. The
+   * thread renders its slotted form under that comment meanwhile. Consumers that
+   * subscribe are told when it changes.
+   */
+  readonly replyingTo: Comment | null;
+  /** Starts answering a comment (as its Reply button does), or stops with `null`. */
+  reply(commentId: string | null): void;
 }
 
 export const threadContext = createContext<ThreadLink | undefined>(Symbol.for('colloquy.thread'));
