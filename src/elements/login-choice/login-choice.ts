@@ -6,18 +6,22 @@ import {property, query, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
-import {resolveAdapter, type AdapterConfig} from '../../core/registry.js';
+import {resolveAdapter} from '../../core/registry.js';
 import type {GuestIdentity, PostingPolicy, Session, SignInProvider} from '../../core/types.js';
 import {LoginErrorEvent} from '../../events/login-error.js';
 import {LoginRedirectEvent} from '../../events/login-redirect.js';
 import {LoginSelectEvent} from '../../events/login-select.js';
 import {LoginSuccessEvent} from '../../events/login-success.js';
 import {LogoutEvent} from '../../events/logout.js';
+import {localeOf} from '../../i18n/locale.js';
 import {startSignIn, type SignInAttempt} from '../../sign-in/flow.js';
 import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
+import {httpUrl} from '../../content/urls.js';
+import {adapterConfigOf} from '../shared/adapter-config.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
+import {initialsOf} from '../shared/initials.js';
 import {SessionController} from '../shared/session-controller.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './login-choice.styles.js';
@@ -38,7 +42,7 @@ const guestPolicies: Record<GuestMode, GuestPolicy> = {
  * Attributes that are not configuration for a named adapter. `guests` is both: the same
  * `guests="off"` tells the memory adapter and this element that sign-in is required.
  */
-const OWN_ATTRIBUTES = new Set(['adapter', 'sign-in-callback', 'id', 'class', 'style', 'lang', 'dir', 'hidden', 'slot', 'part', 'exportparts', 'tabindex']);
+const OWN_ATTRIBUTES = ['adapter', 'sign-in-callback'];
 
 /** Guest details survive a reload of the tab (never localStorage: they are personal). */
 const GUEST_STORAGE_KEY = 'colloquy:login:guest';
@@ -111,6 +115,8 @@ export class LoginChoiceElement extends LitElement {
   @state() private errorMessage = '';
   @state() private announcement = '';
   @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
+  /** An avatar that did not load; initials stand in for it. */
+  @state() private failedAvatar: string | undefined;
   /** Set once the browser found an invalid guest field, so fields say so. */
   @state() private showGuestErrors = false;
 
@@ -199,20 +205,12 @@ export class LoginChoiceElement extends LitElement {
     const name = this.adapterName;
     this.namedAdapter = undefined;
     if (!name) return;
-    resolveAdapter(name, this.#adapterConfig()).then(
+    resolveAdapter(name, adapterConfigOf(this, OWN_ATTRIBUTES)).then(
       (adapter) => {
         if (this.adapterName === name) this.namedAdapter = adapter;
       },
       (error: unknown) => console.error(error),
     );
-  }
-
-  #adapterConfig(): AdapterConfig {
-    const config: Record<string, string> = {};
-    for (const {name, value} of Array.from(this.attributes)) {
-      if (!OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-')) config[name] = value;
-    }
-    return config;
   }
 
   /** This element's callback page, else the nearest ancestor's (across shadow roots). */
@@ -469,7 +467,7 @@ export class LoginChoiceElement extends LitElement {
             title=${provider.name}
             @click=${() => this.#signIn(provider)}
           >
-            ${renderProviderIcon(provider)}
+            ${renderProviderIcon(provider, localeOf(this))}
           </button>
         </li>`,
       )}
@@ -538,13 +536,31 @@ export class LoginChoiceElement extends LitElement {
     return html`<button type="button" part=${part} class="link-button" @click=${() => void action()}>${label}</button>`;
   }
 
+  #renderAvatar(name: string, avatarUrl: string | undefined): TemplateResult {
+    const url = httpUrl(avatarUrl);
+    if (url && url !== this.failedAvatar) {
+      // The name is written next to it, so the picture is decorative.
+      return html`<img
+        part="avatar"
+        class="avatar"
+        src=${url}
+        alt=""
+        width="48"
+        height="48"
+        referrerpolicy="no-referrer"
+        @error=${() => (this.failedAvatar = url)}
+      />`;
+    }
+    return html`<span part="avatar" class="avatar initial" aria-hidden="true">${initialsOf(name, localeOf(this))}</span>`;
+  }
+
   #renderSignedIn(session: Session): TemplateResult {
     const provider = this.#providerName(session.providerId);
     const {viewer} = session;
     const logOut = this.#renderLinkButton('sign-out-button', msg('Log Out', {id: 'login.logOut'}), () => this.#logOut(false));
     const change = this.#renderLinkButton('change-button', msg('Change', {id: 'login.change'}), () => this.#logOut(true));
     return html`<div part="signed-in" class="signed-in" tabindex="-1" role="group" aria-labelledby="viewer-name">
-      ${renderAvatar(viewer.name, viewer.avatarUrl)}
+      ${this.#renderAvatar(viewer.name, viewer.avatarUrl)}
       <div class="signed-in-text">
         <strong id="viewer-name" class="viewer-name">${viewer.name}</strong>
         <p>
@@ -557,42 +573,21 @@ export class LoginChoiceElement extends LitElement {
   }
 }
 
-function renderProviderIcon(provider: SignInProvider): TemplateResult {
+function renderProviderIcon(provider: SignInProvider, locale: string): TemplateResult {
   const url = safeIconUrl(provider.iconUrl);
   if (url) return html`<img part="provider-icon" class="provider-icon" src=${url} alt="" width="24" height="24" referrerpolicy="no-referrer" />`;
   const icon = builtInProviderIcon(provider.id);
   if (icon) {
     return html`<svg part="provider-icon" class="provider-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">${icon}</svg>`;
   }
-  return html`<span part="provider-icon" class="provider-icon initial" aria-hidden="true">${initialOf(provider.name)}</span>`;
-}
-
-function renderAvatar(name: string, avatarUrl: string | undefined): TemplateResult {
-  const url = avatarUrl ? safeHttpUrl(avatarUrl) : undefined;
-  if (url) {
-    return html`<img part="avatar" class="avatar" src=${url} alt="" width="48" height="48" referrerpolicy="no-referrer" />`;
-  }
-  return html`<span part="avatar" class="avatar initial" aria-hidden="true">${initialOf(name)}</span>`;
-}
-
-function initialOf(name: string): string {
-  return Array.from(name.trim())[0]?.toLocaleUpperCase() ?? '?';
-}
-
-function safeHttpUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value, document.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return html`<span part="provider-icon" class="provider-icon initial" aria-hidden="true">${initialsOf(provider.name, locale).slice(0, 1)}</span>`;
 }
 
 /** "example.com" becomes "https://example.com/"; anything not http(s) is dropped. */
 function normalizeWebsite(value: string): string | undefined {
   const trimmed = value.trim();
   if (!trimmed) return undefined;
-  return safeHttpUrl(/^[a-z][a-z\d+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  return httpUrl(/^[a-z][a-z\d+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`);
 }
 
 function deepActiveElement(): Element | null {

@@ -1,4 +1,5 @@
 import {svg, type SVGTemplateResult} from 'lit';
+import {httpUrl} from '../../content/urls.js';
 
 /**
  * The library's own icons for well-known providers: simple shapes drawn for Colloquy on a
@@ -27,11 +28,5 @@ export function builtInProviderIcon(providerId: string): SVGTemplateResult | und
  */
 export function safeIconUrl(iconUrl: string | undefined): string | undefined {
   if (!iconUrl) return undefined;
-  if (/^data:image\/svg\+xml[;,]/i.test(iconUrl)) return iconUrl;
-  try {
-    const url = new URL(iconUrl, document.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return /^data:image\/svg\+xml[;,]/i.test(iconUrl) ? iconUrl : httpUrl(iconUrl);
 }

@@ -189,7 +189,7 @@ describe('<login-choice>', () => {
       expect(signedIn.textContent!.replace(/\s+/g, ' ')).to.contain(
         'You are commenting using your WordPress.com account. (Log Out / Change)',
       );
-      expect(part(element, 'avatar')!.textContent!.trim()).to.equal('G');
+      expect(part(element, 'avatar')!.textContent!.trim()).to.equal('GH');
       expectFocusOn(element, signedIn, 'the signed-in section');
       expect(announced(element)).to.equal('Signed in as Grace Hopper with WordPress.com.');
       await expectAccessible(element);
@@ -315,6 +315,23 @@ describe('<login-choice>', () => {
       const element = await choice(createMemoryAdapter({signInPage: SIGN_IN_PAGE}));
       expect(part(element, 'signed-in')!.textContent).to.contain('Returning Rae');
       expect(part(element, 'signed-in')!.textContent).to.contain('your Facebook account');
+    });
+
+    it("shows the viewer's avatar, and initials when it does not load", async () => {
+      const signInWithAvatar = async (path: string) => {
+        const adapter = createMemoryAdapter({signInPage: SIGN_IN_PAGE});
+        const avatarUrl = new URL(path, location.href).href;
+        await adapter.completeSignIn({providerId: 'github', result: {code: encodeMemoryGrant({name: 'Ada Lovelace', avatarUrl})}}, {});
+        return {element: await choice(adapter), avatarUrl};
+      };
+      const working = await signInWithAvatar('/demo/avatars/avatar-1.svg');
+      const image = part<HTMLImageElement>(working.element, 'avatar')!;
+      await waitUntil(() => image.complete, 'the avatar did not load');
+      expect(part(working.element, 'avatar')!.getAttribute('src')).to.equal(working.avatarUrl);
+      await expectAccessible(working.element);
+      const broken = await signInWithAvatar('/demo/avatars/missing.png');
+      await waitUntil(() => part(broken.element, 'avatar')!.localName === 'span', 'no initials after the image failed');
+      expect(part(broken.element, 'avatar')!.textContent!.trim()).to.equal('AL');
     });
 
     it('Log Out ends the session everywhere, forgets it and fires logout', async () => {
