@@ -27,6 +27,7 @@ export default [
       memory: 'build/adapters/memory/index.js',
       rest: 'build/adapters/rest/index.js',
       wordpress: 'build/adapters/wordpress/index.js',
+      'sign-in-callback': 'build/sign-in/callback.js',
     }),
     external: (id) => /^(lit|@lit\/|dompurify)/.test(id),
     output: {dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
@@ -41,6 +42,13 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     plugins: [nodeResolve({exportConditions: ['browser', 'production']}), terser({format: {comments: false}})],
     output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true},
+    onwarn,
+  },
+  // The sign-in callback page's script, self-contained so a backend can serve the one file.
+  {
+    input: inputs({'sign-in-callback': 'build/sign-in/callback.js'}),
+    plugins: [terser({format: {comments: false}})],
+    output: {dir: 'dist/cdn', format: 'es', sourcemap: true},
     onwarn,
   },
 ];
