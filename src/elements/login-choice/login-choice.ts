@@ -61,6 +61,9 @@ interface Connecting {
  *   commenting using your … account. (Log Out / Change)".
  * @tagname login-choice
  *
+ * @slot guest-fields - Guest fields of your own (a form's) in place of the built-in ones;
+ *   shown, like them, while nobody is signed in and guests may comment.
+ *
  * @csspart choice - The prompt, provider buttons and guest fields shown while signed out.
  * @csspart providers - The list of provider buttons.
  * @csspart provider-button - One provider's sign-in button.
@@ -102,6 +105,9 @@ export class LoginChoiceElement extends LitElement {
 
   /** `required` (name and email), `optional` or `off`; defaults to the thread's policy, else `required`. */
   @property() guests: GuestMode | undefined;
+
+  /** The guest rules as a thread states them, set from script (a form passes its own); wins over `guests`. */
+  @property({attribute: false}) guestPolicy: PostingPolicy['guests'] | undefined;
 
   @consume({context: adapterContext, subscribe: true})
   @state()
@@ -145,9 +151,12 @@ export class LoginChoiceElement extends LitElement {
     return this.#session.session;
   }
 
-  /** The guest details as typed (website made absolute), or `undefined` when signed in or guests are not allowed. */
+  /**
+   * The guest details as typed (website made absolute); `undefined` when signed in, when
+   * guests are not allowed, or when the guest fields are slotted in from outside.
+   */
   get guestIdentity(): GuestIdentity | undefined {
-    if (this.session || !this.#guestPolicy.allowed) return undefined;
+    if (this.session || !this.#guestPolicy.allowed || this.#hasOwnGuestFields) return undefined;
     const website = normalizeWebsite(this.guest.website ?? '');
     return {name: this.guest.name.trim(), email: this.guest.email.trim(), ...(website ? {website} : {})};
   }
@@ -176,8 +185,14 @@ export class LoginChoiceElement extends LitElement {
   }
 
   get #guestPolicy(): GuestPolicy {
+    if (this.guestPolicy) return this.guestPolicy;
     if (this.guests && this.guests in guestPolicies) return guestPolicies[this.guests];
     return this.thread?.info?.posting.guests ?? guestPolicies.required;
+  }
+
+  /** True when the page (a form) slots in guest fields of its own. */
+  get #hasOwnGuestFields(): boolean {
+    return this.querySelector(':scope > [slot="guest-fields"]') !== null;
   }
 
   override connectedCallback(): void {
@@ -388,6 +403,12 @@ export class LoginChoiceElement extends LitElement {
       this.#internals.setValidity({valueMissing: true}, msg('Log in to comment.', {id: 'login.validity.signIn'}), anchor);
       return;
     }
+    if (this.#hasOwnGuestFields) {
+      // Their owner sends and checks them.
+      this.#internals.setFormValue(null);
+      this.#internals.setValidity({});
+      return;
+    }
     const website = this.renderRoot.querySelector<HTMLInputElement>('#guest-website');
     website?.setCustomValidity(
       this.guest.website?.trim() && !normalizeWebsite(this.guest.website)
@@ -456,7 +477,11 @@ export class LoginChoiceElement extends LitElement {
           })}
         </div>
         ${this.errorMessage ? html`<p part="error" class="error">${this.errorMessage}</p>` : nothing}
-        ${policy.allowed ? this.#renderGuestFields(policy) : nothing}
+        ${policy.allowed
+          ? html`<slot name="guest-fields" @slotchange=${() => this.requestUpdate()}
+              >${this.#hasOwnGuestFields ? nothing : this.#renderGuestFields(policy)}</slot
+            >`
+          : nothing}
       </div>
     `;
   }

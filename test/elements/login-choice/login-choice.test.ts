@@ -156,6 +156,24 @@ describe('<login-choice>', () => {
       expect(element.guestIdentity!.website).to.be.undefined;
     });
 
+    it('shows guest fields slotted in from outside instead of its own, and leaves them to their owner', async () => {
+      const adapter = createMemoryAdapter({signInPage: SIGN_IN_PAGE});
+      const element = await fixture<LoginChoiceElement>(html`<login-choice .adapter=${adapter}>
+        <div slot="guest-fields"><label>Name <input name="author" required /></label></div>
+      </login-choice>`);
+      await waitUntil(() => part(element, 'provider-button'));
+      expect(shows(element, 'guest-fields'), 'built-in guest fields gone').to.be.false;
+      const slot = element.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="guest-fields"]')!;
+      expect(slot.assignedElements().length).to.equal(1);
+      expect(element.checkValidity()).to.be.true;
+      expect(element.guestIdentity).to.be.undefined;
+      element.guestPolicy = {allowed: false, requireName: false, requireEmail: false};
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('slot[name="guest-fields"]') === null, 'no guest slot').to.be.true;
+      expect(element.checkValidity()).to.be.false;
+      await expectAccessible(element);
+    });
+
     it('keeps typed guest details over a reload of the tab, never in localStorage', async () => {
       const first = await choice(createMemoryAdapter({signInPage: SIGN_IN_PAGE}));
       await type(guestInput(first, 'name'), 'Reloaded Rita');
