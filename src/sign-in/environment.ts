@@ -16,7 +16,6 @@ export interface SignInPopup {
   readonly closed: boolean;
   readonly location: {replace(url: string): void};
   close(): void;
-  focus(): void;
 }
 
 /** A `BroadcastChannel`, reduced to what the flow uses. */

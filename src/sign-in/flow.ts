@@ -86,11 +86,6 @@ export class SignInAttempt {
     this.#settle({status: 'cancelled', reason: 'cancel'});
   }
 
-  /** Brings the popup to the front, e.g. when the person clicks the provider again. */
-  focusPopup(): void {
-    if (this.#popup && !this.#popup.closed) this.#popup.focus();
-  }
-
   #popupFeatures(): string {
     const host = this.#host;
     const left = Math.round(host.screenX + Math.max(0, (host.outerWidth - POPUP_WIDTH) / 2));

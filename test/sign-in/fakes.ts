@@ -56,8 +56,6 @@ export class FakePopup implements SignInPopup {
     this.closeCalls++;
     this.closed = true;
   }
-
-  focus(): void {}
 }
 
 export class FakeChannel implements SignInChannel {

@@ -23,6 +23,7 @@ import {adapterContext, threadContext, type ThreadLink} from '../shared/context.
 import {defineElement} from '../shared/define.js';
 import {initialsOf} from '../shared/initials.js';
 import {SessionController} from '../shared/session-controller.js';
+import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './login-choice.styles.js';
 import {builtInProviderIcon, safeIconUrl} from './provider-icons.js';
@@ -203,7 +204,7 @@ export class LoginChoiceElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('adapterName')) this.#resolveNamedAdapter();
     const adapter = this.#adapter;
-    this.#session.setAdapter(adapter);
+    this.#session.use(adapter);
     if (adapter && adapter !== this.#resumedFor) {
       this.#resumedFor = adapter;
       this.#resumeRedirect(adapter);
@@ -260,7 +261,7 @@ export class LoginChoiceElement extends LitElement {
       callbackUrl: this.#callbackUrl(),
       beforeRedirect: () => this.#draftsForRedirect(provider),
     });
-    this.#follow(provider.id, attempt, attempt.outcome);
+    this.#follow(adapter, provider.id, attempt, attempt.outcome);
   }
 
   /** Asks the page (the form around this element) what must survive a redirect sign-in. */
@@ -272,10 +273,15 @@ export class LoginChoiceElement extends LitElement {
 
   #resumeRedirect(adapter: CommentAdapter): void {
     const resumed = resumeSignIn(adapter);
-    if (resumed) this.#follow(resumed.providerId, undefined, resumed.outcome);
+    if (resumed) this.#follow(adapter, resumed.providerId, undefined, resumed.outcome);
   }
 
-  #follow(providerId: string, signInAttempt: SignInAttempt | undefined, outcome: Promise<SignInOutcome>): void {
+  #follow(
+    adapter: CommentAdapter,
+    providerId: string,
+    signInAttempt: SignInAttempt | undefined,
+    outcome: Promise<SignInOutcome>,
+  ): void {
     const connecting: Connecting = {providerId, attempt: signInAttempt};
     this.connecting = connecting;
     this.errorMessage = '';
@@ -284,7 +290,7 @@ export class LoginChoiceElement extends LitElement {
     this.#focusAfterUpdate = () => this.cancelButton;
     outcome.then(
       (result) => {
-        if (this.connecting === connecting) this.#finish(providerId, result);
+        if (this.connecting === connecting) this.#finish(adapter, providerId, result);
       },
       (error: unknown) => {
         if (this.connecting === connecting) this.#fail(providerId, error);
@@ -292,7 +298,7 @@ export class LoginChoiceElement extends LitElement {
     );
   }
 
-  #finish(providerId: string, outcome: SignInOutcome): void {
+  #finish(adapter: CommentAdapter, providerId: string, outcome: SignInOutcome): void {
     const name = this.#providerName(providerId);
     switch (outcome.status) {
       case 'redirecting':
@@ -301,7 +307,7 @@ export class LoginChoiceElement extends LitElement {
         return;
       case 'signed-in': {
         this.connecting = undefined;
-        this.#session.store!.set(outcome.session);
+        sessionStoreFor(adapter).set(outcome.session);
         const viewer = outcome.session.viewer.name;
         this.#announce(msg(str`Signed in as ${viewer} with ${name}.`, {id: 'login.announce.signedIn'}));
         const success = new LoginSuccessEvent({session: outcome.session});
@@ -356,7 +362,7 @@ export class LoginChoiceElement extends LitElement {
       this.#announce(this.errorMessage);
       return;
     }
-    this.#session.store!.set(null);
+    sessionStoreFor(adapter).set(null);
     this.#announce(msg('You are logged out.', {id: 'login.announce.loggedOut'}));
     const logout = new LogoutEvent({session});
     this.dispatchEvent(logout);
@@ -437,7 +443,7 @@ export class LoginChoiceElement extends LitElement {
 
   #renderState(): TemplateResult | typeof nothing {
     const adapter = this.#adapter;
-    if (!adapter || !this.#session.loaded) {
+    if (!adapter || !this.#session.known) {
       return html`<div class="loading" aria-busy="true">
         <span class="visually-hidden">${msg('Loading sign-in options…', {id: 'login.loading'})}</span>
       </div>`;

@@ -10,6 +10,8 @@ type Listener = (session: Session | null) => void;
 export class SessionStore {
   #session: Session | null = null;
   #loaded: Promise<Session | null> | undefined;
+  /** Counts `set` calls, so a slow first answer cannot undo a sign-in made meanwhile. */
+  #changes = 0;
   readonly #listeners = new Set<Listener>();
 
   constructor(readonly adapter: CommentAdapter) {}
@@ -22,11 +24,12 @@ export class SessionStore {
   load(): Promise<Session | null> {
     if (!this.#loaded) {
       const adapter = this.adapter;
+      const changesBefore = this.#changes;
       this.#loaded = adapter.capabilities.session && adapter.getSession
         ? adapter.getSession({}).then(
             (session) => {
-              this.set(session);
-              return session;
+              if (this.#changes === changesBefore) this.set(session);
+              return this.#session;
             },
             () => this.#session,
           )
@@ -36,6 +39,7 @@ export class SessionStore {
   }
 
   set(session: Session | null): void {
+    this.#changes++;
     this.#session = session;
     this.#loaded ??= Promise.resolve(session);
     for (const listener of this.#listeners) listener(session);
