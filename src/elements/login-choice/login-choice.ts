@@ -301,10 +301,20 @@ export class LoginChoiceElement extends LitElement {
   #finish(adapter: CommentAdapter, providerId: string, outcome: SignInOutcome): void {
     const name = this.#providerName(providerId);
     switch (outcome.status) {
-      case 'redirecting':
-        // The page is leaving; "Connecting to …" stays up until it has.
+      case 'redirecting': {
+        // The page is leaving; "Connecting to …" stays up until it has. Should the person
+        // come back with the Back button, the page may be restored as it was left
+        // (back/forward cache): then it is a cancel.
         this.#announce(msg(str`Taking you to ${name}…`, {id: 'login.announce.redirecting'}));
+        const connecting = this.connecting;
+        const onPageShow = (event: PageTransitionEvent) => {
+          if (!event.persisted) return;
+          window.removeEventListener('pageshow', onPageShow);
+          if (this.connecting === connecting) this.#finish(adapter, providerId, {status: 'cancelled', reason: 'closed'});
+        };
+        window.addEventListener('pageshow', onPageShow);
         return;
+      }
       case 'signed-in': {
         this.connecting = undefined;
         sessionStoreFor(adapter).set(outcome.session);

@@ -422,6 +422,21 @@ describe('<login-choice>', () => {
     });
   });
 
+  describe('blocked popup, then Back', () => {
+    it('offers the choice again when the page comes back from the back/forward cache', async () => {
+      host.blockPopups = true;
+      const element = await choice(createMemoryAdapter({signInPage: SIGN_IN_PAGE}));
+      providerButton(element, 'github').click();
+      await waitUntil(() => host.assigned.length === 1);
+      await element.updateComplete;
+      expect(shows(element, 'connecting'), 'connecting while leaving').to.be.true;
+      window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+      await element.updateComplete;
+      expect(shows(element, 'connecting'), 'connecting gone after Back').to.be.false;
+      expectFocusOn(element, providerButton(element, 'github'), 'the github button');
+    });
+  });
+
   describe('finding its adapter', () => {
     it('takes a registered adapter by name, configured by its attributes', async () => {
       const element = await fixture<LoginChoiceElement>(
