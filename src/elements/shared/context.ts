@@ -1,5 +1,5 @@
 import {createContext} from '@lit/context';
-import type {CommentAdapter} from '../../core/adapter.js';
+import type {CommentAdapter, ThreadEvent} from '../../core/adapter.js';
 import type {Comment, ThreadInfo} from '../../core/types.js';
 
 /**
@@ -22,6 +22,16 @@ export interface ThreadLink {
   resolveOutgoing(key: string, stored: Comment | null): void;
   /** Scrolls to a comment and moves focus to it. */
   focusComment(commentId: string): void;
+  /**
+   * Applies a change the viewer made (an edit, a deletion) the way the thread applies
+   * live updates from elsewhere.
+   */
+  apply(event: ThreadEvent): void;
+  /**
+   * Loads the thread again from its first page and resolves with the comments then shown,
+   * e.g. to find a comment the backend reports it already has.
+   */
+  reload(): Promise<readonly Comment[]>;
 }
 
 export const threadContext = createContext<ThreadLink | undefined>(Symbol.for('colloquy.thread'));

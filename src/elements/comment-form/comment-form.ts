@@ -1,0 +1,865 @@
+import {consume} from '@lit/context';
+import {localized, msg, str} from '@lit/localize';
+import {Task} from '@lit/task';
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import type {CommentAdapter, NewComment} from '../../core/adapter.js';
+import {CommentError, isAbortError, type CommentField} from '../../core/errors.js';
+import {resolveAdapter} from '../../core/registry.js';
+import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
+import {drafts, type DraftSlot} from '../../drafts/draft-store.js';
+import {CommentCancelEvent} from '../../events/comment-cancel.js';
+import {CommentEditedEvent} from '../../events/comment-edited.js';
+import {CommentErrorEvent} from '../../events/comment-error.js';
+import {CommentPostedEvent} from '../../events/comment-posted.js';
+import {CommentSignInRequestEvent} from '../../events/comment-sign-in-request.js';
+import {CommentSubmitEvent} from '../../events/comment-submit.js';
+import {localeOf, plural} from '../../i18n/locale.js';
+import {announce} from '../shared/announcer.js';
+import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
+import {defineElement} from '../shared/define.js';
+import {SessionController} from '../shared/session-controller.js';
+import {sessionStoreFor} from '../shared/session-store.js';
+import {themeStyles} from '../shared/theme.styles.js';
+import {commentFormStyles} from './comment-form.styles.js';
+import {DraftController} from './draft-controller.js';
+import {newIdempotencyKey} from './idempotency-key.js';
+import {RetryScheduler} from './retry-scheduler.js';
+import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions} from './retry-policy.js';
+
+/** What the form assumes until the backend has told it the thread's rules. */
+const assumedPolicy: PostingPolicy = {
+  open: true,
+  guests: {allowed: true, requireName: true, requireEmail: true},
+  notifications: {comments: false, posts: false},
+};
+
+interface Failure {
+  error: CommentError;
+  decision: RetryDecision;
+  /** For a rate limit: whole seconds to wait, frozen when it happened so the alert does not change. */
+  waitSeconds?: number;
+}
+
+type GuestField = 'name' | 'email' | 'website';
+
+/**
+ * The "Leave a Reply" form: posts a new comment or reply, or edits one, and never loses
+ * or duplicates what was typed. Inside a `<comment-thread>` it takes the adapter, the
+ * thread and the session from it and shows the comment in the thread while it is sent;
+ * on its own it takes `adapter` and `thread`.
+ *
+ * @summary Posting, replying and editing, with guest identity, drafts and retries.
+ *
+ * @slot sign-in - Where a sign-in panel (`<login-choice>`) goes, in the identity section.
+ *   Without one, a "Sign in" button fires `comment-sign-in-request` when posting needs an account.
+ *
+ * @csspart heading - The "Leave a Reply" / "Reply to …" heading.
+ * @csspart form - The `<form>`.
+ * @csspart textarea - The comment field.
+ * @csspart character-count - The count of characters typed against the maximum.
+ * @csspart identity - The section saying who is commenting: sign-in slot and guest fields.
+ * @csspart guest-fields - The Name, Email and Website fields of a commenter not signed in.
+ * @csspart name-input - The Name field.
+ * @csspart email-input - The Email field.
+ * @csspart website-input - The Website field.
+ * @csspart notify - The email notification checkboxes.
+ * @csspart field-error - A message under a field the backend or the form rejected.
+ * @csspart alert - The message explaining why the comment was not sent.
+ * @csspart retry-button - Sends the comment again after a failure.
+ * @csspart sign-in-button - Asks the page to sign the commenter in.
+ * @csspart submit-button - "Post Comment" / "Save".
+ * @csspart cancel-button - "Cancel reply" / "Cancel", on an inline form.
+ * @csspart closed - The "Comments are closed." notice.
+ *
+ * @cssprop --colloquy-textarea-min-height - The comment field's height before it grows (default 6 lines).
+ * @cssprop --colloquy-textarea-max-height - The height after which it scrolls (default 60vh).
+ *
+ * @fires comment-submit - Cancelable, before a comment is sent.
+ * @fires comment-posted - The backend stored the comment.
+ * @fires comment-edited - The backend stored an edit.
+ * @fires comment-error - A post or edit failed; the form shows why.
+ * @fires comment-cancel - An inline form's "Cancel reply" or Escape.
+ * @fires comment-sign-in-request - The commenter asked to sign in.
+ */
+@localized()
+export class CommentFormElement extends LitElement {
+  static override styles = [themeStyles, commentFormStyles];
+
+  /**
+   * The backend: an adapter object, or the name of a registered one (the `adapter`
+   * attribute; the element's other attributes configure it). Inside a `<comment-thread>`,
+   * the thread's adapter is used unless this is set.
+   */
+  @property({converter: {fromAttribute: (value) => value ?? undefined}})
+  adapter: CommentAdapter | string | undefined;
+
+  /** The thread to post to. Inside a `<comment-thread>`, defaults to the thread's. */
+  @property({reflect: true}) thread: string | undefined;
+
+  /** The comment being answered: the form then shows "Reply to {name}" and "Cancel reply". */
+  @property({attribute: false}) replyTo: Comment | undefined;
+
+  /** A comment of the viewer's to edit instead of posting a new one. */
+  @property({attribute: false}) editing: Comment | undefined;
+
+  /** The level of the form's heading (`heading-level`), 1–6; default 3, as WordPress themes. */
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
+
+  /** How server errors are retried without the commenter's help. */
+  @property({attribute: false}) retryOptions: RetryOptions = defaultRetryOptions;
+
+  @consume({context: adapterContext, subscribe: true})
+  @state()
+  private _contextAdapter: CommentAdapter | undefined;
+
+  @consume({context: threadContext, subscribe: true})
+  @state()
+  private _threadLink: ThreadLink | undefined;
+
+  @state() private _namedAdapter: CommentAdapter | undefined;
+  @state() private _text = '';
+  @state() private _guest: GuestIdentity = {name: '', email: '', website: ''};
+  @state() private _notify: NotificationChoices = {comments: false, posts: false};
+  /** A post or edit is on its way, or waits for its automatic retry. */
+  @state() private _sending = false;
+  @state() private _failure: Failure | undefined;
+  @state() private _fieldErrors: Partial<Record<CommentField, string>> = {};
+  @state() private _closedByBackend = false;
+  /** Until when a rate limit forbids posting, in ms since the epoch. */
+  @state() private _waitUntil: number | undefined;
+
+  @query('textarea') private _textarea!: HTMLTextAreaElement | null;
+  @query('form') private _form!: HTMLFormElement | null;
+
+  readonly #session = new SessionController(this);
+  readonly #drafts = new DraftController(this, drafts, () => ({
+    text: this._text,
+    guest: this._guest,
+    notify: this._notify,
+    ...(this.#idempotencyKey ? {idempotencyKey: this.#idempotencyKey} : {}),
+  }));
+  readonly #retries = new RetryScheduler(this);
+  #slot: DraftSlot | undefined;
+  #idempotencyKey: string | undefined;
+  /** Tries of the current comment since the commenter last pressed a button. */
+  #attempts = 0;
+  /** The key of the comment shown as sending in the thread, while it is. */
+  #outgoingKey: string | undefined;
+  #namedAdapterRequest = 0;
+
+  /** Standalone forms ask the backend for the thread's rules; inside a thread it knows them. */
+  readonly #threadInfo = new Task(this, {
+    task: async ([adapter, thread, linked], {signal}) => {
+      if (!adapter || !thread || linked) return undefined;
+      const page = await adapter.loadPage({thread, sort: 'oldest', limit: 1}, {signal});
+      return page.thread;
+    },
+    args: () => [this.#adapter, this.#threadId, this.#link !== undefined] as const,
+  });
+
+  get #adapter(): CommentAdapter | undefined {
+    return typeof this.adapter === 'object' ? this.adapter : this.adapter ? this._namedAdapter : this._contextAdapter;
+  }
+
+  get #threadId(): string | undefined {
+    return this.thread ?? this._threadLink?.threadId;
+  }
+
+  /** The enclosing thread's link, when it shows the thread this form posts to. */
+  get #link(): ThreadLink | undefined {
+    const link = this._threadLink;
+    return link && link.threadId === this.#threadId ? link : undefined;
+  }
+
+  get #linkedInfo() {
+    return this.#link?.info;
+  }
+
+  get #policy(): PostingPolicy {
+    return this.#linkedInfo?.posting ?? this.#threadInfo.value?.posting ?? assumedPolicy;
+  }
+
+  get #closed(): boolean {
+    return this._closedByBackend || !this.#policy.open;
+  }
+
+  get #signedIn(): boolean {
+    return this.#session.session !== null;
+  }
+
+  /** Guests fill in Name and Email; signed-in commenters and edits do not. */
+  get #asksGuestIdentity(): boolean {
+    return !this.editing && this.#session.known && !this.#signedIn && this.#policy.guests.allowed;
+  }
+
+  get #needsSignIn(): boolean {
+    return !this.editing && this.#session.known && !this.#signedIn && !this.#policy.guests.allowed;
+  }
+
+  /** Moves focus into the comment field. */
+  override focus(options?: FocusOptions): void {
+    void this.updateComplete.then(() => this._textarea?.focus(options));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move in the DOM reconnects within the same task; only a real removal gets here
+    // still disconnected, and then no planned retry will ever run.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.#retries.planned) return;
+      this.#retries.cancel();
+      this.#dropOutgoing();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapter')) this.#resolveNamedAdapter();
+    this.#session.use(this.#adapter);
+    const slot = this.#currentSlot();
+    if (!sameSlot(slot, this.#slot)) this.#enterSlot(slot);
+  }
+
+  protected override render(): TemplateResult {
+    const closed = this.#closed;
+    return html`
+      ${this.#renderHeading()}
+      ${closed && !this._text ? this.#renderClosedNotice() : this.#renderForm(closed)}
+    `;
+  }
+
+  #renderHeading(): TemplateResult {
+    const name = this.replyTo?.author.name || msg('Anonymous', {id: 'form.anonymous'});
+    const text = this.editing
+      ? msg('Edit your comment', {id: 'form.heading.edit'})
+      : this.replyTo
+        ? msg(str`Reply to ${name}`, {id: 'form.heading.reply'})
+        : msg('Leave a Reply', {id: 'form.heading'});
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
+    return html`<div id="heading" part="heading" class="heading" role="heading" aria-level=${level}>${text}</div>`;
+  }
+
+  #renderClosedNotice(): TemplateResult {
+    return html`<p part="closed" class="closed">${msg('Comments are closed.', {id: 'form.closed'})}</p>`;
+  }
+
+  #renderForm(closed: boolean): TemplateResult {
+    const inline = Boolean(this.replyTo || this.editing);
+    return html`
+      <form
+        part="form"
+        novalidate
+        aria-labelledby="heading"
+        aria-busy=${this._sending ? 'true' : 'false'}
+        @submit=${this.#onSubmit}
+        @keydown=${this.#onKeydown}
+      >
+        ${this.#renderTextField(closed)}
+        ${closed ? nothing : html`${this.#renderIdentity()} ${this.#renderNotifications()}`}
+        ${this.#renderAlert()}
+        ${closed
+          ? this._closedByBackend
+            ? nothing
+            : this.#renderClosedNotice()
+          : html`
+              <div class="actions">
+                <button
+                  part="submit-button"
+                  class="button primary"
+                  type="submit"
+                  aria-disabled=${this.#canSubmit ? 'false' : 'true'}
+                >
+                  ${this._sending
+                    ? msg('Sending…', {id: 'form.submit.sending'})
+                    : this.editing
+                      ? msg('Save', {id: 'form.submit.edit'})
+                      : msg('Post Comment', {id: 'form.submit'})}
+                </button>
+                ${inline
+                  ? html`<button part="cancel-button" class="button" type="button" @click=${this.#cancel}>
+                      ${this.editing ? msg('Cancel', {id: 'form.cancel.edit'}) : msg('Cancel reply', {id: 'form.cancel.reply'})}
+                    </button>`
+                  : nothing}
+              </div>
+            `}
+      </form>
+    `;
+  }
+
+  get #canSubmit(): boolean {
+    return !this._sending && this._waitUntil === undefined && !this.#closed && this.#session.known;
+  }
+
+  #renderTextField(closed: boolean): TemplateResult {
+    const maxLength = this.#policy.maxLength;
+    const error = this._fieldErrors.text ?? this.#tooLongMessage();
+    const describedBy = [maxLength ? 'text-limit' : '', error ? 'text-error' : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="field">
+        <label for="text">
+          ${msg('Comment', {id: 'form.label.text'})}
+          ${closed ? nothing : html`<span class="required" aria-hidden="true">*</span>`}
+        </label>
+        <textarea
+          id="text"
+          part="textarea"
+          name="comment"
+          rows="4"
+          .value=${this._text}
+          ?readonly=${closed || this._sending}
+          ?required=${!closed}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describedBy || undefined)}
+          @input=${this.#onTextInput}
+        ></textarea>
+        ${maxLength ? this.#renderCount(maxLength) : nothing}
+        ${error ? html`<p id="text-error" part="field-error" class="field-error">${error}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderCount(maxLength: number): TemplateResult {
+    const locale = localeOf(this);
+    const numbers = new Intl.NumberFormat(locale);
+    const limit = numbers.format(maxLength);
+    return html`
+      <p part="character-count" class="count ${this._text.length > maxLength ? 'over' : ''}">
+        <span aria-hidden="true">${numbers.format(this._text.length)} / ${limit}</span>
+        <span id="text-limit" class="visually-hidden">
+          ${plural(maxLength, locale, {
+            zero: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.zero'}),
+            one: () => msg(str`Up to ${limit} character.`, {id: 'form.count.limit.one'}),
+            two: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.two'}),
+            few: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.few'}),
+            many: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.many'}),
+            other: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.other'}),
+          })}
+        </span>
+      </p>
+    `;
+  }
+
+  #tooLongMessage(): string | undefined {
+    const maxLength = this.#policy.maxLength;
+    const over = maxLength === undefined ? 0 : this._text.length - maxLength;
+    if (over <= 0) return undefined;
+    const locale = localeOf(this);
+    const count = new Intl.NumberFormat(locale).format(over);
+    return plural(over, locale, {
+      zero: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.zero'}),
+      one: () => msg(str`${count} character too many.`, {id: 'form.invalid.too-long.one'}),
+      two: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.two'}),
+      few: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.few'}),
+      many: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.many'}),
+      other: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.other'}),
+    });
+  }
+
+  #renderIdentity(): TemplateResult | typeof nothing {
+    if (this.editing) return nothing;
+    const viewer = this.#session.session?.viewer;
+    return html`
+      <section part="identity" class="identity" aria-label=${msg('Your details', {id: 'form.identity'})}>
+        ${viewer
+          ? html`<p class="signed-in">${msg(str`Commenting as ${viewer.name}`, {id: 'form.signed-in-as'})}</p>`
+          : nothing}
+        ${this.#needsSignIn ? html`<p>${msg('Sign in to leave a comment.', {id: 'form.sign-in-required'})}</p>` : nothing}
+        <slot name="sign-in">${this.#needsSignIn ? this.#renderSignInButton() : nothing}</slot>
+        ${this.#asksGuestIdentity ? this.#renderGuestFields() : nothing}
+      </section>
+    `;
+  }
+
+  #renderSignInButton(): TemplateResult {
+    return html`<button part="sign-in-button" class="button" type="button" @click=${this.#requestSignIn}>
+      ${msg('Sign in', {id: 'form.sign-in'})}
+    </button>`;
+  }
+
+  #renderGuestFields(): TemplateResult {
+    const {requireName, requireEmail} = this.#policy.guests;
+    return html`
+      <div part="guest-fields" class="guest-fields">
+        <p id="email-hint" class="hint">
+          ${msg('Your email address will never be made public.', {id: 'form.hint.email'})}
+          ${requireName || requireEmail
+            ? msg('Required fields are marked *', {id: 'form.hint.required'})
+            : nothing}
+        </p>
+        ${this.#renderGuestField('name', msg('Name', {id: 'form.label.name'}), 'text', 'name', requireName)}
+        ${this.#renderGuestField('email', msg('Email', {id: 'form.label.email'}), 'email', 'email', requireEmail, 'email-hint')}
+        ${this.#renderGuestField('website', msg('Website', {id: 'form.label.website'}), 'url', 'url', false)}
+      </div>
+    `;
+  }
+
+  #renderGuestField(
+    field: GuestField,
+    label: string,
+    type: string,
+    autocomplete: string,
+    required: boolean,
+    hint?: string,
+  ): TemplateResult {
+    const error = this._fieldErrors[field];
+    const describedBy = [hint, error ? `${field}-error` : undefined].filter(Boolean).join(' ');
+    return html`
+      <div class="field">
+        <label for=${field}>
+          ${label} ${required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}
+        </label>
+        <input
+          id=${field}
+          part="${field}-input"
+          name=${field}
+          type=${type}
+          autocomplete=${autocomplete}
+          .value=${this._guest[field] ?? ''}
+          ?required=${required}
+          ?readonly=${this._sending}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describedBy || undefined)}
+          @input=${(event: Event) => this.#onGuestInput(field, (event.target as HTMLInputElement).value)}
+        />
+        ${error ? html`<p id="${field}-error" part="field-error" class="field-error">${error}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderNotifications(): TemplateResult | typeof nothing {
+    const {comments, posts} = this.#policy.notifications;
+    if (this.editing || (!comments && !posts)) return nothing;
+    const checkbox = (key: keyof NotificationChoices, label: string) => html`
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          name="notify-${key}"
+          .checked=${this._notify[key] === true}
+          @change=${(event: Event) => this.#onNotifyChange(key, (event.target as HTMLInputElement).checked)}
+        />
+        ${label}
+      </label>
+    `;
+    return html`
+      <div part="notify" class="notify">
+        ${comments ? checkbox('comments', msg('Notify me of new comments via email.', {id: 'form.notify.comments'})) : nothing}
+        ${posts ? checkbox('posts', msg('Notify me of new posts via email.', {id: 'form.notify.posts'})) : nothing}
+      </div>
+    `;
+  }
+
+  /** The region exists from the start: an alert added together with its text is not always read. */
+  #renderAlert(): TemplateResult {
+    const failure = this._failure;
+    return html`<div part="alert" class="alert ${failure ? 'shown' : ''}" role="alert">
+      ${failure ? this.#renderFailure(failure) : nothing}
+    </div>`;
+  }
+
+  #renderFailure({error, decision, waitSeconds}: Failure): TemplateResult {
+    const retry = html`<button part="retry-button" class="button" type="button" @click=${this.#retry}>
+      ${msg('Retry', {id: 'form.retry'})}
+    </button>`;
+    switch (error.code) {
+      case 'network':
+        return html`<p>
+            ${navigator.onLine
+              ? msg('The connection failed, so your comment was not sent. It is kept here: press Retry, or it will be sent when you are back online.', {id: 'form.error.network'})
+              : msg('You are offline. Your comment is kept here and will be sent when you are back online.', {id: 'form.error.offline'})}
+          </p>
+          ${retry}`;
+      case 'server':
+        return html`<p>${msg('The site could not save your comment just now. It is kept here: please try again.', {id: 'form.error.server'})}</p>
+          ${retry}`;
+      case 'rate-limited':
+        return html`<p>${this.#rateLimitMessage(decision, waitSeconds)}</p>
+          ${this._waitUntil === undefined ? retry : nothing}`;
+      case 'invalid':
+        return html`<p>${msg('Please correct the marked fields.', {id: 'form.error.invalid'})}</p>
+          ${Object.keys(error.fieldErrors).length === 0
+            ? html`<p>${error.message}</p>`
+            : this.#unplacedFieldErrors().map((message) => html`<p>${message}</p>`)}`;
+      case 'unauthorized':
+        return html`<p>${msg('Please sign in to post your comment. It is kept here meanwhile.', {id: 'form.error.unauthorized'})}</p>
+          ${this.#renderSignInButton()}`;
+      case 'forbidden':
+        return html`<p>${msg('You are not allowed to comment here.', {id: 'form.error.forbidden'})}</p>`;
+      case 'not-found':
+        return html`<p>${msg('This discussion or comment no longer exists.', {id: 'form.error.not-found'})}</p>`;
+      case 'conflict':
+        return html`<p>${msg('This comment was changed or removed meanwhile.', {id: 'form.error.conflict'})}</p>`;
+      case 'closed':
+        return html`<p>${msg('Comments are closed.', {id: 'form.closed'})}</p>`;
+      default:
+        return html`<p>${msg('Your comment could not be sent. It is kept here: please try again.', {id: 'form.error.unknown'})}</p>
+          ${retry}`;
+    }
+  }
+
+  #rateLimitMessage(decision: RetryDecision, waitSeconds: number | undefined): string {
+    if (decision.action !== 'wait' || decision.at === undefined || waitSeconds === undefined) {
+      return msg('You are posting too quickly. Please wait a moment before trying again.', {id: 'form.error.rate-limited'});
+    }
+    const locale = localeOf(this);
+    if (waitSeconds < 60) {
+      const relative = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'}).format(Math.max(1, waitSeconds), 'second');
+      return msg(str`You are posting too quickly. You can post again ${relative}.`, {id: 'form.error.rate-limited.soon'});
+    }
+    const time = new Intl.DateTimeFormat(locale, {hour: 'numeric', minute: '2-digit'}).format(decision.at);
+    return msg(str`You are posting too quickly. You can post again at ${time}.`, {id: 'form.error.rate-limited.at'});
+  }
+
+  /** Field messages the form has no field on screen for (the parent, guest fields of a signed-in commenter…). */
+  #unplacedFieldErrors(): string[] {
+    const shown = new Set<CommentField>(['text', ...(this.#asksGuestIdentity ? (['name', 'email', 'website'] as const) : [])]);
+    return Object.entries(this._fieldErrors)
+      .filter(([field, message]) => message && !shown.has(field as CommentField))
+      .map(([, message]) => message!);
+  }
+
+  #onTextInput(event: InputEvent) {
+    const textarea = event.target as HTMLTextAreaElement;
+    this._text = textarea.value;
+    if (this._fieldErrors.text) this._fieldErrors = {...this._fieldErrors, text: undefined};
+    growToFit(textarea);
+    this.#draftChanged();
+  }
+
+  #onGuestInput(field: GuestField, value: string) {
+    this._guest = {...this._guest, [field]: value};
+    if (this._fieldErrors[field]) this._fieldErrors = {...this._fieldErrors, [field]: undefined};
+    this.#draftChanged();
+  }
+
+  #onNotifyChange(key: keyof NotificationChoices, checked: boolean) {
+    this._notify = {...this._notify, [key]: checked};
+    this.#draftChanged();
+  }
+
+  #onKeydown(event: KeyboardEvent) {
+    if (event.isComposing) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target === this._textarea) {
+      event.preventDefault();
+      this._form?.requestSubmit();
+    } else if (event.key === 'Escape' && (this.replyTo || this.editing)) {
+      event.preventDefault();
+      this.#cancel();
+    }
+  }
+
+  #onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    this.#submit();
+  }
+
+  #retry() {
+    this.#attempts = 0;
+    this.#submit();
+  }
+
+  #cancel() {
+    this.#drafts.flush();
+    this.dispatchEvent(new CommentCancelEvent());
+  }
+
+  #requestSignIn() {
+    this.#drafts.flush();
+    this.dispatchEvent(new CommentSignInRequestEvent());
+  }
+
+  /**
+   * Starts sending the comment unless one is already on its way: a double click or
+   * Ctrl+Enter pressed twice sends one request. `automatic` is a retry nobody pressed a
+   * button for, so the page is not asked again through `comment-submit`.
+   */
+  #submit({automatic = false} = {}) {
+    const adapter = this.#adapter;
+    const slot = this.#slot;
+    if (this._sending || !this.#canSubmit || !adapter || !slot) return;
+
+    const problems = this.#validate();
+    if (Object.keys(problems).length > 0) {
+      this._fieldErrors = problems;
+      this._failure = {error: new CommentError('invalid', '', {fieldErrors: problems}), decision: {action: 'stop'}};
+      return;
+    }
+    if (this.editing) {
+      this.#sendEdit(adapter, this.editing, slot);
+      return;
+    }
+    if (this.#needsSignIn) {
+      this.#showFailure(new CommentError('unauthorized', ''), {action: 'stop'});
+      return;
+    }
+
+    this.#idempotencyKey ??= newIdempotencyKey();
+    // Saved before anything is sent: after a reload, a post that may have arrived is
+    // retried with the same key and stored once.
+    this.#drafts.save(slot);
+    const input: NewComment = {
+      thread: slot.thread,
+      text: this._text.trim(),
+      parentId: slot.parentId,
+      ...(this.#asksGuestIdentity
+        ? {guest: {name: this._guest.name.trim(), email: this._guest.email.trim(), website: this._guest.website?.trim() ?? ''}}
+        : {}),
+      ...(this.#policy.notifications.comments || this.#policy.notifications.posts ? {notify: {...this._notify}} : {}),
+      idempotencyKey: this.#idempotencyKey,
+    };
+    if (!automatic && !this.dispatchEvent(new CommentSubmitEvent(input))) return;
+
+    this._failure = undefined;
+    this._fieldErrors = {};
+    this.#showOutgoing(input);
+    void this.#sendPost(adapter, input, slot);
+  }
+
+  async #sendPost(adapter: CommentAdapter, input: NewComment, slot: DraftSlot) {
+    this._sending = true;
+    this.#attempts++;
+    try {
+      const stored = await adapter.postComment(input, {});
+      this.#posted(slot, stored, false);
+    } catch (error) {
+      if (isAbortError(error)) return;
+      const failure = asCommentError(error);
+      const decision = decideRetry(failure, this.#attempts, this.retryOptions);
+      this.dispatchEvent(new CommentErrorEvent(failure, 'post', decision.action === 'retry' || decision.action === 'retry-when-online'));
+      if (decision.action === 'retry') {
+        this.#retries.after(decision.delayMs, () => void this.#sendPost(adapter, input, slot));
+      } else if (decision.action === 'treat-as-posted') {
+        await this.#postedBefore(slot, input);
+      } else {
+        this.#dropOutgoing();
+        this.#showFailure(failure, decision);
+        if (decision.action === 'retry-when-online') this.#retries.whenOnline(() => this.#submit({automatic: true}));
+      }
+    }
+  }
+
+  async #sendEdit(adapter: CommentAdapter, comment: Comment, slot: DraftSlot) {
+    if (!adapter.editComment) return;
+    this._sending = true;
+    this._failure = undefined;
+    this._fieldErrors = {};
+    this.#attempts++;
+    try {
+      const stored = await adapter.editComment({thread: slot.thread, commentId: comment.id, text: this._text.trim()}, {});
+      this._sending = false;
+      this.#attempts = 0;
+      this.#drafts.discard(slot);
+      this.#link?.apply({type: 'comment-updated', thread: slot.thread, comment: stored});
+      announce(msg('Comment updated', {id: 'form.announce.edited'}));
+      this.dispatchEvent(new CommentEditedEvent(stored));
+      this.#link?.focusComment(stored.id);
+    } catch (error) {
+      if (isAbortError(error)) return;
+      const failure = asCommentError(error);
+      const decision = decideRetry(failure, this.#attempts, this.retryOptions);
+      this.dispatchEvent(new CommentErrorEvent(failure, 'edit', decision.action === 'retry'));
+      if (decision.action === 'retry') {
+        this.#retries.after(decision.delayMs, () => void this.#sendEdit(adapter, comment, slot));
+      } else {
+        this.#showFailure(failure, decision);
+        if (decision.action === 'retry-when-online') this.#retries.whenOnline(() => this.#submit({automatic: true}));
+      }
+    }
+  }
+
+  #showOutgoing(input: NewComment) {
+    const link = this.#link;
+    if (!link) return;
+    const viewer = this.#session.session?.viewer;
+    this.#outgoingKey = input.idempotencyKey;
+    link.addOutgoing(input.idempotencyKey, {
+      id: `outgoing-${input.idempotencyKey}`,
+      parentId: input.parentId,
+      author: {
+        name: viewer?.name ?? input.guest?.name ?? '',
+        ...(viewer?.avatarUrl ? {avatarUrl: viewer.avatarUrl} : {}),
+        isViewer: true,
+      },
+      createdAt: new Date().toISOString(),
+      content: {kind: 'text', value: input.text},
+      status: 'approved',
+      replyCount: 0,
+      viewerCan: {reply: false, edit: false, delete: false},
+    });
+  }
+
+  #dropOutgoing() {
+    if (this.#outgoingKey) this.#link?.resolveOutgoing(this.#outgoingKey, null);
+    this.#outgoingKey = undefined;
+  }
+
+  /** The backend has the comment: only now is the draft let go. */
+  #posted(slot: DraftSlot, stored: Comment | null, duplicate: boolean) {
+    const link = this.#link;
+    if (this.#outgoingKey) link?.resolveOutgoing(this.#outgoingKey, stored);
+    this.#outgoingKey = undefined;
+    this.#drafts.discard(slot);
+    this.#idempotencyKey = undefined;
+    this.#attempts = 0;
+    this._sending = false;
+    this._failure = undefined;
+    this._fieldErrors = {};
+    this._text = '';
+    this._notify = {comments: false, posts: false};
+    announce(
+      stored?.status === 'pending'
+        ? msg('Your comment is awaiting moderation', {id: 'form.announce.held'})
+        : msg('Comment posted', {id: 'form.announce.posted'}),
+    );
+    this.dispatchEvent(new CommentPostedEvent(stored, duplicate));
+    if (stored && link) link.focusComment(stored.id);
+    else this.focus();
+  }
+
+  /**
+   * The backend says it has this comment already (its answer to the first try was lost):
+   * reload the thread and treat the comment found there as the one posted.
+   */
+  async #postedBefore(slot: DraftSlot, input: NewComment) {
+    this.#dropOutgoing();
+    const comments = (await this.#link?.reload().catch(() => undefined)) ?? [];
+    const text = input.text.trim();
+    const existing = comments.findLast(
+      (comment) =>
+        comment.author.isViewer === true &&
+        comment.parentId === input.parentId &&
+        comment.content.kind === 'text' &&
+        comment.content.value.trim() === text,
+    );
+    this.#posted(slot, existing ?? null, true);
+  }
+
+  #showFailure(error: CommentError, decision: RetryDecision) {
+    this._sending = false;
+    const failure: Failure = {error, decision};
+    if (decision.action === 'wait' && decision.at !== undefined) {
+      failure.waitSeconds = Math.ceil((decision.at - Date.now()) / 1000);
+      this._waitUntil = decision.at;
+      this.#retries.after(decision.at - Date.now(), () => {
+        this._waitUntil = undefined;
+      });
+    }
+    if (error.code === 'invalid') this._fieldErrors = {...error.fieldErrors};
+    if (error.code === 'closed') this._closedByBackend = true;
+    if (error.code === 'unauthorized' && this.#adapter && this.#signedIn) sessionStoreFor(this.#adapter).set(null);
+    this._failure = failure;
+  }
+
+  #validate(): Partial<Record<CommentField, string>> {
+    const problems: Partial<Record<CommentField, string>> = {};
+    const tooLong = this.#tooLongMessage();
+    if (!this._text.trim()) problems.text = msg('Please type your comment.', {id: 'form.invalid.text'});
+    else if (tooLong) problems.text = tooLong;
+    if (!this.#asksGuestIdentity) return problems;
+    const {requireName, requireEmail} = this.#policy.guests;
+    const {name, email, website = ''} = this._guest;
+    if (requireName && !name.trim()) problems.name = msg('Please fill in your name.', {id: 'form.invalid.name'});
+    if (requireEmail && !email.trim()) problems.email = msg('Please fill in your email address.', {id: 'form.invalid.email'});
+    else if (email.trim() && !looksLikeEmail(email.trim())) {
+      problems.email = msg('Please enter a valid email address.', {id: 'form.invalid.email-format'});
+    }
+    if (website.trim() && !isHttpUrl(website.trim())) {
+      problems.website = msg('Please enter a web address starting with http:// or https://.', {id: 'form.invalid.website'});
+    }
+    return problems;
+  }
+
+  #draftChanged() {
+    if (this.#slot) this.#drafts.changed(this.#slot);
+  }
+
+  #currentSlot(): DraftSlot | undefined {
+    const thread = this.#threadId;
+    if (!thread) return undefined;
+    if (this.editing) return {thread, parentId: this.editing.parentId, editing: this.editing.id};
+    return {thread, parentId: this.replyTo?.id ?? null};
+  }
+
+  /** Switches to another draft: the one saved for this thread and parent, if any. */
+  #enterSlot(slot: DraftSlot | undefined) {
+    const first = this.#slot === undefined;
+    this.#drafts.flush();
+    this.#slot = slot;
+    if (!slot) return;
+    const saved = drafts.get(slot);
+    this.#idempotencyKey = saved?.idempotencyKey;
+    this._failure = undefined;
+    this._fieldErrors = {};
+    if (saved) {
+      this._text = saved.text;
+      this._guest = saved.guest;
+      this._notify = saved.notify;
+    } else if (this.editing) {
+      this._text = this.editing.content.kind === 'text' ? this.editing.content.value : '';
+    } else if (!first || !this._text) {
+      // What was typed before the thread was known belongs to it; anything else starts empty.
+      this._text = '';
+    }
+    if (!saved && this._text) this.#drafts.changed(slot);
+  }
+
+  #resolveNamedAdapter() {
+    const request = ++this.#namedAdapterRequest;
+    this._namedAdapter = undefined;
+    if (typeof this.adapter !== 'string') return;
+    const config = Object.fromEntries(Array.from(this.attributes, (attribute) => [attribute.name, attribute.value]));
+    resolveAdapter(this.adapter, config).then(
+      (adapter) => {
+        if (request === this.#namedAdapterRequest) this._namedAdapter = adapter;
+      },
+      (error: unknown) => {
+        if (request === this.#namedAdapterRequest) {
+          this.#showFailure(asCommentError(error), {action: 'stop'});
+        }
+      },
+    );
+  }
+
+  protected override updated(): void {
+    if (this._textarea) growToFit(this._textarea);
+  }
+}
+
+function sameSlot(a: DraftSlot | undefined, b: DraftSlot | undefined): boolean {
+  return a?.thread === b?.thread && a?.parentId === b?.parentId && a?.editing === b?.editing;
+}
+
+function asCommentError(error: unknown): CommentError {
+  if (error instanceof CommentError) return error;
+  return new CommentError('server', error instanceof Error ? error.message : String(error), {cause: error});
+}
+
+function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const growsByItself = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+
+/** Where CSS `field-sizing: content` is missing (Firefox, older Safari), size the field to its text. */
+function growToFit(textarea: HTMLTextAreaElement) {
+  if (growsByItself) return;
+  textarea.style.blockSize = 'auto';
+  textarea.style.blockSize = `${textarea.scrollHeight + 2}px`;
+}
+
+defineElement('comment-form', CommentFormElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comment-form': CommentFormElement;
+  }
+}
