@@ -1,0 +1,44 @@
+import type {AdapterConfig} from '../../core/registry.js';
+import {MemoryAdapter, type MemoryAdapterOptions} from './memory-adapter.js';
+import type {SeedThread} from './seed.js';
+
+export {MemoryAdapter, defaultMemoryProviders, encodeMemoryGrant} from './memory-adapter.js';
+export type {MemoryAdapterOptions} from './memory-adapter.js';
+export type {SeedThread, SeedComment, SeedAuthor, StoredComment} from './seed.js';
+export type {CallKind, SimulatedFailure, LatencyOption} from './simulation.js';
+
+export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter {
+  return new MemoryAdapter(options);
+}
+
+/**
+ * Builds a memory adapter from an element's attributes, for `adapter="memory"`:
+ * `seed` (URL of a JSON array of threads), `storage-key`, `latency` (ms),
+ * `moderation` (`none` | `guests` | `all`), `guests` (`off` to require sign-in),
+ * `max-length`, `edit-window` (seconds) and `sign-in-page`.
+ */
+export async function createMemoryAdapterFromConfig(config: AdapterConfig): Promise<MemoryAdapter> {
+  const threads = config['seed'] ? await loadSeed(config['seed']) : undefined;
+  const number = (name: string) => {
+    const value = Number(config[name]);
+    return config[name] !== undefined && Number.isFinite(value) ? value : undefined;
+  };
+  const moderation = config['moderation'];
+  return new MemoryAdapter({
+    ...(threads ? {threads} : {}),
+    ...(config['storage-key'] ? {storageKey: config['storage-key']} : {}),
+    ...(number('latency') !== undefined ? {latency: number('latency')} : {}),
+    ...(moderation === 'guests' || moderation === 'all' || moderation === 'none' ? {moderation} : {}),
+    ...(config['guests'] === 'off' ? {guests: false} : {}),
+    ...(number('max-length') !== undefined ? {maxLength: number('max-length')} : {}),
+    ...(number('edit-window') !== undefined ? {editWindowSeconds: number('edit-window')} : {}),
+    ...(config['sign-in-page'] ? {signInPage: config['sign-in-page']} : {}),
+  });
+}
+
+async function loadSeed(url: string): Promise<SeedThread[]> {
+  const response = await fetch(new URL(url, document.baseURI));
+  if (!response.ok) throw new Error(`Colloquy: the memory adapter's seed ${url} answered ${response.status}.`);
+  const data = (await response.json()) as SeedThread[] | {threads: SeedThread[]};
+  return Array.isArray(data) ? data : data.threads;
+}
