@@ -35,7 +35,7 @@ const maxAgeMs = 30 * 24 * 60 * 60 * 1000;
  * Sign-in flows can save and restore a form's draft through the same store.
  */
 export class DraftStore {
-  /** Latest value per key written in this page; `null` means deleted. */
+  /** Drafts storage refused to take (`null`: refused to delete); they win over what storage holds. */
   readonly #memory = new Map<string, Draft | null>();
 
   constructor(
@@ -62,21 +62,23 @@ export class DraftStore {
     }
     const key = this.#key(slot);
     const saved: Draft = {...draft, savedAt: Date.now()};
-    this.#memory.set(key, saved);
     try {
       this.storage().setItem(key, JSON.stringify(saved));
+      this.#memory.delete(key);
     } catch {
       // Kept in memory only: it outlives the element but not the page.
+      this.#memory.set(key, saved);
     }
   }
 
   delete(slot: DraftSlot): void {
     const key = this.#key(slot);
-    this.#memory.set(key, null);
     try {
       this.storage().removeItem(key);
+      this.#memory.delete(key);
     } catch {
-      // Nothing was saved there.
+      // Storage may still hold an older copy: remember that it is gone.
+      this.#memory.set(key, null);
     }
   }
 
