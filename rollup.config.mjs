@@ -18,6 +18,8 @@ export default [
       index: 'build/index.js',
       core: 'build/core/index.js',
       conformance: 'build/core/conformance.js',
+      rest: 'build/adapters/rest/index.js',
+      wordpress: 'build/adapters/wordpress/index.js',
     }),
     external: (id) => /^(lit|@lit\/|dompurify)/.test(id),
     output: {dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},

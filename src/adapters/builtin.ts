@@ -4,3 +4,7 @@ import {registerAdapter} from '../core/registry.js';
 registerAdapter('memory', (config) =>
   import('./memory/index.js').then((module) => module.createMemoryAdapterFromConfig(config)),
 );
+registerAdapter('wordpress', (config) =>
+  import('./wordpress/index.js').then((module) => module.createWordPressAdapterFromConfig(config)),
+);
+registerAdapter('rest', (config) => import('./rest/index.js').then((module) => module.createRestAdapterFromConfig(config)));

@@ -1,0 +1,14 @@
+import type {AdapterConfig} from '../../core/registry.js';
+import {createRestAdapter, type RestAdapter} from './rest-adapter.js';
+
+export {RestAdapter, createRestAdapter} from './rest-adapter.js';
+export type {RestAdapterOptions} from './rest-adapter.js';
+export {EventStreamParser} from './event-stream.js';
+
+/** Builds the adapter from an element's attributes, for `adapter="rest"`: `endpoint`. */
+export function createRestAdapterFromConfig(config: AdapterConfig): Promise<RestAdapter> {
+  if (!config['endpoint']) {
+    return Promise.reject(new Error('Colloquy: adapter="rest" needs an endpoint attribute (the protocol\'s base URL).'));
+  }
+  return createRestAdapter({endpoint: config['endpoint']});
+}

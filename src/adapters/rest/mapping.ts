@@ -1,0 +1,225 @@
+import type {AdapterCapabilities, ThreadEvent} from '../../core/adapter.js';
+import {CommentError, parseRetryAfter, type CommentErrorCode, type CommentField} from '../../core/errors.js';
+import type {
+  Comment,
+  CommentPage,
+  CommentStatus,
+  PostingPolicy,
+  Reaction,
+  Session,
+  SignInProvider,
+  ThreadInfo,
+  Viewer,
+} from '../../core/types.js';
+import {codeForStatus, statusMessage, unreadableError} from '../shared/http.js';
+import {groupThreads} from '../shared/thread-order.js';
+import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, type JsonObject} from '../shared/values.js';
+
+// Pure functions from the Colloquy REST protocol's JSON (docs/rest-protocol.md) to the
+// core types. The protocol's shapes are the core types' shapes, but what arrives is read
+// field by field: a server's bug or a hostile proxy must not reach the page.
+
+const MAX_TEXT = 100_000;
+const MAX_NAME = 200;
+
+export function mapComment(raw: unknown): Comment | null {
+  if (!isObject(raw)) return null;
+  const id = asId(raw['id']);
+  if (id === undefined) return null;
+  const parentId = asId(raw['parentId']) ?? null;
+  const status: CommentStatus = raw['status'] === 'pending' || raw['status'] === 'deleted' ? raw['status'] : 'approved';
+  const author = asObject(raw['author']);
+  const authorId = asId(author['id']);
+  const avatarUrl = httpUrl(author['avatarUrl']);
+  const profileUrl = httpUrl(author['profileUrl']);
+  const permalink = httpUrl(raw['permalink']);
+  const editedAt = isoTime(raw['editedAt']);
+  const content = asObject(raw['content']);
+  const can = asObject(raw['viewerCan']);
+  const editableUntil = isoTime(can['editableUntil']);
+  const reactions = Array.isArray(raw['reactions']) ? raw['reactions'].map(mapReaction).filter((r): r is Reaction => r !== null) : undefined;
+  return {
+    id,
+    parentId: parentId === id ? null : parentId,
+    author: {
+      ...(authorId !== undefined ? {id: authorId} : {}),
+      name: asString(author['name']).slice(0, MAX_NAME),
+      ...(avatarUrl ? {avatarUrl} : {}),
+      ...(profileUrl ? {profileUrl} : {}),
+      ...(author['isViewer'] === true ? {isViewer: true} : {}),
+      ...(author['isModerator'] === true ? {isModerator: true} : {}),
+    },
+    createdAt: isoTime(raw['createdAt']) ?? new Date(0).toISOString(),
+    ...(editedAt ? {editedAt} : {}),
+    // A deleted comment keeps no content, whatever the server sent.
+    content: {
+      kind: content['kind'] === 'html' ? 'html' : 'text',
+      value: status === 'deleted' ? '' : asString(content['value']).slice(0, MAX_TEXT),
+    },
+    status,
+    ...(permalink ? {permalink} : {}),
+    replyCount: asCount(raw['replyCount']),
+    ...(reactions ? {reactions} : {}),
+    viewerCan: {
+      reply: can['reply'] === true,
+      edit: can['edit'] === true,
+      delete: can['delete'] === true,
+      ...(editableUntil ? {editableUntil} : {}),
+    },
+  };
+}
+
+function mapReaction(raw: unknown): Reaction | null {
+  if (!isObject(raw) || typeof raw['key'] !== 'string' || raw['key'] === '') return null;
+  return {key: raw['key'].slice(0, 50), count: asCount(raw['count']), viewerReacted: raw['viewerReacted'] === true};
+}
+
+export function mapThread(raw: unknown, requested: string): ThreadInfo {
+  const thread = asObject(raw);
+  const url = httpUrl(thread['url']);
+  const posting = asObject(thread['posting']);
+  const guests = asObject(posting['guests']);
+  const notifications = asObject(posting['notifications']);
+  const maxLength = asCount(posting['maxLength']);
+  const policy: PostingPolicy = {
+    open: posting['open'] !== false,
+    guests: {
+      allowed: guests['allowed'] === true,
+      requireName: guests['requireName'] !== false,
+      requireEmail: guests['requireEmail'] === true,
+    },
+    ...(maxLength > 0 ? {maxLength} : {}),
+    notifications: {comments: notifications['comments'] === true, posts: notifications['posts'] === true},
+  };
+  return {
+    // The id asked for: a server must not move the thread elsewhere.
+    id: requested,
+    title: asString(thread['title']).slice(0, 500),
+    ...(url ? {url} : {}),
+    totalCount: asCount(thread['totalCount']),
+    posting: policy,
+  };
+}
+
+/**
+ * A page as the contract promises it, whatever order the server listed it in: each
+ * top-level comment followed by its replies, every reply's parent present.
+ */
+export function mapPage(raw: unknown, requested: string): CommentPage {
+  if (!isObject(raw) || !Array.isArray(raw['comments'])) throw unreadableError();
+  const comments = raw['comments'].map(mapComment).filter((comment): comment is Comment => comment !== null);
+  const cursor = raw['nextCursor'];
+  return {
+    thread: mapThread(raw['thread'], requested),
+    comments: groupThreads(comments).flat(),
+    nextCursor: typeof cursor === 'string' && cursor !== '' ? cursor : null,
+  };
+}
+
+/** The `comment` member of a response, or a `server` error when there is none. */
+export function mapCommentResponse(raw: unknown): Comment {
+  const comment = mapComment(asObject(raw)['comment']);
+  if (!comment) throw unreadableError();
+  return comment;
+}
+
+export function mapViewer(raw: unknown): Viewer | null {
+  const viewer = asObject(raw);
+  const id = asId(viewer['id']);
+  if (id === undefined) return null;
+  const avatarUrl = httpUrl(viewer['avatarUrl']);
+  const profileUrl = httpUrl(viewer['profileUrl']);
+  return {
+    id,
+    name: asString(viewer['name']).slice(0, MAX_NAME),
+    ...(avatarUrl ? {avatarUrl} : {}),
+    ...(profileUrl ? {profileUrl} : {}),
+    ...(viewer['isModerator'] === true ? {isModerator: true} : {}),
+  };
+}
+
+export function mapSession(raw: unknown): Session | null {
+  const session = asObject(raw);
+  const viewer = mapViewer(session['viewer']);
+  return viewer ? {viewer, providerId: asString(session['providerId'])} : null;
+}
+
+export function mapProviders(raw: unknown): SignInProvider[] {
+  const providers = asObject(raw)['providers'];
+  if (!Array.isArray(providers)) throw unreadableError();
+  return providers.flatMap((item): SignInProvider[] => {
+    const provider = asObject(item);
+    const id = asString(provider['id']);
+    if (!/^[\w.-]{1,64}$/.test(id)) return [];
+    const icon = asString(provider['iconUrl']);
+    const iconUrl = httpUrl(icon) ?? (/^data:image\/svg\+xml[;,]/i.test(icon) ? icon : undefined);
+    return [{id, name: asString(provider['name'], id).slice(0, 100) || id, ...(iconUrl ? {iconUrl} : {})}];
+  });
+}
+
+const NO_CAPABILITIES: AdapterCapabilities = {edit: false, delete: false, reactions: [], signIn: false, session: false, live: false};
+
+/** The service document's `capabilities`; anything not said `true` is off. */
+export function mapCapabilities(raw: unknown): AdapterCapabilities {
+  const capabilities = asObject(asObject(raw)['capabilities']);
+  const reactions = Array.isArray(capabilities['reactions'])
+    ? capabilities['reactions'].filter((key): key is string => typeof key === 'string' && /^[\w-]{1,50}$/.test(key))
+    : [];
+  const flag = (name: keyof AdapterCapabilities) => capabilities[name] === true;
+  return {
+    ...NO_CAPABILITIES,
+    edit: flag('edit'),
+    delete: flag('delete'),
+    reactions,
+    signIn: flag('signIn'),
+    session: flag('session'),
+    live: flag('live'),
+  };
+}
+
+/** A live event (`comment-added`, `comment-updated`, `comment-removed`), or null to skip it. */
+export function mapThreadEvent(type: string, data: string, thread: string): ThreadEvent | null {
+  let payload: JsonObject;
+  try {
+    payload = asObject(JSON.parse(data));
+  } catch {
+    return null;
+  }
+  if (type === 'comment-removed') {
+    const commentId = asId(payload['commentId']);
+    return commentId === undefined ? null : {type, thread, commentId};
+  }
+  if (type === 'comment-added' || type === 'comment-updated') {
+    const comment = mapComment(payload['comment']);
+    return comment ? {type, thread, comment} : null;
+  }
+  return null;
+}
+
+const CODES = new Set<CommentErrorCode>([
+  'unauthorized', 'forbidden', 'not-found', 'rate-limited', 'duplicate', 'invalid', 'closed', 'conflict', 'server',
+]);
+const FIELDS = new Set<CommentField>(['text', 'name', 'email', 'website', 'parent']);
+
+/**
+ * The CommentError for a failed response: the error envelope's code when it is one of
+ * the protocol's, else one chosen by status; the server's message when it has one.
+ */
+export function mapError(status: number, body: unknown, retryAfterHeader: string | null): CommentError {
+  const error = asObject(asObject(body)['error']);
+  const claimed = asString(error['code']) as CommentErrorCode;
+  const code = CODES.has(claimed) ? claimed : codeForStatus(status);
+  const message = asString(error['message']).trim().slice(0, 500) || statusMessage(status);
+  const fieldErrors: Partial<Record<CommentField, string>> = {};
+  for (const [field, text] of Object.entries(asObject(error['fields']))) {
+    if (FIELDS.has(field as CommentField) && typeof text === 'string') fieldErrors[field as CommentField] = text.slice(0, 500);
+  }
+  const retryAfter = typeof error['retryAfter'] === 'number' && error['retryAfter'] >= 0 ? error['retryAfter'] * 1000 : undefined;
+  const retryAfterMs = parseRetryAfter(retryAfterHeader) ?? retryAfter;
+  return new CommentError(code, message, {
+    status,
+    ...(claimed ? {backendCode: claimed} : {}),
+    ...(code === 'invalid' ? {fieldErrors} : {}),
+    ...(code === 'rate-limited' && retryAfterMs !== undefined ? {retryAfterMs} : {}),
+  });
+}

@@ -1,0 +1,369 @@
+import type {
+  AdapterCapabilities,
+  CallOptions,
+  CommentAdapter,
+  CommentRef,
+  CompleteSignInRequest,
+  EditCommentRequest,
+  LoadPageRequest,
+  NewComment,
+  ReactRequest,
+  SignInUrlRequest,
+  ThreadEvent,
+} from '../../core/adapter.js';
+import {CommentError, isCommentError} from '../../core/errors.js';
+import type {Comment, CommentPage, Session, SignInProvider} from '../../core/types.js';
+import {readJson, send, statusMessage, unreadableError, type Fetch} from '../shared/http.js';
+import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
+import {asObject, asString} from '../shared/values.js';
+import {EventStreamParser} from './event-stream.js';
+import {
+  mapCapabilities,
+  mapComment,
+  mapCommentResponse,
+  mapError,
+  mapPage,
+  mapProviders,
+  mapSession,
+  mapThreadEvent,
+} from './mapping.js';
+
+export interface RestAdapterOptions {
+  /** The protocol's base URL, e.g. `https://api.example.com/comments` (relative URLs resolve against the page). */
+  endpoint: string;
+  /** Defaults to the global `fetch`. */
+  fetch?: Fetch;
+  /**
+   * What the server implements. Given, the adapter skips asking the server's service
+   * document (one request less at start-up); left out, `GET {endpoint}` tells.
+   */
+  capabilities?: AdapterCapabilities;
+  /** Where the sign-in token is kept for the tab; defaults to sessionStorage. */
+  storage?: SafeStorage;
+  /** Longest wait between reconnections of the live stream, in ms; default 30 s. */
+  maxReconnectDelay?: number;
+}
+
+interface Token {
+  token: string;
+  expiresAt?: string;
+}
+
+interface PendingSignIn {
+  provider: string;
+  state: string;
+  startedAt: number;
+}
+
+/** A popup sign-in that never reported back is claimed for this long (see getSession). */
+const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
+/** Conditional-GET cache entries kept (pages are small; a few threads, a few pages each). */
+const CACHED_PAGES = 50;
+
+/**
+ * A client of the Colloquy REST protocol (docs/rest-protocol.md, docs/openapi.yaml),
+ * which any server can implement. `fetch` only; every call aborts with its signal.
+ */
+export class RestAdapter implements CommentAdapter {
+  readonly capabilities: AdapterCapabilities;
+  readonly #endpoint: string;
+  readonly #fetch: Fetch;
+  readonly #storage: SafeStorage;
+  readonly #tokenKey: string;
+  readonly #pendingKey: string;
+  readonly #maxReconnectDelay: number;
+  /** Last ETag and body per page URL, for `If-None-Match`. */
+  readonly #pages = new Map<string, {etag: string; body: unknown}>();
+
+  constructor(options: RestAdapterOptions & {capabilities: AdapterCapabilities}) {
+    this.#endpoint = baseUrl(options.endpoint);
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.capabilities = options.capabilities;
+    this.#storage = options.storage ?? safeStorage('sessionStorage');
+    this.#tokenKey = `colloquy:rest:token:${this.#endpoint}`;
+    this.#pendingKey = `colloquy:rest:pending-sign-in:${this.#endpoint}`;
+    this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;
+  }
+
+  async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
+    const url = this.#url(`threads/${segment(request.thread)}/comments`, {
+      sort: request.sort,
+      limit: String(request.limit),
+      ...(request.cursor ? {cursor: request.cursor} : {}),
+    });
+    const cached = this.#pages.get(url);
+    const {response, body} = await this.#request(url, {headers: cached ? {'If-None-Match': cached.etag} : {}}, signal, [304]);
+    if (response.status === 304 && cached) {
+      // Refreshed as the most recently used entry.
+      this.#pages.delete(url);
+      this.#pages.set(url, cached);
+      return mapPage(cached.body, request.thread);
+    }
+    const page = mapPage(body, request.thread);
+    const etag = response.headers.get('ETag');
+    if (etag) {
+      this.#pages.delete(url);
+      this.#pages.set(url, {etag, body});
+      if (this.#pages.size > CACHED_PAGES) this.#pages.delete(this.#pages.keys().next().value!);
+    }
+    return page;
+  }
+
+  async postComment(input: NewComment, {signal}: CallOptions = {}): Promise<Comment> {
+    const {body} = await this.#request(
+      this.#url(`threads/${segment(input.thread)}/comments`),
+      {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json', 'Idempotency-Key': input.idempotencyKey},
+        body: JSON.stringify({
+          text: input.text,
+          parentId: input.parentId,
+          ...(input.guest ? {guest: input.guest} : {}),
+          ...(input.notify ? {notify: input.notify} : {}),
+        }),
+      },
+      signal,
+    );
+    const comment = mapCommentResponse(body);
+    return {...comment, author: {...comment.author, isViewer: true}};
+  }
+
+  async editComment(request: EditCommentRequest, {signal}: CallOptions = {}): Promise<Comment> {
+    const {body} = await this.#request(
+      this.#commentUrl(request),
+      {method: 'PATCH', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({text: request.text})},
+      signal,
+    );
+    return mapCommentResponse(body);
+  }
+
+  async deleteComment(request: CommentRef, {signal}: CallOptions = {}): Promise<Comment | null> {
+    const {body} = await this.#request(this.#commentUrl(request), {method: 'DELETE'}, signal);
+    return mapComment(asObject(body)['comment']);
+  }
+
+  async react(request: ReactRequest, {signal}: CallOptions = {}): Promise<Comment> {
+    const url = `${this.#commentUrl(request)}/reactions/${segment(request.reaction)}`;
+    const {body} = await this.#request(url, {method: request.active ? 'PUT' : 'DELETE'}, signal);
+    return mapCommentResponse(body);
+  }
+
+  async listProviders({signal}: CallOptions = {}): Promise<SignInProvider[]> {
+    const {body} = await this.#request(this.#url('auth/providers'), {}, signal);
+    return mapProviders(body);
+  }
+
+  /** Built here, not asked for: the server's authorize endpoint redirects to the provider. */
+  async signInUrl(request: SignInUrlRequest, {signal}: CallOptions = {}): Promise<string> {
+    signal?.throwIfAborted();
+    const pending: PendingSignIn = {provider: request.providerId, state: request.state, startedAt: Date.now()};
+    this.#storage.set(this.#pendingKey, JSON.stringify(pending));
+    return this.#url(`auth/providers/${segment(request.providerId)}/authorize`, {
+      state: request.state,
+      redirect_uri: request.callbackUrl,
+      mode: request.mode,
+    });
+  }
+
+  async completeSignIn(request: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
+    return this.#startSession({provider: request.providerId, result: request.result}, signal);
+  }
+
+  /**
+   * The session of the stored token. With no token but a sign-in started in the last ten
+   * minutes whose popup could not report back (its opener link cut by
+   * Cross-Origin-Opener-Policy, say), the server is asked to hand over that sign-in by
+   * its `state`, which only this tab knows.
+   */
+  async getSession({signal}: CallOptions = {}): Promise<Session | null> {
+    if (this.#token()) {
+      try {
+        const {body} = await this.#request(this.#url('auth/session'), {}, signal);
+        const session = mapSession(asObject(body)['session']);
+        if (session) return session;
+        throw unreadableError(200);
+      } catch (error) {
+        if (!isCommentError(error) || error.code !== 'unauthorized') throw error;
+        this.#setToken(undefined);
+      }
+    }
+    const pending = asObject(readStoredJson(this.#storage, this.#pendingKey));
+    const startedAt = typeof pending['startedAt'] === 'number' ? pending['startedAt'] : 0;
+    if (Date.now() - startedAt > PENDING_SIGN_IN_MS || typeof pending['state'] !== 'string') return null;
+    try {
+      return await this.#startSession({provider: asString(pending['provider']), state: pending['state']}, signal);
+    } catch (error) {
+      if (isCommentError(error) && (error.code === 'not-found' || error.code === 'unauthorized')) return null;
+      throw error;
+    }
+  }
+
+  async signOut({signal}: CallOptions = {}): Promise<void> {
+    if (this.#token()) {
+      try {
+        await this.#request(this.#url('auth/session'), {method: 'DELETE'}, signal);
+      } catch (error) {
+        // The token is forgotten either way; an expired one needs no ending.
+        if (signal?.aborted) throw signal.reason;
+        if (!isCommentError(error) || error.code !== 'unauthorized') {
+          this.#setToken(undefined);
+          throw error;
+        }
+      }
+    }
+    this.#setToken(undefined);
+  }
+
+  /**
+   * Streams `GET {endpoint}/threads/{thread}/events` (Server-Sent Events) through fetch
+   * rather than EventSource: EventSource cannot send the `Authorization` header, and a
+   * token in the URL would end up in server logs. It reconnects as EventSource would
+   * (with `Last-Event-ID`, after the server's `retry` delay, backing off while the server
+   * is unreachable) and stops for good on 204, 401, 403 or 404, or when the signal fires.
+   */
+  subscribe(thread: string, listener: (event: ThreadEvent) => void, {signal}: CallOptions = {}): void {
+    const url = this.#url(`threads/${segment(thread)}/events`);
+    const parser = new EventStreamParser();
+    const run = async () => {
+      let failures = 0;
+      while (!signal?.aborted) {
+        try {
+          const headers: Record<string, string> = {Accept: 'text/event-stream'};
+          if (parser.lastEventId) headers['Last-Event-ID'] = parser.lastEventId;
+          const response = await send(this.#fetch, url, {headers: this.#headers(headers), cache: 'no-store'}, signal);
+          if ([204, 401, 403, 404].includes(response.status)) return;
+          if (response.ok && response.body) {
+            failures = 0;
+            const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+            for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+              for (const event of parser.push(chunk.value)) {
+                const mapped = mapThreadEvent(event.type, event.data, thread);
+                if (mapped) listener(mapped);
+              }
+            }
+          } else {
+            failures += 1;
+          }
+        } catch {
+          if (signal?.aborted) return;
+          failures += 1;
+        }
+        const delay = Math.min((parser.retry ?? 1000) * 2 ** Math.min(failures, 10), this.#maxReconnectDelay);
+        await sleep(failures === 0 ? (parser.retry ?? 1000) : delay, signal);
+      }
+    };
+    void run();
+  }
+
+  async #startSession(body: Record<string, unknown>, signal?: AbortSignal): Promise<Session> {
+    const {body: answer} = await this.#request(
+      this.#url('auth/session'),
+      {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)},
+      signal,
+    );
+    const token = asString(asObject(answer)['token']);
+    const session = mapSession(asObject(answer)['session']);
+    if (!token || !session) throw unreadableError(201);
+    const expiresAt = asString(asObject(answer)['expiresAt']);
+    this.#setToken({token, ...(expiresAt ? {expiresAt} : {})});
+    this.#storage.remove(this.#pendingKey);
+    return session;
+  }
+
+  #token(): string | undefined {
+    const stored = asObject(readStoredJson(this.#storage, this.#tokenKey));
+    const token = asString(stored['token']);
+    const expiresAt = Date.parse(asString(stored['expiresAt']));
+    if (!token || expiresAt <= Date.now()) return undefined;
+    return token;
+  }
+
+  #setToken(token: Token | undefined): void {
+    if (token) this.#storage.set(this.#tokenKey, JSON.stringify(token));
+    else this.#storage.remove(this.#tokenKey);
+    // Pages differ per viewer (isViewer, viewerCan, pending comments).
+    this.#pages.clear();
+  }
+
+  #headers(extra: Record<string, string> = {}): Headers {
+    const headers = new Headers({Accept: 'application/json', ...extra});
+    const token = this.#token();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    return headers;
+  }
+
+  #url(path: string, query: Record<string, string> = {}): string {
+    const url = new URL(this.#endpoint);
+    if (path) url.pathname = `${url.pathname.replace(/\/$/, '')}/${path}`;
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    return url.href;
+  }
+
+  #commentUrl(request: CommentRef): string {
+    return this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}`);
+  }
+
+  /** Sends a request; resolves with the parsed body of a 2xx (or an `allowed`) answer. */
+  async #request(
+    url: string,
+    init: RequestInit & {headers?: Record<string, string>},
+    signal?: AbortSignal,
+    allowed: number[] = [],
+  ): Promise<{response: Response; body: unknown}> {
+    const response = await send(this.#fetch, url, {...init, headers: this.#headers(init.headers)}, signal);
+    const body = await readJson(response, signal);
+    if (!response.ok && !allowed.includes(response.status)) {
+      const error = mapError(response.status, body, response.headers.get('Retry-After'));
+      if (error.code === 'unauthorized' && this.#token()) this.#setToken(undefined);
+      throw error;
+    }
+    return {response, body};
+  }
+}
+
+/**
+ * Creates the adapter; unless `capabilities` are given, first reads the server's service
+ * document (`GET {endpoint}`), which says which optional parts of the protocol it has.
+ */
+export async function createRestAdapter(options: RestAdapterOptions, {signal}: CallOptions = {}): Promise<RestAdapter> {
+  if (options.capabilities) return new RestAdapter({...options, capabilities: options.capabilities});
+  const fetcher = options.fetch ?? ((input, init) => fetch(input, init));
+  const response = await send(fetcher, baseUrl(options.endpoint), {headers: {Accept: 'application/json'}}, signal);
+  const body = await readJson(response, signal);
+  if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
+  return new RestAdapter({...options, capabilities: mapCapabilities(body)});
+}
+
+/** The endpoint as an absolute URL, its path without a trailing slash. */
+function baseUrl(endpoint: string): string {
+  const url = new URL(endpoint, document.baseURI);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`Colloquy: the REST endpoint "${endpoint}" is not an http(s) URL.`);
+  }
+  url.hash = '';
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url.href;
+}
+
+/**
+ * One path segment. Ids are opaque, so `/`, `?` and `#` are escaped; `.` and `..` would
+ * still be read as "this" and "the parent" folder, so no thread or comment has them.
+ */
+function segment(value: string): string {
+  if (value === '.' || value === '..' || value === '') {
+    throw new CommentError('not-found', statusMessage(404));
+  }
+  return encodeURIComponent(value);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, {once: true});
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

@@ -1,0 +1,296 @@
+import {expect, waitUntil} from '@open-wc/testing';
+import {delay, http, HttpResponse} from 'msw';
+import {createRestAdapter, type RestAdapter} from '../../../src/adapters/rest/index.js';
+import type {ThreadEvent} from '../../../src/core/adapter.js';
+import {isAbortError} from '../../../src/core/errors.js';
+import {resolveAdapter} from '../../../src/core/registry.js';
+import '../../../src/adapters/builtin.js';
+import {aqimThread, longThread} from '../../fixtures/rest-threads.js';
+import {expectCode, rejection} from '../../helpers/adapter-calls.js';
+import {resetHandlers, useHandlers} from '../../helpers/msw.js';
+import {restServer, type RestServer, type RestServerOptions} from '../../mocks/rest-server.js';
+
+const THREAD = 'aqim-updates-aug-6';
+let server: RestServer;
+
+async function setUp(options: Partial<RestServerOptions> = {}): Promise<RestAdapter> {
+  server = restServer({threads: [aqimThread(), longThread(30)], ...options});
+  await useHandlers(...server.handlers);
+  return createRestAdapter({endpoint: server.endpoint});
+}
+
+
+
+const guest = {name: 'Ada', email: 'ada@example.com'};
+const newComment = (text: string, extra: object = {}) => ({thread: THREAD, text, parentId: null, guest, idempotencyKey: crypto.randomUUID(), ...extra});
+
+describe('REST adapter', () => {
+  afterEach(async () => {
+    server?.dropStreams();
+    await resetHandlers();
+    sessionStorage.clear();
+  });
+
+  it('reads the capabilities from the service document', async () => {
+    const adapter = await setUp({capabilities: {live: false, reactions: []}});
+    expect(adapter.capabilities).to.deep.equal({edit: true, delete: true, reactions: [], signIn: true, session: true, live: false});
+    expect(server.requests[0]!.url).to.equal(server.endpoint);
+  });
+
+  it('is registered lazily as "rest", configured by the endpoint attribute', async () => {
+    server = restServer({threads: [aqimThread()], endpoint: 'https://registered.example/comments'});
+    await useHandlers(...server.handlers);
+    const adapter = await resolveAdapter('rest', {endpoint: server.endpoint, thread: THREAD});
+    const page = await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 10}, {});
+    expect(page.thread.title).to.equal('AQIM Updates, August 6');
+  });
+
+  it('loads a page with its thread, top-level comments and all their replies', async () => {
+    const adapter = await setUp();
+    const page = await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 2}, {});
+    expect(page.thread).to.deep.equal({
+      id: THREAD,
+      title: 'AQIM Updates, August 6',
+      url: 'https://blog.example/2024/08/06/aqim-updates-august-6/',
+      totalCount: 6,
+      posting: {open: true, guests: {allowed: true, requireName: true, requireEmail: true}, notifications: {comments: true, posts: false}},
+    });
+    expect(page.comments.map((c) => [c.id, c.parentId])).to.deep.equal([['c-1', null], ['c-2', 'c-1'], ['c-3', 'c-2'], ['c-4', null]]);
+    expect(page.comments[0]).to.deep.include({
+      content: {kind: 'text', value: 'Thanks for the roundup.\nThe Sahel section was especially useful.'},
+      createdAt: '2024-08-06T09:00:00.000Z',
+      replyCount: 1,
+      reactions: [{key: 'like', count: 3, viewerReacted: false}],
+      permalink: 'https://blog.example/2024/08/06/aqim-updates-august-6/#comment-c-1',
+    });
+    const next = await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 2, cursor: page.nextCursor!}, {});
+    expect(next.comments.map((c) => [c.id, c.status])).to.deep.equal([['c-5', 'deleted'], ['c-6', 'approved'], ['c-7', 'approved']]);
+    expect(next.nextCursor).to.be.null;
+    const url = new URL(server.requests.at(-1)!.url);
+    expect(url.pathname).to.equal('/comments/threads/aqim-updates-aug-6/comments');
+    expect(Object.fromEntries(url.searchParams)).to.deep.equal({sort: 'oldest', limit: '2', cursor: page.nextCursor});
+  });
+
+  it('pages a long thread by cursor without repeating or skipping a comment, even while new ones arrive', async () => {
+    const adapter = await setUp();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await adapter.loadPage({thread: 'long-thread', sort: 'newest', limit: 7, ...(cursor ? {cursor} : {})}, {});
+      seen.push(...page.comments.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+      if (pages++ === 0) server.addComment('long-thread', {id: 'late', author: {name: 'Late'}, text: 'Arrived while paging'});
+    } while (cursor);
+    expect(new Set(seen).size).to.equal(seen.length);
+    expect(seen.filter((id) => !id.includes('-r'))).to.have.length(30);
+    expect(seen).not.to.include('late');
+  });
+
+  it('asks again with If-None-Match and reuses the page on 304', async () => {
+    const adapter = await setUp();
+    const first = await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 10}, {});
+    const second = await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 10}, {});
+    const [, firstGet, secondGet] = server.requests;
+    expect(firstGet!.headers.has('If-None-Match')).to.be.false;
+    expect(secondGet!.headers.get('If-None-Match')).to.match(/^"[\da-f]+"$/);
+    expect(second).to.deep.equal(first);
+    server.addComment(THREAD, {id: 'new', author: {name: 'Someone'}, text: 'Changed meanwhile'});
+    const third = await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 10}, {});
+    expect(third.comments.map((c) => c.id)).to.include('new');
+  });
+
+  it('posts with an Idempotency-Key and stores a retried post once', async () => {
+    const adapter = await setUp();
+    const input = newComment('Posted once.', {notify: {comments: true}});
+    const first = await adapter.postComment(input, {});
+    const retried = await adapter.postComment({...input}, {});
+    expect(retried.id).to.equal(first.id);
+    expect(first).to.deep.include({parentId: null, status: 'approved', content: {kind: 'text', value: 'Posted once.'}});
+    expect(first.author).to.include({name: 'Ada', isViewer: true});
+    const posts = server.requests.filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.headers.get('Idempotency-Key'))).to.deep.equal([input.idempotencyKey, input.idempotencyKey]);
+    expect(await posts[0]!.json()).to.deep.equal({text: 'Posted once.', parentId: null, guest, notify: {comments: true}});
+    const {comments} = await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 100}, {});
+    expect(comments.filter((c) => c.content.value === 'Posted once.')).to.have.length(1);
+  });
+
+  it('maps the error envelope to the core codes, with field messages and retry time', async () => {
+    const adapter = await setUp({postsPerMinute: 1, maxLength: 20});
+    const invalid = await expectCode(adapter.postComment(newComment('x'.repeat(21)), {}), 'invalid');
+    expect(invalid.fieldErrors).to.deep.equal({text: 'At most 20 characters.'});
+    const missing = await expectCode(adapter.postComment(newComment('Hi', {guest: {name: '', email: 'nope'}}), {}), 'invalid');
+    expect(missing.fieldErrors).to.have.keys('name', 'email');
+    await expectCode(adapter.postComment(newComment('Hi', {parentId: 'gone'}), {}), 'invalid');
+    await adapter.postComment(newComment('First'), {});
+    const limited = await expectCode(adapter.postComment(newComment('Second'), {}), 'rate-limited');
+    expect(limited.retryAfterMs).to.be.within(55_000, 60_000);
+    await expectCode(adapter.loadPage({thread: 'nope', sort: 'oldest', limit: 5}, {}), 'not-found');
+
+    for (const [status, code] of [
+      [401, 'unauthorized'], [403, 'forbidden'], [404, 'not-found'], [409, 'duplicate'], [409, 'conflict'],
+      [403, 'closed'], [503, 'server'],
+    ] as const) {
+      server.failNext('/comments', status, {code, message: `Server says ${code}`});
+      const error = await expectCode(adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 5}, {}), code);
+      expect(error.message).to.equal(`Server says ${code}`);
+      expect(error.status).to.equal(status);
+    }
+    // Without an envelope (a proxy's page), the status decides.
+    await useHandlers(http.get(`${server.endpoint}/threads/:thread/comments`, () => new HttpResponse('<h1>Bad gateway</h1>', {status: 502})));
+    const proxied = await expectCode(adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 5}, {}), 'server');
+    expect(proxied.message).not.to.include('<h1>');
+  });
+
+  it('takes Retry-After as seconds or a date', async () => {
+    const adapter = await setUp();
+    server.failNext('/comments', 429, {code: 'rate-limited', message: 'Slow down'}, {'Retry-After': new Date(Date.now() + 30_000).toUTCString()});
+    const error = await expectCode(adapter.postComment(newComment('x'), {}), 'rate-limited');
+    expect(error.retryAfterMs).to.be.within(28_000, 30_000);
+  });
+
+  it('rejects with network when the server cannot be reached', async () => {
+    const adapter = await setUp();
+    await useHandlers(http.all(`${server.endpoint}/*`, () => HttpResponse.error()));
+    await expectCode(adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 5}, {}), 'network');
+  });
+
+  it('signs in through the popup flow and sends the token as a bearer', async () => {
+    const adapter = await setUp();
+    expect(await adapter.listProviders({})).to.deep.equal([{id: 'github', name: 'GitHub'}, {id: 'email', name: 'Email'}]);
+    const url = new URL(await adapter.signInUrl({providerId: 'github', state: 'st-1', callbackUrl: 'https://blog.example/signed-in', mode: 'popup'}, {}));
+    expect(url.pathname).to.equal('/comments/auth/providers/github/authorize');
+    expect(Object.fromEntries(url.searchParams)).to.deep.equal({state: 'st-1', redirect_uri: 'https://blog.example/signed-in', mode: 'popup'});
+
+    const code = server.authorize('github', {id: 'u-ada', name: 'Ada Lovelace'});
+    const session = await adapter.completeSignIn({providerId: 'github', result: {code}}, {});
+    expect(session).to.deep.equal({viewer: {id: 'u-ada', name: 'Ada Lovelace'}, providerId: 'github'});
+    const stored = await adapter.postComment(newComment('As Ada', {guest: undefined}), {});
+    expect(stored.author).to.include({id: 'u-ada', isViewer: true});
+    expect(server.requests.at(-1)!.headers.get('Authorization')).to.match(/^Bearer [\w-]+$/);
+    expect(stored.viewerCan.edit).to.be.true;
+
+    // The token lives in sessionStorage: a reloaded tab is still signed in.
+    expect(await (await createRestAdapter({endpoint: server.endpoint})).getSession({})).to.deep.equal(session);
+    await adapter.signOut({});
+    expect(server.requests.at(-1)!.method).to.equal('DELETE');
+    expect(await adapter.getSession({})).to.be.null;
+  });
+
+  it('claims a sign-in whose popup could not report back, by its state', async () => {
+    const adapter = await setUp();
+    await adapter.signInUrl({providerId: 'github', state: 'lost-popup', callbackUrl: 'https://blog.example/cb', mode: 'popup'}, {});
+    expect(await adapter.getSession({})).to.be.null;
+    server.authorize('github', {id: 'u-bo', name: 'Bo'}, 'lost-popup');
+    expect((await adapter.getSession({}))!.viewer.name).to.equal('Bo');
+  });
+
+  it('forgets a token the server no longer accepts', async () => {
+    const adapter = await setUp();
+    await adapter.completeSignIn({providerId: 'github', result: {code: server.authorize('github', {id: 'u', name: 'U'})}}, {});
+    server.failNext('/auth/session', 401, {code: 'unauthorized', message: 'Expired'});
+    expect(await adapter.getSession({})).to.be.null;
+    await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 5}, {});
+    expect(server.requests.at(-1)!.headers.has('Authorization')).to.be.false;
+    await expectCode(adapter.completeSignIn({providerId: 'github', result: {code: 'forged'}}, {}), 'unauthorized');
+  });
+
+  it('edits, deletes and reacts', async () => {
+    const adapter = await setUp();
+    await adapter.completeSignIn({providerId: 'github', result: {code: server.authorize('github', {id: 'u-chen', name: 'Chen'})}}, {});
+    const edited = await adapter.editComment({thread: THREAD, commentId: 'c-4', text: 'Edited.'}, {});
+    expect(edited.content.value).to.equal('Edited.');
+    expect(edited.editedAt).to.be.a('string');
+    await expectCode(adapter.editComment({thread: THREAD, commentId: 'c-1', text: 'Not mine'}, {}), 'forbidden');
+    const liked = await adapter.react({thread: THREAD, commentId: 'c-1', reaction: 'like', active: true}, {});
+    expect(liked.reactions).to.deep.equal([{key: 'like', count: 4, viewerReacted: true}]);
+    const unliked = await adapter.react({thread: THREAD, commentId: 'c-1', reaction: 'like', active: false}, {});
+    expect(unliked.reactions![0]!.count).to.equal(3);
+    expect(await adapter.deleteComment({thread: THREAD, commentId: 'c-4'}, {})).to.be.null;
+    await expectCode(adapter.deleteComment({thread: THREAD, commentId: 'c-4'}, {}), 'not-found');
+    expect(server.requests.filter((r) => r.url.includes('/reactions/like')).map((r) => r.method)).to.deep.equal(['PUT', 'DELETE']);
+  });
+
+  it('escapes ids in paths', async () => {
+    const adapter = await setUp();
+    await expectCode(adapter.loadPage({thread: '../auth/session', sort: 'oldest', limit: 5}, {}), 'not-found');
+    expect(new URL(server.requests.at(-1)!.url).pathname).to.equal('/comments/threads/..%2Fauth%2Fsession/comments');
+    await expectCode(adapter.loadPage({thread: '..', sort: 'oldest', limit: 5}, {}), 'not-found');
+  });
+
+  describe('live updates', () => {
+    it('delivers comments added, changed and removed elsewhere until the signal fires', async () => {
+      const adapter = await setUp();
+      const events: ThreadEvent[] = [];
+      const controller = new AbortController();
+      adapter.subscribe(THREAD, (event) => events.push(event), {signal: controller.signal});
+      await waitUntil(() => server.requests.some((r) => r.url.endsWith('/events')), 'never connected');
+      await delay(50);
+      server.addComment(THREAD, {id: 'live-1', author: {name: 'Elsewhere'}, text: 'Hello from another tab'});
+      server.addComment(THREAD, {id: 'held', author: {name: 'Held'}, text: 'Not for everyone', status: 'pending'});
+      server.removeComment(THREAD, 'c-7');
+      await waitUntil(() => events.length === 2, 'events did not arrive');
+      expect(events[0]).to.deep.include({type: 'comment-added', thread: THREAD});
+      expect((events[0] as {comment: {id: string; content: unknown}}).comment).to.deep.include({id: 'live-1', content: {kind: 'text', value: 'Hello from another tab'}});
+      expect(events[1]).to.deep.equal({type: 'comment-removed', thread: THREAD, commentId: 'c-7'});
+      const request = server.requests.find((r) => r.url.endsWith('/events'))!;
+      expect(request.headers.get('Accept')).to.equal('text/event-stream');
+      controller.abort();
+      await delay(50);
+      server.addComment(THREAD, {id: 'after-abort', author: {name: 'Late'}, text: 'Too late'});
+      await delay(100);
+      expect(events).to.have.length(2);
+    });
+
+    it('reconnects with Last-Event-ID and gets what it missed', async () => {
+      const adapter = await setUp();
+      const events: ThreadEvent[] = [];
+      const controller = new AbortController();
+      adapter.subscribe(THREAD, (event) => events.push(event), {signal: controller.signal});
+      await waitUntil(() => server.requests.some((r) => r.url.endsWith('/events')));
+      await delay(50);
+      server.addComment(THREAD, {id: 'one', author: {name: 'A'}, text: 'one'});
+      await waitUntil(() => events.length === 1);
+      server.dropStreams();
+      server.addComment(THREAD, {id: 'two', author: {name: 'B'}, text: 'two'});
+      await waitUntil(() => events.length === 2, 'missed event not replayed', {timeout: 5000});
+      const reconnect = server.requests.filter((r) => r.url.endsWith('/events'))[1]!;
+      expect(reconnect.headers.get('Last-Event-ID')).to.match(/^\d+$/);
+      expect(events.map((e) => (e as {comment: {id: string}}).comment.id)).to.deep.equal(['one', 'two']);
+      controller.abort();
+    });
+
+    it('stops for good when the server has no live updates (204)', async () => {
+      const adapter = await setUp();
+      await useHandlers(http.get(`${server.endpoint}/threads/:thread/events`, () => new HttpResponse(null, {status: 204})));
+      adapter.subscribe(THREAD, () => {}, {signal: new AbortController().signal});
+      await delay(1500);
+      expect(server.requests.filter((r) => r.url.endsWith('/events'))).to.have.length(0);
+    });
+  });
+
+  describe('abort', () => {
+    it('rejects at once when the signal has already fired, sending nothing', async () => {
+      const adapter = await setUp();
+      const before = server.requests.length;
+      const controller = new AbortController();
+      controller.abort();
+      expect(isAbortError(await rejection(adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 5}, {signal: controller.signal})))).to.be.true;
+      expect(isAbortError(await rejection(adapter.postComment(newComment('never'), {signal: controller.signal})))).to.be.true;
+      expect(server.requests.length).to.equal(before);
+    });
+
+    it('rejects with the signal\'s reason while the server is answering', async () => {
+      const adapter = await setUp();
+      await useHandlers(http.all(`${server.endpoint}/threads/*`, async () => {
+        await delay('infinite');
+        return HttpResponse.json({});
+      }));
+      const reason = new DOMException('Navigated away', 'AbortError');
+      const controller = new AbortController();
+      const call = adapter.postComment(newComment('slow'), {signal: controller.signal});
+      setTimeout(() => controller.abort(reason), 30);
+      expect(await rejection(call)).to.equal(reason);
+    });
+  });
+});
