@@ -1,6 +1,6 @@
 import {fixture, fixtureCleanup, html, waitUntil} from '@open-wc/testing';
 import {createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions} from '../../src/adapters/memory/index.js';
-import type {NewComment} from '../../src/core/adapter.js';
+import type {CommentAdapter, NewComment} from '../../src/core/adapter.js';
 import type {CommentFormElement} from '../../src/elements/comment-form/comment-form.js';
 import '../../src/elements/comment-form/comment-form.js';
 import {conversationSeed} from '../fixtures/seed-threads.js';
@@ -15,7 +15,7 @@ export function memoryAdapter(options: MemoryAdapterOptions = {}): MemoryAdapter
 }
 
 /** Records every `postComment` call the adapter receives, before it answers. */
-export function recordPosts(adapter: MemoryAdapter): NewComment[] {
+export function recordPosts(adapter: CommentAdapter): NewComment[] {
   const calls: NewComment[] = [];
   const post = adapter.postComment.bind(adapter);
   adapter.postComment = (input, options) => {
@@ -47,16 +47,16 @@ export async function fillGuest(form: CommentFormElement, text = 'A thoughtful c
   await fill(form, 'email-input', 'ada@example.com');
 }
 
-/** Waits until the form knows the thread's rules and the session, so it can post. */
+/** Waits until the form knows the session and has its adapter, so it can post. */
 export async function ready(form: CommentFormElement): Promise<CommentFormElement> {
   await waitUntil(
-    () => part(form, 'submit-button')?.getAttribute('aria-disabled') === 'false' && part(form, 'character-count'),
+    () => part(form, 'submit-button')?.getAttribute('aria-disabled') === 'false' && part(form, 'identity'),
     'the form did not get ready',
   );
   return form;
 }
 
-export async function standaloneForm(adapter: MemoryAdapter, thread = 'conversation'): Promise<CommentFormElement> {
+export async function standaloneForm(adapter: CommentAdapter, thread = 'conversation'): Promise<CommentFormElement> {
   const form = await fixture<CommentFormElement>(
     html`<comment-form .adapter=${adapter} thread=${thread} .retryOptions=${instantRetries}></comment-form>`,
   );
@@ -65,7 +65,7 @@ export async function standaloneForm(adapter: MemoryAdapter, thread = 'conversat
 
 /** A form inside a stand-in thread, as `<comment-thread>` would hold it. */
 export async function formInThread(
-  adapter: MemoryAdapter,
+  adapter: CommentAdapter,
   thread = 'conversation',
 ): Promise<{host: TestThreadHostElement; form: CommentFormElement}> {
   const host = await fixture<TestThreadHostElement>(

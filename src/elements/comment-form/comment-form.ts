@@ -724,9 +724,11 @@ export class CommentFormElement extends LitElement {
     this.#dropOutgoing();
     const comments = (await this.#link?.reload().catch(() => undefined)) ?? [];
     const text = input.text.trim();
+    // A guest's comment is not always marked as the viewer's: the name they gave will do.
+    const mine = (comment: Comment) => comment.author.isViewer === true || (input.guest !== undefined && comment.author.name === input.guest.name);
     const existing = comments.findLast(
       (comment) =>
-        comment.author.isViewer === true &&
+        mine(comment) &&
         comment.parentId === input.parentId &&
         comment.content.kind === 'text' &&
         comment.content.value.trim() === text,

@@ -88,6 +88,7 @@ describe('<comment-form> rendering', () => {
 
   it('counts characters against the backend maximum and flags a comment that is too long', async () => {
     const form = await standaloneForm(memoryAdapter({maxLength: 10}));
+    await waitUntil(() => part(form, 'character-count'), 'no count');
     const count = part(form, 'character-count')!;
     expect(count.textContent!.replace(/\s+/g, ' ')).to.contain('0 / 10');
     expect(count.textContent).to.contain('Up to 10 characters.');
@@ -112,7 +113,7 @@ describe('<comment-form> rendering', () => {
       html`<comment-form adapter="memory" thread="registry-thread" max-length="42"></comment-form>`,
     );
     await ready(form);
-    expect(part(form, 'character-count')!.textContent).to.contain('42');
+    await waitUntil(() => part(form, 'character-count')?.textContent?.includes('42'), 'the configured maximum never showed');
   });
 
   it('shows who is signed in instead of the guest fields', async () => {
