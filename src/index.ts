@@ -1,3 +1,12 @@
 export * from './core/index.js';
 export {createMemoryAdapter, MemoryAdapter, encodeMemoryGrant, defaultMemoryProviders} from './adapters/memory/index.js';
 export type {MemoryAdapterOptions, SeedThread, SeedComment, SeedAuthor, CallKind, SimulatedFailure} from './adapters/memory/index.js';
+export {CommentFormElement} from './elements/comment-form/comment-form.js';
+export type {RetryOptions} from './elements/comment-form/retry-policy.js';
+export {CommentSubmitEvent} from './events/comment-submit.js';
+export {CommentPostedEvent} from './events/comment-posted.js';
+export {CommentEditedEvent} from './events/comment-edited.js';
+export {CommentCancelEvent} from './events/comment-cancel.js';
+export {CommentSignInRequestEvent} from './events/comment-sign-in-request.js';
+export {CommentErrorEvent, type CommentErrorOperation} from './events/comment-error.js';
+export {DraftStore, drafts, type Draft, type DraftSlot} from './drafts/draft-store.js';

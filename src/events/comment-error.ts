@@ -1,17 +1,16 @@
-import type {CommentError} from '../core/errors.js';
-
-/** What an element was doing when an adapter call failed. */
-export type CommentOperation = 'load' | 'post' | 'edit' | 'delete' | 'react' | 'sign-in';
+/** What an element was doing when its adapter failed. */
+export type CommentErrorOperation = 'load' | 'load-more' | 'post' | 'edit' | 'delete' | 'react' | 'sign-in' | 'sign-out';
 
 /**
- * Fired when an adapter call fails. The element has already shown the commenter what
- * happened; listen to log or report it. `willRetry` is true when the element will try
- * again by itself.
+ * An adapter call failed and the element is showing it. `error` is usually a
+ * `CommentError` (see its `code`); anything else means a bug or a backend that breaks the
+ * contract. Aborted calls are not failures and fire nothing.
  */
 export class CommentErrorEvent extends Event {
   constructor(
-    readonly error: CommentError,
-    readonly operation: CommentOperation,
+    readonly error: unknown,
+    readonly operation: CommentErrorOperation,
+    /** True when the element will try again by itself (a server error, a dropped connection). */
     readonly willRetry = false,
   ) {
     super('comment-error', {bubbles: true, composed: true});

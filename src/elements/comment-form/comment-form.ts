@@ -28,6 +28,16 @@ import {newIdempotencyKey} from './idempotency-key.js';
 import {RetryScheduler} from './retry-scheduler.js';
 import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions} from './retry-policy.js';
 
+/**
+ * Attributes that configure the element itself, so they are not passed to a named
+ * adapter: a form and a thread configured alike then share one adapter instance.
+ */
+const OWN_ATTRIBUTES = new Set([
+  'adapter', 'heading-level',
+  'id', 'class', 'style', 'slot', 'part', 'exportparts', 'hidden', 'inert', 'dir', 'lang',
+  'title', 'tabindex', 'role', 'is', 'nonce', 'autofocus', 'translate',
+]);
+
 /** What the form assumes until the backend has told it the thread's rules. */
 const assumedPolicy: PostingPolicy = {
   open: true,
@@ -87,13 +97,14 @@ type GuestField = 'name' | 'email' | 'website';
 export class CommentFormElement extends LitElement {
   static override styles = [themeStyles, commentFormStyles];
 
+  /** The backend, as an object; takes precedence over the `adapter` attribute and the thread's. */
+  @property({attribute: false}) adapter: CommentAdapter | undefined;
+
   /**
-   * The backend: an adapter object, or the name of a registered one (the `adapter`
-   * attribute; the element's other attributes configure it). Inside a `<comment-thread>`,
-   * the thread's adapter is used unless this is set.
+   * The backend by registered name (the `adapter` attribute, e.g. `memory`), built from
+   * the element's other attributes. Inside a `<comment-thread>`, the thread's is used.
    */
-  @property({converter: {fromAttribute: (value) => value ?? undefined}})
-  adapter: CommentAdapter | string | undefined;
+  @property({attribute: 'adapter'}) adapterName = '';
 
   /** The thread to post to. Inside a `<comment-thread>`, defaults to the thread's. */
   @property({reflect: true}) thread: string | undefined;
@@ -160,7 +171,7 @@ export class CommentFormElement extends LitElement {
   });
 
   get #adapter(): CommentAdapter | undefined {
-    return typeof this.adapter === 'object' ? this.adapter : this.adapter ? this._namedAdapter : this._contextAdapter;
+    return this.adapter ?? (this.adapterName ? this._namedAdapter : this._contextAdapter);
   }
 
   get #threadId(): string | undefined {
@@ -215,7 +226,7 @@ export class CommentFormElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapter')) this.#resolveNamedAdapter();
+    if (changed.has('adapterName')) this.#resolveNamedAdapter();
     this.#session.use(this.#adapter);
     const slot = this.#currentSlot();
     if (!sameSlot(slot, this.#slot)) this.#enterSlot(slot);
@@ -808,9 +819,13 @@ export class CommentFormElement extends LitElement {
   #resolveNamedAdapter() {
     const request = ++this.#namedAdapterRequest;
     this._namedAdapter = undefined;
-    if (typeof this.adapter !== 'string') return;
-    const config = Object.fromEntries(Array.from(this.attributes, (attribute) => [attribute.name, attribute.value]));
-    resolveAdapter(this.adapter, config).then(
+    if (!this.adapterName) return;
+    const config = Object.fromEntries(
+      Array.from(this.attributes)
+        .filter(({name}) => !OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-') && !name.startsWith('on'))
+        .map(({name, value}) => [name, value]),
+    );
+    resolveAdapter(this.adapterName, config).then(
       (adapter) => {
         if (request === this.#namedAdapterRequest) this._namedAdapter = adapter;
       },

@@ -1,5 +1,6 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import type {MemoryAdapter} from '../../../src/adapters/memory/index.js';
+import type {CommentError} from '../../../src/core/errors.js';
 import type {CommentErrorEvent} from '../../../src/events/comment-error.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {
@@ -72,7 +73,7 @@ describe('<comment-form> failures', () => {
       expectKept(form);
       expect(host.outgoing.size).to.equal(0);
       expect(host.resolved.map((entry) => entry.stored)).to.deep.equal([null]);
-      expect(seen.map((event) => [event.error.code, event.operation, event.willRetry])).to.deep.equal([['network', 'post', true]]);
+      expect(seen.map((event) => [(event.error as CommentError).code, event.operation, event.willRetry])).to.deep.equal([['network', 'post', true]]);
       expect(savedDrafts()[0]).to.contain(text);
       await expectAccessible(form);
 
