@@ -61,9 +61,9 @@ export const commentFormStyles = css`
     background: var(--_surface);
   }
 
-  [aria-invalid='true'] {
+  :is(textarea, input)[aria-invalid='true'] {
     border-color: var(--_danger);
-    border-width: 2px;
+    box-shadow: 0 0 0 1px var(--_danger);
   }
 
   .count {

@@ -495,7 +495,11 @@ export class CommentFormElement extends LitElement {
         return html`<p>${msg('Please sign in to post your comment. It is kept here meanwhile.', {id: 'form.error.unauthorized'})}</p>
           ${this.#renderSignInButton()}`;
       case 'forbidden':
-        return html`<p>${msg('You are not allowed to comment here.', {id: 'form.error.forbidden'})}</p>`;
+        return html`<p>
+          ${this.editing
+            ? msg('This comment can no longer be edited.', {id: 'form.error.edit-forbidden'})
+            : msg('You are not allowed to comment here.', {id: 'form.error.forbidden'})}
+        </p>`;
       case 'not-found':
         return html`<p>${msg('This discussion or comment no longer exists.', {id: 'form.error.not-found'})}</p>`;
       case 'conflict':
