@@ -106,8 +106,8 @@ export class CommentFormElement extends LitElement {
    */
   @property({attribute: 'adapter'}) adapterName = '';
 
-  /** The thread to post to. Inside a `<comment-thread>`, defaults to the thread's. */
-  @property({reflect: true}) thread: string | undefined;
+  /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */
+  @property() thread = '';
 
   /** The comment being answered: the form then shows "Reply to {name}" and "Cancel reply". */
   @property({attribute: false}) replyTo: Comment | undefined;
@@ -133,8 +133,8 @@ export class CommentFormElement extends LitElement {
   @state() private _text = '';
   @state() private _guest: GuestIdentity = {name: '', email: '', website: ''};
   @state() private _notify: NotificationChoices = {comments: false, posts: false};
-  /** A post or edit is on its way, or waits for its automatic retry. */
-  @state() private _sending = false;
+  /** The draft whose post or edit is on its way, or waits for its automatic retry. */
+  @state() private _sendingSlot: DraftSlot | undefined;
   @state() private _failure: Failure | undefined;
   @state() private _fieldErrors: Partial<Record<CommentField, string>> = {};
   @state() private _closedByBackend = false;
@@ -174,8 +174,8 @@ export class CommentFormElement extends LitElement {
     return this.adapter ?? (this.adapterName ? this._namedAdapter : this._contextAdapter);
   }
 
-  get #threadId(): string | undefined {
-    return this.thread ?? this._threadLink?.threadId;
+  get #threadId(): string {
+    return this.thread || this._threadLink?.threadId || location.pathname;
   }
 
   /** The enclosing thread's link, when it shows the thread this form posts to. */
@@ -262,7 +262,7 @@ export class CommentFormElement extends LitElement {
         part="form"
         novalidate
         aria-labelledby="heading"
-        aria-busy=${this._sending ? 'true' : 'false'}
+        aria-busy=${this.#sendingHere ? 'true' : 'false'}
         @submit=${this.#onSubmit}
         @keydown=${this.#onKeydown}
       >
@@ -281,7 +281,7 @@ export class CommentFormElement extends LitElement {
                   type="submit"
                   aria-disabled=${this.#canSubmit ? 'false' : 'true'}
                 >
-                  ${this._sending
+                  ${this.#sendingHere
                     ? msg('Sending…', {id: 'form.submit.sending'})
                     : this.editing
                       ? msg('Save', {id: 'form.submit.edit'})
@@ -299,7 +299,12 @@ export class CommentFormElement extends LitElement {
   }
 
   get #canSubmit(): boolean {
-    return !this._sending && this._waitUntil === undefined && !this.#closed && this.#session.known;
+    return !this._sendingSlot && this._waitUntil === undefined && !this.#closed && this.#session.known;
+  }
+
+  /** Whether what is on screen is being sent (the form may have moved to another reply since). */
+  get #sendingHere(): boolean {
+    return this._sendingSlot !== undefined && sameSlot(this._sendingSlot, this.#slot);
   }
 
   #renderTextField(closed: boolean): TemplateResult {
@@ -318,7 +323,7 @@ export class CommentFormElement extends LitElement {
           name="comment"
           rows="4"
           .value=${this._text}
-          ?readonly=${closed || this._sending}
+          ?readonly=${closed || this.#sendingHere}
           ?required=${!closed}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy || undefined)}
@@ -428,7 +433,7 @@ export class CommentFormElement extends LitElement {
           autocomplete=${autocomplete}
           .value=${this._guest[field] ?? ''}
           ?required=${required}
-          ?readonly=${this._sending}
+          ?readonly=${this.#sendingHere}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${ifDefined(describedBy || undefined)}
           @input=${(event: Event) => this.#onGuestInput(field, (event.target as HTMLInputElement).value)}
@@ -591,7 +596,7 @@ export class CommentFormElement extends LitElement {
   #submit({automatic = false} = {}) {
     const adapter = this.#adapter;
     const slot = this.#slot;
-    if (this._sending || !this.#canSubmit || !adapter || !slot) return;
+    if (!this.#canSubmit || !adapter || !slot) return;
 
     const problems = this.#validate();
     if (Object.keys(problems).length > 0) {
@@ -631,7 +636,7 @@ export class CommentFormElement extends LitElement {
   }
 
   async #sendPost(adapter: CommentAdapter, input: NewComment, slot: DraftSlot) {
-    this._sending = true;
+    this._sendingSlot = slot;
     this.#attempts++;
     try {
       const stored = await adapter.postComment(input, {});
@@ -647,21 +652,31 @@ export class CommentFormElement extends LitElement {
         await this.#postedBefore(slot, input);
       } else {
         this.#dropOutgoing();
+        // Moved on to another reply meanwhile: this comment's draft is kept for when
+        // they come back to it; its failure is not shown over a different one.
+        if (!sameSlot(slot, this.#slot)) {
+          this._sendingSlot = undefined;
+          return;
+        }
         this.#showFailure(failure, decision);
-        if (decision.action === 'retry-when-online') this.#retries.whenOnline(() => this.#submit({automatic: true}));
+        if (decision.action === 'retry-when-online') {
+          this.#retries.whenOnline(() => {
+            if (sameSlot(slot, this.#slot)) this.#submit({automatic: true});
+          });
+        }
       }
     }
   }
 
   async #sendEdit(adapter: CommentAdapter, comment: Comment, slot: DraftSlot) {
     if (!adapter.editComment) return;
-    this._sending = true;
+    this._sendingSlot = slot;
     this._failure = undefined;
     this._fieldErrors = {};
     this.#attempts++;
     try {
       const stored = await adapter.editComment({thread: slot.thread, commentId: comment.id, text: this._text.trim()}, {});
-      this._sending = false;
+      this._sendingSlot = undefined;
       this.#attempts = 0;
       this.#drafts.discard(slot);
       this.#link?.apply({type: 'comment-updated', thread: slot.thread, comment: stored});
@@ -714,19 +729,24 @@ export class CommentFormElement extends LitElement {
     if (this.#outgoingKey) link?.resolveOutgoing(this.#outgoingKey, stored);
     this.#outgoingKey = undefined;
     this.#drafts.discard(slot);
-    this.#idempotencyKey = undefined;
     this.#attempts = 0;
-    this._sending = false;
-    this._failure = undefined;
-    this._fieldErrors = {};
-    this._text = '';
-    this._notify = {comments: false, posts: false};
+    this._sendingSlot = undefined;
+    // The form may have moved to another reply while this one was sent: leave that one be.
+    const current = sameSlot(slot, this.#slot);
+    if (current) {
+      this.#idempotencyKey = undefined;
+      this._failure = undefined;
+      this._fieldErrors = {};
+      this._text = '';
+      this._notify = {comments: false, posts: false};
+    }
     announce(
       stored?.status === 'pending'
         ? msg('Your comment is awaiting moderation', {id: 'form.announce.held'})
         : msg('Comment posted', {id: 'form.announce.posted'}),
     );
     this.dispatchEvent(new CommentPostedEvent(stored, duplicate));
+    if (!current) return;
     if (stored && link) link.focusComment(stored.id);
     else this.focus();
   }
@@ -752,7 +772,7 @@ export class CommentFormElement extends LitElement {
   }
 
   #showFailure(error: CommentError, decision: RetryDecision) {
-    this._sending = false;
+    this._sendingSlot = undefined;
     const failure: Failure = {error, decision};
     if (decision.action === 'wait' && decision.at !== undefined) {
       failure.waitSeconds = Math.ceil((decision.at - Date.now()) / 1000);
@@ -790,19 +810,16 @@ export class CommentFormElement extends LitElement {
     if (this.#slot) this.#drafts.changed(this.#slot);
   }
 
-  #currentSlot(): DraftSlot | undefined {
+  #currentSlot(): DraftSlot {
     const thread = this.#threadId;
-    if (!thread) return undefined;
     if (this.editing) return {thread, parentId: this.editing.parentId, editing: this.editing.id};
     return {thread, parentId: this.replyTo?.id ?? null};
   }
 
   /** Switches to another draft: the one saved for this thread and parent, if any. */
-  #enterSlot(slot: DraftSlot | undefined) {
-    const first = this.#slot === undefined;
+  #enterSlot(slot: DraftSlot) {
     this.#drafts.flush();
     this.#slot = slot;
-    if (!slot) return;
     const saved = drafts.get(slot);
     this.#idempotencyKey = saved?.idempotencyKey;
     this._failure = undefined;
@@ -811,13 +828,9 @@ export class CommentFormElement extends LitElement {
       this._text = saved.text;
       this._guest = saved.guest;
       this._notify = saved.notify;
-    } else if (this.editing) {
-      this._text = this.editing.content.kind === 'text' ? this.editing.content.value : '';
-    } else if (!first || !this._text) {
-      // What was typed before the thread was known belongs to it; anything else starts empty.
-      this._text = '';
+    } else {
+      this._text = this.editing?.content.kind === 'text' ? this.editing.content.value : '';
     }
-    if (!saved && this._text) this.#drafts.changed(slot);
   }
 
   #resolveNamedAdapter() {

@@ -132,6 +132,22 @@ describe('<comment-form> drafts', () => {
     expect(adapter.storedComments('conversation').filter((stored) => stored.text === 'Sent just before the reload')).to.have.length(1);
   });
 
+  it('leaves a reply begun while the previous comment was still sending alone', async () => {
+    const adapter = memoryAdapter({latency: {post: 80}});
+    const form = await standaloneForm(adapter);
+    await fillGuest(form, 'The first comment');
+    submit(form);
+    form.replyTo = replyTarget('a');
+    await form.updateComplete;
+    expect(textarea(form).readOnly, 'the reply can be typed at once').to.be.false;
+    await fill(form, 'textarea', 'A reply typed meanwhile');
+    const {comment} = await nextEvent(form, 'comment-posted');
+    await form.updateComplete;
+    expect(comment!.content.value).to.equal('The first comment');
+    expect(textarea(form).value).to.equal('A reply typed meanwhile');
+    expect(savedDrafts().join()).not.to.contain('The first comment');
+  });
+
   it('keeps working when the element is moved in the page', async () => {
     const adapter = memoryAdapter();
     const form = await standaloneForm(adapter);
