@@ -6,6 +6,12 @@ import terser from '@rollup/plugin-terser';
 const inputs = (entries) =>
   Object.fromEntries(Object.entries(entries).filter(([, path]) => existsSync(path)));
 
+/** Names a lazy chunk after its folder (`memory`, `sanitizer`, `fr`…), not `index`. */
+const chunkName = (chunk) => {
+  const folder = chunk.facadeModuleId?.match(/([\w-]+)\/index\.js$/)?.[1];
+  return `chunks/${folder ?? chunk.name}-[hash].js`;
+};
+
 // tsc's decorator helper refers to top-level `this`; harmless in ES modules.
 const onwarn = (warning, warn) => {
   if (warning.code !== 'THIS_IS_UNDEFINED') warn(warning);
@@ -18,6 +24,7 @@ export default [
       index: 'build/index.js',
       core: 'build/core/index.js',
       conformance: 'build/core/conformance.js',
+      memory: 'build/adapters/memory/index.js',
       rest: 'build/adapters/rest/index.js',
       wordpress: 'build/adapters/wordpress/index.js',
     }),
@@ -29,8 +36,11 @@ export default [
   // split into chunks that load only when a page needs them.
   {
     input: inputs({colloquy: 'build/bundle.js'}),
+    // Lazy chunks import shared code from the entry itself; without this, rollup moves
+    // everything into a second chunk behind a facade, costing every page an extra request.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [nodeResolve({exportConditions: ['browser', 'production']}), terser({format: {comments: false}})],
-    output: {dir: 'dist/cdn', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
+    output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true},
     onwarn,
   },
 ];

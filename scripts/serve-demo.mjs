@@ -17,17 +17,23 @@ const demoAtRoot = async (context, next) => {
   return next();
 };
 
-await startDevServer({
-  config: {
-    rootDir,
-    port,
-    hostname: process.env.HOST ?? 'localhost',
-    nodeResolve: {exportConditions: ['browser', 'development']},
-    middleware: [demoAtRoot],
-    plugins: [mswWorkerPlugin(), esbuildPlugin({ts: true, tsconfig: `${rootDir}tsconfig.json`})],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
+try {
+  await startDevServer({
+    config: {
+      rootDir,
+      port,
+      hostname: process.env.HOST ?? 'localhost',
+      nodeResolve: {exportConditions: ['browser', 'development']},
+      middleware: [demoAtRoot],
+      plugins: [mswWorkerPlugin(), esbuildPlugin({ts: true, tsconfig: `${rootDir}tsconfig.json`})],
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    logStartMessage: false,
+  });
+} catch (error) {
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(`Port ${port} is already in use. Start the demo on another one: PORT=${port + 1} npm start`);
+  process.exit(1);
+}
 console.log(`Colloquy demo: http://localhost:${port}/`);

@@ -1,6 +1,13 @@
+// The npm entry: the elements, their events, the backend contract and the adapter
+// registry. Built-in adapters are registered by name and loaded only when used; import
+// them directly from `colloquy/memory`, `colloquy/rest` or `colloquy/wordpress`.
+import './adapters/builtin.js';
 export * from './core/index.js';
-export {createMemoryAdapter, MemoryAdapter, encodeMemoryGrant, defaultMemoryProviders} from './adapters/memory/index.js';
-export type {MemoryAdapterOptions, SeedThread, SeedComment, SeedAuthor, CallKind, SimulatedFailure} from './adapters/memory/index.js';
+export {CommentThreadElement} from './elements/comment-thread/comment-thread.js';
+export {CommentLoadEvent} from './events/comment-load.js';
+export {CommentErrorEvent, type CommentErrorOperation} from './events/comment-error.js';
+export {CommentReplyEvent} from './events/comment-reply.js';
+export type {ThreadLink} from './elements/shared/context.js';
 export {CommentFormElement} from './elements/comment-form/comment-form.js';
 export type {RetryOptions} from './elements/comment-form/retry-policy.js';
 export {CommentSubmitEvent} from './events/comment-submit.js';
@@ -8,5 +15,4 @@ export {CommentPostedEvent} from './events/comment-posted.js';
 export {CommentEditedEvent} from './events/comment-edited.js';
 export {CommentCancelEvent} from './events/comment-cancel.js';
 export {CommentSignInRequestEvent} from './events/comment-sign-in-request.js';
-export {CommentErrorEvent, type CommentErrorOperation} from './events/comment-error.js';
 export {DraftStore, drafts, type Draft, type DraftSlot} from './drafts/draft-store.js';

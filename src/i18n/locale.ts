@@ -30,7 +30,12 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRule {
   let rules = pluralRules.get(locale);
   if (!rules) {
-    rules = new Intl.PluralRules(locale);
+    try {
+      rules = new Intl.PluralRules(locale);
+    } catch {
+      // A malformed `lang` attribute: Intl throws a RangeError on it.
+      rules = new Intl.PluralRules();
+    }
     pluralRules.set(locale, rules);
   }
   return rules.select(count);

@@ -26,19 +26,27 @@ export class TestThreadHostElement extends LitElement {
   readonly focused: string[] = [];
   readonly applied: ThreadEvent[] = [];
   reloads = 0;
+  comments: readonly Comment[] = [];
 
   /** Links the host to `thread`, loading its first page as the thread would. */
   async connect(adapter: CommentAdapter, thread: string): Promise<void> {
     this.adapter = adapter;
     const page = await adapter.loadPage({thread, sort: 'oldest', limit: 50}, {});
-    this.link = this.#linkFor(thread, page.thread);
+    this.comments = page.comments;
+    this.link = this.#linkFor(thread, page.thread, null);
     await this.updateComplete;
   }
 
-  #linkFor(threadId: string, info: ThreadInfo): ThreadLink {
+  /** A new link object for every change, so consumers hear of it. */
+  #linkFor(threadId: string, info: ThreadInfo, replyingTo: Comment | null): ThreadLink {
     return {
       threadId,
       info,
+      replyingTo,
+      reply: (commentId) => {
+        const comment = commentId === null ? null : this.comments.find((shown) => shown.id === commentId);
+        if (comment !== undefined) this.link = this.#linkFor(threadId, info, comment);
+      },
       addOutgoing: (key, comment) => {
         this.outgoing.set(key, comment);
       },
@@ -55,6 +63,7 @@ export class TestThreadHostElement extends LitElement {
       reload: async () => {
         this.reloads++;
         const page = await this.adapter!.loadPage({thread: threadId, sort: 'oldest', limit: 50}, {});
+        this.comments = page.comments;
         return page.comments;
       },
     };

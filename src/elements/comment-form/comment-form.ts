@@ -109,7 +109,10 @@ export class CommentFormElement extends LitElement {
   /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */
   @property() thread = '';
 
-  /** The comment being answered: the form then shows "Reply to {name}" and "Cancel reply". */
+  /**
+   * The comment being answered: the form then shows "Reply to {name}" and "Cancel reply".
+   * Inside a `<comment-thread>`, the comment whose Reply button was pressed.
+   */
   @property({attribute: false}) replyTo: Comment | undefined;
 
   /** A comment of the viewer's to edit instead of posting a new one. */
@@ -159,6 +162,12 @@ export class CommentFormElement extends LitElement {
   /** The key of the comment shown as sending in the thread, while it is. */
   #outgoingKey: string | undefined;
   #namedAdapterRequest = 0;
+  /** Set when a reply or an edit was opened: focus goes into the comment field. */
+  #focusWhenRendered = false;
+  /** The comment whose reply draft the form is reopening after a reload (without taking focus). */
+  #restoringReplyTo: string | undefined;
+  /** Whether the thread was already searched for a reply draft to reopen. */
+  #replyDraftsChecked = false;
 
   /** Standalone forms ask the backend for the thread's rules; inside a thread it knows them. */
   readonly #threadInfo = new Task(this, {
@@ -182,6 +191,15 @@ export class CommentFormElement extends LitElement {
   get #link(): ThreadLink | undefined {
     const link = this._threadLink;
     return link && link.threadId === this.#threadId ? link : undefined;
+  }
+
+  get #replyingTo(): Comment | undefined {
+    return this.replyTo ?? this.#link?.replyingTo ?? undefined;
+  }
+
+  /** Shown under a comment (a reply or an edit) rather than at the end of the thread. */
+  get #inline(): boolean {
+    return Boolean(this.editing || this.#replyingTo);
   }
 
   get #linkedInfo() {
@@ -241,10 +259,11 @@ export class CommentFormElement extends LitElement {
   }
 
   #renderHeading(): TemplateResult {
-    const name = this.replyTo?.author.name || msg('Anonymous', {id: 'form.anonymous'});
+    const replyingTo = this.#replyingTo;
+    const name = replyingTo?.author.name.trim() || msg('Anonymous', {id: 'form.anonymous'});
     const text = this.editing
       ? msg('Edit your comment', {id: 'form.heading.edit'})
-      : this.replyTo
+      : replyingTo
         ? msg(str`Reply to ${name}`, {id: 'form.heading.reply'})
         : msg('Leave a Reply', {id: 'form.heading'});
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
@@ -256,7 +275,7 @@ export class CommentFormElement extends LitElement {
   }
 
   #renderForm(closed: boolean): TemplateResult {
-    const inline = Boolean(this.replyTo || this.editing);
+    const inline = this.#inline;
     return html`
       <form
         part="form"
@@ -562,7 +581,7 @@ export class CommentFormElement extends LitElement {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target === this._textarea) {
       event.preventDefault();
       this._form?.requestSubmit();
-    } else if (event.key === 'Escape' && (this.replyTo || this.editing)) {
+    } else if (event.key === 'Escape' && this.#inline) {
       event.preventDefault();
       this.#cancel();
     }
@@ -813,12 +832,16 @@ export class CommentFormElement extends LitElement {
   #currentSlot(): DraftSlot {
     const thread = this.#threadId;
     if (this.editing) return {thread, parentId: this.editing.parentId, editing: this.editing.id};
-    return {thread, parentId: this.replyTo?.id ?? null};
+    return {thread, parentId: this.#replyingTo?.id ?? null};
   }
 
   /** Switches to another draft: the one saved for this thread and parent, if any. */
   #enterSlot(slot: DraftSlot) {
     this.#drafts.flush();
+    const opened = this.#slot !== undefined || this.editing !== undefined;
+    const restoring = slot.parentId !== null && slot.parentId === this.#restoringReplyTo;
+    this.#restoringReplyTo = undefined;
+    this.#focusWhenRendered = opened && !restoring && (slot.parentId !== null || slot.editing !== undefined);
     this.#slot = slot;
     const saved = drafts.get(slot);
     this.#idempotencyKey = saved?.idempotencyKey;
@@ -856,6 +879,28 @@ export class CommentFormElement extends LitElement {
 
   protected override updated(): void {
     if (this._textarea) growToFit(this._textarea);
+    if (this.#focusWhenRendered) {
+      this.#focusWhenRendered = false;
+      this._textarea?.focus();
+    }
+    this.#reopenReplyDraft();
+  }
+
+  /**
+   * After a reload, a reply the commenter had begun is put back under its comment, once
+   * the thread has loaded, unless they had also begun a comment at the end of the thread.
+   */
+  #reopenReplyDraft() {
+    const link = this.#link;
+    if (this.#replyDraftsChecked || !link?.info || this.replyTo || this.editing) return;
+    this.#replyDraftsChecked = true;
+    if (link.replyingTo || drafts.get({thread: link.threadId, parentId: null})) return;
+    const parentId = drafts.replyDrafts(link.threadId)[0];
+    if (parentId === undefined) return;
+    this.#restoringReplyTo = parentId;
+    link.reply(parentId);
+    // The comment may not be on the loaded pages, or the page vetoed the reply: nothing moved.
+    if (!link.replyingTo) this.#restoringReplyTo = undefined;
   }
 }
 

@@ -23,6 +23,14 @@ export interface ThreadLink {
   /** Scrolls to a comment and moves focus to it. */
   focusComment(commentId: string): void;
   /**
+   * The comment the viewer pressed Reply on, or `null` for a new top-level comment. The
+   * thread renders its slotted form under that comment meanwhile. Consumers that
+   * subscribe are told when it changes.
+   */
+  readonly replyingTo: Comment | null;
+  /** Starts answering a comment (as its Reply button does), or stops with `null`. */
+  reply(commentId: string | null): void;
+  /**
    * Applies a change the viewer made (an edit, a deletion) the way the thread applies
    * live updates from elsewhere.
    */

@@ -23,14 +23,14 @@ export function canEditAt(comment: Comment, now: number): boolean {
 /** "Edit", or "Edit (4 min left)" when the backend has an edit window. */
 export function editLabel(comment: Comment, now: number, locale: string): string {
   const minutes = editMinutesLeft(comment, now);
-  if (minutes === undefined) return msg('Edit', {id: 'form.edit'});
+  if (minutes === undefined) return msg('Edit', {id: 'thread.edit'});
   const left = new Intl.NumberFormat(locale, {style: 'unit', unit: 'minute', unitDisplay: 'short'}).format(minutes);
   return plural(minutes, locale, {
-    zero: () => msg(str`Edit (${left} left)`, {id: 'form.edit.time-left.zero'}),
-    one: () => msg(str`Edit (${left} left)`, {id: 'form.edit.time-left.one'}),
-    two: () => msg(str`Edit (${left} left)`, {id: 'form.edit.time-left.two'}),
-    few: () => msg(str`Edit (${left} left)`, {id: 'form.edit.time-left.few'}),
-    many: () => msg(str`Edit (${left} left)`, {id: 'form.edit.time-left.many'}),
-    other: () => msg(str`Edit (${left} left)`, {id: 'form.edit.time-left.other'}),
+    zero: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.zero'}),
+    one: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.one'}),
+    two: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.two'}),
+    few: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.few'}),
+    many: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.many'}),
+    other: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.other'}),
   });
 }

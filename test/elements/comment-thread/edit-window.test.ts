@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import type {Comment} from '../../../src/core/types.js';
-import {canEditAt, editLabel, editMinutesLeft} from '../../../src/elements/comment-form/edit-window.js';
+import {canEditAt, editLabel, editMinutesLeft} from '../../../src/elements/comment-thread/edit-window.js';
 
 const now = Date.parse('2026-08-06T10:00:00Z');
 const mine = (editableUntil?: string, kind: 'text' | 'html' = 'text'): Comment => ({

@@ -1,0 +1,134 @@
+// `npm run bench` (after `npm run build`): renders threads of 1,000 and 5,000 comments
+// with the production script-tag bundle in headless Chromium and prints how long each step
+// takes. Figures only; nothing is asserted (timings depend on the machine).
+import {createServer} from 'node:http';
+import {readFile} from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import {extname, join, normalize} from 'node:path';
+import {chromium} from 'playwright-core';
+import {chromiumArgs, findChromium} from './chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+if (!existsSync(join(root, 'dist/cdn/colloquy.js'))) {
+  console.error('dist/cdn/colloquy.js is missing: run `npm run build` first.');
+  process.exit(1);
+}
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const counts = sizes.length > 0 ? sizes : [1000, 5000];
+const runs = 5;
+
+// Runs in the page: builds a deterministic thread (a third top-level, the rest replies
+// up to eight deep), then times each step of showing it.
+const benchPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Colloquy bench</title></head>
+<body><script type="module">
+import {createMemoryAdapter} from '/dist/cdn/colloquy.js';
+
+function comments(count) {
+  const list = [];
+  const depth = new Map();
+  let seed = 42;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const start = Date.now() - count * 60_000;
+  for (let index = 0; index < count; index++) {
+    const candidates = list.filter((_, i) => i >= index - 30);
+    const parent = index % 3 === 0 || candidates.length === 0 ? null : candidates[Math.floor(next() * candidates.length)];
+    const parentId = parent && depth.get(parent.id) < 8 ? parent.id : null;
+    depth.set('c' + index, parentId ? depth.get(parentId) + 1 : 1);
+    list.push({
+      id: 'c' + index,
+      parentId,
+      author: {name: 'Person ' + (index % 97), ...(index % 4 === 0 ? {profileUrl: 'https://example.com/' + index} : {})},
+      createdAt: new Date(start + index * 60_000).toISOString(),
+      text: 'Comment number ' + index + ' with a link https://example.com/' + index + '.\\n\\nAnd a second paragraph.',
+    });
+  }
+  return list;
+}
+
+const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+window.bench = async (count, pageSize) => {
+  const adapter = createMemoryAdapter({threads: [{id: 't', title: 'Bench', comments: comments(count)}], reactions: []});
+  const thread = document.createElement('comment-thread');
+  thread.thread = 't';
+  thread.pageSize = pageSize;
+  thread.adapter = adapter;
+  const times = {};
+  let mark = performance.now();
+  const lap = (name) => {
+    const now = performance.now();
+    times[name] = now - mark;
+    mark = now;
+  };
+  const loaded = new Promise((resolve) => thread.addEventListener('comment-load', resolve, {once: true}));
+  document.body.append(thread);
+  await loaded;
+  lap('adapter');
+  await thread.updateComplete;
+  lap('render');
+  document.body.getBoundingClientRect();
+  thread.shadowRoot.querySelector('ol').getBoundingClientRect();
+  lap('layout');
+  await settle();
+  mark = performance.now();
+  thread.requestUpdate();
+  await thread.updateComplete;
+  lap('re-render (clock tick)');
+  await settle();
+  mark = performance.now();
+  thread.maxDepth = 3;
+  await thread.updateComplete;
+  lap('re-render (max-depth 3)');
+  const shown = thread.shadowRoot.querySelectorAll('article').length;
+  thread.remove();
+  await settle();
+  return {shown, times};
+};
+</script></body></html>`;
+
+const types = {'.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html'};
+const server = createServer(async (request, response) => {
+  const path = new URL(request.url, 'http://localhost').pathname;
+  if (path === '/bench.html') {
+    response.writeHead(200, {'content-type': 'text/html'}).end(benchPage);
+    return;
+  }
+  const file = normalize(join(root, path));
+  if (!file.startsWith(join(root, 'dist'))) {
+    response.writeHead(404).end();
+    return;
+  }
+  try {
+    response.writeHead(200, {'content-type': types[extname(file)] ?? 'application/octet-stream'}).end(await readFile(file));
+  } catch {
+    response.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const {port} = server.address();
+
+const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
+try {
+  const page = await browser.newPage({viewport: {width: 1100, height: 900}});
+  page.on('pageerror', (error) => console.error(error.message));
+  await page.goto(`http://127.0.0.1:${port}/bench.html`);
+  await page.waitForFunction(() => typeof window.bench === 'function');
+  console.log(`Production bundle, headless Chromium, median of ${runs} runs (ms):\n`);
+  for (const count of counts) {
+    const results = [];
+    for (let run = 0; run < runs; run++) results.push(await page.evaluate(([n]) => window.bench(n, n), [count]));
+    const median = (name) => {
+      const values = results.map((result) => result.times[name]).sort((a, b) => a - b);
+      return values[Math.floor(values.length / 2)];
+    };
+    console.log(`${count.toLocaleString('en')} comments, all on one page (${results[0].shown} articles):`);
+    for (const name of Object.keys(results[0].times)) console.log(`  ${name.padEnd(26)} ${median(name).toFixed(1).padStart(8)}`);
+  }
+  const paged = await page.evaluate(() => window.bench(5000, 50));
+  console.log(`\n5,000 comments, first page of 50 top-level (${paged.shown} articles):`);
+  for (const [name, value] of Object.entries(paged.times)) console.log(`  ${name.padEnd(26)} ${value.toFixed(1).padStart(8)}`);
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,291 @@
+import {css} from 'lit';
+
+export const styles = css`
+  :host {
+    --_indent: var(--colloquy-indent, clamp(0.75rem, 5cqi, 3rem));
+    --_scroll-margin: var(--colloquy-scroll-margin, 1.5rem);
+    --_avatar: var(--_avatar-size);
+    --_pad: 0.75rem;
+
+    container-type: inline-size;
+  }
+
+  .thread {
+    margin-block: var(--_space);
+  }
+
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.5rem var(--_space);
+    margin-block-end: var(--_space);
+  }
+
+  .heading {
+    margin: 0;
+    font-size: 1.375em;
+    line-height: 1.3;
+  }
+
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+
+  .sort select {
+    min-block-size: 2.25rem;
+    padding-block: 0.25em;
+    padding-inline: 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+  }
+
+  .comments,
+  .replies {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  /* The line down a conversation starts under the middle of the parent's avatar. */
+  .replies {
+    margin-inline-start: calc(var(--_pad) + var(--_avatar) / 2 - 1px);
+    padding-inline-start: max(0.25rem, calc(var(--_indent) - var(--_pad) - var(--_avatar) / 2));
+    border-inline-start: 2px solid var(--_border);
+  }
+
+  .item + .item,
+  .replies {
+    margin-block-start: 0.5rem;
+  }
+
+  /* Long threads: the browser skips layout and paint of conversations far off screen,
+     while they stay in the accessibility tree and findable in the page. */
+  .comments > .item {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 12rem;
+  }
+
+  .comment {
+    display: grid;
+    grid-template-columns: var(--_avatar) minmax(0, 1fr);
+    gap: 0.75rem;
+    padding: var(--_pad);
+    border-radius: var(--_radius);
+    scroll-margin-block-start: var(--_scroll-margin);
+  }
+
+  .comment:focus {
+    outline: none;
+  }
+
+  /* Inset: each conversation contains its paint (content-visibility), clipping outlines. */
+  .comment:focus-visible,
+  .comment.targeted:focus {
+    outline: var(--_focus-ring);
+    outline-offset: -2px;
+  }
+
+  .comment.targeted {
+    background: var(--_highlight);
+  }
+
+  /* Not faded with opacity: muted text must keep its contrast. */
+  .comment.sending {
+    background: var(--_surface);
+  }
+
+  .comment.deleted {
+    display: block;
+  }
+
+  .placeholder {
+    margin: 0;
+    color: var(--_muted);
+    font-style: italic;
+  }
+
+  .avatar {
+    display: block;
+    inline-size: var(--_avatar);
+    block-size: var(--_avatar);
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_surface);
+  }
+
+  .initials {
+    display: grid;
+    place-items: center;
+    font-size: calc(var(--_avatar) * 0.38);
+    font-weight: 600;
+    line-height: 1;
+    user-select: none;
+  }
+
+  .palette-0 { background: light-dark(#dbe9f8, #1f3a57); color: light-dark(#163c63, #cfe3f8); }
+  .palette-1 { background: light-dark(#e3f1df, #28422a); color: light-dark(#24502a, #d5ecd0); }
+  .palette-2 { background: light-dark(#fbe6d5, #55351e); color: light-dark(#6b3510, #f8dcc5); }
+  .palette-3 { background: light-dark(#efe0f5, #43294f); color: light-dark(#5a2670, #ecd6f5); }
+  .palette-4 { background: light-dark(#f9dfe3, #552631); color: light-dark(#752035, #f6d3da); }
+  .palette-5 { background: light-dark(#dff2f1, #1f4543); color: light-dark(#184d4a, #cdeeec); }
+
+  .main {
+    min-inline-size: 0;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.125rem 0.75rem;
+  }
+
+  .author {
+    font-weight: 600;
+    color: var(--_text);
+    overflow-wrap: anywhere;
+  }
+
+  a.author {
+    text-decoration-color: var(--_border);
+  }
+
+  .badge {
+    padding-inline: 0.45em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    color: var(--_muted);
+    font-size: 0.75em;
+  }
+
+  .permalink,
+  .sending-label,
+  .edited {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .permalink {
+    text-decoration: none;
+  }
+
+  .permalink:hover {
+    text-decoration: underline;
+  }
+
+  .in-reply-to,
+  .note {
+    margin-block: 0.25rem 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .in-reply-to a {
+    color: inherit;
+  }
+
+  .note {
+    font-style: italic;
+  }
+
+  .body {
+    overflow-wrap: anywhere;
+  }
+
+  .body > :first-child {
+    margin-block-start: 0.25rem;
+  }
+
+  .body > :last-child {
+    margin-block-end: 0;
+  }
+
+  .body p {
+    margin-block: 0.75em;
+  }
+
+  .body a {
+    color: var(--_accent);
+  }
+
+  .body img {
+    max-inline-size: 100%;
+    block-size: auto;
+  }
+
+  .body pre {
+    overflow-x: auto;
+    padding: 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .body blockquote {
+    margin-inline: 0;
+    padding-inline-start: 1em;
+    border-inline-start: 3px solid var(--_border);
+    color: var(--_muted);
+  }
+
+  .actions {
+    margin-block-start: 0.25rem;
+  }
+
+  .reply {
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+
+  .reply-form {
+    margin-block-start: var(--_space);
+  }
+
+  .status {
+    margin-block: var(--_space);
+    color: var(--_muted);
+  }
+
+  .error {
+    margin-block: var(--_space);
+    padding-block: 0.75rem;
+    padding-inline: 1rem;
+    border-inline-start: 4px solid var(--_danger);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .error p {
+    margin-block: 0 0.5rem;
+  }
+
+  .error .detail {
+    color: var(--_muted);
+  }
+
+  .more {
+    display: flex;
+    justify-content: center;
+    margin-block: var(--_space);
+  }
+
+  /* The host is the container, so narrow-width rules start one level down. */
+  @container (inline-size < 30rem) {
+    .thread {
+      --_avatar: calc(var(--_avatar-size) * 0.75);
+      --_pad: 0.5rem;
+    }
+
+    .comment {
+      gap: 0.5rem;
+    }
+  }
+`;

@@ -1,0 +1,753 @@
+import {ContextProvider} from '@lit/context';
+import {localized, msg, str} from '@lit/localize';
+import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property} from 'lit/decorators.js';
+import {classMap} from 'lit/directives/class-map.js';
+import {repeat} from 'lit/directives/repeat.js';
+import type {CommentAdapter} from '../../core/adapter.js';
+import {isCommentError} from '../../core/errors.js';
+import {resolveAdapter, type AdapterConfig} from '../../core/registry.js';
+import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
+import {parseText, type TextParagraph} from '../../content/text.js';
+import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
+import {CommentErrorEvent} from '../../events/comment-error.js';
+import {CommentReplyEvent} from '../../events/comment-reply.js';
+import {formatFullDate, formatNumber, formatRelativeTime} from '../../i18n/format.js';
+import {localeOf, plural} from '../../i18n/locale.js';
+import {ClockController} from '../shared/clock.js';
+import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
+import {defineElement} from '../shared/define.js';
+import {initialsOf, paletteIndexOf} from '../shared/initials.js';
+import {sanitizedHtml} from '../shared/sanitized-html.js';
+import {themeStyles} from '../shared/theme.styles.js';
+import {styles} from './comment-thread.styles.js';
+import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
+import {commentHash, PermalinkController} from './permalinks.js';
+import {ThreadController} from './thread-controller.js';
+import {buildThreadTree, type ThreadNode} from './thread-tree.js';
+
+/** Attributes that configure the element itself, so they are not passed to a named adapter. */
+const OWN_ATTRIBUTES = new Set([
+  'adapter', 'max-depth', 'sort', 'page-size',
+  'id', 'class', 'style', 'slot', 'part', 'exportparts', 'hidden', 'inert', 'dir', 'lang',
+  'title', 'tabindex', 'role', 'is', 'nonce', 'autofocus', 'translate',
+]);
+
+// Every tick of the clock re-renders every comment: what does not change with the time is
+// worked out once per comment.
+const parsedText = new WeakMap<CommentContent, TextParagraph[]>();
+const formattedTimes = new WeakMap<Comment, CommentTimes | null>();
+
+interface CommentTimes {
+  locale: string;
+  created: number;
+  iso: string;
+  title: string;
+  editedTitle: string | undefined;
+}
+
+/** A comment's times, formatted for `locale`; null when its creation time is unreadable. */
+function timesOf(comment: Comment, locale: string): CommentTimes | null {
+  let times = formattedTimes.get(comment);
+  if (times === undefined || (times !== null && times.locale !== locale)) {
+    const created = Date.parse(comment.createdAt);
+    const edited = comment.editedAt ? Date.parse(comment.editedAt) : Number.NaN;
+    times = Number.isNaN(created)
+      ? null
+      : {
+          locale,
+          created,
+          iso: new Date(created).toISOString(),
+          title: formatFullDate(created, locale),
+          editedTitle: Number.isNaN(edited) ? undefined : formatFullDate(edited, locale),
+        };
+    formattedTimes.set(comment, times);
+  }
+  return times;
+}
+
+/**
+ * The comments of one page or post: a heading with their count, threaded replies, and
+ * "Load more" for long threads. Data comes from an adapter (see `CommentAdapter`).
+ *
+ * Put a `<comment-form>` inside it: the form then shares the thread's adapter, its new
+ * comments appear in the thread at once, and Reply moves it under the comment answered.
+ *
+ * @summary Threaded comments from any backend.
+ * @tagname comment-thread
+ *
+ * @slot - The reply form, shown after the comments, or under the comment being answered.
+ *
+ * @csspart base - The region holding everything but the form.
+ * @csspart header - The heading and the sort control.
+ * @csspart heading - "1 thought on “…”".
+ * @csspart sort - The sort `<select>`.
+ * @csspart list - The list of top-level comments.
+ * @csspart replies - A nested list of replies.
+ * @csspart comment - Each comment's `<article>`; also `comment-pending`, `comment-deleted`,
+ *   `comment-sending` and `comment-targeted` (the one the address links to).
+ * @csspart avatar - The author's picture, or their initials.
+ * @csspart author - The author's name (a link when they gave a website).
+ * @csspart badge - "Moderator" next to a moderator's name.
+ * @csspart permalink - The link to a comment, around its timestamp.
+ * @csspart timestamp - The `<time>` of a comment.
+ * @csspart in-reply-to - "In reply to …" on replies shown below the deepest level.
+ * @csspart moderation-note - "Your comment is awaiting moderation."
+ * @csspart body - A comment's content.
+ * @csspart reply-button - Each comment's Reply button.
+ * @csspart edit-button - "Edit" on the viewer's comments ("Edit (4 min left)" in an edit window).
+ * @csspart delete-button - "Delete" on the viewer's comments; `confirm-delete-button` confirms it.
+ * @csspart load-more-button - The "Load more comments" button.
+ * @csspart status - "Loading comments…" and "No comments yet."
+ * @csspart error - The message shown when comments could not be loaded.
+ * @csspart retry-button - Its "Try again" button.
+ *
+ * @cssprop --colloquy-indent - How far each level of replies is indented (default: a
+ *   share of the thread's width, at most 3rem).
+ * @cssprop --colloquy-scroll-margin - Space kept above a comment scrolled into view, e.g.
+ *   the height of a sticky page header.
+ * @cssprop --colloquy-avatar-size - The avatars' size.
+ *
+ * @fires comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
+ * @fires comment-error - Comments could not be loaded (`CommentErrorEvent`).
+ * @fires comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
+ */
+@localized()
+export class CommentThreadElement extends LitElement {
+  static override styles = [themeStyles, styles, ownCommentActionsStyles];
+
+  /** The thread's id in the backend. Without one, the page's path is used. */
+  @property() thread = '';
+
+  /** Levels of nesting; replies deeper than this are listed at the deepest level. */
+  @property({attribute: 'max-depth', type: Number}) maxDepth = 5;
+
+  /** `oldest` or `newest` first; `top` when the backend has reactions. */
+  @property() sort: SortOrder = 'oldest';
+
+  /** Top-level comments per page (each with all its replies). */
+  @property({attribute: 'page-size', type: Number}) pageSize = 50;
+
+  /** The backend, as an object; takes precedence over the `adapter` attribute. */
+  @property({attribute: false}) adapter: CommentAdapter | undefined;
+
+  /**
+   * The backend by registered name (the `adapter` attribute, e.g. `memory`). It is built
+   * from the element's other attributes (`seed`, `endpoint`…).
+   */
+  @property({attribute: 'adapter'}) adapterName = '';
+
+  /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
+  @property({attribute: false}) replyingTo: string | null = null;
+
+  readonly #data = new ThreadController(this);
+  readonly #clock = new ClockController(this);
+  readonly #own = new OwnCommentActions(this, {
+    adapter: () => this.#adapter,
+    threadId: () => this.#threadId,
+    deleted: (comment, placeholder) => (placeholder ? this.#data.add(placeholder) : this.#data.remove(comment.id)),
+    announce: (text) => void this.#announce(text),
+  });
+  readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
+  readonly #link: ThreadLink = this.#createLink();
+  readonly #adapterProvider = new ContextProvider(this, {context: adapterContext});
+  readonly #threadProvider = new ContextProvider(this, {context: threadContext, initialValue: this.#link});
+
+  /** The adapter in use once resolved (the property, or the named one). */
+  #adapter: CommentAdapter | undefined;
+  #adapterError: unknown;
+  #adapterRequest = 0;
+  #outgoing = new Map<string, Comment>();
+  #outgoingComments: readonly Comment[] = [];
+  #targeted: string | undefined;
+  #revealRequest = 0;
+  /** Whether the address's `#comment-…` was followed after the first page (reloads must not jump again). */
+  #followedAddress = false;
+  #announcement = '';
+  #failedAvatars = new Set<string>();
+  #tree: {inputs: readonly unknown[]; nodes: ThreadNode[]} | undefined;
+  /** The thread info last announced to the link's subscribers. */
+  #linkedInfo: ThreadInfo | undefined;
+
+  /** The thread shown: the `thread` attribute, or the page's path. */
+  get #threadId(): string {
+    return this.thread || location.pathname;
+  }
+
+  /** The sort sent to the backend: `top` only when it has reactions to rank by. */
+  get #sort(): SortOrder {
+    if (this.sort === 'newest') return 'newest';
+    if (this.sort === 'top' && this.#canSortByTop) return 'top';
+    return 'oldest';
+  }
+
+  get #canSortByTop(): boolean {
+    return (this.#adapter?.capabilities.reactions.length ?? 0) > 0;
+  }
+
+  /**
+   * Starts answering `commentId` (fires a cancelable `comment-reply`, then shows the form
+   * under that comment), or goes back to a new top-level comment with `null`.
+   */
+  reply(commentId: string | null): void {
+    if (commentId === null) {
+      this.replyingTo = null;
+      return;
+    }
+    const comment = this.#find(commentId);
+    if (!comment) return;
+    // Named before dispatching: the manifest analyzer reads `dispatchEvent(new X(arg))` as an
+    // event called `arg`.
+    const event = new CommentReplyEvent(comment);
+    if (!this.dispatchEvent(event)) return;
+    this.replyingTo = commentId;
+  }
+
+  /** Loads the first page again (after a failure, or to catch up). */
+  refresh(): Promise<void> {
+    if (this.#adapterError !== undefined || !this.#adapter) {
+      this.#resolveAdapter();
+      return Promise.resolve();
+    }
+    return this.#data.reload();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    // `error` does not bubble; one capturing listener serves every avatar in the thread.
+    root.addEventListener('error', this.#onImageError, true);
+    // The slotted form's events pass through here on their way to the host.
+    root.addEventListener('comment-cancel', this.#onReplyDone);
+    root.addEventListener('comment-posted', this.#onReplyDone);
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapter') || changed.has('adapterName')) {
+      this.#resolveAdapter();
+    } else if (this.#adapter && (changed.has('thread') || changed.has('sort') || changed.has('pageSize'))) {
+      this.#loadFirstPage();
+    }
+    // The link object stays the same; tell subscribed forms when what it reports changed.
+    if (changed.has('replyingTo') || this.#data.info !== this.#linkedInfo) {
+      this.#linkedInfo = this.#data.info;
+      this.#threadProvider.setValue(this.#link, true);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('replyingTo') && this.replyingTo !== null && !this.#find(this.replyingTo)) {
+      this.replyingTo = null;
+    }
+  }
+
+  #resolveAdapter(): void {
+    const request = ++this.#adapterRequest;
+    this.#adapterError = undefined;
+    if (this.adapter) {
+      this.#useAdapter(this.adapter);
+      return;
+    }
+    if (!this.adapterName) {
+      this.#useAdapter(undefined);
+      return;
+    }
+    resolveAdapter(this.adapterName, this.#adapterConfig()).then(
+      (adapter) => {
+        if (request === this.#adapterRequest) this.#useAdapter(adapter);
+      },
+      (error: unknown) => {
+        if (request !== this.#adapterRequest) return;
+        this.#adapterError = error;
+        this.requestUpdate();
+        const event = new CommentErrorEvent(error, 'load'); // named: see reply()
+        this.dispatchEvent(event);
+      },
+    );
+  }
+
+  #adapterConfig(): AdapterConfig {
+    const config: Record<string, string> = {};
+    for (const {name, value} of Array.from(this.attributes)) {
+      const eventHandler = /^on[a-z]+$/.test(name);
+      if (!OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-') && !eventHandler) config[name] = value;
+    }
+    return config;
+  }
+
+  #useAdapter(adapter: CommentAdapter | undefined): void {
+    this.#adapter = adapter;
+    this.#adapterProvider.setValue(adapter);
+    if (adapter) this.#loadFirstPage();
+    this.requestUpdate();
+  }
+
+  #loadFirstPage(): void {
+    const adapter = this.#adapter;
+    if (!adapter) return;
+    const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
+    void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit}).then(() => {
+      const target = this.#permalinks.target;
+      if (target === undefined || this.#followedAddress || this.#data.status !== 'complete') return;
+      this.#followedAddress = true;
+      void this.#reveal(target, true);
+    });
+  }
+
+  #createLink(): ThreadLink {
+    // Getters read the element's current state: the link object itself never changes.
+    const element = this;
+    return {
+      get threadId() {
+        return element.#threadId;
+      },
+      get info() {
+        return element.#data.info;
+      },
+      get replyingTo() {
+        return element.replyingTo === null ? null : (element.#find(element.replyingTo) ?? null);
+      },
+      reply: (commentId) => element.reply(commentId),
+      addOutgoing: (key, comment) => {
+        element.#outgoing.set(key, comment);
+        element.#outgoingComments = [...element.#outgoing.values()];
+        element.requestUpdate();
+      },
+      resolveOutgoing: (key, stored) => {
+        if (!element.#outgoing.delete(key)) return;
+        element.#outgoingComments = [...element.#outgoing.values()];
+        if (stored) element.#data.add(stored);
+        element.requestUpdate();
+      },
+      focusComment: (commentId) => void element.#reveal(commentId, false),
+      apply: (event) => element.#data.apply(event),
+      reload: async () => {
+        await element.#data.reload();
+        return [...element.#data.comments, ...element.#data.added];
+      },
+    };
+  }
+
+  #find(commentId: string): Comment | undefined {
+    return (
+      this.#data.comments.find((comment) => comment.id === commentId) ??
+      this.#data.added.find((comment) => comment.id === commentId) ??
+      this.#outgoingComments.find((comment) => comment.id === commentId)
+    );
+  }
+
+  #isOutgoing(comment: Comment): boolean {
+    return this.#outgoingComments.includes(comment);
+  }
+
+  /** The thread's tree, rebuilt only when the comments or the depth change. */
+  #nodes(): ThreadNode[] {
+    const inputs = [this.#data.comments, this.#data.added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
+    if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
+      const nodes = buildThreadTree(this.#data.comments, [...this.#data.added, ...this.#outgoingComments], {
+        maxDepth: this.maxDepth,
+        addedFirst: this.#sort === 'newest',
+      });
+      this.#tree = {inputs, nodes};
+    }
+    return this.#tree.nodes;
+  }
+
+  /**
+   * Scrolls to a comment, highlights it and focuses it, loading further pages until it
+   * turns up. A newer call (another link followed) stops an older one's search.
+   */
+  async #reveal(commentId: string, fromAddress: boolean): Promise<void> {
+    const request = ++this.#revealRequest;
+    while (!this.#find(commentId) && this.#data.nextCursor !== null && this.#data.status === 'complete') {
+      const page = await this.#data.loadMore();
+      if (request !== this.#revealRequest || page === undefined) return;
+    }
+    if (!this.#find(commentId)) {
+      if (fromAddress && this.#data.status === 'complete') {
+        void this.#announce(msg('The linked comment could not be found.', {id: 'thread.target.missing'}));
+      }
+      return;
+    }
+    this.#targeted = commentId;
+    this.requestUpdate();
+    await this.updateComplete;
+    // Let a frame be rendered first. Conversations far off screen are skipped
+    // (content-visibility) and take the size they were last rendered at, which the browser
+    // records only while rendering a frame; scrolling before that lands where the comment
+    // is no longer once the conversations above it shrink to their placeholder size.
+    await afterNextFrame();
+    if (request !== this.#revealRequest) return;
+    const article = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(commentId)}"]`);
+    if (!article) return;
+    article.scrollIntoView({block: 'start'});
+    article.focus({preventScroll: true});
+    // Conversations around it are rendered for the first time as it comes into view, and
+    // when they are taller than their placeholders they push it away: follow it briefly.
+    let expectedTop = article.getBoundingClientRect().top;
+    for (let frame = 0; frame < 5; frame++) {
+      await afterNextFrame();
+      if (request !== this.#revealRequest || !article.isConnected) return;
+      if (Math.abs(article.getBoundingClientRect().top - expectedTop) > 1) {
+        article.scrollIntoView({block: 'start'});
+        expectedTop = article.getBoundingClientRect().top;
+      }
+    }
+  }
+
+  async #loadMore(): Promise<void> {
+    const button = this.renderRoot.querySelector('.load-more');
+    const hadFocus = button !== null && this.shadowRoot?.activeElement === button;
+    const fresh = await this.#data.loadMore();
+    if (!fresh) return;
+    const count = fresh.length;
+    const n = formatNumber(count, localeOf(this));
+    void this.#announce(
+      plural(count, localeOf(this), {
+        zero: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.zero'}),
+        one: () => msg(str`${n} more comment loaded.`, {id: 'thread.loaded.one'}),
+        two: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.two'}),
+        few: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.few'}),
+        many: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.many'}),
+        other: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.other'}),
+      }),
+    );
+    // The button moves below the new comments or goes away: take focus to the first new
+    // comment instead, where reading continues.
+    if (hadFocus && count > 0) {
+      await this.updateComplete;
+      const first = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(fresh[0]!.id)}"]`);
+      first?.focus();
+    }
+  }
+
+  /** Says `text` through the polite live region, even when it repeats the last message. */
+  async #announce(text: string): Promise<void> {
+    this.#announcement = '';
+    this.requestUpdate();
+    await this.updateComplete;
+    this.#announcement = text;
+    this.requestUpdate();
+  }
+
+  readonly #onImageError = (event: Event): void => {
+    const image = event.target;
+    if (!(image instanceof HTMLImageElement) || !image.classList.contains('avatar')) return;
+    this.#failedAvatars.add(image.getAttribute('src') ?? '');
+    this.requestUpdate();
+  };
+
+  // One listener for every Reply button, rather than one per comment.
+  readonly #onClick = (event: Event): void => {
+    const button = (event.target as Element).closest<HTMLElement>('[data-reply]');
+    // Clicks inside the slotted form bubble through here too; only our own buttons count.
+    if (button && button.getRootNode() === this.renderRoot) this.reply(button.dataset['reply']!);
+  };
+
+  /**
+   * The reply form was cancelled (focus goes back to the Reply button that opened it) or
+   * its reply was posted (focus goes to the new comment): either way it returns to the end.
+   */
+  readonly #onReplyDone = async (event: Event): Promise<void> => {
+    const answered = this.replyingTo;
+    if (answered === null || (event.target as Element).closest?.('comment-form[data-editing]')) return;
+    this.replyingTo = null;
+    if (event.type !== 'comment-cancel') return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-reply="${CSS.escape(answered)}"]`)?.focus();
+  };
+
+  readonly #onSortChange = (event: Event): void => {
+    this.sort = (event.target as HTMLSelectElement).value as SortOrder;
+  };
+
+  protected override render(): TemplateResult {
+    const data = this.#data;
+    const locale = localeOf(this);
+    const failed = this.#adapterError !== undefined || data.status === 'error';
+    const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
+    const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending';
+    return html`
+      <section part="base" class="thread" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
+        <header part="header" class="header">
+          <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
+          ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
+        </header>
+        ${failed ? this.#renderError() : nothing}
+        ${loaded ? this.#renderComments(locale) : failed ? nothing : html`
+          <p part="status" class="status">${msg('Loading comments…', {id: 'thread.loading'})}</p>`}
+        <p role="status" class="visually-hidden">${this.#announcement}</p>
+      </section>
+      ${this.replyingTo !== null && this.#find(this.replyingTo) ? nothing : html`<slot></slot>`}
+    `;
+  }
+
+  #heading(info: ThreadInfo | undefined, locale: string): string {
+    if (!info) return msg('Comments', {id: 'thread.heading.loading'});
+    const count = info.totalCount;
+    const n = formatNumber(count, locale);
+    const title = isolate(info.title.trim());
+    if (!info.title.trim()) {
+      return plural(count, locale, {
+        zero: () => msg(str`${n} thoughts`, {id: 'thread.count.zero'}),
+        one: () => msg(str`${n} thought`, {id: 'thread.count.one'}),
+        two: () => msg(str`${n} thoughts`, {id: 'thread.count.two'}),
+        few: () => msg(str`${n} thoughts`, {id: 'thread.count.few'}),
+        many: () => msg(str`${n} thoughts`, {id: 'thread.count.many'}),
+        other: () => msg(str`${n} thoughts`, {id: 'thread.count.other'}),
+      });
+    }
+    return plural(count, locale, {
+      zero: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.zero'}),
+      one: () => msg(str`${n} thought on “${title}”`, {id: 'thread.heading.one'}),
+      two: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.two'}),
+      few: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.few'}),
+      many: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.many'}),
+      other: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.other'}),
+    });
+  }
+
+  #renderSort(): TemplateResult {
+    const sort = this.#sort;
+    return html`
+      <label class="sort">
+        <span>${msg('Sort by', {id: 'thread.sort.label'})}</span>
+        <select part="sort" @change=${this.#onSortChange}>
+          <option value="oldest" ?selected=${sort === 'oldest'}>${msg('Oldest first', {id: 'thread.sort.oldest'})}</option>
+          <option value="newest" ?selected=${sort === 'newest'}>${msg('Newest first', {id: 'thread.sort.newest'})}</option>
+          ${this.#canSortByTop
+            ? html`<option value="top" ?selected=${sort === 'top'}>${msg('Top', {id: 'thread.sort.top'})}</option>`
+            : nothing}
+        </select>
+      </label>
+    `;
+  }
+
+  #renderError(): TemplateResult {
+    const error = this.#adapterError ?? this.#data.error;
+    return html`
+      <div part="error" class="error" role="alert">
+        <p>${msg('Comments could not be loaded.', {id: 'thread.error'})}</p>
+        ${isCommentError(error) && error.message ? html`<p class="detail">${error.message}</p>` : nothing}
+        <button type="button" part="retry-button" class="button" @click=${() => void this.refresh()}>
+          ${msg('Try again', {id: 'thread.retry'})}
+        </button>
+      </div>
+    `;
+  }
+
+  #renderComments(locale: string): TemplateResult {
+    const nodes = this.#nodes();
+    const data = this.#data;
+    const moreFailed = data.moreStatus === 'error';
+    const loadingMore = data.moreStatus === 'pending';
+    return html`
+      ${nodes.length === 0
+        ? html`<p part="status" class="status">${msg('No comments yet.', {id: 'thread.empty'})}</p>`
+        : html`<ol part="list" class="comments" @click=${this.#onClick}>
+            ${repeat(nodes, (node) => node.comment.id, (node) => this.#renderNode(node, locale))}
+          </ol>`}
+      ${moreFailed
+        ? html`<p part="error" class="error" role="alert">
+            ${msg('More comments could not be loaded.', {id: 'thread.more.error'})}
+            ${isCommentError(data.moreError) && data.moreError.message ? data.moreError.message : nothing}
+          </p>`
+        : nothing}
+      ${data.nextCursor !== null
+        ? html`<div class="more">
+            <button
+              type="button"
+              part="load-more-button"
+              class="button load-more"
+              aria-disabled=${loadingMore ? 'true' : 'false'}
+              @click=${() => loadingMore || void this.#loadMore()}
+            >
+              ${loadingMore
+                ? msg('Loading…', {id: 'thread.more.loading'})
+                : moreFailed
+                  ? msg('Try again', {id: 'thread.retry'})
+                  : msg('Load more comments', {id: 'thread.more'})}
+            </button>
+          </div>`
+        : nothing}
+    `;
+  }
+
+  #renderNode(node: ThreadNode, locale: string): TemplateResult {
+    return html`
+      <li class="item">
+        ${this.#renderComment(node, locale)}
+        ${node.replies.length > 0
+          ? html`<ol part="replies" class="replies">
+              ${repeat(node.replies, (reply) => reply.comment.id, (reply) => this.#renderNode(reply, locale))}
+            </ol>`
+          : nothing}
+      </li>
+    `;
+  }
+
+  #renderComment({comment, inReplyTo}: ThreadNode, locale: string): TemplateResult {
+    const targeted = comment.id === this.#targeted;
+    const formHere = comment.id === this.replyingTo;
+    if (comment.status === 'deleted') {
+      return html`
+        <article
+          part=${targeted ? 'comment comment-deleted comment-targeted' : 'comment comment-deleted'}
+          class=${classMap({comment: true, deleted: true, targeted})}
+          data-comment-id=${comment.id}
+          tabindex="-1"
+        >
+          <p class="placeholder">${msg('This comment was deleted.', {id: 'thread.deleted'})}</p>
+        </article>
+      `;
+    }
+    const sending = this.#isOutgoing(comment);
+    const pending = comment.status === 'pending';
+    const name = authorName(comment.author);
+    const info = this.#data.info;
+    const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
+    const ownActions = sending ? nothing : this.#own.renderActions(comment, this.#clock.now, locale);
+    const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted'];
+    const labelId = `author-${encodeURIComponent(comment.id)}`;
+    return html`
+      <article
+        part=${parts.filter(Boolean).join(' ')}
+        class=${classMap({comment: true, pending, sending, targeted})}
+        data-comment-id=${comment.id}
+        tabindex="-1"
+        aria-labelledby=${labelId}
+        aria-busy=${sending ? 'true' : nothing}
+      >
+        ${this.#renderAvatar(comment.author, name, locale)}
+        <div class="main">
+          <header class="meta">
+            ${this.#renderAuthor(comment.author, name, labelId)}
+            ${comment.author.isModerator
+              ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
+              : nothing}
+            ${sending
+              ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
+              : this.#renderTime(comment, locale)}
+          </header>
+          ${inReplyTo ? this.#renderInReplyTo(inReplyTo) : nothing}
+          ${pending
+            ? html`<p part="moderation-note" class="note">
+                ${msg('Your comment is awaiting moderation.', {id: 'thread.pending'})}
+              </p>`
+            : nothing}
+          ${this.#own.isEditing(comment)
+            ? this.#own.renderEditor(comment)
+            : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content)}</div>`}
+          ${canReply || ownActions !== nothing
+            ? html`<div class="actions">
+                ${canReply ? html`<button
+                  type="button"
+                  part="reply-button"
+                  class="link-button reply"
+                  data-reply=${comment.id}
+                  aria-label=${msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'})}
+                  aria-expanded=${formHere ? 'true' : 'false'}
+                >
+                  ${msg('Reply', {id: 'thread.reply'})}
+                </button>` : nothing}
+                ${ownActions}
+              </div>`
+            : nothing}
+          ${formHere ? html`<div class="reply-form"><slot></slot></div>` : nothing}
+        </div>
+      </article>
+    `;
+  }
+
+  #renderAvatar(author: CommentAuthor, name: string, locale: string): TemplateResult {
+    const url = httpUrl(author.avatarUrl);
+    if (url && !this.#failedAvatars.has(url)) {
+      // The name is written next to it, so the picture is decorative (alt="").
+      return html`<img
+        part="avatar"
+        class="avatar"
+        src=${url}
+        alt=""
+        width="48"
+        height="48"
+        loading="lazy"
+        decoding="async"
+        referrerpolicy="no-referrer"
+      />`;
+    }
+    return html`<span part="avatar" class="avatar initials palette-${paletteIndexOf(name)}" aria-hidden="true"
+      >${initialsOf(name, locale)}</span
+    >`;
+  }
+
+  #renderAuthor(author: CommentAuthor, name: string, labelId: string): TemplateResult {
+    const profile = httpUrl(author.profileUrl);
+    return profile
+      ? html`<a id=${labelId} part="author" class="author" href=${profile} rel=${UGC_LINK_REL} dir="auto">${name}</a>`
+      : html`<span id=${labelId} part="author" class="author" dir="auto">${name}</span>`;
+  }
+
+  #renderTime(comment: Comment, locale: string): TemplateResult | typeof nothing {
+    const times = timesOf(comment, locale);
+    if (!times) return nothing;
+    return html`
+      <a part="permalink" class="permalink" href=${commentHash(comment.id)}>
+        <time part="timestamp" datetime=${times.iso} title=${times.title}>
+          ${formatRelativeTime(times.created, this.#clock.now, locale)}
+        </time>
+      </a>
+      ${times.editedTitle === undefined
+        ? nothing
+        : html`<span class="edited" title=${times.editedTitle}>${msg('(edited)', {id: 'thread.edited'})}</span>`}
+    `;
+  }
+
+  #renderInReplyTo(parent: Comment): TemplateResult {
+    const label =
+      parent.status === 'deleted'
+        ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
+        : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
+    return html`<p part="in-reply-to" class="in-reply-to"><a href=${commentHash(parent.id)}>${label}</a></p>`;
+  }
+
+  #renderContent(content: CommentContent): unknown {
+    if (content.kind === 'html') return sanitizedHtml(content.value, nothing);
+    let paragraphs = parsedText.get(content);
+    if (!paragraphs) {
+      paragraphs = parseText(content.value);
+      parsedText.set(content, paragraphs);
+    }
+    return paragraphs.map(
+      (lines) => html`<p>${lines.map(
+        (runs, index) => html`${index > 0 ? html`<br />` : nothing}${runs.map((run) =>
+          run.kind === 'link' ? html`<a href=${run.href} rel=${UGC_LINK_REL}>${run.text}</a>` : run.text,
+        )}`,
+      )}</p>`,
+    );
+  }
+}
+
+/** Resolves once the browser has rendered the next frame. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
+/**
+ * Wraps text from the backend that goes inside a sentence in Unicode isolates (FSI…PDI),
+ * so a Hebrew title in an English heading, or the reverse, keeps the sentence in order.
+ */
+function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+function authorName(author: CommentAuthor): string {
+  return author.name.trim() || msg('Anonymous', {id: 'thread.anonymous'});
+}
+
+defineElement('comment-thread', CommentThreadElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comment-thread': CommentThreadElement;
+  }
+}

@@ -1,0 +1,244 @@
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {CommentAdapter, ThreadEvent} from '../../core/adapter.js';
+import {isAbortError} from '../../core/errors.js';
+import type {Comment, SortOrder, ThreadInfo} from '../../core/types.js';
+import {CommentErrorEvent} from '../../events/comment-error.js';
+import {CommentLoadEvent} from '../../events/comment-load.js';
+import {sessionStoreFor} from '../shared/session-store.js';
+
+/** What to load: a newer query replaces (and aborts) the older one. */
+export interface ThreadQuery {
+  readonly adapter: CommentAdapter;
+  readonly thread: string;
+  readonly sort: SortOrder;
+  readonly limit: number;
+}
+
+/** Same states as `@lit/task`'s `TaskStatus`, by name. */
+export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
+
+/**
+ * A thread's comments, page by page, for one host element. `load()` fetches the first
+ * page (aborting whatever was in flight), `loadMore()` appends the next one. While the
+ * host is connected it also follows the adapter's live updates and reloads when the
+ * viewer signs in or out (pending comments and permissions depend on who is looking).
+ *
+ * Every state change requests a host update, and `comments`/`added` get new array
+ * identities, so the host can memoize what it derives from them.
+ */
+export class ThreadController implements ReactiveController {
+  status: LoadStatus = 'initial';
+  /** Why the first page failed, when `status` is `error`. */
+  error: unknown;
+  moreStatus: LoadStatus = 'initial';
+  moreError: unknown;
+  info: ThreadInfo | undefined;
+  /** Comments from the backend's pages, in page order. */
+  comments: readonly Comment[] = [];
+  /** Comments that arrived after the pages were loaded (posted here or live), oldest first. */
+  added: readonly Comment[] = [];
+  nextCursor: string | null = null;
+
+  #query: ThreadQuery | undefined;
+  #ids = new Set<string>();
+  #load: AbortController | undefined;
+  #more: {controller: AbortController; done: Promise<readonly Comment[] | undefined>} | undefined;
+  #following: AbortController | undefined;
+  #interrupted: 'load' | 'more' | undefined;
+  #connected = false;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  get query(): ThreadQuery | undefined {
+    return this.#query;
+  }
+
+  has(commentId: string): boolean {
+    return this.#ids.has(commentId);
+  }
+
+  /** Loads the first page for `query`; resolves when it is shown (or failed, or was replaced). */
+  async load(query: ThreadQuery): Promise<void> {
+    this.#abortAll();
+    if (query.adapter !== this.#query?.adapter || query.thread !== this.#query.thread) this.#stopFollowing();
+    this.#query = query;
+    const controller = new AbortController();
+    this.#load = controller;
+    this.status = 'pending';
+    this.error = undefined;
+    this.moreStatus = 'initial';
+    this.moreError = undefined;
+    this.host.requestUpdate();
+    if (this.#connected) this.#follow();
+    try {
+      const page = await query.adapter.loadPage(
+        {thread: query.thread, sort: query.sort, limit: query.limit},
+        {signal: controller.signal},
+      );
+      if (controller.signal.aborted) return;
+      const comments = uniqueById(page.comments);
+      this.#ids = new Set(comments.map((comment) => comment.id));
+      // Comments posted or received while loading may be on a later page: keep showing them.
+      this.added = this.added.filter((comment) => !this.#ids.has(comment.id));
+      for (const comment of this.added) this.#ids.add(comment.id);
+      this.comments = comments;
+      this.info = page.thread;
+      this.nextCursor = page.nextCursor;
+      this.status = 'complete';
+      this.host.dispatchEvent(new CommentLoadEvent(page.thread, comments, true, page.nextCursor !== null));
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.status = 'error';
+      this.error = error;
+      this.host.dispatchEvent(new CommentErrorEvent(error, 'load'));
+    } finally {
+      if (this.#load === controller) this.#load = undefined;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Loads the first page again with the same query. */
+  reload(): Promise<void> {
+    return this.#query ? this.load(this.#query) : Promise.resolve();
+  }
+
+  /**
+   * Appends the next page. Resolves with the comments it added (none may be new), or
+   * undefined when there was nothing to load, it failed or it was aborted. Calling it
+   * again while a page is loading returns that same load.
+   */
+  loadMore(): Promise<readonly Comment[] | undefined> {
+    if (this.#more) return this.#more.done;
+    const query = this.#query;
+    const cursor = this.nextCursor;
+    if (!query || cursor === null || this.status !== 'complete') return Promise.resolve(undefined);
+    const controller = new AbortController();
+    this.moreStatus = 'pending';
+    this.moreError = undefined;
+    this.host.requestUpdate();
+    const done = (async () => {
+      try {
+        const page = await query.adapter.loadPage(
+          {thread: query.thread, sort: query.sort, cursor, limit: query.limit},
+          {signal: controller.signal},
+        );
+        if (controller.signal.aborted) return undefined;
+        // Cursors that count by offset can repeat a comment when others were added meanwhile.
+        const fresh = uniqueById(page.comments).filter((comment) => !this.#ids.has(comment.id));
+        for (const comment of fresh) this.#ids.add(comment.id);
+        this.comments = this.comments.concat(fresh);
+        this.info = page.thread;
+        this.nextCursor = page.nextCursor;
+        this.moreStatus = 'complete';
+        this.host.dispatchEvent(new CommentLoadEvent(page.thread, fresh, false, page.nextCursor !== null));
+        return fresh;
+      } catch (error) {
+        if (controller.signal.aborted || isAbortError(error)) return undefined;
+        this.moreStatus = 'error';
+        this.moreError = error;
+        this.host.dispatchEvent(new CommentErrorEvent(error, 'load-more'));
+        return undefined;
+      } finally {
+        if (this.#more?.controller === controller) this.#more = undefined;
+        this.host.requestUpdate();
+      }
+    })();
+    this.#more = {controller, done};
+    return done;
+  }
+
+  /** Shows a comment stored after the pages were loaded, or updates one already shown. */
+  add(comment: Comment): void {
+    if (this.#ids.has(comment.id)) {
+      this.#replace(comment);
+      return;
+    }
+    this.#ids.add(comment.id);
+    this.added = [...this.added, comment];
+    if (this.info) this.info = {...this.info, totalCount: this.info.totalCount + 1};
+    this.host.requestUpdate();
+  }
+
+  /** Takes away a comment removed elsewhere. */
+  remove(commentId: string): void {
+    if (!this.#ids.delete(commentId)) return;
+    this.comments = this.comments.filter((comment) => comment.id !== commentId);
+    this.added = this.added.filter((comment) => comment.id !== commentId);
+    if (this.info) this.info = {...this.info, totalCount: Math.max(0, this.info.totalCount - 1)};
+    this.host.requestUpdate();
+  }
+
+  /** Applies a change to the thread: from elsewhere (live), or the viewer's own edit. */
+  apply(event: ThreadEvent): void {
+    if (event.thread !== this.#query?.thread) return;
+    if (event.type === 'comment-removed') this.remove(event.commentId);
+    else this.add(event.comment);
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    const interrupted = this.#interrupted;
+    this.#interrupted = undefined;
+    if (interrupted === 'load') void this.reload();
+    else if (this.#query) {
+      this.#follow();
+      if (interrupted === 'more') void this.loadMore();
+    }
+  }
+
+  // A thread taken out of the page stops its requests and subscriptions; if it is put
+  // back (moved), hostConnected picks up where it left off.
+  hostDisconnected(): void {
+    this.#connected = false;
+    if (this.#load) this.#interrupted = 'load';
+    else if (this.#more) this.#interrupted = 'more';
+    this.#abortAll();
+    this.#stopFollowing();
+  }
+
+  #replace(comment: Comment): void {
+    const swap = (list: readonly Comment[]) => list.map((existing) => (existing.id === comment.id ? comment : existing));
+    this.comments = swap(this.comments);
+    this.added = swap(this.added);
+    this.host.requestUpdate();
+  }
+
+  #abortAll(): void {
+    this.#load?.abort();
+    this.#load = undefined;
+    this.#more?.controller.abort();
+    this.#more = undefined;
+  }
+
+  /** Subscribes to live updates and session changes for the current query, once. */
+  #follow(): void {
+    const query = this.#query;
+    if (!query || this.#following) return;
+    const following = new AbortController();
+    this.#following = following;
+    const {adapter, thread} = query;
+    const store = sessionStoreFor(adapter);
+    let viewer = store.session?.viewer.id;
+    const stopSession = store.subscribe((session) => {
+      if (session?.viewer.id === viewer) return;
+      viewer = session?.viewer.id;
+      void this.reload();
+    });
+    following.signal.addEventListener('abort', stopSession);
+    if (adapter.capabilities.live && adapter.subscribe) {
+      adapter.subscribe(thread, (event) => this.apply(event), {signal: following.signal});
+    }
+  }
+
+  #stopFollowing(): void {
+    this.#following?.abort();
+    this.#following = undefined;
+  }
+}
+
+function uniqueById(comments: readonly Comment[]): Comment[] {
+  const seen = new Set<string>();
+  return comments.filter((comment) => !seen.has(comment.id) && Boolean(seen.add(comment.id)));
+}

@@ -1,0 +1,109 @@
+import type {Comment} from '../../core/types.js';
+
+export interface ThreadNode {
+  readonly comment: Comment;
+  /** 1 for a top-level comment; never more than the thread's `max-depth`. */
+  readonly depth: number;
+  readonly replies: readonly ThreadNode[];
+  /**
+   * The comment this one answers, set when it is shown beside its parent instead of under
+   * it because the thread is already `max-depth` levels deep there.
+   */
+  readonly inReplyTo?: Comment;
+}
+
+export interface ThreadTreeOptions {
+  /** Levels of nesting shown; deeper replies are listed at the deepest level. */
+  maxDepth: number;
+  /** Put top-level comments from `added` first, newest first (the `newest` sort). */
+  addedFirst: boolean;
+}
+
+/**
+ * Arranges a thread's comments for display. `loaded` comes from the backend's pages
+ * (parents before children, top-level comments in the chosen sort); `added` holds comments
+ * that arrived since (posted here, or live from elsewhere), oldest first.
+ *
+ * A comment appears once even if listed twice. A reply whose parent is unknown is shown at
+ * the top level rather than lost. A deleted comment stays, as a placeholder, only while a
+ * visible reply hangs below it.
+ */
+export function buildThreadTree(
+  loaded: readonly Comment[],
+  added: readonly Comment[],
+  {maxDepth, addedFirst}: ThreadTreeOptions,
+): ThreadNode[] {
+  const deepest = Math.max(1, Math.floor(maxDepth) || 1);
+  const byId = new Map<string, Comment>();
+  const fromPages = new Set<string>();
+  for (const comment of loaded) {
+    if (byId.has(comment.id)) continue;
+    byId.set(comment.id, comment);
+    fromPages.add(comment.id);
+  }
+  for (const comment of added) {
+    if (!byId.has(comment.id)) byId.set(comment.id, comment);
+  }
+
+  const children = new Map<string, Comment[]>();
+  const loadedRoots: Comment[] = [];
+  const addedRoots: Comment[] = [];
+  for (const comment of byId.values()) {
+    const parentId = comment.parentId;
+    if (parentId !== null && parentId !== comment.id && byId.has(parentId)) {
+      let siblings = children.get(parentId);
+      if (!siblings) children.set(parentId, (siblings = []));
+      siblings.push(comment);
+    } else {
+      (fromPages.has(comment.id) ? loadedRoots : addedRoots).push(comment);
+    }
+  }
+
+  const visible = visibleIds(byId);
+  const placed = new Set<string>();
+
+  function list(comments: readonly Comment[], depth: number): ThreadNode[] {
+    const nodes: ThreadNode[] = [];
+    for (const comment of comments) {
+      if (placed.has(comment.id) || !visible.has(comment.id)) continue;
+      placed.add(comment.id);
+      if (depth < deepest) {
+        nodes.push({comment, depth, replies: list(children.get(comment.id) ?? [], depth + 1)});
+        continue;
+      }
+      nodes.push({comment, depth, replies: []});
+      // The deepest level: every later reply follows in conversation order (depth first),
+      // each saying whom it answers.
+      const pending = [...(children.get(comment.id) ?? [])].reverse();
+      for (let reply = pending.pop(); reply; reply = pending.pop()) {
+        if (placed.has(reply.id) || !visible.has(reply.id)) continue;
+        placed.add(reply.id);
+        nodes.push({comment: reply, depth, replies: [], inReplyTo: byId.get(reply.parentId!)!});
+        pending.push(...[...(children.get(reply.id) ?? [])].reverse());
+      }
+    }
+    return nodes;
+  }
+
+  const roots = addedFirst ? [...addedRoots].reverse().concat(loadedRoots) : loadedRoots.concat(addedRoots);
+  const tree = list(roots, 1);
+  // Comments whose parents form a loop (a broken backend) reach no root: show them anyway.
+  const stranded = [...byId.values()].filter((comment) => !placed.has(comment.id));
+  return stranded.length > 0 ? tree.concat(list(stranded, 1)) : tree;
+}
+
+/** Ids of comments to show: all but deleted ones with no visible reply below them. */
+function visibleIds(byId: ReadonlyMap<string, Comment>): Set<string> {
+  const visible = new Set<string>();
+  for (const comment of byId.values()) {
+    if (comment.status === 'deleted') continue;
+    // Walk up marking ancestors; stop at one already marked (its ancestors are too), and
+    // after as many steps as there are comments, in case parents form a loop.
+    let current: Comment | undefined = comment;
+    for (let steps = 0; current && !visible.has(current.id) && steps <= byId.size; steps++) {
+      visible.add(current.id);
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+  }
+  return visible;
+}

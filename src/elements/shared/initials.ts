@@ -1,0 +1,52 @@
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function graphemes(word: string, locale: string): string[] {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(locale, {granularity: 'grapheme'});
+    } catch {
+      segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+    }
+    segmenters.set(locale, segmenter);
+  }
+  return Array.from(segmenter.segment(word), (part) => part.segment);
+}
+
+/**
+ * One or two letters standing for a person when there is no avatar image: the first
+ * letters of their first and last words ("Ada Lovelace" → "AL"). Whole graphemes, so an
+ * emoji or an accented letter is never cut in half.
+ */
+export function initialsOf(name: string, locale: string): string {
+  const key = `${locale}\u0000${name}`;
+  let initials = initialsCache.get(key);
+  if (initials === undefined) {
+    // Segmenting is slow enough to matter when a thread of a thousand comments re-renders.
+    if (initialsCache.size >= 2000) initialsCache.clear();
+    initials = computeInitials(name, locale);
+    initialsCache.set(key, initials);
+  }
+  return initials;
+}
+
+const initialsCache = new Map<string, string>();
+
+function computeInitials(name: string, locale: string): string {
+  const words = name.trim().split(/[\s\p{P}]+/u).filter(Boolean);
+  if (words.length === 0) return '?';
+  const first = graphemes(words[0]!, locale)[0] ?? '';
+  const last = words.length > 1 ? (graphemes(words.at(-1)!, locale)[0] ?? '') : '';
+  try {
+    return (first + last).toLocaleUpperCase(locale);
+  } catch {
+    return (first + last).toUpperCase();
+  }
+}
+
+/** A stable palette slot (0–5) for a name, so one person's initials keep their color. */
+export function paletteIndexOf(name: string): number {
+  let hash = 0;
+  for (const character of name) hash = (hash * 31 + character.codePointAt(0)!) | 0;
+  return Math.abs(hash) % 6;
+}

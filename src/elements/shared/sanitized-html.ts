@@ -1,0 +1,56 @@
+import {nothing, noChange, type ChildPart} from 'lit';
+import {AsyncDirective, directive, PartType, type PartInfo} from 'lit/async-directive.js';
+
+type SanitizerModule = typeof import('../../sanitizer/index.js');
+
+let sanitizer: SanitizerModule | undefined;
+let loading: Promise<SanitizerModule> | undefined;
+
+/** Imports the sanitizer chunk once, on first use; a failed import may be retried later. */
+function loadSanitizer(): Promise<SanitizerModule> {
+  loading ??= import('../../sanitizer/index.js').then(
+    (module) => (sanitizer = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+class SanitizedHtmlDirective extends AsyncDirective {
+  #html: string | undefined;
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.CHILD) throw new Error('sanitizedHtml() renders content, not attributes.');
+  }
+
+  render(html: string, fallback: unknown): unknown {
+    return sanitizer ? sanitizer.sanitizeHtml(html) : fallback;
+  }
+
+  // Sanitizes only when the markup changes: the fragment is moved into the DOM when it is
+  // committed, so handing it over again on the next render would empty the content.
+  override update(_part: ChildPart, [html, fallback]: [string, unknown]): unknown {
+    if (html === this.#html) return noChange;
+    this.#html = html;
+    if (sanitizer) return sanitizer.sanitizeHtml(html);
+    loadSanitizer().then(
+      (module) => {
+        if (this.#html === html) this.setValue(module.sanitizeHtml(html));
+      },
+      () => {
+        // Keep showing the fallback; the next render of this part tries again.
+        if (this.#html === html) this.#html = undefined;
+      },
+    );
+    return fallback ?? nothing;
+  }
+}
+
+/**
+ * Renders untrusted HTML as sanitized DOM. The sanitizer (DOMPurify) is imported the first
+ * time any HTML content is rendered; until then, `fallback` is shown.
+ */
+export const sanitizedHtml = directive(SanitizedHtmlDirective);

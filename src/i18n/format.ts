@@ -1,0 +1,53 @@
+// Intl formatters are costly to build and a thread formats one date per comment on every
+// tick of the shared clock, so each is built once per locale.
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const fullFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A page's `lang` may be malformed; Intl throws on such tags, so those get the default. */
+function cached<T>(cache: Map<string, T>, locale: string, create: (locale: string | undefined) => T): T {
+  let formatter = cache.get(locale);
+  if (!formatter) {
+    try {
+      formatter = create(locale);
+    } catch {
+      formatter = create(undefined);
+    }
+    cache.set(locale, formatter);
+  }
+  return formatter;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const units: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * DAY],
+  ['month', 30 * DAY],
+  ['week', 7 * DAY],
+  ['day', DAY],
+  ['hour', HOUR],
+  ['minute', MINUTE],
+];
+
+/**
+ * "3 minutes ago", "yesterday", "now" in `locale`. Times in the future (a backend clock
+ * ahead of the viewer's) read as "now": a comment cannot have been written later.
+ */
+export function formatRelativeTime(time: number, now: number, locale: string): string {
+  const format = cached(relativeFormats, locale, (tag) => new Intl.RelativeTimeFormat(tag, {numeric: 'auto'}));
+  const elapsed = Math.max(0, now - time);
+  for (const [unit, size] of units) {
+    if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
+  }
+  return format.format(0, 'second');
+}
+
+/** "August 7, 2012 at 3:12 PM" in `locale`, for titles next to relative labels. */
+export function formatFullDate(time: number, locale: string): string {
+  return cached(fullFormats, locale, (tag) => new Intl.DateTimeFormat(tag, {dateStyle: 'long', timeStyle: 'short'})).format(time);
+}
+
+export function formatNumber(value: number, locale: string): string {
+  return cached(numberFormats, locale, (tag) => new Intl.NumberFormat(tag)).format(value);
+}

@@ -1,0 +1,94 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {LitElement} from 'lit';
+import {createMemoryAdapter} from '../../../src/adapters/memory/index.js';
+import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
+import '../../../src/elements/comment-thread/comment-thread.js';
+import {CLOCK_TICK_MS, ClockController} from '../../../src/elements/shared/clock.js';
+
+class ClockUserElement extends LitElement {
+  readonly clock = new ClockController(this);
+}
+customElements.define('clock-user', ClockUserElement);
+
+/**
+ * Replaces the page's interval timer and clock with fakes for one test, recording every
+ * interval started and letting the test fire ticks and move time on.
+ */
+function fakeTimers() {
+  const realSetInterval = window.setInterval;
+  const realClearInterval = window.clearInterval;
+  const realNow = Date.now;
+  const intervals = new Map<number, {callback: () => void; delay: number}>();
+  let started = 0;
+  let offset = 0;
+  let nextId = 1;
+  window.setInterval = ((callback: () => void, delay: number) => {
+    started++;
+    intervals.set(nextId, {callback, delay});
+    return nextId++;
+  }) as typeof window.setInterval;
+  window.clearInterval = ((id: number) => void intervals.delete(id)) as typeof window.clearInterval;
+  Date.now = () => realNow() + offset;
+  return {
+    get started() {
+      return started;
+    },
+    get running() {
+      return [...intervals.values()];
+    },
+    advance(ms: number) {
+      offset += ms;
+      for (const {callback} of [...intervals.values()]) callback();
+    },
+    restore() {
+      window.setInterval = realSetInterval;
+      window.clearInterval = realClearInterval;
+      Date.now = realNow;
+    },
+  };
+}
+
+describe('shared clock', () => {
+  let timers: ReturnType<typeof fakeTimers>;
+  beforeEach(() => (timers = fakeTimers()));
+  afterEach(() => timers.restore());
+
+  it('runs one interval for every element on the page, and none once they are gone', async () => {
+    const container = await fixture(html`<div><clock-user></clock-user><clock-user></clock-user><clock-user></clock-user></div>`);
+    expect(timers.started).to.equal(1);
+    expect(timers.running).to.have.length(1);
+    expect(timers.running[0]!.delay).to.equal(CLOCK_TICK_MS);
+
+    const users = [...container.querySelectorAll('clock-user')];
+    users[0]!.remove();
+    users[1]!.remove();
+    expect(timers.running).to.have.length(1);
+    users[2]!.remove();
+    expect(timers.running).to.have.length(0);
+    container.append(users[0]!);
+    expect(timers.started).to.equal(2);
+    users[0]!.remove();
+  });
+
+  it('refreshes relative times in every thread on each tick', async () => {
+    const comment = {id: '1', author: {name: 'A'}, createdAt: new Date(Date.now() - 2 * 60_000).toISOString(), text: 'Hi'};
+    const adapter = createMemoryAdapter({threads: [{id: 't', title: 'T', comments: [comment]}]});
+    const container = await fixture(html`<div>
+      <comment-thread thread="t" .adapter=${adapter}></comment-thread>
+      <comment-thread thread="t" .adapter=${adapter}></comment-thread>
+    </div>`);
+    const threads = [...container.querySelectorAll('comment-thread')] as CommentThreadElement[];
+    const label = (thread: CommentThreadElement) => thread.shadowRoot!.querySelector('time')?.textContent?.trim();
+    await waitUntil(() => threads.every(label), 'the threads did not load');
+    expect(threads.map(label)).to.deep.equal(['2 minutes ago', '2 minutes ago']);
+    expect(timers.started).to.equal(1);
+
+    timers.advance(3 * 60_000);
+    await Promise.all(threads.map((thread) => thread.updateComplete));
+    expect(threads.map(label)).to.deep.equal(['5 minutes ago', '5 minutes ago']);
+
+    timers.advance(2 * 3600_000);
+    await Promise.all(threads.map((thread) => thread.updateComplete));
+    expect(threads.map(label)).to.deep.equal(['2 hours ago', '2 hours ago']);
+  });
+});
