@@ -606,7 +606,8 @@ export class CommentThreadElement extends LitElement {
     const name = authorName(comment.author);
     const info = this.#data.info;
     const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
-    const ownActions = sending ? nothing : this.#own.renderActions(comment, this.#clock.now, locale);
+    // The clock's last tick may be up to half a minute old: the time left is counted from now.
+    const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
     const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted'];
     const labelId = `author-${encodeURIComponent(comment.id)}`;
     return html`

@@ -50,7 +50,7 @@ export class OwnCommentActions implements ReactiveController {
 
   /** The form that edits `comment`, shown instead of its text. */
   renderEditor(comment: Comment): TemplateResult {
-    return html`<comment-form class="edit-form" data-editing=${comment.id} heading-level="4" .editing=${comment}></comment-form>`;
+    return html`<comment-form class="edit-form" data-editing=${comment.id} heading-level="3" .editing=${comment}></comment-form>`;
   }
 
   /** Edit and Delete for `comment` when the viewer may use them at `now`, or nothing. */

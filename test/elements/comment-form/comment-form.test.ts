@@ -140,7 +140,7 @@ describe('<comment-form> rendering', () => {
     panel.textContent = 'A sign-in panel';
     form.append(panel);
     const slot = form.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="sign-in"]')!;
-    expect(slot.assignedElements()).to.deep.equal([panel]);
+    expect(slot.assignedElements().length === 1 && slot.assignedElements()[0] === panel, 'the panel is not in the sign-in slot').to.be.true;
   });
 
   it('says "Comments are closed." and shows no form on a closed thread', async () => {
@@ -241,7 +241,7 @@ describe('<comment-form> keyboard', () => {
       await sendKeys({up: modifier});
       await posted;
       expect(posts.map((input) => input.text)).to.deep.equal(['Typed with keys']);
-      expect(focusedInside(form)).to.equal(textarea(form));
+      expect(focusedInside(form) === textarea(form), 'focus left the comment field').to.be.true;
     });
   }
 
