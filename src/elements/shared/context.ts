@@ -1,4 +1,4 @@
-import {createContext} from '@lit/context';
+import {ContextRoot, createContext} from '@lit/context';
 import type {CommentAdapter, ThreadEvent} from '../../core/adapter.js';
 import type {Comment, ThreadInfo} from '../../core/types.js';
 
@@ -43,3 +43,14 @@ export interface ThreadLink {
 }
 
 export const threadContext = createContext<ThreadLink | undefined>(Symbol.for('colloquy.thread'));
+
+// Elements upgrade in the order their modules load: a <comment-form> inside a
+// <comment-thread> may ask for the thread's context before the thread is defined, and
+// such a request would go unanswered. One ContextRoot per page (however many copies of
+// Colloquy are loaded) keeps those requests and replays them when a provider appears.
+const contextRootKey = Symbol.for('colloquy.contextRoot');
+const page = globalThis as typeof globalThis & {[contextRootKey]?: ContextRoot};
+if (!page[contextRootKey]) {
+  page[contextRootKey] = new ContextRoot();
+  page[contextRootKey].attach(document.documentElement);
+}

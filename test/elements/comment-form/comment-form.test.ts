@@ -1,9 +1,12 @@
+import {ContextProvider} from '@lit/context';
 import {expect, fixture, html, oneEvent, waitUntil} from '@open-wc/testing';
+import {LitElement} from 'lit';
 import {sendKeys} from '@web/test-runner-commands';
 import {encodeMemoryGrant} from '../../../src/adapters/memory/index.js';
 import '../../../src/adapters/builtin.js';
 import type {Comment} from '../../../src/core/types.js';
 import type {CommentFormElement} from '../../../src/elements/comment-form/comment-form.js';
+import {adapterContext} from '../../../src/elements/shared/context.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {
   fill,
@@ -150,6 +153,29 @@ describe('<comment-form> rendering', () => {
     expect(part(form, 'closed')!.textContent!.trim()).to.equal('Comments are closed.');
     expect(hasPart(form, 'form')).to.be.false;
     await expectAccessible(form);
+  });
+
+  it('gets the adapter from a thread defined after it (scripts loaded in any order)', async () => {
+    const adapter = memoryAdapter();
+    const tag = `late-thread-${crypto.randomUUID()}`;
+    const host = document.createElement(tag);
+    const form = document.createElement('comment-form');
+    form.thread = 'conversation';
+    host.append(form);
+    document.body.append(host);
+    try {
+      await form.updateComplete;
+      expect(hasPart(form, 'guest-fields'), 'no adapter yet').to.be.false;
+      customElements.define(
+        tag,
+        class extends LitElement {
+          readonly provider = new ContextProvider(this, {context: adapterContext, initialValue: adapter});
+        },
+      );
+      await ready(form);
+    } finally {
+      host.remove();
+    }
   });
 
   it('lets the page choose the heading level', async () => {
