@@ -341,6 +341,7 @@ export class CommentFormElement extends LitElement {
           part="textarea"
           name="comment"
           rows="4"
+          dir="auto"
           .value=${this._text}
           ?readonly=${closed || this.#sendingHere}
           ?required=${!closed}
@@ -429,6 +430,7 @@ export class CommentFormElement extends LitElement {
     `;
   }
 
+  /** Names take the direction of what is typed; email and web addresses are always left to right. */
   #renderGuestField(
     field: GuestField,
     label: string,
@@ -450,6 +452,7 @@ export class CommentFormElement extends LitElement {
           name=${field}
           type=${type}
           autocomplete=${autocomplete}
+          dir=${type === 'text' ? 'auto' : 'ltr'}
           .value=${this._guest[field] ?? ''}
           ?required=${required}
           ?readonly=${this.#sendingHere}
@@ -500,7 +503,7 @@ export class CommentFormElement extends LitElement {
       case 'network':
         return html`<p>
             ${navigator.onLine
-              ? msg('The connection failed, so your comment was not sent. It is kept here: press Retry, or it will be sent when you are back online.', {id: 'form.error.network'})
+              ? msg('The connection failed before your comment was confirmed. It is kept here: press Retry (it will not be posted twice), or it will be sent when you are back online.', {id: 'form.error.network'})
               : msg('You are offline. Your comment is kept here and will be sent when you are back online.', {id: 'form.error.offline'})}
           </p>
           ${retry}`;

@@ -69,7 +69,7 @@ describe('<comment-form> failures', () => {
       await fillGuest(form, text);
       press(form);
       await failureShown(form);
-      expect(alertText(form)).to.contain('The connection failed, so your comment was not sent.');
+      expect(alertText(form)).to.contain('The connection failed before your comment was confirmed.');
       expectKept(form);
       expect(host.outgoing.size).to.equal(0);
       expect(host.resolved.map((entry) => entry.stored)).to.deep.equal([null]);
