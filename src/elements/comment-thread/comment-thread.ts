@@ -109,7 +109,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @cssprop --colloquy-avatar-size - The avatars' size.
  *
  * @fires comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
- * @fires comment-error - Comments could not be loaded (`CommentErrorEvent`).
+ * @fires comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
  * @fires comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
  */
 @localized()

@@ -139,7 +139,7 @@ export class OwnCommentActions implements ReactiveController {
     } catch (error) {
       if (isAbortError(error)) return;
       this.#failed.add(comment.id);
-      const event = new CommentErrorEvent(error, 'delete'); // named: the manifest analyzer reads dispatchEvent(new X(arg)) as an event called arg
+      const event = new CommentErrorEvent(error, 'delete'); // named: see the thread's reply()
       this.host.dispatchEvent(event);
     } finally {
       this.#deleting.delete(comment.id);
