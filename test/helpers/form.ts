@@ -81,6 +81,22 @@ export function submit(form: CommentFormElement): void {
   part<HTMLButtonElement>(form, 'submit-button')!.click();
 }
 
+/** Presses a button of the form the way a person does: focus lands on it, then the click. */
+export function press(form: CommentFormElement, partName = 'submit-button'): void {
+  const button = part<HTMLButtonElement>(form, partName)!;
+  button.focus();
+  button.click();
+}
+
+export async function failureShown(form: CommentFormElement): Promise<void> {
+  await waitUntil(() => part(form, 'alert')!.classList.contains('shown'), 'no failure was shown', {timeout: 3000});
+}
+
+/** Lets time pass, to see that nothing more happens meanwhile. */
+export function quietFor(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 export function alertText(form: CommentFormElement): string {
   return part(form, 'alert')!.textContent!.replace(/\s+/g, ' ').trim();
 }

@@ -5,6 +5,7 @@ import {LitElement, html, nothing, type PropertyValues, type TemplateResult} fro
 import {property, query, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {CommentAdapter, NewComment} from '../../core/adapter.js';
+import {httpUrl} from '../../content/urls.js';
 import {CommentError, isAbortError, type CommentField} from '../../core/errors.js';
 import {resolveAdapter} from '../../core/registry.js';
 import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
@@ -831,7 +832,7 @@ export class CommentFormElement extends LitElement {
     else if (email.trim() && !looksLikeEmail(email.trim())) {
       problems.email = msg('Please enter a valid email address.', {id: 'form.invalid.email-format'});
     }
-    if (website.trim() && !isHttpUrl(website.trim())) {
+    if (website.trim() && !httpUrl(website)) {
       problems.website = msg('Please enter a web address starting with http:// or https://.', {id: 'form.invalid.website'});
     }
     return problems;
@@ -927,15 +928,6 @@ function asCommentError(error: unknown): CommentError {
 
 function looksLikeEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 const growsByItself = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');

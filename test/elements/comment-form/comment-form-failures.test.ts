@@ -1,5 +1,5 @@
 import {expect, waitUntil} from '@open-wc/testing';
-import type {MemoryAdapter} from '../../../src/adapters/memory/index.js';
+import type {MemoryAdapter, SimulatedFailure} from '../../../src/adapters/memory/index.js';
 import type {CommentError} from '../../../src/core/errors.js';
 import type {CommentErrorEvent} from '../../../src/events/comment-error.js';
 import {expectAccessible} from '../../helpers/axe.js';
@@ -18,6 +18,9 @@ import {
   savedDrafts,
   standaloneForm,
   textarea,
+  failureShown,
+  press,
+  quietFor,
 } from '../../helpers/form.js';
 import type {CommentFormElement} from '../../../src/elements/comment-form/comment-form.js';
 
@@ -33,17 +36,6 @@ function errors(form: CommentFormElement): CommentErrorEvent[] {
   return seen;
 }
 
-/** Submits by pressing the button, so focus sits there as it would for a person. */
-function press(form: CommentFormElement, partName = 'submit-button') {
-  const button = part<HTMLButtonElement>(form, partName)!;
-  button.focus();
-  button.click();
-}
-
-async function failureShown(form: CommentFormElement) {
-  await waitUntil(() => part(form, 'alert')!.classList.contains('shown'), 'no failure was shown');
-}
-
 /** The text stays, focus stays, and the message is in the alert region. */
 function expectKept(form: CommentFormElement, focused = part(form, 'submit-button')) {
   expect(textarea(form).value).to.equal(text);
@@ -52,8 +44,20 @@ function expectKept(form: CommentFormElement, focused = part(form, 'submit-butto
   expect(part(form, 'form')!.getAttribute('aria-busy')).to.equal('false');
 }
 
-async function quietFor(ms: number) {
-  await new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * A standalone form whose post meets `failure`, submitted by its button: the adapter,
+ * the posts it received and the form once the failure is shown.
+ */
+async function postFailing(failure: SimulatedFailure) {
+  const adapter = memoryAdapter();
+  adapter.simulate.fail('post', failure);
+  const posts = recordPosts(adapter);
+  const form = await standaloneForm(adapter);
+  const seen = errors(form);
+  await fillGuest(form, text);
+  press(form);
+  await failureShown(form);
+  return {adapter, posts, form, seen};
 }
 
 describe('<comment-form> failures', () => {
@@ -85,13 +89,7 @@ describe('<comment-form> failures', () => {
     });
 
     it('sends by itself when the browser is back online', async () => {
-      const adapter = memoryAdapter();
-      adapter.simulate.fail('post', {code: 'network'});
-      const posts = recordPosts(adapter);
-      const form = await standaloneForm(adapter);
-      await fillGuest(form, text);
-      press(form);
-      await failureShown(form);
+      const {adapter, posts, form} = await postFailing({code: 'network'});
       const posted = nextEvent(form, 'comment-posted');
       window.dispatchEvent(new Event('online'));
       await posted;
@@ -100,12 +98,7 @@ describe('<comment-form> failures', () => {
     });
 
     it('stores the comment once when the answer to the first try was lost', async () => {
-      const adapter = memoryAdapter();
-      adapter.simulate.fail('post', {code: 'network', stage: 'after'});
-      const form = await standaloneForm(adapter);
-      await fillGuest(form, text);
-      press(form);
-      await failureShown(form);
+      const {adapter, form} = await postFailing({code: 'network', stage: 'after'});
       expect(storedCopies(adapter), 'the first try reached the backend').to.equal(1);
       press(form, 'retry-button');
       const {comment} = await nextEvent(form, 'comment-posted');
@@ -133,14 +126,7 @@ describe('<comment-form> failures', () => {
     });
 
     it('stops after three tries and offers Retry', async () => {
-      const adapter = memoryAdapter();
-      adapter.simulate.fail('post', {code: 'server', times: 3});
-      const posts = recordPosts(adapter);
-      const form = await standaloneForm(adapter);
-      const seen = errors(form);
-      await fillGuest(form, text);
-      press(form);
-      await failureShown(form);
+      const {adapter, posts, form, seen} = await postFailing({code: 'server', times: 3});
       await quietFor(30);
       expect(posts).to.have.length(3);
       expect(seen.map((event) => event.willRetry)).to.deep.equal([true, true, false]);
@@ -157,13 +143,7 @@ describe('<comment-form> failures', () => {
 
   describe('rate limited', () => {
     it('says when posting is possible again and allows it only then', async () => {
-      const adapter = memoryAdapter();
-      adapter.simulate.fail('post', {code: 'rate-limited', retryAfterMs: 30_000});
-      const posts = recordPosts(adapter);
-      const form = await standaloneForm(adapter);
-      await fillGuest(form, text);
-      press(form);
-      await failureShown(form);
+      const {posts, form} = await postFailing({code: 'rate-limited', retryAfterMs: 30_000});
       expect(alertText(form)).to.contain('You are posting too quickly. You can post again in 30 seconds.');
       expect(hasPart(form, 'retry-button')).to.be.false;
       expect(part(form, 'submit-button')!.getAttribute('aria-disabled')).to.equal('true');
@@ -175,24 +155,13 @@ describe('<comment-form> failures', () => {
     });
 
     it('names the time of day for a longer wait', async () => {
-      const adapter = memoryAdapter();
-      adapter.simulate.fail('post', {code: 'rate-limited', retryAfterMs: 5 * 60_000});
-      const form = await standaloneForm(adapter);
-      await fillGuest(form, text);
-      press(form);
-      await failureShown(form);
+      const {form} = await postFailing({code: 'rate-limited', retryAfterMs: 5 * 60_000});
       const at = new Intl.DateTimeFormat('en', {hour: 'numeric', minute: '2-digit'}).format(Date.now() + 5 * 60_000);
       expect(alertText(form)).to.contain(`You can post again at ${at}.`);
     });
 
     it('offers Retry once the wait is over, and never retries by itself', async () => {
-      const adapter = memoryAdapter();
-      adapter.simulate.fail('post', {code: 'rate-limited', retryAfterMs: 50});
-      const posts = recordPosts(adapter);
-      const form = await standaloneForm(adapter);
-      await fillGuest(form, text);
-      press(form);
-      await failureShown(form);
+      const {adapter, posts, form} = await postFailing({code: 'rate-limited', retryAfterMs: 50});
       await waitUntil(() => part(form, 'retry-button'), 'Retry never came back');
       await quietFor(30);
       expect(posts).to.have.length(1);
@@ -255,25 +224,14 @@ describe('<comment-form> failures', () => {
     });
 
     it('shows a message for a field the form has no input for in the alert', async () => {
-      const adapter = memoryAdapter();
-      adapter.simulate.fail('post', {code: 'invalid', fieldErrors: {parent: 'The comment you are replying to no longer exists.'}});
-      const form = await standaloneForm(adapter);
-      await fillGuest(form, text);
-      press(form);
-      await failureShown(form);
+      const {form} = await postFailing({code: 'invalid', fieldErrors: {parent: 'The comment you are replying to no longer exists.'}});
       expect(alertText(form)).to.contain('The comment you are replying to no longer exists.');
     });
   });
 
   describe('sign-in needed', () => {
     it('keeps the draft and offers sign-in', async () => {
-      const adapter = memoryAdapter();
-      adapter.simulate.fail('post', {code: 'unauthorized'});
-      const posts = recordPosts(adapter);
-      const form = await standaloneForm(adapter);
-      await fillGuest(form, text);
-      press(form);
-      await failureShown(form);
+      const {posts, form} = await postFailing({code: 'unauthorized'});
       expect(alertText(form)).to.contain('Please sign in to post your comment.');
       expect(savedDrafts()[0]).to.contain(text);
       expectKept(form);
@@ -288,12 +246,7 @@ describe('<comment-form> failures', () => {
 
   describe('comments closed', () => {
     it('says so and turns the form read-only, keeping the text to copy', async () => {
-      const adapter = memoryAdapter();
-      adapter.simulate.fail('post', {code: 'closed'});
-      const posts = recordPosts(adapter);
-      const form = await standaloneForm(adapter);
-      await fillGuest(form, text);
-      press(form);
+      const {posts, form} = await postFailing({code: 'closed'});
       await waitUntil(() => alertText(form) === 'Comments are closed.', 'closing was not said');
       expect(textarea(form).value).to.equal(text);
       expect(textarea(form).readOnly).to.be.true;
@@ -308,14 +261,7 @@ describe('<comment-form> failures', () => {
   describe('never retried by itself', () => {
     for (const code of ['invalid', 'forbidden', 'conflict', 'not-found'] as const) {
       it(`a ${code} answer`, async () => {
-        const adapter = memoryAdapter();
-        adapter.simulate.fail('post', {code});
-        const posts = recordPosts(adapter);
-        const form = await standaloneForm(adapter);
-        const seen = errors(form);
-        await fillGuest(form, text);
-        press(form);
-        await failureShown(form);
+        const {posts, form, seen} = await postFailing({code});
         window.dispatchEvent(new Event('online'));
         await quietFor(30);
         expect(posts).to.have.length(1);

@@ -17,6 +17,9 @@ import {
   resetStorage,
   standaloneForm,
   textarea,
+  failureShown,
+  press,
+  quietFor,
 } from '../../helpers/form.js';
 import {resetHandlers, useHandlers} from '../../helpers/msw.js';
 import {restServer, type RestServer} from '../../mocks/rest-server.js';
@@ -46,18 +49,6 @@ async function storedCopies(adapter: RestAdapter): Promise<number> {
   const page = await adapter.loadPage({thread, sort: 'oldest', limit: 100}, {});
   return page.comments.filter((comment) => comment.content.value === text).length;
 }
-
-function press(form: CommentFormElement, name = 'submit-button') {
-  const button = part<HTMLButtonElement>(form, name)!;
-  button.focus();
-  button.click();
-}
-
-async function failureShown(form: CommentFormElement) {
-  await waitUntil(() => part(form, 'alert')!.classList.contains('shown'), 'no failure was shown', {timeout: 3000});
-}
-
-const quietFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('<comment-form> over REST (msw)', () => {
   afterEach(async () => {
