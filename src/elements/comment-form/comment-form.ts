@@ -159,7 +159,7 @@ export class CommentFormElement extends LitElement {
   readonly #retries = new RetryScheduler(this);
   #slot: DraftSlot | undefined;
   #idempotencyKey: string | undefined;
-  /** Tries of the current comment since the commenter last pressed a button. */
+  /** Tries of the current comment since the commenter last pressed a button (Post or Retry). */
   #attempts = 0;
   /** The key of the comment shown as sending in the thread, while it is. */
   #outgoingKey: string | undefined;
@@ -242,6 +242,7 @@ export class CommentFormElement extends LitElement {
       if (this.isConnected || !this.#retries.planned) return;
       this.#retries.cancel();
       this.#dropOutgoing();
+      this._sendingSlot = undefined;
     });
   }
 
@@ -598,7 +599,6 @@ export class CommentFormElement extends LitElement {
   }
 
   #retry() {
-    this.#attempts = 0;
     this.#submit();
   }
 
@@ -629,6 +629,7 @@ export class CommentFormElement extends LitElement {
     const adapter = this.#adapter;
     const slot = this.#slot;
     if (!this.#canSubmit || !adapter || !slot) return;
+    if (!automatic) this.#attempts = 0;
 
     const problems = this.#validate();
     if (Object.keys(problems).length > 0) {

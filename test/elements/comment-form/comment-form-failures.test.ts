@@ -139,6 +139,15 @@ describe('<comment-form> failures', () => {
       expect(posts).to.have.length(4);
       expect(storedCopies(adapter)).to.equal(1);
     });
+
+    it('tries three times again when the commenter sends it again', async () => {
+      const {adapter, posts, form} = await postFailing({code: 'server', times: 5});
+      expect(posts).to.have.length(3);
+      press(form);
+      await nextEvent(form, 'comment-posted');
+      expect(posts).to.have.length(6);
+      expect(storedCopies(adapter)).to.equal(1);
+    });
   });
 
   describe('rate limited', () => {
