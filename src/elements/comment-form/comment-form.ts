@@ -675,7 +675,6 @@ export class CommentFormElement extends LitElement {
       const stored = await adapter.postComment(input, {});
       this.#posted(slot, stored, false);
     } catch (error) {
-      if (isAbortError(error)) return;
       const failure = asCommentError(error);
       const decision = decideRetry(failure, this.#attempts, this.retryOptions);
       this.#emit(new CommentErrorEvent(failure, 'post', decision.action === 'retry' || decision.action === 'retry-when-online'));
@@ -692,11 +691,7 @@ export class CommentFormElement extends LitElement {
           return;
         }
         this.#showFailure(failure, decision);
-        if (decision.action === 'retry-when-online') {
-          this.#retries.whenOnline(() => {
-            if (sameSlot(slot, this.#slot)) this.#submit({automatic: true});
-          });
-        }
+        if (decision.action === 'retry-when-online') this.#retryWhenOnline(slot);
       }
     }
   }
@@ -717,7 +712,6 @@ export class CommentFormElement extends LitElement {
       this.#emit(new CommentEditedEvent(stored));
       this.#link?.focusComment(stored.id);
     } catch (error) {
-      if (isAbortError(error)) return;
       const failure = asCommentError(error);
       const decision = decideRetry(failure, this.#attempts, this.retryOptions);
       this.#emit(new CommentErrorEvent(failure, 'edit', decision.action === 'retry'));
@@ -725,9 +719,15 @@ export class CommentFormElement extends LitElement {
         this.#retries.after(decision.delayMs, () => void this.#sendEdit(adapter, comment, slot));
       } else {
         this.#showFailure(failure, decision);
-        if (decision.action === 'retry-when-online') this.#retries.whenOnline(() => this.#submit({automatic: true}));
+        if (decision.action === 'retry-when-online') this.#retryWhenOnline(slot);
       }
     }
+  }
+
+  #retryWhenOnline(slot: DraftSlot) {
+    this.#retries.whenOnline(() => {
+      if (sameSlot(slot, this.#slot)) this.#submit({automatic: true});
+    });
   }
 
   #showOutgoing(input: NewComment) {
@@ -922,9 +922,15 @@ function sameSlot(a: DraftSlot | undefined, b: DraftSlot | undefined): boolean {
   return a?.thread === b?.thread && a?.parentId === b?.parentId && a?.editing === b?.editing;
 }
 
+/**
+ * Posts are never aborted by the form, so an abort is an adapter's own timeout: the
+ * connection's fault. Anything else that is not a CommentError breaks the contract and
+ * counts as a server failure.
+ */
 function asCommentError(error: unknown): CommentError {
   if (error instanceof CommentError) return error;
-  return new CommentError('server', error instanceof Error ? error.message : String(error), {cause: error});
+  const message = error instanceof Error ? error.message : String(error);
+  return new CommentError(isAbortError(error) ? 'network' : 'server', message, {cause: error});
 }
 
 function looksLikeEmail(value: string): boolean {

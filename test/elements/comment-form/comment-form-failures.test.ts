@@ -267,6 +267,38 @@ describe('<comment-form> failures', () => {
     });
   });
 
+  describe('an adapter breaking the contract', () => {
+    /** The adapter's next post rejects with `reason` instead of a CommentError. */
+    function rejectNextPost(adapter: MemoryAdapter, reason: unknown) {
+      const post = adapter.postComment.bind(adapter);
+      adapter.postComment = () => {
+        adapter.postComment = post;
+        return Promise.reject(reason);
+      };
+    }
+
+    it('a timeout of its own counts as a connection failure', async () => {
+      const adapter = memoryAdapter();
+      rejectNextPost(adapter, new DOMException('The operation timed out.', 'TimeoutError'));
+      const form = await standaloneForm(adapter);
+      await fillGuest(form, text);
+      press(form);
+      await failureShown(form);
+      expect(alertText(form)).to.contain('The connection failed before your comment was confirmed.');
+      expectKept(form);
+    });
+
+    it('anything else counts as a server failure, retried by itself', async () => {
+      const adapter = memoryAdapter();
+      rejectNextPost(adapter, new TypeError('undefined is not a function'));
+      const form = await standaloneForm(adapter);
+      await fillGuest(form, text);
+      press(form);
+      await nextEvent(form, 'comment-posted');
+      expect(storedCopies(adapter)).to.equal(1);
+    });
+  });
+
   describe('never retried by itself', () => {
     for (const code of ['invalid', 'forbidden', 'conflict', 'not-found'] as const) {
       it(`a ${code} answer`, async () => {
