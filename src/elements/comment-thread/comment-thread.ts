@@ -96,7 +96,8 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart body - A comment's content.
  * @csspart reply-button - Each comment's Reply button.
  * @csspart edit-button - "Edit" on the viewer's comments ("Edit (4 min left)" in an edit window).
- * @csspart delete-button - "Delete" on the viewer's comments; `confirm-delete-button` confirms it.
+ * @csspart delete-button - "Delete" on the viewer's comments.
+ * @csspart confirm-delete-button - "Delete" again, in "Delete this comment?".
  * @csspart load-more-button - The "Load more comments" button.
  * @csspart status - "Loading comments…" and "No comments yet."
  * @csspart error - The message shown when comments could not be loaded.
