@@ -1,5 +1,6 @@
 import {createMemoryAdapter, type SeedComment} from '../src/adapters/memory/index.js';
 import type {CommentThreadElement} from '../src/elements/comment-thread/comment-thread.js';
+import {addPostingControl} from './posting-control.js';
 
 // A long, deep conversation, generated from a fixed seed so every visit shows the same
 // thread; only the dates move, so that the latest comment is always a few minutes old.
@@ -110,3 +111,4 @@ document.querySelector<HTMLSelectElement>('select[name="latency"]')?.addEventLis
 document.querySelector('button[name="fail"]')?.addEventListener('click', () => {
   adapter.simulate.fail('load', {code: 'network'});
 });
+addPostingControl(adapter);

@@ -10,6 +10,8 @@ export class CommentErrorEvent extends Event {
   constructor(
     readonly error: unknown,
     readonly operation: CommentErrorOperation,
+    /** True when the element will try again by itself (a server error, a dropped connection). */
+    readonly willRetry = false,
   ) {
     super('comment-error', {bubbles: true, composed: true});
   }

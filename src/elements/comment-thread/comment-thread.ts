@@ -21,6 +21,7 @@ import {initialsOf, paletteIndexOf} from '../shared/initials.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
+import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {commentHash, PermalinkController} from './permalinks.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
@@ -94,6 +95,9 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart moderation-note - "Your comment is awaiting moderation."
  * @csspart body - A comment's content.
  * @csspart reply-button - Each comment's Reply button.
+ * @csspart edit-button - "Edit" on the viewer's comments ("Edit (4 min left)" in an edit window).
+ * @csspart delete-button - "Delete" on the viewer's comments.
+ * @csspart confirm-delete-button - "Delete" again, in "Delete this comment?".
  * @csspart load-more-button - The "Load more comments" button.
  * @csspart status - "Loading comments…" and "No comments yet."
  * @csspart error - The message shown when comments could not be loaded.
@@ -106,12 +110,12 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @cssprop --colloquy-avatar-size - The avatars' size.
  *
  * @fires comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
- * @fires comment-error - Comments could not be loaded (`CommentErrorEvent`).
+ * @fires comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
  * @fires comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
  */
 @localized()
 export class CommentThreadElement extends LitElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, styles, ownCommentActionsStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -139,6 +143,12 @@ export class CommentThreadElement extends LitElement {
 
   readonly #data = new ThreadController(this);
   readonly #clock = new ClockController(this);
+  readonly #own = new OwnCommentActions(this, {
+    adapter: () => this.#adapter,
+    threadId: () => this.#threadId,
+    deleted: (comment, placeholder) => (placeholder ? this.#data.add(placeholder) : this.#data.remove(comment.id)),
+    announce: (text) => void this.#announce(text),
+  });
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
   readonly #adapterProvider = new ContextProvider(this, {context: adapterContext});
@@ -207,6 +217,9 @@ export class CommentThreadElement extends LitElement {
     const root = super.createRenderRoot();
     // `error` does not bubble; one capturing listener serves every avatar in the thread.
     root.addEventListener('error', this.#onImageError, true);
+    // The slotted form's events pass through here on their way to the host.
+    root.addEventListener('comment-cancel', this.#onReplyDone);
+    root.addEventListener('comment-posted', this.#onReplyDone);
     return root;
   }
 
@@ -308,6 +321,11 @@ export class CommentThreadElement extends LitElement {
         element.requestUpdate();
       },
       focusComment: (commentId) => void element.#reveal(commentId, false),
+      apply: (event) => element.#data.apply(event),
+      reload: async () => {
+        await element.#data.reload();
+        return [...element.#data.comments, ...element.#data.added];
+      },
     };
   }
 
@@ -425,6 +443,19 @@ export class CommentThreadElement extends LitElement {
     const button = (event.target as Element).closest<HTMLElement>('[data-reply]');
     // Clicks inside the slotted form bubble through here too; only our own buttons count.
     if (button && button.getRootNode() === this.renderRoot) this.reply(button.dataset['reply']!);
+  };
+
+  /**
+   * The reply form was cancelled (focus goes back to the Reply button that opened it) or
+   * its reply was posted (focus goes to the new comment): either way it returns to the end.
+   */
+  readonly #onReplyDone = async (event: Event): Promise<void> => {
+    const answered = this.replyingTo;
+    if (answered === null || (event.target as Element).closest?.('comment-form[data-editing]')) return;
+    this.replyingTo = null;
+    if (event.type !== 'comment-cancel') return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-reply="${CSS.escape(answered)}"]`)?.focus();
   };
 
   readonly #onSortChange = (event: Event): void => {
@@ -576,6 +607,8 @@ export class CommentThreadElement extends LitElement {
     const name = authorName(comment.author);
     const info = this.#data.info;
     const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
+    // The clock's last tick may be up to half a minute old: the time left is counted from now.
+    const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
     const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted'];
     const labelId = `author-${encodeURIComponent(comment.id)}`;
     return html`
@@ -604,10 +637,12 @@ export class CommentThreadElement extends LitElement {
                 ${msg('Your comment is awaiting moderation.', {id: 'thread.pending'})}
               </p>`
             : nothing}
-          <div part="body" class="body" dir="auto">${this.#renderContent(comment.content)}</div>
-          ${canReply
+          ${this.#own.isEditing(comment)
+            ? this.#own.renderEditor(comment)
+            : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content)}</div>`}
+          ${canReply || ownActions !== nothing
             ? html`<div class="actions">
-                <button
+                ${canReply ? html`<button
                   type="button"
                   part="reply-button"
                   class="link-button reply"
@@ -616,7 +651,8 @@ export class CommentThreadElement extends LitElement {
                   aria-expanded=${formHere ? 'true' : 'false'}
                 >
                   ${msg('Reply', {id: 'thread.reply'})}
-                </button>
+                </button>` : nothing}
+                ${ownActions}
               </div>`
             : nothing}
           ${formHere ? html`<div class="reply-form"><slot></slot></div>` : nothing}

@@ -170,6 +170,13 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Applies a change to the thread: from elsewhere (live), or the viewer's own edit. */
+  apply(event: ThreadEvent): void {
+    if (event.thread !== this.#query?.thread) return;
+    if (event.type === 'comment-removed') this.remove(event.commentId);
+    else this.add(event.comment);
+  }
+
   hostConnected(): void {
     this.#connected = true;
     const interrupted = this.#interrupted;
@@ -221,19 +228,13 @@ export class ThreadController implements ReactiveController {
     });
     following.signal.addEventListener('abort', stopSession);
     if (adapter.capabilities.live && adapter.subscribe) {
-      adapter.subscribe(thread, (event) => this.#apply(event), {signal: following.signal});
+      adapter.subscribe(thread, (event) => this.apply(event), {signal: following.signal});
     }
   }
 
   #stopFollowing(): void {
     this.#following?.abort();
     this.#following = undefined;
-  }
-
-  #apply(event: ThreadEvent): void {
-    if (event.thread !== this.#query?.thread) return;
-    if (event.type === 'comment-removed') this.remove(event.commentId);
-    else this.add(event.comment);
   }
 }
 

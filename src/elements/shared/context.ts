@@ -1,5 +1,5 @@
-import {createContext} from '@lit/context';
-import type {CommentAdapter} from '../../core/adapter.js';
+import {ContextRoot, createContext} from '@lit/context';
+import type {CommentAdapter, ThreadEvent} from '../../core/adapter.js';
 import type {Comment, ThreadInfo} from '../../core/types.js';
 
 /**
@@ -30,6 +30,27 @@ export interface ThreadLink {
   readonly replyingTo: Comment | null;
   /** Starts answering a comment (as its Reply button does), or stops with `null`. */
   reply(commentId: string | null): void;
+  /**
+   * Applies a change the viewer made (an edit, a deletion) the way the thread applies
+   * live updates from elsewhere.
+   */
+  apply(event: ThreadEvent): void;
+  /**
+   * Loads the thread again from its first page and resolves with the comments then shown,
+   * e.g. to find a comment the backend reports it already has.
+   */
+  reload(): Promise<readonly Comment[]>;
 }
 
 export const threadContext = createContext<ThreadLink | undefined>(Symbol.for('colloquy.thread'));
+
+// Elements upgrade in the order their modules load: a <comment-form> inside a
+// <comment-thread> may ask for the thread's context before the thread is defined, and
+// such a request would go unanswered. One ContextRoot per page (however many copies of
+// Colloquy are loaded) keeps those requests and replays them when a provider appears.
+const contextRootKey = Symbol.for('colloquy.contextRoot');
+const page = globalThis as typeof globalThis & {[contextRootKey]?: ContextRoot};
+if (!page[contextRootKey]) {
+  page[contextRootKey] = new ContextRoot();
+  page[contextRootKey].attach(document.documentElement);
+}

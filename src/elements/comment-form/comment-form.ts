@@ -1,0 +1,955 @@
+import {consume} from '@lit/context';
+import {localized, msg, str} from '@lit/localize';
+import {Task} from '@lit/task';
+import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import type {CommentAdapter, NewComment} from '../../core/adapter.js';
+import {httpUrl} from '../../content/urls.js';
+import {CommentError, isAbortError, type CommentField} from '../../core/errors.js';
+import {resolveAdapter} from '../../core/registry.js';
+import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
+import {drafts, type DraftSlot} from '../../drafts/draft-store.js';
+import {CommentCancelEvent} from '../../events/comment-cancel.js';
+import {CommentEditedEvent} from '../../events/comment-edited.js';
+import {CommentErrorEvent} from '../../events/comment-error.js';
+import {CommentPostedEvent} from '../../events/comment-posted.js';
+import {CommentSignInRequestEvent} from '../../events/comment-sign-in-request.js';
+import {CommentSubmitEvent} from '../../events/comment-submit.js';
+import {localeOf, plural} from '../../i18n/locale.js';
+import {announce} from '../shared/announcer.js';
+import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
+import {defineElement} from '../shared/define.js';
+import {SessionController} from '../shared/session-controller.js';
+import {sessionStoreFor} from '../shared/session-store.js';
+import {themeStyles} from '../shared/theme.styles.js';
+import {commentFormStyles} from './comment-form.styles.js';
+import {DraftController} from './draft-controller.js';
+import {newIdempotencyKey} from './idempotency-key.js';
+import {RetryScheduler} from './retry-scheduler.js';
+import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions} from './retry-policy.js';
+
+/**
+ * Attributes that configure the element itself, so they are not passed to a named
+ * adapter: a form and a thread configured alike then share one adapter instance.
+ */
+const OWN_ATTRIBUTES = new Set([
+  'adapter', 'heading-level',
+  'id', 'class', 'style', 'slot', 'part', 'exportparts', 'hidden', 'inert', 'dir', 'lang',
+  'title', 'tabindex', 'role', 'is', 'nonce', 'autofocus', 'translate',
+]);
+
+/** What the form assumes until the backend has told it the thread's rules. */
+const assumedPolicy: PostingPolicy = {
+  open: true,
+  guests: {allowed: true, requireName: true, requireEmail: true},
+  notifications: {comments: false, posts: false},
+};
+
+interface Failure {
+  error: CommentError;
+  decision: RetryDecision;
+  /** For a rate limit: whole seconds to wait, frozen when it happened so the alert does not change. */
+  waitSeconds?: number;
+}
+
+type GuestField = 'name' | 'email' | 'website';
+
+/**
+ * The "Leave a Reply" form: posts a new comment or reply, or edits one, and never loses
+ * or duplicates what was typed. Inside a `<comment-thread>` it takes the adapter, the
+ * thread and the session from it and shows the comment in the thread while it is sent;
+ * on its own it takes `adapter` and `thread`.
+ *
+ * @summary Posting, replying and editing, with guest identity, drafts and retries.
+ * @tagname comment-form
+ *
+ * @slot sign-in - Where a sign-in panel (`<login-choice>`) goes, in the identity section.
+ *   Without one, a "Sign in" button fires `comment-sign-in-request` when posting needs an account.
+ *
+ * @csspart heading - The "Leave a Reply" / "Reply to …" heading.
+ * @csspart form - The `<form>`.
+ * @csspart textarea - The comment field.
+ * @csspart character-count - The count of characters typed against the maximum.
+ * @csspart identity - The section saying who is commenting: sign-in slot and guest fields.
+ * @csspart guest-fields - The Name, Email and Website fields of a commenter not signed in.
+ * @csspart name-input - The Name field.
+ * @csspart email-input - The Email field.
+ * @csspart website-input - The Website field.
+ * @csspart notify - The email notification checkboxes.
+ * @csspart field-error - A message under a field the backend or the form rejected.
+ * @csspart alert - The message explaining why the comment was not sent.
+ * @csspart retry-button - Sends the comment again after a failure.
+ * @csspart sign-in-button - Asks the page to sign the commenter in.
+ * @csspart submit-button - "Post Comment" / "Save".
+ * @csspart cancel-button - "Cancel reply" / "Cancel", on an inline form.
+ * @csspart closed - The "Comments are closed." notice.
+ *
+ * @cssprop --colloquy-textarea-min-height - The comment field's height before it grows (default 6 lines).
+ * @cssprop --colloquy-textarea-max-height - The height after which it scrolls (default 60vh).
+ *
+ * @fires comment-submit - Cancelable, before a comment is sent.
+ * @fires comment-posted - The backend stored the comment.
+ * @fires comment-edited - The backend stored an edit.
+ * @fires comment-error - A post or edit failed; the form shows why.
+ * @fires comment-cancel - An inline form's "Cancel reply" or Escape.
+ * @fires comment-sign-in-request - The commenter asked to sign in.
+ */
+@localized()
+export class CommentFormElement extends LitElement {
+  static override styles = [themeStyles, commentFormStyles];
+
+  /** The backend, as an object; takes precedence over the `adapter` attribute and the thread's. */
+  @property({attribute: false}) adapter: CommentAdapter | undefined;
+
+  /**
+   * The backend by registered name (the `adapter` attribute, e.g. `memory`), built from
+   * the element's other attributes. Inside a `<comment-thread>`, the thread's is used.
+   */
+  @property({attribute: 'adapter'}) adapterName = '';
+
+  /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */
+  @property() thread = '';
+
+  /**
+   * The comment being answered: the form then shows "Reply to {name}" and "Cancel reply".
+   * Inside a `<comment-thread>`, the comment whose Reply button was pressed.
+   */
+  @property({attribute: false}) replyTo: Comment | undefined;
+
+  /** A comment of the viewer's to edit instead of posting a new one. */
+  @property({attribute: false}) editing: Comment | undefined;
+
+  /** The level of the form's heading (`heading-level`), 1–6; default 3, as WordPress themes. */
+  @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
+
+  /** How server errors are retried without the commenter's help. */
+  @property({attribute: false}) retryOptions: RetryOptions = defaultRetryOptions;
+
+  @consume({context: adapterContext, subscribe: true})
+  @state()
+  private _contextAdapter: CommentAdapter | undefined;
+
+  @consume({context: threadContext, subscribe: true})
+  @state()
+  private _threadLink: ThreadLink | undefined;
+
+  @state() private _namedAdapter: CommentAdapter | undefined;
+  @state() private _text = '';
+  @state() private _guest: GuestIdentity = {name: '', email: '', website: ''};
+  @state() private _notify: NotificationChoices = {comments: false, posts: false};
+  /** The draft whose post or edit is on its way, or waits for its automatic retry. */
+  @state() private _sendingSlot: DraftSlot | undefined;
+  @state() private _failure: Failure | undefined;
+  @state() private _fieldErrors: Partial<Record<CommentField, string>> = {};
+  @state() private _closedByBackend = false;
+  /** Until when a rate limit forbids posting, in ms since the epoch. */
+  @state() private _waitUntil: number | undefined;
+
+  @query('textarea') private _textarea!: HTMLTextAreaElement | null;
+  @query('form') private _form!: HTMLFormElement | null;
+
+  readonly #session = new SessionController(this);
+  readonly #drafts = new DraftController(this, drafts, () => ({
+    text: this._text,
+    guest: this._guest,
+    notify: this._notify,
+    ...(this.#idempotencyKey ? {idempotencyKey: this.#idempotencyKey} : {}),
+  }));
+  readonly #retries = new RetryScheduler(this);
+  #slot: DraftSlot | undefined;
+  #idempotencyKey: string | undefined;
+  /** Tries of the current comment since the commenter last pressed a button (Post or Retry). */
+  #attempts = 0;
+  /** The key of the comment shown as sending in the thread, while it is. */
+  #outgoingKey: string | undefined;
+  #namedAdapterRequest = 0;
+  /** Set when a reply or an edit was opened: focus goes into the comment field. */
+  #focusWhenRendered = false;
+  /** The comment whose reply draft the form is reopening after a reload (without taking focus). */
+  #restoringReplyTo: string | undefined;
+  /** Whether the thread was already searched for a reply draft to reopen. */
+  #replyDraftsChecked = false;
+
+  /** Standalone forms ask the backend for the thread's rules; inside a thread it knows them. */
+  readonly #threadInfo = new Task(this, {
+    task: async ([adapter, thread, linked], {signal}) => {
+      if (!adapter || !thread || linked) return undefined;
+      const page = await adapter.loadPage({thread, sort: 'oldest', limit: 1}, {signal});
+      return page.thread;
+    },
+    args: () => [this.#adapter, this.#threadId, this.#link !== undefined] as const,
+  });
+
+  get #adapter(): CommentAdapter | undefined {
+    return this.adapter ?? (this.adapterName ? this._namedAdapter : this._contextAdapter);
+  }
+
+  get #threadId(): string {
+    return this.thread || this._threadLink?.threadId || location.pathname;
+  }
+
+  /** The enclosing thread's link, when it shows the thread this form posts to. */
+  get #link(): ThreadLink | undefined {
+    const link = this._threadLink;
+    return link && link.threadId === this.#threadId ? link : undefined;
+  }
+
+  get #replyingTo(): Comment | undefined {
+    return this.replyTo ?? this.#link?.replyingTo ?? undefined;
+  }
+
+  /** Shown under a comment (a reply or an edit) rather than at the end of the thread. */
+  get #inline(): boolean {
+    return Boolean(this.editing || this.#replyingTo);
+  }
+
+  get #linkedInfo() {
+    return this.#link?.info;
+  }
+
+  get #policy(): PostingPolicy {
+    return this.#linkedInfo?.posting ?? this.#threadInfo.value?.posting ?? assumedPolicy;
+  }
+
+  get #closed(): boolean {
+    return this._closedByBackend || !this.#policy.open;
+  }
+
+  get #signedIn(): boolean {
+    return this.#session.session !== null;
+  }
+
+  /** Guests fill in Name and Email; signed-in commenters and edits do not. */
+  get #asksGuestIdentity(): boolean {
+    return !this.editing && this.#session.known && !this.#signedIn && this.#policy.guests.allowed;
+  }
+
+  get #needsSignIn(): boolean {
+    return !this.editing && this.#session.known && !this.#signedIn && !this.#policy.guests.allowed;
+  }
+
+  /** Moves focus into the comment field. */
+  override focus(options?: FocusOptions): void {
+    void this.updateComplete.then(() => this._textarea?.focus(options));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move in the DOM reconnects within the same task; only a real removal gets here
+    // still disconnected, and then no planned retry will ever run.
+    queueMicrotask(() => {
+      if (this.isConnected || !this.#retries.planned) return;
+      this.#retries.cancel();
+      this.#dropOutgoing();
+      this._sendingSlot = undefined;
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('adapterName')) this.#resolveNamedAdapter();
+    this.#session.use(this.#adapter);
+    const slot = this.#currentSlot();
+    if (!sameSlot(slot, this.#slot)) this.#enterSlot(slot);
+  }
+
+  protected override render(): TemplateResult {
+    const closed = this.#closed;
+    return html`
+      ${this.#renderHeading()}
+      ${closed && !this._text ? this.#renderClosedNotice() : this.#renderForm(closed)}
+    `;
+  }
+
+  #renderHeading(): TemplateResult {
+    const replyingTo = this.#replyingTo;
+    const name = replyingTo?.author.name.trim() || msg('Anonymous', {id: 'form.anonymous'});
+    const text = this.editing
+      ? msg('Edit your comment', {id: 'form.heading.edit'})
+      : replyingTo
+        ? msg(str`Reply to ${name}`, {id: 'form.heading.reply'})
+        : msg('Leave a Reply', {id: 'form.heading'});
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
+    return html`<div id="heading" part="heading" class="heading" role="heading" aria-level=${level}>${text}</div>`;
+  }
+
+  #renderClosedNotice(): TemplateResult {
+    return html`<p part="closed" class="closed">${msg('Comments are closed.', {id: 'form.closed'})}</p>`;
+  }
+
+  #renderForm(closed: boolean): TemplateResult {
+    const inline = this.#inline;
+    return html`
+      <form
+        part="form"
+        novalidate
+        aria-labelledby="heading"
+        aria-busy=${this.#sendingHere ? 'true' : 'false'}
+        @submit=${this.#onSubmit}
+        @keydown=${this.#onKeydown}
+      >
+        ${this.#renderTextField(closed)}
+        ${closed ? nothing : html`${this.#renderIdentity()} ${this.#renderNotifications()}`}
+        ${this.#renderAlert()}
+        ${closed
+          ? this._closedByBackend
+            ? nothing
+            : this.#renderClosedNotice()
+          : html`
+              <div class="actions">
+                <button
+                  part="submit-button"
+                  class="button primary"
+                  type="submit"
+                  aria-disabled=${this.#canSubmit ? 'false' : 'true'}
+                >
+                  ${this.#sendingHere
+                    ? msg('Sending…', {id: 'form.submit.sending'})
+                    : this.editing
+                      ? msg('Save', {id: 'form.submit.edit'})
+                      : msg('Post Comment', {id: 'form.submit'})}
+                </button>
+                ${inline
+                  ? html`<button part="cancel-button" class="button" type="button" @click=${this.#cancel}>
+                      ${this.editing ? msg('Cancel', {id: 'form.cancel.edit'}) : msg('Cancel reply', {id: 'form.cancel.reply'})}
+                    </button>`
+                  : nothing}
+              </div>
+            `}
+      </form>
+    `;
+  }
+
+  get #canSubmit(): boolean {
+    return !this._sendingSlot && this._waitUntil === undefined && !this.#closed && this.#session.known;
+  }
+
+  /** Whether what is on screen is being sent (the form may have moved to another reply since). */
+  get #sendingHere(): boolean {
+    return this._sendingSlot !== undefined && sameSlot(this._sendingSlot, this.#slot);
+  }
+
+  #renderTextField(closed: boolean): TemplateResult {
+    const maxLength = this.#policy.maxLength;
+    const error = this._fieldErrors.text ?? this.#tooLongMessage();
+    const describedBy = [maxLength ? 'text-limit' : '', error ? 'text-error' : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="field">
+        <label for="text">
+          ${msg('Comment', {id: 'form.label.text'})}
+          ${closed ? nothing : html`<span class="required" aria-hidden="true">*</span>`}
+        </label>
+        <textarea
+          id="text"
+          part="textarea"
+          name="comment"
+          rows="4"
+          dir="auto"
+          .value=${this._text}
+          ?readonly=${closed || this.#sendingHere}
+          ?required=${!closed}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describedBy || undefined)}
+          @input=${this.#onTextInput}
+        ></textarea>
+        ${maxLength ? this.#renderCount(maxLength) : nothing}
+        ${error ? html`<p id="text-error" part="field-error" class="field-error">${error}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderCount(maxLength: number): TemplateResult {
+    const locale = localeOf(this);
+    const numbers = new Intl.NumberFormat(locale);
+    const limit = numbers.format(maxLength);
+    return html`
+      <p part="character-count" class="count ${this._text.length > maxLength ? 'over' : ''}">
+        <span aria-hidden="true">${numbers.format(this._text.length)} / ${limit}</span>
+        <span id="text-limit" class="visually-hidden">
+          ${plural(maxLength, locale, {
+            zero: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.zero'}),
+            one: () => msg(str`Up to ${limit} character.`, {id: 'form.count.limit.one'}),
+            two: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.two'}),
+            few: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.few'}),
+            many: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.many'}),
+            other: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.other'}),
+          })}
+        </span>
+      </p>
+    `;
+  }
+
+  #tooLongMessage(): string | undefined {
+    const maxLength = this.#policy.maxLength;
+    const over = maxLength === undefined ? 0 : this._text.length - maxLength;
+    if (over <= 0) return undefined;
+    const locale = localeOf(this);
+    const count = new Intl.NumberFormat(locale).format(over);
+    return plural(over, locale, {
+      zero: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.zero'}),
+      one: () => msg(str`${count} character too many.`, {id: 'form.invalid.too-long.one'}),
+      two: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.two'}),
+      few: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.few'}),
+      many: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.many'}),
+      other: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.other'}),
+    });
+  }
+
+  #renderIdentity(): TemplateResult | typeof nothing {
+    if (this.editing) return nothing;
+    const viewer = this.#session.session?.viewer;
+    return html`
+      <section part="identity" class="identity" aria-label=${msg('Your details', {id: 'form.identity'})}>
+        ${viewer
+          ? html`<p class="signed-in">${msg(str`Commenting as ${viewer.name}`, {id: 'form.signed-in-as'})}</p>`
+          : nothing}
+        ${this.#needsSignIn ? html`<p>${msg('Sign in to leave a comment.', {id: 'form.sign-in-required'})}</p>` : nothing}
+        <slot name="sign-in">${this.#needsSignIn ? this.#renderSignInButton() : nothing}</slot>
+        ${this.#asksGuestIdentity ? this.#renderGuestFields() : nothing}
+      </section>
+    `;
+  }
+
+  #renderSignInButton(): TemplateResult {
+    return html`<button part="sign-in-button" class="button" type="button" @click=${this.#requestSignIn}>
+      ${msg('Sign in', {id: 'form.sign-in'})}
+    </button>`;
+  }
+
+  #renderGuestFields(): TemplateResult {
+    const {requireName, requireEmail} = this.#policy.guests;
+    return html`
+      <div part="guest-fields" class="guest-fields">
+        <p id="email-hint" class="hint">
+          ${msg('Your email address will never be made public.', {id: 'form.hint.email'})}
+          ${requireName || requireEmail
+            ? msg('Required fields are marked *', {id: 'form.hint.required'})
+            : nothing}
+        </p>
+        ${this.#renderGuestField('name', msg('Name', {id: 'form.label.name'}), 'text', 'name', requireName)}
+        ${this.#renderGuestField('email', msg('Email', {id: 'form.label.email'}), 'email', 'email', requireEmail, 'email-hint')}
+        ${this.#renderGuestField('website', msg('Website', {id: 'form.label.website'}), 'url', 'url', false)}
+      </div>
+    `;
+  }
+
+  /** Names take the direction of what is typed; email and web addresses are always left to right. */
+  #renderGuestField(
+    field: GuestField,
+    label: string,
+    type: string,
+    autocomplete: string,
+    required: boolean,
+    hint?: string,
+  ): TemplateResult {
+    const error = this._fieldErrors[field];
+    const describedBy = [hint, error ? `${field}-error` : undefined].filter(Boolean).join(' ');
+    return html`
+      <div class="field">
+        <label for=${field}>
+          ${label} ${required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}
+        </label>
+        <input
+          id=${field}
+          part="${field}-input"
+          name=${field}
+          type=${type}
+          autocomplete=${autocomplete}
+          dir=${type === 'text' ? 'auto' : 'ltr'}
+          .value=${this._guest[field] ?? ''}
+          ?required=${required}
+          ?readonly=${this.#sendingHere}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${ifDefined(describedBy || undefined)}
+          @input=${(event: Event) => this.#onGuestInput(field, (event.target as HTMLInputElement).value)}
+        />
+        ${error ? html`<p id="${field}-error" part="field-error" class="field-error">${error}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderNotifications(): TemplateResult | typeof nothing {
+    const {comments, posts} = this.#policy.notifications;
+    if (this.editing || (!comments && !posts)) return nothing;
+    const checkbox = (key: keyof NotificationChoices, label: string) => html`
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          name="notify-${key}"
+          .checked=${this._notify[key] === true}
+          @change=${(event: Event) => this.#onNotifyChange(key, (event.target as HTMLInputElement).checked)}
+        />
+        ${label}
+      </label>
+    `;
+    return html`
+      <div part="notify" class="notify">
+        ${comments ? checkbox('comments', msg('Notify me of new comments via email.', {id: 'form.notify.comments'})) : nothing}
+        ${posts ? checkbox('posts', msg('Notify me of new posts via email.', {id: 'form.notify.posts'})) : nothing}
+      </div>
+    `;
+  }
+
+  /** The region exists from the start: an alert added together with its text is not always read. */
+  #renderAlert(): TemplateResult {
+    const failure = this._failure;
+    return html`<div part="alert" class="alert ${failure ? 'shown' : ''}" role="alert">
+      ${failure ? this.#renderFailure(failure) : nothing}
+    </div>`;
+  }
+
+  #renderFailure({error, decision, waitSeconds}: Failure): TemplateResult {
+    const retry = html`<button part="retry-button" class="button" type="button" @click=${this.#retry}>
+      ${msg('Retry', {id: 'form.retry'})}
+    </button>`;
+    switch (error.code) {
+      case 'network':
+        return html`<p>
+            ${navigator.onLine
+              ? msg('The connection failed before your comment was confirmed. It is kept here: press Retry (it will not be posted twice), or it will be sent when you are back online.', {id: 'form.error.network'})
+              : msg('You are offline. Your comment is kept here and will be sent when you are back online.', {id: 'form.error.offline'})}
+          </p>
+          ${retry}`;
+      case 'server':
+        return html`<p>${msg('The site could not save your comment just now. It is kept here: please try again.', {id: 'form.error.server'})}</p>
+          ${retry}`;
+      case 'rate-limited':
+        return html`<p>${this.#rateLimitMessage(decision, waitSeconds)}</p>
+          ${this._waitUntil === undefined ? retry : nothing}`;
+      case 'invalid':
+        return html`<p>${msg('Please correct the marked fields.', {id: 'form.error.invalid'})}</p>
+          ${Object.keys(error.fieldErrors).length === 0
+            ? html`<p>${error.message}</p>`
+            : this.#unplacedFieldErrors().map((message) => html`<p>${message}</p>`)}`;
+      case 'unauthorized':
+        return html`<p>${msg('Please sign in to post your comment. It is kept here meanwhile.', {id: 'form.error.unauthorized'})}</p>
+          ${this.#renderSignInButton()}`;
+      case 'forbidden':
+        return html`<p>
+          ${this.editing
+            ? msg('This comment can no longer be edited.', {id: 'form.error.edit-forbidden'})
+            : msg('You are not allowed to comment here.', {id: 'form.error.forbidden'})}
+        </p>`;
+      case 'not-found':
+        return html`<p>${msg('This discussion or comment no longer exists.', {id: 'form.error.not-found'})}</p>`;
+      case 'conflict':
+        return html`<p>${msg('This comment was changed or removed meanwhile.', {id: 'form.error.conflict'})}</p>`;
+      case 'closed':
+        return html`<p>${msg('Comments are closed.', {id: 'form.closed'})}</p>`;
+      default:
+        return html`<p>${msg('Your comment could not be sent. It is kept here: please try again.', {id: 'form.error.unknown'})}</p>
+          ${retry}`;
+    }
+  }
+
+  #rateLimitMessage(decision: RetryDecision, waitSeconds: number | undefined): string {
+    if (decision.action !== 'wait' || decision.at === undefined || waitSeconds === undefined) {
+      return msg('You are posting too quickly. Please wait a moment before trying again.', {id: 'form.error.rate-limited'});
+    }
+    const locale = localeOf(this);
+    if (waitSeconds < 60) {
+      const relative = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'}).format(Math.max(1, waitSeconds), 'second');
+      return msg(str`You are posting too quickly. You can post again ${relative}.`, {id: 'form.error.rate-limited.soon'});
+    }
+    const time = new Intl.DateTimeFormat(locale, {hour: 'numeric', minute: '2-digit'}).format(decision.at);
+    return msg(str`You are posting too quickly. You can post again at ${time}.`, {id: 'form.error.rate-limited.at'});
+  }
+
+  /** Field messages the form has no field on screen for (the parent, guest fields of a signed-in commenter…). */
+  #unplacedFieldErrors(): string[] {
+    const shown = new Set<CommentField>(['text', ...(this.#asksGuestIdentity ? (['name', 'email', 'website'] as const) : [])]);
+    return Object.entries(this._fieldErrors)
+      .filter(([field, message]) => message && !shown.has(field as CommentField))
+      .map(([, message]) => message!);
+  }
+
+  #onTextInput(event: InputEvent) {
+    const textarea = event.target as HTMLTextAreaElement;
+    this._text = textarea.value;
+    if (this._fieldErrors.text) this._fieldErrors = {...this._fieldErrors, text: undefined};
+    growToFit(textarea);
+    this.#draftChanged();
+  }
+
+  #onGuestInput(field: GuestField, value: string) {
+    this._guest = {...this._guest, [field]: value};
+    if (this._fieldErrors[field]) this._fieldErrors = {...this._fieldErrors, [field]: undefined};
+    this.#draftChanged();
+  }
+
+  #onNotifyChange(key: keyof NotificationChoices, checked: boolean) {
+    this._notify = {...this._notify, [key]: checked};
+    this.#draftChanged();
+  }
+
+  #onKeydown(event: KeyboardEvent) {
+    if (event.isComposing) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target === this._textarea) {
+      event.preventDefault();
+      this._form?.requestSubmit();
+    } else if (event.key === 'Escape' && this.#inline) {
+      event.preventDefault();
+      this.#cancel();
+    }
+  }
+
+  #onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    this.#submit();
+  }
+
+  #retry() {
+    this.#submit();
+  }
+
+  /**
+   * Every event goes out here: the manifest analyzer would read each `dispatchEvent(new
+   * X(arg))` as an event named after `arg`; the class JSDoc's `@fires` lists them instead.
+   */
+  #emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
+  #cancel() {
+    this.#drafts.flush();
+    this.#emit(new CommentCancelEvent());
+  }
+
+  #requestSignIn() {
+    this.#drafts.flush();
+    this.#emit(new CommentSignInRequestEvent());
+  }
+
+  /**
+   * Starts sending the comment unless one is already on its way: a double click or
+   * Ctrl+Enter pressed twice sends one request. `automatic` is a retry nobody pressed a
+   * button for, so the page is not asked again through `comment-submit`.
+   */
+  #submit({automatic = false} = {}) {
+    const adapter = this.#adapter;
+    const slot = this.#slot;
+    if (!this.#canSubmit || !adapter || !slot) return;
+    if (!automatic) this.#attempts = 0;
+
+    const problems = this.#validate();
+    if (Object.keys(problems).length > 0) {
+      this._fieldErrors = problems;
+      this._failure = {error: new CommentError('invalid', '', {fieldErrors: problems}), decision: {action: 'stop'}};
+      return;
+    }
+    if (this.editing) {
+      this.#sendEdit(adapter, this.editing, slot);
+      return;
+    }
+    if (this.#needsSignIn) {
+      this.#showFailure(new CommentError('unauthorized', ''), {action: 'stop'});
+      return;
+    }
+
+    this.#idempotencyKey ??= newIdempotencyKey();
+    // Saved before anything is sent: after a reload, a post that may have arrived is
+    // retried with the same key and stored once.
+    this.#drafts.save(slot);
+    const input: NewComment = {
+      thread: slot.thread,
+      text: this._text.trim(),
+      parentId: slot.parentId,
+      ...(this.#asksGuestIdentity
+        ? {guest: {name: this._guest.name.trim(), email: this._guest.email.trim(), website: this._guest.website?.trim() ?? ''}}
+        : {}),
+      ...(this.#policy.notifications.comments || this.#policy.notifications.posts ? {notify: {...this._notify}} : {}),
+      idempotencyKey: this.#idempotencyKey,
+    };
+    if (!automatic && !this.#emit(new CommentSubmitEvent(input))) return;
+
+    this._failure = undefined;
+    this._fieldErrors = {};
+    this.#showOutgoing(input);
+    void this.#sendPost(adapter, input, slot);
+  }
+
+  async #sendPost(adapter: CommentAdapter, input: NewComment, slot: DraftSlot) {
+    this._sendingSlot = slot;
+    this.#attempts++;
+    try {
+      const stored = await adapter.postComment(input, {});
+      this.#posted(slot, stored, false);
+    } catch (error) {
+      const failure = asCommentError(error);
+      const decision = decideRetry(failure, this.#attempts, this.retryOptions);
+      this.#emit(new CommentErrorEvent(failure, 'post', decision.action === 'retry' || decision.action === 'retry-when-online'));
+      if (decision.action === 'retry') {
+        this.#retries.after(decision.delayMs, () => void this.#sendPost(adapter, input, slot));
+      } else if (decision.action === 'treat-as-posted') {
+        await this.#postedBefore(slot, input);
+      } else {
+        this.#dropOutgoing();
+        // Moved on to another reply meanwhile: this comment's draft is kept for when
+        // they come back to it; its failure is not shown over a different one.
+        if (!sameSlot(slot, this.#slot)) {
+          this._sendingSlot = undefined;
+          return;
+        }
+        this.#showFailure(failure, decision);
+        if (decision.action === 'retry-when-online') this.#retryWhenOnline(slot);
+      }
+    }
+  }
+
+  async #sendEdit(adapter: CommentAdapter, comment: Comment, slot: DraftSlot) {
+    if (!adapter.editComment) return;
+    this._sendingSlot = slot;
+    this._failure = undefined;
+    this._fieldErrors = {};
+    this.#attempts++;
+    try {
+      const stored = await adapter.editComment({thread: slot.thread, commentId: comment.id, text: this._text.trim()}, {});
+      this._sendingSlot = undefined;
+      this.#attempts = 0;
+      this.#drafts.discard(slot);
+      this.#link?.apply({type: 'comment-updated', thread: slot.thread, comment: stored});
+      announce(msg('Comment updated', {id: 'form.announce.edited'}));
+      this.#emit(new CommentEditedEvent(stored));
+      this.#link?.focusComment(stored.id);
+    } catch (error) {
+      const failure = asCommentError(error);
+      const decision = decideRetry(failure, this.#attempts, this.retryOptions);
+      this.#emit(new CommentErrorEvent(failure, 'edit', decision.action === 'retry'));
+      if (decision.action === 'retry') {
+        this.#retries.after(decision.delayMs, () => void this.#sendEdit(adapter, comment, slot));
+      } else {
+        this.#showFailure(failure, decision);
+        if (decision.action === 'retry-when-online') this.#retryWhenOnline(slot);
+      }
+    }
+  }
+
+  #retryWhenOnline(slot: DraftSlot) {
+    this.#retries.whenOnline(() => {
+      if (sameSlot(slot, this.#slot)) this.#submit({automatic: true});
+    });
+  }
+
+  #showOutgoing(input: NewComment) {
+    const link = this.#link;
+    if (!link) return;
+    const viewer = this.#session.session?.viewer;
+    this.#outgoingKey = input.idempotencyKey;
+    link.addOutgoing(input.idempotencyKey, {
+      id: `outgoing-${input.idempotencyKey}`,
+      parentId: input.parentId,
+      author: {
+        name: viewer?.name ?? input.guest?.name ?? '',
+        ...(viewer?.avatarUrl ? {avatarUrl: viewer.avatarUrl} : {}),
+        isViewer: true,
+      },
+      createdAt: new Date().toISOString(),
+      content: {kind: 'text', value: input.text},
+      status: 'approved',
+      replyCount: 0,
+      viewerCan: {reply: false, edit: false, delete: false},
+    });
+  }
+
+  #dropOutgoing() {
+    if (this.#outgoingKey) this.#link?.resolveOutgoing(this.#outgoingKey, null);
+    this.#outgoingKey = undefined;
+  }
+
+  /** The backend has the comment: only now is the draft let go. */
+  #posted(slot: DraftSlot, stored: Comment | null, duplicate: boolean) {
+    const link = this.#link;
+    if (this.#outgoingKey) link?.resolveOutgoing(this.#outgoingKey, stored);
+    this.#outgoingKey = undefined;
+    this.#drafts.discard(slot);
+    this.#attempts = 0;
+    this._sendingSlot = undefined;
+    // The form may have moved to another reply while this one was sent: leave that one be.
+    const current = sameSlot(slot, this.#slot);
+    if (current) {
+      this.#idempotencyKey = undefined;
+      this._failure = undefined;
+      this._fieldErrors = {};
+      this._text = '';
+      this._notify = {comments: false, posts: false};
+    }
+    announce(
+      stored?.status === 'pending'
+        ? msg('Your comment is awaiting moderation', {id: 'form.announce.held'})
+        : msg('Comment posted', {id: 'form.announce.posted'}),
+    );
+    this.#emit(new CommentPostedEvent(stored, duplicate));
+    if (!current) return;
+    if (stored && link) link.focusComment(stored.id);
+    else this.focus();
+  }
+
+  /**
+   * The backend says it has this comment already (its answer to the first try was lost):
+   * reload the thread and treat the comment found there as the one posted.
+   */
+  async #postedBefore(slot: DraftSlot, input: NewComment) {
+    this.#dropOutgoing();
+    const comments = (await this.#link?.reload().catch(() => undefined)) ?? [];
+    const text = input.text.trim();
+    // A guest's comment is not always marked as the viewer's: the name they gave will do.
+    const mine = (comment: Comment) => comment.author.isViewer === true || (input.guest !== undefined && comment.author.name === input.guest.name);
+    const existing = comments.findLast(
+      (comment) =>
+        mine(comment) &&
+        comment.parentId === input.parentId &&
+        comment.content.kind === 'text' &&
+        comment.content.value.trim() === text,
+    );
+    this.#posted(slot, existing ?? null, true);
+  }
+
+  #showFailure(error: CommentError, decision: RetryDecision) {
+    this._sendingSlot = undefined;
+    const failure: Failure = {error, decision};
+    if (decision.action === 'wait' && decision.at !== undefined) {
+      failure.waitSeconds = Math.ceil((decision.at - Date.now()) / 1000);
+      this._waitUntil = decision.at;
+      this.#retries.after(decision.at - Date.now(), () => {
+        this._waitUntil = undefined;
+      });
+    }
+    if (error.code === 'invalid') this._fieldErrors = {...error.fieldErrors};
+    if (error.code === 'closed') this._closedByBackend = true;
+    if (error.code === 'unauthorized' && this.#adapter && this.#signedIn) sessionStoreFor(this.#adapter).set(null);
+    this._failure = failure;
+  }
+
+  #validate(): Partial<Record<CommentField, string>> {
+    const problems: Partial<Record<CommentField, string>> = {};
+    const tooLong = this.#tooLongMessage();
+    if (!this._text.trim()) problems.text = msg('Please type your comment.', {id: 'form.invalid.text'});
+    else if (tooLong) problems.text = tooLong;
+    if (!this.#asksGuestIdentity) return problems;
+    const {requireName, requireEmail} = this.#policy.guests;
+    const {name, email, website = ''} = this._guest;
+    if (requireName && !name.trim()) problems.name = msg('Please fill in your name.', {id: 'form.invalid.name'});
+    if (requireEmail && !email.trim()) problems.email = msg('Please fill in your email address.', {id: 'form.invalid.email'});
+    else if (email.trim() && !looksLikeEmail(email.trim())) {
+      problems.email = msg('Please enter a valid email address.', {id: 'form.invalid.email-format'});
+    }
+    if (website.trim() && !httpUrl(website)) {
+      problems.website = msg('Please enter a web address starting with http:// or https://.', {id: 'form.invalid.website'});
+    }
+    return problems;
+  }
+
+  #draftChanged() {
+    if (this.#slot) this.#drafts.changed(this.#slot);
+  }
+
+  #currentSlot(): DraftSlot {
+    const thread = this.#threadId;
+    if (this.editing) return {thread, parentId: this.editing.parentId, editing: this.editing.id};
+    return {thread, parentId: this.#replyingTo?.id ?? null};
+  }
+
+  /** Switches to another draft: the one saved for this thread and parent, if any. */
+  #enterSlot(slot: DraftSlot) {
+    this.#drafts.flush();
+    const opened = this.#slot !== undefined || this.editing !== undefined;
+    const restoring = slot.parentId !== null && slot.parentId === this.#restoringReplyTo;
+    this.#restoringReplyTo = undefined;
+    this.#focusWhenRendered = opened && !restoring && (slot.parentId !== null || slot.editing !== undefined);
+    this.#slot = slot;
+    const saved = drafts.get(slot);
+    this.#idempotencyKey = saved?.idempotencyKey;
+    this._failure = undefined;
+    this._fieldErrors = {};
+    if (saved) {
+      this._text = saved.text;
+      this._guest = saved.guest;
+      this._notify = saved.notify;
+    } else {
+      this._text = this.editing?.content.kind === 'text' ? this.editing.content.value : '';
+    }
+  }
+
+  #resolveNamedAdapter() {
+    const request = ++this.#namedAdapterRequest;
+    this._namedAdapter = undefined;
+    if (!this.adapterName) return;
+    const config = Object.fromEntries(
+      Array.from(this.attributes)
+        .filter(({name}) => !OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-') && !name.startsWith('on'))
+        .map(({name, value}) => [name, value]),
+    );
+    resolveAdapter(this.adapterName, config).then(
+      (adapter) => {
+        if (request === this.#namedAdapterRequest) this._namedAdapter = adapter;
+      },
+      (error: unknown) => {
+        if (request === this.#namedAdapterRequest) {
+          this.#showFailure(asCommentError(error), {action: 'stop'});
+        }
+      },
+    );
+  }
+
+  protected override updated(): void {
+    if (this._textarea) growToFit(this._textarea);
+    if (this.#focusWhenRendered) {
+      this.#focusWhenRendered = false;
+      this._textarea?.focus();
+    }
+    this.#reopenReplyDraft();
+  }
+
+  /**
+   * After a reload, a reply the commenter had begun is put back under its comment, once
+   * the thread has loaded, unless they had also begun a comment at the end of the thread.
+   */
+  #reopenReplyDraft() {
+    const link = this.#link;
+    if (this.#replyDraftsChecked || !link?.info || this.replyTo || this.editing) return;
+    this.#replyDraftsChecked = true;
+    if (link.replyingTo || drafts.get({thread: link.threadId, parentId: null})) return;
+    const parentId = drafts.replyDrafts(link.threadId)[0];
+    if (parentId === undefined) return;
+    this.#restoringReplyTo = parentId;
+    link.reply(parentId);
+    // The comment may not be on the loaded pages, or the page vetoed the reply: nothing moved.
+    if (!link.replyingTo) this.#restoringReplyTo = undefined;
+  }
+}
+
+function sameSlot(a: DraftSlot | undefined, b: DraftSlot | undefined): boolean {
+  return a?.thread === b?.thread && a?.parentId === b?.parentId && a?.editing === b?.editing;
+}
+
+/**
+ * Posts are never aborted by the form, so an abort is an adapter's own timeout: the
+ * connection's fault. Anything else that is not a CommentError breaks the contract and
+ * counts as a server failure.
+ */
+function asCommentError(error: unknown): CommentError {
+  if (error instanceof CommentError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CommentError(isAbortError(error) ? 'network' : 'server', message, {cause: error});
+}
+
+function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
+const growsByItself = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+
+/** Where CSS `field-sizing: content` is missing (Firefox, older Safari), size the field to its text. */
+function growToFit(textarea: HTMLTextAreaElement) {
+  if (growsByItself) return;
+  textarea.style.blockSize = 'auto';
+  textarea.style.blockSize = `${textarea.scrollHeight + 2}px`;
+}
+
+defineElement('comment-form', CommentFormElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'comment-form': CommentFormElement;
+  }
+}

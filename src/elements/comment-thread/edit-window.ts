@@ -1,0 +1,36 @@
+import {msg, str} from '@lit/localize';
+import type {Comment} from '../../core/types.js';
+import {plural} from '../../i18n/locale.js';
+
+/**
+ * Whole minutes left in a comment's edit window at `now`, rounded up, so the label says
+ * "1 min left" until the very end; 0 once it has closed; undefined when the backend sets
+ * no window (or cannot be read).
+ */
+export function editMinutesLeft(comment: Comment, now: number): number | undefined {
+  const until = comment.viewerCan.editableUntil;
+  if (until === undefined) return undefined;
+  const end = Date.parse(until);
+  if (Number.isNaN(end)) return undefined;
+  return Math.max(0, Math.ceil((end - now) / 60_000));
+}
+
+/** Whether the viewer may edit `comment` at `now`: allowed, and its window still open. */
+export function canEditAt(comment: Comment, now: number): boolean {
+  return comment.viewerCan.edit && comment.content.kind === 'text' && editMinutesLeft(comment, now) !== 0;
+}
+
+/** "Edit", or "Edit (4 min left)" when the backend has an edit window. */
+export function editLabel(comment: Comment, now: number, locale: string): string {
+  const minutes = editMinutesLeft(comment, now);
+  if (minutes === undefined) return msg('Edit', {id: 'thread.edit'});
+  const left = new Intl.NumberFormat(locale, {style: 'unit', unit: 'minute', unitDisplay: 'short'}).format(minutes);
+  return plural(minutes, locale, {
+    zero: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.zero'}),
+    one: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.one'}),
+    two: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.two'}),
+    few: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.few'}),
+    many: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.many'}),
+    other: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.other'}),
+  });
+}

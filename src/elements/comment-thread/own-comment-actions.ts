@@ -1,0 +1,221 @@
+import {msg} from '@lit/localize';
+import {css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import type {CommentAdapter} from '../../core/adapter.js';
+import {isAbortError} from '../../core/errors.js';
+import type {Comment} from '../../core/types.js';
+import {CommentErrorEvent} from '../../events/comment-error.js';
+import '../comment-form/comment-form.js';
+import {canEditAt, editLabel} from './edit-window.js';
+
+export interface OwnCommentActionsOptions {
+  adapter(): CommentAdapter | undefined;
+  threadId(): string;
+  /** Shows the backend's answer to a deletion: the comment's placeholder, or `null` when it is gone. */
+  deleted(comment: Comment, placeholder: Comment | null): void;
+  announce(text: string): void;
+}
+
+/**
+ * Edit and Delete on the viewer's own comments (or any, for a moderator), as far as the
+ * backend allows: "Edit (4 min left)" opens a `<comment-form>` in place of the comment's
+ * text; Delete asks for confirmation first. Focus returns to the button that opened a
+ * form when it is cancelled, and goes to the nearest comment after a deletion.
+ */
+export class OwnCommentActions implements ReactiveController {
+  #editing: string | undefined;
+  #confirming: string | undefined;
+  readonly #deleting = new Set<string>();
+  readonly #failed = new Set<string>();
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly options: OwnCommentActionsOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.renderRoot.addEventListener('comment-cancel', this.#onCancel);
+    this.host.renderRoot.addEventListener('comment-edited', this.#onEdited);
+  }
+
+  hostDisconnected(): void {
+    this.host.renderRoot.removeEventListener('comment-cancel', this.#onCancel);
+    this.host.renderRoot.removeEventListener('comment-edited', this.#onEdited);
+  }
+
+  isEditing(comment: Comment): boolean {
+    return this.#editing === comment.id;
+  }
+
+  /** The form that edits `comment`, shown instead of its text. */
+  renderEditor(comment: Comment): TemplateResult {
+    return html`<comment-form class="edit-form" data-editing=${comment.id} heading-level="3" .editing=${comment}></comment-form>`;
+  }
+
+  /** Edit and Delete for `comment` when the viewer may use them at `now`, or nothing. */
+  renderActions(comment: Comment, now: number, locale: string): TemplateResult | typeof nothing {
+    const capabilities = this.options.adapter()?.capabilities;
+    if (!capabilities || comment.status === 'deleted' || this.isEditing(comment)) return nothing;
+    const edit = capabilities.edit && canEditAt(comment, now);
+    const remove = capabilities.delete && comment.viewerCan.delete;
+    if (!edit && !remove) return nothing;
+    if (this.#confirming === comment.id || this.#deleting.has(comment.id)) return this.#renderConfirm(comment);
+    return html`
+      ${edit
+        ? html`<button type="button" part="edit-button" class="link-button own-action" data-edit=${comment.id} @click=${() => this.#edit(comment)}>
+            ${editLabel(comment, now, locale)}
+          </button>`
+        : nothing}
+      ${remove
+        ? html`<button type="button" part="delete-button" class="link-button own-action" data-delete=${comment.id} @click=${() => this.#confirm(comment)}>
+            ${msg('Delete', {id: 'thread.delete'})}
+          </button>`
+        : nothing}
+      ${this.#failed.has(comment.id)
+        ? html`<p class="own-action-error" role="alert">
+            ${msg('The comment could not be deleted. Please try again.', {id: 'thread.delete.error'})}
+          </p>`
+        : nothing}
+    `;
+  }
+
+  #renderConfirm(comment: Comment): TemplateResult {
+    const deleting = this.#deleting.has(comment.id);
+    const questionId = `delete-question-${encodeURIComponent(comment.id)}`;
+    return html`
+      <span class="confirm" role="group" aria-labelledby=${questionId}>
+        <span id=${questionId}>${msg('Delete this comment?', {id: 'thread.delete.question'})}</span>
+        <button
+          type="button"
+          part="confirm-delete-button"
+          class="link-button own-action danger"
+          aria-disabled=${deleting ? 'true' : 'false'}
+          @click=${() => deleting || void this.#delete(comment)}
+        >
+          ${deleting ? msg('Deleting…', {id: 'thread.delete.pending'}) : msg('Delete', {id: 'thread.delete.confirm'})}
+        </button>
+        ${deleting
+          ? nothing
+          : html`<button type="button" class="link-button own-action" data-keep=${comment.id} @click=${() => this.#keep(comment)}>
+              ${msg('Keep', {id: 'thread.delete.keep'})}
+            </button>`}
+      </span>
+    `;
+  }
+
+  #edit(comment: Comment) {
+    this.#editing = comment.id;
+    this.#failed.delete(comment.id);
+    this.host.requestUpdate();
+  }
+
+  async #confirm(comment: Comment) {
+    this.#confirming = comment.id;
+    this.#failed.delete(comment.id);
+    this.host.requestUpdate();
+    // The safe choice takes focus, so Enter pressed twice does not delete.
+    await this.#focus(`[data-keep="${CSS.escape(comment.id)}"]`);
+  }
+
+  async #keep(comment: Comment) {
+    this.#confirming = undefined;
+    this.host.requestUpdate();
+    await this.#focus(`[data-delete="${CSS.escape(comment.id)}"]`);
+  }
+
+  async #delete(comment: Comment) {
+    const adapter = this.options.adapter();
+    if (!adapter?.deleteComment) return;
+    const neighbours = this.#neighbours(comment.id);
+    this.#deleting.add(comment.id);
+    this.host.requestUpdate();
+    try {
+      const placeholder = await adapter.deleteComment({thread: this.options.threadId(), commentId: comment.id}, {});
+      this.options.deleted(comment, placeholder);
+      this.options.announce(msg('Comment deleted.', {id: 'thread.delete.done'}));
+      const target = placeholder ? [comment.id] : [comment.parentId, ...neighbours];
+      await this.#focus(...target.filter((id): id is string => id !== null).map((id) => `[data-comment-id="${CSS.escape(id)}"]`));
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.#failed.add(comment.id);
+      const event = new CommentErrorEvent(error, 'delete'); // named: see the thread's reply()
+      this.host.dispatchEvent(event);
+    } finally {
+      this.#deleting.delete(comment.id);
+      if (this.#confirming === comment.id) this.#confirming = undefined;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The comments shown after and before `commentId`, nearest first: where reading goes on. */
+  #neighbours(commentId: string): string[] {
+    const ids = Array.from(this.host.renderRoot.querySelectorAll<HTMLElement>('[data-comment-id]'), (article) => article.dataset['commentId']!);
+    const index = ids.indexOf(commentId);
+    return index === -1 ? [] : [...ids.slice(index + 1), ...ids.slice(0, index).reverse()];
+  }
+
+  /** Focuses the first of `selectors` found once the host has rendered. */
+  async #focus(...selectors: string[]) {
+    await this.host.updateComplete;
+    for (const selector of selectors) {
+      const element = this.host.renderRoot.querySelector<HTMLElement>(selector);
+      if (element) {
+        element.focus();
+        return;
+      }
+    }
+  }
+
+  readonly #onCancel = (event: Event) => {
+    const editor = (event.target as Element).closest?.('comment-form[data-editing]');
+    const commentId = editor?.getAttribute('data-editing');
+    if (!commentId) return;
+    this.#editing = undefined;
+    this.host.requestUpdate();
+    void this.#focus(`[data-edit="${CSS.escape(commentId)}"]`);
+  };
+
+  readonly #onEdited = (event: Event) => {
+    if (!(event.target as Element).closest?.('comment-form[data-editing]')) return;
+    this.#editing = undefined;
+    this.host.requestUpdate();
+  };
+}
+
+export const ownCommentActionsStyles = css`
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 1em;
+  }
+
+  .own-action {
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+
+  .own-action.danger {
+    color: var(--_danger);
+  }
+
+  .confirm {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 1em;
+    font-size: 0.875em;
+  }
+
+  .confirm .own-action {
+    font-size: inherit;
+  }
+
+  .own-action-error {
+    flex-basis: 100%;
+    margin-block: 0.25rem 0;
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+`;
