@@ -48,7 +48,10 @@ describe('sign-in through a real popup and callback page', () => {
     const element = await startFromKeyboard('facebook');
     popup!.document.querySelector<HTMLButtonElement>('#deny')!.click();
     await waitUntil(() => element.shadowRoot!.querySelector('[part~="provider-button"]'), 'not back to the choice', {timeout: 5000});
-    expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('Facebook did not allow the sign-in.');
+    await waitUntil(
+      () => document.querySelector('[data-colloquy-announcer]')?.textContent === 'Facebook did not allow the sign-in.',
+      'the refusal was not announced',
+    );
     expect(element.session === null, 'no session').to.be.true;
   });
 });

@@ -24,6 +24,7 @@ import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
+import '../login-choice/login-choice.js';
 import {DraftController} from './draft-controller.js';
 import {newIdempotencyKey} from './idempotency-key.js';
 import {RetryScheduler} from './retry-scheduler.js';
@@ -64,8 +65,9 @@ type GuestField = 'name' | 'email' | 'website';
  * @summary Posting, replying and editing, with guest identity, drafts and retries.
  * @tagname comment-form
  *
- * @slot sign-in - Where a sign-in panel (`<login-choice>`) goes, in the identity section.
- *   Without one, a "Sign in" button fires `comment-sign-in-request` when posting needs an account.
+ * @slot sign-in - A sign-in panel of the page's own, for a backend Colloquy cannot sign in
+ *   to (no `capabilities.signIn`; otherwise the form shows `<login-choice>`). Without one,
+ *   a "Sign in" button fires `comment-sign-in-request` when posting needs an account.
  *
  * @csspart heading - The "Leave a Reply" / "Reply to …" heading.
  * @csspart form - The `<form>`.
@@ -397,6 +399,11 @@ export class CommentFormElement extends LitElement {
 
   #renderIdentity(): TemplateResult | typeof nothing {
     if (this.editing) return nothing;
+    if (this.#adapter?.capabilities.signIn) {
+      return html`<section part="identity" class="identity" aria-label=${msg('Your details', {id: 'form.identity'})}>
+        ${this.#renderLoginChoice()}
+      </section>`;
+    }
     const viewer = this.#session.session?.viewer;
     return html`
       <section part="identity" class="identity" aria-label=${msg('Your details', {id: 'form.identity'})}>
@@ -410,16 +417,28 @@ export class CommentFormElement extends LitElement {
     `;
   }
 
+  /** The sign-in panel, with this form's guest fields in it ("Fill in your details below or…"). */
+  #renderLoginChoice(): TemplateResult {
+    return html`<login-choice
+      exportparts="choice, providers, provider-button, provider-icon, connecting, cancel-button: sign-in-cancel-button, signed-in, avatar, sign-out-button, change-button, error: sign-in-error"
+      .adapter=${this.#adapter}
+      .guestPolicy=${this.#policy.guests}
+      @login-redirect=${() => this.#drafts.flush()}
+      @login-success=${() => this._textarea?.focus()}
+      >${this.#asksGuestIdentity ? this.#renderGuestFields('guest-fields') : nothing}</login-choice
+    >`;
+  }
+
   #renderSignInButton(): TemplateResult {
     return html`<button part="sign-in-button" class="button" type="button" @click=${this.#requestSignIn}>
       ${msg('Sign in', {id: 'form.sign-in'})}
     </button>`;
   }
 
-  #renderGuestFields(): TemplateResult {
+  #renderGuestFields(slot?: string): TemplateResult {
     const {requireName, requireEmail} = this.#policy.guests;
     return html`
-      <div part="guest-fields" class="guest-fields">
+      <div part="guest-fields" class="guest-fields" slot=${ifDefined(slot)}>
         <p id="email-hint" class="hint">
           ${msg('Your email address will never be made public.', {id: 'form.hint.email'})}
           ${requireName || requireEmail
@@ -617,6 +636,11 @@ export class CommentFormElement extends LitElement {
 
   #requestSignIn() {
     this.#drafts.flush();
+    const panel = this.renderRoot.querySelector('login-choice');
+    if (panel) {
+      panel.focus();
+      return;
+    }
     this.#emit(new CommentSignInRequestEvent());
   }
 

@@ -120,6 +120,10 @@ export const styles = css`
     border: 0;
   }
 
+  ::slotted([slot='guest-fields']) {
+    margin-block-start: var(--_space);
+  }
+
   .field {
     display: grid;
     gap: 0.2rem;

@@ -19,6 +19,7 @@ import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
 import {httpUrl} from '../../content/urls.js';
 import {adapterConfigOf} from '../shared/adapter-config.js';
+import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {initialsOf} from '../shared/initials.js';
@@ -121,7 +122,6 @@ export class LoginChoiceElement extends LitElement {
   @state() private namedAdapter: CommentAdapter | undefined;
   @state() private connecting: Connecting | undefined;
   @state() private errorMessage = '';
-  @state() private announcement = '';
   @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
   /** An avatar that did not load; initials stand in for it. */
   @state() private failedAvatar: string | undefined;
@@ -177,6 +177,13 @@ export class LoginChoiceElement extends LitElement {
   /** True when the form may be posted: signed in, or the guest details are complete. */
   checkValidity(): boolean {
     return this.#internals.checkValidity();
+  }
+
+  /** Focuses what the state offers first: a provider, Cancel, or the signed-in section. */
+  override focus(options?: FocusOptions): void {
+    void this.updateComplete.then(() =>
+      (this.cancelButton ?? this.#providerButton() ?? this.signedInSection ?? this.#firstGuestInput())?.focus(options),
+    );
   }
 
   /** Like `checkValidity`, and shows what is missing at the first field concerned. */
@@ -286,7 +293,7 @@ export class LoginChoiceElement extends LitElement {
     this.connecting = connecting;
     this.errorMessage = '';
     const name = this.#providerName(providerId);
-    this.#announce(msg(str`Connecting to ${name}…`, {id: 'login.announce.connecting'}));
+    announce(msg(str`Connecting to ${name}…`, {id: 'login.announce.connecting'}));
     this.#focusAfterUpdate = () => this.cancelButton;
     outcome.then(
       (result) => {
@@ -305,7 +312,7 @@ export class LoginChoiceElement extends LitElement {
         // The page is leaving; "Connecting to …" stays up until it has. Should the person
         // come back with the Back button, the page may be restored as it was left
         // (back/forward cache): then it is a cancel.
-        this.#announce(msg(str`Taking you to ${name}…`, {id: 'login.announce.redirecting'}));
+        announce(msg(str`Taking you to ${name}…`, {id: 'login.announce.redirecting'}));
         const connecting = this.connecting;
         const onPageShow = (event: PageTransitionEvent) => {
           if (!event.persisted) return;
@@ -319,7 +326,7 @@ export class LoginChoiceElement extends LitElement {
         this.connecting = undefined;
         sessionStoreFor(adapter).set(outcome.session);
         const viewer = outcome.session.viewer.name;
-        this.#announce(msg(str`Signed in as ${viewer} with ${name}.`, {id: 'login.announce.signedIn'}));
+        announce(msg(str`Signed in as ${viewer} with ${name}.`, {id: 'login.announce.signedIn'}));
         const success = new LoginSuccessEvent({session: outcome.session});
         this.dispatchEvent(success);
         // A listener (the form) may have moved focus on; otherwise it goes to the new state.
@@ -328,7 +335,7 @@ export class LoginChoiceElement extends LitElement {
       }
       case 'cancelled':
         this.connecting = undefined;
-        this.#announce(
+        announce(
           outcome.reason === 'denied'
             ? msg(str`${name} did not allow the sign-in.`, {id: 'login.announce.denied'})
             : outcome.reason === 'timeout'
@@ -348,7 +355,7 @@ export class LoginChoiceElement extends LitElement {
     this.errorMessage = isCommentError(error)
       ? msg(str`Could not log in with ${name}: ${error.message}`, {id: 'login.error.adapter'})
       : msg(str`Could not log in with ${name}. Please try again.`, {id: 'login.error.generic'});
-    this.#announce(this.errorMessage);
+    announce(this.errorMessage);
     const failure = new LoginErrorEvent({providerId, error});
     this.dispatchEvent(failure);
     this.#focusAfterUpdate = () => this.#providerButton(providerId);
@@ -369,11 +376,11 @@ export class LoginChoiceElement extends LitElement {
       this.errorMessage = isCommentError(error)
         ? msg(str`Could not log out: ${error.message}`, {id: 'login.error.logout.adapter'})
         : msg('Could not log out. Please try again.', {id: 'login.error.logout'});
-      this.#announce(this.errorMessage);
+      announce(this.errorMessage);
       return;
     }
     sessionStoreFor(adapter).set(null);
-    this.#announce(msg('You are logged out.', {id: 'login.announce.loggedOut'}));
+    announce(msg('You are logged out.', {id: 'login.announce.loggedOut'}));
     const logout = new LogoutEvent({session});
     this.dispatchEvent(logout);
     this.#focusAfterUpdate = () =>
@@ -393,11 +400,6 @@ export class LoginChoiceElement extends LitElement {
   #focusIsHereOrLost(): boolean {
     const active = document.activeElement;
     return !active || active === document.body || active === this || this.renderRoot.contains(deepActiveElement());
-  }
-
-  #announce(text: string): void {
-    // A repeated message is still news: swap a no-break space in so the region changes.
-    this.announcement = text === this.announcement ? `${text}\u00a0` : text;
   }
 
   #onGuestInput(field: keyof GuestIdentity, event: Event): void {
@@ -445,13 +447,6 @@ export class LoginChoiceElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`
-      ${this.#renderState()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    `;
-  }
-
-  #renderState(): TemplateResult | typeof nothing {
     const adapter = this.#adapter;
     if (!adapter || !this.#session.known) {
       return html`<div class="loading" aria-busy="true">

@@ -36,7 +36,9 @@ const parts = (element: LoginChoiceElement, name: string) =>
   Array.from(element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`));
 const providerButton = (element: LoginChoiceElement, id: string) =>
   element.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="provider-button"][data-provider="${id}"]`)!;
-const announced = (element: LoginChoiceElement) => element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
+/** Waits for the page's live region (shared by every Colloquy element) to say `text`. */
+const expectAnnounced = (text: string) =>
+  waitUntil(() => document.querySelector('[data-colloquy-announcer]')?.textContent === text, `"${text}" was not announced`);
 /**
  * Fails unless focus is on `target` inside `element`. Compares by hand: a failed chai
  * `equal` between DOM nodes makes the test runner hang while it serializes them.
@@ -195,7 +197,7 @@ describe('<login-choice>', () => {
       expect(host.opened).to.have.length(1);
       await element.updateComplete;
       expect(part(element, 'connecting')!.textContent).to.contain('Connecting to WordPress.com…');
-      expect(announced(element)).to.equal('Connecting to WordPress.com…');
+      await expectAnnounced('Connecting to WordPress.com…');
       expectFocusOn(element, part(element, 'cancel-button'), 'Cancel');
       await expectAccessible(element);
       await settle();
@@ -209,7 +211,7 @@ describe('<login-choice>', () => {
       );
       expect(part(element, 'avatar')!.textContent!.trim()).to.equal('GH');
       expectFocusOn(element, signedIn, 'the signed-in section');
-      expect(announced(element)).to.equal('Signed in as Grace Hopper with WordPress.com.');
+      await expectAnnounced('Signed in as Grace Hopper with WordPress.com.');
       await expectAccessible(element);
     });
 
@@ -262,7 +264,7 @@ describe('<login-choice>', () => {
       expect(shows(element, 'connecting'), 'connecting gone').to.be.false;
       expect(guestInput(element, 'name').value).to.equal('Half-typed Hal');
       expectFocusOn(element, providerButton(element, 'facebook'), 'the facebook button');
-      expect(announced(element)).to.equal('Sign-in cancelled.');
+      await expectAnnounced('Sign-in cancelled.');
       await expectAccessible(element);
     });
 
@@ -315,7 +317,7 @@ describe('<login-choice>', () => {
       await settle();
       reportFromPopup({error: 'access_denied'});
       await waitUntil(() => part(element, 'provider-button'));
-      expect(announced(element)).to.equal('GitHub did not allow the sign-in.');
+      await expectAnnounced('GitHub did not allow the sign-in.');
     });
   });
 
@@ -366,7 +368,7 @@ describe('<login-choice>', () => {
       expect(await adapter.getSession({})).to.be.null;
       expect(JSON.stringify({...sessionStorage})).not.to.contain('Wendy');
       expect(JSON.stringify({...localStorage})).not.to.contain('Wendy');
-      expect(announced(element)).to.equal('You are logged out.');
+      await expectAnnounced('You are logged out.');
       expectFocusOn(element, part(element, 'choice'), 'the choice');
       await expectAccessible(element);
     });
