@@ -140,3 +140,15 @@ export class FakeHost implements SignInHost {
     this.#events.dispatchEvent(event);
   }
 }
+
+/**
+ * Where the provider sends the browser back after a redirect sign-in that left for
+ * `leftFor` (the adapter's sign-in URL): the page's callback URL with `result` and the state.
+ */
+export function providerReturnUrl(leftFor: string, result: Record<string, string>): string {
+  const request = new URL(leftFor);
+  const back = new URL(request.searchParams.get('callback')!);
+  for (const [key, value] of Object.entries(result)) back.searchParams.set(key, value);
+  back.searchParams.set('state', request.searchParams.get('state')!);
+  return back.href;
+}

@@ -6,7 +6,7 @@ import {signInEnvironment, type SignInEnvironment} from '../../../src/sign-in/en
 import {SIGN_IN_MESSAGE_TYPE} from '../../../src/sign-in/protocol.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {fill, formInThread, memoryAdapter, part, recordPosts, resetStorage, savedDrafts, standaloneForm, textarea} from '../../helpers/form.js';
-import {FakeClock, FakeHost, settle} from '../../sign-in/fakes.js';
+import {FakeClock, FakeHost, providerReturnUrl, settle} from '../../sign-in/fakes.js';
 
 const PAGE = 'https://blog.example/2012/08/aqim-updates/';
 const SIGN_IN_PAGE = 'https://blog.example/consent';
@@ -85,11 +85,7 @@ describe('<login-choice> as the identity section of <comment-form>', () => {
     expect(savedDrafts().some((draft) => draft.includes('Typed just before the redirect'))).to.be.true;
     form.remove();
 
-    const leftFor = new URL(host.assigned[0]!);
-    const back = new URL(leftFor.searchParams.get('callback')!);
-    back.searchParams.set('code', encodeMemoryGrant({name: 'Back Again'}));
-    back.searchParams.set('state', leftFor.searchParams.get('state')!);
-    useFakeEnvironment(back.href);
+    useFakeEnvironment(providerReturnUrl(host.assigned[0]!, {code: encodeMemoryGrant({name: 'Back Again'})}));
     const reloaded = await standaloneForm(memoryAdapter({signInPage: SIGN_IN_PAGE}));
     await waitUntil(() => panelPart(reloaded, 'signed-in'), 'not signed in on return');
     expect(textarea(reloaded).value).to.equal('Typed just before the redirect');

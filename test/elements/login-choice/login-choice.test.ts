@@ -12,7 +12,7 @@ import {signInEnvironment, type SignInEnvironment} from '../../../src/sign-in/en
 import {SIGN_IN_MESSAGE_TYPE} from '../../../src/sign-in/protocol.js';
 import {takeSignInDraft} from '../../../src/sign-in/redirect.js';
 import {expectAccessible} from '../../helpers/axe.js';
-import {FakeClock, FakeHost, settle} from '../../sign-in/fakes.js';
+import {FakeClock, FakeHost, providerReturnUrl, settle} from '../../sign-in/fakes.js';
 
 const PAGE = 'https://blog.example/2012/08/aqim-updates/';
 const CALLBACK = '/colloquy/callback.html';
@@ -409,10 +409,7 @@ describe('<login-choice>', () => {
       element.remove();
 
       // The provider sends the browser back to the page, which loads afresh.
-      const back = new URL(leftFor.searchParams.get('callback')!);
-      back.searchParams.set('code', encodeMemoryGrant({name: 'Redirected Ruth'}));
-      back.searchParams.set('state', leftFor.searchParams.get('state')!);
-      useFakeEnvironment(back.href);
+      useFakeEnvironment(providerReturnUrl(leftFor.href, {code: encodeMemoryGrant({name: 'Redirected Ruth'})}));
       const reloaded = await choice(createMemoryAdapter({signInPage: SIGN_IN_PAGE}));
       await waitUntil(() => part(reloaded, 'signed-in'), 'the sign-in was not completed on return');
       expect(part(reloaded, 'signed-in')!.textContent).to.contain('your WordPress.com account');
