@@ -1,4 +1,5 @@
 import {LOCALE_STATUS_EVENT} from '@lit/localize';
+import {formatNumber} from './format.js';
 
 // The page configures @lit/localize (a library must not); follow the locale it loads.
 let loadedLocale = 'en';
@@ -41,23 +42,35 @@ export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRu
   return rules.select(count);
 }
 
+export type PluralMessages = Partial<Record<Intl.LDMLPluralRule, () => string>> & {other: () => string};
+
+// Text from the backend is isolated (see isolate.ts) and cannot hold isolate controls of
+// its own, so a `#` inside an isolate belongs to a title or a name, not to the message.
+const countOrIsolated = /\u2068[^\u2068\u2069]*\u2069|#/g;
+
 /**
- * Picks the message for `count` by its CLDR plural category. Give every counted string
- * all six categories, each its own `msg()` id (English repeats `other` for `zero`, `two`,
- * `few`, `many`), so a translation into Polish or Arabic has ids for every form it needs.
+ * Picks the message for `count` by its CLDR plural category and writes the number
+ * where the message has `#` (as in ICU MessageFormat). Give every counted string all six
+ * categories, each its own `msg()` id (English repeats `other` for `zero`, `two`, `few`,
+ * `many`), so a translation into Polish or Arabic has ids for every form it needs.
  *
  *   plural(count, locale, {
- *     zero: () => msg(str`${n} thoughts`, {id: 'thread.count.zero'}),
- *     one: () => msg(str`${n} thought`, {id: 'thread.count.one'}),
+ *     zero: () => msg('# thoughts', {id: 'thread.count.zero'}),
+ *     one: () => msg('# thought', {id: 'thread.count.one'}),
  *     …
- *     other: () => msg(str`${n} thoughts`, {id: 'thread.count.other'}),
+ *     other: () => msg('# thoughts', {id: 'thread.count.other'}),
  *   })
+ *
+ * The number is not a `${}` placeholder because a translation may leave it out where its
+ * form says it in words (Arabic: تعليقان, "two comments"), and @lit/localize requires
+ * every placeholder in every translation.
+ *
+ * The category follows the language the messages are in (French calls 0 `one`, English
+ * `other`), which is the page's loaded locale; `locale` (usually `localeOf(element)`)
+ * formats the number, unless `shown` gives it already formatted ("4 min").
  */
-export function plural(
-  count: number,
-  locale: string,
-  messages: Partial<Record<Intl.LDMLPluralRule, () => string>> & {other: () => string},
-): string {
-  const chosen = messages[pluralCategory(count, locale)] ?? messages.other;
-  return chosen();
+export function plural(count: number, locale: string, messages: PluralMessages, shown?: string): string {
+  const chosen = messages[pluralCategory(count, loadedLocale)] ?? messages.other;
+  const number = shown ?? formatNumber(count, locale);
+  return chosen().replace(countOrIsolated, (match) => (match === '#' ? number : match));
 }

@@ -16,6 +16,8 @@ import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentPostedEvent} from '../../events/comment-posted.js';
 import {CommentSignInRequestEvent} from '../../events/comment-sign-in-request.js';
 import {CommentSubmitEvent} from '../../events/comment-submit.js';
+import {formatNumber, formatSecondsFromNow, formatTimeOfDay} from '../../i18n/format.js';
+import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
@@ -269,7 +271,7 @@ export class CommentFormElement extends LitElement {
     const text = this.editing
       ? msg('Edit your comment', {id: 'form.heading.edit'})
       : replyingTo
-        ? msg(str`Reply to ${name}`, {id: 'form.heading.reply'})
+        ? msg(str`Reply to ${isolate(name)}`, {id: 'form.heading.reply'})
         : msg('Leave a Reply', {id: 'form.heading'});
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
     return html`<div id="heading" part="heading" class="heading" role="heading" aria-level=${level}>${text}</div>`;
@@ -362,20 +364,19 @@ export class CommentFormElement extends LitElement {
 
   #renderCount(maxLength: number): TemplateResult {
     const locale = localeOf(this);
-    const numbers = new Intl.NumberFormat(locale);
-    const limit = numbers.format(maxLength);
+    const limit = formatNumber(maxLength, locale);
     return html`
       <p part="character-count" class="count ${this._text.length > maxLength ? 'over' : ''}">
-        <span aria-hidden="true">${numbers.format(this._text.length)} / ${limit}</span>
+        <span aria-hidden="true">${formatNumber(this._text.length, locale)} / ${limit}</span>
         <span id="text-limit" class="visually-hidden">
           ${plural(maxLength, locale, {
-            zero: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.zero'}),
-            one: () => msg(str`Up to ${limit} character.`, {id: 'form.count.limit.one'}),
-            two: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.two'}),
-            few: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.few'}),
-            many: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.many'}),
-            other: () => msg(str`Up to ${limit} characters.`, {id: 'form.count.limit.other'}),
-          })}
+            zero: () => msg('Up to # characters.', {id: 'form.count.limit.zero'}),
+            one: () => msg('Up to # character.', {id: 'form.count.limit.one'}),
+            two: () => msg('Up to # characters.', {id: 'form.count.limit.two'}),
+            few: () => msg('Up to # characters.', {id: 'form.count.limit.few'}),
+            many: () => msg('Up to # characters.', {id: 'form.count.limit.many'}),
+            other: () => msg('Up to # characters.', {id: 'form.count.limit.other'}),
+          }, limit)}
         </span>
       </p>
     `;
@@ -385,15 +386,13 @@ export class CommentFormElement extends LitElement {
     const maxLength = this.#policy.maxLength;
     const over = maxLength === undefined ? 0 : this._text.length - maxLength;
     if (over <= 0) return undefined;
-    const locale = localeOf(this);
-    const count = new Intl.NumberFormat(locale).format(over);
-    return plural(over, locale, {
-      zero: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.zero'}),
-      one: () => msg(str`${count} character too many.`, {id: 'form.invalid.too-long.one'}),
-      two: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.two'}),
-      few: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.few'}),
-      many: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.many'}),
-      other: () => msg(str`${count} characters too many.`, {id: 'form.invalid.too-long.other'}),
+    return plural(over, localeOf(this), {
+      zero: () => msg('# characters too many.', {id: 'form.invalid.too-long.zero'}),
+      one: () => msg('# character too many.', {id: 'form.invalid.too-long.one'}),
+      two: () => msg('# characters too many.', {id: 'form.invalid.too-long.two'}),
+      few: () => msg('# characters too many.', {id: 'form.invalid.too-long.few'}),
+      many: () => msg('# characters too many.', {id: 'form.invalid.too-long.many'}),
+      other: () => msg('# characters too many.', {id: 'form.invalid.too-long.other'}),
     });
   }
 
@@ -408,7 +407,7 @@ export class CommentFormElement extends LitElement {
     return html`
       <section part="identity" class="identity" aria-label=${msg('Your details', {id: 'form.identity'})}>
         ${viewer
-          ? html`<p class="signed-in">${msg(str`Commenting as ${viewer.name}`, {id: 'form.signed-in-as'})}</p>`
+          ? html`<p class="signed-in">${msg(str`Commenting as ${isolate(viewer.name)}`, {id: 'form.signed-in-as'})}</p>`
           : nothing}
         ${this.#needsSignIn ? html`<p>${msg('Sign in to leave a comment.', {id: 'form.sign-in-required'})}</p>` : nothing}
         <slot name="sign-in">${this.#needsSignIn ? this.#renderSignInButton() : nothing}</slot>
@@ -567,10 +566,10 @@ export class CommentFormElement extends LitElement {
     }
     const locale = localeOf(this);
     if (waitSeconds < 60) {
-      const relative = new Intl.RelativeTimeFormat(locale, {numeric: 'auto'}).format(Math.max(1, waitSeconds), 'second');
+      const relative = formatSecondsFromNow(Math.max(1, waitSeconds), locale);
       return msg(str`You are posting too quickly. You can post again ${relative}.`, {id: 'form.error.rate-limited.soon'});
     }
-    const time = new Intl.DateTimeFormat(locale, {hour: 'numeric', minute: '2-digit'}).format(decision.at);
+    const time = formatTimeOfDay(decision.at, locale);
     return msg(str`You are posting too quickly. You can post again at ${time}.`, {id: 'form.error.rate-limited.at'});
   }
 

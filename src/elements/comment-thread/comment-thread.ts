@@ -12,7 +12,8 @@ import {parseText, type TextParagraph} from '../../content/text.js';
 import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
-import {formatFullDate, formatNumber, formatRelativeTime} from '../../i18n/format.js';
+import {formatFullDate, formatRelativeTime} from '../../i18n/format.js';
+import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
 import {ClockController} from '../shared/clock.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
@@ -402,15 +403,14 @@ export class CommentThreadElement extends LitElement {
     const fresh = await this.#data.loadMore();
     if (!fresh) return;
     const count = fresh.length;
-    const n = formatNumber(count, localeOf(this));
     void this.#announce(
       plural(count, localeOf(this), {
-        zero: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.zero'}),
-        one: () => msg(str`${n} more comment loaded.`, {id: 'thread.loaded.one'}),
-        two: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.two'}),
-        few: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.few'}),
-        many: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.many'}),
-        other: () => msg(str`${n} more comments loaded.`, {id: 'thread.loaded.other'}),
+        zero: () => msg('# more comments loaded.', {id: 'thread.loaded.zero'}),
+        one: () => msg('# more comment loaded.', {id: 'thread.loaded.one'}),
+        two: () => msg('# more comments loaded.', {id: 'thread.loaded.two'}),
+        few: () => msg('# more comments loaded.', {id: 'thread.loaded.few'}),
+        many: () => msg('# more comments loaded.', {id: 'thread.loaded.many'}),
+        other: () => msg('# more comments loaded.', {id: 'thread.loaded.other'}),
       }),
     );
     // The button moves below the new comments or goes away: take focus to the first new
@@ -486,25 +486,24 @@ export class CommentThreadElement extends LitElement {
   #heading(info: ThreadInfo | undefined, locale: string): string {
     if (!info) return msg('Comments', {id: 'thread.heading.loading'});
     const count = info.totalCount;
-    const n = formatNumber(count, locale);
     const title = isolate(info.title.trim());
     if (!info.title.trim()) {
       return plural(count, locale, {
-        zero: () => msg(str`${n} thoughts`, {id: 'thread.count.zero'}),
-        one: () => msg(str`${n} thought`, {id: 'thread.count.one'}),
-        two: () => msg(str`${n} thoughts`, {id: 'thread.count.two'}),
-        few: () => msg(str`${n} thoughts`, {id: 'thread.count.few'}),
-        many: () => msg(str`${n} thoughts`, {id: 'thread.count.many'}),
-        other: () => msg(str`${n} thoughts`, {id: 'thread.count.other'}),
+        zero: () => msg('# thoughts', {id: 'thread.count.zero'}),
+        one: () => msg('# thought', {id: 'thread.count.one'}),
+        two: () => msg('# thoughts', {id: 'thread.count.two'}),
+        few: () => msg('# thoughts', {id: 'thread.count.few'}),
+        many: () => msg('# thoughts', {id: 'thread.count.many'}),
+        other: () => msg('# thoughts', {id: 'thread.count.other'}),
       });
     }
     return plural(count, locale, {
-      zero: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.zero'}),
-      one: () => msg(str`${n} thought on “${title}”`, {id: 'thread.heading.one'}),
-      two: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.two'}),
-      few: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.few'}),
-      many: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.many'}),
-      other: () => msg(str`${n} thoughts on “${title}”`, {id: 'thread.heading.other'}),
+      zero: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.zero'}),
+      one: () => msg(str`# thought on “${title}”`, {id: 'thread.heading.one'}),
+      two: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.two'}),
+      few: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.few'}),
+      many: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.many'}),
+      other: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.other'}),
     });
   }
 
@@ -732,14 +731,6 @@ export class CommentThreadElement extends LitElement {
 /** Resolves once the browser has rendered the next frame. */
 function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-}
-
-/**
- * Wraps text from the backend that goes inside a sentence in Unicode isolates (FSI…PDI),
- * so a Hebrew title in an English heading, or the reverse, keeps the sentence in order.
- */
-function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
 }
 
 function authorName(author: CommentAuthor): string {

@@ -1,5 +1,6 @@
-import {msg, str} from '@lit/localize';
+import {msg} from '@lit/localize';
 import type {Comment} from '../../core/types.js';
+import {formatMinutes} from '../../i18n/format.js';
 import {plural} from '../../i18n/locale.js';
 
 /**
@@ -24,13 +25,13 @@ export function canEditAt(comment: Comment, now: number): boolean {
 export function editLabel(comment: Comment, now: number, locale: string): string {
   const minutes = editMinutesLeft(comment, now);
   if (minutes === undefined) return msg('Edit', {id: 'thread.edit'});
-  const left = new Intl.NumberFormat(locale, {style: 'unit', unit: 'minute', unitDisplay: 'short'}).format(minutes);
+  const left = formatMinutes(minutes, locale);
   return plural(minutes, locale, {
-    zero: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.zero'}),
-    one: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.one'}),
-    two: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.two'}),
-    few: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.few'}),
-    many: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.many'}),
-    other: () => msg(str`Edit (${left} left)`, {id: 'thread.edit.time-left.other'}),
-  });
+    zero: () => msg('Edit (# left)', {id: 'thread.edit.time-left.zero'}),
+    one: () => msg('Edit (# left)', {id: 'thread.edit.time-left.one'}),
+    two: () => msg('Edit (# left)', {id: 'thread.edit.time-left.two'}),
+    few: () => msg('Edit (# left)', {id: 'thread.edit.time-left.few'}),
+    many: () => msg('Edit (# left)', {id: 'thread.edit.time-left.many'}),
+    other: () => msg('Edit (# left)', {id: 'thread.edit.time-left.other'}),
+  }, left);
 }

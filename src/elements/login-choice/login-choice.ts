@@ -13,6 +13,7 @@ import {LoginRedirectEvent} from '../../events/login-redirect.js';
 import {LoginSelectEvent} from '../../events/login-select.js';
 import {LoginSuccessEvent} from '../../events/login-success.js';
 import {LogoutEvent} from '../../events/logout.js';
+import {isolate} from '../../i18n/isolate.js';
 import {localeOf} from '../../i18n/locale.js';
 import {startSignIn, type SignInAttempt} from '../../sign-in/flow.js';
 import type {SignInOutcome} from '../../sign-in/outcome.js';
@@ -292,7 +293,7 @@ export class LoginChoiceElement extends LitElement {
     const connecting: Connecting = {providerId, attempt: signInAttempt};
     this.connecting = connecting;
     this.errorMessage = '';
-    const name = this.#providerName(providerId);
+    const name = isolate(this.#providerName(providerId));
     announce(msg(str`Connecting to ${name}…`, {id: 'login.announce.connecting'}));
     this.#focusAfterUpdate = () => this.cancelButton;
     outcome.then(
@@ -306,7 +307,7 @@ export class LoginChoiceElement extends LitElement {
   }
 
   #finish(adapter: CommentAdapter, providerId: string, outcome: SignInOutcome): void {
-    const name = this.#providerName(providerId);
+    const name = isolate(this.#providerName(providerId));
     switch (outcome.status) {
       case 'redirecting': {
         // The page is leaving; "Connecting to …" stays up until it has. Should the person
@@ -325,7 +326,7 @@ export class LoginChoiceElement extends LitElement {
       case 'signed-in': {
         this.connecting = undefined;
         sessionStoreFor(adapter).set(outcome.session);
-        const viewer = outcome.session.viewer.name;
+        const viewer = isolate(outcome.session.viewer.name);
         announce(msg(str`Signed in as ${viewer} with ${name}.`, {id: 'login.announce.signedIn'}));
         const success = new LoginSuccessEvent({session: outcome.session});
         this.dispatchEvent(success);
@@ -349,11 +350,11 @@ export class LoginChoiceElement extends LitElement {
   #fail(providerId: string, error: unknown): void {
     this.connecting = undefined;
     if (isAbortError(error)) return;
-    const name = this.#providerName(providerId);
+    const name = isolate(this.#providerName(providerId));
     // Adapter messages are safe to show; anything else (a provider's error text came
     // through a URL anyone can craft) gets a message of ours.
     this.errorMessage = isCommentError(error)
-      ? msg(str`Could not log in with ${name}: ${error.message}`, {id: 'login.error.adapter'})
+      ? msg(str`Could not log in with ${name}: ${isolate(error.message)}`, {id: 'login.error.adapter'})
       : msg(str`Could not log in with ${name}. Please try again.`, {id: 'login.error.generic'});
     announce(this.errorMessage);
     const failure = new LoginErrorEvent({providerId, error});
@@ -374,7 +375,7 @@ export class LoginChoiceElement extends LitElement {
       await adapter.signOut?.({});
     } catch (error) {
       this.errorMessage = isCommentError(error)
-        ? msg(str`Could not log out: ${error.message}`, {id: 'login.error.logout.adapter'})
+        ? msg(str`Could not log out: ${isolate(error.message)}`, {id: 'login.error.logout.adapter'})
         : msg('Could not log out. Please try again.', {id: 'login.error.logout'});
       announce(this.errorMessage);
       return;
@@ -509,7 +510,7 @@ export class LoginChoiceElement extends LitElement {
             part="provider-button"
             class="provider-button"
             data-provider=${provider.id}
-            aria-label=${msg(str`Log in with ${provider.name}`, {id: 'login.provider.label'})}
+            aria-label=${msg(str`Log in with ${isolate(provider.name)}`, {id: 'login.provider.label'})}
             title=${provider.name}
             @click=${() => this.#signIn(provider)}
           >
@@ -568,7 +569,7 @@ export class LoginChoiceElement extends LitElement {
   }
 
   #renderConnecting({providerId}: Connecting): TemplateResult {
-    const name = this.#providerName(providerId);
+    const name = isolate(this.#providerName(providerId));
     return html`<div part="connecting" class="connecting">
       <span class="spinner" aria-hidden="true"></span>
       <p class="connecting-text">${msg(str`Connecting to ${name}…`, {id: 'login.connecting'})}</p>
@@ -601,7 +602,7 @@ export class LoginChoiceElement extends LitElement {
   }
 
   #renderSignedIn(session: Session): TemplateResult {
-    const provider = this.#providerName(session.providerId);
+    const provider = isolate(this.#providerName(session.providerId));
     const {viewer} = session;
     const logOut = this.#renderLinkButton('sign-out-button', msg('Log Out', {id: 'login.logOut'}), () => this.#logOut(false));
     const change = this.#renderLinkButton('change-button', msg('Change', {id: 'login.change'}), () => this.#logOut(true));

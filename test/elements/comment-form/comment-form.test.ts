@@ -8,6 +8,7 @@ import type {Comment} from '../../../src/core/types.js';
 import type {CommentFormElement} from '../../../src/elements/comment-form/comment-form.js';
 import {adapterContext} from '../../../src/elements/shared/context.js';
 import {expectAccessible} from '../../helpers/axe.js';
+import {withoutIsolates} from '../../helpers/text.js';
 import {
   fill,
   focusedInside,
@@ -123,7 +124,7 @@ describe('<comment-form> rendering', () => {
     const adapter = memoryAdapter();
     await adapter.completeSignIn({providerId: 'github', result: {code: encodeMemoryGrant({name: 'Grace'})}}, {});
     const form = await standaloneForm(adapter);
-    expect(part(form, 'identity')!.textContent).to.contain('Commenting as Grace');
+    expect(withoutIsolates(part(form, 'identity')!.textContent)).to.contain('Commenting as Grace');
     expect(hasPart(form, 'guest-fields')).to.be.false;
     await expectAccessible(form);
   });
@@ -199,7 +200,7 @@ describe('<comment-form> inline reply', () => {
 
   it('says whom it answers, offers "Cancel reply" and is accessible', async () => {
     const {form} = await replyForm();
-    expect(part(form, 'heading')!.textContent!.trim()).to.equal('Reply to Amina');
+    expect(withoutIsolates(part(form, 'heading')!.textContent).trim()).to.equal('Reply to Amina');
     expect(part(form, 'cancel-button')!.textContent!.trim()).to.equal('Cancel reply');
     await expectAccessible(form);
   });

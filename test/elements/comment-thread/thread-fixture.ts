@@ -1,6 +1,7 @@
 import {fixture, html, waitUntil} from '@open-wc/testing';
 import {createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions, type SeedComment} from '../../../src/adapters/memory/index.js';
 import '../../../src/elements/comment-thread/comment-thread.js';
+import {withoutIsolates} from '../../helpers/text.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
 
 export const THREAD = 'post-1';
@@ -72,5 +73,5 @@ export function article(element: Element, commentId: string): HTMLElement {
 
 /** Visible text with the Unicode isolates around backend strings taken out. */
 export function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  return withoutIsolates(node?.textContent).replace(/\s+/g, ' ').trim();
 }

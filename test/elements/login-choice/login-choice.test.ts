@@ -12,6 +12,7 @@ import {signInEnvironment, type SignInEnvironment} from '../../../src/sign-in/en
 import {SIGN_IN_MESSAGE_TYPE} from '../../../src/sign-in/protocol.js';
 import {takeSignInDraft} from '../../../src/sign-in/redirect.js';
 import {expectAccessible} from '../../helpers/axe.js';
+import {withoutIsolates} from '../../helpers/text.js';
 import {FakeClock, FakeHost, providerReturnUrl, settle} from '../../sign-in/fakes.js';
 
 const PAGE = 'https://blog.example/2012/08/aqim-updates/';
@@ -38,7 +39,7 @@ const providerButton = (element: LoginChoiceElement, id: string) =>
   element.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="provider-button"][data-provider="${id}"]`)!;
 /** Waits for the page's live region (shared by every Colloquy element) to say `text`. */
 const expectAnnounced = (text: string) =>
-  waitUntil(() => document.querySelector('[data-colloquy-announcer]')?.textContent === text, `"${text}" was not announced`);
+  waitUntil(() => withoutIsolates(document.querySelector('[data-colloquy-announcer]')?.textContent) === text, `"${text}" was not announced`);
 /**
  * Fails unless focus is on `target` inside `element`. Compares by hand: a failed chai
  * `equal` between DOM nodes makes the test runner hang while it serializes them.
@@ -89,7 +90,7 @@ describe('<login-choice>', () => {
       const element = await choice(createMemoryAdapter({signInPage: SIGN_IN_PAGE}));
       expect(part(element, 'choice')!.textContent).to.contain('Fill in your details below or click an icon to log in:');
       const buttons = parts(element, 'provider-button');
-      expect(buttons.map((button) => button.getAttribute('aria-label'))).to.deep.equal([
+      expect(buttons.map((button) => withoutIsolates(button.getAttribute('aria-label')))).to.deep.equal([
         'Log in with WordPress.com',
         'Log in with X (Twitter)',
         'Log in with Facebook',
@@ -196,7 +197,7 @@ describe('<login-choice>', () => {
       expect((await selected).detail.provider.id).to.equal('wordpress');
       expect(host.opened).to.have.length(1);
       await element.updateComplete;
-      expect(part(element, 'connecting')!.textContent).to.contain('Connecting to WordPress.com…');
+      expect(withoutIsolates(part(element, 'connecting')!.textContent)).to.contain('Connecting to WordPress.com…');
       await expectAnnounced('Connecting to WordPress.com…');
       expectFocusOn(element, part(element, 'cancel-button'), 'Cancel');
       await expectAccessible(element);
@@ -206,7 +207,7 @@ describe('<login-choice>', () => {
       expect((await success).detail.session.viewer.name).to.equal('Grace Hopper');
       await element.updateComplete;
       const signedIn = part(element, 'signed-in')!;
-      expect(signedIn.textContent!.replace(/\s+/g, ' ')).to.contain(
+      expect(withoutIsolates(signedIn.textContent).replace(/\s+/g, ' ')).to.contain(
         'You are commenting using your WordPress.com account. (Log Out / Change)',
       );
       expect(part(element, 'avatar')!.textContent!.trim()).to.equal('GH');
@@ -306,7 +307,7 @@ describe('<login-choice>', () => {
       reportFromPopup({code: 'not-a-grant'});
       expect((await failed).detail.providerId).to.equal('github');
       await element.updateComplete;
-      expect(part(element, 'error')!.textContent).to.contain('Could not log in with GitHub');
+      expect(withoutIsolates(part(element, 'error')!.textContent)).to.contain('Could not log in with GitHub');
       expectFocusOn(element, providerButton(element, 'github'), 'the github button');
       await expectAccessible(element);
     });
@@ -334,7 +335,7 @@ describe('<login-choice>', () => {
       // A reload: a new adapter instance over the same tab's sessionStorage.
       const element = await choice(createMemoryAdapter({signInPage: SIGN_IN_PAGE}));
       expect(part(element, 'signed-in')!.textContent).to.contain('Returning Rae');
-      expect(part(element, 'signed-in')!.textContent).to.contain('your Facebook account');
+      expect(withoutIsolates(part(element, 'signed-in')!.textContent)).to.contain('your Facebook account');
     });
 
     it("shows the viewer's avatar, and initials when it does not load", async () => {
@@ -412,7 +413,7 @@ describe('<login-choice>', () => {
       useFakeEnvironment(providerReturnUrl(leftFor.href, {code: encodeMemoryGrant({name: 'Redirected Ruth'})}));
       const reloaded = await choice(createMemoryAdapter({signInPage: SIGN_IN_PAGE}));
       await waitUntil(() => part(reloaded, 'signed-in'), 'the sign-in was not completed on return');
-      expect(part(reloaded, 'signed-in')!.textContent).to.contain('your WordPress.com account');
+      expect(withoutIsolates(part(reloaded, 'signed-in')!.textContent)).to.contain('your WordPress.com account');
       expect(host.location.href).to.equal(PAGE);
       expect(takeSignInDraft('form:aqim')).to.equal('The comment I was writing');
       await part(reloaded, 'change-button')!.click();
