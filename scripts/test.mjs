@@ -20,6 +20,7 @@ try {
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 run('check for HTML sinks outside the sanitizer', 'node', ['scripts/check-sinks.mjs']);
+run('check that every message is translated', 'node', ['scripts/check-translations.mjs']);
 run('type-check src, test and demo', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 run('build the bundles', 'node', ['scripts/build.mjs']);
 run('browser tests (Chromium)', bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]);
