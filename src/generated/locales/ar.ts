@@ -156,7 +156,7 @@
 'thread.more.loading': `جارٍ التحميل…`,
 'thread.pending': `تعليقك بانتظار المراجعة.`,
 'thread.reply': `رد`,
-'thread.reply.label': str`الرد على ${0}`,
+'thread.reply.label': str`رد على ${0}`,
 'thread.retry': `إعادة المحاولة`,
 'thread.sending': `جارٍ الإرسال…`,
 'thread.sort.label': `الترتيب حسب`,

@@ -1,0 +1,80 @@
+import {LOCALE_STATUS_EVENT} from '@lit/localize';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import '../../src/elements/comment-form/comment-form.js';
+import type {CommentThreadElement} from '../../src/elements/comment-thread/comment-thread.js';
+import {followPageLanguage, loadColloquyLocale, matchLocale} from '../../src/localization.js';
+import {memoryAdapterFor, part, seedComment, settled, text, THREAD} from '../elements/comment-thread/thread-fixture.js';
+
+describe('matchLocale()', () => {
+  it('finds the translation for a language, whatever its region or case', () => {
+    expect(matchLocale('fr')).to.equal('fr');
+    expect(matchLocale('fr-CA')).to.equal('fr');
+    expect(matchLocale('AR_eg')).to.equal('ar');
+    expect(matchLocale('en-GB')).to.equal('en');
+  });
+
+  it('takes the first of several preferences it has, else English', () => {
+    expect(matchLocale(['de-AT', 'ar', 'fr'])).to.equal('ar');
+    expect(matchLocale(['de', 'ja'])).to.equal('en');
+    expect(matchLocale('')).to.equal('en');
+    expect(matchLocale('français')).to.equal('en');
+  });
+});
+
+describe('loadColloquyLocale()', () => {
+  it('loads the nearest translation, and nothing for a language Colloquy does not speak', async () => {
+    expect((await loadColloquyLocale('fr-CA')).templates['form.heading']).to.equal('Laisser un commentaire');
+    expect((await loadColloquyLocale('ar')).templates['form.heading']).to.equal('اترك تعليقًا');
+    expect((await loadColloquyLocale('de')).templates).to.deep.equal({});
+  });
+});
+
+describe('followPageLanguage()', () => {
+  const root = document.documentElement;
+  after(() => root.removeAttribute('lang'));
+
+  it('follows <html lang> as it changes, for elements already in the page', async () => {
+    root.lang = 'fr';
+    const adapter = memoryAdapterFor({comments: [seedComment('a', 'Amina', 'Salut')]});
+    const thread = await fixture<CommentThreadElement>(
+      html`<comment-thread thread=${THREAD} .adapter=${adapter}><comment-form></comment-form></comment-thread>`,
+    );
+    await settled(thread);
+    const form = thread.querySelector('comment-form')!;
+    const heading = () => text(part(thread, 'heading'));
+    const formHeading = () => text(form.shadowRoot!.querySelector('[part="heading"]'));
+    expect(heading()).to.equal('1 thought on “AQIM Updates, August 6”');
+
+    followPageLanguage();
+    await waitUntil(() => heading() === '1 réflexion sur « AQIM Updates, August 6 »', `French heading, got "${heading()}"`);
+    expect(formHeading()).to.equal('Laisser un commentaire');
+
+    root.lang = 'ar-EG';
+    await waitUntil(() => heading() === 'تعليق واحد على «AQIM Updates, August 6»', `Arabic heading, got "${heading()}"`);
+    expect(formHeading()).to.equal('اترك تعليقًا');
+
+    root.lang = 'de';
+    await waitUntil(() => heading() === '1 thought on “AQIM Updates, August 6”', `English for German, got "${heading()}"`);
+    expect(formHeading()).to.equal('Leave a Reply');
+  });
+
+  it('configures once: calling it again (bundle and page code both may) does nothing', async () => {
+    root.lang = 'fr';
+    await waitUntil(() => readyLocale === 'fr', 'French did not load');
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      followPageLanguage();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings, 'no warning about a second configuration').to.deep.equal([]);
+    expect(readyLocale).to.equal('fr');
+  });
+});
+
+let readyLocale = '';
+window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
+  if (event.detail.status === 'ready') readyLocale = event.detail.readyLocale;
+});
