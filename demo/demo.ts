@@ -1,8 +1,19 @@
-// The demo bar's color scheme and writing direction switches, added to every page's
-// `nav.demo-bar` and kept across pages for the browsing session.
+// The demo bar's color scheme and language switches, added to every page's
+// `nav.demo-bar` and kept across pages for the browsing session. Colloquy follows the
+// page's <html lang>, as a page using the script-tag build does.
+import {followPageLanguage} from '../src/localization.js';
+
 const root = document.documentElement;
 
-const switches: Array<{name: string; label: string; options: Array<[string, string]>; apply(value: string): void}> = [
+interface Switch {
+  name: string;
+  label: string;
+  /** Value, text, and the language the text is in. */
+  options: Array<[string, string, string?]>;
+  apply(value: string): void;
+}
+
+const switches: Switch[] = [
   {
     name: 'scheme',
     label: 'Colors',
@@ -10,10 +21,13 @@ const switches: Array<{name: string; label: string; options: Array<[string, stri
     apply: (value) => (root.style.colorScheme = value === 'light' || value === 'dark' ? value : ''),
   },
   {
-    name: 'dir',
-    label: 'Direction',
-    options: [['ltr', 'Left to right'], ['rtl', 'Right to left']],
-    apply: (value) => (root.dir = value === 'rtl' ? 'rtl' : 'ltr'),
+    name: 'language',
+    label: 'Language',
+    options: [['en', 'English', 'en'], ['fr', 'Français', 'fr'], ['ar', 'العربية', 'ar']],
+    apply: (value) => {
+      root.lang = value;
+      root.dir = value === 'ar' ? 'rtl' : 'ltr';
+    },
   },
 ];
 
@@ -24,7 +38,11 @@ for (const {name, label, options, apply} of switches) {
   const key = `colloquy-demo:${name}`;
   const select = document.createElement('select');
   select.name = name;
-  for (const [value, text] of options) select.add(new Option(text, value));
+  for (const [value, text, lang] of options) {
+    const option = new Option(text, value);
+    if (lang) option.lang = lang;
+    select.add(option);
+  }
   select.value = sessionStorage.getItem(key) ?? options[0]![0];
   apply(select.value);
   select.addEventListener('change', () => {
@@ -35,3 +53,5 @@ for (const {name, label, options, apply} of switches) {
   wrapper.append(`${label} `, select);
   bar?.insertBefore(wrapper, pageControls);
 }
+
+followPageLanguage();

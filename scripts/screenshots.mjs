@@ -1,5 +1,5 @@
-// Screenshots of the demo pages as people see them: light, dark, right-to-left and a
-// narrow phone, written to screenshots/. Start the demo first (`PORT=8101 npm start`), then
+// Screenshots of the demo pages as people see them: light, dark, in French, in Arabic
+// (right to left) and on a narrow phone, written to screenshots/. Start the demo first (`PORT=8101 npm start`), then
 // `node scripts/screenshots.mjs [base URL]`.
 import {mkdirSync} from 'node:fs';
 import {chromium} from 'playwright-core';
@@ -16,23 +16,32 @@ const pages = [
 const variants = [
   ['light', {viewport: {width: 1100, height: 900}, colorScheme: 'light'}],
   ['dark', {viewport: {width: 1100, height: 900}, colorScheme: 'dark'}],
-  ['rtl', {viewport: {width: 1100, height: 900}, colorScheme: 'light', dir: 'rtl'}],
+  ['fr', {viewport: {width: 1100, height: 900}, colorScheme: 'light', language: 'fr'}],
+  ['ar', {viewport: {width: 1100, height: 900}, colorScheme: 'light', language: 'ar'}],
   ['mobile', {viewport: {width: 375, height: 800}, colorScheme: 'light', isMobile: true, deviceScaleFactor: 2}],
 ];
 
 const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
 try {
   for (const [name, path] of pages) {
-    for (const [variant, {dir, ...options}] of variants) {
+    for (const [variant, {language, ...options}] of variants) {
       const context = await browser.newContext(options);
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`${name}/${variant}: ${error.message}`));
+      // As if chosen in the demo bar's Language switch (demo/demo.ts).
+      if (language) await page.addInitScript((value) => sessionStorage.setItem('colloquy-demo:language', value), language);
       await page.goto(base + path);
-      if (dir) await page.evaluate((value) => (document.documentElement.dir = value), dir);
       await page.waitForFunction(() => {
         const section = document.querySelector('comment-thread')?.shadowRoot?.querySelector('section');
         return section?.getAttribute('aria-busy') === 'false';
       });
+      // The translation loads on its own; wait until the heading speaks the language.
+      if (language) {
+        await page.waitForFunction(() => {
+          const heading = document.querySelector('comment-thread')?.shadowRoot?.querySelector('h2')?.textContent ?? 'thought';
+          return !/\bthoughts?\b/.test(heading);
+        });
+      }
       await page.locator('comment-thread').scrollIntoViewIfNeeded();
       const file = `${outDir}${name}-${variant}.png`;
       await page.screenshot({path: file, fullPage: variant === 'mobile' && name === 'index'});

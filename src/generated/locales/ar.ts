@@ -52,7 +52,7 @@
 'form.heading.edit': `تعديل تعليقك`,
 'form.heading.reply': str`الرد على ${0}`,
 'form.hint.email': `لن يُنشر عنوان بريدك الإلكتروني أبدًا.`,
-'form.hint.required': `الحقول الإلزامية مُعلَّمة بـ *`,
+'form.hint.required': `الحقول الإلزامية مُعلَّمة بـ *`,
 'form.identity': `بياناتك`,
 'form.invalid.email': `يُرجى إدخال عنوان بريدك الإلكتروني.`,
 'form.invalid.email-format': `يُرجى إدخال عنوان بريد إلكتروني صالح.`,

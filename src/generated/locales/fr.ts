@@ -52,7 +52,7 @@
 'form.heading.edit': `Modifier votre commentaire`,
 'form.heading.reply': str`Répondre à ${0}`,
 'form.hint.email': `Votre adresse e-mail ne sera jamais publiée.`,
-'form.hint.required': `Les champs obligatoires sont indiqués avec *`,
+'form.hint.required': `Les champs obligatoires sont indiqués avec *`,
 'form.identity': `Vos coordonnées`,
 'form.invalid.email': `Veuillez indiquer votre adresse e-mail.`,
 'form.invalid.email-format': `Veuillez saisir une adresse e-mail valide.`,
