@@ -5,12 +5,18 @@ import {
   CommentError,
   CommentFormElement,
   CommentThreadElement,
+  followPageLanguage,
+  loadColloquyLocale,
+  matchLocale,
   registerAdapter,
+  sourceLocale,
+  targetLocales,
   type CommentAdapter,
   type CommentErrorCode,
   type CommentPage,
   type NewComment,
 } from '../../src/index.js';
+import {configureLocalization} from '@lit/localize';
 import {describeAdapterConformance, type ConformanceSubject} from '../../src/core/conformance.js';
 import {createMemoryAdapter} from '../../src/adapters/memory/index.js';
 import {createRestAdapter} from '../../src/adapters/rest/index.js';
@@ -76,3 +82,12 @@ describeAdapterConformance('minimal', () => subject, {describe, it});
 void createRestAdapter({endpoint: 'https://api.example.com/comments'}).then((adapter: CommentAdapter) => adapter);
 const wordpress: CommentAdapter = createWordPressAdapter({endpoint: 'https://example.com', post: 14});
 void wordpress;
+
+// Localization: a page without its own follows <html lang>; an app with its own merges
+// Colloquy's messages into its loader.
+if (document.documentElement.hasAttribute('data-follow')) followPageLanguage();
+configureLocalization({
+  sourceLocale,
+  targetLocales: [...targetLocales, 'de'],
+  loadLocale: async (locale) => ({templates: {...(await loadColloquyLocale(matchLocale(locale))).templates}}),
+});
