@@ -3,6 +3,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {CommentFormElement} from '../../src/elements/comment-form/comment-form.js';
 import '../../src/elements/comment-form/comment-form.js';
 import {followPageLanguage, loadColloquyLocale} from '../../src/localization.js';
+import {warningsDuring} from '../helpers/console.js';
 
 // An app that localizes with @lit/localize itself, in languages of its own choosing, and
 // merges Colloquy's messages into its own.
@@ -29,14 +30,7 @@ describe('an app that configures @lit/localize itself', () => {
   });
 
   it('keeps its own configuration when followPageLanguage is called as well', async () => {
-    const warnings: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args);
-    try {
-      followPageLanguage();
-    } finally {
-      console.warn = warn;
-    }
+    const warnings = warningsDuring(() => followPageLanguage());
     expect(warnings).to.have.length(1);
     const form = await fixture<CommentFormElement>(html`<comment-form></comment-form>`);
     await setLocale('fr');

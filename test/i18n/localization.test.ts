@@ -3,6 +3,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../src/elements/comment-form/comment-form.js';
 import type {CommentThreadElement} from '../../src/elements/comment-thread/comment-thread.js';
 import {followPageLanguage, loadColloquyLocale, matchLocale} from '../../src/localization.js';
+import {warningsDuring} from '../helpers/console.js';
 import {memoryAdapterFor, part, seedComment, settled, text, THREAD} from '../elements/comment-thread/thread-fixture.js';
 
 describe('matchLocale()', () => {
@@ -61,14 +62,7 @@ describe('followPageLanguage()', () => {
   it('configures once: calling it again (bundle and page code both may) does nothing', async () => {
     root.lang = 'fr';
     await waitUntil(() => readyLocale === 'fr', 'French did not load');
-    const warnings: unknown[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args);
-    try {
-      followPageLanguage();
-    } finally {
-      console.warn = warn;
-    }
+    const warnings = warningsDuring(() => followPageLanguage());
     expect(warnings, 'no warning about a second configuration').to.deep.equal([]);
     expect(readyLocale).to.equal('fr');
   });
