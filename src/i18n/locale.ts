@@ -8,8 +8,9 @@ window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
 });
 
 /**
- * The language for numbers, dates and plurals around `element`: its nearest `lang`
- * attribute (through shadow roots), else the page's, else the loaded message locale.
+ * The language for numbers and dates around `element`: its nearest `lang` attribute
+ * (through shadow roots), else the page's, else the loaded message locale. (Messages, and
+ * so their plural forms, are in the page's one loaded locale; see `plural`.)
  */
 export function localeOf(element: Element): string {
   let node: Node | null = element;
