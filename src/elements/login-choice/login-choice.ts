@@ -523,6 +523,7 @@ export class LoginChoiceElement extends LitElement {
 
   #renderGuestFields(policy: GuestPolicy): TemplateResult {
     const required = msg('(required)', {id: 'login.guest.required'});
+    // Names take the direction of what is typed; addresses are left to right in any language.
     const field = (
       key: keyof GuestIdentity,
       label: string,
@@ -537,6 +538,7 @@ export class LoginChoiceElement extends LitElement {
         type=${attributes.type}
         inputmode=${attributes.inputmode ?? nothing}
         autocomplete=${attributes.autocomplete}
+        dir=${key === 'name' ? 'auto' : 'ltr'}
         ?required=${attributes.required}
         aria-describedby=${attributes.hint ? `guest-${key}-hint` : nothing}
         class=${this.showGuestErrors ? 'checked' : ''}

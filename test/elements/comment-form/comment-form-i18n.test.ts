@@ -1,7 +1,8 @@
 import {configureLocalization} from '@lit/localize';
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {encodeMemoryGrant} from '../../../src/adapters/memory/index.js';
 import type {CommentFormElement} from '../../../src/elements/comment-form/comment-form.js';
+import '../../../src/elements/login-choice/login-choice.js';
 import type {LoginChoiceElement} from '../../../src/elements/login-choice/login-choice.js';
 import {loadColloquyLocale, sourceLocale, targetLocales} from '../../../src/localization.js';
 import {expectAccessible} from '../../helpers/axe.js';
@@ -94,5 +95,16 @@ describe('<comment-form> and <login-choice> in Arabic, right to left', () => {
     const name = box(signedIn.querySelector('.viewer-name'));
     expect(avatar.left, 'the avatar comes first, on the right').to.be.at.least(name.right);
     await expectAccessible(form);
+  });
+
+  it('keeps addresses left to right in the panel’s own guest fields, names in the direction typed', async () => {
+    const choice = await fixture<LoginChoiceElement>(html`<login-choice .adapter=${memoryAdapter()}></login-choice>`);
+    await waitUntil(() => choice.shadowRoot!.querySelector('#guest-email'), 'no guest fields');
+    const field = (name: string) => choice.shadowRoot!.querySelector<HTMLInputElement>(`#guest-${name}`)!;
+    expect(getComputedStyle(field('email')).direction).to.equal('ltr');
+    expect(getComputedStyle(field('website')).direction).to.equal('ltr');
+    expect(field('name').dir).to.equal('auto');
+    expect(words(choice.shadowRoot!.querySelector('label[for="guest-email"]'))).to.equal('البريد الإلكتروني (إلزامي)');
+    await expectAccessible(choice);
   });
 });
