@@ -121,7 +121,7 @@
 'thread.delete.confirm': `حذف`,
 'thread.delete.done': `حُذف التعليق.`,
 'thread.delete.error': `تعذّر حذف التعليق. يُرجى المحاولة مجددًا.`,
-'thread.delete.keep': `إبقاء`,
+'thread.delete.keep': `الإبقاء عليه`,
 'thread.delete.pending': `جارٍ الحذف…`,
 'thread.delete.question': `أتريد حذف هذا التعليق؟`,
 'thread.deleted': `حُذف هذا التعليق.`,
