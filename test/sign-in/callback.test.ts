@@ -3,6 +3,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import {createMemoryAdapter} from '../../src/adapters/memory/index.js';
 import '../../src/elements/login-choice/login-choice.js';
 import type {LoginChoiceElement} from '../../src/elements/login-choice/login-choice.js';
+import {withoutIsolates} from '../helpers/text.js';
 
 // The whole path a real backend takes, in a real popup: the demo's consent page stands
 // in for the provider and sends the browser to the demo's callback page, which reports
@@ -49,7 +50,7 @@ describe('sign-in through a real popup and callback page', () => {
     popup!.document.querySelector<HTMLButtonElement>('#deny')!.click();
     await waitUntil(() => element.shadowRoot!.querySelector('[part~="provider-button"]'), 'not back to the choice', {timeout: 5000});
     await waitUntil(
-      () => document.querySelector('[data-colloquy-announcer]')?.textContent === 'Facebook did not allow the sign-in.',
+      () => withoutIsolates(document.querySelector('[data-colloquy-announcer]')?.textContent) === 'Facebook did not allow the sign-in.',
       'the refusal was not announced',
     );
     expect(element.session === null, 'no session').to.be.true;
