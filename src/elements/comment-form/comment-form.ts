@@ -10,6 +10,7 @@ import {CommentError, isAbortError, type CommentField} from '../../core/errors.j
 import {resolveAdapter} from '../../core/registry.js';
 import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
 import {drafts, type DraftSlot} from '../../drafts/draft-store.js';
+import {rememberedGuest} from '../../drafts/remembered-guest.js';
 import {CommentCancelEvent} from '../../events/comment-cancel.js';
 import {CommentEditedEvent} from '../../events/comment-edited.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
@@ -56,6 +57,8 @@ interface Failure {
 
 type GuestField = 'name' | 'email' | 'website';
 
+const noGuest: GuestIdentity = {name: '', email: '', website: ''};
+
 /**
  * The "Leave a Reply" form: posts a new comment or reply, or edits one, and never loses
  * or duplicates what was typed. Inside a `<comment-thread>` it takes the adapter, the
@@ -78,6 +81,7 @@ type GuestField = 'name' | 'email' | 'website';
  * @csspart name-input - The Name field.
  * @csspart email-input - The Email field.
  * @csspart website-input - The Website field.
+ * @csspart remember-guest - "Save my name, email, and website in this browser…", with its checkbox.
  * @csspart notify - The email notification checkboxes.
  * @csspart field-error - A message under a field the backend or the form rejected.
  * @csspart alert - The message explaining why the comment was not sent.
@@ -138,7 +142,9 @@ export class CommentFormElement extends LitElement {
 
   @state() private _namedAdapter: CommentAdapter | undefined;
   @state() private _text = '';
-  @state() private _guest: GuestIdentity = {name: '', email: '', website: ''};
+  @state() private _guest: GuestIdentity = noGuest;
+  /** "Save my name, email, and website in this browser": acted on when a guest's post is stored. */
+  @state() private _rememberGuest = false;
   @state() private _notify: NotificationChoices = {comments: false, posts: false};
   /** The draft whose post or edit is on its way, or waits for its automatic retry. */
   @state() private _sendingSlot: DraftSlot | undefined;
@@ -154,8 +160,11 @@ export class CommentFormElement extends LitElement {
   readonly #session = new SessionController(this);
   readonly #drafts = new DraftController(this, drafts, () => ({
     text: this._text,
-    guest: this._guest,
+    // Details the browser remembers anyway are left out, so a draft holding nothing else
+    // counts as empty (and no reply is reopened after a reload for it).
+    guest: sameGuest(this._guest, rememberedGuest.recall()) ? noGuest : this._guest,
     notify: this._notify,
+    rememberGuest: this._rememberGuest,
     ...(this.#idempotencyKey ? {idempotencyKey: this.#idempotencyKey} : {}),
   }));
   readonly #retries = new RetryScheduler(this);
@@ -448,6 +457,15 @@ export class CommentFormElement extends LitElement {
         ${this.#renderGuestField('name', msg('Name', {id: 'form.label.name'}), 'text', 'name', requireName)}
         ${this.#renderGuestField('email', msg('Email', {id: 'form.label.email'}), 'email', 'email', requireEmail, 'email-hint')}
         ${this.#renderGuestField('website', msg('Website', {id: 'form.label.website'}), 'url', 'url', false)}
+        <label part="remember-guest" class="checkbox">
+          <input
+            type="checkbox"
+            name="remember-guest"
+            .checked=${this._rememberGuest}
+            @change=${(event: Event) => this.#onRememberGuestChange((event.target as HTMLInputElement).checked)}
+          />
+          ${msg('Save my name, email, and website in this browser for the next time I comment.', {id: 'form.remember-guest'})}
+        </label>
       </div>
     `;
   }
@@ -596,6 +614,13 @@ export class CommentFormElement extends LitElement {
     this.#draftChanged();
   }
 
+  /** Unticking is taken at its word at once: the details are not kept a moment longer. */
+  #onRememberGuestChange(checked: boolean) {
+    this._rememberGuest = checked;
+    if (!checked) rememberedGuest.forget();
+    this.#draftChanged();
+  }
+
   #onNotifyChange(key: keyof NotificationChoices, checked: boolean) {
     this._notify = {...this._notify, [key]: checked};
     this.#draftChanged();
@@ -697,7 +722,7 @@ export class CommentFormElement extends LitElement {
     this.#attempts++;
     try {
       const stored = await adapter.postComment(input, {});
-      this.#posted(slot, stored, false);
+      this.#posted(slot, input, stored, false);
     } catch (error) {
       const failure = asCommentError(error);
       const decision = decideRetry(failure, this.#attempts, this.retryOptions);
@@ -781,11 +806,12 @@ export class CommentFormElement extends LitElement {
   }
 
   /** The backend has the comment: only now is the draft let go. */
-  #posted(slot: DraftSlot, stored: Comment | null, duplicate: boolean) {
+  #posted(slot: DraftSlot, input: NewComment, stored: Comment | null, duplicate: boolean) {
     const link = this.#link;
     if (this.#outgoingKey) link?.resolveOutgoing(this.#outgoingKey, stored);
     this.#outgoingKey = undefined;
     this.#drafts.discard(slot);
+    if (input.guest) this.#keepGuestForNextTime(input.guest);
     this.#attempts = 0;
     this._sendingSlot = undefined;
     // The form may have moved to another reply while this one was sent: leave that one be.
@@ -809,6 +835,15 @@ export class CommentFormElement extends LitElement {
   }
 
   /**
+   * Remembers the details the backend accepted when the box is ticked (as it is now: the
+   * commenter may have changed their mind while the comment was sent), forgets them otherwise.
+   */
+  #keepGuestForNextTime(guest: GuestIdentity) {
+    if (this._rememberGuest) rememberedGuest.remember(guest);
+    else rememberedGuest.forget();
+  }
+
+  /**
    * The backend says it has this comment already (its answer to the first try was lost):
    * reload the thread and treat the comment found there as the one posted.
    */
@@ -825,7 +860,7 @@ export class CommentFormElement extends LitElement {
         comment.content.kind === 'text' &&
         comment.content.value.trim() === text,
     );
-    this.#posted(slot, existing ?? null, true);
+    this.#posted(slot, input, existing ?? null, true);
   }
 
   #showFailure(error: CommentError, decision: RetryDecision) {
@@ -873,22 +908,33 @@ export class CommentFormElement extends LitElement {
     return {thread, parentId: this.#replyingTo?.id ?? null};
   }
 
-  /** Switches to another draft: the one saved for this thread and parent, if any. */
+  /**
+   * Switches to another draft: the one saved for this thread and parent, if any. Guest
+   * details carry over from the draft before; the first draft starts from the remembered ones.
+   */
   #enterSlot(slot: DraftSlot) {
     this.#drafts.flush();
-    const opened = this.#slot !== undefined || this.editing !== undefined;
+    const first = this.#slot === undefined;
+    const opened = !first || this.editing !== undefined;
     const restoring = slot.parentId !== null && slot.parentId === this.#restoringReplyTo;
     this.#restoringReplyTo = undefined;
     this.#focusWhenRendered = opened && !restoring && (slot.parentId !== null || slot.editing !== undefined);
     this.#slot = slot;
     const saved = drafts.get(slot);
+    const remembered = rememberedGuest.recall();
     this.#idempotencyKey = saved?.idempotencyKey;
     this._failure = undefined;
     this._fieldErrors = {};
+    if (first) {
+      this._guest = remembered ?? noGuest;
+      this._rememberGuest = remembered !== undefined;
+    }
     if (saved) {
       this._text = saved.text;
-      this._guest = saved.guest;
+      // A draft leaves out the remembered details (see the snapshot above).
+      this._guest = sameGuest(saved.guest, noGuest) ? (remembered ?? noGuest) : saved.guest;
       this._notify = saved.notify;
+      this._rememberGuest = saved.rememberGuest ?? this._rememberGuest;
     } else {
       this._text = this.editing?.content.kind === 'text' ? this.editing.content.value : '';
     }
@@ -944,6 +990,10 @@ export class CommentFormElement extends LitElement {
 
 function sameSlot(a: DraftSlot | undefined, b: DraftSlot | undefined): boolean {
   return a?.thread === b?.thread && a?.parentId === b?.parentId && a?.editing === b?.editing;
+}
+
+function sameGuest(a: GuestIdentity, b: GuestIdentity | undefined): boolean {
+  return a.name === b?.name && a.email === b.email && (a.website ?? '') === (b.website ?? '');
 }
 
 /**
