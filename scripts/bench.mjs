@@ -22,7 +22,7 @@ const runs = 5;
 const benchPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Colloquy bench</title></head>
 <body><script type="module">
-import {createMemoryAdapter} from '/dist/cdn/colloquy.js';
+import {resolveAdapter} from '/dist/cdn/colloquy.js';
 
 function comments(count) {
   const list = [];
@@ -49,7 +49,9 @@ function comments(count) {
 const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 window.bench = async (count, pageSize) => {
-  const adapter = createMemoryAdapter({threads: [{id: 't', title: 'Bench', comments: comments(count)}], reactions: []});
+  // Through the registry, as a script-tag page gets it: the memory adapter's chunk loads lazily.
+  const seed = 'data:application/json,' + encodeURIComponent(JSON.stringify([{id: 't', title: 'Bench', comments: comments(count)}]));
+  const adapter = await resolveAdapter('memory', {seed});
   const thread = document.createElement('comment-thread');
   thread.thread = 't';
   thread.pageSize = pageSize;

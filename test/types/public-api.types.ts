@@ -1,0 +1,78 @@
+// Compile-only: checks that the public API type-checks as the README and JSDoc document
+// it. `npm test` runs tsc over test/, so a breaking change to these shapes fails the
+// build; nothing here runs in a browser.
+import {
+  CommentError,
+  CommentFormElement,
+  CommentThreadElement,
+  registerAdapter,
+  type CommentAdapter,
+  type CommentErrorCode,
+  type CommentPage,
+  type NewComment,
+} from '../../src/index.js';
+import {describeAdapterConformance, type ConformanceSubject} from '../../src/core/conformance.js';
+import {createMemoryAdapter} from '../../src/adapters/memory/index.js';
+import {createRestAdapter} from '../../src/adapters/rest/index.js';
+import {createWordPressAdapter} from '../../src/adapters/wordpress/index.js';
+
+// The tag map gives the element classes, and events arrive typed.
+const thread: CommentThreadElement = document.createElement('comment-thread');
+const form: CommentFormElement = document.createElement('comment-form');
+thread.maxDepth = 5;
+thread.sort = 'newest';
+thread.adapter = createMemoryAdapter({threads: [], moderation: 'guests'});
+form.thread = 'aqim-updates-aug-6';
+
+thread.addEventListener('comment-load', (event) => {
+  const title: string = event.thread.title;
+  void title;
+});
+thread.addEventListener('comment-error', (event) => {
+  const code: CommentErrorCode | undefined = event.error instanceof CommentError ? event.error.code : undefined;
+  void code;
+});
+form.addEventListener('comment-submit', (event) => {
+  const draft: Readonly<NewComment> = event.comment;
+  if (draft.text.includes('spam')) event.preventDefault();
+});
+form.addEventListener('comment-posted', (event) => {
+  const held: boolean = event.held;
+  void held;
+});
+
+// A backend author implements two methods and says which optional parts exist.
+const minimal: CommentAdapter = {
+  capabilities: {edit: false, delete: false, reactions: [], signIn: false, session: false, live: false},
+  async loadPage(request, {signal} = {}): Promise<CommentPage> {
+    signal?.throwIfAborted();
+    return {
+      thread: {
+        id: request.thread,
+        title: 'A post',
+        totalCount: 0,
+        posting: {
+          open: true,
+          guests: {allowed: true, requireName: true, requireEmail: true},
+          notifications: {comments: false, posts: false},
+        },
+      },
+      comments: [],
+      nextCursor: null,
+    };
+  },
+  async postComment() {
+    throw new CommentError('rate-limited', 'Slow down.', {retryAfterMs: 15_000});
+  },
+};
+registerAdapter('minimal', () => minimal);
+registerAdapter('lazy', (attributes) => import('../../src/adapters/rest/index.js').then((m) => m.createRestAdapter({endpoint: attributes['endpoint'] ?? '/api'})));
+
+// The conformance suite plugs into any runner with describe/it.
+const subject: ConformanceSubject = {adapter: minimal, thread: 't', canPost: false};
+describeAdapterConformance('minimal', () => subject, {describe, it});
+
+// The shipped adapters are created as the README shows.
+void createRestAdapter({endpoint: 'https://api.example.com/comments'}).then((adapter: CommentAdapter) => adapter);
+const wordpress: CommentAdapter = createWordPressAdapter({endpoint: 'https://example.com', post: 14});
+void wordpress;
