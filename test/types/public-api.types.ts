@@ -76,3 +76,13 @@ describeAdapterConformance('minimal', () => subject, {describe, it});
 void createRestAdapter({endpoint: 'https://api.example.com/comments'}).then((adapter: CommentAdapter) => adapter);
 const wordpress: CommentAdapter = createWordPressAdapter({endpoint: 'https://example.com', post: 14});
 void wordpress;
+
+// The sign-in panel and flow have their own entry (`colloquy/login-choice`); the main one
+// still names the element's type for the tag map.
+import {LoginChoiceElement, startSignIn, takeSignInDraft} from '../../src/login-choice.js';
+import type {LoginChoiceElement as LoginChoiceType} from '../../src/index.js';
+const panel: LoginChoiceType = new LoginChoiceElement();
+panel.guests = 'optional';
+void startSignIn;
+const kept: string | undefined = takeSignInDraft<string>('my-form');
+void kept;

@@ -25,7 +25,6 @@ import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
-import '../login-choice/login-choice.js';
 import {DraftController} from './draft-controller.js';
 import {newIdempotencyKey} from './idempotency-key.js';
 import {RetryScheduler} from './retry-scheduler.js';
@@ -40,6 +39,21 @@ const OWN_ATTRIBUTES = new Set([
   'id', 'class', 'style', 'slot', 'part', 'exportparts', 'hidden', 'inert', 'dir', 'lang',
   'title', 'tabindex', 'role', 'is', 'nonce', 'autofocus', 'translate',
 ]);
+
+/**
+ * `<login-choice>` and the sign-in flow matter only with a backend that can sign in, so
+ * they load then, and on other pages never. The panel is rendered at once: until it is
+ * defined, the guest fields inside it show as they are; it upgrades before any provider
+ * button exists, so a click still opens the popup synchronously.
+ */
+let loginChoice: Promise<unknown> | undefined;
+function loadLoginChoice(): void {
+  loginChoice ??= import('../login-choice/login-choice.js').catch((error: unknown) => {
+    // The guest fields still work; the next render with a sign-in backend tries again.
+    loginChoice = undefined;
+    console.error(error);
+  });
+}
 
 /** What the form assumes until the backend has told it the thread's rules. */
 const assumedPolicy: PostingPolicy = {
@@ -260,6 +274,7 @@ export class CommentFormElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('adapterName')) this.#resolveNamedAdapter();
     this.#session.use(this.#adapter);
+    if (this.#adapter?.capabilities.signIn) loadLoginChoice();
     const slot = this.#currentSlot();
     if (!sameSlot(slot, this.#slot)) this.#enterSlot(slot);
   }
