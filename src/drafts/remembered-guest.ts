@@ -1,15 +1,14 @@
 import type {GuestIdentity} from '../core/types.js';
 
 /**
- * A guest's name, email and website, kept for the next comment on any thread of the site
- * when they tick "Save my name, email, and website in this browser". Only on that
- * consent, and never the comment itself (drafts keep that). Storage that throws (private
- * browsing, blocked cookies, a full quota) means nothing is remembered, silently.
+ * A guest's name, email and website kept in Web Storage under one key, and nothing else.
+ * Storage that throws (private browsing, blocked cookies, a full quota) means nothing is
+ * remembered, silently.
  */
 export class RememberedGuest {
   constructor(
     private readonly storage: () => Storage,
-    private readonly key = 'colloquy:guest',
+    private readonly key: string,
   ) {}
 
   /** The details kept, or `undefined` when there are none. */
@@ -51,5 +50,8 @@ function parseGuest(json: string | null): GuestIdentity | undefined {
   }
 }
 
-/** The page's remembered guest, shared by every form. */
-export const rememberedGuest = new RememberedGuest(() => localStorage);
+/**
+ * The details a guest asked to have saved "in this browser for the next time I comment",
+ * for every form on the site: only on that consent, and never the comment itself (drafts keep that).
+ */
+export const rememberedGuest = new RememberedGuest(() => localStorage, 'colloquy:guest');

@@ -18,6 +18,7 @@ import {CommentPostedEvent} from '../../events/comment-posted.js';
 import {CommentSignInRequestEvent} from '../../events/comment-sign-in-request.js';
 import {CommentSubmitEvent} from '../../events/comment-submit.js';
 import {localeOf, plural} from '../../i18n/locale.js';
+import {adapterConfigOf} from '../shared/adapter-config.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
@@ -34,11 +35,7 @@ import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions}
  * Attributes that configure the element itself, so they are not passed to a named
  * adapter: a form and a thread configured alike then share one adapter instance.
  */
-const OWN_ATTRIBUTES = new Set([
-  'adapter', 'heading-level',
-  'id', 'class', 'style', 'slot', 'part', 'exportparts', 'hidden', 'inert', 'dir', 'lang',
-  'title', 'tabindex', 'role', 'is', 'nonce', 'autofocus', 'translate',
-]);
+const OWN_ATTRIBUTES = ['adapter', 'heading-level'];
 
 /**
  * `<login-choice>` and the sign-in flow matter only with a backend that can sign in, so
@@ -959,12 +956,7 @@ export class CommentFormElement extends LitElement {
     const request = ++this.#namedAdapterRequest;
     this._namedAdapter = undefined;
     if (!this.adapterName) return;
-    const config = Object.fromEntries(
-      Array.from(this.attributes)
-        .filter(({name}) => !OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-') && !name.startsWith('on'))
-        .map(({name, value}) => [name, value]),
-    );
-    resolveAdapter(this.adapterName, config).then(
+    resolveAdapter(this.adapterName, adapterConfigOf(this, OWN_ATTRIBUTES)).then(
       (adapter) => {
         if (request === this.#namedAdapterRequest) this._namedAdapter = adapter;
       },
