@@ -22,8 +22,8 @@ export default {
 <html>
   <head></head>
   <body>
-    <script type="module" src="/test/helpers/reportable-failures.ts"></script>
     <script type="module" src="${testFramework}"></script>
+    <script type="module" src="/test/helpers/reportable-failures.ts"></script>
   </body>
 </html>`,
   testsFinishTimeout: 5 * 60 * 1000,

@@ -1,11 +1,11 @@
 /**
- * Loaded before every test file (see `testRunnerHtml` in web-test-runner.config.mjs).
- * web-test-runner sends each failure's `actual` and `expected` to Node through
- * `structuredClone`, which throws on a DOM node: a failing `expect(element).to.be.null`
- * then never reports, and the run hangs until its time limit. Values that cannot be
- * cloned are replaced by chai's own description of them, so the failure reads as usual.
+ * Loaded into every test page right after mocha (see `testRunnerHtml` in
+ * web-test-runner.config.mjs), before the test file is imported. web-test-runner sends a
+ * failure's `actual` and `expected` to Node through `structuredClone`, which throws on a
+ * DOM node: a failing `expect(element).to.be.null` then never reports, and the run hangs
+ * until its time limit. Such values are replaced by a description, so the failure
+ * reports as usual (chai's message already names them).
  */
-import {chai} from '@open-wc/testing';
 
 function cloneable(value: unknown): boolean {
   try {
@@ -16,17 +16,26 @@ function cloneable(value: unknown): boolean {
   }
 }
 
-const {assert} = chai.Assertion.prototype;
-chai.Assertion.prototype.assert = function (this: Chai.AssertionStatic, ...args: Parameters<typeof assert>) {
-  try {
-    assert.apply(this, args);
-  } catch (error) {
-    if (error instanceof chai.AssertionError) {
-      const failure = error as Chai.AssertionError & {actual?: unknown; expected?: unknown};
-      for (const key of ['actual', 'expected'] as const) {
-        if (key in failure && !cloneable(failure[key])) failure[key] = chai.util.inspect(failure[key]);
-      }
-    }
-    throw error;
+function describeNode(node: Node): string {
+  const text = node instanceof Element ? node.outerHTML : `${node.nodeName} ${node.textContent ?? ''}`;
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** `value` itself when it can be cloned, else the same shape with what cannot be described. */
+function reportable(value: unknown): unknown {
+  if (cloneable(value)) return value;
+  if (value instanceof Node) return describeNode(value);
+  if (Array.isArray(value)) return value.map(reportable);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, reportable(entry)]));
   }
-};
+  return String(value);
+}
+
+// A root hook runs after every test, once the reporter has set `err` on a failed one.
+mocha.suite.afterEach(function () {
+  const error = this.currentTest?.err as (Error & {actual?: unknown; expected?: unknown}) | undefined;
+  if (!error) return;
+  if ('actual' in error) error.actual = reportable(error.actual);
+  if ('expected' in error) error.expected = reportable(error.expected);
+});
