@@ -44,6 +44,14 @@ async function nextVisit(form: CommentFormElement, adapter: MemoryAdapter, threa
   return ready(again);
 }
 
+/** Nothing is stored, and the next visit starts with empty, unticked guest fields. */
+async function expectNothingRemembered(form: CommentFormElement, adapter: MemoryAdapter): Promise<void> {
+  expect(localStorage.getItem(storageKey)).to.equal(null);
+  const again = await nextVisit(form, adapter);
+  expect(guestValues(again)).to.deep.equal(['', '', '']);
+  expect(rememberBox(again).checked).to.be.false;
+}
+
 async function postAsGuest(form: CommentFormElement, text: string, {remember}: {remember: boolean}): Promise<void> {
   await fillGuest(form, text);
   await fill(form, 'website-input', 'https://ada.example/');
@@ -88,11 +96,7 @@ describe('<comment-form> remembering guest details', () => {
     const adapter = memoryAdapter();
     const form = await standaloneForm(adapter);
     await postAsGuest(form, 'Just passing by', {remember: false});
-    expect(localStorage.getItem(storageKey)).to.equal(null);
-
-    const again = await nextVisit(form, adapter);
-    expect(guestValues(again)).to.deep.equal(['', '', '']);
-    expect(rememberBox(again).checked).to.be.false;
+    await expectNothingRemembered(form, adapter);
   });
 
   it('remembers nothing until the comment is stored', async () => {
@@ -118,11 +122,7 @@ describe('<comment-form> remembering guest details', () => {
     const posted = nextEvent(later, 'comment-posted');
     submit(later);
     await posted;
-    expect(localStorage.getItem(storageKey)).to.equal(null);
-
-    const again = await nextVisit(later, adapter);
-    expect(guestValues(again)).to.deep.equal(['', '', '']);
-    expect(rememberBox(again).checked).to.be.false;
+    await expectNothingRemembered(later, adapter);
   });
 
   it('keeps the tick, like the rest of the draft, through a reload before posting', async () => {
@@ -176,9 +176,7 @@ describe('<comment-form> remembering guest details', () => {
       Storage.prototype.getItem = getItem;
       Storage.prototype.removeItem = removeItem;
     }
-    expect(localStorage.getItem(storageKey)).to.equal(null);
-    const again = await nextVisit(form, adapter);
-    expect(guestValues(again)).to.deep.equal(['', '', '']);
+    await expectNothingRemembered(form, adapter);
   });
 
   it('shows no such box to a signed-in commenter, and keeps what a guest saved for later', async () => {
