@@ -28,13 +28,14 @@ export default [
       rest: 'build/adapters/rest/index.js',
       wordpress: 'build/adapters/wordpress/index.js',
       'sign-in-callback': 'build/sign-in/callback.js',
+      'login-choice': 'build/login-choice.js',
     }),
     external: (id) => /^(lit|@lit\/|dompurify)/.test(id),
     output: {dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
     onwarn,
   },
-  // For a script tag: everything in one file, with the sanitizer, adapters and locales
-  // split into chunks that load only when a page needs them.
+  // For a script tag: everything in one file, with the sanitizer, adapters, locales and
+  // the sign-in panel split into chunks that load only when a page needs them.
   {
     input: inputs({colloquy: 'build/bundle.js'}),
     // Lazy chunks import shared code from the entry itself; without this, rollup moves

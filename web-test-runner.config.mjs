@@ -17,6 +17,15 @@ export default {
   ],
   concurrency: 1,
   testFramework: {config: {timeout: 10000}},
+  // A failure whose value is a DOM node must report instead of hanging the run.
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html>
+<html>
+  <head></head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+    <script type="module" src="/test/helpers/reportable-failures.ts"></script>
+  </body>
+</html>`,
   testsFinishTimeout: 5 * 60 * 1000,
   reporters: [defaultReporter(), countingReporter()],
 };

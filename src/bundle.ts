@@ -6,3 +6,6 @@ import {followPageLanguage} from './localization.js';
 export * from './index.js';
 
 followPageLanguage();
+
+// A `<login-choice>` written in the page on its own, with no form to load it.
+if (document.querySelector('login-choice')) void import('./elements/login-choice/login-choice.js');

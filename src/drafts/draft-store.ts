@@ -5,6 +5,8 @@ export interface Draft {
   text: string;
   guest: GuestIdentity;
   notify: NotificationChoices;
+  /** Whether "Save my name, email, and website in this browser" was ticked. */
+  rememberGuest?: boolean;
   /**
    * Set at the first submit and kept until the backend acknowledges the comment, so a
    * post that may have reached the backend before a reload is sent again with the same key.
@@ -142,6 +144,7 @@ function parseDraft(json: string | null): Draft | undefined {
       text: value.text,
       guest: {name: String(guest.name ?? ''), email: String(guest.email ?? ''), website: String(guest.website ?? '')},
       notify: {comments: value.notify?.comments === true, posts: value.notify?.posts === true},
+      ...(typeof value.rememberGuest === 'boolean' ? {rememberGuest: value.rememberGuest} : {}),
       ...(typeof value.idempotencyKey === 'string' ? {idempotencyKey: value.idempotencyKey} : {}),
       savedAt: value.savedAt,
     };

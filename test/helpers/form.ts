@@ -134,7 +134,7 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
   return new Promise((resolve) => target.addEventListener(name, (event) => resolve(event as GlobalEventHandlersEventMap[K]), {once: true}));
 }
 
-/** Whether the form shows a part now. (A failing `expect(element).to.be.null` can hang chai's formatter on a Lit-rendered node.) */
+/** Whether the form shows a part now. */
 export function hasPart(form: CommentFormElement, name: string): boolean {
   return part(form, name) !== null;
 }

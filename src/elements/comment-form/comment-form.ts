@@ -10,6 +10,7 @@ import {CommentError, isAbortError, type CommentField} from '../../core/errors.j
 import {resolveAdapter} from '../../core/registry.js';
 import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
 import {drafts, type DraftSlot} from '../../drafts/draft-store.js';
+import {rememberedGuest} from '../../drafts/remembered-guest.js';
 import {CommentCancelEvent} from '../../events/comment-cancel.js';
 import {CommentEditedEvent} from '../../events/comment-edited.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
@@ -19,6 +20,7 @@ import {CommentSubmitEvent} from '../../events/comment-submit.js';
 import {formatNumber, formatSecondsFromNow, formatTimeOfDay} from '../../i18n/format.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
+import {adapterConfigOf} from '../shared/adapter-config.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
@@ -26,7 +28,6 @@ import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
-import '../login-choice/login-choice.js';
 import {DraftController} from './draft-controller.js';
 import {newIdempotencyKey} from './idempotency-key.js';
 import {RetryScheduler} from './retry-scheduler.js';
@@ -36,11 +37,22 @@ import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions}
  * Attributes that configure the element itself, so they are not passed to a named
  * adapter: a form and a thread configured alike then share one adapter instance.
  */
-const OWN_ATTRIBUTES = new Set([
-  'adapter', 'heading-level',
-  'id', 'class', 'style', 'slot', 'part', 'exportparts', 'hidden', 'inert', 'dir', 'lang',
-  'title', 'tabindex', 'role', 'is', 'nonce', 'autofocus', 'translate',
-]);
+const OWN_ATTRIBUTES = ['adapter', 'heading-level'];
+
+/**
+ * `<login-choice>` and the sign-in flow matter only with a backend that can sign in, so
+ * they load then, and on other pages never. The panel is rendered at once: until it is
+ * defined, the guest fields inside it show as they are; it upgrades before any provider
+ * button exists, so a click still opens the popup synchronously.
+ */
+let loginChoice: Promise<unknown> | undefined;
+function loadLoginChoice(): void {
+  loginChoice ??= import('../login-choice/login-choice.js').catch((error: unknown) => {
+    // The guest fields still work; the next render with a sign-in backend tries again.
+    loginChoice = undefined;
+    console.error(error);
+  });
+}
 
 /** What the form assumes until the backend has told it the thread's rules. */
 const assumedPolicy: PostingPolicy = {
@@ -57,6 +69,8 @@ interface Failure {
 }
 
 type GuestField = 'name' | 'email' | 'website';
+
+const noGuest: GuestIdentity = {name: '', email: '', website: ''};
 
 /**
  * The "Leave a Reply" form: posts a new comment or reply, or edits one, and never loses
@@ -80,6 +94,7 @@ type GuestField = 'name' | 'email' | 'website';
  * @csspart name-input - The Name field.
  * @csspart email-input - The Email field.
  * @csspart website-input - The Website field.
+ * @csspart remember-guest - "Save my name, email, and website in this browser…", with its checkbox.
  * @csspart notify - The email notification checkboxes.
  * @csspart field-error - A message under a field the backend or the form rejected.
  * @csspart alert - The message explaining why the comment was not sent.
@@ -140,7 +155,9 @@ export class CommentFormElement extends LitElement {
 
   @state() private _namedAdapter: CommentAdapter | undefined;
   @state() private _text = '';
-  @state() private _guest: GuestIdentity = {name: '', email: '', website: ''};
+  @state() private _guest: GuestIdentity = noGuest;
+  /** "Save my name, email, and website in this browser": acted on when a guest's post is stored. */
+  @state() private _rememberGuest = false;
   @state() private _notify: NotificationChoices = {comments: false, posts: false};
   /** The draft whose post or edit is on its way, or waits for its automatic retry. */
   @state() private _sendingSlot: DraftSlot | undefined;
@@ -156,8 +173,11 @@ export class CommentFormElement extends LitElement {
   readonly #session = new SessionController(this);
   readonly #drafts = new DraftController(this, drafts, () => ({
     text: this._text,
-    guest: this._guest,
+    // Details the browser remembers anyway are left out, so a draft holding nothing else
+    // counts as empty (and no reply is reopened after a reload for it).
+    guest: sameGuest(this._guest, rememberedGuest.recall()) ? noGuest : this._guest,
     notify: this._notify,
+    rememberGuest: this._rememberGuest,
     ...(this.#idempotencyKey ? {idempotencyKey: this.#idempotencyKey} : {}),
   }));
   readonly #retries = new RetryScheduler(this);
@@ -253,6 +273,7 @@ export class CommentFormElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('adapterName')) this.#resolveNamedAdapter();
     this.#session.use(this.#adapter);
+    if (this.#adapter?.capabilities.signIn) loadLoginChoice();
     const slot = this.#currentSlot();
     if (!sameSlot(slot, this.#slot)) this.#enterSlot(slot);
   }
@@ -447,6 +468,15 @@ export class CommentFormElement extends LitElement {
         ${this.#renderGuestField('name', msg('Name', {id: 'form.label.name'}), 'text', 'name', requireName)}
         ${this.#renderGuestField('email', msg('Email', {id: 'form.label.email'}), 'email', 'email', requireEmail, 'email-hint')}
         ${this.#renderGuestField('website', msg('Website', {id: 'form.label.website'}), 'url', 'url', false)}
+        <label part="remember-guest" class="checkbox">
+          <input
+            type="checkbox"
+            name="remember-guest"
+            .checked=${this._rememberGuest}
+            @change=${(event: Event) => this.#onRememberGuestChange((event.target as HTMLInputElement).checked)}
+          />
+          ${msg('Save my name, email, and website in this browser for the next time I comment.', {id: 'form.remember-guest'})}
+        </label>
       </div>
     `;
   }
@@ -595,6 +625,13 @@ export class CommentFormElement extends LitElement {
     this.#draftChanged();
   }
 
+  /** Unticking is taken at its word at once: the details are not kept a moment longer. */
+  #onRememberGuestChange(checked: boolean) {
+    this._rememberGuest = checked;
+    if (!checked) rememberedGuest.forget();
+    this.#draftChanged();
+  }
+
   #onNotifyChange(key: keyof NotificationChoices, checked: boolean) {
     this._notify = {...this._notify, [key]: checked};
     this.#draftChanged();
@@ -696,7 +733,7 @@ export class CommentFormElement extends LitElement {
     this.#attempts++;
     try {
       const stored = await adapter.postComment(input, {});
-      this.#posted(slot, stored, false);
+      this.#posted(slot, input, stored, false);
     } catch (error) {
       const failure = asCommentError(error);
       const decision = decideRetry(failure, this.#attempts, this.retryOptions);
@@ -780,11 +817,12 @@ export class CommentFormElement extends LitElement {
   }
 
   /** The backend has the comment: only now is the draft let go. */
-  #posted(slot: DraftSlot, stored: Comment | null, duplicate: boolean) {
+  #posted(slot: DraftSlot, input: NewComment, stored: Comment | null, duplicate: boolean) {
     const link = this.#link;
     if (this.#outgoingKey) link?.resolveOutgoing(this.#outgoingKey, stored);
     this.#outgoingKey = undefined;
     this.#drafts.discard(slot);
+    if (input.guest) this.#keepGuestForNextTime(input.guest);
     this.#attempts = 0;
     this._sendingSlot = undefined;
     // The form may have moved to another reply while this one was sent: leave that one be.
@@ -808,6 +846,15 @@ export class CommentFormElement extends LitElement {
   }
 
   /**
+   * Remembers the details the backend accepted when the box is ticked (as it is now: the
+   * commenter may have changed their mind while the comment was sent), forgets them otherwise.
+   */
+  #keepGuestForNextTime(guest: GuestIdentity) {
+    if (this._rememberGuest) rememberedGuest.remember(guest);
+    else rememberedGuest.forget();
+  }
+
+  /**
    * The backend says it has this comment already (its answer to the first try was lost):
    * reload the thread and treat the comment found there as the one posted.
    */
@@ -824,7 +871,7 @@ export class CommentFormElement extends LitElement {
         comment.content.kind === 'text' &&
         comment.content.value.trim() === text,
     );
-    this.#posted(slot, existing ?? null, true);
+    this.#posted(slot, input, existing ?? null, true);
   }
 
   #showFailure(error: CommentError, decision: RetryDecision) {
@@ -872,22 +919,33 @@ export class CommentFormElement extends LitElement {
     return {thread, parentId: this.#replyingTo?.id ?? null};
   }
 
-  /** Switches to another draft: the one saved for this thread and parent, if any. */
+  /**
+   * Switches to another draft: the one saved for this thread and parent, if any. Guest
+   * details carry over from the draft before; the first draft starts from the remembered ones.
+   */
   #enterSlot(slot: DraftSlot) {
     this.#drafts.flush();
-    const opened = this.#slot !== undefined || this.editing !== undefined;
+    const first = this.#slot === undefined;
+    const opened = !first || this.editing !== undefined;
     const restoring = slot.parentId !== null && slot.parentId === this.#restoringReplyTo;
     this.#restoringReplyTo = undefined;
     this.#focusWhenRendered = opened && !restoring && (slot.parentId !== null || slot.editing !== undefined);
     this.#slot = slot;
     const saved = drafts.get(slot);
+    const remembered = rememberedGuest.recall();
     this.#idempotencyKey = saved?.idempotencyKey;
     this._failure = undefined;
     this._fieldErrors = {};
+    if (first) {
+      this._guest = remembered ?? noGuest;
+      this._rememberGuest = remembered !== undefined;
+    }
     if (saved) {
       this._text = saved.text;
-      this._guest = saved.guest;
+      // A draft leaves out the remembered details (see the snapshot above).
+      this._guest = sameGuest(saved.guest, noGuest) ? (remembered ?? noGuest) : saved.guest;
       this._notify = saved.notify;
+      this._rememberGuest = saved.rememberGuest ?? this._rememberGuest;
     } else {
       this._text = this.editing?.content.kind === 'text' ? this.editing.content.value : '';
     }
@@ -897,12 +955,7 @@ export class CommentFormElement extends LitElement {
     const request = ++this.#namedAdapterRequest;
     this._namedAdapter = undefined;
     if (!this.adapterName) return;
-    const config = Object.fromEntries(
-      Array.from(this.attributes)
-        .filter(({name}) => !OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-') && !name.startsWith('on'))
-        .map(({name, value}) => [name, value]),
-    );
-    resolveAdapter(this.adapterName, config).then(
+    resolveAdapter(this.adapterName, adapterConfigOf(this, OWN_ATTRIBUTES)).then(
       (adapter) => {
         if (request === this.#namedAdapterRequest) this._namedAdapter = adapter;
       },
@@ -943,6 +996,10 @@ export class CommentFormElement extends LitElement {
 
 function sameSlot(a: DraftSlot | undefined, b: DraftSlot | undefined): boolean {
   return a?.thread === b?.thread && a?.parentId === b?.parentId && a?.editing === b?.editing;
+}
+
+function sameGuest(a: GuestIdentity, b: GuestIdentity | undefined): boolean {
+  return a.name === b?.name && a.email === b.email && (a.website ?? '') === (b.website ?? '');
 }
 
 /**

@@ -113,31 +113,6 @@ export const styles = css`
     font-style: italic;
   }
 
-  .avatar {
-    display: block;
-    inline-size: var(--_avatar);
-    block-size: var(--_avatar);
-    border-radius: 50%;
-    object-fit: cover;
-    background: var(--_surface);
-  }
-
-  .initials {
-    display: grid;
-    place-items: center;
-    font-size: calc(var(--_avatar) * 0.38);
-    font-weight: 600;
-    line-height: 1;
-    user-select: none;
-  }
-
-  .palette-0 { background: light-dark(#dbe9f8, #1f3a57); color: light-dark(#163c63, #cfe3f8); }
-  .palette-1 { background: light-dark(#e3f1df, #28422a); color: light-dark(#24502a, #d5ecd0); }
-  .palette-2 { background: light-dark(#fbe6d5, #55351e); color: light-dark(#6b3510, #f8dcc5); }
-  .palette-3 { background: light-dark(#efe0f5, #43294f); color: light-dark(#5a2670, #ecd6f5); }
-  .palette-4 { background: light-dark(#f9dfe3, #552631); color: light-dark(#752035, #f6d3da); }
-  .palette-5 { background: light-dark(#dff2f1, #1f4543); color: light-dark(#184d4a, #cdeeec); }
-
   .main {
     min-inline-size: 0;
   }

@@ -6,7 +6,7 @@ import {classMap} from 'lit/directives/class-map.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
-import {resolveAdapter, type AdapterConfig} from '../../core/registry.js';
+import {resolveAdapter} from '../../core/registry.js';
 import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
 import {parseText, type TextParagraph} from '../../content/text.js';
 import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
@@ -18,7 +18,8 @@ import {localeOf, plural} from '../../i18n/locale.js';
 import {ClockController} from '../shared/clock.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
-import {initialsOf, paletteIndexOf} from '../shared/initials.js';
+import {adapterConfigOf} from '../shared/adapter-config.js';
+import {avatar, avatarStyles} from '../shared/avatar.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
@@ -28,11 +29,7 @@ import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
-const OWN_ATTRIBUTES = new Set([
-  'adapter', 'max-depth', 'sort', 'page-size',
-  'id', 'class', 'style', 'slot', 'part', 'exportparts', 'hidden', 'inert', 'dir', 'lang',
-  'title', 'tabindex', 'role', 'is', 'nonce', 'autofocus', 'translate',
-]);
+const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size'];
 
 // Every tick of the clock re-renders every comment: what does not change with the time is
 // worked out once per comment.
@@ -116,7 +113,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends LitElement {
-  static override styles = [themeStyles, styles, ownCommentActionsStyles];
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -254,7 +251,7 @@ export class CommentThreadElement extends LitElement {
       this.#useAdapter(undefined);
       return;
     }
-    resolveAdapter(this.adapterName, this.#adapterConfig()).then(
+    resolveAdapter(this.adapterName, adapterConfigOf(this, OWN_ATTRIBUTES)).then(
       (adapter) => {
         if (request === this.#adapterRequest) this.#useAdapter(adapter);
       },
@@ -266,15 +263,6 @@ export class CommentThreadElement extends LitElement {
         this.dispatchEvent(event);
       },
     );
-  }
-
-  #adapterConfig(): AdapterConfig {
-    const config: Record<string, string> = {};
-    for (const {name, value} of Array.from(this.attributes)) {
-      const eventHandler = /^on[a-z]+$/.test(name);
-      if (!OWN_ATTRIBUTES.has(name) && !name.startsWith('aria-') && !eventHandler) config[name] = value;
-    }
-    return config;
   }
 
   #useAdapter(adapter: CommentAdapter | undefined): void {
@@ -619,7 +607,7 @@ export class CommentThreadElement extends LitElement {
         aria-labelledby=${labelId}
         aria-busy=${sending ? 'true' : nothing}
       >
-        ${this.#renderAvatar(comment.author, name, locale)}
+        ${avatar(name, comment.author.avatarUrl, locale, this.#failedAvatars)}
         <div class="main">
           <header class="meta">
             ${this.#renderAuthor(comment.author, name, labelId)}
@@ -658,27 +646,6 @@ export class CommentThreadElement extends LitElement {
         </div>
       </article>
     `;
-  }
-
-  #renderAvatar(author: CommentAuthor, name: string, locale: string): TemplateResult {
-    const url = httpUrl(author.avatarUrl);
-    if (url && !this.#failedAvatars.has(url)) {
-      // The name is written next to it, so the picture is decorative (alt="").
-      return html`<img
-        part="avatar"
-        class="avatar"
-        src=${url}
-        alt=""
-        width="48"
-        height="48"
-        loading="lazy"
-        decoding="async"
-        referrerpolicy="no-referrer"
-      />`;
-    }
-    return html`<span part="avatar" class="avatar initials palette-${paletteIndexOf(name)}" aria-hidden="true"
-      >${initialsOf(name, locale)}</span
-    >`;
   }
 
   #renderAuthor(author: CommentAuthor, name: string, labelId: string): TemplateResult {

@@ -2,6 +2,7 @@ import {css} from 'lit';
 
 export const styles = css`
   :host {
+    --_avatar: var(--_avatar-size);
     --_provider-size: var(--colloquy-provider-button-size, 2.75rem);
     --_icon-on-color: light-dark(#ffffff, #16181a);
   }
@@ -85,8 +86,7 @@ export const styles = css`
     block-size: 1.5rem;
   }
 
-  .provider-icon.initial,
-  .avatar.initial {
+  .provider-icon.initial {
     display: grid;
     place-items: center;
     border-radius: 50%;
@@ -195,14 +195,6 @@ export const styles = css`
     display: flex;
     align-items: center;
     gap: 0.75rem;
-  }
-
-  .avatar {
-    flex: none;
-    inline-size: var(--_avatar-size);
-    block-size: var(--_avatar-size);
-    border-radius: 50%;
-    object-fit: cover;
   }
 
   .signed-in-text p {

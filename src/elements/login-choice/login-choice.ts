@@ -8,6 +8,7 @@ import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import {resolveAdapter} from '../../core/registry.js';
 import type {GuestIdentity, PostingPolicy, Session, SignInProvider} from '../../core/types.js';
+import {RememberedGuest} from '../../drafts/remembered-guest.js';
 import {LoginErrorEvent} from '../../events/login-error.js';
 import {LoginRedirectEvent} from '../../events/login-redirect.js';
 import {LoginSelectEvent} from '../../events/login-select.js';
@@ -23,6 +24,7 @@ import {adapterConfigOf} from '../shared/adapter-config.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
+import {avatar, avatarStyles} from '../shared/avatar.js';
 import {initialsOf} from '../shared/initials.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
@@ -48,7 +50,7 @@ const guestPolicies: Record<GuestMode, GuestPolicy> = {
 const OWN_ATTRIBUTES = ['adapter', 'sign-in-callback'];
 
 /** Guest details survive a reload of the tab (never localStorage: they are personal). */
-const GUEST_STORAGE_KEY = 'colloquy:login:guest';
+const tabGuest = new RememberedGuest(() => sessionStorage, 'colloquy:login:guest');
 
 interface Connecting {
   providerId: string;
@@ -91,7 +93,7 @@ interface Connecting {
  */
 @localized()
 export class LoginChoiceElement extends LitElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, avatarStyles, styles];
   static formAssociated = true;
 
   /** The backend, set from script. Wins over the `adapter` attribute and a surrounding thread's adapter. */
@@ -124,8 +126,8 @@ export class LoginChoiceElement extends LitElement {
   @state() private connecting: Connecting | undefined;
   @state() private errorMessage = '';
   @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
-  /** An avatar that did not load; initials stand in for it. */
-  @state() private failedAvatar: string | undefined;
+  /** Avatars that did not load; initials stand in for them. */
+  @state() private failedAvatars: ReadonlySet<string> = new Set();
   /** Set once the browser found an invalid guest field, so fields say so. */
   @state() private showGuestErrors = false;
 
@@ -206,7 +208,7 @@ export class LoginChoiceElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.guest = {...this.guest, ...readStoredGuest()};
+    this.guest = {...this.guest, ...tabGuest.recall()};
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -405,7 +407,7 @@ export class LoginChoiceElement extends LitElement {
 
   #onGuestInput(field: keyof GuestIdentity, event: Event): void {
     this.guest = {...this.guest, [field]: (event.target as HTMLInputElement).value};
-    storeGuest(this.guest);
+    tabGuest.remember(this.guest);
   }
 
   /** Tells a surrounding `<form>` the identity's value and validity. */
@@ -585,31 +587,15 @@ export class LoginChoiceElement extends LitElement {
     return html`<button type="button" part=${part} class="link-button" @click=${() => void action()}>${label}</button>`;
   }
 
-  #renderAvatar(name: string, avatarUrl: string | undefined): TemplateResult {
-    const url = httpUrl(avatarUrl);
-    if (url && url !== this.failedAvatar) {
-      // The name is written next to it, so the picture is decorative.
-      return html`<img
-        part="avatar"
-        class="avatar"
-        src=${url}
-        alt=""
-        width="48"
-        height="48"
-        referrerpolicy="no-referrer"
-        @error=${() => (this.failedAvatar = url)}
-      />`;
-    }
-    return html`<span part="avatar" class="avatar initial" aria-hidden="true">${initialsOf(name, localeOf(this))}</span>`;
-  }
-
   #renderSignedIn(session: Session): TemplateResult {
     const provider = isolate(this.#providerName(session.providerId));
     const {viewer} = session;
     const logOut = this.#renderLinkButton('sign-out-button', msg('Log Out', {id: 'login.logOut'}), () => this.#logOut(false));
     const change = this.#renderLinkButton('change-button', msg('Change', {id: 'login.change'}), () => this.#logOut(true));
     return html`<div part="signed-in" class="signed-in" tabindex="-1" role="group" aria-labelledby="viewer-name">
-      ${this.#renderAvatar(viewer.name, viewer.avatarUrl)}
+      ${avatar(viewer.name, viewer.avatarUrl, localeOf(this), this.failedAvatars, (url) => {
+        this.failedAvatars = new Set([...this.failedAvatars, url]);
+      })}
       <div class="signed-in-text">
         <strong id="viewer-name" class="viewer-name">${viewer.name}</strong>
         <p>
@@ -643,24 +629,6 @@ function deepActiveElement(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
-}
-
-function readStoredGuest(): Partial<GuestIdentity> {
-  try {
-    const stored = JSON.parse(sessionStorage.getItem(GUEST_STORAGE_KEY) ?? '{}') as Record<string, unknown>;
-    const text = (key: string) => (typeof stored[key] === 'string' ? (stored[key] as string) : '');
-    return {name: text('name'), email: text('email'), website: text('website')};
-  } catch {
-    return {};
-  }
-}
-
-function storeGuest(guest: GuestIdentity): void {
-  try {
-    sessionStorage.setItem(GUEST_STORAGE_KEY, JSON.stringify(guest));
-  } catch {
-    // Storage refused (quota, privacy mode): the details just won't survive a reload.
-  }
 }
 
 defineElement('login-choice', LoginChoiceElement);

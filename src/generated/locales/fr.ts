@@ -71,6 +71,7 @@
 'form.label.website': `Site web`,
 'form.notify.comments': `Prévenez-moi de tous les nouveaux commentaires par e-mail.`,
 'form.notify.posts': `Prévenez-moi de tous les nouveaux articles par e-mail.`,
+'form.remember-guest': `Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.`,
 'form.retry': `Réessayer`,
 'form.sign-in': `Se connecter`,
 'form.sign-in-required': `Connectez-vous pour laisser un commentaire.`,
