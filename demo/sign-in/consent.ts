@@ -15,7 +15,7 @@ const brandColors: Record<string, string> = {
 };
 
 const params = new URLSearchParams(location.search);
-const provider = defaultMemoryProviders.find((candidate) => candidate.id === params.get('provider'));
+const provider = defaultMemoryProviders().find((candidate) => candidate.id === params.get('provider'));
 const state = params.get('state') ?? '';
 const callback = callbackUrl(params.get('callback'));
 const root = document.querySelector<HTMLElement>('#consent')!;

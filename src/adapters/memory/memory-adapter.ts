@@ -14,6 +14,7 @@ import type {
 import {CommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider, SortOrder, ThreadInfo} from '../../core/types.js';
 import {storedThreadFromSeed, type SeedThread, type StoredComment, type StoredThread} from './seed.js';
+import {messages} from './messages.js';
 import {Simulation, delay, errorFor, type CallKind, type LatencyOption} from './simulation.js';
 
 export interface MemoryAdapterOptions {
@@ -47,14 +48,17 @@ export interface MemoryAdapterOptions {
   now?: () => number;
 }
 
-export const defaultMemoryProviders: SignInProvider[] = [
-  {id: 'wordpress', name: 'WordPress.com'},
-  {id: 'twitter', name: 'X (Twitter)'},
-  {id: 'facebook', name: 'Facebook'},
-  {id: 'github', name: 'GitHub'},
-  {id: 'google', name: 'Google'},
-  {id: 'email', name: 'Email link'},
-];
+/** The simulated providers: the brands keep their names, the email link is translated. */
+export function defaultMemoryProviders(): SignInProvider[] {
+  return [
+    {id: 'wordpress', name: 'WordPress.com'},
+    {id: 'twitter', name: 'X (Twitter)'},
+    {id: 'facebook', name: 'Facebook'},
+    {id: 'github', name: 'GitHub'},
+    {id: 'google', name: 'Google'},
+    {id: 'email', name: messages.emailProvider()},
+  ];
+}
 
 interface ChangeMessage {
   origin: string;
@@ -94,7 +98,7 @@ export class MemoryAdapter implements CommentAdapter {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     this.simulate = new Simulation(options.latency);
-    const providers = options.providers ?? defaultMemoryProviders;
+    const providers = options.providers ?? defaultMemoryProviders();
     this.capabilities = {
       edit: (options.editWindowSeconds ?? 900) > 0,
       delete: true,
@@ -152,7 +156,7 @@ export class MemoryAdapter implements CommentAdapter {
         comment.text?.trim() === text,
     );
     if (duplicate) {
-      throw new CommentError('duplicate', 'Duplicate comment detected; it looks as though you have already said that.');
+      throw new CommentError('duplicate', messages.duplicate());
     }
 
     const moderation = this.#options.moderation ?? 'none';
@@ -192,9 +196,9 @@ export class MemoryAdapter implements CommentAdapter {
     const thread = this.#thread(request.thread);
     const stored = this.#comment(thread, request.commentId);
     const permissions = this.#permissions(stored, thread);
-    if (!permissions.edit) throw new CommentError('forbidden', 'You can no longer edit this comment.');
+    if (!permissions.edit) throw new CommentError('forbidden', messages.editExpired());
     const text = request.text.trim();
-    if (!text) throw new CommentError('invalid', 'Please type your comment.', {fieldErrors: {text: 'Please type your comment.'}});
+    if (!text) throw new CommentError('invalid', messages.emptyText(), {fieldErrors: {text: messages.emptyText()}});
     this.#checkLength(text);
     stored.text = text;
     delete stored.html;
@@ -208,7 +212,7 @@ export class MemoryAdapter implements CommentAdapter {
     const thread = this.#thread(request.thread);
     const stored = this.#comment(thread, request.commentId);
     if (!this.#permissions(stored, thread).delete) {
-      throw new CommentError('forbidden', 'You are not allowed to delete this comment.');
+      throw new CommentError('forbidden', messages.deleteForbidden());
     }
     const hasReplies = thread.comments.some((comment) => comment.parentId === stored.id);
     if (hasReplies) {
@@ -227,7 +231,7 @@ export class MemoryAdapter implements CommentAdapter {
   async react(request: ReactRequest, options: CallOptions = {}): Promise<Comment> {
     await this.#begin('react', options.signal);
     if (!this.capabilities.reactions.includes(request.reaction)) {
-      throw new CommentError('invalid', `Unknown reaction "${request.reaction}".`);
+      throw new CommentError('invalid', messages.unknownReaction());
     }
     const thread = this.#thread(request.thread);
     const stored = this.#comment(thread, request.commentId);
@@ -243,13 +247,13 @@ export class MemoryAdapter implements CommentAdapter {
 
   async listProviders(options: CallOptions = {}): Promise<SignInProvider[]> {
     await this.#begin('signIn', options.signal);
-    return (this.#options.providers ?? defaultMemoryProviders).map((provider) => ({...provider}));
+    return (this.#options.providers ?? defaultMemoryProviders()).map((provider) => ({...provider}));
   }
 
   async signInUrl(request: SignInUrlRequest, options: CallOptions = {}): Promise<string> {
     await this.#begin('signIn', options.signal);
     const page = this.#options.signInPage;
-    if (!page) throw new CommentError('forbidden', 'Sign-in is not set up for this backend.');
+    if (!page) throw new CommentError('forbidden', messages.signInUnavailable());
     const url = new URL(page, document.baseURI);
     url.searchParams.set('provider', request.providerId);
     url.searchParams.set('state', request.state);
@@ -264,10 +268,10 @@ export class MemoryAdapter implements CommentAdapter {
    */
   async completeSignIn(request: CompleteSignInRequest, options: CallOptions = {}): Promise<Session> {
     await this.#begin('signIn', options.signal);
-    const provider = (this.#options.providers ?? defaultMemoryProviders).find((p) => p.id === request.providerId);
-    if (!provider) throw new CommentError('invalid', 'Unknown sign-in provider.');
+    const provider = (this.#options.providers ?? defaultMemoryProviders()).find((p) => p.id === request.providerId);
+    if (!provider) throw new CommentError('invalid', messages.unknownProvider());
     const grant = decodeGrant(request.result.code);
-    if (!grant) throw new CommentError('unauthorized', 'The sign-in could not be completed. Please try again.');
+    if (!grant) throw new CommentError('unauthorized', messages.signInFailed());
     const session: Session = {
       providerId: provider.id,
       viewer: {
@@ -342,7 +346,7 @@ export class MemoryAdapter implements CommentAdapter {
     let thread = this.#threads.get(id);
     if (!thread) {
       if (this.#options.autoCreateThreads === false) {
-        throw new CommentError('not-found', 'This discussion does not exist.');
+        throw new CommentError('not-found', messages.threadMissing());
       }
       thread = {id, title: this.#options.defaultTitle ?? document.title, open: true, comments: []};
       this.#threads.set(id, thread);
@@ -353,38 +357,38 @@ export class MemoryAdapter implements CommentAdapter {
   #comment(thread: StoredThread, id: string): StoredComment {
     const stored = thread.comments.find((comment) => comment.id === id);
     if (!stored || !visibleComments(thread, this.#viewerKey()).includes(stored)) {
-      throw new CommentError('not-found', 'This comment does not exist any more.');
+      throw new CommentError('not-found', messages.commentMissing());
     }
     return stored;
   }
 
   #validate(input: NewComment, thread: StoredThread, session: Session | null) {
-    if (!thread.open) throw new CommentError('closed', 'Comments are closed.');
+    if (!thread.open) throw new CommentError('closed', messages.closed());
     if (!session && this.#options.guests === false) {
-      throw new CommentError('unauthorized', 'Please sign in to comment.');
+      throw new CommentError('unauthorized', messages.signInRequired());
     }
     const fieldErrors: Partial<Record<'text' | 'name' | 'email' | 'website' | 'parent', string>> = {};
     const text = input.text.trim();
-    if (!text) fieldErrors.text = 'Please type your comment.';
+    if (!text) fieldErrors.text = messages.emptyText();
     else if (text.length > this.#maxLength()) {
-      fieldErrors.text = `Your comment is too long: at most ${this.#maxLength()} characters.`;
+      fieldErrors.text = messages.tooLong();
     }
     if (!session) {
       const guest = input.guest;
-      if (!guest?.name.trim()) fieldErrors.name = 'Please fill in your name.';
-      if (!guest?.email.trim()) fieldErrors.email = 'Please fill in your email address.';
+      if (!guest?.name.trim()) fieldErrors.name = messages.nameMissing();
+      if (!guest?.email.trim()) fieldErrors.email = messages.emailMissing();
       else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(guest.email.trim())) {
-        fieldErrors.email = 'Please enter a valid email address.';
+        fieldErrors.email = messages.emailInvalid();
       }
       if (guest?.website?.trim() && !isHttpUrl(guest.website.trim())) {
-        fieldErrors.website = 'Please enter a web address starting with http:// or https://.';
+        fieldErrors.website = messages.websiteInvalid();
       }
     }
     if (input.parentId !== null) {
       const parent = thread.comments.find((comment) => comment.id === input.parentId);
       const visible = parent && visibleComments(thread, this.#viewerKey()).includes(parent);
       if (!parent || !visible || parent.status === 'deleted') {
-        fieldErrors.parent = 'The comment you are replying to no longer exists.';
+        fieldErrors.parent = messages.parentMissing();
       }
     }
     const first = Object.values(fieldErrors)[0];
@@ -393,7 +397,7 @@ export class MemoryAdapter implements CommentAdapter {
 
   #checkLength(text: string) {
     if (text.length > this.#maxLength()) {
-      const message = `Your comment is too long: at most ${this.#maxLength()} characters.`;
+      const message = messages.tooLong();
       throw new CommentError('invalid', message, {fieldErrors: {text: message}});
     }
   }
@@ -404,7 +408,7 @@ export class MemoryAdapter implements CommentAdapter {
 
   #rootsAfter(roots: StoredComment[], token: string, sort: SortOrder): number {
     const cursor = decodeCursor(token);
-    if (!cursor || cursor.sort !== sort) throw new CommentError('invalid', 'This page link is out of date. Please reload.');
+    if (!cursor || cursor.sort !== sort) throw new CommentError('invalid', messages.staleCursor());
     const index = roots.findIndex((root) => root.id === cursor.after);
     if (index !== -1) return index + 1;
     // The last comment shown is gone meanwhile: go on after where it stood.

@@ -1,4 +1,5 @@
 import {CommentError, type CommentErrorCode, type CommentField} from '../../core/errors.js';
+import {simulatedFailureMessage} from './messages.js';
 
 /** The kinds of adapter call whose latency and failures can be simulated separately. */
 export type CallKind = 'load' | 'post' | 'edit' | 'delete' | 'react' | 'session' | 'signIn';
@@ -19,19 +20,6 @@ export interface SimulatedFailure {
 }
 
 export type LatencyOption = number | Partial<Record<CallKind, number>>;
-
-const defaultMessages: Record<CommentErrorCode, string> = {
-  network: 'The connection failed.',
-  unauthorized: 'Please sign in to continue.',
-  forbidden: 'You are not allowed to do that.',
-  'not-found': 'That could not be found.',
-  'rate-limited': 'You are posting comments too quickly. Slow down.',
-  duplicate: 'Duplicate comment detected; it looks as though you have already said that.',
-  invalid: 'Some details are missing or wrong.',
-  closed: 'Comments are closed.',
-  conflict: 'This comment changed meanwhile.',
-  server: 'The server had a problem.',
-};
 
 /**
  * Latency and failures on demand, for the demo's "flaky network" switch and for tests of
@@ -79,7 +67,7 @@ export class Simulation {
 }
 
 export function errorFor(failure: SimulatedFailure): CommentError {
-  return new CommentError(failure.code, failure.message ?? defaultMessages[failure.code], {
+  return new CommentError(failure.code, failure.message ?? simulatedFailureMessage(failure.code), {
     retryAfterMs: failure.code === 'rate-limited' ? (failure.retryAfterMs ?? 15_000) : failure.retryAfterMs,
     fieldErrors: failure.fieldErrors,
     backendCode: 'simulated',
