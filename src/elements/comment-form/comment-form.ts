@@ -639,7 +639,9 @@ export class CommentFormElement extends LitElement {
 
   #onKeydown(event: KeyboardEvent) {
     if (event.isComposing) return;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target === this._textarea) {
+    // Ctrl/Cmd+Enter posts from any field a person types in, the guest details included;
+    // on buttons and checkboxes Enter keeps its own meaning.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && isTextEntry(event.composedPath()[0])) {
       event.preventDefault();
       this._form?.requestSubmit();
     } else if (event.key === 'Escape' && this.#inline) {
@@ -1027,6 +1029,12 @@ function growToFit(textarea: HTMLTextAreaElement) {
 }
 
 defineElement('comment-form', CommentFormElement);
+
+/** A field people type text into: the comment box, or a name, email or website input. */
+function isTextEntry(target: EventTarget | undefined): boolean {
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && ['text', 'email', 'url', 'search', 'tel'].includes(target.type);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

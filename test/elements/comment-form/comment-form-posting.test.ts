@@ -143,6 +143,22 @@ describe('<comment-form> posting', () => {
     expect(adapter.storedComments('conversation').filter((stored) => stored.text === 'Only once, please')).to.have.length(1);
   });
 
+  it('posts with Ctrl+Enter from a guest field too, but not from a checkbox', async () => {
+    const adapter = memoryAdapter();
+    const posts = recordPosts(adapter);
+    const form = await standaloneForm(adapter);
+    await fillGuest(form, 'Sent from the email field');
+    const enter = {key: 'Enter', ctrlKey: true, bubbles: true, composed: true};
+    const checkbox = form.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    checkbox.dispatchEvent(new KeyboardEvent('keydown', enter));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(posts).to.have.length(0);
+    const posted = nextEvent(form, 'comment-posted');
+    form.shadowRoot!.querySelector('[part~="email-input"]')!.dispatchEvent(new KeyboardEvent('keydown', enter));
+    await posted;
+    expect(posts).to.have.length(1);
+  });
+
   it('keeps focus on the comment field of a standalone form after posting', async () => {
     const form = await standaloneForm(memoryAdapter());
     await fillGuest(form, 'Standalone');
