@@ -79,7 +79,17 @@ export interface RestServer {
   addComment(thread: string, comment: Omit<RestSeedComment, 'createdAt'> & {createdAt?: string}): void;
   removeComment(thread: string, id: string): void;
   /** Makes the next request to a path ending in `pathEnd` fail with this envelope. */
-  failNext(pathEnd: string, status: number, error: {code: string; message: string; fields?: Record<string, string>; retryAfter?: number}, headers?: Record<string, string>): void;
+  /**
+   * Answers the next request whose path ends with `pathEnd` (and whose method is `method`,
+   * when given) with this error instead.
+   */
+  failNext(
+    pathEnd: string,
+    status: number,
+    error: {code: string; message: string; fields?: Record<string, string>; retryAfter?: number},
+    headers?: Record<string, string>,
+    method?: string,
+  ): void;
   /** What the provider's consent screen does: a code the callback page will report. */
   authorize(provider: string, viewer: {id: string; name: string; moderator?: boolean}, state?: string): string;
   /** Closes every open live stream (the server restarting). */
@@ -117,7 +127,7 @@ export function restServer(options: RestServerOptions): RestServer {
   const claimable = new Map<string, Viewer>();
   const idempotent = new Map<string, {fingerprint: string; commentId: string; thread: string}>();
   const posts = new Map<string, number[]>();
-  const failures: {pathEnd: string; status: number; body: unknown; headers: Record<string, string>}[] = [];
+  const failures: {pathEnd: string; method?: string; status: number; body: unknown; headers: Record<string, string>}[] = [];
   let nextId = 1;
   let nextEvent = 1;
   const capabilities = {edit: true, delete: true, reactions: ['like'], signIn: true, session: true, live: true, ...options.capabilities};
@@ -375,7 +385,7 @@ export function restServer(options: RestServerOptions): RestServer {
   };
 
   async function route(request: Request, path: string): Promise<Response> {
-    const failure = failures.findIndex((f) => path.endsWith(f.pathEnd));
+    const failure = failures.findIndex((f) => path.endsWith(f.pathEnd) && (!f.method || f.method === request.method));
     if (failure !== -1) {
       const [{status, body, headers}] = failures.splice(failure, 1) as [(typeof failures)[number]];
       return json(body, status, headers);
@@ -495,8 +505,8 @@ export function restServer(options: RestServerOptions): RestServer {
       thread.comments = thread.comments.filter((c) => c.id !== id);
       announce(thread, 'comment-removed', {commentId: id});
     },
-    failNext(pathEnd, status, error, headers = {}) {
-      failures.push({pathEnd, status, body: {error}, headers});
+    failNext(pathEnd, status, error, headers = {}, method) {
+      failures.push({pathEnd, status, body: {error}, headers, ...(method ? {method} : {})});
     },
     authorize(provider, viewer, state) {
       const signedIn = {id: viewer.id, name: viewer.name, moderator: viewer.moderator === true, provider};

@@ -74,8 +74,8 @@ describe('<comment-form> over REST (msw)', () => {
   it('5xx twice: retried by itself with one key, one comment stored', async () => {
     const {server, adapter} = await setUp();
     const form = await formFor(server, adapter);
-    server.failNext('/comments', 503, {code: 'server', message: 'Down for a moment.'});
-    server.failNext('/comments', 502, {code: 'server', message: 'Bad gateway.'});
+    server.failNext('/comments', 503, {code: 'server', message: 'Down for a moment.'}, {}, 'POST');
+    server.failNext('/comments', 502, {code: 'server', message: 'Bad gateway.'}, {}, 'POST');
     press(form);
     await nextEvent(form, 'comment-posted');
     const keys = posts(server).map((request) => request.headers.get('Idempotency-Key'));
@@ -87,7 +87,7 @@ describe('<comment-form> over REST (msw)', () => {
   it('5xx three times: gives up after three tries and offers Retry', async () => {
     const {server, adapter} = await setUp();
     const form = await formFor(server, adapter);
-    for (let i = 0; i < 3; i++) server.failNext('/comments', 500, {code: 'server', message: 'Broken.'});
+    for (let i = 0; i < 3; i++) server.failNext('/comments', 500, {code: 'server', message: 'Broken.'}, {}, 'POST');
     press(form);
     await failureShown(form);
     await quietFor(30);
@@ -98,7 +98,7 @@ describe('<comment-form> over REST (msw)', () => {
   it('429 with Retry-After in seconds says when posting is possible again', async () => {
     const {server, adapter} = await setUp();
     const form = await formFor(server, adapter);
-    server.failNext('/comments', 429, {code: 'rate-limited', message: 'Slow down.', retryAfter: 20}, {'Retry-After': '20'});
+    server.failNext('/comments', 429, {code: 'rate-limited', message: 'Slow down.', retryAfter: 20}, {'Retry-After': '20'}, 'POST');
     press(form);
     await failureShown(form);
     expect(alertText(form)).to.contain('You can post again in 20 seconds.');
@@ -109,7 +109,7 @@ describe('<comment-form> over REST (msw)', () => {
     const {server, adapter} = await setUp();
     const at = new Date(Math.ceil((Date.now() + 10 * 60_000) / 1000) * 1000);
     const form = await formFor(server, adapter);
-    server.failNext('/comments', 429, {code: 'rate-limited', message: 'Slow down.'}, {'Retry-After': at.toUTCString()});
+    server.failNext('/comments', 429, {code: 'rate-limited', message: 'Slow down.'}, {'Retry-After': at.toUTCString()}, 'POST');
     press(form);
     await failureShown(form);
     const time = new Intl.DateTimeFormat('en', {hour: 'numeric', minute: '2-digit'}).format(at);
@@ -124,7 +124,7 @@ describe('<comment-form> over REST (msw)', () => {
     );
     const {host, form} = await formInThread(adapter, thread);
     await fillGuest(form, text);
-    server.failNext('/comments', 409, {code: 'duplicate', message: 'You already said that.'});
+    server.failNext('/comments', 409, {code: 'duplicate', message: 'You already said that.'}, {}, 'POST');
     press(form);
     const posted = await nextEvent(form, 'comment-posted');
     expect(posted.duplicate).to.be.true;
@@ -136,7 +136,7 @@ describe('<comment-form> over REST (msw)', () => {
   it('400 invalid: per-field messages, never retried', async () => {
     const {server, adapter} = await setUp();
     const form = await formFor(server, adapter);
-    server.failNext('/comments', 400, {code: 'invalid', message: 'Check the form.', fields: {name: 'Please use your real name.'}});
+    server.failNext('/comments', 400, {code: 'invalid', message: 'Check the form.', fields: {name: 'Please use your real name.'}}, {}, 'POST');
     press(form);
     await failureShown(form);
     const name = part(form, 'name-input')!;
@@ -150,7 +150,7 @@ describe('<comment-form> over REST (msw)', () => {
   it('401: the draft stays and sign-in is offered', async () => {
     const {server, adapter} = await setUp();
     const form = await formFor(server, adapter);
-    server.failNext('/comments', 401, {code: 'unauthorized', message: 'Sign in first.'});
+    server.failNext('/comments', 401, {code: 'unauthorized', message: 'Sign in first.'}, {}, 'POST');
     press(form);
     await failureShown(form);
     expect(hasPart(form, 'sign-in-button')).to.be.true;
@@ -162,7 +162,7 @@ describe('<comment-form> over REST (msw)', () => {
   it('403 closed: "Comments are closed." and read-only', async () => {
     const {server, adapter} = await setUp();
     const form = await formFor(server, adapter);
-    server.failNext('/comments', 403, {code: 'closed', message: 'Comments are closed.'});
+    server.failNext('/comments', 403, {code: 'closed', message: 'Comments are closed.'}, {}, 'POST');
     press(form);
     await waitUntil(() => alertText(form) === 'Comments are closed.', 'closing was not said');
     expect(textarea(form).readOnly).to.be.true;
@@ -178,7 +178,7 @@ describe('<comment-form> over REST (msw)', () => {
     it(`${status} ${code} is never retried by itself`, async () => {
       const {server, adapter} = await setUp();
       const form = await formFor(server, adapter);
-      server.failNext('/comments', status, {code, message: 'No.'});
+      server.failNext('/comments', status, {code, message: 'No.'}, {}, 'POST');
       press(form);
       await failureShown(form);
       window.dispatchEvent(new Event('online'));
