@@ -7,7 +7,6 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import type {CommentAdapter, NewComment} from '../../core/adapter.js';
 import {httpUrl} from '../../content/urls.js';
 import {CommentError, isAbortError, type CommentField} from '../../core/errors.js';
-import {resolveAdapter} from '../../core/registry.js';
 import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
 import {drafts, type DraftSlot} from '../../drafts/draft-store.js';
 import {rememberedGuest} from '../../drafts/remembered-guest.js';
@@ -20,10 +19,10 @@ import {CommentSubmitEvent} from '../../events/comment-submit.js';
 import {formatNumber, formatSecondsFromNow, formatTimeOfDay} from '../../i18n/format.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
-import {adapterConfigOf} from '../shared/adapter-config.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
+import {NamedAdapter} from '../shared/named-adapter.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -187,7 +186,7 @@ export class CommentFormElement extends LitElement {
   #attempts = 0;
   /** The key of the comment shown as sending in the thread, while it is. */
   #outgoingKey: string | undefined;
-  #namedAdapterRequest = 0;
+  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   /** Set when a reply or an edit was opened: focus goes into the comment field. */
   #focusWhenRendered = false;
   /** The comment whose reply draft the form is reopening after a reload (without taking focus). */
@@ -954,18 +953,11 @@ export class CommentFormElement extends LitElement {
   }
 
   #resolveNamedAdapter() {
-    const request = ++this.#namedAdapterRequest;
     this._namedAdapter = undefined;
-    if (!this.adapterName) return;
-    resolveAdapter(this.adapterName, adapterConfigOf(this, OWN_ATTRIBUTES)).then(
-      (adapter) => {
-        if (request === this.#namedAdapterRequest) this._namedAdapter = adapter;
-      },
-      (error: unknown) => {
-        if (request === this.#namedAdapterRequest) {
-          this.#showFailure(asCommentError(error), {action: 'stop'});
-        }
-      },
+    this.#namedAdapter.resolve(
+      this.adapterName,
+      (adapter) => (this._namedAdapter = adapter),
+      (error) => this.#showFailure(asCommentError(error), {action: 'stop'}),
     );
   }
 

@@ -6,7 +6,6 @@ import {classMap} from 'lit/directives/class-map.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
-import {resolveAdapter} from '../../core/registry.js';
 import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
 import {parseText, type TextParagraph} from '../../content/text.js';
 import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
@@ -18,7 +17,7 @@ import {localeOf, plural} from '../../i18n/locale.js';
 import {ClockController} from '../shared/clock.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
-import {adapterConfigOf} from '../shared/adapter-config.js';
+import {NamedAdapter} from '../shared/named-adapter.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -155,7 +154,7 @@ export class CommentThreadElement extends LitElement {
   /** The adapter in use once resolved (the property, or the named one). */
   #adapter: CommentAdapter | undefined;
   #adapterError: unknown;
-  #adapterRequest = 0;
+  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   #outgoing = new Map<string, Comment>();
   #outgoingComments: readonly Comment[] = [];
   #targeted: string | undefined;
@@ -241,22 +240,16 @@ export class CommentThreadElement extends LitElement {
   }
 
   #resolveAdapter(): void {
-    const request = ++this.#adapterRequest;
     this.#adapterError = undefined;
-    if (this.adapter) {
+    if (this.adapter || !this.adapterName) {
+      this.#namedAdapter.cancel();
       this.#useAdapter(this.adapter);
       return;
     }
-    if (!this.adapterName) {
-      this.#useAdapter(undefined);
-      return;
-    }
-    resolveAdapter(this.adapterName, adapterConfigOf(this, OWN_ATTRIBUTES)).then(
-      (adapter) => {
-        if (request === this.#adapterRequest) this.#useAdapter(adapter);
-      },
-      (error: unknown) => {
-        if (request !== this.#adapterRequest) return;
+    this.#namedAdapter.resolve(
+      this.adapterName,
+      (adapter) => this.#useAdapter(adapter),
+      (error) => {
         this.#adapterError = error;
         this.requestUpdate();
         const event = new CommentErrorEvent(error, 'load'); // named: see reply()

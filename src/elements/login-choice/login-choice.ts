@@ -6,7 +6,6 @@ import {property, query, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
-import {resolveAdapter} from '../../core/registry.js';
 import type {GuestIdentity, PostingPolicy, Session, SignInProvider} from '../../core/types.js';
 import {RememberedGuest} from '../../drafts/remembered-guest.js';
 import {LoginErrorEvent} from '../../events/login-error.js';
@@ -20,7 +19,7 @@ import {startSignIn, type SignInAttempt} from '../../sign-in/flow.js';
 import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
 import {httpUrl} from '../../content/urls.js';
-import {adapterConfigOf} from '../shared/adapter-config.js';
+import {NamedAdapter} from '../shared/named-adapter.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
@@ -123,6 +122,7 @@ export class LoginChoiceElement extends LitElement {
   private thread: ThreadLink | undefined;
 
   @state() private namedAdapter: CommentAdapter | undefined;
+  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   @state() private connecting: Connecting | undefined;
   @state() private errorMessage = '';
   @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
@@ -229,14 +229,11 @@ export class LoginChoiceElement extends LitElement {
   }
 
   #resolveNamedAdapter(): void {
-    const name = this.adapterName;
     this.namedAdapter = undefined;
-    if (!name) return;
-    resolveAdapter(name, adapterConfigOf(this, OWN_ATTRIBUTES)).then(
-      (adapter) => {
-        if (this.adapterName === name) this.namedAdapter = adapter;
-      },
-      (error: unknown) => console.error(error),
+    this.#namedAdapter.resolve(
+      this.adapterName ?? '',
+      (adapter) => (this.namedAdapter = adapter),
+      (error) => console.error(error),
     );
   }
 

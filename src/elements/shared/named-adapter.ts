@@ -1,0 +1,37 @@
+import type {CommentAdapter} from '../../core/adapter.js';
+import {resolveAdapter} from '../../core/registry.js';
+import {adapterConfigOf} from './adapter-config.js';
+
+/**
+ * Resolves an element's `adapter` attribute through the registry. A named adapter may
+ * load lazily, and the name may change (or an adapter object may be set) meanwhile, so
+ * only the answer to the latest request is delivered.
+ */
+export class NamedAdapter {
+  #latest = 0;
+
+  constructor(
+    private readonly host: Element,
+    /** The element's own attributes, which are not configuration for the adapter. */
+    private readonly ownAttributes: readonly string[],
+  ) {}
+
+  /** Builds the adapter registered as `name` from the host's other attributes. */
+  resolve(name: string, resolved: (adapter: CommentAdapter) => void, failed: (error: unknown) => void): void {
+    const request = this.cancel();
+    if (!name) return;
+    resolveAdapter(name, adapterConfigOf(this.host, this.ownAttributes)).then(
+      (adapter) => {
+        if (request === this.#latest) resolved(adapter);
+      },
+      (error: unknown) => {
+        if (request === this.#latest) failed(error);
+      },
+    );
+  }
+
+  /** Drops the answer of any request under way; returns the new request number. */
+  cancel(): number {
+    return ++this.#latest;
+  }
+}
