@@ -39,11 +39,6 @@ export const commentFormStyles = css`
     inline-size: 100%;
     padding-block: 0.5em;
     padding-inline: 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    color: var(--_text);
-    font: inherit;
   }
 
   input:not([type='checkbox']) {

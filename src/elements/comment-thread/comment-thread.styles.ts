@@ -41,11 +41,6 @@ export const styles = css`
     min-block-size: 2.25rem;
     padding-block: 0.25em;
     padding-inline: 0.5em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    color: var(--_text);
-    font: inherit;
   }
 
   .comments,

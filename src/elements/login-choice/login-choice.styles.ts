@@ -146,11 +146,6 @@ export const styles = css`
     min-block-size: 2.5rem;
     padding-block: 0.4rem;
     padding-inline: 0.6rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    color: var(--_text);
-    font: inherit;
   }
 
   input.checked:invalid {

@@ -42,6 +42,16 @@ export const themeStyles = css`
     outline-offset: 2px;
   }
 
+  /* Fields look alike in every element, which sets their size. :where() keeps this rule
+     weaker than any of the elements' own. */
+  :where(input:not([type='checkbox'], [type='radio']), textarea, select) {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+  }
+
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
