@@ -101,10 +101,10 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
     }),
 
     check('pages cover every comment exactly once, at any page size', async ({adapter, thread}) => {
-      const reference = await loadAll(adapter, thread, 'oldest', 100);
+      const reference = await loadWholeThread(adapter, thread);
       const referenceIds = reference.comments.map((comment) => comment.id).sort();
       for (const limit of [1, 2, 3]) {
-        const paged = await loadAll(adapter, thread, 'oldest', limit);
+        const paged = await loadWholeThread(adapter, thread, {limit});
         const ids = paged.comments.map((comment) => comment.id);
         const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
         assert(duplicates.length === 0, `with limit ${limit}, comments ${duplicates.join(', ')} came twice`);
@@ -123,7 +123,7 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
     }),
 
     check("lists every reply after its parent, in the parent's page", async ({adapter, thread}) => {
-      const {pages} = await loadAll(adapter, thread, 'oldest', 2);
+      const {pages} = await loadWholeThread(adapter, thread, {limit: 2});
       let replies = 0;
       for (const page of pages) {
         const seen = new Set<string>();
@@ -140,7 +140,7 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
 
     check('orders top-level comments by the sort asked for', async ({adapter, thread}) => {
       for (const sort of ['oldest', 'newest'] as const) {
-        const {comments} = await loadAll(adapter, thread, sort, 2);
+        const {comments} = await loadWholeThread(adapter, thread, {sort, limit: 2});
         const times = comments.filter((c) => c.parentId === null).map((c) => Date.parse(c.createdAt));
         const ordered = times.every((time, i) => i === 0 || (sort === 'oldest' ? time >= times[i - 1]! : time <= times[i - 1]!));
         assert(ordered, `top-level comments are not in ${sort}-first order`);
@@ -161,19 +161,19 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
       assert(contentIncludes(stored, text), 'the stored comment does not hold the text posted');
       assert(stored.status === 'approved' || stored.status === 'pending', `a new comment has status "${stored.status}"`);
       assert(stored.author.isViewer === true, "the viewer's own new comment is not marked isViewer");
-      const listed = (await loadAll(subject.adapter, subject.thread, 'oldest', 100)).comments.filter((c) => c.id === stored.id);
+      const listed = (await loadWholeThread(subject.adapter, subject.thread)).comments.filter((c) => c.id === stored.id);
       assert(listed.length === 1, `the new comment is listed ${listed.length} times to its author`);
       assert(contentIncludes(listed[0]!, text), 'the listed comment differs from the one returned by the post');
     }),
 
     check('posts a reply under its parent', async (subject) => {
       if (subject.canPost === false) return;
-      const {comments} = await loadAll(subject.adapter, subject.thread, 'oldest', 100);
+      const {comments} = await loadWholeThread(subject.adapter, subject.thread);
       const parent = comments.find((comment) => comment.viewerCan.reply && comment.status === 'approved');
       assert(parent, 'no comment in the seeded thread accepts replies');
       const stored = await subject.adapter.postComment(newComment(subject, uniqueText('reply'), parent.id), {});
       assert(stored.parentId === parent.id, `the reply's parentId is ${stored.parentId}, not ${parent.id}`);
-      const after = (await loadAll(subject.adapter, subject.thread, 'oldest', 100)).comments;
+      const after = (await loadWholeThread(subject.adapter, subject.thread)).comments;
       const ids = after.map((comment) => comment.id);
       assert(ids.indexOf(stored.id) > ids.indexOf(parent.id), 'the reply is not listed after its parent');
     }),
@@ -189,7 +189,7 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
       } catch (error) {
         assert(isCommentError(error) && error.code === 'duplicate', `the retried post failed with ${describe(error)}`);
       }
-      const {comments} = await loadAll(subject.adapter, subject.thread, 'oldest', 100);
+      const {comments} = await loadWholeThread(subject.adapter, subject.thread);
       const copies = comments.filter((comment) => contentIncludes(comment, text)).length;
       assert(copies === 1, `the thread holds ${copies} copies of the retried comment`);
     }),
@@ -207,7 +207,7 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
       if (subject.canPost === false) return;
       const text = uniqueText('aborted');
       await expectAbort(adapter.postComment(newComment(subject, text, null), {signal: controller.signal}));
-      const {comments} = await loadAll(adapter, thread, 'oldest', 100);
+      const {comments} = await loadWholeThread(adapter, thread);
       assert(!comments.some((comment) => contentIncludes(comment, text)), 'a post aborted before it started was stored');
     }),
 
@@ -220,12 +220,20 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
   ];
 }
 
-interface LoadedThread {
+export interface LoadedThread {
   pages: CommentPage[];
   comments: Comment[];
 }
 
-async function loadAll(adapter: CommentAdapter, thread: string, sort: SortOrder, limit: number): Promise<LoadedThread> {
+/**
+ * Every page of a thread, following cursors from the first page to the last: the pages as
+ * loaded and all their comments in order. Stops with a `ConformanceError` after 1000 pages.
+ */
+export async function loadWholeThread(
+  adapter: CommentAdapter,
+  thread: string,
+  {sort = 'oldest', limit = 100}: {sort?: SortOrder; limit?: number} = {},
+): Promise<LoadedThread> {
   const pages: CommentPage[] = [];
   let cursor: string | undefined;
   do {

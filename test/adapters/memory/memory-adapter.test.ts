@@ -4,20 +4,15 @@ import type {ThreadEvent} from '../../../src/core/adapter.js';
 import {describeAdapterConformance} from '../../../src/core/conformance.js';
 import {CommentError} from '../../../src/core/errors.js';
 import {conversationSeed} from '../../fixtures/seed-threads.js';
+import {rejection} from '../../helpers/adapter-calls.js';
+
+/** The CommentError (or abort) a call rejected with. */
+const failure = async (call: Promise<unknown>) => (await rejection(call)) as CommentError;
 
 const guest = {name: 'Ada', email: 'ada@example.com'};
 
 function post(adapter: MemoryAdapter, text: string, extra: Partial<Parameters<MemoryAdapter['postComment']>[0]> = {}) {
   return adapter.postComment({thread: 'conversation', text, parentId: null, guest, idempotencyKey: crypto.randomUUID(), ...extra});
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CommentError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as CommentError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 function freshStorageKey() {
@@ -76,29 +71,29 @@ describe('memory adapter', () => {
 
   it('validates guests, parents, length and closed threads with typed errors', async () => {
     const adapter = createMemoryAdapter({threads: [conversationSeed(), {id: 'closed', title: 'Old', open: false, comments: []}], maxLength: 20});
-    const invalid = await rejection(post(adapter, 'Hello', {guest: {name: '', email: 'not-an-email', website: 'javascript:alert(1)'}}));
+    const invalid = await failure(post(adapter, 'Hello', {guest: {name: '', email: 'not-an-email', website: 'javascript:alert(1)'}}));
     expect(invalid.code).to.equal('invalid');
     expect(Object.keys(invalid.fieldErrors).sort()).to.deep.equal(['email', 'name', 'website']);
-    expect((await rejection(post(adapter, 'x'.repeat(21)))).fieldErrors.text).to.be.a('string');
+    expect((await failure(post(adapter, 'x'.repeat(21)))).fieldErrors.text).to.be.a('string');
     expect((await post(adapter, 'y'.repeat(20))).content.value).to.have.length(20);
-    expect((await rejection(post(adapter, 'Hi', {parentId: 'e'}))).fieldErrors.parent).to.be.a('string');
-    expect((await rejection(post(adapter, 'Hi', {parentId: 'c'}))).fieldErrors.parent).to.be.a('string');
-    expect((await rejection(post(adapter, 'Hi', {thread: 'closed'}))).code).to.equal('closed');
+    expect((await failure(post(adapter, 'Hi', {parentId: 'e'}))).fieldErrors.parent).to.be.a('string');
+    expect((await failure(post(adapter, 'Hi', {parentId: 'c'}))).fieldErrors.parent).to.be.a('string');
+    expect((await failure(post(adapter, 'Hi', {thread: 'closed'}))).code).to.equal('closed');
     const signInOnly = createMemoryAdapter({threads: [conversationSeed()], guests: false});
-    expect((await rejection(post(signInOnly, 'Hi'))).code).to.equal('unauthorized');
+    expect((await failure(post(signInOnly, 'Hi'))).code).to.equal('unauthorized');
   });
 
   it('refuses the same text twice from one author as a duplicate', async () => {
     const adapter = createMemoryAdapter({threads: [conversationSeed()]});
     await post(adapter, 'Same words');
-    expect((await rejection(post(adapter, 'Same words'))).code).to.equal('duplicate');
+    expect((await failure(post(adapter, 'Same words'))).code).to.equal('duplicate');
   });
 
   it('stores a comment whose answer was lost once, and returns it to the retry', async () => {
     const adapter = createMemoryAdapter({threads: [conversationSeed()]});
     adapter.simulate.fail('post', {code: 'network', stage: 'after'});
     const idempotencyKey = crypto.randomUUID();
-    expect((await rejection(post(adapter, 'Lost answer', {idempotencyKey}))).code).to.equal('network');
+    expect((await failure(post(adapter, 'Lost answer', {idempotencyKey}))).code).to.equal('network');
     const retried = await post(adapter, 'Lost answer', {idempotencyKey});
     expect(adapter.storedComments('conversation').filter((c) => c.text === 'Lost answer')).to.have.length(1);
     expect(retried.id).to.equal(adapter.storedComments('conversation').find((c) => c.text === 'Lost answer')!.id);
@@ -108,9 +103,9 @@ describe('memory adapter', () => {
     const adapter = createMemoryAdapter({threads: [conversationSeed()]});
     adapter.simulate.fail('post', {code: 'server', times: 2});
     adapter.simulate.fail('post', {code: 'rate-limited', retryAfterMs: 5000});
-    expect((await rejection(post(adapter, 'one'))).code).to.equal('server');
-    expect((await rejection(post(adapter, 'one'))).code).to.equal('server');
-    const limited = await rejection(post(adapter, 'one'));
+    expect((await failure(post(adapter, 'one'))).code).to.equal('server');
+    expect((await failure(post(adapter, 'one'))).code).to.equal('server');
+    const limited = await failure(post(adapter, 'one'));
     expect(limited.code).to.equal('rate-limited');
     expect(limited.retryAfterMs).to.equal(5000);
     await adapter.loadPage({thread: 'conversation', sort: 'oldest', limit: 1}, {});
@@ -126,7 +121,7 @@ describe('memory adapter', () => {
       {signal: controller.signal},
     );
     setTimeout(() => controller.abort(), 10);
-    const error = await rejection(call);
+    const error = await failure(call);
     expect((error as unknown as DOMException).name).to.equal('AbortError');
     expect(adapter.storedComments('conversation').some((c) => c.text === 'slow')).to.be.false;
   });
@@ -141,8 +136,8 @@ describe('memory adapter', () => {
     expect(edited.content.value).to.equal('Typo here');
     expect(edited.editedAt).to.be.a('string');
     now += 301_000;
-    expect((await rejection(adapter.editComment({thread: 'conversation', commentId: mine.id, text: 'late'}))).code).to.equal('forbidden');
-    expect((await rejection(adapter.deleteComment({thread: 'conversation', commentId: 'a'}))).code).to.equal('forbidden');
+    expect((await failure(adapter.editComment({thread: 'conversation', commentId: mine.id, text: 'late'}))).code).to.equal('forbidden');
+    expect((await failure(adapter.deleteComment({thread: 'conversation', commentId: 'a'}))).code).to.equal('forbidden');
 
     const reply = await post(adapter, 'Answering myself', {parentId: mine.id});
     const placeholder = await adapter.deleteComment({thread: 'conversation', commentId: mine.id});
@@ -166,7 +161,7 @@ describe('memory adapter', () => {
     const url = new URL(await adapter.signInUrl({providerId: 'github', state: 's1', callbackUrl: 'https://x.test/cb', mode: 'popup'}, {}));
     expect(url.pathname).to.equal('/demo/sign-in/consent.html');
     expect(url.searchParams.get('state')).to.equal('s1');
-    expect((await rejection(adapter.completeSignIn({providerId: 'github', result: {code: 'garbage'}}, {}))).code).to.equal('unauthorized');
+    expect((await failure(adapter.completeSignIn({providerId: 'github', result: {code: 'garbage'}}, {}))).code).to.equal('unauthorized');
     const session = await adapter.completeSignIn({providerId: 'github', result: {code: encodeMemoryGrant({name: 'Grace Hopper'})}}, {});
     expect(session.viewer.name).to.equal('Grace Hopper');
     expect(await adapter.getSession({})).to.deep.equal(session);

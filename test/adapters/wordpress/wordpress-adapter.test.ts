@@ -4,7 +4,8 @@ import {createWordPressAdapter, type WordPressAdapter, type WordPressAdapterOpti
 import {CommentError, isAbortError} from '../../../src/core/errors.js';
 import {resolveAdapter} from '../../../src/core/registry.js';
 import '../../../src/adapters/builtin.js';
-import {expectCode, loadAll, rejection} from '../../helpers/adapter-calls.js';
+import {loadWholeThread} from '../../../src/core/conformance.js';
+import {expectCode, rejection} from '../../helpers/adapter-calls.js';
 import {resetHandlers, useHandlers} from '../../helpers/msw.js';
 import {aliceNonce, siteUsers, wordpressSite, type WordPressSite, type WordPressSiteOptions} from '../../mocks/wordpress-site.js';
 
@@ -75,7 +76,7 @@ describe('WordPress adapter', () => {
 
     it('loads all 300 comments of a post across WordPress\'s three pages and cuts its own pages', async () => {
       const adapter = await setUp();
-      const {pages, comments} = await loadAll(adapter, '15', 50);
+      const {pages, comments} = await loadWholeThread(adapter, '15', {limit: 50});
       expect(comments).to.have.length(300);
       expect(new Set(comments.map((c) => c.id)).size).to.equal(300);
       expect(pages).to.have.length(Math.ceil(240 / 50));
@@ -116,7 +117,7 @@ describe('WordPress adapter', () => {
         ...site.handlers,
       );
       const adapter = createWordPressAdapter({endpoint: site.origin});
-      const {comments} = await loadAll(adapter, '15');
+      const {comments} = await loadWholeThread(adapter, '15');
       expect(comments).to.have.length(300);
     });
 
@@ -173,7 +174,7 @@ describe('WordPress adapter', () => {
     it('keeps replies whose parent was trashed, under a deleted placeholder', async () => {
       const adapter = await setUp();
       site.trash(658);
-      const {comments, pages} = await loadAll(adapter, '14', 10);
+      const {comments, pages} = await loadWholeThread(adapter, '14', {limit: 10});
       const placeholder = comments.find((c) => c.id === '658')!;
       expect(placeholder).to.include({status: 'deleted', parentId: null, replyCount: 1});
       expect(placeholder.content.value).to.equal('');
@@ -216,7 +217,7 @@ describe('WordPress adapter', () => {
         {id: 5003, post: 14, parent: 5003, status: 'approved', date_gmt: '2024-08-07T00:02:00', author_name: 'Tom &amp; Jerry &lt;b&gt;', content: {rendered: 'c'}},
         {id: -4, post: 14, parent: 0, status: 'approved', date_gmt: '2024-08-07T00:03:00', author_name: 'No id'},
       );
-      const {comments} = await loadAll(adapter, '14', 100);
+      const {comments} = await loadWholeThread(adapter, '14', {limit: 100});
       const hostile = comments.find((c) => c.id === '5000')!;
       expect(hostile.author).to.deep.equal({name: '', avatarUrl: 'https://ok.example/a.png'});
       expect(hostile.createdAt).to.equal(new Date(0).toISOString());
@@ -277,7 +278,7 @@ describe('WordPress adapter', () => {
         post: '14', content: 'Hello again.', parent: '650', author_name: 'Jane Reader', author_email: 'jane@example.com',
       });
       // Listed back by WordPress, and marked as the viewer's own on the next load.
-      const {comments} = await loadAll(adapter, '14');
+      const {comments} = await loadWholeThread(adapter, '14');
       expect(comments.filter((c) => c.id === stored.id)).to.have.length(1);
       expect(comments.find((c) => c.id === stored.id)!.author.isViewer).to.be.true;
     });
@@ -323,7 +324,7 @@ describe('WordPress adapter', () => {
       expect(held.author.isViewer).to.be.true;
 
       // WordPress does not list it; the adapter shows it to its author, under its parent.
-      let {comments, pages} = await loadAll(adapter, '14');
+      let {comments, pages} = await loadWholeThread(adapter, '14');
       const shown = comments.filter((c) => c.id === held.id);
       expect(shown).to.have.length(1);
       expect(shown[0]).to.include({status: 'pending', parentId: '650'});
@@ -333,7 +334,7 @@ describe('WordPress adapter', () => {
 
       // Another visitor (another browser) does not see it.
       localStorage.clear();
-      ({comments} = await loadAll(createWordPressAdapter({endpoint: site.origin}), '14'));
+      ({comments} = await loadWholeThread(createWordPressAdapter({endpoint: site.origin}), '14'));
       expect(comments.some((c) => c.id === held.id)).to.be.false;
     });
 
@@ -341,11 +342,11 @@ describe('WordPress adapter', () => {
       const adapter = await setUp();
       const held = await adapter.postComment(post('14', 'Held, then approved.', {guest: newcomer}), {});
       const reloaded = createWordPressAdapter({endpoint: site.origin});
-      let {comments} = await loadAll(reloaded, '14');
+      let {comments} = await loadWholeThread(reloaded, '14');
       expect(comments.find((c) => c.id === held.id)!.status).to.equal('pending');
 
       site.approve(Number(held.id));
-      ({comments} = await loadAll(reloaded, '14'));
+      ({comments} = await loadWholeThread(reloaded, '14'));
       const approved = comments.filter((c) => c.id === held.id);
       expect(approved).to.have.length(1);
       expect(approved[0]!.status).to.equal('approved');
@@ -353,7 +354,7 @@ describe('WordPress adapter', () => {
 
       // Once approved it is no longer kept locally: trashing it later hides it.
       site.trash(Number(held.id));
-      ({comments} = await loadAll(reloaded, '14'));
+      ({comments} = await loadWholeThread(reloaded, '14'));
       expect(comments.some((c) => c.id === held.id)).to.be.false;
     });
 
@@ -361,24 +362,24 @@ describe('WordPress adapter', () => {
       const adapter = await setUp();
       const held = await adapter.postComment(post('14', 'Held, then deleted.', {guest: newcomer}), {});
       site.trash(Number(held.id));
-      let {comments} = await loadAll(adapter, '14');
+      let {comments} = await loadWholeThread(adapter, '14');
       // Trashed and held look alike to a guest (401): still shown as awaiting moderation.
       expect(comments.find((c) => c.id === held.id)!.status).to.equal('pending');
       site.deletePermanently(Number(held.id));
-      ({comments} = await loadAll(adapter, '14'));
+      ({comments} = await loadWholeThread(adapter, '14'));
       expect(comments.some((c) => c.id === held.id)).to.be.false;
-      ({comments} = await loadAll(createWordPressAdapter({endpoint: site.origin}), '14'));
+      ({comments} = await loadWholeThread(createWordPressAdapter({endpoint: site.origin}), '14'));
       expect(comments.some((c) => c.id === held.id)).to.be.false;
     });
 
     it('keeps held comments apart per site and per post', async () => {
       const adapter = await setUp();
       const held = await adapter.postComment(post('14', 'Only on post 14.', {guest: newcomer}), {});
-      const {comments} = await loadAll(adapter, '15');
+      const {comments} = await loadWholeThread(adapter, '15');
       expect(comments.some((c) => c.id === held.id)).to.be.false;
       const other = wordpressSite({origin: 'https://other.example'});
       await useHandlers(...other.handlers);
-      const elsewhere = await loadAll(createWordPressAdapter({endpoint: other.origin}), '14');
+      const elsewhere = await loadWholeThread(createWordPressAdapter({endpoint: other.origin}), '14');
       expect(elsewhere.comments.some((c) => c.id === held.id)).to.be.false;
     });
   });
@@ -405,7 +406,7 @@ describe('WordPress adapter', () => {
 
       // Kept for the tab (sessionStorage), so a reload is still signed in.
       expect(await createWordPressAdapter({endpoint: site.origin}).getSession({})).to.deep.include({providerId: 'wordpress'});
-      const {comments} = await loadAll(adapter, '14');
+      const {comments} = await loadWholeThread(adapter, '14');
       expect(comments.filter((c) => c.author.isViewer).map((c) => c.id)).to.include(stored.id);
     });
 
