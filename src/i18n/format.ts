@@ -1,22 +1,8 @@
-// Intl formatters are costly to build and a thread formats one date per comment on every
-// tick of the shared clock, so each is built once per locale.
+import {perLocale} from './per-locale.js';
+
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const fullFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** A page's `lang` may be malformed; Intl throws on such tags, so those get the default. */
-function cached<T>(cache: Map<string, T>, locale: string, create: (locale: string | undefined) => T): T {
-  let formatter = cache.get(locale);
-  if (!formatter) {
-    try {
-      formatter = create(locale);
-    } catch {
-      formatter = create(undefined);
-    }
-    cache.set(locale, formatter);
-  }
-  return formatter;
-}
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -35,7 +21,7 @@ const units: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
  * ahead of the viewer's) read as "now": a comment cannot have been written later.
  */
 export function formatRelativeTime(time: number, now: number, locale: string): string {
-  const format = cached(relativeFormats, locale, (tag) => new Intl.RelativeTimeFormat(tag, {numeric: 'auto'}));
+  const format = perLocale(relativeFormats, locale, (tag) => new Intl.RelativeTimeFormat(tag, {numeric: 'auto'}));
   const elapsed = Math.max(0, now - time);
   for (const [unit, size] of units) {
     if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
@@ -45,11 +31,11 @@ export function formatRelativeTime(time: number, now: number, locale: string): s
 
 /** "August 7, 2012 at 3:12 PM" in `locale`, for titles next to relative labels. */
 export function formatFullDate(time: number, locale: string): string {
-  return cached(fullFormats, locale, (tag) => new Intl.DateTimeFormat(tag, {dateStyle: 'long', timeStyle: 'short'})).format(time);
+  return perLocale(fullFormats, locale, (tag) => new Intl.DateTimeFormat(tag, {dateStyle: 'long', timeStyle: 'short'})).format(time);
 }
 
 export function formatNumber(value: number, locale: string): string {
-  return cached(numberFormats, locale, (tag) => new Intl.NumberFormat(tag)).format(value);
+  return perLocale(numberFormats, locale, (tag) => new Intl.NumberFormat(tag)).format(value);
 }
 
 const minuteFormats = new Map<string, Intl.NumberFormat>();
@@ -58,15 +44,15 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "4 min" in `locale`. */
 export function formatMinutes(minutes: number, locale: string): string {
-  return cached(minuteFormats, locale, (tag) => new Intl.NumberFormat(tag, {style: 'unit', unit: 'minute', unitDisplay: 'short'})).format(minutes);
+  return perLocale(minuteFormats, locale, (tag) => new Intl.NumberFormat(tag, {style: 'unit', unit: 'minute', unitDisplay: 'short'})).format(minutes);
 }
 
 /** "in 30 seconds" in `locale`. */
 export function formatSecondsFromNow(seconds: number, locale: string): string {
-  return cached(comingFormats, locale, (tag) => new Intl.RelativeTimeFormat(tag, {numeric: 'auto'})).format(seconds, 'second');
+  return perLocale(comingFormats, locale, (tag) => new Intl.RelativeTimeFormat(tag, {numeric: 'auto'})).format(seconds, 'second');
 }
 
 /** "3:12 PM" in `locale`. */
 export function formatTimeOfDay(time: number, locale: string): string {
-  return cached(timeFormats, locale, (tag) => new Intl.DateTimeFormat(tag, {hour: 'numeric', minute: '2-digit'})).format(time);
+  return perLocale(timeFormats, locale, (tag) => new Intl.DateTimeFormat(tag, {hour: 'numeric', minute: '2-digit'})).format(time);
 }

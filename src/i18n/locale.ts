@@ -1,5 +1,6 @@
 import {LOCALE_STATUS_EVENT} from '@lit/localize';
 import {formatNumber} from './format.js';
+import {perLocale} from './per-locale.js';
 
 // The page configures @lit/localize (a library must not); follow the locale it loads.
 let loadedLocale = 'en';
@@ -30,16 +31,7 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** CLDR plural category of `count` in `locale`, with the rules object cached per locale. */
 export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRule {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    try {
-      rules = new Intl.PluralRules(locale);
-    } catch {
-      // A malformed `lang` attribute: Intl throws a RangeError on it.
-      rules = new Intl.PluralRules();
-    }
-    pluralRules.set(locale, rules);
-  }
+  const rules = perLocale(pluralRules, locale, (tag) => new Intl.PluralRules(tag));
   return rules.select(count);
 }
 

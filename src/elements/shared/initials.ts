@@ -1,15 +1,9 @@
+import {perLocale} from '../../i18n/per-locale.js';
+
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function graphemes(word: string, locale: string): string[] {
-  let segmenter = segmenters.get(locale);
-  if (!segmenter) {
-    try {
-      segmenter = new Intl.Segmenter(locale, {granularity: 'grapheme'});
-    } catch {
-      segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-    }
-    segmenters.set(locale, segmenter);
-  }
+  const segmenter = perLocale(segmenters, locale, (tag) => new Intl.Segmenter(tag, {granularity: 'grapheme'}));
   return Array.from(segmenter.segment(word), (part) => part.segment);
 }
 
