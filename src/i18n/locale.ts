@@ -30,7 +30,7 @@ export function localeOf(element: Element): string {
 const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** CLDR plural category of `count` in `locale`, with the rules object cached per locale. */
-export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRule {
+function pluralCategory(count: number, locale: string): Intl.LDMLPluralRule {
   const rules = perLocale(pluralRules, locale, (tag) => new Intl.PluralRules(tag));
   return rules.select(count);
 }

@@ -74,7 +74,7 @@ function mapReaction(raw: unknown): Reaction | null {
   return {key: raw['key'].slice(0, 50), count: asCount(raw['count']), viewerReacted: raw['viewerReacted'] === true};
 }
 
-export function mapThread(raw: unknown, requested: string): ThreadInfo {
+function mapThread(raw: unknown, requested: string): ThreadInfo {
   const thread = asObject(raw);
   const url = httpUrl(thread['url']);
   const posting = asObject(thread['posting']);
@@ -123,7 +123,7 @@ export function mapCommentResponse(raw: unknown): Comment {
   return comment;
 }
 
-export function mapViewer(raw: unknown): Viewer | null {
+function mapViewer(raw: unknown): Viewer | null {
   const viewer = asObject(raw);
   const id = asId(viewer['id']);
   if (id === undefined) return null;

@@ -38,7 +38,7 @@ export async function readJson(response: Response, signal?: AbortSignal): Promis
   }
 }
 
-export function networkError(cause?: unknown): CommentError {
+function networkError(cause?: unknown): CommentError {
   return new CommentError(
     'network',
     msg('Could not reach the comments server. Check your connection and try again.', {id: 'adapter.network'}),

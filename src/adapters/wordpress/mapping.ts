@@ -73,7 +73,7 @@ function positiveId(value: unknown): string | undefined {
  * would be off by the viewer's offset. `date` is the site's local time, of unknown offset:
  * only a fallback.
  */
-export function wordPressTime(value: unknown): string | undefined {
+function wordPressTime(value: unknown): string | undefined {
   const text = asString(value);
   const zoned = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?$/.test(text) ? `${text}Z` : text;
   if (!/^\d{4}-\d\d-\d\dT/.test(zoned)) return undefined;
