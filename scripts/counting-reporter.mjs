@@ -1,5 +1,8 @@
-// web-test-runner's own summary is not alone on a line; CI reads a plain
-// "N passed, N failed" line, so print one after every run.
+// web-test-runner's own summary is not alone on a line. scripts/test.mjs adds up every
+// suite's totals into the one plain "N passed, N failed" line CI reads, so this reporter
+// records the browser suite's totals in the file it names (and prints them when run alone).
+import {appendFileSync} from 'node:fs';
+
 function countTests(suite, totals) {
   for (const test of suite?.tests ?? []) {
     if (test.skipped) totals.skipped += 1;
@@ -9,7 +12,7 @@ function countTests(suite, totals) {
   for (const child of suite?.suites ?? []) countTests(child, totals);
 }
 
-export function countingReporter() {
+export function countingReporter({suite = 'browser'} = {}) {
   return {
     onTestRunFinished({sessions}) {
       const totals = {passed: 0, failed: 0, skipped: 0};
@@ -20,7 +23,15 @@ export function countingReporter() {
       }
       // A file that fails to load has no test results; count it so it cannot pass silently.
       totals.failed += brokenFiles;
-      console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+      recordCounts({suite, ...totals});
     },
   };
+}
+
+/** Appends one suite's totals for scripts/test.mjs, or prints them when run on its own. */
+export function recordCounts(counts) {
+  const file = process.env.COLLOQUY_TEST_COUNTS;
+  if (file) appendFileSync(file, `${JSON.stringify(counts)}\n`);
+  else if (counts.skippedSuite) console.log(`\nSKIPPED SUITE ${counts.suite}: ${counts.skippedSuite}`);
+  else console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 }
