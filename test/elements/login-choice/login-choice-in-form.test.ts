@@ -21,7 +21,10 @@ function useFakeEnvironment(href = PAGE): void {
 }
 
 const panel = (form: CommentFormElement) => form.shadowRoot!.querySelector<LoginChoiceElement>('login-choice')!;
-const panelPart = (form: CommentFormElement, name: string) => panel(form).shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+// The panel loads lazily: until it is in the form, there is no part to find (and
+// waitUntil gives up on a predicate that throws, so this must not).
+const panelPart = (form: CommentFormElement, name: string) =>
+  form.shadowRoot!.querySelector<LoginChoiceElement>('login-choice')?.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 const providerButton = (form: CommentFormElement, id: string) =>
   panel(form).shadowRoot!.querySelector<HTMLButtonElement>(`[part~="provider-button"][data-provider="${id}"]`)!;
 
