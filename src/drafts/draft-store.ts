@@ -1,3 +1,4 @@
+import type {NewComment} from '../core/adapter.js';
 import type {GuestIdentity, NotificationChoices} from '../core/types.js';
 
 /** What a commenter has typed but not yet had acknowledged by the backend. */
@@ -8,10 +9,11 @@ export interface Draft {
   /** Whether "Save my name, email, and website in this browser" was ticked. */
   rememberGuest?: boolean;
   /**
-   * Set at the first submit and kept until the backend acknowledges the comment, so a
-   * post that may have reached the backend before a reload is sent again with the same key.
+   * A send whose outcome is unknown (no answer, a 5xx, the deadline), exactly as sent and
+   * with its idempotency key: after a reload it is replayed before anything else is
+   * sent, so it is stored once and a changed text never reuses its key.
    */
-  idempotencyKey?: string;
+  sent?: NewComment;
   /** When it was saved, in ms since the epoch. */
   savedAt: number;
 }
@@ -129,7 +131,7 @@ function isBlank(draft: Omit<Draft, 'savedAt'>): boolean {
     !draft.guest.name.trim() &&
     !draft.guest.email.trim() &&
     !draft.guest.website?.trim() &&
-    draft.idempotencyKey === undefined
+    draft.sent === undefined
   );
 }
 
@@ -145,12 +147,35 @@ function parseDraft(json: string | null): Draft | undefined {
       guest: {name: String(guest.name ?? ''), email: String(guest.email ?? ''), website: String(guest.website ?? '')},
       notify: {comments: value.notify?.comments === true, posts: value.notify?.posts === true},
       ...(typeof value.rememberGuest === 'boolean' ? {rememberGuest: value.rememberGuest} : {}),
-      ...(typeof value.idempotencyKey === 'string' ? {idempotencyKey: value.idempotencyKey} : {}),
+      ...(parseSent(value.sent) ? {sent: parseSent(value.sent)} : {}),
       savedAt: value.savedAt,
     };
   } catch {
     return undefined;
   }
+}
+
+function parseSent(value: unknown): NewComment | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const sent = value as Record<string, unknown>;
+  const text = (key: string, from: Record<string, unknown> = sent) => (typeof from[key] === 'string' ? (from[key] as string) : undefined);
+  const thread = text('thread');
+  const body = text('text');
+  const key = text('idempotencyKey');
+  const parentId = sent['parentId'] === null ? null : text('parentId');
+  if (thread === undefined || body === undefined || !key || parentId === undefined) return undefined;
+  const guest = typeof sent['guest'] === 'object' && sent['guest'] !== null ? (sent['guest'] as Record<string, unknown>) : undefined;
+  const notify = typeof sent['notify'] === 'object' && sent['notify'] !== null ? (sent['notify'] as Record<string, unknown>) : undefined;
+  return {
+    thread,
+    text: body,
+    parentId,
+    idempotencyKey: key,
+    ...(guest
+      ? {guest: {name: text('name', guest) ?? '', email: text('email', guest) ?? '', ...(text('website', guest) !== undefined ? {website: text('website', guest)!} : {})}}
+      : {}),
+    ...(notify ? {notify: {comments: notify['comments'] === true, posts: notify['posts'] === true}} : {}),
+  };
 }
 
 /** The page's drafts, shared by every form (and by sign-in flows that must keep them). */

@@ -287,6 +287,9 @@ export class CommentThreadElement extends LitElement {
       get info() {
         return element.#data.info;
       },
+      get shown() {
+        return [...element.#data.comments, ...element.#data.added];
+      },
       get replyingTo() {
         return element.replyingTo === null ? null : (element.#find(element.replyingTo) ?? null);
       },

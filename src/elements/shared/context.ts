@@ -40,6 +40,8 @@ export interface ThreadLink {
    * e.g. to find a comment the backend reports it already has.
    */
   reload(): Promise<readonly Comment[]>;
+  /** The comments the thread has loaded and shows (without reloading anything). */
+  readonly shown?: readonly Comment[];
 }
 
 export const threadContext = createContext<ThreadLink | undefined>(Symbol.for('colloquy.thread'));
