@@ -9,7 +9,8 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'adapter.memory.closed': `التعليقات مغلقة.`,
+      'adapter.deadline': `لم يُجب خادم التعليقات في الوقت المحدد. تحقّق من اتصالك وحاول مجددًا.`,
+'adapter.memory.closed': `التعليقات مغلقة.`,
 'adapter.memory.comment-missing': `هذا التعليق لم يعد موجودًا.`,
 'adapter.memory.cursor-stale': `رابط هذه الصفحة قديم. يُرجى إعادة التحميل.`,
 'adapter.memory.delete-forbidden': `غير مسموح لك بحذف هذا التعليق.`,

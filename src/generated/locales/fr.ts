@@ -9,7 +9,8 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'adapter.memory.closed': `Les commentaires sont fermés.`,
+      'adapter.deadline': `Le serveur des commentaires n’a pas répondu à temps. Vérifiez votre connexion et réessayez.`,
+'adapter.memory.closed': `Les commentaires sont fermés.`,
 'adapter.memory.comment-missing': `Ce commentaire n’existe plus.`,
 'adapter.memory.cursor-stale': `Ce lien de page n’est plus à jour. Veuillez recharger la page.`,
 'adapter.memory.delete-forbidden': `Vous n’êtes pas autorisé à supprimer ce commentaire.`,
