@@ -17,6 +17,9 @@ export function createWordPressAdapter(options: WordPressAdapterOptions): WordPr
  */
 export function createWordPressAdapterFromConfig(config: AdapterConfig): WordPressAdapter {
   if (!config['endpoint']) throw new Error('Colloquy: adapter="wordpress" needs an endpoint attribute (the site\'s address).');
+  if (!config['post'] && !/^[1-9]\d*$/.test(config['thread'] ?? '')) {
+    throw new Error('Colloquy: adapter="wordpress" needs a post attribute (the post\'s id), or the post\'s id as thread.');
+  }
   return new WordPressAdapter({
     endpoint: config['endpoint'],
     ...(config['post'] ? {post: config['post']} : {}),

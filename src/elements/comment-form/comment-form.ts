@@ -1,7 +1,7 @@
 import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {Task} from '@lit/task';
-import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {CommentAdapter, NewComment} from '../../core/adapter.js';
@@ -23,6 +23,7 @@ import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
+import {AdapterElement} from '../shared/adapter-element.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -126,17 +127,8 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @fires comment-sign-in-request - The commenter asked to sign in.
  */
 @localized()
-export class CommentFormElement extends LitElement {
+export class CommentFormElement extends AdapterElement {
   static override styles = [themeStyles, commentFormStyles];
-
-  /** The backend, as an object; takes precedence over the `adapter` attribute and the thread's. */
-  @property({attribute: false}) adapter: CommentAdapter | undefined;
-
-  /**
-   * The backend by registered name (the `adapter` attribute, e.g. `memory`), built from
-   * the element's other attributes. Inside a `<comment-thread>`, the thread's is used.
-   */
-  @property({attribute: 'adapter'}) adapterName = '';
 
   /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */
   @property() thread = '';
@@ -225,7 +217,7 @@ export class CommentFormElement extends LitElement {
   });
 
   get #adapter(): CommentAdapter | undefined {
-    return this.adapter ?? (this.adapterName ? this._namedAdapter : this._contextAdapter);
+    return this.adapterObject ?? (this.adapterName ? this._namedAdapter : this._contextAdapter);
   }
 
   get #threadId(): string {
@@ -290,7 +282,7 @@ export class CommentFormElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapterName')) this.#resolveNamedAdapter();
+    if (this.adapterSettingsChanged(changed)) this.#resolveNamedAdapter();
     this.#session.use(this.#adapter);
     if (this.#adapter?.capabilities.signIn) loadLoginChoice();
     const slot = this.#currentSlot();

@@ -1,6 +1,6 @@
 import {ContextProvider} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
-import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
 import {repeat} from 'lit/directives/repeat.js';
@@ -18,6 +18,7 @@ import {ClockController} from '../shared/clock.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
+import {AdapterElement} from '../shared/adapter-element.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -111,7 +112,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @fires comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
  */
 @localized()
-export class CommentThreadElement extends LitElement {
+export class CommentThreadElement extends AdapterElement {
   static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
@@ -125,15 +126,6 @@ export class CommentThreadElement extends LitElement {
 
   /** Top-level comments per page (each with all its replies). */
   @property({attribute: 'page-size', type: Number}) pageSize = 50;
-
-  /** The backend, as an object; takes precedence over the `adapter` attribute. */
-  @property({attribute: false}) adapter: CommentAdapter | undefined;
-
-  /**
-   * The backend by registered name (the `adapter` attribute, e.g. `memory`). It is built
-   * from the element's other attributes (`seed`, `endpoint`…).
-   */
-  @property({attribute: 'adapter'}) adapterName = '';
 
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
@@ -221,7 +213,7 @@ export class CommentThreadElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapter') || changed.has('adapterName')) {
+    if (this.adapterSettingsChanged(changed)) {
       this.#resolveAdapter();
     } else if (this.#adapter && (changed.has('thread') || changed.has('sort') || changed.has('pageSize'))) {
       this.#loadFirstPage();
@@ -241,9 +233,9 @@ export class CommentThreadElement extends LitElement {
 
   #resolveAdapter(): void {
     this.#adapterError = undefined;
-    if (this.adapter || !this.adapterName) {
+    if (this.adapterObject || !this.adapterName) {
       this.#namedAdapter.cancel();
-      this.#useAdapter(this.adapter);
+      this.#useAdapter(this.adapterObject);
       return;
     }
     this.#namedAdapter.resolve(

@@ -52,7 +52,8 @@ export const threadContext = createContext<ThreadLink | undefined>(Symbol.for('c
 // Colloquy are loaded) keeps those requests and replays them when a provider appears.
 const contextRootKey = Symbol.for('colloquy.contextRoot');
 const page = globalThis as typeof globalThis & {[contextRootKey]?: ContextRoot};
-if (!page[contextRootKey]) {
+// Outside a browser (a Node import for server rendering) there is no page to attach to.
+if (typeof document !== 'undefined' && !page[contextRootKey]) {
   page[contextRootKey] = new ContextRoot();
   page[contextRootKey].attach(document.documentElement);
 }
