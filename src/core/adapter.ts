@@ -99,6 +99,11 @@ export interface AdapterCapabilities {
   session: boolean;
   /** `subscribe`. */
   live: boolean;
+  /**
+   * People who are not signed in may react; the backend recognises their browser (a
+   * cookie, a stored key) so each browser counts once. Without it, `react` needs a session.
+   */
+  guestReactions?: boolean;
 }
 
 export interface CallOptions {

@@ -40,6 +40,8 @@ export interface MemoryAdapterOptions {
   editWindowSeconds?: number;
   /** Reaction keys offered; default `['like']`. Empty turns reactions off. */
   reactions?: string[];
+  /** Whether people who are not signed in may react, once per browser; default true. */
+  guestReactions?: boolean;
   /** Sign-in providers; default the simulated WordPress.com, X, Facebook, GitHub, Google and email. */
   providers?: SignInProvider[];
   /** The simulated providers' consent page; sign-in is offered only when it is set. */
@@ -103,6 +105,7 @@ export class MemoryAdapter implements CommentAdapter {
       edit: (options.editWindowSeconds ?? 900) > 0,
       delete: true,
       reactions: options.reactions ?? ['like'],
+      guestReactions: options.guestReactions ?? true,
       signIn: Boolean(options.signInPage) && providers.length > 0,
       session: true,
       live: Boolean(options.storageKey) && typeof BroadcastChannel === 'function',
@@ -232,6 +235,9 @@ export class MemoryAdapter implements CommentAdapter {
     await this.#begin('react', options.signal);
     if (!this.capabilities.reactions.includes(request.reaction)) {
       throw new CommentError('invalid', messages.unknownReaction());
+    }
+    if (!this.capabilities.guestReactions && !this.#session()) {
+      throw new CommentError('unauthorized', messages.signInToReact());
     }
     const thread = this.#thread(request.thread);
     const stored = this.#comment(thread, request.commentId);

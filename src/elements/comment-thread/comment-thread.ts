@@ -25,6 +25,7 @@ import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {commentHash, PermalinkController} from './permalinks.js';
+import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
@@ -113,7 +114,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {
-  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles];
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -137,6 +138,11 @@ export class CommentThreadElement extends AdapterElement {
     threadId: () => this.#threadId,
     deleted: (comment, placeholder) => (placeholder ? this.#data.add(placeholder) : this.#data.remove(comment.id)),
     announce: (text) => void this.#announce(text),
+  });
+  readonly #reactions = new ReactionController(this, {
+    adapter: () => this.#adapter,
+    threadId: () => this.#threadId,
+    stored: (comment) => this.#data.add(comment),
   });
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
@@ -584,6 +590,7 @@ export class CommentThreadElement extends AdapterElement {
     const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
     const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
+    const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
     const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted'];
     const labelId = `author-${encodeURIComponent(comment.id)}`;
     return html`
@@ -615,8 +622,9 @@ export class CommentThreadElement extends AdapterElement {
           ${this.#own.isEditing(comment)
             ? this.#own.renderEditor(comment)
             : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content)}</div>`}
-          ${canReply || ownActions !== nothing
+          ${canReply || ownActions !== nothing || reactions !== nothing
             ? html`<div class="actions">
+                ${reactions}
                 ${canReply ? html`<button
                   type="button"
                   part="reply-button"
@@ -628,6 +636,7 @@ export class CommentThreadElement extends AdapterElement {
                   ${msg('Reply', {id: 'thread.reply'})}
                 </button>` : nothing}
                 ${ownActions}
+                ${this.#reactions.renderMessage(comment)}
               </div>`
             : nothing}
           ${formHere ? html`<div class="reply-form"><slot></slot></div>` : nothing}
