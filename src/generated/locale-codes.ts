@@ -12,7 +12,11 @@ export const sourceLocale = `en`;
  */
 export const targetLocales = [
   `ar`,
+  `de`,
+  `es`,
+  `fa`,
   `fr`,
+  `he`,
 ] as const;
 
 /**
@@ -20,6 +24,10 @@ export const targetLocales = [
  */
 export const allLocales = [
   `ar`,
+  `de`,
   `en`,
+  `es`,
+  `fa`,
   `fr`,
+  `he`,
 ] as const;

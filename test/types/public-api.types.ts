@@ -90,7 +90,7 @@ void wordpress;
 if (document.documentElement.hasAttribute('data-follow')) followPageLanguage();
 configureLocalization({
   sourceLocale,
-  targetLocales: [...targetLocales, 'de'],
+  targetLocales: [...targetLocales, 'sv'],
   loadLocale: async (locale) => ({templates: {...(await loadColloquyLocale(matchLocale(locale))).templates}}),
 });
 
