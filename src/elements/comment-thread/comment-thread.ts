@@ -4,6 +4,7 @@ import {html, LitElement, nothing, type PropertyValues, type TemplateResult} fro
 import {property} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
 import {repeat} from 'lit/directives/repeat.js';
+import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
 import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
@@ -28,7 +29,7 @@ import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
-const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size'];
+const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout'];
 
 // Every tick of the clock re-renders every comment: what does not change with the time is
 // worked out once per comment.
@@ -125,6 +126,12 @@ export class CommentThreadElement extends LitElement {
 
   /** Top-level comments per page (each with all its replies). */
   @property({attribute: 'page-size', type: Number}) pageSize = 50;
+
+  /**
+   * How long a page of comments may take, in milliseconds, before loading fails with
+   * "Try again" (default 15 s; 0 waits forever).
+   */
+  @property({attribute: 'load-timeout', type: Number}) loadTimeout = DEFAULT_LOAD_DEADLINE_MS;
 
   /** The backend, as an object; takes precedence over the `adapter` attribute. */
   @property({attribute: false}) adapter: CommentAdapter | undefined;
@@ -269,7 +276,8 @@ export class CommentThreadElement extends LitElement {
     const adapter = this.#adapter;
     if (!adapter) return;
     const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
-    void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit}).then(() => {
+    const deadline = this.loadTimeout;
+    void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit, deadline}).then(() => {
       const target = this.#permalinks.target;
       if (target === undefined || this.#followedAddress || this.#data.status !== 'complete') return;
       this.#followedAddress = true;

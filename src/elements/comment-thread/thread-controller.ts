@@ -1,5 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CommentAdapter, ThreadEvent} from '../../core/adapter.js';
+import {DEFAULT_LOAD_DEADLINE_MS, withDeadline} from '../../adapters/shared/deadline.js';
 import {isAbortError} from '../../core/errors.js';
 import type {Comment, SortOrder, ThreadInfo} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
@@ -12,6 +13,8 @@ export interface ThreadQuery {
   readonly thread: string;
   readonly sort: SortOrder;
   readonly limit: number;
+  /** How long one page may take before the load fails with a retryable error, in ms. */
+  readonly deadline?: number;
 }
 
 /** Same states as `@lit/task`'s `TaskStatus`, by name. */
@@ -46,6 +49,10 @@ export class ThreadController implements ReactiveController {
   #following: AbortController | undefined;
   #interrupted: 'load' | 'more' | undefined;
   #connected = false;
+  /** Cursors already followed for this query: a backend that hands one out again would loop forever. */
+  #followedCursors = new Set<string>();
+  /** Changes heard while the first page was loading, applied once it is shown. */
+  #queued: ThreadEvent[] = [];
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -73,11 +80,9 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
     if (this.#connected) this.#follow();
     try {
-      const page = await query.adapter.loadPage(
-        {thread: query.thread, sort: query.sort, limit: query.limit},
-        {signal: controller.signal},
-      );
+      const page = await this.#loadPage(query, undefined, controller.signal);
       if (controller.signal.aborted) return;
+      this.#followedCursors = new Set();
       const comments = uniqueById(page.comments);
       this.#ids = new Set(comments.map((comment) => comment.id));
       // Comments posted or received while loading may be on a later page: keep showing them.
@@ -87,11 +92,14 @@ export class ThreadController implements ReactiveController {
       this.info = page.thread;
       this.nextCursor = page.nextCursor;
       this.status = 'complete';
+      this.#applyQueued();
       this.host.dispatchEvent(new CommentLoadEvent(page.thread, comments, true, page.nextCursor !== null));
     } catch (error) {
       if (controller.signal.aborted) return;
       this.status = 'error';
       this.error = error;
+      // What was heard applies to pages that never arrived; the next load shows it anyway.
+      this.#queued = [];
       this.host.dispatchEvent(new CommentErrorEvent(error, 'load'));
     } finally {
       if (this.#load === controller) this.#load = undefined;
@@ -120,19 +128,20 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
     const done = (async () => {
       try {
-        const page = await query.adapter.loadPage(
-          {thread: query.thread, sort: query.sort, cursor, limit: query.limit},
-          {signal: controller.signal},
-        );
+        const page = await this.#loadPage(query, cursor, controller.signal);
         if (controller.signal.aborted) return undefined;
+        this.#followedCursors.add(cursor);
         // Cursors that count by offset can repeat a comment when others were added meanwhile.
         const fresh = uniqueById(page.comments).filter((comment) => !this.#ids.has(comment.id));
         for (const comment of fresh) this.#ids.add(comment.id);
         this.comments = this.comments.concat(fresh);
         this.info = page.thread;
-        this.nextCursor = page.nextCursor;
+        // A cursor handed out again (or the one just used) leads back to pages already
+        // shown: the thread ends here rather than asking for them over and over.
+        const next = page.nextCursor;
+        this.nextCursor = next === null || next === cursor || this.#followedCursors.has(next) ? null : next;
         this.moreStatus = 'complete';
-        this.host.dispatchEvent(new CommentLoadEvent(page.thread, fresh, false, page.nextCursor !== null));
+        this.host.dispatchEvent(new CommentLoadEvent(page.thread, fresh, false, this.nextCursor !== null));
         return fresh;
       } catch (error) {
         if (controller.signal.aborted || isAbortError(error)) return undefined;
@@ -173,6 +182,11 @@ export class ThreadController implements ReactiveController {
   /** Applies a change to the thread: from elsewhere (live), or the viewer's own edit. */
   apply(event: ThreadEvent): void {
     if (event.thread !== this.#query?.thread) return;
+    // Applied now, a change would be overwritten by the page on its way: it waits for it.
+    if (this.status === 'pending') {
+      this.#queued.push(event);
+      return;
+    }
     if (event.type === 'comment-removed') this.remove(event.commentId);
     else this.add(event.comment);
   }
@@ -196,6 +210,19 @@ export class ThreadController implements ReactiveController {
     else if (this.#more) this.#interrupted = 'more';
     this.#abortAll();
     this.#stopFollowing();
+  }
+
+  #loadPage(query: ThreadQuery, cursor: string | undefined, signal: AbortSignal) {
+    const request = {thread: query.thread, sort: query.sort, limit: query.limit, ...(cursor === undefined ? {} : {cursor})};
+    return withDeadline(query.deadline ?? DEFAULT_LOAD_DEADLINE_MS, signal, (withinDeadline) =>
+      query.adapter.loadPage(request, {signal: withinDeadline}),
+    );
+  }
+
+  #applyQueued(): void {
+    const queued = this.#queued;
+    this.#queued = [];
+    for (const event of queued) this.apply(event);
   }
 
   #replace(comment: Comment): void {
@@ -233,6 +260,7 @@ export class ThreadController implements ReactiveController {
   }
 
   #stopFollowing(): void {
+    this.#queued = [];
     this.#following?.abort();
     this.#following = undefined;
   }
