@@ -24,6 +24,7 @@ import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
+import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
@@ -345,15 +346,14 @@ export class CommentThreadElement extends LitElement {
   }
 
   /**
-   * Scrolls to a comment, highlights it and focuses it, loading further pages until it
-   * turns up. A newer call (another link followed) stops an older one's search.
+   * Scrolls to a comment, highlights it and focuses it, loading its page first (see
+   * `loadLinkedComment`). A newer call (another link followed) stops an older one's search.
    */
   async #reveal(commentId: string, fromAddress: boolean): Promise<void> {
     const request = ++this.#revealRequest;
-    while (!this.#find(commentId) && this.#data.nextCursor !== null && this.#data.status === 'complete') {
-      const page = await this.#data.loadMore();
-      if (request !== this.#revealRequest || page === undefined) return;
-    }
+    const isCurrent = () => request === this.#revealRequest;
+    await loadLinkedComment(this.#data, commentId, (id) => this.#find(id) !== undefined, isCurrent);
+    if (!isCurrent()) return;
     if (!this.#find(commentId)) {
       if (fromAddress && this.#data.status === 'complete') {
         void this.#announce(msg('The linked comment could not be found.', {id: 'thread.target.missing'}));

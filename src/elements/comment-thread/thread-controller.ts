@@ -51,6 +51,12 @@ export class ThreadController implements ReactiveController {
   #connected = false;
   /** Cursors already followed for this query: a backend that hands one out again would loop forever. */
   #followedCursors = new Set<string>();
+  /**
+   * A page shown out of turn because a link pointed into it (`showPageAt`): its cursor,
+   * the cursor after it, and its comments' ids. When Load more reaches that cursor it
+   * goes on after the page instead of loading it again.
+   */
+  #jump: {cursor: string; next: string | null; ids: Set<string>} | undefined;
   /** Changes heard while the first page was loading, applied once it is shown. */
   #queued: ThreadEvent[] = [];
 
@@ -83,6 +89,7 @@ export class ThreadController implements ReactiveController {
       const page = await this.#loadPage(query, undefined, controller.signal);
       if (controller.signal.aborted) return;
       this.#followedCursors = new Set();
+      this.#jump = undefined;
       const comments = uniqueById(page.comments);
       this.#ids = new Set(comments.map((comment) => comment.id));
       // Comments posted or received while loading may be on a later page: keep showing them.
@@ -119,8 +126,32 @@ export class ThreadController implements ReactiveController {
    */
   loadMore(): Promise<readonly Comment[] | undefined> {
     if (this.#more) return this.#more.done;
+    let cursor = this.nextCursor;
+    if (cursor !== null && cursor === this.#jump?.cursor) {
+      // Caught up with the page shown out of turn: it is already here, go on after it.
+      cursor = this.#jump.next;
+      this.#followedCursors.add(this.#jump.cursor);
+      this.#jump = undefined;
+      if (cursor === null || this.#followedCursors.has(cursor)) {
+        this.nextCursor = null;
+        this.host.requestUpdate();
+        return Promise.resolve([]);
+      }
+    }
+    return this.#loadPageAt(cursor, false);
+  }
+
+  /**
+   * Shows the page at `cursor` (from `locate`) after the comments already shown, out of
+   * turn: the pages before it stay to be loaded with Load more. Resolves like `loadMore`.
+   */
+  showPageAt(cursor: string): Promise<readonly Comment[] | undefined> {
+    if (this.#more || this.#jump || cursor === this.nextCursor || this.#followedCursors.has(cursor)) return this.loadMore();
+    return this.#loadPageAt(cursor, true);
+  }
+
+  #loadPageAt(cursor: string | null, outOfTurn: boolean): Promise<readonly Comment[] | undefined> {
     const query = this.#query;
-    const cursor = this.nextCursor;
     if (!query || cursor === null || this.status !== 'complete') return Promise.resolve(undefined);
     const controller = new AbortController();
     this.moreStatus = 'pending';
@@ -134,12 +165,18 @@ export class ThreadController implements ReactiveController {
         // Cursors that count by offset can repeat a comment when others were added meanwhile.
         const fresh = uniqueById(page.comments).filter((comment) => !this.#ids.has(comment.id));
         for (const comment of fresh) this.#ids.add(comment.id);
-        this.comments = this.comments.concat(fresh);
         this.info = page.thread;
         // A cursor handed out again (or the one just used) leads back to pages already
         // shown: the thread ends here rather than asking for them over and over.
         const next = page.nextCursor;
-        this.nextCursor = next === null || next === cursor || this.#followedCursors.has(next) ? null : next;
+        const repeated = next === null || next === cursor || (this.#followedCursors.has(next) && next !== this.#jump?.cursor);
+        if (outOfTurn) {
+          this.#jump = {cursor, next: repeated ? null : next, ids: new Set(fresh.map((comment) => comment.id))};
+          this.comments = this.comments.concat(fresh);
+        } else {
+          this.comments = this.#insertBeforeJump(fresh);
+          this.nextCursor = repeated ? null : next;
+        }
         this.moreStatus = 'complete';
         this.host.dispatchEvent(new CommentLoadEvent(page.thread, fresh, false, this.nextCursor !== null));
         return fresh;
@@ -217,6 +254,14 @@ export class ThreadController implements ReactiveController {
     return withDeadline(query.deadline ?? DEFAULT_LOAD_DEADLINE_MS, signal, (withinDeadline) =>
       query.adapter.loadPage(request, {signal: withinDeadline}),
     );
+  }
+
+  /** The comments with `fresh` added in page order: before a page shown out of turn. */
+  #insertBeforeJump(fresh: Comment[]): readonly Comment[] {
+    const jumped = this.#jump?.ids;
+    const at = jumped ? this.comments.findIndex((comment) => jumped.has(comment.id)) : -1;
+    if (at === -1) return this.comments.concat(fresh);
+    return [...this.comments.slice(0, at), ...fresh, ...this.comments.slice(at)];
   }
 
   #applyQueued(): void {

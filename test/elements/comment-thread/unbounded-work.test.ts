@@ -3,7 +3,11 @@ import type {CommentPage} from '../../../src/core/types.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {stubAdapter, stubComment, stubPage} from './stub-adapter.js';
-import {commentIds, part, settled, text, THREAD} from './thread-fixture.js';
+import {commentIds, memoryAdapterFor, part, seedComment, settled, text, THREAD} from './thread-fixture.js';
+
+function announcement(element: CommentThreadElement): string {
+  return text(element.shadowRoot!.querySelector('[role="status"]'));
+}
 
 describe('<comment-thread> bounded work', () => {
   it('shows the error with Try again when the backend never answers, after load-timeout', async () => {
@@ -75,5 +79,59 @@ describe('<comment-thread> bounded work', () => {
     await settled(element);
     expect(commentIds(element)).to.deep.equal(['c1', 'c3']);
     expect(text(element.shadowRoot!.querySelector('[data-comment-id="c3"] [part="body"]'))).to.equal('Edited elsewhere');
+  });
+
+  describe('a link to a comment that is not there', () => {
+    afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+    it('gives up after a few pages when the backend cannot locate and its pages never end', async () => {
+      history.replaceState(null, '', '#comment-nope');
+      let serial = 0;
+      // Fresh comments and fresh cursors on every page: only a cap stops the search.
+      const {adapter, requests} = stubAdapter(async () => {
+        serial += 1;
+        return stubPage([stubComment(`c${serial}`)], `page-${serial}`);
+      });
+      const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} .adapter=${adapter}></comment-thread>`);
+      await waitUntil(() => announcement(element) !== '', 'nothing was announced', {timeout: 5000});
+      expect(announcement(element)).to.equal('The linked comment could not be found.');
+      const count = requests.length;
+      expect(count).to.be.at.most(11);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(requests.length).to.equal(count);
+      expect(part(element, 'load-more-button')).not.to.be.null;
+    });
+
+    it('gives up at once when the backend hands out a cursor again', async () => {
+      history.replaceState(null, '', '#comment-nope');
+      let serial = 0;
+      const {adapter, requests} = stubAdapter(async () => {
+        serial += 1;
+        return stubPage([stubComment(`c${serial}`)], 'the-same-cursor');
+      });
+      const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} .adapter=${adapter}></comment-thread>`);
+      await waitUntil(() => announcement(element) !== '', 'nothing was announced', {timeout: 5000});
+      expect(requests).to.have.length(2);
+    });
+
+    it('asks a backend that can locate, instead of downloading the thread', async () => {
+      history.replaceState(null, '', '#comment-nope');
+      const comments = Array.from({length: 300}, (_, index) =>
+        seedComment(`c${index}`, `Person ${index}`, `Comment ${index}`, {createdAt: new Date(Date.UTC(2024, 0, 1, 0, index)).toISOString()}),
+      );
+      const adapter = memoryAdapterFor({comments});
+      let pages = 0;
+      const loadPage = adapter.loadPage.bind(adapter);
+      adapter.loadPage = (request, options) => {
+        pages += 1;
+        return loadPage(request, options);
+      };
+      const element = await fixture<CommentThreadElement>(
+        html`<comment-thread thread=${THREAD} page-size="1" .adapter=${adapter}></comment-thread>`,
+      );
+      await waitUntil(() => announcement(element) !== '', 'nothing was announced', {timeout: 5000});
+      expect(announcement(element)).to.equal('The linked comment could not be found.');
+      expect(pages).to.equal(1);
+    });
   });
 });
