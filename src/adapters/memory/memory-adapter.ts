@@ -6,6 +6,8 @@ import type {
   CompleteSignInRequest,
   EditCommentRequest,
   LoadPageRequest,
+  LocatedComment,
+  LocateRequest,
   NewComment,
   ReactRequest,
   SignInUrlRequest,
@@ -137,6 +139,24 @@ export class MemoryAdapter implements CommentAdapter {
       comments,
       nextCursor: hasMore && last ? encodeCursor({sort: request.sort, after: last.id}) : null,
     };
+  }
+
+  async locate(request: LocateRequest, options: CallOptions = {}): Promise<LocatedComment | null> {
+    await this.#begin('load', options.signal);
+    const thread = this.#thread(request.thread);
+    const visible = visibleComments(thread, this.#viewerKey());
+    const byId = new Map(visible.map((comment) => [comment.id, comment]));
+    let root = byId.get(request.commentId);
+    const seen = new Set<string>();
+    while (root && root.parentId !== null && !seen.has(root.id)) {
+      seen.add(root.id);
+      root = byId.get(root.parentId);
+    }
+    if (!root || root.parentId !== null) return null;
+    const roots = visible.filter((comment) => comment.parentId === null).sort(rootOrder(request.sort, visible));
+    const limit = Math.max(1, Math.floor(request.limit));
+    const start = Math.floor(roots.indexOf(root) / limit) * limit;
+    return {cursor: start === 0 ? null : encodeCursor({sort: request.sort, after: roots[start - 1]!.id}), rootId: root.id};
   }
 
   async postComment(input: NewComment, options: CallOptions = {}): Promise<Comment> {

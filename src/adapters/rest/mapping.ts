@@ -1,4 +1,4 @@
-import type {AdapterCapabilities, ThreadEvent} from '../../core/adapter.js';
+import type {AdapterCapabilities, LocatedComment, ThreadEvent} from '../../core/adapter.js';
 import {CommentError, parseRetryAfter, type CommentErrorCode, type CommentField} from '../../core/errors.js';
 import type {
   Comment,
@@ -175,6 +175,20 @@ export function mapCapabilities(raw: unknown): AdapterCapabilities {
     session: flag('session'),
     live: flag('live'),
   };
+}
+
+/** Whether the service document lists `locate` (it is not one of the core capabilities). */
+export function mapLocateSupport(raw: unknown): boolean {
+  return asObject(asObject(raw)['capabilities'])['locate'] === true;
+}
+
+/** A `location` answer, or null when it does not make sense. */
+export function mapLocation(raw: unknown): LocatedComment | null {
+  const body = asObject(raw);
+  const cursor = body['cursor'];
+  const rootId = body['rootId'];
+  if (typeof rootId !== 'string' || rootId === '' || (cursor !== null && (typeof cursor !== 'string' || cursor === ''))) return null;
+  return {cursor, rootId};
 }
 
 /** A live event (`comment-added`, `comment-updated`, `comment-removed`), or null to skip it. */

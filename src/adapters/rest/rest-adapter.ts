@@ -6,6 +6,8 @@ import type {
   CompleteSignInRequest,
   EditCommentRequest,
   LoadPageRequest,
+  LocatedComment,
+  LocateRequest,
   NewComment,
   ReactRequest,
   SignInUrlRequest,
@@ -22,6 +24,8 @@ import {
   mapComment,
   mapCommentResponse,
   mapError,
+  mapLocation,
+  mapLocateSupport,
   mapPage,
   mapProviders,
   mapSession,
@@ -40,6 +44,11 @@ export interface RestAdapterOptions {
   capabilities?: AdapterCapabilities;
   /** Where the sign-in token is kept for the tab; defaults to sessionStorage. */
   storage?: SafeStorage;
+  /**
+   * The server answers `GET …/comments/{comment}/location` (its service document says
+   * `locate`), so a link to a comment loads that comment's page only.
+   */
+  locate?: boolean;
   /** Longest wait between reconnections of the live stream, in ms; default 30 s. */
   maxReconnectDelay?: number;
 }
@@ -66,6 +75,8 @@ const CACHED_PAGES = 50;
  */
 export class RestAdapter implements CommentAdapter {
   readonly capabilities: AdapterCapabilities;
+  /** Present only when the server implements it (see `RestAdapterOptions.locate`). */
+  readonly locate?: (request: LocateRequest, options?: CallOptions) => Promise<LocatedComment | null>;
   readonly #endpoint: string;
   readonly #fetch: Fetch;
   readonly #storage: SafeStorage;
@@ -83,6 +94,7 @@ export class RestAdapter implements CommentAdapter {
     this.#tokenKey = `colloquy:rest:token:${this.#endpoint}`;
     this.#pendingKey = `colloquy:rest:pending-sign-in:${this.#endpoint}`;
     this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;
+    if (options.locate) this.locate = (request, callOptions) => this.#locate(request, callOptions);
   }
 
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
@@ -107,6 +119,22 @@ export class RestAdapter implements CommentAdapter {
       if (this.#pages.size > CACHED_PAGES) this.#pages.delete(this.#pages.keys().next().value!);
     }
     return page;
+  }
+
+  async #locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {
+    const url = this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}/location`, {
+      sort: request.sort,
+      limit: String(request.limit),
+    });
+    try {
+      const {body} = await this.#request(url, {}, signal);
+      const located = mapLocation(body);
+      if (!located) throw unreadableError(200);
+      return located;
+    } catch (error) {
+      if (isCommentError(error) && error.code === 'not-found') return null;
+      throw error;
+    }
   }
 
   async postComment(input: NewComment, {signal}: CallOptions = {}): Promise<Comment> {
@@ -331,7 +359,7 @@ export async function createRestAdapter(options: RestAdapterOptions, {signal}: C
   const response = await send(fetcher, baseUrl(options.endpoint), {headers: {Accept: 'application/json'}}, signal);
   const body = await readJson(response, signal);
   if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
-  return new RestAdapter({...options, capabilities: mapCapabilities(body)});
+  return new RestAdapter({...options, capabilities: mapCapabilities(body), locate: options.locate ?? mapLocateSupport(body)});
 }
 
 /** The endpoint as an absolute URL, its path without a trailing slash. */

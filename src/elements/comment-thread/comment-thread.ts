@@ -4,6 +4,7 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
 import {repeat} from 'lit/directives/repeat.js';
+import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
 import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
@@ -24,13 +25,14 @@ import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
+import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
-const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size'];
+const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout'];
 
 // Every tick of the clock re-renders every comment: what does not change with the time is
 // worked out once per comment.
@@ -127,6 +129,12 @@ export class CommentThreadElement extends AdapterElement {
 
   /** Top-level comments per page (each with all its replies). */
   @property({attribute: 'page-size', type: Number}) pageSize = 50;
+
+  /**
+   * How long a page of comments may take, in milliseconds, before loading fails with
+   * "Try again" (default 15 s; 0 waits forever).
+   */
+  @property({attribute: 'load-timeout', type: Number}) loadTimeout = DEFAULT_LOAD_DEADLINE_MS;
 
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
@@ -267,7 +275,8 @@ export class CommentThreadElement extends AdapterElement {
     const adapter = this.#adapter;
     if (!adapter) return;
     const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
-    void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit}).then(() => {
+    const deadline = this.loadTimeout;
+    void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit, deadline}).then(() => {
       const target = this.#permalinks.target;
       if (target === undefined || this.#followedAddress || this.#data.status !== 'complete') return;
       this.#followedAddress = true;
@@ -338,15 +347,14 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   /**
-   * Scrolls to a comment, highlights it and focuses it, loading further pages until it
-   * turns up. A newer call (another link followed) stops an older one's search.
+   * Scrolls to a comment, highlights it and focuses it, loading its page first (see
+   * `loadLinkedComment`). A newer call (another link followed) stops an older one's search.
    */
   async #reveal(commentId: string, fromAddress: boolean): Promise<void> {
     const request = ++this.#revealRequest;
-    while (!this.#find(commentId) && this.#data.nextCursor !== null && this.#data.status === 'complete') {
-      const page = await this.#data.loadMore();
-      if (request !== this.#revealRequest || page === undefined) return;
-    }
+    const isCurrent = () => request === this.#revealRequest;
+    await loadLinkedComment(this.#data, commentId, (id) => this.#find(id) !== undefined, isCurrent);
+    if (!isCurrent()) return;
     if (!this.#find(commentId)) {
       if (fromAddress && this.#data.status === 'complete') {
         void this.#announce(msg('The linked comment could not be found.', {id: 'thread.target.missing'}));
