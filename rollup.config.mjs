@@ -34,21 +34,22 @@ export default [
     output: {dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
     onwarn,
   },
-  // For a script tag: everything in one file, with the sanitizer, adapters, locales and
+  // For a script tag: everything in one file (keeping the `@license` notices of Lit and
+  // DOMPurify, which their licences require), with the sanitizer, adapters, locales and
   // the sign-in panel split into chunks that load only when a page needs them.
   {
     input: inputs({colloquy: 'build/bundle.js'}),
     // Lazy chunks import shared code from the entry itself; without this, rollup moves
     // everything into a second chunk behind a facade, costing every page an extra request.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [nodeResolve({exportConditions: ['browser', 'production']}), terser({format: {comments: false}})],
+    plugins: [nodeResolve({exportConditions: ['browser', 'production']}), terser({format: {comments: 'some'}})],
     output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true},
     onwarn,
   },
   // The sign-in callback page's script, self-contained so a backend can serve the one file.
   {
     input: inputs({'sign-in-callback': 'build/sign-in/callback.js'}),
-    plugins: [terser({format: {comments: false}})],
+    plugins: [terser({format: {comments: 'some'}})],
     output: {dir: 'dist/cdn', format: 'es', sourcemap: true},
     onwarn,
   },

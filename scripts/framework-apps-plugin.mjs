@@ -1,5 +1,5 @@
 // Serves the framework apps of test/frameworks/ as bundles, built with esbuild on first
-// request: `/framework-apps/react.js`, `/vue.js`, `/svelte.js`. Each bundle holds its
+// request: `/framework-apps/react.js`, `/vue.js`, `/svelte.js` (and `/localize-copy.js`). Each bundle holds its
 // framework and its own copy of Colloquy's sources, as an app's bundler would make it.
 // Svelte components go through svelte/compiler in a small esbuild plugin.
 import {readFile} from 'node:fs/promises';
@@ -12,6 +12,8 @@ const entries = {
   react: 'test/frameworks/react-app.tsx',
   vue: 'test/frameworks/vue-app.ts',
   svelte: 'test/frameworks/svelte-app.ts',
+  // Not a framework: an app with its own copy of @lit/localize.
+  'localize-copy': 'test/i18n/localize-copy-app.ts',
 };
 
 /** Compiles `.svelte` files to JavaScript (TypeScript in `<script lang="ts">` is stripped by Svelte 5). */
@@ -57,7 +59,7 @@ export function frameworkAppsPlugin() {
   return {
     name: 'colloquy-framework-apps',
     async serve(context) {
-      const name = context.path.match(/^\/framework-apps\/(\w+)\.js$/)?.[1];
+      const name = context.path.match(/^\/framework-apps\/([\w-]+)\.js$/)?.[1];
       if (!name || !(name in entries)) return undefined;
       if (!bundles.has(name)) bundles.set(name, bundle(name));
       return {body: await bundles.get(name), type: 'js'};

@@ -43,6 +43,13 @@ const steps = [
     env: {COLLOQUY_SUITE: 'node-imports'},
   },
   {
+    key: 'package',
+    label: 'check what npm pack ships',
+    command: 'node',
+    args: [...nodeTestArgs, 'test/node/package.test.mjs'],
+    env: {COLLOQUY_SUITE: 'package'},
+  },
+  {
     key: 'browser',
     label: 'browser tests (Chromium)',
     command: bin('web-test-runner'),

@@ -143,3 +143,27 @@ export function followPageLanguage(root: HTMLElement = document.documentElement)
   apply();
   new MutationObserver(apply).observe(root, {attributes: true, attributeFilter: ['lang']});
 }
+
+/** How Colloquy follows another copy of @lit/localize: unknown yet, not needed (`null`), or its setLocale. */
+let adopted: ((locale: string) => Promise<void>) | null | undefined;
+
+/**
+ * Called for every locale a copy of @lit/localize on the page reports ready. When the app
+ * configured a copy that is not Colloquy's (npm could not share one: another minor
+ * version, a strict package manager, a second bundle), Colloquy's own copy was never
+ * configured and would stay in English; it then configures itself with its own
+ * translations and follows that locale. When Colloquy's copy is the configured one (the
+ * usual case, and every later event), `configureLocalization` refuses and nothing changes.
+ */
+export function followLocaleOfAnotherCopy(locale: string): void {
+  if (adopted === undefined) {
+    try {
+      adopted = configureLocalization({sourceLocale, targetLocales, loadLocale: loadColloquyLocale}).setLocale;
+    } catch {
+      adopted = null;
+    }
+  }
+  adopted?.(matchLocale(locale)).catch((error: unknown) => {
+    console.warn('Colloquy: the translation could not be loaded.', error);
+  });
+}

@@ -1,4 +1,5 @@
 import {LOCALE_STATUS_EVENT} from '@lit/localize';
+import {followLocaleOfAnotherCopy} from '../localization.js';
 import {formatNumber} from './format.js';
 import {perLocale} from './per-locale.js';
 
@@ -7,7 +8,9 @@ let loadedLocale = 'en';
 // Guarded: server rendering and Node imports have no window (and no locale to follow).
 if (typeof window !== 'undefined') {
   window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
-    if (event.detail.status === 'ready') loadedLocale = event.detail.readyLocale;
+    if (event.detail.status !== 'ready') return;
+    loadedLocale = event.detail.readyLocale;
+    followLocaleOfAnotherCopy(event.detail.readyLocale);
   });
 }
 

@@ -184,7 +184,7 @@ export const styles = css`
   }
 
   .body a {
-    color: var(--_accent);
+    color: var(--_link);
   }
 
   .body img {
