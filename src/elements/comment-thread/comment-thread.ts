@@ -24,6 +24,7 @@ import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {commentHash, PermalinkController} from './permalinks.js';
+import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
@@ -113,7 +114,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends LitElement {
-  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles];
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -139,7 +140,7 @@ export class CommentThreadElement extends LitElement {
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
 
-  readonly #data = new ThreadController(this);
+  readonly #data = new ThreadController(this, (comment) => this.#newComments.arrived(comment));
   readonly #clock = new ClockController(this);
   readonly #own = new OwnCommentActions(this, {
     adapter: () => this.#adapter,
@@ -151,6 +152,12 @@ export class CommentThreadElement extends LitElement {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     stored: (comment) => this.#data.add(comment),
+  });
+  readonly #newComments = new NewCommentsController(this, {
+    locale: () => localeOf(this),
+    newestFirst: () => this.#sort === 'newest',
+    announce: (text) => void this.#announce(text),
+    reveal: (commentId) => void this.#reveal(commentId, false),
   });
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
@@ -168,6 +175,8 @@ export class CommentThreadElement extends LitElement {
   /** Whether the address's `#comment-…` was followed after the first page (reloads must not jump again). */
   #followedAddress = false;
   #announcement = '';
+  /** The reader picked another sort: say so once its first page is shown. */
+  #sortChosen = false;
   #failedAvatars = new Set<string>();
   #tree: {inputs: readonly unknown[]; nodes: ThreadNode[]} | undefined;
   /** The thread info last announced to the link's subscribers. */
@@ -276,6 +285,10 @@ export class CommentThreadElement extends LitElement {
     if (!adapter) return;
     const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
     void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit}).then(() => {
+      if (this.#sortChosen && this.#data.status === 'complete') {
+        this.#sortChosen = false;
+        void this.#announce(sortedMessage(this.#sort));
+      }
       const target = this.#permalinks.target;
       if (target === undefined || this.#followedAddress || this.#data.status !== 'complete') return;
       this.#followedAddress = true;
@@ -331,9 +344,10 @@ export class CommentThreadElement extends LitElement {
 
   /** The thread's tree, rebuilt only when the comments or the depth change. */
   #nodes(): ThreadNode[] {
-    const inputs = [this.#data.comments, this.#data.added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
+    const added = this.#newComments.shown(this.#data.added);
+    const inputs = [this.#data.comments, added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
     if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
-      const nodes = buildThreadTree(this.#data.comments, [...this.#data.added, ...this.#outgoingComments], {
+      const nodes = buildThreadTree(this.#data.comments, [...added, ...this.#outgoingComments], {
         maxDepth: this.maxDepth,
         addedFirst: this.#sort === 'newest',
       });
@@ -447,6 +461,7 @@ export class CommentThreadElement extends LitElement {
 
   readonly #onSortChange = (event: Event): void => {
     this.sort = (event.target as HTMLSelectElement).value as SortOrder;
+    this.#sortChosen = true;
   };
 
   protected override render(): TemplateResult {
@@ -529,6 +544,7 @@ export class CommentThreadElement extends LitElement {
     const moreFailed = data.moreStatus === 'error';
     const loadingMore = data.moreStatus === 'pending';
     return html`
+      ${this.#newComments.renderNotice(locale)}
       ${nodes.length === 0
         ? html`<p part="status" class="status">${msg('No comments yet.', {id: 'thread.empty'})}</p>`
         : html`<ol part="list" class="comments" @click=${this.#onClick}>
@@ -596,12 +612,13 @@ export class CommentThreadElement extends LitElement {
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
     const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
-    const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted'];
+    const fresh = this.#newComments.isNew(comment.id);
+    const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted', fresh && 'comment-new'];
     const labelId = `author-${encodeURIComponent(comment.id)}`;
     return html`
       <article
         part=${parts.filter(Boolean).join(' ')}
-        class=${classMap({comment: true, pending, sending, targeted})}
+        class=${classMap({comment: true, pending, sending, targeted, new: fresh})}
         data-comment-id=${comment.id}
         tabindex="-1"
         aria-labelledby=${labelId}
@@ -614,6 +631,7 @@ export class CommentThreadElement extends LitElement {
             ${comment.author.isModerator
               ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
               : nothing}
+            ${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}
             ${sending
               ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
               : this.#renderTime(comment, locale)}
@@ -695,6 +713,12 @@ export class CommentThreadElement extends LitElement {
       )}</p>`,
     );
   }
+}
+
+function sortedMessage(sort: SortOrder): string {
+  if (sort === 'newest') return msg('Comments sorted newest first.', {id: 'thread.sorted.newest'});
+  if (sort === 'top') return msg('Comments sorted by likes.', {id: 'thread.sorted.top'});
+  return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
 }
 
 /** Resolves once the browser has rendered the next frame. */
