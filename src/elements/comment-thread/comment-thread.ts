@@ -29,6 +29,12 @@ import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
+/**
+ * Levels indented in a narrow thread (a phone); replies deeper than this are shown at that
+ * level and say whom they answer. Keep in step with the narrow container query's styles.
+ */
+const NARROW_INDENT_LEVELS = 3;
+
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
 const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size'];
 
@@ -576,20 +582,23 @@ export class CommentThreadElement extends LitElement {
     `;
   }
 
-  #renderNode(node: ThreadNode, locale: string): TemplateResult {
+  #renderNode(node: ThreadNode, locale: string, parent?: Comment): TemplateResult {
+    // A conversation not rendered yet holds a place sized by its number of comments, so
+    // the scrollbar barely moves as they come into view (see the styles).
     return html`
-      <li class="item">
-        ${this.#renderComment(node, locale)}
+      <li class="item" style=${parent ? nothing : `--_comments: ${conversationSize(node)}`}>
+        ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies">
-              ${repeat(node.replies, (reply) => reply.comment.id, (reply) => this.#renderNode(reply, locale))}
+              ${repeat(node.replies, (reply) => reply.comment.id, (reply) => this.#renderNode(reply, locale, node.comment))}
             </ol>`
           : nothing}
       </li>
     `;
   }
 
-  #renderComment({comment, inReplyTo}: ThreadNode, locale: string): TemplateResult {
+  /** `parent` is the comment `node` is listed under, when it is a reply. */
+  #renderComment({comment, inReplyTo, depth}: ThreadNode, locale: string, parent?: Comment): TemplateResult {
     const targeted = comment.id === this.#targeted;
     const formHere = comment.id === this.replyingTo;
     if (comment.status === 'deleted') {
@@ -636,7 +645,11 @@ export class CommentThreadElement extends LitElement {
               ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
               : this.#renderTime(comment, locale)}
           </header>
-          ${inReplyTo ? this.#renderInReplyTo(inReplyTo) : nothing}
+          ${inReplyTo
+            ? this.#renderInReplyTo(inReplyTo)
+            : parent && depth > NARROW_INDENT_LEVELS
+              ? this.#renderInReplyTo(parent, 'narrow-only')
+              : nothing}
           ${pending
             ? html`<p part="moderation-note" class="note">
                 ${msg('Your comment is awaiting moderation.', {id: 'thread.pending'})}
@@ -690,12 +703,12 @@ export class CommentThreadElement extends LitElement {
     `;
   }
 
-  #renderInReplyTo(parent: Comment): TemplateResult {
+  #renderInReplyTo(parent: Comment, className = ''): TemplateResult {
     const label =
       parent.status === 'deleted'
         ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
         : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
-    return html`<p part="in-reply-to" class="in-reply-to"><a href=${commentHash(parent.id)}>${label}</a></p>`;
+    return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
   }
 
   #renderContent(content: CommentContent): unknown {
@@ -719,6 +732,18 @@ function sortedMessage(sort: SortOrder): string {
   if (sort === 'newest') return msg('Comments sorted newest first.', {id: 'thread.sorted.newest'});
   if (sort === 'top') return msg('Comments sorted by likes.', {id: 'thread.sorted.top'});
   return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
+}
+
+const conversationSizes = new WeakMap<ThreadNode, number>();
+
+/** How many comments a conversation shows: its first comment and every reply below. */
+function conversationSize(node: ThreadNode): number {
+  let size = conversationSizes.get(node);
+  if (size === undefined) {
+    size = node.replies.reduce((sum, reply) => sum + conversationSize(reply), 1);
+    conversationSizes.set(node, size);
+  }
+  return size;
 }
 
 /** Resolves once the browser has rendered the next frame. */
