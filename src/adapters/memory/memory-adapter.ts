@@ -15,7 +15,7 @@ import type {
 } from '../../core/adapter.js';
 import {CommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider, SortOrder, ThreadInfo} from '../../core/types.js';
-import {storedThreadFromSeed, type SeedThread, type StoredComment, type StoredThread} from './seed.js';
+import {storedThreadFromSeed, type SeedComment, type SeedThread, type StoredComment, type StoredThread} from './seed.js';
 import {messages} from './messages.js';
 import {Simulation, delay, errorFor, type CallKind, type LatencyOption} from './simulation.js';
 
@@ -353,6 +353,18 @@ export class MemoryAdapter implements CommentAdapter {
     stored.status = 'approved';
     this.#commit(thread, stored.id, 'updated');
     this.#deliver({origin: 'moderator', thread: thread.id, commentId, change: 'updated'});
+  }
+
+  /**
+   * Stores a comment written by another reader, who needs no live channel to reach this
+   * page: its subscribers hear of it at once. For demos and tests of live updates.
+   */
+  receive(threadId: string, comment: SeedComment): void {
+    const thread = this.#thread(threadId);
+    if (thread.comments.some((existing) => existing.id === comment.id)) return;
+    thread.comments.push({...comment, parentId: comment.parentId ?? null, status: comment.status ?? 'approved'});
+    this.#commit(thread, comment.id, 'added');
+    this.#deliver({origin: 'elsewhere', thread: thread.id, commentId: comment.id, change: 'added'});
   }
 
   /** The adapter's own view of every stored comment of a thread, for tests. */

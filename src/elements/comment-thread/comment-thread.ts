@@ -27,9 +27,16 @@ import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
+import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
+
+/**
+ * Levels indented in a narrow thread (a phone); replies deeper than this are shown at that
+ * level and say whom they answer. Keep in step with the narrow container query's styles.
+ */
+const NARROW_INDENT_LEVELS = 3;
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
 const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout'];
@@ -116,7 +123,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {
-  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles];
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -139,7 +146,7 @@ export class CommentThreadElement extends AdapterElement {
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
 
-  readonly #data = new ThreadController(this);
+  readonly #data = new ThreadController(this, (comment) => this.#newComments.arrived(comment));
   readonly #clock = new ClockController(this);
   readonly #own = new OwnCommentActions(this, {
     adapter: () => this.#adapter,
@@ -151,6 +158,12 @@ export class CommentThreadElement extends AdapterElement {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     stored: (comment) => this.#data.add(comment),
+  });
+  readonly #newComments = new NewCommentsController(this, {
+    locale: () => localeOf(this),
+    newestFirst: () => this.#sort === 'newest',
+    announce: (text) => void this.#announce(text),
+    reveal: (commentId) => void this.#reveal(commentId, false),
   });
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
@@ -168,6 +181,8 @@ export class CommentThreadElement extends AdapterElement {
   /** Whether the address's `#comment-…` was followed after the first page (reloads must not jump again). */
   #followedAddress = false;
   #announcement = '';
+  /** The reader picked another sort: say so once its first page is shown. */
+  #sortChosen = false;
   #failedAvatars = new Set<string>();
   #tree: {inputs: readonly unknown[]; nodes: ThreadNode[]} | undefined;
   /** The thread info last announced to the link's subscribers. */
@@ -277,6 +292,10 @@ export class CommentThreadElement extends AdapterElement {
     const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
     const deadline = this.loadTimeout;
     void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit, deadline}).then(() => {
+      if (this.#sortChosen && this.#data.status === 'complete') {
+        this.#sortChosen = false;
+        void this.#announce(sortedMessage(this.#sort));
+      }
       const target = this.#permalinks.target;
       if (target === undefined || this.#followedAddress || this.#data.status !== 'complete') return;
       this.#followedAddress = true;
@@ -335,9 +354,10 @@ export class CommentThreadElement extends AdapterElement {
 
   /** The thread's tree, rebuilt only when the comments or the depth change. */
   #nodes(): ThreadNode[] {
-    const inputs = [this.#data.comments, this.#data.added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
+    const added = this.#newComments.shown(this.#data.added);
+    const inputs = [this.#data.comments, added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
     if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
-      const nodes = buildThreadTree(this.#data.comments, [...this.#data.added, ...this.#outgoingComments], {
+      const nodes = buildThreadTree(this.#data.comments, [...added, ...this.#outgoingComments], {
         maxDepth: this.maxDepth,
         addedFirst: this.#sort === 'newest',
       });
@@ -450,6 +470,7 @@ export class CommentThreadElement extends AdapterElement {
 
   readonly #onSortChange = (event: Event): void => {
     this.sort = (event.target as HTMLSelectElement).value as SortOrder;
+    this.#sortChosen = true;
   };
 
   protected override render(): TemplateResult {
@@ -532,6 +553,7 @@ export class CommentThreadElement extends AdapterElement {
     const moreFailed = data.moreStatus === 'error';
     const loadingMore = data.moreStatus === 'pending';
     return html`
+      ${this.#newComments.renderNotice(locale)}
       ${nodes.length === 0
         ? html`<p part="status" class="status">${msg('No comments yet.', {id: 'thread.empty'})}</p>`
         : html`<ol part="list" class="comments" @click=${this.#onClick}>
@@ -563,20 +585,23 @@ export class CommentThreadElement extends AdapterElement {
     `;
   }
 
-  #renderNode(node: ThreadNode, locale: string): TemplateResult {
+  #renderNode(node: ThreadNode, locale: string, parent?: Comment): TemplateResult {
+    // A conversation not rendered yet holds a place sized by its number of comments, so
+    // the scrollbar barely moves as they come into view (see the styles).
     return html`
-      <li class="item">
-        ${this.#renderComment(node, locale)}
+      <li class="item" style=${parent ? nothing : `--_comments: ${conversationSize(node)}`}>
+        ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies">
-              ${repeat(node.replies, (reply) => reply.comment.id, (reply) => this.#renderNode(reply, locale))}
+              ${repeat(node.replies, (reply) => reply.comment.id, (reply) => this.#renderNode(reply, locale, node.comment))}
             </ol>`
           : nothing}
       </li>
     `;
   }
 
-  #renderComment({comment, inReplyTo}: ThreadNode, locale: string): TemplateResult {
+  /** `parent` is the comment `node` is listed under, when it is a reply. */
+  #renderComment({comment, inReplyTo, depth}: ThreadNode, locale: string, parent?: Comment): TemplateResult {
     const targeted = comment.id === this.#targeted;
     const formHere = comment.id === this.replyingTo;
     if (comment.status === 'deleted') {
@@ -599,12 +624,13 @@ export class CommentThreadElement extends AdapterElement {
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
     const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
-    const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted'];
+    const fresh = this.#newComments.isNew(comment.id);
+    const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted', fresh && 'comment-new'];
     const labelId = `author-${encodeURIComponent(comment.id)}`;
     return html`
       <article
         part=${parts.filter(Boolean).join(' ')}
-        class=${classMap({comment: true, pending, sending, targeted})}
+        class=${classMap({comment: true, pending, sending, targeted, new: fresh})}
         data-comment-id=${comment.id}
         tabindex="-1"
         aria-labelledby=${labelId}
@@ -617,11 +643,16 @@ export class CommentThreadElement extends AdapterElement {
             ${comment.author.isModerator
               ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
               : nothing}
+            ${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}
             ${sending
               ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
               : this.#renderTime(comment, locale)}
           </header>
-          ${inReplyTo ? this.#renderInReplyTo(inReplyTo) : nothing}
+          ${inReplyTo
+            ? this.#renderInReplyTo(inReplyTo)
+            : parent && depth > NARROW_INDENT_LEVELS
+              ? this.#renderInReplyTo(parent, 'narrow-only')
+              : nothing}
           ${pending
             ? html`<p part="moderation-note" class="note">
                 ${msg('Your comment is awaiting moderation.', {id: 'thread.pending'})}
@@ -675,12 +706,12 @@ export class CommentThreadElement extends AdapterElement {
     `;
   }
 
-  #renderInReplyTo(parent: Comment): TemplateResult {
+  #renderInReplyTo(parent: Comment, className = ''): TemplateResult {
     const label =
       parent.status === 'deleted'
         ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
         : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
-    return html`<p part="in-reply-to" class="in-reply-to"><a href=${commentHash(parent.id)}>${label}</a></p>`;
+    return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
   }
 
   #renderContent(content: CommentContent): unknown {
@@ -698,6 +729,24 @@ export class CommentThreadElement extends AdapterElement {
       )}</p>`,
     );
   }
+}
+
+function sortedMessage(sort: SortOrder): string {
+  if (sort === 'newest') return msg('Comments sorted newest first.', {id: 'thread.sorted.newest'});
+  if (sort === 'top') return msg('Comments sorted by likes.', {id: 'thread.sorted.top'});
+  return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
+}
+
+const conversationSizes = new WeakMap<ThreadNode, number>();
+
+/** How many comments a conversation shows: its first comment and every reply below. */
+function conversationSize(node: ThreadNode): number {
+  let size = conversationSizes.get(node);
+  if (size === undefined) {
+    size = node.replies.reduce((sum, reply) => sum + conversationSize(reply), 1);
+    conversationSizes.set(node, size);
+  }
+  return size;
 }
 
 /** Resolves once the browser has rendered the next frame. */

@@ -229,6 +229,13 @@ export const reactionStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  @media (pointer: coarse) {
+    .reaction {
+      min-block-size: 2.75rem;
+      min-inline-size: 2.75rem;
+    }
+  }
+
   .reaction-message {
     flex-basis: 100%;
     margin-block: 0.25rem 0;
