@@ -25,6 +25,7 @@ const steps = [
   {key: 'sinks', label: 'check for HTML sinks outside the sanitizer', command: 'node', args: ['scripts/check-sinks.mjs']},
   {key: 'translations', label: 'check that every message is translated', command: 'node', args: ['scripts/check-translations.mjs']},
   {key: 'typecheck', label: 'type-check src, test and demo', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json']},
+  {key: 'typecheck-server', label: 'type-check colloquy-server', command: bin('tsc'), args: ['--noEmit', '-p', 'server/tsconfig.json']},
   {key: 'build', label: 'build the bundles', command: 'node', args: ['scripts/build.mjs']},
   {
     key: 'browser',
