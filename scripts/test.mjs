@@ -28,6 +28,12 @@ const steps = [
   {key: 'typecheck-server', label: 'type-check colloquy-server', command: bin('tsc'), args: ['--noEmit', '-p', 'server/tsconfig.json']},
   {key: 'build', label: 'build the bundles', command: 'node', args: ['scripts/build.mjs']},
   {
+    key: 'server',
+    label: 'colloquy-server: protocol, bad input, SIGKILL, conformance (PGlite); two processes (private PostgreSQL)',
+    command: 'node',
+    args: ['server/test/run.mjs'],
+  },
+  {
     key: 'browser',
     label: 'browser tests (Chromium)',
     command: bin('web-test-runner'),

@@ -35,7 +35,14 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const {done, value} = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away mid-body: nothing to store, nobody to answer.
+      throw invalid('The request body was cut off.');
+    }
+    const {done, value} = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

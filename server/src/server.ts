@@ -9,6 +9,7 @@ import {sweep} from './store/rate-limits.js';
 export interface RunningServer {
   url: string;
   db: Database;
+  live: LiveHub;
   close(): Promise<void>;
 }
 
@@ -34,6 +35,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   return {
     url: `http://${host}:${port}/`,
     db,
+    live,
     async close() {
       clearInterval(sweeper);
       live.stop();
