@@ -60,8 +60,11 @@ async function serve() {
   console.log(`colloquy-server listening on ${server.url}  (database: ${where})`);
   console.log(`moderation: ${config.moderation}; origins: ${config.origins.length ? config.origins.join(', ') : 'any (set COLLOQUY_ORIGINS in production)'}`);
   console.log('\nPaste this where the comments go:\n');
-  console.log(`<script type="module" src="https://unpkg.com/colloquy/dist/index.js"></script>`);
-  console.log(`<comment-thread adapter="rest" endpoint="${server.url}" thread="my-first-post"></comment-thread>\n`);
+  console.log('<!-- colloquy.js: dist/cdn/ of the colloquy package, served by your site -->');
+  console.log('<script type="module" src="/colloquy/colloquy.js"></script>');
+  console.log(`<comment-thread adapter="rest" endpoint="${server.url}" thread="my-first-post">`);
+  console.log('  <comment-form></comment-form>');
+  console.log('</comment-thread>\n');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
