@@ -34,6 +34,7 @@ const steps = [
   {key: 'sinks', label: 'check for HTML sinks outside the sanitizer', command: 'node', args: ['scripts/check-sinks.mjs']},
   {key: 'translations', label: 'check that every message is translated', command: 'node', args: ['scripts/check-translations.mjs']},
   {key: 'typecheck', label: 'type-check src, test and demo', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json']},
+  {key: 'typecheck-server', label: 'type-check colloquy-server', command: bin('tsc'), args: ['--noEmit', '-p', 'server/tsconfig.json']},
   {key: 'build', label: 'build the bundles', command: 'node', args: ['scripts/build.mjs']},
   {
     key: 'node-imports',
@@ -48,6 +49,12 @@ const steps = [
     command: 'node',
     args: [...nodeTestArgs, 'test/node/package.test.mjs'],
     env: {COLLOQUY_SUITE: 'package'},
+  },
+  {
+    key: 'server',
+    label: 'colloquy-server: protocol, bad input, SIGKILL, conformance (PGlite); two processes (private PostgreSQL)',
+    command: 'node',
+    args: ['server/test/run.mjs'],
   },
   {
     key: 'browser',
