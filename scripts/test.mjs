@@ -63,6 +63,13 @@ const steps = [
     args: ['--config', 'web-test-runner.config.mjs', ...passThrough],
     needsChromium: true,
   },
+  {
+    key: 'wordpress-live',
+    label: 'live WordPress: adapter conformance and element flows (Chromium)',
+    command: 'node',
+    args: ['scripts/test-wordpress-live.mjs'],
+    needsChromium: true,
+  },
 ];
 
 const countsDir = mkdtempSync(join(tmpdir(), 'colloquy-test-counts-'));
