@@ -74,6 +74,18 @@ function translations(locale: TargetLocale): Promise<LocaleModule> {
       return import('./generated/locales/fr.js');
     case 'he':
       return import('./generated/locales/he.js');
+    case 'it':
+      return import('./generated/locales/it.js');
+    case 'nl':
+      return import('./generated/locales/nl.js');
+    case 'pl':
+      return import('./generated/locales/pl.js');
+    case 'pt-BR':
+      return import('./generated/locales/pt-BR.js');
+    case 'ru':
+      return import('./generated/locales/ru.js');
+    case 'uk':
+      return import('./generated/locales/uk.js');
     default:
       return Promise.resolve(noTranslation);
   }

@@ -17,6 +17,12 @@ export const targetLocales = [
   `fa`,
   `fr`,
   `he`,
+  `it`,
+  `nl`,
+  `pl`,
+  `pt-BR`,
+  `ru`,
+  `uk`,
 ] as const;
 
 /**
@@ -30,4 +36,10 @@ export const allLocales = [
   `fa`,
   `fr`,
   `he`,
+  `it`,
+  `nl`,
+  `pl`,
+  `pt-BR`,
+  `ru`,
+  `uk`,
 ] as const;

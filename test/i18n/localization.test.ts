@@ -22,6 +22,10 @@ describe('matchLocale()', () => {
     expect(matchLocale('fa-AF')).to.equal('fa');
     expect(matchLocale('es-419')).to.equal('es');
     expect(matchLocale('de-CH')).to.equal('de');
+    expect(matchLocale('pt-BR')).to.equal('pt-BR');
+    expect(matchLocale('pt')).to.equal('pt-BR');
+    expect(matchLocale('pt-PT')).to.equal('pt-BR');
+    expect(matchLocale('uk-UA')).to.equal('uk');
   });
 
   it('takes the first of several preferences it has, else English', () => {
