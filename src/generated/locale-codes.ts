@@ -18,11 +18,15 @@ export const targetLocales = [
   `fr`,
   `he`,
   `it`,
+  `ja`,
   `nl`,
   `pl`,
   `pt-BR`,
   `ru`,
+  `tr`,
   `uk`,
+  `zh-Hans`,
+  `zh-Hant`,
 ] as const;
 
 /**
@@ -37,9 +41,13 @@ export const allLocales = [
   `fr`,
   `he`,
   `it`,
+  `ja`,
   `nl`,
   `pl`,
   `pt-BR`,
   `ru`,
+  `tr`,
   `uk`,
+  `zh-Hans`,
+  `zh-Hant`,
 ] as const;

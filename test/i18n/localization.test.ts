@@ -26,6 +26,14 @@ describe('matchLocale()', () => {
     expect(matchLocale('pt')).to.equal('pt-BR');
     expect(matchLocale('pt-PT')).to.equal('pt-BR');
     expect(matchLocale('uk-UA')).to.equal('uk');
+    expect(matchLocale('zh')).to.equal('zh-Hans');
+    expect(matchLocale('zh-CN')).to.equal('zh-Hans');
+    expect(matchLocale('zh-SG')).to.equal('zh-Hans');
+    expect(matchLocale('zh-TW')).to.equal('zh-Hant');
+    expect(matchLocale('zh-HK')).to.equal('zh-Hant');
+    expect(matchLocale('zh-Hant-HK')).to.equal('zh-Hant');
+    expect(matchLocale('zh-Hans-HK')).to.equal('zh-Hans');
+    expect(matchLocale('ja-JP')).to.equal('ja');
   });
 
   it('takes the first of several preferences it has, else English', () => {
