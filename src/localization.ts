@@ -74,6 +74,26 @@ function translations(locale: TargetLocale): Promise<LocaleModule> {
       return import('./generated/locales/fr.js');
     case 'he':
       return import('./generated/locales/he.js');
+    case 'it':
+      return import('./generated/locales/it.js');
+    case 'ja':
+      return import('./generated/locales/ja.js');
+    case 'nl':
+      return import('./generated/locales/nl.js');
+    case 'pl':
+      return import('./generated/locales/pl.js');
+    case 'pt-BR':
+      return import('./generated/locales/pt-BR.js');
+    case 'ru':
+      return import('./generated/locales/ru.js');
+    case 'tr':
+      return import('./generated/locales/tr.js');
+    case 'uk':
+      return import('./generated/locales/uk.js');
+    case 'zh-Hans':
+      return import('./generated/locales/zh-Hans.js');
+    case 'zh-Hant':
+      return import('./generated/locales/zh-Hant.js');
     default:
       return Promise.resolve(noTranslation);
   }

@@ -17,6 +17,16 @@ export const targetLocales = [
   `fa`,
   `fr`,
   `he`,
+  `it`,
+  `ja`,
+  `nl`,
+  `pl`,
+  `pt-BR`,
+  `ru`,
+  `tr`,
+  `uk`,
+  `zh-Hans`,
+  `zh-Hant`,
 ] as const;
 
 /**
@@ -30,4 +40,14 @@ export const allLocales = [
   `fa`,
   `fr`,
   `he`,
+  `it`,
+  `ja`,
+  `nl`,
+  `pl`,
+  `pt-BR`,
+  `ru`,
+  `tr`,
+  `uk`,
+  `zh-Hans`,
+  `zh-Hant`,
 ] as const;

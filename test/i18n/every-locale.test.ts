@@ -57,6 +57,12 @@ const writtenHeadings: Record<string, Array<[number, string]>> = {
   fa: [[1, '۱ دیدگاه برای «#»'], [3, '۳ دیدگاه برای «#»']],
   de: [[1, '1 Gedanke zu „#“'], [2, '2 Gedanken zu „#“']],
   es: [[1, '1 comentario en «#»'], [5, '5 comentarios en «#»']],
+  'pt-BR': [[0, '0 comentário sobre “#”'], [1, '1 comentário sobre “#”'], [2, '2 comentários sobre “#”']],
+  ru: [[1, '1 комментарий к «#»'], [3, '3 комментария к «#»'], [5, '5 комментариев к «#»'], [21, '21 комментарий к «#»'], [22, '22 комментария к «#»']],
+  uk: [[1, '1 коментар до «#»'], [3, '3 коментарі до «#»'], [11, '11 коментарів до «#»'], [21, '21 коментар до «#»']],
+  ja: [[1, '「#」への 1 件のフィードバック'], [2, '「#」への 2 件のフィードバック']],
+  'zh-Hant': [[2, '「#」有 2 則留言']],
+  pl: [[1, '1 komentarz do „#”'], [3, '3 komentarze do „#”'], [5, '5 komentarzy do „#”'], [22, '22 komentarze do „#”'], [12, '12 komentarzy do „#”']],
 };
 
 for (const locale of targetLocales) {

@@ -22,6 +22,18 @@ describe('matchLocale()', () => {
     expect(matchLocale('fa-AF')).to.equal('fa');
     expect(matchLocale('es-419')).to.equal('es');
     expect(matchLocale('de-CH')).to.equal('de');
+    expect(matchLocale('pt-BR')).to.equal('pt-BR');
+    expect(matchLocale('pt')).to.equal('pt-BR');
+    expect(matchLocale('pt-PT')).to.equal('pt-BR');
+    expect(matchLocale('uk-UA')).to.equal('uk');
+    expect(matchLocale('zh')).to.equal('zh-Hans');
+    expect(matchLocale('zh-CN')).to.equal('zh-Hans');
+    expect(matchLocale('zh-SG')).to.equal('zh-Hans');
+    expect(matchLocale('zh-TW')).to.equal('zh-Hant');
+    expect(matchLocale('zh-HK')).to.equal('zh-Hant');
+    expect(matchLocale('zh-Hant-HK')).to.equal('zh-Hant');
+    expect(matchLocale('zh-Hans-HK')).to.equal('zh-Hans');
+    expect(matchLocale('ja-JP')).to.equal('ja');
   });
 
   it('takes the first of several preferences it has, else English', () => {
