@@ -5,7 +5,7 @@ import {configureLocalization} from '@lit/localize';
 
 const {setLocale} = configureLocalization({
   sourceLocale: 'en',
-  targetLocales: ['fr', 'de'],
+  targetLocales: ['fr', 'sw'],
   loadLocale: async () => ({templates: {'app.greeting': 'Bonjour'}}),
 });
 
