@@ -62,6 +62,7 @@
 'form.count.limit.other': `# حرف كحد أقصى.`,
 'form.count.limit.two': `حرفان كحد أقصى.`,
 'form.count.limit.zero': `لا يُسمح بأي حرف.`,
+'form.draft-unsaved': `لا يستطيع هذا المتصفح حفظ مسودتك (مساحة التخزين ممتلئة أو محظورة): ستضيع إذا غادرت هذه الصفحة أو أعدت تحميلها.`,
 'form.error.conflict': `عُدِّل هذا التعليق أو حُذف في الأثناء.`,
 'form.error.duplicate': `لقد نشرت هذا التعليق من قبل.`,
 'form.error.duplicate-held': `تعليقك بانتظار المراجعة بالفعل.`,

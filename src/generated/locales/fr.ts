@@ -62,6 +62,7 @@
 'form.count.limit.other': `Jusqu’à # caractères.`,
 'form.count.limit.two': `Jusqu’à # caractères.`,
 'form.count.limit.zero': `Jusqu’à # caractères.`,
+'form.draft-unsaved': `Ce navigateur ne peut pas conserver votre brouillon (son stockage est plein ou bloqué) : il sera perdu si vous quittez ou rechargez cette page.`,
 'form.error.conflict': `Ce commentaire a été modifié ou supprimé entre-temps.`,
 'form.error.duplicate': `Vous avez déjà publié ce commentaire.`,
 'form.error.duplicate-held': `Votre commentaire est déjà en attente de modération.`,
