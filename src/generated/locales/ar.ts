@@ -32,6 +32,7 @@
 'adapter.memory.simulated.rate-limited': `أنت تنشر التعليقات بسرعة كبيرة. تمهّل قليلًا.`,
 'adapter.memory.simulated.server': `واجه الخادم مشكلة.`,
 'adapter.memory.simulated.unauthorized': `يُرجى تسجيل الدخول للمتابعة.`,
+'adapter.memory.storage-full': `تعذّر على هذا المتصفح حفظ التعليق (مساحة التخزين ممتلئة أو محظورة).`,
 'adapter.memory.text-empty': `يُرجى كتابة تعليقك.`,
 'adapter.memory.text-too-long': `تعليقك أطول مما يسمح به هذا الموقع.`,
 'adapter.memory.thread-missing': `هذا النقاش غير موجود.`,

@@ -32,6 +32,7 @@
 'adapter.memory.simulated.rate-limited': `Vous publiez des commentaires trop rapidement. Ralentissez.`,
 'adapter.memory.simulated.server': `Le serveur a rencontré un problème.`,
 'adapter.memory.simulated.unauthorized': `Veuillez vous connecter pour continuer.`,
+'adapter.memory.storage-full': `Ce navigateur n’a pas pu enregistrer le commentaire (son stockage est plein ou bloqué).`,
 'adapter.memory.text-empty': `Veuillez saisir votre commentaire.`,
 'adapter.memory.text-too-long': `Votre commentaire dépasse la longueur autorisée par ce site.`,
 'adapter.memory.thread-missing': `Cette discussion n’existe pas.`,
