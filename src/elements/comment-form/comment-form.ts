@@ -110,6 +110,7 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart notify - The email notification checkboxes.
  * @csspart field-error - A message under a field the backend or the form rejected.
  * @csspart alert - The message explaining why the comment was not sent.
+ * @csspart draft-warning - Says once that the browser's storage refused the draft.
  * @csspart retry-button - Sends the comment again after a failure.
  * @csspart sign-in-button - Asks the page to sign the commenter in.
  * @csspart submit-button - "Post Comment" / "Save".
@@ -173,6 +174,8 @@ export class CommentFormElement extends AdapterElement {
   @state() private _failure: Failure | undefined;
   @state() private _fieldErrors: Partial<Record<CommentField, string>> = {};
   @state() private _closedByBackend = false;
+  /** Storage refused a draft: the commenter is told once that it will not outlive the page. */
+  @state() private _draftUnsaved = false;
   /** Until when a rate limit forbids posting, in ms since the epoch. */
   @state() private _waitUntil: number | undefined;
 
@@ -188,7 +191,7 @@ export class CommentFormElement extends AdapterElement {
     notify: this._notify,
     rememberGuest: this._rememberGuest,
     ...(this.#posting?.unconfirmed ? {sent: this.#posting.unconfirmed} : {}),
-  }));
+  }), () => (this._draftUnsaved = true));
   readonly #retries = new RetryScheduler(this);
   #slot: DraftSlot | undefined;
   /** The posting state of the draft on screen; each draft has its own while the form lives. */
@@ -269,6 +272,24 @@ export class CommentFormElement extends AdapterElement {
     void this.updateComplete.then(() => this._textarea?.focus(options));
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void drafts.ready.then(() => this.#draftsAdopted());
+  }
+
+  /**
+   * Drafts of tabs that are gone were adopted by this tab: an empty form shows the one for
+   * its comment, and a reply draft may now be reopened.
+   */
+  #draftsAdopted() {
+    const slot = this.#slot;
+    if (slot && !this._text.trim() && !this._sendingSlot && drafts.get(slot)) {
+      this.#postings.delete(slotKey(slot));
+      this.#enterSlot(slot);
+    }
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A move in the DOM reconnects within the same task; only a real removal gets here
@@ -327,6 +348,11 @@ export class CommentFormElement extends AdapterElement {
         ${this.#renderTextField(closed)}
         ${closed ? nothing : html`${this.#renderIdentity()} ${this.#renderNotifications()}`}
         ${this.#renderAlert()}
+        <p part="draft-warning" class="hint" role="status">
+          ${this._draftUnsaved
+            ? msg('This browser cannot keep your draft (its storage is full or blocked): it will be lost if you leave or reload this page.', {id: 'form.draft-unsaved'})
+            : nothing}
+        </p>
         ${closed
           ? this._closedByBackend
             ? nothing
@@ -1047,7 +1073,7 @@ export class CommentFormElement extends AdapterElement {
    */
   #reopenReplyDraft() {
     const link = this.#link;
-    if (this.#replyDraftsChecked || !link?.info || this.replyTo || this.editing) return;
+    if (this.#replyDraftsChecked || !link?.info || this.replyTo || this.editing || !drafts.settled) return;
     this.#replyDraftsChecked = true;
     if (link.replyingTo || drafts.get({thread: link.threadId, parentId: null})) return;
     const parentId = drafts.replyDrafts(link.threadId)[0];
