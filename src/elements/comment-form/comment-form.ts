@@ -31,6 +31,7 @@ import {DraftController} from './draft-controller.js';
 import {newIdempotencyKey} from './idempotency-key.js';
 import {RetryScheduler} from './retry-scheduler.js';
 import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions} from './retry-policy.js';
+import {withActionDeadline, withLoadDeadline} from '../../adapters/shared/deadline.js';
 
 /**
  * Attributes that configure the element itself, so they are not passed to a named
@@ -198,7 +199,9 @@ export class CommentFormElement extends LitElement {
   readonly #threadInfo = new Task(this, {
     task: async ([adapter, thread, linked], {signal}) => {
       if (!adapter || !thread || linked) return undefined;
-      const page = await adapter.loadPage({thread, sort: 'oldest', limit: 1}, {signal});
+      const page = await withLoadDeadline(signal, (withinDeadline) =>
+        adapter.loadPage({thread, sort: 'oldest', limit: 1}, {signal: withinDeadline}),
+      );
       return page.thread;
     },
     args: () => [this.#adapter, this.#threadId, this.#link !== undefined] as const,
@@ -764,7 +767,8 @@ export class CommentFormElement extends LitElement {
     this._fieldErrors = {};
     this.#attempts++;
     try {
-      const stored = await adapter.editComment({thread: slot.thread, commentId: comment.id, text: this._text.trim()}, {});
+      const edit = {thread: slot.thread, commentId: comment.id, text: this._text.trim()};
+      const stored = await withActionDeadline(undefined, (signal) => adapter.editComment!(edit, {signal}));
       this._sendingSlot = undefined;
       this.#attempts = 0;
       this.#drafts.discard(slot);
