@@ -24,6 +24,7 @@ export const styles = css`
   }
 
   .heading {
+    min-inline-size: 0;
     margin: 0;
     font-size: 1.375em;
     line-height: 1.3;
