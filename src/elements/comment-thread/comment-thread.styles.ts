@@ -193,6 +193,16 @@ export const styles = css`
     block-size: auto;
   }
 
+  /* Smileys and emoji (WordPress's wp-smiley) sit in the line like a character. */
+  .body img.inline-image {
+    display: inline;
+    inline-size: auto;
+    block-size: 1em;
+    max-block-size: 1em;
+    margin-inline: 0.1em;
+    vertical-align: -0.1em;
+  }
+
   .body pre {
     overflow-x: auto;
     padding: 0.75em;

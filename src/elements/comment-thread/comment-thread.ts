@@ -629,7 +629,7 @@ export class CommentThreadElement extends LitElement {
             : nothing}
           ${this.#own.isEditing(comment)
             ? this.#own.renderEditor(comment)
-            : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content)}</div>`}
+            : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content, comment.permalink)}</div>`}
           ${canReply || ownActions !== nothing
             ? html`<div class="actions">
                 ${canReply ? html`<button
@@ -681,8 +681,8 @@ export class CommentThreadElement extends LitElement {
     return html`<p part="in-reply-to" class="in-reply-to"><a href=${commentHash(parent.id)}>${label}</a></p>`;
   }
 
-  #renderContent(content: CommentContent): unknown {
-    if (content.kind === 'html') return sanitizedHtml(content.value, nothing);
+  #renderContent(content: CommentContent, permalink: string | undefined): unknown {
+    if (content.kind === 'html') return sanitizedHtml(content.value, nothing, permalink ?? this.#data.info?.url);
     let paragraphs = parsedText.get(content);
     if (!paragraphs) {
       paragraphs = parseText(content.value);

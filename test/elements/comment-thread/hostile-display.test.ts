@@ -55,4 +55,27 @@ describe('<comment-thread> with absurd backend data', () => {
     expect(overflowing.map((node) => node.getAttribute('part') ?? node.localName)).to.deep.equal([]);
     expect(document.documentElement.scrollWidth).to.be.at.most(window.innerWidth);
   });
+
+  it('draws a WordPress smiley at text size and resolves relative links against the permalink', async () => {
+    const smiley = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="72" height="72"><circle cx="36" cy="36" r="36" fill="gold"/></svg>')}`;
+    const element = await show([
+      stubComment('wp', {
+        permalink: 'https://blog.example/2024/08/06/aqim/#comment-7',
+        content: {
+          kind: 'html',
+          value: `<p>Nice <img src="${smiley}" alt="🙂" class="wp-smiley" style="height: 1em; max-height: 1em;"> see <a href="/2024/07/earlier/">this</a> and <a href="#comment-650">that</a></p>`,
+        },
+      }),
+    ]);
+    const body = () => article(element, 'wp').querySelector('[part~="body"]')!;
+    await waitUntil(() => body().querySelector('img'), 'the HTML was not rendered');
+    const image = body().querySelector('img')!;
+    await waitUntil(() => image.complete, 'the smiley did not load');
+    const lineHeight = parseFloat(getComputedStyle(body()).fontSize);
+    expect(image.getBoundingClientRect().height).to.be.within(1, lineHeight * 1.25);
+    expect([...body().querySelectorAll('a')].map((link) => link.getAttribute('href'))).to.deep.equal([
+      'https://blog.example/2024/07/earlier/',
+      '#comment-650',
+    ]);
+  });
 });
