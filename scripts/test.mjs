@@ -20,12 +20,25 @@ const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const passThrough = args.filter((a) => !a.startsWith('--only='));
 
-/** Steps in order; `key` names a step for --only. */
+const nodeReporters = [
+  '--test-reporter=spec', '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/node-test-reporter.mjs', '--test-reporter-destination=stdout',
+];
+
+/** Steps in order; `key` names a step for --only; `env` is added to the step's environment. */
 const steps = [
   {key: 'sinks', label: 'check for HTML sinks outside the sanitizer', command: 'node', args: ['scripts/check-sinks.mjs']},
   {key: 'translations', label: 'check that every message is translated', command: 'node', args: ['scripts/check-translations.mjs']},
   {key: 'typecheck', label: 'type-check src, test and demo', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json']},
   {key: 'build', label: 'build the bundles', command: 'node', args: ['scripts/build.mjs']},
+  {
+    key: 'csp',
+    label: 'a page with the strict CSP of docs/csp.md (Chromium)',
+    command: 'node',
+    args: ['--test', ...nodeReporters, 'test/csp/strict-csp.test.mjs'],
+    env: {COLLOQUY_SUITE: 'csp'},
+    needsChromium: true,
+  },
   {
     key: 'browser',
     label: 'browser tests (Chromium)',
@@ -79,7 +92,7 @@ for (const step of steps) {
   const result = spawnSync(step.command, step.args, {
     stdio: 'inherit',
     shell: false,
-    env: {...process.env, COLLOQUY_TEST_COUNTS: countsFile},
+    env: {...process.env, ...step.env, COLLOQUY_TEST_COUNTS: countsFile},
   });
   if (result.status !== 0) {
     failedStep = `${step.label} failed (exit ${result.status ?? result.signal}).`;

@@ -128,6 +128,26 @@ function createPolicy(): Config['TRUSTED_TYPES_POLICY'] {
 
 const policy = createPolicy();
 
+/**
+ * Whether the page enforces Trusted Types (`require-trusted-types-for 'script'`) while
+ * refusing our policy: then DOMPurify can parse nothing (and would quietly return an
+ * empty fragment). Probed once, with a string that can do no harm.
+ */
+let parsingRefused: boolean | undefined;
+function isParsingRefused(): boolean {
+  if (parsingRefused === undefined) {
+    parsingRefused = false;
+    if (!policy && (globalThis as {trustedTypes?: unknown}).trustedTypes) {
+      try {
+        new DOMParser().parseFromString('<p></p>', 'text/html');
+      } catch {
+        parsingRefused = true;
+      }
+    }
+  }
+  return parsingRefused;
+}
+
 export interface SanitizeOptions {
   /**
    * What relative links and image addresses resolve against: the backend's address for
@@ -146,6 +166,7 @@ export interface SanitizeOptions {
  * parse anything; the content is then shown as its plain text rather than not at all.
  */
 export function sanitizeHtml(dirty: string, {baseUrl}: SanitizeOptions = {}): DocumentFragment {
+  if (isParsingRefused()) return plainTextFallback(dirty);
   currentBase = baseUrl && /^https?:/i.test(baseUrl) ? baseUrl : undefined;
   inlineImages = new WeakSet();
   let fragment: DocumentFragment | null;
@@ -175,7 +196,7 @@ let warned = false;
  * The markup's text, one paragraph per block, built with text nodes only (parsing it is
  * what was refused). Tags are dropped and character references decoded.
  */
-function plainTextFallback(dirty: string, error: unknown): DocumentFragment {
+function plainTextFallback(dirty: string, error?: unknown): DocumentFragment {
   if (!warned) {
     warned = true;
     console.warn(
