@@ -57,6 +57,14 @@ const steps = [
     args: ['server/test/run.mjs'],
   },
   {
+    key: 'csp',
+    label: 'a page with the strict CSP of docs/csp.md (Chromium)',
+    command: 'node',
+    args: [...nodeTestArgs, 'test/csp/strict-csp.test.mjs'],
+    env: {COLLOQUY_SUITE: 'csp'},
+    needsChromium: true,
+  },
+  {
     key: 'browser',
     label: 'browser tests (Chromium)',
     command: bin('web-test-runner'),

@@ -28,6 +28,7 @@ export {CommentEditedEvent} from './events/comment-edited.js';
 export {CommentCancelEvent} from './events/comment-cancel.js';
 export {CommentSignInRequestEvent} from './events/comment-sign-in-request.js';
 export {DraftStore, drafts, type Draft, type DraftSlot} from './drafts/draft-store.js';
+export {configureDeadlines} from './adapters/shared/deadline.js';
 export type {LoginChoiceElement, GuestMode} from './elements/login-choice/login-choice.js';
 export {LoginSelectEvent} from './events/login-select.js';
 export {LoginRedirectEvent} from './events/login-redirect.js';

@@ -18,7 +18,7 @@ import type {Comment, CommentPage, Session, SignInProvider} from '../../core/typ
 import {readJson, send, statusMessage, unreadableError, type Fetch} from '../shared/http.js';
 import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
 import {asObject, asString} from '../shared/values.js';
-import {EventStreamParser} from './event-stream.js';
+import {followEventStream} from './event-stream.js';
 import {
   mapCapabilities,
   mapComment,
@@ -250,41 +250,21 @@ export class RestAdapter implements CommentAdapter {
    * Streams `GET {endpoint}/threads/{thread}/events` (Server-Sent Events) through fetch
    * rather than EventSource: EventSource cannot send the `Authorization` header, and a
    * token in the URL would end up in server logs. It reconnects as EventSource would
-   * (with `Last-Event-ID`, after the server's `retry` delay, backing off while the server
-   * is unreachable) and stops for good on 204, 401, 403 or 404, or when the signal fires.
+   * (with `Last-Event-ID`, no sooner than the server's `retry`, backing off with jitter
+   * while streams keep failing: see `followEventStream`) and stops for good on 204, 401,
+   * 403 or 404, or when the signal fires.
    */
   subscribe(thread: string, listener: (event: ThreadEvent) => void, {signal}: CallOptions = {}): void {
     const url = this.#url(`threads/${segment(thread)}/events`);
-    const parser = new EventStreamParser();
-    const run = async () => {
-      let failures = 0;
-      while (!signal?.aborted) {
-        try {
-          const headers: Record<string, string> = {Accept: 'text/event-stream'};
-          if (parser.lastEventId) headers['Last-Event-ID'] = parser.lastEventId;
-          const response = await send(this.#fetch, url, {headers: this.#headers(headers), cache: 'no-store'}, signal);
-          if ([204, 401, 403, 404].includes(response.status)) return;
-          if (response.ok && response.body) {
-            failures = 0;
-            const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-            for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-              for (const event of parser.push(chunk.value)) {
-                const mapped = mapThreadEvent(event.type, event.data, thread);
-                if (mapped) listener(mapped);
-              }
-            }
-          } else {
-            failures += 1;
-          }
-        } catch {
-          if (signal?.aborted) return;
-          failures += 1;
-        }
-        const delay = Math.min((parser.retry ?? 1000) * 2 ** Math.min(failures, 10), this.#maxReconnectDelay);
-        await sleep(failures === 0 ? (parser.retry ?? 1000) : delay, signal);
-      }
-    };
-    void run();
+    void followEventStream({
+      open: (headers, streamSignal) => send(this.#fetch, url, {headers: this.#headers(headers), cache: 'no-store'}, streamSignal),
+      onEvent: (event) => {
+        const mapped = mapThreadEvent(event.type, event.data, thread);
+        if (mapped) listener(mapped);
+      },
+      ...(signal ? {signal} : {}),
+      maxReconnectDelay: this.#maxReconnectDelay,
+    });
   }
 
   async #startSession(body: Record<string, unknown>, signal?: AbortSignal): Promise<Session> {
@@ -404,16 +384,4 @@ function segment(value: string): string {
     throw new CommentError('not-found', statusMessage(404));
   }
   return encodeURIComponent(value);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, {once: true});
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

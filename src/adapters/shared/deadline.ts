@@ -6,6 +6,28 @@ export const DEFAULT_LOAD_DEADLINE_MS = 15_000;
 /** How long a change (edit, delete, react, sign out) may take. */
 export const DEFAULT_ACTION_DEADLINE_MS = 30_000;
 
+const deadlines = {load: DEFAULT_LOAD_DEADLINE_MS, action: DEFAULT_ACTION_DEADLINE_MS};
+
+/**
+ * Changes the page-wide deadlines of the elements' adapter calls, in milliseconds (0 for
+ * none): `load` for reads (sign-in providers, the session, a standalone form's thread
+ * rules), `action` for changes (edit, delete, sign out, completing a sign-in). A thread's
+ * pages follow its own `load-timeout` attribute; posting has its own retry policy.
+ */
+export function configureDeadlines(next: Partial<{load: number; action: number}>): void {
+  Object.assign(deadlines, next);
+}
+
+/** Runs a read with the page's `load` deadline. */
+export function withLoadDeadline<T>(signal: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return withDeadline(deadlines.load, signal, call);
+}
+
+/** Runs a change with the page's `action` deadline. */
+export function withActionDeadline<T>(signal: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  return withDeadline(deadlines.action, signal, call);
+}
+
 /** The error a call rejects with when its deadline passed: retryable, like any lost answer. */
 export function deadlineError(ms: number): CommentError {
   return new CommentError(

@@ -39,6 +39,7 @@ import {
 } from './posting-controller.js';
 import {RetryScheduler} from './retry-scheduler.js';
 import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions} from './retry-policy.js';
+import {withLoadDeadline} from '../../adapters/shared/deadline.js';
 
 /**
  * Attributes that configure the element itself, so they are not passed to a named
@@ -213,7 +214,9 @@ export class CommentFormElement extends AdapterElement {
   readonly #threadInfo = new Task(this, {
     task: async ([adapter, thread, linked], {signal}) => {
       if (!adapter || !thread || linked) return undefined;
-      const page = await adapter.loadPage({thread, sort: 'oldest', limit: 1}, {signal});
+      const page = await withLoadDeadline(signal, (withinDeadline) =>
+        adapter.loadPage({thread, sort: 'oldest', limit: 1}, {signal: withinDeadline}),
+      );
       return page.thread;
     },
     args: () => [this.#adapter, this.#threadId, this.#link !== undefined] as const,

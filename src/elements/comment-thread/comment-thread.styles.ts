@@ -24,6 +24,7 @@ export const styles = css`
   }
 
   .heading {
+    min-inline-size: 0;
     margin: 0;
     font-size: 1.375em;
     line-height: 1.3;
@@ -203,6 +204,16 @@ export const styles = css`
   .body img {
     max-inline-size: 100%;
     block-size: auto;
+  }
+
+  /* Smileys and emoji (WordPress's wp-smiley) sit in the line like a character. */
+  .body img.inline-image {
+    display: inline;
+    inline-size: auto;
+    block-size: 1em;
+    max-block-size: 1em;
+    margin-inline: 0.1em;
+    vertical-align: -0.1em;
   }
 
   .body pre {

@@ -13,6 +13,7 @@ import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
 import {formatFullDate, formatRelativeTime} from '../../i18n/format.js';
+import {countLabel, plausibleTime, shownCount} from '../../i18n/plausible.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
 import {ClockController} from '../shared/clock.js';
@@ -58,8 +59,8 @@ interface CommentTimes {
 function timesOf(comment: Comment, locale: string): CommentTimes | null {
   let times = formattedTimes.get(comment);
   if (times === undefined || (times !== null && times.locale !== locale)) {
-    const created = Date.parse(comment.createdAt);
-    const edited = comment.editedAt ? Date.parse(comment.editedAt) : Number.NaN;
+    const created = plausibleTime(comment.createdAt);
+    const edited = plausibleTime(comment.editedAt);
     times = Number.isNaN(created)
       ? null
       : {
@@ -496,7 +497,8 @@ export class CommentThreadElement extends AdapterElement {
 
   #heading(info: ThreadInfo | undefined, locale: string): string {
     if (!info) return msg('Comments', {id: 'thread.heading.loading'});
-    const count = info.totalCount;
+    const count = shownCount(info.totalCount);
+    const shown = countLabel(info.totalCount, locale);
     const title = isolate(info.title.trim());
     if (!info.title.trim()) {
       return plural(count, locale, {
@@ -506,7 +508,7 @@ export class CommentThreadElement extends AdapterElement {
         few: () => msg('# thoughts', {id: 'thread.count.few'}),
         many: () => msg('# thoughts', {id: 'thread.count.many'}),
         other: () => msg('# thoughts', {id: 'thread.count.other'}),
-      });
+      }, shown);
     }
     return plural(count, locale, {
       zero: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.zero'}),
@@ -515,7 +517,7 @@ export class CommentThreadElement extends AdapterElement {
       few: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.few'}),
       many: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.many'}),
       other: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.other'}),
-    });
+    }, shown);
   }
 
   #renderSort(): TemplateResult {
@@ -660,7 +662,7 @@ export class CommentThreadElement extends AdapterElement {
             : nothing}
           ${this.#own.isEditing(comment)
             ? this.#own.renderEditor(comment)
-            : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content)}</div>`}
+            : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content, comment.permalink)}</div>`}
           ${canReply || ownActions !== nothing || reactions !== nothing
             ? html`<div class="actions">
                 ${reactions}
@@ -714,8 +716,8 @@ export class CommentThreadElement extends AdapterElement {
     return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
   }
 
-  #renderContent(content: CommentContent): unknown {
-    if (content.kind === 'html') return sanitizedHtml(content.value, nothing);
+  #renderContent(content: CommentContent, permalink: string | undefined): unknown {
+    if (content.kind === 'html') return sanitizedHtml(content.value, nothing, permalink ?? this.#data.info?.url);
     let paragraphs = parsedText.get(content);
     if (!paragraphs) {
       paragraphs = parseText(content.value);

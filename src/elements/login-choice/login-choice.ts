@@ -31,6 +31,7 @@ import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './login-choice.styles.js';
 import {builtInProviderIcon, safeIconUrl} from './provider-icons.js';
+import {withActionDeadline, withLoadDeadline} from '../../adapters/shared/deadline.js';
 
 /** Whether guests may comment, and what they must fill in. */
 export type GuestMode = 'required' | 'optional' | 'off';
@@ -136,7 +137,9 @@ export class LoginChoiceElement extends AdapterElement {
 
   readonly #providers = new Task(this, {
     task: async ([adapter], {signal}) =>
-      adapter?.capabilities.signIn && adapter.listProviders ? adapter.listProviders({signal}) : [],
+      adapter?.capabilities.signIn && adapter.listProviders
+        ? withLoadDeadline(signal, (withinDeadline) => adapter.listProviders!({signal: withinDeadline}))
+        : [],
     args: () => [this.#adapter] as const,
   });
 
@@ -367,7 +370,7 @@ export class LoginChoiceElement extends AdapterElement {
     if (!adapter || !session) return;
     this.errorMessage = '';
     try {
-      await adapter.signOut?.({});
+      if (adapter.signOut) await withActionDeadline(undefined, (signal) => adapter.signOut!({signal}));
     } catch (error) {
       this.errorMessage = isCommentError(error)
         ? msg(str`Could not log out: ${isolate(error.message)}`, {id: 'login.error.logout.adapter'})

@@ -40,6 +40,10 @@ export const themeStyles = css`
     font-size: var(--_font-size);
     line-height: var(--_line-height);
     color: var(--_text);
+    /* Inherited by everything inside: a backend's 1 MB word (a title, a name, a URL) wraps
+       instead of pushing the page sideways. */
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
   }
 
   :host([hidden]) {
