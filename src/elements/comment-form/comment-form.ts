@@ -107,12 +107,12 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @cssprop --colloquy-textarea-min-height - The comment field's height before it grows (default 6 lines).
  * @cssprop --colloquy-textarea-max-height - The height after which it scrolls (default 60vh).
  *
- * @fires comment-submit - Cancelable, before a comment is sent.
- * @fires comment-posted - The backend stored the comment.
- * @fires comment-edited - The backend stored an edit.
- * @fires comment-error - A post or edit failed; the form shows why.
- * @fires comment-cancel - An inline form's "Cancel reply" or Escape.
- * @fires comment-sign-in-request - The commenter asked to sign in.
+ * @fires {CommentSubmitEvent} comment-submit - Cancelable, before a comment is sent.
+ * @fires {CommentPostedEvent} comment-posted - The backend stored the comment.
+ * @fires {CommentEditedEvent} comment-edited - The backend stored an edit.
+ * @fires {CommentErrorEvent} comment-error - A post or edit failed; the form shows why.
+ * @fires {CommentCancelEvent} comment-cancel - An inline form's "Cancel reply" or Escape.
+ * @fires {CommentSignInRequestEvent} comment-sign-in-request - The commenter asked to sign in.
  */
 @localized()
 export class CommentFormElement extends AdapterElement {

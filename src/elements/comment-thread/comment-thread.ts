@@ -107,9 +107,9 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  *   the height of a sticky page header.
  * @cssprop --colloquy-avatar-size - The avatars' size.
  *
- * @fires comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
- * @fires comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
- * @fires comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
+ * @fires {CommentLoadEvent} comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
+ * @fires {CommentErrorEvent} comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
+ * @fires {CommentReplyEvent} comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {
