@@ -14,3 +14,4 @@ rmSync(new URL('../dist', import.meta.url), {recursive: true, force: true});
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
 run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/elements/**/*.ts', '--outdir', '.', '--quiet']);
+run('node', ['scripts/generate-framework-types.mjs']);
