@@ -16,3 +16,4 @@ run(bin('rollup'), ['-c', 'rollup.config.mjs', '--silent']);
 // The ready-made callback page (no inline script: it loads sign-in-callback-page.js).
 copyFileSync(new URL('../src/sign-in/sign-in-callback.html', import.meta.url), new URL('../dist/cdn/sign-in-callback.html', import.meta.url));
 run(bin('cem'), ['analyze', '--litelement', '--globs', 'src/elements/**/*.ts', '--outdir', '.', '--quiet']);
+run('node', ['scripts/generate-framework-types.mjs']);

@@ -45,9 +45,9 @@ const steps = [
   },
   {
     key: 'package',
-    label: 'check what npm pack ships',
+    label: 'check what npm pack ships: licences, publint, are-the-types-wrong, source maps, custom-elements.json',
     command: 'node',
-    args: [...nodeTestArgs, 'test/node/package.test.mjs'],
+    args: [...nodeTestArgs, 'test/node/package.test.mjs', 'test/node/manifest.test.mjs', 'test/node/framework-typings.test.mjs'],
     env: {COLLOQUY_SUITE: 'package'},
   },
   {

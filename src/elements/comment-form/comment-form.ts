@@ -118,15 +118,28 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart cancel-button - "Cancel reply" / "Cancel", on an inline form.
  * @csspart closed - The "Comments are closed." notice.
  *
+ * Parts of the `<login-choice>` inside it, re-exported (`exportparts`):
+ * @csspart choice - The sign-in choice: prompt, provider buttons and guest fields.
+ * @csspart providers - The list of sign-in providers.
+ * @csspart provider-button - One provider's sign-in button.
+ * @csspart provider-icon - The icon inside a provider button.
+ * @csspart connecting - "Connecting to …" while a sign-in is under way.
+ * @csspart sign-in-cancel-button - Cancels the sign-in under way.
+ * @csspart signed-in - Who is signed in, with Log out and Change.
+ * @csspart avatar - The signed-in person's picture or initials.
+ * @csspart sign-out-button - "Log out".
+ * @csspart change-button - "Change": sign out and pick another account.
+ * @csspart sign-in-error - Why a sign-in or sign-out failed.
+ *
  * @cssprop --colloquy-textarea-min-height - The comment field's height before it grows (default 6 lines).
  * @cssprop --colloquy-textarea-max-height - The height after which it scrolls (default 60vh).
  *
- * @fires comment-submit - Cancelable, before a comment is sent.
- * @fires comment-posted - The backend stored the comment.
- * @fires comment-edited - The backend stored an edit.
- * @fires comment-error - A post or edit failed; the form shows why.
- * @fires comment-cancel - An inline form's "Cancel reply" or Escape.
- * @fires comment-sign-in-request - The commenter asked to sign in.
+ * @fires {CommentSubmitEvent} comment-submit - Cancelable, before a comment is sent.
+ * @fires {CommentPostedEvent} comment-posted - The backend stored the comment.
+ * @fires {CommentEditedEvent} comment-edited - The backend stored an edit.
+ * @fires {CommentErrorEvent} comment-error - A post or edit failed; the form shows why.
+ * @fires {CommentCancelEvent} comment-cancel - An inline form's "Cancel reply" or Escape.
+ * @fires {CommentSignInRequestEvent} comment-sign-in-request - The commenter asked to sign in.
  */
 @localized()
 export class CommentFormElement extends AdapterElement {

@@ -93,8 +93,11 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart sort - The sort `<select>`.
  * @csspart list - The list of top-level comments.
  * @csspart replies - A nested list of replies.
- * @csspart comment - Each comment's `<article>`; also `comment-pending`, `comment-deleted`,
- *   `comment-sending` and `comment-targeted` (the one the address links to).
+ * @csspart comment - Each comment's `<article>`; states add the parts below.
+ * @csspart comment-pending - A comment awaiting moderation (with `comment`).
+ * @csspart comment-deleted - The placeholder of a deleted comment that has replies (with `comment`).
+ * @csspart comment-sending - The viewer's comment while it is being sent (with `comment`).
+ * @csspart comment-targeted - The comment the address links to (with `comment`).
  * @csspart avatar - The author's picture, or their initials.
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart badge - "Moderator" next to a moderator's name.
@@ -116,11 +119,10 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  *   share of the thread's width, at most 3rem).
  * @cssprop --colloquy-scroll-margin - Space kept above a comment scrolled into view, e.g.
  *   the height of a sticky page header.
- * @cssprop --colloquy-avatar-size - The avatars' size.
  *
- * @fires comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
- * @fires comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
- * @fires comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
+ * @fires {CommentLoadEvent} comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
+ * @fires {CommentErrorEvent} comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
+ * @fires {CommentReplyEvent} comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {

@@ -90,7 +90,7 @@ interface Connecting {
  * @fires {LoginRedirectEvent} login-redirect - The page is about to be left for a full-page sign-in.
  * @fires {LoginSuccessEvent} login-success - The viewer is signed in.
  * @fires {LoginErrorEvent} login-error - A sign-in failed.
- * @fires {LogoutEvent} logout - The viewer logged out (or chose Change).
+ * @fires {LogoutEvent} login-logout - The viewer logged out (or chose Change).
  */
 @localized()
 export class LoginChoiceElement extends AdapterElement {
@@ -274,7 +274,7 @@ export class LoginChoiceElement extends AdapterElement {
   #draftsForRedirect(provider: SignInProvider): Record<string, unknown> {
     const redirect = new LoginRedirectEvent({provider, drafts: {}});
     this.dispatchEvent(redirect);
-    return redirect.detail.drafts;
+    return redirect.drafts;
   }
 
   #resumeRedirect(adapter: CommentAdapter): void {

@@ -11,6 +11,26 @@ import type {CommentAdapter} from '../../core/adapter.js';
  * template arrives as `el.adapter = 'memory'; el.endpoint = '…'`. Both must mean what the
  * attributes mean: `adapter` takes a registered name or an adapter object, and every
  * built-in adapter's attribute is a property of the same (camel-cased) name.
+ *
+ * The theme (theme.styles.ts) is shared too; its custom properties, read from any ancestor:
+ *
+ * @cssprop --colloquy-font-family - Font of all text (default: the page's).
+ * @cssprop --colloquy-font-size - Base font size (default 1rem).
+ * @cssprop --colloquy-line-height - Line height of text (default 1.6).
+ * @cssprop --colloquy-color-text - Text colour (default: the page's text colour).
+ * @cssprop --colloquy-color-muted - Secondary text: dates, hints, counts (default: the text colour at 76%).
+ * @cssprop --colloquy-color-background - Background of fields and buttons (default: transparent, the page's).
+ * @cssprop --colloquy-color-surface - Background of boxes: the sign-in panel, error notes, code (default: the text colour at 7%).
+ * @cssprop --colloquy-color-border - Borders of fields, buttons and boxes (default: the text colour at 45%).
+ * @cssprop --colloquy-color-accent - Fill of the primary button, focus rings, checkboxes (default #2271b1).
+ * @cssprop --colloquy-color-on-accent - Text on the accent colour (default #ffffff).
+ * @cssprop --colloquy-color-link - Links and link-like buttons (default: the accent mixed with the text colour).
+ * @cssprop --colloquy-color-danger - Errors and required marks (default: a red mixed with the text colour).
+ * @cssprop --colloquy-color-highlight - Background of the comment a link points to (default: a translucent yellow).
+ * @cssprop --colloquy-radius - Corner radius of fields, buttons and boxes (default 6px).
+ * @cssprop --colloquy-space - Base spacing unit (default 1rem).
+ * @cssprop --colloquy-avatar-size - Size of avatars (default 2.75rem).
+ * @cssprop --colloquy-focus-ring - Outline of the focused control (default: 2px solid accent).
  */
 export class AdapterElement extends LitElement {
   /**
