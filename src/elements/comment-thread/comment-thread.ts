@@ -24,6 +24,7 @@ import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {commentHash, PermalinkController} from './permalinks.js';
+import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
@@ -120,7 +121,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends LitElement {
-  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles];
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -165,6 +166,7 @@ export class CommentThreadElement extends LitElement {
     announce: (text) => void this.#announce(text),
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
+  readonly #longThread = new LongThreadController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
   readonly #adapterProvider = new ContextProvider(this, {context: adapterContext});
@@ -478,6 +480,7 @@ export class CommentThreadElement extends LitElement {
     const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending';
     return html`
       <section part="base" class="thread" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
+        ${loaded && this.#nodes().length > 0 ? this.#longThread.renderSkipLinks(data.nextCursor !== null) : nothing}
         <header part="header" class="header">
           <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
@@ -589,7 +592,7 @@ export class CommentThreadElement extends LitElement {
       <li class="item" style=${parent ? nothing : `--_comments: ${conversationSize(node)}`}>
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
-          ? html`<ol part="replies" class="replies">
+          ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
               ${repeat(node.replies, (reply) => reply.comment.id, (reply) => this.#renderNode(reply, locale, node.comment))}
             </ol>`
           : nothing}
@@ -598,7 +601,8 @@ export class CommentThreadElement extends LitElement {
   }
 
   /** `parent` is the comment `node` is listed under, when it is a reply. */
-  #renderComment({comment, inReplyTo, depth}: ThreadNode, locale: string, parent?: Comment): TemplateResult {
+  #renderComment(node: ThreadNode, locale: string, parent?: Comment): TemplateResult {
+    const {comment, inReplyTo, depth} = node;
     const targeted = comment.id === this.#targeted;
     const formHere = comment.id === this.replyingTo;
     if (comment.status === 'deleted') {
@@ -621,6 +625,12 @@ export class CommentThreadElement extends LitElement {
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
     const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
+    const collapse =
+      depth === 1 && node.replies.length > 0
+        ? this.#longThread.renderCollapseToggle(comment, conversationSize(node) - 1, repliesId(comment), locale)
+        : nothing;
+    const bodyId = `body-${encodeURIComponent(comment.id)}`;
+    const clamped = this.#longThread.isClamped(comment);
     const fresh = this.#newComments.isNew(comment.id);
     const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted', fresh && 'comment-new'];
     const labelId = `author-${encodeURIComponent(comment.id)}`;
@@ -657,8 +667,11 @@ export class CommentThreadElement extends LitElement {
             : nothing}
           ${this.#own.isEditing(comment)
             ? this.#own.renderEditor(comment)
-            : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content)}</div>`}
-          ${canReply || ownActions !== nothing || reactions !== nothing
+            : html`<div part="body" class=${clamped ? 'body clamped' : 'body'} id=${bodyId} data-body-of=${comment.id} dir="auto">
+                  ${this.#renderContent(comment.content)}
+                </div>
+                ${this.#longThread.renderShowMore(comment, bodyId)}`}
+          ${canReply || ownActions !== nothing || reactions !== nothing || collapse !== nothing
             ? html`<div class="actions">
                 ${reactions}
                 ${canReply ? html`<button
@@ -672,6 +685,7 @@ export class CommentThreadElement extends LitElement {
                   ${msg('Reply', {id: 'thread.reply'})}
                 </button>` : nothing}
                 ${ownActions}
+                ${collapse}
                 ${this.#reactions.renderMessage(comment)}
               </div>`
             : nothing}
@@ -732,6 +746,10 @@ function sortedMessage(sort: SortOrder): string {
   if (sort === 'newest') return msg('Comments sorted newest first.', {id: 'thread.sorted.newest'});
   if (sort === 'top') return msg('Comments sorted by likes.', {id: 'thread.sorted.top'});
   return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
+}
+
+function repliesId(comment: Comment): string {
+  return `replies-${encodeURIComponent(comment.id)}`;
 }
 
 const conversationSizes = new WeakMap<ThreadNode, number>();
