@@ -26,6 +26,7 @@ import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.
 import {commentHash, PermalinkController} from './permalinks.js';
 import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
+import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
@@ -37,7 +38,7 @@ import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 const NARROW_INDENT_LEVELS = 3;
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
-const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size'];
+const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'date-style'];
 
 // Every tick of the clock re-renders every comment: what does not change with the time is
 // worked out once per comment.
@@ -91,12 +92,13 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart list - The list of top-level comments.
  * @csspart replies - A nested list of replies.
  * @csspart comment - Each comment's `<article>`; also `comment-pending`, `comment-deleted`,
- *   `comment-sending` and `comment-targeted` (the one the address links to).
+ *   `comment-sending`, `comment-targeted` (the one the address links to) and `comment-new`.
  * @csspart avatar - The author's picture, or their initials.
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart badge - "Moderator" next to a moderator's name.
  * @csspart permalink - The link to a comment, around its timestamp.
  * @csspart timestamp - The `<time>` of a comment.
+ * @csspart full-date - The full date of a relative time, shown on keyboard focus.
  * @csspart in-reply-to - "In reply to …" on replies shown below the deepest level.
  * @csspart moderation-note - "Your comment is awaiting moderation."
  * @csspart body - A comment's content.
@@ -104,6 +106,14 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart edit-button - "Edit" on the viewer's comments ("Edit (4 min left)" in an edit window).
  * @csspart delete-button - "Delete" on the viewer's comments.
  * @csspart confirm-delete-button - "Delete" again, in "Delete this comment?".
+ * @csspart reaction-button - A like button (`aria-pressed`); also `reaction-button-pressed`.
+ * @csspart reaction-error - "Your like could not be saved." under a comment.
+ * @csspart reaction-sign-in - "Sign in to like comments." with its button.
+ * @csspart new-comments-button - "Show 2 new comments", for comments that arrived above the reader.
+ * @csspart new-label - "New" on comments that arrived while reading (their article has `comment-new`).
+ * @csspart skip-link - "Skip to the comment form" and "Skip past comments", shown on focus.
+ * @csspart collapse-button - "Collapse thread (3 replies)" / "Show 3 replies" on a conversation.
+ * @csspart show-more-button - "Show more" / "Show less" under a long comment.
  * @csspart load-more-button - The "Load more comments" button.
  * @csspart status - "Loading comments…" and "No comments yet."
  * @csspart error - The message shown when comments could not be loaded.
@@ -121,7 +131,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends LitElement {
-  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles];
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -131,6 +141,13 @@ export class CommentThreadElement extends LitElement {
 
   /** `oldest` or `newest` first; `top` when the backend has reactions. */
   @property() sort: SortOrder = 'oldest';
+
+  /**
+   * `relative` ("3 minutes ago"), `absolute` ("August 6, 2012 at 3:14 PM") or `auto`
+   * (relative for a week, then the date). A relative time tells its full date on hover and
+   * keyboard focus.
+   */
+  @property({attribute: 'date-style'}) dateStyle: DateStyle = 'relative';
 
   /** Top-level comments per page (each with all its replies). */
   @property({attribute: 'page-size', type: Number}) pageSize = 50;
@@ -707,9 +724,12 @@ export class CommentThreadElement extends LitElement {
     if (!times) return nothing;
     return html`
       <a part="permalink" class="permalink" href=${commentHash(comment.id)}>
-        <time part="timestamp" datetime=${times.iso} title=${times.title}>
-          ${formatRelativeTime(times.created, this.#clock.now, locale)}
-        </time>
+        ${showsRelative(this.dateStyle, times.created, this.#clock.now)
+          ? html`<time part="timestamp" datetime=${times.iso} title=${times.title}>
+                ${formatRelativeTime(times.created, this.#clock.now, locale)}
+              </time>
+              <span part="full-date" class="full-date">${times.title}</span>`
+          : html`<time part="timestamp" datetime=${times.iso}>${times.title}</time>`}
       </a>
       ${times.editedTitle === undefined
         ? nothing
