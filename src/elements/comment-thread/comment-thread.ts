@@ -512,12 +512,13 @@ export class CommentThreadElement extends LitElement {
   }
 
   #heading(info: ThreadInfo | undefined, locale: string): string {
-    if (!info) return msg('Comments', {id: 'thread.heading.loading'});
-    const count = info.totalCount;
+    // The viewer's own comments held for moderation are theirs to see, not yet the thread's.
+    const count = info ? Math.max(0, info.totalCount - this.#heldForViewer()) : 0;
+    // "0 thoughts on …" above "No comments yet." says nothing twice: no count then.
+    if (!info || count === 0) return msg('Comments', {id: 'thread.heading.loading'});
     const title = isolate(info.title.trim());
     if (!info.title.trim()) {
       return plural(count, locale, {
-        zero: () => msg('# thoughts', {id: 'thread.count.zero'}),
         one: () => msg('# thought', {id: 'thread.count.one'}),
         two: () => msg('# thoughts', {id: 'thread.count.two'}),
         few: () => msg('# thoughts', {id: 'thread.count.few'}),
@@ -526,13 +527,18 @@ export class CommentThreadElement extends LitElement {
       });
     }
     return plural(count, locale, {
-      zero: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.zero'}),
       one: () => msg(str`# thought on “${title}”`, {id: 'thread.heading.one'}),
       two: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.two'}),
       few: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.few'}),
       many: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.many'}),
       other: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.other'}),
     });
+  }
+
+  /** How many of the comments shown are held for moderation (only their author sees them). */
+  #heldForViewer(): number {
+    const count = (comments: readonly Comment[]) => comments.filter((comment) => comment.status === 'pending').length;
+    return count(this.#data.comments) + count(this.#data.added);
   }
 
   #renderSort(): TemplateResult {
