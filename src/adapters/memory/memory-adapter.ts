@@ -42,6 +42,11 @@ export interface MemoryAdapterOptions {
   editWindowSeconds?: number;
   /** Reaction keys offered; default `['like']`. Empty turns reactions off. */
   reactions?: string[];
+  /**
+   * Offer live updates without a storage key: only `receive` and `approve` (another reader
+   * or a moderator, simulated) reach subscribers then. For demos.
+   */
+  live?: boolean;
   /** Whether people who are not signed in may react, once per browser; default true. */
   guestReactions?: boolean;
   /** Sign-in providers; default the simulated WordPress.com, X, Facebook, GitHub, Google and email. */
@@ -110,7 +115,7 @@ export class MemoryAdapter implements CommentAdapter {
       guestReactions: options.guestReactions ?? true,
       signIn: Boolean(options.signInPage) && providers.length > 0,
       session: true,
-      live: Boolean(options.storageKey) && typeof BroadcastChannel === 'function',
+      live: Boolean(options.live) || (Boolean(options.storageKey) && typeof BroadcastChannel === 'function'),
     };
     this.#seed();
     this.#loadPersisted();
@@ -344,7 +349,7 @@ export class MemoryAdapter implements CommentAdapter {
       this.#listeners.set(thread, listeners);
     }
     listeners.add(listener);
-    this.#channel ??= this.#openChannel();
+    if (this.#options.storageKey && typeof BroadcastChannel === 'function') this.#channel ??= this.#openChannel();
     options.signal?.addEventListener(
       'abort',
       () => {

@@ -768,6 +768,8 @@ export class CommentFormElement extends AdapterElement {
     if (Object.keys(problems).length > 0) {
       this._fieldErrors = problems;
       this._failure = {error: new CommentError('invalid', '', {fieldErrors: problems}), decision: {action: 'stop'}};
+      // Where the first thing to fix is, as the message asks (WCAG 3.3.1).
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     if (this.editing) {

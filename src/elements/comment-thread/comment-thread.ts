@@ -28,7 +28,9 @@ import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
+import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
+import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
@@ -40,7 +42,7 @@ import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 const NARROW_INDENT_LEVELS = 3;
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
-const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout'];
+const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style'];
 
 // Every tick of the clock re-renders every comment: what does not change with the time is
 // worked out once per comment.
@@ -98,11 +100,13 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart comment-deleted - The placeholder of a deleted comment that has replies (with `comment`).
  * @csspart comment-sending - The viewer's comment while it is being sent (with `comment`).
  * @csspart comment-targeted - The comment the address links to (with `comment`).
+ * @csspart comment-new - A comment that arrived while the reader was here, until seen (with `comment`).
  * @csspart avatar - The author's picture, or their initials.
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart badge - "Moderator" next to a moderator's name.
  * @csspart permalink - The link to a comment, around its timestamp.
  * @csspart timestamp - The `<time>` of a comment.
+ * @csspart full-date - The full date of a relative time, shown on keyboard focus.
  * @csspart in-reply-to - "In reply to …" on replies shown below the deepest level.
  * @csspart moderation-note - "Your comment is awaiting moderation."
  * @csspart body - A comment's content.
@@ -110,6 +114,14 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart edit-button - "Edit" on the viewer's comments ("Edit (4 min left)" in an edit window).
  * @csspart delete-button - "Delete" on the viewer's comments.
  * @csspart confirm-delete-button - "Delete" again, in "Delete this comment?".
+ * @csspart reaction-button - A like button (`aria-pressed`); also `reaction-button-pressed`.
+ * @csspart reaction-error - "Your like could not be saved." under a comment.
+ * @csspart reaction-sign-in - "Sign in to like comments." with its button.
+ * @csspart new-comments-button - "Show 2 new comments", for comments that arrived above the reader.
+ * @csspart new-label - "New" on comments that arrived while reading (their article has `comment-new`).
+ * @csspart skip-link - "Skip to the comment form" and "Skip past comments", shown on focus.
+ * @csspart collapse-button - "Collapse thread (3 replies)" / "Show 3 replies" on a conversation.
+ * @csspart show-more-button - "Show more" / "Show less" under a long comment.
  * @csspart load-more-button - The "Load more comments" button.
  * @csspart status - "Loading comments…" and "No comments yet."
  * @csspart error - The message shown when comments could not be loaded.
@@ -126,7 +138,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {
-  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles];
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -136,6 +148,13 @@ export class CommentThreadElement extends AdapterElement {
 
   /** `oldest` or `newest` first; `top` when the backend has reactions. */
   @property() sort: SortOrder = 'oldest';
+
+  /**
+   * `relative` ("3 minutes ago"), `absolute` ("August 6, 2012 at 3:14 PM") or `auto`
+   * (relative for a week, then the date). A relative time tells its full date on hover and
+   * keyboard focus.
+   */
+  @property({attribute: 'date-style'}) dateStyle: DateStyle = 'relative';
 
   /** Top-level comments per page (each with all its replies). */
   @property({attribute: 'page-size', type: Number}) pageSize = 50;
@@ -168,6 +187,7 @@ export class CommentThreadElement extends AdapterElement {
     announce: (text) => void this.#announce(text),
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
+  readonly #longThread = new LongThreadController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
   readonly #adapterProvider = new ContextProvider(this, {context: adapterContext});
@@ -484,6 +504,7 @@ export class CommentThreadElement extends AdapterElement {
     const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending';
     return html`
       <section part="base" class="thread" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
+        ${loaded && this.#nodes().length > 0 ? this.#longThread.renderSkipLinks(data.nextCursor !== null) : nothing}
         <header part="header" class="header">
           <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
@@ -499,12 +520,14 @@ export class CommentThreadElement extends AdapterElement {
 
   #heading(info: ThreadInfo | undefined, locale: string): string {
     if (!info) return msg('Comments', {id: 'thread.heading.loading'});
-    const count = shownCount(info.totalCount);
+    // The viewer's own comments held for moderation are theirs to see, not yet the thread's.
+    const count = Math.max(0, shownCount(info.totalCount) - this.#heldForViewer());
+    // "0 thoughts on …" above "No comments yet." says nothing twice: no count then.
+    if (count === 0) return msg('Comments', {id: 'thread.heading.loading'});
     const shown = countLabel(info.totalCount, locale);
     const title = isolate(info.title.trim());
     if (!info.title.trim()) {
       return plural(count, locale, {
-        zero: () => msg('# thoughts', {id: 'thread.count.zero'}),
         one: () => msg('# thought', {id: 'thread.count.one'}),
         two: () => msg('# thoughts', {id: 'thread.count.two'}),
         few: () => msg('# thoughts', {id: 'thread.count.few'}),
@@ -513,13 +536,18 @@ export class CommentThreadElement extends AdapterElement {
       }, shown);
     }
     return plural(count, locale, {
-      zero: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.zero'}),
       one: () => msg(str`# thought on “${title}”`, {id: 'thread.heading.one'}),
       two: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.two'}),
       few: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.few'}),
       many: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.many'}),
       other: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.other'}),
     }, shown);
+  }
+
+  /** How many of the comments shown are held for moderation (only their author sees them). */
+  #heldForViewer(): number {
+    const count = (comments: readonly Comment[]) => comments.filter((comment) => comment.status === 'pending').length;
+    return count(this.#data.comments) + count(this.#data.added);
   }
 
   #renderSort(): TemplateResult {
@@ -596,7 +624,7 @@ export class CommentThreadElement extends AdapterElement {
       <li class="item" style=${parent ? nothing : `--_comments: ${conversationSize(node)}`}>
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
-          ? html`<ol part="replies" class="replies">
+          ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
               ${repeat(node.replies, (reply) => reply.comment.id, (reply) => this.#renderNode(reply, locale, node.comment))}
             </ol>`
           : nothing}
@@ -605,7 +633,8 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   /** `parent` is the comment `node` is listed under, when it is a reply. */
-  #renderComment({comment, inReplyTo, depth}: ThreadNode, locale: string, parent?: Comment): TemplateResult {
+  #renderComment(node: ThreadNode, locale: string, parent?: Comment): TemplateResult {
+    const {comment, inReplyTo, depth} = node;
     const targeted = comment.id === this.#targeted;
     const formHere = comment.id === this.replyingTo;
     if (comment.status === 'deleted') {
@@ -628,6 +657,12 @@ export class CommentThreadElement extends AdapterElement {
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
     const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
+    const collapse =
+      depth === 1 && node.replies.length > 0
+        ? this.#longThread.renderCollapseToggle(comment, conversationSize(node) - 1, repliesId(comment), locale)
+        : nothing;
+    const bodyId = `body-${encodeURIComponent(comment.id)}`;
+    const clamped = this.#longThread.isClamped(comment);
     const fresh = this.#newComments.isNew(comment.id);
     const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted', fresh && 'comment-new'];
     const labelId = `author-${encodeURIComponent(comment.id)}`;
@@ -664,8 +699,11 @@ export class CommentThreadElement extends AdapterElement {
             : nothing}
           ${this.#own.isEditing(comment)
             ? this.#own.renderEditor(comment)
-            : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content, comment.permalink)}</div>`}
-          ${canReply || ownActions !== nothing || reactions !== nothing
+            : html`<div part="body" class=${clamped ? 'body clamped' : 'body'} id=${bodyId} data-body-of=${comment.id} dir="auto">
+                  ${this.#renderContent(comment.content, comment.permalink)}
+                </div>
+                ${this.#longThread.renderShowMore(comment, bodyId)}`}
+          ${canReply || ownActions !== nothing || reactions !== nothing || collapse !== nothing
             ? html`<div class="actions">
                 ${reactions}
                 ${canReply ? html`<button
@@ -679,6 +717,7 @@ export class CommentThreadElement extends AdapterElement {
                   ${msg('Reply', {id: 'thread.reply'})}
                 </button>` : nothing}
                 ${ownActions}
+                ${collapse}
                 ${this.#reactions.renderMessage(comment)}
               </div>`
             : nothing}
@@ -700,9 +739,12 @@ export class CommentThreadElement extends AdapterElement {
     if (!times) return nothing;
     return html`
       <a part="permalink" class="permalink" href=${commentHash(comment.id)}>
-        <time part="timestamp" datetime=${times.iso} title=${times.title}>
-          ${formatRelativeTime(times.created, this.#clock.now, locale)}
-        </time>
+        ${showsRelative(this.dateStyle, times.created, this.#clock.now)
+          ? html`<time part="timestamp" datetime=${times.iso} title=${times.title}>
+                ${formatRelativeTime(times.created, this.#clock.now, locale)}
+              </time>
+              <span part="full-date" class="full-date">${times.title}</span>`
+          : html`<time part="timestamp" datetime=${times.iso}>${times.title}</time>`}
       </a>
       ${times.editedTitle === undefined
         ? nothing
@@ -739,6 +781,10 @@ function sortedMessage(sort: SortOrder): string {
   if (sort === 'newest') return msg('Comments sorted newest first.', {id: 'thread.sorted.newest'});
   if (sort === 'top') return msg('Comments sorted by likes.', {id: 'thread.sorted.top'});
   return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
+}
+
+function repliesId(comment: Comment): string {
+  return `replies-${encodeURIComponent(comment.id)}`;
 }
 
 const conversationSizes = new WeakMap<ThreadNode, number>();

@@ -4,6 +4,7 @@ import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {Comment, Reaction} from '../../core/types.js';
 import {CommentSignInRequestEvent} from '../../events/comment-sign-in-request.js';
+import {formatNumber} from '../../i18n/format.js';
 import {plural} from '../../i18n/locale.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 
@@ -104,7 +105,7 @@ export class ReactionController implements ReactiveController {
         ? html`<svg class="reaction-icon" viewBox="0 0 24 24" aria-hidden="true">${HEART}</svg>
             <span class="reaction-name">${msg('Like', {id: 'thread.like'})}</span>`
         : html`<span class="reaction-name" dir="auto">${reaction.key}</span>`}
-      ${count > 0 ? html`<span class="reaction-count" aria-hidden="true">${count.toLocaleString(locale)}</span>` : nothing}
+      ${count > 0 ? html`<span class="reaction-count" aria-hidden="true">${formatNumber(count, locale)}</span>` : nothing}
       ${isLike ? html`<span class="visually-hidden">${countLabel}</span>` : nothing}
     </button>`;
   }
