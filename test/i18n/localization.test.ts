@@ -79,6 +79,10 @@ describe('followPageLanguage()', () => {
     root.lang = 'sv';
     await waitUntil(() => heading() === '1 thought on “AQIM Updates, August 6”', `English for Swedish, got "${heading()}"`);
     expect(formHeading()).to.equal('Leave a Reply');
+    // Messages fall back to English; the time still speaks the page's exact language.
+    const time = thread.shadowRoot!.querySelector('time')!;
+    expect(text(time)).to.equal(new Intl.RelativeTimeFormat('sv', {numeric: 'auto'}).format(-1, 'hour'));
+    expect(time.title).to.contain(new Intl.DateTimeFormat('sv', {month: 'long'}).format(new Date()));
   });
 
   it('configures once: calling it again (bundle and page code both may) does nothing', async () => {
