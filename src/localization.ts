@@ -74,10 +74,16 @@ function translations(locale: TargetLocale): Promise<LocaleModule> {
       return import('./generated/locales/fr.js');
     case 'he':
       return import('./generated/locales/he.js');
+    case 'hi':
+      return import('./generated/locales/hi.js');
+    case 'id':
+      return import('./generated/locales/id.js');
     case 'it':
       return import('./generated/locales/it.js');
     case 'ja':
       return import('./generated/locales/ja.js');
+    case 'ko':
+      return import('./generated/locales/ko.js');
     case 'nl':
       return import('./generated/locales/nl.js');
     case 'pl':
@@ -90,6 +96,8 @@ function translations(locale: TargetLocale): Promise<LocaleModule> {
       return import('./generated/locales/tr.js');
     case 'uk':
       return import('./generated/locales/uk.js');
+    case 'vi':
+      return import('./generated/locales/vi.js');
     case 'zh-Hans':
       return import('./generated/locales/zh-Hans.js');
     case 'zh-Hant':

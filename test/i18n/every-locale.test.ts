@@ -62,6 +62,7 @@ const writtenHeadings: Record<string, Array<[number, string]>> = {
   uk: [[1, '1 коментар до «#»'], [3, '3 коментарі до «#»'], [11, '11 коментарів до «#»'], [21, '21 коментар до «#»']],
   ja: [[1, '「#」への 1 件のフィードバック'], [2, '「#」への 2 件のフィードバック']],
   'zh-Hant': [[2, '「#」有 2 則留言']],
+  ko: [[1, '“#”에 대한 1개의 생각']],
   pl: [[1, '1 komentarz do „#”'], [3, '3 komentarze do „#”'], [5, '5 komentarzy do „#”'], [22, '22 komentarze do „#”'], [12, '12 komentarzy do „#”']],
 };
 

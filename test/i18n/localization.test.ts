@@ -34,6 +34,10 @@ describe('matchLocale()', () => {
     expect(matchLocale('zh-Hant-HK')).to.equal('zh-Hant');
     expect(matchLocale('zh-Hans-HK')).to.equal('zh-Hans');
     expect(matchLocale('ja-JP')).to.equal('ja');
+    expect(matchLocale('in')).to.equal('id');
+    expect(matchLocale('ko-KR')).to.equal('ko');
+    expect(matchLocale('hi-IN')).to.equal('hi');
+    expect(matchLocale('vi-VN')).to.equal('vi');
   });
 
   it('takes the first of several preferences it has, else English', () => {
