@@ -1,8 +1,7 @@
 // The demo bar's color scheme and language switches, added to every page's
 // `nav.demo-bar` and kept across pages for the browsing session. Colloquy follows the
 // page's <html lang>, as a page using the script-tag build does.
-import {directionOf} from '../src/i18n/match.js';
-import {followPageLanguage, sourceLocale, targetLocales} from '../src/localization.js';
+import {directionOf, followPageLanguage, sourceLocale, targetLocales} from '../src/localization.js';
 
 const root = document.documentElement;
 

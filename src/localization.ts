@@ -8,6 +8,7 @@ type TargetLocale = (typeof targetLocales)[number];
 
 export {sourceLocale, targetLocales};
 export type {ColloquyStrings};
+export {directionOf} from './i18n/match.js';
 
 /**
  * The translation that best serves one or more BCP 47 tags, in order of preference:
@@ -54,13 +55,14 @@ function watchReadyLocale(): void {
 export async function loadColloquyLocale(locale: string): Promise<LocaleModule> {
   watchReadyLocale();
   const matched = matchLocale(locale);
-  const {templates} = await translations(matched as TargetLocale);
+  const {templates} = await translations(matched as TargetLocale | typeof sourceLocale);
   return {templates: await withOverrides(matched, templates)};
 }
 
 const noTranslation: LocaleModule = {templates: {}};
 
-function translations(locale: TargetLocale): Promise<LocaleModule> {
+/** A locale missing here fails to compile (see the `never` below) rather than showing English. */
+function translations(locale: TargetLocale | typeof sourceLocale): Promise<LocaleModule> {
   switch (locale) {
     case 'ar':
       return import('./generated/locales/ar.js');
@@ -102,8 +104,10 @@ function translations(locale: TargetLocale): Promise<LocaleModule> {
       return import('./generated/locales/zh-Hans.js');
     case 'zh-Hant':
       return import('./generated/locales/zh-Hant.js');
-    default:
+    case sourceLocale:
       return Promise.resolve(noTranslation);
+    default:
+      return locale satisfies never;
   }
 }
 
