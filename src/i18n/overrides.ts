@@ -74,6 +74,10 @@ function template(id: string, text: string, values: number): Template | undefine
 
 function parse(strings: ColloquyStrings, known: Catalogue): Templates {
   const result: Templates = {};
+  if (typeof strings !== 'object' || strings === null || Array.isArray(strings)) {
+    warn('strings must be one object, keyed by message id');
+    return result;
+  }
   const add = (id: string, text: unknown) => {
     if (typeof text !== 'string') return warn(`"${id}" must be a string`);
     const made = template(id, text, known[id]!);
