@@ -38,7 +38,8 @@ export function setColloquyStrings(strings: ColloquyStrings, options: {locale?: 
 let readyLocale: string | undefined;
 let watching = false;
 function watchReadyLocale(): void {
-  if (watching) return;
+  // Server-side rendering and tests in Node call these too: there is no page to follow.
+  if (watching || typeof window === 'undefined') return;
   watching = true;
   window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
     if (event.detail.status === 'ready') readyLocale = event.detail.readyLocale;
