@@ -12,6 +12,7 @@ export {CommentReplyEvent} from './events/comment-reply.js';
 export type {ThreadLink} from './elements/shared/context.js';
 export {
   applyPageStrings,
+  directionOf,
   followPageLanguage,
   loadColloquyLocale,
   matchLocale,

@@ -8,6 +8,7 @@ type TargetLocale = (typeof targetLocales)[number];
 
 export {sourceLocale, targetLocales};
 export type {ColloquyStrings};
+export {directionOf} from './i18n/match.js';
 
 /**
  * The translation that best serves one or more BCP 47 tags, in order of preference:
@@ -37,7 +38,8 @@ export function setColloquyStrings(strings: ColloquyStrings, options: {locale?: 
 let readyLocale: string | undefined;
 let watching = false;
 function watchReadyLocale(): void {
-  if (watching) return;
+  // Server-side rendering and tests in Node call these too: there is no page to follow.
+  if (watching || typeof window === 'undefined') return;
   watching = true;
   window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
     if (event.detail.status === 'ready') readyLocale = event.detail.readyLocale;
@@ -54,13 +56,14 @@ function watchReadyLocale(): void {
 export async function loadColloquyLocale(locale: string): Promise<LocaleModule> {
   watchReadyLocale();
   const matched = matchLocale(locale);
-  const {templates} = await translations(matched as TargetLocale);
+  const {templates} = await translations(matched as TargetLocale | typeof sourceLocale);
   return {templates: await withOverrides(matched, templates)};
 }
 
 const noTranslation: LocaleModule = {templates: {}};
 
-function translations(locale: TargetLocale): Promise<LocaleModule> {
+/** A locale missing here fails to compile (see the `never` below) rather than showing English. */
+function translations(locale: TargetLocale | typeof sourceLocale): Promise<LocaleModule> {
   switch (locale) {
     case 'ar':
       return import('./generated/locales/ar.js');
@@ -74,10 +77,16 @@ function translations(locale: TargetLocale): Promise<LocaleModule> {
       return import('./generated/locales/fr.js');
     case 'he':
       return import('./generated/locales/he.js');
+    case 'hi':
+      return import('./generated/locales/hi.js');
+    case 'id':
+      return import('./generated/locales/id.js');
     case 'it':
       return import('./generated/locales/it.js');
     case 'ja':
       return import('./generated/locales/ja.js');
+    case 'ko':
+      return import('./generated/locales/ko.js');
     case 'nl':
       return import('./generated/locales/nl.js');
     case 'pl':
@@ -90,12 +99,16 @@ function translations(locale: TargetLocale): Promise<LocaleModule> {
       return import('./generated/locales/tr.js');
     case 'uk':
       return import('./generated/locales/uk.js');
+    case 'vi':
+      return import('./generated/locales/vi.js');
     case 'zh-Hans':
       return import('./generated/locales/zh-Hans.js');
     case 'zh-Hant':
       return import('./generated/locales/zh-Hant.js');
-    default:
+    case sourceLocale:
       return Promise.resolve(noTranslation);
+    default:
+      return locale satisfies never;
   }
 }
 

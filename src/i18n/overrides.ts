@@ -74,15 +74,21 @@ function template(id: string, text: string, values: number): Template | undefine
 
 function parse(strings: ColloquyStrings, known: Catalogue): Templates {
   const result: Templates = {};
+  if (typeof strings !== 'object' || strings === null || Array.isArray(strings)) {
+    warn('strings must be one object, keyed by message id');
+    return result;
+  }
+  // Own keys only: "constructor" or "toString" are not message ids.
+  const isMessage = (id: string) => Object.prototype.hasOwnProperty.call(known, id);
   const add = (id: string, text: unknown) => {
     if (typeof text !== 'string') return warn(`"${id}" must be a string`);
     const made = template(id, text, known[id]!);
     if (made !== undefined) result[id] = made;
   };
   for (const [id, value] of Object.entries(strings)) {
-    if (id in known && !id.endsWith('.other')) {
+    if (isMessage(id) && !id.endsWith('.other')) {
       add(id, value);
-    } else if (`${id}.other` in known || (id.endsWith('.other') && id in known)) {
+    } else if (isMessage(`${id}.other`) || (id.endsWith('.other') && isMessage(id))) {
       const base = id.replace(/\.other$/, '');
       const forms = typeof value === 'string' ? (icuPlural(value) ?? {other: value}) : value;
       if (typeof forms !== 'object' || forms === null || typeof forms.other !== 'string') {
@@ -134,6 +140,3 @@ export async function withOverrides(locale: string, base: Templates): Promise<Te
   }
   return entry.templates;
 }
-
-/** Whether any override was added, so a locale without translations still has templates. */
-export const hasOverrides = () => overrides.size > 0;

@@ -34,6 +34,10 @@ describe('matchLocale()', () => {
     expect(matchLocale('zh-Hant-HK')).to.equal('zh-Hant');
     expect(matchLocale('zh-Hans-HK')).to.equal('zh-Hans');
     expect(matchLocale('ja-JP')).to.equal('ja');
+    expect(matchLocale('in')).to.equal('id');
+    expect(matchLocale('ko-KR')).to.equal('ko');
+    expect(matchLocale('hi-IN')).to.equal('hi');
+    expect(matchLocale('vi-VN')).to.equal('vi');
   });
 
   it('takes the first of several preferences it has, else English', () => {
@@ -79,6 +83,10 @@ describe('followPageLanguage()', () => {
     root.lang = 'sv';
     await waitUntil(() => heading() === '1 thought on “AQIM Updates, August 6”', `English for Swedish, got "${heading()}"`);
     expect(formHeading()).to.equal('Leave a Reply');
+    // Messages fall back to English; the time still speaks the page's exact language.
+    const time = thread.shadowRoot!.querySelector('time')!;
+    expect(text(time)).to.equal(new Intl.RelativeTimeFormat('sv', {numeric: 'auto'}).format(-1, 'hour'));
+    expect(time.title).to.contain(new Intl.DateTimeFormat('sv', {month: 'long'}).format(new Date()));
   });
 
   it('configures once: calling it again (bundle and page code both may) does nothing', async () => {

@@ -93,12 +93,14 @@ describe('the site’s own words', () => {
     const warnings = await warningsUntil(() =>
       setColloquyStrings({
         'form.heding': 'Typo',
+        constructor: 'Not a message',
         'form.heading.reply': 'Answer {0} and {1}',
         'thread.count': {one: '# note'},
         'form.submit': 'Send it',
       }),
     );
     expect(warnings.join('\n')).to.contain('no message "form.heding"');
+    expect(warnings.join('\n')).to.contain('no message "constructor"');
     expect(warnings.join('\n')).to.contain('"form.heading.reply" has values {0}…{0}, not {1}');
     expect(warnings.join('\n')).to.contain('"thread.count" is counted: give it an "other" form');
     const {templates} = await import('../../src/localization.js').then((module) => module.loadColloquyLocale('en'));
