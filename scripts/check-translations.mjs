@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {staleMessageFiles} from './messages-doc.mjs';
-import {config, decodeXml, generatedDir, normalizedTemplate, root, sourceMessages} from './source-messages.mjs';
+import {config, decodeXml, generatedDir, normalizedTemplate, root, sourceMessages, translatedFrom} from './source-messages.mjs';
 
 const problems = [];
 const report = (problem) => problems.push(problem);
@@ -36,7 +36,12 @@ for (const locale of config.targetLocales) {
   for (const unit of xliff.matchAll(/<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)) {
     const source = unit[2].match(/<source>([\s\S]*?)<\/source>/)?.[1];
     const target = unit[2].match(/<target>([\s\S]*?)<\/target>/)?.[1];
-    units.set(unit[1], {source: source === undefined ? undefined : decodeXml(source), target: target === undefined ? undefined : decodeXml(target)});
+    const from = translatedFrom(unit[2]);
+    units.set(unit[1], {
+      source: source === undefined ? undefined : decodeXml(source),
+      target: target === undefined ? undefined : decodeXml(target),
+      from: from === undefined ? undefined : decodeXml(from),
+    });
   }
   const file = relative(root, xliffPath);
   const sizes = categorySizes(locale);
@@ -49,6 +54,8 @@ for (const locale of config.targetLocales) {
       report(`${file}: "${id}" has no <target> translation`);
     } else if (unit.source !== text) {
       report(`${file}: the English text of "${id}" changed (${where}): run \`npm run localize:extract\` and review its translation`);
+    } else if (unit.from !== undefined && unit.from !== text) {
+      report(`${file}: "${id}" was translated from older English ("${unit.from}"): translate it again (\`node scripts/translations.mjs todo ${locale}\` lists it)`);
     } else if (placeholders(unit.target) !== placeholders(text)) {
       report(`${file}: the translation of "${id}" must keep exactly the placeholders of its source`);
     } else {

@@ -41,6 +41,9 @@ export function normalizedTemplate(body, {numbered = false} = {}) {
   return text;
 }
 
+/** The English a unit's translation was made from (see scripts/translations.mjs), as xml. */
+export const translatedFrom = (unitBody) => unitBody.match(/<note from="translated-from">([\s\S]*?)<\/note>/)?.[1];
+
 export function decodeXml(text) {
   return text
     .replace(/<x id="(\d+)"[^>]*\/>/g, '{$1}')

@@ -1,22 +1,37 @@
 // Work on the xliff files without an xliff editor.
 //
-//   node scripts/translations.mjs todo [locale…]      what each locale still lacks, as JSON
-//                                                     ({locale: {id: english}}), ready to translate
+//   node scripts/translations.mjs todo [locale…]      what each locale lacks or has stale, as
+//                                                     JSON ({locale: {id: english}}), to translate
 //   node scripts/translations.mjs fill <file.json>    writes {locale: {id: translation}} into
 //                                                     the xliff files, then run `npm run localize:build`
+//   node scripts/translations.mjs stamp <locale…>     records that every translation of those
+//                                                     locales was made from the current English
 //
-// In both, a placeholder is written `{0}`, `{1}` (the source's `${…}` in order) and a
-// plural message's number `#`. A counted message can be filled under its base id with one
+// In todo and fill, a placeholder is written `{0}`, `{1}` (the source's `${…}` in order) and
+// a plural message's number `#`. A counted message can be filled under its base id with one
 // entry per plural category the language has ({"thread.count": {"one": "…", "other": "…"}});
-// the categories it does not use get the `other` text. Run `npm run localize:extract` first so every locale's file has every message.
+// the categories it does not use get the `other` text. Run `npm run localize:extract` first
+// so every locale's file has every message.
+//
+// Each translation keeps the English it was made from in a `<note from="translated-from">`
+// (lit-localize keeps notes when it updates a <source>), so a translation left behind by a
+// changed English text is still found after `localize:extract` (check-translations.mjs).
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {config, decodeXml, root} from './source-messages.mjs';
+import {config, decodeXml, root, translatedFrom} from './source-messages.mjs';
 const xliffPath = (locale) => join(root, config.interchange.xliffDir, `${locale}.xlf`);
 
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const unitPattern = /<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g;
+
+/** A unit with its target and the English it was translated from. */
+function unit(whole, body, target = body.match(/<target>([\s\S]*?)<\/target>/)?.[1]) {
+  const source = body.match(/<source>([\s\S]*?)<\/source>/)[1];
+  const lines = [`  <source>${source}</source>`];
+  if (target !== undefined) lines.push(`  <target>${target}</target>`, `  <note from="translated-from">${source}</note>`);
+  return `${whole.slice(0, whole.indexOf('>') + 1)}\n${lines.join('\n')}\n</trans-unit>`;
+}
 
 function todo(locales) {
   const result = {};
@@ -25,7 +40,9 @@ function todo(locales) {
     for (const [, id, body] of readFileSync(xliffPath(locale), 'utf8').matchAll(unitPattern)) {
       const source = body.match(/<source>([\s\S]*?)<\/source>/)[1];
       const target = body.match(/<target>([\s\S]*?)<\/target>/)?.[1];
+      const from = translatedFrom(body);
       if (!target?.trim()) missing[id] = decodeXml(source);
+      else if (from !== undefined && from !== source) missing[id] = {english: decodeXml(source), was: decodeXml(target), from: decodeXml(from)};
     }
     if (Object.keys(missing).length) result[locale] = missing;
   }
@@ -58,9 +75,7 @@ function fill(file) {
       left.delete(id);
       const source = body.match(/<source>([\s\S]*?)<\/source>/)[1];
       const markers = new Map([...source.matchAll(/<x id="(\d+)"[^>]*\/>/g)].map((m) => [m[1], m[0]]));
-      const target = escape(translations[id]).replace(/\{(\d+)\}/g, (text, n) => markers.get(n) ?? text);
-      const lines = [`  <source>${source}</source>`, `  <target>${target}</target>`];
-      return `${whole.slice(0, whole.indexOf('>') + 1)}\n${lines.join('\n')}\n</trans-unit>`;
+      return unit(whole, body, escape(translations[id]).replace(/\{(\d+)\}/g, (text, n) => markers.get(n) ?? text));
     });
     if (left.size) throw new Error(`${locale}: no such message ${[...left].join(', ')} (run npm run localize:extract?)`);
     writeFileSync(path, xliff);
@@ -68,10 +83,19 @@ function fill(file) {
   }
 }
 
+function stamp(locales) {
+  for (const locale of locales) {
+    const path = xliffPath(locale);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(unitPattern, (whole, id, body) => unit(whole, body)));
+    console.log(`${locale}: translations recorded as made from the current English`);
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'todo') todo(rest);
 else if (command === 'fill' && rest[0]) fill(rest[0]);
+else if (command === 'stamp' && rest.length) stamp(rest);
 else {
-  console.error('usage: node scripts/translations.mjs todo [locale…] | fill <file.json>');
+  console.error('usage: node scripts/translations.mjs todo [locale…] | fill <file.json> | stamp <locale…>');
   process.exit(1);
 }

@@ -34,7 +34,7 @@ function shown(template: LocaleModule['templates'][string] | undefined, values: 
 function countPerCategory(locale: string): Map<Intl.LDMLPluralRule, number> {
   const rules = new Intl.PluralRules(locale);
   const counts = new Map<Intl.LDMLPluralRule, number>();
-  for (const count of [0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 102]) {
+  for (const count of [0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 102, 1_000_000]) {
     const category = rules.select(count);
     if (!counts.has(category)) counts.set(category, count);
   }
@@ -43,10 +43,18 @@ function countPerCategory(locale: string): Map<Intl.LDMLPluralRule, number> {
 
 const comments = (count: number) => Array.from({length: count}, (_, index) => seedComment(`c${index}`, `Person ${index}`, 'Hi'));
 
+/**
+ * A thread the backend says holds `count` comments (a few of them stored): `many` in
+ * French, Spanish, Italian and Portuguese starts at a million.
+ */
 async function threadWith(count: number): Promise<CommentThreadElement> {
-  const element = await fixture<CommentThreadElement>(
-    html`<comment-thread thread=${THREAD} page-size="1" .adapter=${memoryAdapterFor({title: TITLE, comments: comments(count)})}></comment-thread>`,
-  );
+  const adapter = memoryAdapterFor({title: TITLE, comments: comments(Math.min(count, 3))});
+  const loadPage = adapter.loadPage.bind(adapter);
+  adapter.loadPage = async (request, options) => {
+    const page = await loadPage(request, options);
+    return {...page, thread: {...page.thread, totalCount: count}};
+  };
+  const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="1" .adapter=${adapter}></comment-thread>`);
   await settled(element);
   return element;
 }
@@ -56,7 +64,7 @@ const writtenHeadings: Record<string, Array<[number, string]>> = {
   he: [[1, 'תגובה אחת על „#”'], [2, 'שתי תגובות על „#”'], [3, '3 תגובות על „#”']],
   fa: [[1, '۱ دیدگاه برای «#»'], [3, '۳ دیدگاه برای «#»']],
   de: [[1, '1 Gedanke zu „#“'], [2, '2 Gedanken zu „#“']],
-  es: [[1, '1 comentario en «#»'], [5, '5 comentarios en «#»']],
+  es: [[1, '1 comentario en «#»'], [5, '5 comentarios en «#»'], [1_000_000, '1.000.000 de comentarios en «#»']],
   'pt-BR': [[0, '0 comentário sobre “#”'], [1, '1 comentário sobre “#”'], [2, '2 comentários sobre “#”']],
   ru: [[1, '1 комментарий к «#»'], [3, '3 комментария к «#»'], [5, '5 комментариев к «#»'], [21, '21 комментарий к «#»'], [22, '22 комментария к «#»']],
   uk: [[1, '1 коментар до «#»'], [3, '3 коментарі до «#»'], [11, '11 коментарів до «#»'], [21, '21 коментар до «#»']],
