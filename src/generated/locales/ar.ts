@@ -46,6 +46,7 @@
 'adapter.status.unauthorized': `يُرجى تسجيل الدخول للقيام بذلك.`,
 'adapter.unreadable': `أرسل خادم التعليقات ردًّا تعذّرت قراءته. يُرجى المحاولة لاحقًا.`,
 'adapter.wordpress.comment-missing': `لم يعد هذا التعليق موجودًا.`,
+'adapter.wordpress.duplicate-held': `سبق أن نشرت هذا التعليق، وهو بانتظار الموافقة.`,
 'adapter.wordpress.log-out-failed': `لم يسجّل ووردبريس خروجك. يُرجى تسجيل الخروج من قائمة الموقع نفسه.`,
 'adapter.wordpress.nonce-expired': `تم تسجيل خروجك من ووردبريس. سجّل الدخول مجددًا أو علّق كزائر.`,
 'adapter.wordpress.parent-missing': `التعليق الذي تردّ عليه لم يعد متاحًا.`,

@@ -46,6 +46,7 @@
 'adapter.status.unauthorized': `Veuillez vous connecter pour effectuer cette action.`,
 'adapter.unreadable': `Le serveur des commentaires a envoyé une réponse illisible. Veuillez réessayer plus tard.`,
 'adapter.wordpress.comment-missing': `Ce commentaire n’existe plus.`,
+'adapter.wordpress.duplicate-held': `Vous avez déjà publié ce commentaire ; il attend d’être approuvé.`,
 'adapter.wordpress.log-out-failed': `WordPress ne vous a pas déconnecté. Déconnectez-vous depuis le menu du site.`,
 'adapter.wordpress.nonce-expired': `Vous avez été déconnecté de WordPress. Reconnectez-vous ou commentez en tant qu’invité.`,
 'adapter.wordpress.parent-missing': `Le commentaire auquel vous répondez n’est plus disponible.`,
