@@ -102,6 +102,8 @@ export class WordPressAdapter implements CommentAdapter {
     signIn: true,
     session: true,
     live: false,
+    // WordPress's "3 thoughts" counts approved comments only.
+    countsHeldComments: false,
   };
 
   readonly #fetch: Fetch;
@@ -209,7 +211,7 @@ export class WordPressAdapter implements CommentAdapter {
       }
       throw error;
     }
-    const comment = mapWordPressComment(raw, {open: true});
+    const comment = mapWordPressComment(raw, this.#snapshots.get(post)?.context ?? {open: true});
     if (!comment) throw unreadableError(201);
     const stored: Comment = {...comment, author: {...comment.author, isViewer: true}};
     this.#ownComments(post).remember(raw, stored.status === 'pending', input.text);

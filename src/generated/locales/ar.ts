@@ -143,6 +143,7 @@
 'login.signedIn': str`أنت تعلّق باستخدام حسابك على ${0}.`,
 'login.validity.signIn': `سجّل الدخول لتتمكن من التعليق.`,
 'thread.anonymous': `مجهول`,
+'thread.badge.author': `الكاتب`,
 'thread.badge.moderator': `مشرف`,
 'thread.count.few': `# تعليقات`,
 'thread.count.many': `# تعليقًا`,

@@ -143,6 +143,7 @@
 'login.signedIn': str`Vous commentez à l’aide de votre compte ${0}.`,
 'login.validity.signIn': `Connectez-vous pour commenter.`,
 'thread.anonymous': `Anonyme`,
+'thread.badge.author': `Auteur`,
 'thread.badge.moderator': `Modérateur`,
 'thread.count.few': `# réflexions`,
 'thread.count.many': `# de réflexions`,
