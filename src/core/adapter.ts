@@ -115,6 +115,11 @@ export interface AdapterCapabilities {
    * cookie, a stored key) so each browser counts once. Without it, `react` needs a session.
    */
   guestReactions?: boolean;
+  /**
+   * False when `totalCount` leaves out the viewer's own held comments (WordPress does), so
+   * the thread does not count one it shows after posting either. Default true.
+   */
+  countsHeldComments?: boolean;
 }
 
 export interface CallOptions {

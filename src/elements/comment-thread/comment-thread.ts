@@ -103,7 +103,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart comment-new - A comment that arrived while the reader was here, until seen (with `comment`).
  * @csspart avatar - The author's picture, or their initials.
  * @csspart author - The author's name (a link when they gave a website).
- * @csspart badge - "Moderator" next to a moderator's name.
+ * @csspart badge - "Moderator" next to a moderator's name, "Author" next to the post author's.
  * @csspart permalink - The link to a comment, around its timestamp.
  * @csspart timestamp - The `<time>` of a comment.
  * @csspart full-date - The full date of a relative time, shown on keyboard focus.
@@ -546,6 +546,8 @@ export class CommentThreadElement extends AdapterElement {
 
   /** How many of the comments shown are held for moderation (only their author sees them). */
   #heldForViewer(): number {
+    // A backend that leaves them out of `totalCount` already did this.
+    if (this.#adapter?.capabilities.countsHeldComments === false) return 0;
     const count = (comments: readonly Comment[]) => comments.filter((comment) => comment.status === 'pending').length;
     return count(this.#data.comments) + count(this.#data.added);
   }
@@ -681,7 +683,9 @@ export class CommentThreadElement extends AdapterElement {
             ${this.#renderAuthor(comment.author, name, labelId)}
             ${comment.author.isModerator
               ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
-              : nothing}
+              : comment.author.isThreadAuthor
+                ? html`<span part="badge" class="badge">${msg('Author', {id: 'thread.badge.author'})}</span>`
+                : nothing}
             ${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}
             ${sending
               ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
