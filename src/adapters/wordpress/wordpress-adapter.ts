@@ -18,6 +18,7 @@ import {decodeEntities, htmlToText} from './entities.js';
 import {wordPressError} from './errors.js';
 import {mapPost, mapWordPressComment, postingPolicy, type CommentContext, type PostSummary} from './mapping.js';
 import {OwnComments} from './own-comments.js';
+import {fetchRestNonce, siteLoginUrl, type SiteLogin} from './site-login.js';
 
 export interface WordPressAdapterOptions {
   /**
@@ -40,6 +41,23 @@ export interface WordPressAdapterOptions {
   localStorage?: SafeStorage;
   /** Where an application password from sign-in is kept; defaults to sessionStorage. */
   sessionStorage?: SafeStorage;
+  /**
+   * Sign-in through the site's own login page instead of application passwords (the
+   * Colloquy WordPress plugin sets it): only the login cookie comes back.
+   */
+  siteLogin?: SiteLogin;
+  /** The site's discussion settings, when the page knows them (the plugin prints them). */
+  discussion?: DiscussionSettings;
+}
+
+/** Settings → Discussion, as far as they change what the form asks for. */
+export interface DiscussionSettings {
+  /** "Comment author must fill out name and email". */
+  requireNameEmail?: boolean;
+  /** Whether visitors who are not logged in may comment (through the REST API). */
+  guestsAllowed?: boolean;
+  /** False when the post no longer takes comments (for post types the REST API does not list). */
+  open?: boolean;
 }
 
 interface Credentials {
@@ -95,6 +113,10 @@ export class WordPressAdapter implements CommentAdapter {
   #viewer: Viewer | null | undefined;
   #guestsAllowed = true;
   #authorizationUrl: string | undefined;
+  readonly #siteLogin: SiteLogin | undefined;
+  readonly #discussion: DiscussionSettings;
+  /** Set once a site-login sign-in started, so getSession may look for its cookie. */
+  #siteLoginStarted = false;
   readonly #snapshots = new Map<string, Snapshot>();
   /** Comments stored by this adapter, by idempotency key, so a retried post is stored once. */
   readonly #posted = new Map<string, Comment>();
@@ -108,6 +130,9 @@ export class WordPressAdapter implements CommentAdapter {
     this.#nonce = options.nonce || undefined;
     this.#local = options.localStorage ?? safeStorage('localStorage');
     this.#session = options.sessionStorage ?? safeStorage('sessionStorage');
+    this.#siteLogin = options.siteLogin;
+    this.#discussion = options.discussion ?? {};
+    if (this.#discussion.guestsAllowed === false) this.#guestsAllowed = false;
     this.#credentialsKey = `colloquy:wordpress:credentials:${site.href}`;
     const stored = asObject(readStoredJson(this.#session, this.#credentialsKey));
     if (typeof stored['username'] === 'string' && typeof stored['password'] === 'string') {
@@ -134,7 +159,7 @@ export class WordPressAdapter implements CommentAdapter {
         title: snapshot.post.title,
         ...(snapshot.post.url ? {url: snapshot.post.url} : {}),
         totalCount: snapshot.totalCount,
-        posting: postingPolicy(snapshot.post.open, this.#guestsAllowed),
+        posting: postingPolicy(snapshot.post.open && this.#discussion.open !== false, this.#guestsAllowed, this.#discussion),
       },
       comments: groups.slice(offset, end).flat(),
       nextCursor: end < groups.length ? `${snapshot.generation}:${end}` : null,
@@ -175,6 +200,10 @@ export class WordPressAdapter implements CommentAdapter {
   }
 
   async listProviders({signal}: CallOptions = {}): Promise<SignInProvider[]> {
+    if (this.#siteLogin) {
+      signal?.throwIfAborted();
+      return this.#siteLogin.providers.map(({id, name, iconUrl}) => ({id, name, ...(iconUrl ? {iconUrl} : {})}));
+    }
     const index = asObject(await this.#call('/', {_fields: 'name,authentication'}, {}, signal));
     const passwords = asObject(asObject(index['authentication'])['application-passwords']);
     const authorization = httpUrl(asObject(passwords['endpoints'])['authorization']);
@@ -190,6 +219,12 @@ export class WordPressAdapter implements CommentAdapter {
    */
   async signInUrl(request: SignInUrlRequest, options: CallOptions = {}): Promise<string> {
     options.signal?.throwIfAborted();
+    if (this.#siteLogin) {
+      const provider = this.#siteLogin.providers.find((candidate) => candidate.id === request.providerId);
+      if (!provider) throw new CommentError('invalid', msg('Sign-in was cancelled.', {id: 'adapter.wordpress.sign-in-cancelled'}));
+      this.#siteLoginStarted = true;
+      return siteLoginUrl(provider, request.callbackUrl, request.state);
+    }
     if (!this.#authorizationUrl) await this.listProviders(options);
     const url = new URL(this.#authorizationUrl ?? new URL('wp-admin/authorize-application.php', this.#site).href);
     const back = (extra: Record<string, string>) => {
@@ -204,8 +239,9 @@ export class WordPressAdapter implements CommentAdapter {
     return url.href;
   }
 
-  async completeSignIn({result}: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
+  async completeSignIn({result, providerId}: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
     signal?.throwIfAborted();
+    if (this.#siteLogin) return this.#completeSiteLogin(providerId, signal);
     const username = result['user_login'];
     const password = result['password'];
     if (!username || !password || result['success'] === 'false' || result['error']) {
@@ -223,6 +259,14 @@ export class WordPressAdapter implements CommentAdapter {
   }
 
   async getSession({signal}: CallOptions = {}): Promise<Session | null> {
+    // A popup cut off from this page may have logged the visitor in: their cookie says so.
+    if (this.#siteLogin && this.#siteLoginStarted && !this.#nonce) {
+      const nonce = await fetchRestNonce(this.#fetch, this.#siteLogin.nonceUrl, signal);
+      if (nonce) {
+        this.#nonce = nonce;
+        this.#viewer = undefined;
+      }
+    }
     const viewer = await this.#currentViewer(signal);
     return viewer ? {viewer, providerId: 'wordpress'} : null;
   }
@@ -248,6 +292,20 @@ export class WordPressAdapter implements CommentAdapter {
     this.#forgetCredentials();
     this.#nonce = undefined;
     this.#viewer = null;
+  }
+
+  /** The login cookie is set: the nonce that goes with it makes the REST API see the visitor. */
+  async #completeSiteLogin(providerId: string, signal?: AbortSignal): Promise<Session> {
+    const refused = () => new CommentError('unauthorized', msg('WordPress did not accept the sign-in.', {id: 'adapter.wordpress.sign-in-refused'}));
+    const nonce = await fetchRestNonce(this.#fetch, this.#siteLogin!.nonceUrl, signal);
+    if (!nonce) throw refused();
+    this.#forgetCredentials();
+    this.#nonce = nonce;
+    this.#viewer = undefined;
+    const viewer = await this.#currentViewer(signal);
+    if (!viewer) throw refused();
+    this.#snapshots.clear();
+    return {viewer, providerId};
   }
 
   /** The thread as a post id; a thread named otherwise (the page's path) is the `post` option's. */
