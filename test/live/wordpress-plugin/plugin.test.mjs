@@ -1,0 +1,255 @@
+// The WordPress plugin (integrations/wordpress) on the live rig (test/live/wordpress/rig.mjs):
+// built as the zip's folder, activated, and tried as visitors would try it, with a classic
+// theme (Twenty Twenty-One) and a block theme (Twenty Twenty-Three), in Chromium.
+//
+//   node --test test/live/wordpress-plugin/plugin.test.mjs      (or npm test -- --only=wordpress-plugin)
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import assert from 'node:assert/strict';
+import {chromium} from 'playwright-core';
+import {chromiumArgs, ensureChromium} from '../../../scripts/chromium.mjs';
+import {recordCounts} from '../../../scripts/counting-reporter.mjs';
+import {RigUnavailable, startWordPress} from '../wordpress/rig.mjs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const PORT = Number(process.env.COLLOQUY_WP_PLUGIN_PORT ?? 9360);
+const THEMES = {classic: 'twentytwentyone', block: 'twentytwentythree'};
+const THEME_PACKAGES = ['wordpress-theme-twentytwentyone', 'wordpress-theme-twentytwentythree'];
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Why the suite cannot run here, or undefined. Installs the themes when root. */
+function missingThemes() {
+  const missing = () => Object.values(THEMES).filter((theme) => !existsSync(`/usr/share/wordpress/wp-content/themes/${theme}/style.css`));
+  if (missing().length === 0) return undefined;
+  if (!isRoot) {
+    return `the themes ${missing().join(', ')} are missing: sudo apt-get install --no-install-recommends ${THEME_PACKAGES.join(' ')}`;
+  }
+  const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...THEME_PACKAGES], {stdio: 'inherit', env});
+  return missing().length ? `apt-get could not install ${THEME_PACKAGES.join(' ')}` : undefined;
+}
+
+function phpFiles(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return phpFiles(path);
+    return name.endsWith('.php') ? [path] : [];
+  });
+}
+
+let rig;
+let browser;
+let skipped;
+
+before(async () => {
+  skipped = missingThemes();
+  if (skipped) return;
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build-wordpress-plugin.mjs'), ...(existsSync(join(root, 'dist/cdn/colloquy.js')) ? ['--no-build'] : [])], {stdio: 'inherit'});
+  assert.equal(build.status, 0, 'the plugin builds');
+  try {
+    rig = await startWordPress({port: PORT, plugins: [join(root, 'dist/wordpress-plugin/colloquy')], log: (line) => console.log(line)});
+  } catch (error) {
+    if (error instanceof RigUnavailable) {
+      skipped = error.message;
+      return;
+    }
+    throw error;
+  }
+  browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? ensureChromium(), args: chromiumArgs});
+});
+
+after(async () => {
+  await browser?.close();
+  await rig?.stop();
+  if (skipped) recordCounts({suite: 'wordpress-plugin', skippedSuite: skipped});
+});
+
+/** Activates the plugin and switches the theme, as in wp-admin. */
+function setUp(theme) {
+  const out = execFileSync('php', [join(here, 'php/setup.php'), rig.site, theme], {encoding: 'utf8', env: {...process.env, HTTP_HOST: `127.0.0.1:${rig.port}`}});
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+/** Ids of the comments WordPress shows everyone on a post, straight from its REST API. */
+async function approvedIds(post) {
+  const response = await fetch(`${rig.url}/wp-json/wp/v2/comments?post=${post}&per_page=100&_fields=id`);
+  return (await response.json()).map((comment) => String(comment.id)).sort();
+}
+
+const postUrl = (post) => `${rig.url}/?p=${post}`;
+
+/** The comment ids in the theme's fallback list (WordPress's `id="comment-N"` items). */
+const fallbackIds = (page) =>
+  page.$$eval('comment-thread > [slot="fallback"] [id^="comment-"]', (items) =>
+    [...new Set(items.map((item) => /^comment-(\d+)$/.exec(item.id)?.[1]).filter(Boolean))].sort(),
+  );
+
+/**
+ * The comment ids Colloquy renders (in its shadow root), leaving out "This comment was
+ * deleted." placeholders, which keep a trashed comment's replies in their place.
+ */
+const colloquyIds = (page) =>
+  page.$$eval('comment-thread', ([thread]) =>
+    [...thread.shadowRoot.querySelectorAll('[data-comment-id]:not(.deleted)')].map((item) => item.getAttribute('data-comment-id')).sort(),
+  );
+
+test('every PHP file of the plugin passes php -l', {skip: false}, (t) => {
+  const files = [...phpFiles(join(root, 'integrations/wordpress')), ...phpFiles(here)];
+  assert.ok(files.length >= 8, `found ${files.length} PHP files`);
+  for (const file of files) {
+    const result = spawnSync('php', ['-l', file], {encoding: 'utf8'});
+    assert.equal(result.status, 0, `${file}: ${result.stdout}${result.stderr}`);
+  }
+});
+
+for (const [kind, theme] of Object.entries(THEMES)) {
+  describe(`with a ${kind} theme (${theme})`, () => {
+    before(() => {
+      if (skipped) return;
+      const state = setUp(theme);
+      assert.deepEqual(state, {theme, blockTheme: kind === 'block', active: true});
+    });
+
+    test('without JavaScript, the theme lists every approved comment and its own form, inside the element', async (t) => {
+      if (skipped) return t.skip(skipped);
+      const post = rig.posts.live.id;
+      const context = await browser.newContext({javaScriptEnabled: false});
+      try {
+        const page = await context.newPage();
+        await page.goto(postUrl(post));
+        const ids = rig.posts.live.comments;
+        // WordPress's own list (wp_list_comments, the Comment Template block) walks down from
+        // top-level comments, so replies whose parent was trashed are left out of it; Colloquy
+        // keeps them under a "deleted" placeholder (next test).
+        const orphans = [ids.underTrashed1, ids.underTrashed2].map(String);
+        const expected = (await approvedIds(post)).filter((id) => !orphans.includes(id));
+        assert.ok(expected.length >= 10);
+        assert.deepEqual(await fallbackIds(page), expected);
+        for (const hidden of [ids.held, ids.spam]) assert.ok(!expected.includes(String(hidden)), `comment ${hidden} is not public`);
+        assert.equal(await page.locator('comment-thread > [slot="fallback"] form#commentform').isVisible(), true, 'the WordPress form is there');
+        const thread = page.locator('comment-thread');
+        assert.equal(await thread.getAttribute('post'), String(post));
+        assert.equal(await thread.getAttribute('wp-nonce'), null, 'no nonce for a visitor who is not logged in');
+        assert.equal(await thread.getAttribute('lang'), 'en-US');
+        assert.equal(await thread.getAttribute('max-depth'), '5');
+        assert.equal(await page.locator('script[type="module"][src*="/wp-content/plugins/colloquy/dist/colloquy.js"]').count(), 1);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('with JavaScript, Colloquy renders the same comments in place of the fallback, never both', async (t) => {
+      if (skipped) return t.skip(skipped);
+      const post = rig.posts.live.id;
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        // Hold the comments back, to see what shows while Colloquy loads them.
+        let release;
+        const held = new Promise((resolve) => (release = resolve));
+        await page.route('**/wp-json/wp/v2/comments?**', async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(postUrl(post));
+        await page.waitForFunction(() => customElements.get('comment-thread') && document.querySelector('comment-thread').shadowRoot);
+        const loading = await page.evaluate(() => {
+          const thread = document.querySelector('comment-thread');
+          const fallback = thread.querySelector('[slot="fallback"]');
+          return {
+            fallbackShown: fallback.assignedSlot !== null && fallback.getBoundingClientRect().height > 0,
+            colloquyComments: thread.shadowRoot.querySelectorAll('[data-comment-id]').length,
+            formSlotted: thread.querySelector('comment-form').assignedSlot !== null,
+          };
+        });
+        assert.deepEqual(loading, {fallbackShown: true, colloquyComments: 0, formSlotted: false});
+        release();
+        await page.waitForFunction(() => document.querySelector('comment-thread').shadowRoot.querySelectorAll('[data-comment-id]').length > 0);
+        assert.deepEqual(await colloquyIds(page), await approvedIds(post));
+        const loaded = await page.evaluate(() => {
+          const thread = document.querySelector('comment-thread');
+          const form = thread.querySelector('comment-form');
+          return {
+            fallbackSlotted: thread.querySelector('[slot="fallback"]').assignedSlot !== null,
+            wordpressFormVisible: document.querySelector('#commentform')?.checkVisibility() ?? false,
+            colloquyFormVisible: form.assignedSlot !== null && form.checkVisibility(),
+          };
+        });
+        assert.deepEqual(loaded, {fallbackSlotted: false, wordpressFormVisible: false, colloquyFormVisible: true});
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
+
+describe('signed in through the popup (classic theme)', () => {
+  let context;
+  let page;
+
+  before(async () => {
+    if (skipped) return;
+    setUp(THEMES.classic);
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  after(() => context?.close());
+
+  test('logs in with the visitor\'s WordPress account in a popup that ends on the plugin\'s callback', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const post = rig.posts.posting.id;
+    await page.goto(postUrl(post));
+    const button = page.locator('comment-form [part~="provider-button"]').first();
+    await button.waitFor();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+    await popup.waitForURL(/wp-login\.php/);
+    const redirect = new URL(popup.url()).searchParams.get('redirect_to');
+    assert.match(redirect, /[?&]colloquy-sign-in=callback&state=[\w-]+/);
+    await popup.fill('#user_login', 'subscriber');
+    await popup.fill('#user_pass', rig.users.subscriber.password);
+    await Promise.all([popup.waitForEvent('close', {timeout: 30_000}), popup.click('#wp-submit')]);
+    await page.locator('comment-form [part~="signed-in"]').waitFor({timeout: 15_000});
+    assert.match(await page.locator('comment-form [part~="signed-in"]').innerText(), /Sam Subscriber/);
+    // Nothing but the cookie and a nonce: no password in the page's storage.
+    const stored = await page.evaluate(() => JSON.stringify({...sessionStorage, ...localStorage}));
+    assert.doesNotMatch(stored, /password|credentials/i);
+  });
+
+  test('posts a comment and a reply as that account', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const post = rig.posts.posting.id;
+    const text = `Posted through the plugin ${Date.now()}`;
+    await page.locator('comment-form [part~="textarea"]').fill(text);
+    await page.locator('comment-form [part~="submit-button"]').click();
+    const mine = page.locator('comment-thread [part~="comment"]:not([part~="comment-sending"])', {hasText: text});
+    await mine.waitFor({timeout: 15_000});
+    const id = await mine.getAttribute('data-comment-id');
+    const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=id,author,post,parent`)).json();
+    assert.deepEqual(stored, {id: Number(id), author: rig.users.subscriber.id, post, parent: 0});
+
+    // WordPress's flood check allows one comment per 15 seconds from one person.
+    await new Promise((resolve) => setTimeout(resolve, 16_000));
+    await mine.locator('[part~="reply-button"]').first().click();
+    const reply = `A reply through the plugin ${Date.now()}`;
+    await page.locator('comment-form [part~="textarea"]').fill(reply);
+    await page.locator('comment-form [part~="submit-button"]').click();
+    const replied = page.locator('comment-thread [part~="comment"]:not([part~="comment-sending"])', {hasText: reply});
+    await replied.waitFor({timeout: 15_000});
+    const replyId = await replied.getAttribute('data-comment-id');
+    const storedReply = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${replyId}?_fields=parent,author`)).json();
+    assert.deepEqual(storedReply, {parent: Number(id), author: rig.users.subscriber.id});
+  });
+
+  test('a reload prints the nonce for the logged-in visitor, and no sign-in', async (t) => {
+    if (skipped) return t.skip(skipped);
+    await page.reload();
+    const thread = page.locator('comment-thread');
+    assert.match((await thread.getAttribute('wp-nonce')) ?? '', /^[0-9a-f]{10}$/);
+    assert.equal(await thread.getAttribute('wp-sign-in'), null);
+    await page.locator('comment-form').getByText('Sam Subscriber').first().waitFor({timeout: 15_000});
+  });
+});
