@@ -253,3 +253,68 @@ describe('signed in through the popup (classic theme)', () => {
     await page.locator('comment-form').getByText('Sam Subscriber').first().waitFor({timeout: 15_000});
   });
 });
+
+describe('the settings page (Settings → Colloquy)', () => {
+  let context;
+  let page;
+
+  before(async () => {
+    if (skipped) return;
+    setUp(THEMES.classic);
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  after(() => context?.close());
+
+  const settingsUrl = () => `${rig.url}/wp-admin/options-general.php?page=colloquy`;
+  async function logIn(login) {
+    await context.clearCookies();
+    await page.goto(`${rig.url}/wp-login.php`);
+    await page.fill('#user_login', login);
+    await page.fill('#user_pass', rig.users[login].password);
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  }
+
+  test('is refused to a subscriber', async (t) => {
+    if (skipped) return t.skip(skipped);
+    await logIn('subscriber');
+    const response = await page.goto(settingsUrl());
+    assert.equal(response.status(), 403);
+    assert.equal(await page.locator('input[name^="colloquy_settings"]').count(), 0);
+  });
+
+  test('saves depth and colours for an administrator, with its nonce, and the posts follow', async (t) => {
+    if (skipped) return t.skip(skipped);
+    await logIn('admin');
+    await page.goto(settingsUrl());
+    assert.equal(await page.locator('form[action="options.php"] input[name="_wpnonce"]').count(), 1);
+    await page.fill('#colloquy-max-depth', '3');
+    // WordPress's colour picker shows the field once its swatch is opened.
+    await page.locator('.wp-picker-container').first().locator('button.wp-color-result').click();
+    await page.fill('#colloquy-color-accent', '#aa0000');
+    await Promise.all([page.waitForURL(/settings-updated=true/), page.click('#submit')]);
+    assert.equal(await page.inputValue('#colloquy-max-depth'), '3');
+
+    await page.goto(postUrl(rig.posts.live.id));
+    const thread = page.locator('comment-thread');
+    assert.equal(await thread.getAttribute('max-depth'), '3');
+    assert.equal(await thread.evaluate((element) => getComputedStyle(element).getPropertyValue('--colloquy-color-accent').trim()), '#aa0000');
+  });
+
+  test('refuses a change posted without the form\'s nonce', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const response = await page.request.post(`${rig.url}/wp-admin/options.php`, {
+      form: {option_page: 'colloquy', action: 'update', 'colloquy_settings[max_depth]': '1'},
+      maxRedirects: 0,
+    });
+    assert.equal(response.status(), 403);
+    await page.goto(postUrl(rig.posts.live.id));
+    assert.equal(await page.locator('comment-thread').getAttribute('max-depth'), '3');
+  });
+
+  test('uninstalling removes the option', (t) => {
+    if (skipped) return t.skip(skipped);
+    const out = execFileSync('php', [join(here, 'php/uninstall.php'), rig.site], {encoding: 'utf8', env: {...process.env, HTTP_HOST: `127.0.0.1:${rig.port}`}});
+    assert.deepEqual(JSON.parse(out.trim().split('\n').pop()), {before: true, after: false});
+  });
+});
