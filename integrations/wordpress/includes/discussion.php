@@ -59,6 +59,7 @@ function colloquy_thread_attributes( $post ) {
 		'wp-moderation'         => colloquy_moderation(),
 	);
 
+	$attributes['wp-sign-out-url'] = admin_url( 'admin-ajax.php?action=colloquy_sign_out' );
 	if ( is_user_logged_in() ) {
 		// Only for logged-in visitors: a nonce in a page served to everyone would sit in
 		// full-page caches, and a guest's requests must not carry one.

@@ -83,6 +83,28 @@ function colloquy_sign_in_callback_url() {
 }
 
 add_action( 'template_redirect', 'colloquy_serve_sign_in_callback', 0 );
+add_action( 'wp_ajax_colloquy_sign_out', 'colloquy_sign_out' );
+add_action( 'wp_ajax_nopriv_colloquy_sign_out', 'colloquy_sign_out' );
+
+/**
+ * "Sign out" in Colloquy logs the visitor out of the site, as the toolbar's "Log Out" does:
+ * otherwise the next page would sign them in again. The REST nonce the page holds, in the
+ * X-WP-Nonce header, guards it against other sites' forms.
+ */
+function colloquy_sign_out() {
+	if ( 'POST' !== ( isset( $_SERVER['REQUEST_METHOD'] ) ? $_SERVER['REQUEST_METHOD'] : '' ) ) {
+		wp_send_json_error( null, 405 );
+	}
+	$nonce = isset( $_SERVER['HTTP_X_WP_NONCE'] ) ? sanitize_text_field( wp_unslash( $_SERVER['HTTP_X_WP_NONCE'] ) ) : '';
+	if ( ! is_user_logged_in() ) {
+		wp_send_json_success();
+	}
+	if ( ! wp_verify_nonce( $nonce, 'wp_rest' ) ) {
+		wp_send_json_error( null, 403 );
+	}
+	wp_logout();
+	wp_send_json_success();
+}
 
 /**
  * Serves the callback page: a blank page whose script hands the result to the window

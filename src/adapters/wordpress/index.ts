@@ -17,7 +17,8 @@ export function createWordPressAdapter(options: WordPressAdapterOptions): WordPr
  * widget runs on the WordPress site itself. (Not `nonce`: browsers hide that attribute's
  * value from scripts, as it is CSP's.) The WordPress plugin adds the site's discussion
  * settings (`wp-require-name-email`, `wp-guests`, `wp-comment-status`) and, for visitors
- * not logged in, its own sign-in (`wp-sign-in`: the providers as JSON, `wp-nonce-url`).
+ * not logged in, its own sign-in (`wp-sign-in`: the providers as JSON, `wp-nonce-url`), and
+ * `wp-sign-out-url`, where "Sign out" logs the visitor out of the site.
  */
 export function createWordPressAdapterFromConfig(config: AdapterConfig): WordPressAdapter {
   if (!config['endpoint']) throw new Error('Colloquy: adapter="wordpress" needs an endpoint attribute (the site\'s address).');
@@ -28,6 +29,7 @@ export function createWordPressAdapterFromConfig(config: AdapterConfig): WordPre
     ...(config['post'] ? {post: config['post']} : {}),
     ...(config['wp-nonce'] ? {nonce: config['wp-nonce']} : {}),
     ...(providers.length > 0 && nonceUrl ? {siteLogin: {providers, nonceUrl: new URL(nonceUrl, document.baseURI).href}} : {}),
+    ...(config['wp-sign-out-url'] ? {signOutUrl: new URL(config['wp-sign-out-url'], document.baseURI).href} : {}),
     discussion: discussionFromConfig(config),
   });
 }

@@ -46,6 +46,12 @@ export interface WordPressAdapterOptions {
    * Colloquy WordPress plugin sets it): only the login cookie comes back.
    */
   siteLogin?: SiteLogin;
+  /**
+   * Where "Sign out" logs a nonce session out of the site itself (the plugin's
+   * `admin-ajax.php?action=colloquy_sign_out`, POST with the nonce); without it, signing
+   * out only stops the widget from using the nonce.
+   */
+  signOutUrl?: string;
   /** The site's discussion settings, when the page knows them (the plugin prints them). */
   discussion?: DiscussionSettings;
 }
@@ -115,6 +121,7 @@ export class WordPressAdapter implements CommentAdapter {
   #authorizationUrl: string | undefined;
   readonly #siteLogin: SiteLogin | undefined;
   readonly #discussion: DiscussionSettings;
+  readonly #signOutUrl: string | undefined;
   /** Set once a site-login sign-in started, so getSession may look for its cookie. */
   #siteLoginStarted = false;
   readonly #snapshots = new Map<string, Snapshot>();
@@ -132,6 +139,7 @@ export class WordPressAdapter implements CommentAdapter {
     this.#session = options.sessionStorage ?? safeStorage('sessionStorage');
     this.#siteLogin = options.siteLogin;
     this.#discussion = options.discussion ?? {};
+    this.#signOutUrl = options.signOutUrl;
     if (this.#discussion.guestsAllowed === false) this.#guestsAllowed = false;
     this.#credentialsKey = `colloquy:wordpress:credentials:${site.href}`;
     const stored = asObject(readStoredJson(this.#session, this.#credentialsKey));
@@ -289,9 +297,19 @@ export class WordPressAdapter implements CommentAdapter {
         if (signal?.aborted) throw signal.reason;
       }
     }
+    if (this.#nonce && this.#signOutUrl) {
+      // Best effort, like revoking an application password: the session ends here either way.
+      const deadline = AbortSignal.timeout(15_000);
+      const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+      const init: RequestInit = {method: 'POST', credentials: 'same-origin', headers: {'X-WP-Nonce': this.#nonce}};
+      await send(this.#fetch, this.#signOutUrl, init, combined).catch(() => {
+        if (signal?.aborted) throw signal.reason;
+      });
+    }
     this.#forgetCredentials();
     this.#nonce = undefined;
     this.#viewer = null;
+    this.#snapshots.clear();
   }
 
   /** The login cookie is set: the nonce that goes with it makes the REST API see the visitor. */
