@@ -97,6 +97,15 @@ const colloquyIds = (page) =>
     [...thread.shadowRoot.querySelectorAll('[data-comment-id]:not(.deleted)')].map((item) => item.getAttribute('data-comment-id')).sort(),
   );
 
+/** axe-core's violations inside the comment area (target-size on), as readable strings. */
+async function axeViolations(page) {
+  await page.addScriptTag({path: join(root, 'node_modules/axe-core/axe.min.js')});
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector('comment-thread'), {rules: {'target-size': {enabled: true}}});
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
+
 test('every PHP file of the plugin passes php -l', {skip: false}, (t) => {
   const files = [...phpFiles(join(root, 'integrations/wordpress')), ...phpFiles(here)];
   assert.ok(files.length >= 8, `found ${files.length} PHP files`);
@@ -180,6 +189,7 @@ for (const [kind, theme] of Object.entries(THEMES)) {
           };
         });
         assert.deepEqual(loaded, {fallbackSlotted: false, wordpressFormVisible: false, colloquyFormVisible: true});
+        assert.deepEqual(await axeViolations(page), [], 'Colloquy inside the theme passes axe');
       } finally {
         await context.close();
       }
