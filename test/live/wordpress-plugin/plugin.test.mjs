@@ -68,9 +68,9 @@ after(async () => {
   if (skipped) recordCounts({suite: 'wordpress-plugin', skippedSuite: skipped});
 });
 
-/** Activates the plugin and switches the theme, as in wp-admin. */
-function setUp(theme) {
-  const out = execFileSync('php', [join(here, 'php/setup.php'), rig.site, theme], {encoding: 'utf8', env: {...process.env, HTTP_HOST: `127.0.0.1:${rig.port}`}});
+/** Activates the plugin, switches the theme and sets options (`name=value`), as in wp-admin. */
+function setUp(theme, ...options) {
+  const out = execFileSync('php', [join(here, 'php/setup.php'), rig.site, theme, ...options], {encoding: 'utf8', env: {...process.env, HTTP_HOST: `127.0.0.1:${rig.port}`}});
   return JSON.parse(out.trim().split('\n').pop());
 }
 
@@ -196,6 +196,64 @@ for (const [kind, theme] of Object.entries(THEMES)) {
     });
   });
 }
+
+describe('the site\'s discussion settings and language (block theme)', () => {
+  let context;
+  let page;
+
+  before(async () => {
+    if (skipped) return;
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  after(async () => {
+    await context?.close();
+    if (rig) setUp(THEMES.block, 'require_name_email=1', 'WPLANG=');
+  });
+
+  const loaded = () => page.waitForFunction(() => document.querySelector('comment-thread')?.shadowRoot?.querySelector('[data-comment-id]'));
+
+  test('a post closed to comments: Colloquy says so and offers no form', async (t) => {
+    if (skipped) return t.skip(skipped);
+    setUp(THEMES.block);
+    await page.goto(postUrl(rig.posts.closed.id));
+    await loaded();
+    assert.equal(await page.locator('comment-thread').getAttribute('wp-comment-status'), 'closed');
+    await page.locator('comment-form [part~="closed"]').waitFor();
+    assert.equal(await page.locator('comment-form [part~="textarea"]').count(), 0);
+  });
+
+  test('"Comment author must fill out name and email" off: a guest posts without them, held for moderation', async (t) => {
+    if (skipped) return t.skip(skipped);
+    setUp(THEMES.block, 'require_name_email=0');
+    await page.goto(postUrl(rig.posts.posting.id));
+    assert.equal(await page.locator('comment-thread').getAttribute('wp-require-name-email'), 'false');
+    await loaded();
+    const name = page.locator('comment-form [part~="name-input"]');
+    await name.waitFor();
+    assert.equal(await name.evaluate((input) => input.required || input.getAttribute('aria-required') === 'true'), false);
+    const text = `An anonymous guest ${Date.now()}`;
+    await page.locator('comment-form [part~="textarea"]').fill(text);
+    await page.locator('comment-form [part~="submit-button"]').click();
+    const mine = page.locator('comment-thread [part~="comment-pending"]', {hasText: text});
+    await mine.waitFor({timeout: 15_000});
+    const id = await mine.getAttribute('data-comment-id');
+    const admin = rig.users.admin;
+    const stored = await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?context=edit&_fields=status,author,author_name`, {
+      headers: {Authorization: `Basic ${Buffer.from(`${admin.login}:${admin.applicationPassword}`).toString('base64')}`},
+    });
+    assert.deepEqual(await stored.json(), {status: 'hold', author: 0, author_name: ''});
+  });
+
+  test('the site\'s language: a French site gets Colloquy in French', async (t) => {
+    if (skipped) return t.skip(skipped);
+    setUp(THEMES.block, 'WPLANG=fr_FR');
+    await page.goto(postUrl(rig.posts.live.id));
+    assert.equal(await page.locator('comment-thread').getAttribute('lang'), 'fr-FR');
+    await loaded();
+    assert.match(await page.locator('comment-thread h2[part~="heading"]').innerText(), /réflexions\ssur\s«\s\u2068Live thread\u2069\s»/);
+  });
+});
 
 describe('signed in through the popup (classic theme)', () => {
   let context;

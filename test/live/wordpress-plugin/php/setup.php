@@ -1,6 +1,7 @@
 <?php
 // Prepares the live rig for the plugin's tests, as a site owner would in wp-admin: activates
-// the plugin and switches the theme. Run with the CLI: `php setup.php <site folder> <theme>`;
+// the plugin, switches the theme and sets options (Settings → Discussion, the site's
+// language). Run with the CLI: `php setup.php <site folder> <theme> [option=value]…`;
 // prints one JSON line. Not a web page: refuses to run under a web server.
 if (PHP_SAPI !== 'cli') {
     exit(1);
@@ -22,6 +23,18 @@ if (!$found_theme->exists()) {
     exit(1);
 }
 switch_theme($wanted_theme);
+foreach (array_slice($argv, 3) as $assignment) {
+    [$option_name, $option_value] = explode('=', $assignment, 2) + [1 => ''];
+    if ($option_name === 'WPLANG') {
+        // WordPress keeps only languages whose files are installed (Debian's wordpress-l10n,
+        // 30 MB); the locale is what the plugin reads, so it is stored as it is.
+        global $wpdb;
+        $wpdb->replace($wpdb->options, ['option_name' => 'WPLANG', 'option_value' => $option_value, 'autoload' => 'yes']);
+        wp_cache_delete('alloptions', 'options');
+        continue;
+    }
+    update_option($option_name, $option_value);
+}
 echo wp_json_encode([
     'theme' => get_stylesheet(),
     'blockTheme' => wp_is_block_theme(),
