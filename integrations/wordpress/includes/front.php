@@ -123,7 +123,7 @@ function colloquy_color_css() {
 			$declarations .= $property . ':' . $colors[ $key ] . ';';
 		}
 	}
-	return '' === $declarations ? '' : '.colloquy-thread{' . $declarations . '}';
+	return '' === $declarations ? '' : 'comment-thread.colloquy-thread{' . $declarations . '}';
 }
 
 /**

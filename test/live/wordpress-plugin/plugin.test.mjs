@@ -82,6 +82,30 @@ async function approvedIds(post) {
 
 const postUrl = (post) => `${rig.url}/?p=${post}`;
 
+/**
+ * One browser context for a describe block's tests, which build on each other (signed in,
+ * then posting…), on `theme` with `options` set. Read `.page` inside the tests.
+ */
+function sharedPage(theme, ...options) {
+  const shared = {context: undefined, page: undefined};
+  before(async () => {
+    if (skipped) return;
+    setUp(theme, ...options);
+    shared.context = await browser.newContext();
+    shared.page = await shared.context.newPage();
+  });
+  after(() => shared.context?.close());
+  return shared;
+}
+
+/** Logs in through wp-login.php itself, as a person going to the site's login page. */
+async function logIn(page, login) {
+  await page.goto(`${rig.url}/wp-login.php`);
+  await page.fill('#user_login', login);
+  await page.fill('#user_pass', rig.users[login].password);
+  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+}
+
 /** The comment ids in the theme's fallback list (WordPress's `id="comment-N"` items). */
 const fallbackIds = (page) =>
   page.$$eval('comment-thread > [slot="fallback"] [id^="comment-"]', (items) =>
@@ -198,23 +222,14 @@ for (const [kind, theme] of Object.entries(THEMES)) {
 }
 
 describe('the site\'s discussion settings and language (block theme)', () => {
-  let context;
-  let page;
+  const shared = sharedPage(THEMES.block);
+  after(() => rig && setUp(THEMES.block, 'require_name_email=1', 'WPLANG='));
 
-  before(async () => {
-    if (skipped) return;
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  after(async () => {
-    await context?.close();
-    if (rig) setUp(THEMES.block, 'require_name_email=1', 'WPLANG=');
-  });
-
-  const loaded = () => page.waitForFunction(() => document.querySelector('comment-thread')?.shadowRoot?.querySelector('[data-comment-id]'));
+  const loaded = () => shared.page.waitForFunction(() => document.querySelector('comment-thread')?.shadowRoot?.querySelector('[data-comment-id]'));
 
   test('a post closed to comments: Colloquy says so and offers no form', async (t) => {
     if (skipped) return t.skip(skipped);
+    const {page} = shared;
     setUp(THEMES.block);
     await page.goto(postUrl(rig.posts.closed.id));
     await loaded();
@@ -225,6 +240,7 @@ describe('the site\'s discussion settings and language (block theme)', () => {
 
   test('"Comment author must fill out name and email" off: a guest posts without them, held for moderation', async (t) => {
     if (skipped) return t.skip(skipped);
+    const {page} = shared;
     setUp(THEMES.block, 'require_name_email=0');
     await page.goto(postUrl(rig.posts.posting.id));
     assert.equal(await page.locator('comment-thread').getAttribute('wp-require-name-email'), 'false');
@@ -247,6 +263,7 @@ describe('the site\'s discussion settings and language (block theme)', () => {
 
   test('the site\'s language: a French site gets Colloquy in French', async (t) => {
     if (skipped) return t.skip(skipped);
+    const {page} = shared;
     setUp(THEMES.block, 'WPLANG=fr_FR');
     await page.goto(postUrl(rig.posts.live.id));
     assert.equal(await page.locator('comment-thread').getAttribute('lang'), 'fr-FR');
@@ -256,19 +273,11 @@ describe('the site\'s discussion settings and language (block theme)', () => {
 });
 
 describe('signed in through the popup (classic theme)', () => {
-  let context;
-  let page;
-
-  before(async () => {
-    if (skipped) return;
-    setUp(THEMES.classic);
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  after(() => context?.close());
+  const shared = sharedPage(THEMES.classic);
 
   test('logs in with the visitor\'s WordPress account in a popup that ends on the plugin\'s callback', async (t) => {
     if (skipped) return t.skip(skipped);
+    const {page} = shared;
     const post = rig.posts.posting.id;
     await page.goto(postUrl(post));
     const button = page.locator('comment-form [part~="provider-button"]').first();
@@ -289,6 +298,7 @@ describe('signed in through the popup (classic theme)', () => {
 
   test('posts a comment and a reply as that account', async (t) => {
     if (skipped) return t.skip(skipped);
+    const {page} = shared;
     const post = rig.posts.posting.id;
     const text = `Posted through the plugin ${Date.now()}`;
     await page.locator('comment-form [part~="textarea"]').fill(text);
@@ -314,6 +324,7 @@ describe('signed in through the popup (classic theme)', () => {
 
   test('a reload prints the nonce for the logged-in visitor, and no sign-in', async (t) => {
     if (skipped) return t.skip(skipped);
+    const {page} = shared;
     await page.reload();
     const thread = page.locator('comment-thread');
     assert.match((await thread.getAttribute('wp-nonce')) ?? '', /^[0-9a-f]{10}$/);
@@ -323,6 +334,7 @@ describe('signed in through the popup (classic theme)', () => {
 
   test('"Log Out" logs the visitor out of the site, so the next page does not sign them in again', async (t) => {
     if (skipped) return t.skip(skipped);
+    const {page} = shared;
     const signedOut = page.waitForResponse((response) => response.url().includes('action=colloquy_sign_out'));
     await page.locator('comment-form [part~="sign-out-button"]').click();
     assert.equal((await signedOut).status(), 200);
@@ -334,10 +346,8 @@ describe('signed in through the popup (classic theme)', () => {
 
   test('the sign-out action refuses a request without the visitor\'s nonce', async (t) => {
     if (skipped) return t.skip(skipped);
-    await page.goto(`${rig.url}/wp-login.php`);
-    await page.fill('#user_login', 'subscriber');
-    await page.fill('#user_pass', rig.users.subscriber.password);
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    const {page} = shared;
+    await logIn(page, 'subscriber');
     const forged = await page.request.post(`${rig.url}/wp-admin/admin-ajax.php?action=colloquy_sign_out`);
     assert.equal(forged.status(), 403);
     await page.goto(postUrl(rig.posts.posting.id));
@@ -346,29 +356,13 @@ describe('signed in through the popup (classic theme)', () => {
 });
 
 describe('the settings page (Settings → Colloquy)', () => {
-  let context;
-  let page;
-
-  before(async () => {
-    if (skipped) return;
-    setUp(THEMES.classic);
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-  after(() => context?.close());
-
+  const shared = sharedPage(THEMES.classic);
   const settingsUrl = () => `${rig.url}/wp-admin/options-general.php?page=colloquy`;
-  async function logIn(login) {
-    await context.clearCookies();
-    await page.goto(`${rig.url}/wp-login.php`);
-    await page.fill('#user_login', login);
-    await page.fill('#user_pass', rig.users[login].password);
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
-  }
 
   test('is refused to a subscriber', async (t) => {
     if (skipped) return t.skip(skipped);
-    await logIn('subscriber');
+    const {page} = shared;
+    await logIn(page, 'subscriber');
     const response = await page.goto(settingsUrl());
     assert.equal(response.status(), 403);
     assert.equal(await page.locator('input[name^="colloquy_settings"]').count(), 0);
@@ -376,7 +370,9 @@ describe('the settings page (Settings → Colloquy)', () => {
 
   test('saves depth and colours for an administrator, with its nonce, and the posts follow', async (t) => {
     if (skipped) return t.skip(skipped);
-    await logIn('admin');
+    const {page} = shared;
+    await shared.context.clearCookies();
+    await logIn(page, 'admin');
     await page.goto(settingsUrl());
     assert.equal(await page.locator('form[action="options.php"] input[name="_wpnonce"]').count(), 1);
     await page.fill('#colloquy-max-depth', '3');
@@ -394,6 +390,7 @@ describe('the settings page (Settings → Colloquy)', () => {
 
   test('refuses a change posted without the form\'s nonce', async (t) => {
     if (skipped) return t.skip(skipped);
+    const {page} = shared;
     const response = await page.request.post(`${rig.url}/wp-admin/options.php`, {
       form: {option_page: 'colloquy', action: 'update', 'colloquy_settings[max_depth]': '1'},
       maxRedirects: 0,
