@@ -45,9 +45,10 @@ export default [
     output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true},
     onwarn,
   },
-  // The sign-in callback page's script, self-contained so a backend can serve the one file.
+  // The sign-in callback page's scripts, self-contained so a backend can serve them alone;
+  // scripts/build.mjs copies the page itself (sign-in-callback.html) beside them.
   {
-    input: inputs({'sign-in-callback': 'build/sign-in/callback.js'}),
+    input: inputs({'sign-in-callback': 'build/sign-in/callback.js', 'sign-in-callback-page': 'build/sign-in/callback-page.js'}),
     plugins: [terser({format: {comments: false}})],
     output: {dir: 'dist/cdn', format: 'es', sourcemap: true},
     onwarn,

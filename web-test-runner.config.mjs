@@ -7,7 +7,8 @@ import {mswWorkerPlugin} from './scripts/msw-worker-plugin.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/live/** needs a running WordPress: scripts/test-wordpress-live.mjs runs it.
+  files: ['test/**/*.test.ts', '!test/live/**'],
   nodeResolve: {exportConditions: ['browser', 'development']},
   plugins: [mswWorkerPlugin(), esbuildPlugin({ts: true, tsconfig})],
   browsers: [

@@ -98,7 +98,7 @@ if (!process.argv.includes('--no-build')) {
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {stdio: 'inherit', cwd: root});
   if (result.status !== 0) process.exit(result.status || 1);
 }
-if (!existsSync(join(bundle, 'colloquy.js')) || !existsSync(join(bundle, 'sign-in-callback.js'))) {
+if (!existsSync(join(bundle, 'colloquy.js')) || !existsSync(join(bundle, 'sign-in-callback-page.js'))) {
   console.error('dist/cdn has no bundle: run `npm run build` first (or leave out --no-build).');
   process.exit(1);
 }

@@ -34,6 +34,13 @@ const steps = [
     needsChromium: true,
   },
   {
+    key: 'wordpress-live',
+    label: 'live WordPress: adapter conformance and element flows (Chromium)',
+    command: 'node',
+    args: ['scripts/test-wordpress-live.mjs'],
+    needsChromium: true,
+  },
+  {
     key: 'wordpress-plugin',
     label: 'WordPress plugin on a live WordPress, classic and block themes (Chromium)',
     // `env` names the suite for the counting reporter, which runs in node --test's own process.

@@ -59,7 +59,6 @@ function colloquy_thread_attributes( $post ) {
 		'wp-moderation'         => colloquy_moderation(),
 	);
 
-	$attributes['wp-sign-out-url'] = admin_url( 'admin-ajax.php?action=colloquy_sign_out' );
 	if ( is_user_logged_in() ) {
 		// Only for logged-in visitors: a nonce in a page served to everyone would sit in
 		// full-page caches, and a guest's requests must not carry one.
@@ -69,7 +68,6 @@ function colloquy_thread_attributes( $post ) {
 		if ( $providers ) {
 			$attributes['sign-in-callback'] = colloquy_sign_in_callback_url();
 			$attributes['wp-sign-in']       = wp_json_encode( $providers );
-			$attributes['wp-nonce-url']     = admin_url( 'admin-ajax.php?action=rest-nonce' );
 		}
 	}
 

@@ -83,28 +83,6 @@ function colloquy_sign_in_callback_url() {
 }
 
 add_action( 'template_redirect', 'colloquy_serve_sign_in_callback', 0 );
-add_action( 'wp_ajax_colloquy_sign_out', 'colloquy_sign_out' );
-add_action( 'wp_ajax_nopriv_colloquy_sign_out', 'colloquy_sign_out' );
-
-/**
- * "Sign out" in Colloquy logs the visitor out of the site, as the toolbar's "Log Out" does:
- * otherwise the next page would sign them in again. The REST nonce the page holds, in the
- * X-WP-Nonce header, guards it against other sites' forms.
- */
-function colloquy_sign_out() {
-	if ( 'POST' !== ( isset( $_SERVER['REQUEST_METHOD'] ) ? $_SERVER['REQUEST_METHOD'] : '' ) ) {
-		wp_send_json_error( null, 405 );
-	}
-	$nonce = isset( $_SERVER['HTTP_X_WP_NONCE'] ) ? sanitize_text_field( wp_unslash( $_SERVER['HTTP_X_WP_NONCE'] ) ) : '';
-	if ( ! is_user_logged_in() ) {
-		wp_send_json_success();
-	}
-	if ( ! wp_verify_nonce( $nonce, 'wp_rest' ) ) {
-		wp_send_json_error( null, 403 );
-	}
-	wp_logout();
-	wp_send_json_success();
-}
 
 /**
  * Serves the callback page: a blank page whose script hands the result to the window
@@ -127,7 +105,7 @@ function colloquy_serve_sign_in_callback() {
 	header( 'Content-Type: text/html; charset=utf-8' );
 	header( 'Referrer-Policy: no-referrer' );
 	header( 'X-Frame-Options: DENY' );
-	$script = plugins_url( 'assets/sign-in-callback.js', COLLOQUY_FILE );
+	$script = plugins_url( 'dist/sign-in-callback-page.js', COLLOQUY_FILE );
 	$origin = wp_parse_url( $script, PHP_URL_SCHEME ) . '://' . wp_parse_url( $script, PHP_URL_HOST );
 	$port   = wp_parse_url( $script, PHP_URL_PORT );
 	if ( $port ) {
@@ -142,7 +120,11 @@ function colloquy_serve_sign_in_callback() {
 <meta name="robots" content="noindex">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?php esc_html_e( 'Signing in…', 'colloquy' ); ?></title>
-<p role="status"><?php esc_html_e( 'Signing you in… You can close this window and go back to the comments.', 'colloquy' ); ?></p>
+<main>
+<p role="status" data-when="pending"><?php esc_html_e( 'Signing you in… This window closes by itself.', 'colloquy' ); ?></p>
+<p role="status" data-when="unreachable" hidden><?php esc_html_e( 'You are signed in. Go back to the page you came from.', 'colloquy' ); ?></p>
+<p role="status" data-when="no-result" hidden><?php esc_html_e( 'This page finishes a sign-in started from a comment area; there is nothing to do here.', 'colloquy' ); ?></p>
+</main>
 <script type="module" src="<?php echo esc_url( $script ); ?>"></script>
 </html>
 	<?php

@@ -1,10 +1,10 @@
 import type {AdapterConfig} from '../../core/registry.js';
-import {parseSiteLoginProviders} from './site-login.js';
+import {parseLoginProviders} from './login-providers.js';
 import {WordPressAdapter, type DiscussionSettings, type WordPressAdapterOptions} from './wordpress-adapter.js';
 
 export {WordPressAdapter} from './wordpress-adapter.js';
 export type {DiscussionSettings, WordPressAdapterOptions} from './wordpress-adapter.js';
-export type {SiteLogin, SiteLoginProvider} from './site-login.js';
+export type {LoginProvider} from './login-providers.js';
 export {decodeEntities, htmlToText} from './entities.js';
 
 export function createWordPressAdapter(options: WordPressAdapterOptions): WordPressAdapter {
@@ -17,19 +17,16 @@ export function createWordPressAdapter(options: WordPressAdapterOptions): WordPr
  * widget runs on the WordPress site itself. (Not `nonce`: browsers hide that attribute's
  * value from scripts, as it is CSP's.) The WordPress plugin adds the site's discussion
  * settings (`wp-require-name-email`, `wp-guests`, `wp-comment-status`) and, for visitors
- * not logged in, its own sign-in (`wp-sign-in`: the providers as JSON, `wp-nonce-url`), and
- * `wp-sign-out-url`, where "Sign out" logs the visitor out of the site.
+ * not logged in, the ways to log in (`wp-sign-in`, JSON; see `LoginProvider`).
  */
 export function createWordPressAdapterFromConfig(config: AdapterConfig): WordPressAdapter {
   if (!config['endpoint']) throw new Error('Colloquy: adapter="wordpress" needs an endpoint attribute (the site\'s address).');
-  const providers = parseSiteLoginProviders(config['wp-sign-in']);
-  const nonceUrl = config['wp-nonce-url'];
+  const loginProviders = parseLoginProviders(config['wp-sign-in']);
   return new WordPressAdapter({
     endpoint: config['endpoint'],
     ...(config['post'] ? {post: config['post']} : {}),
     ...(config['wp-nonce'] ? {nonce: config['wp-nonce']} : {}),
-    ...(providers.length > 0 && nonceUrl ? {siteLogin: {providers, nonceUrl: new URL(nonceUrl, document.baseURI).href}} : {}),
-    ...(config['wp-sign-out-url'] ? {signOutUrl: new URL(config['wp-sign-out-url'], document.baseURI).href} : {}),
+    ...(loginProviders.length > 0 ? {loginProviders} : {}),
     discussion: discussionFromConfig(config),
   });
 }

@@ -12,6 +12,8 @@ export interface CommentContext {
   viewerId?: string;
   /** Ids of comments this browser posted as a guest. */
   ownIds?: ReadonlySet<string>;
+  /** WordPress lets the viewer edit and delete every comment of this post. */
+  viewerModerates?: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export function mapWordPressComment(raw: unknown, context: CommentContext): Comm
     status,
     ...(permalink ? {permalink} : {}),
     replyCount: 0,
-    viewerCan: {reply: context.open && status === 'approved', edit: false, delete: false},
+    viewerCan: {reply: context.open && status === 'approved', edit: context.viewerModerates === true, delete: context.viewerModerates === true},
   };
 }
 

@@ -3,7 +3,9 @@ import type {
   AdapterCapabilities,
   CallOptions,
   CommentAdapter,
+  CommentRef,
   CompleteSignInRequest,
+  EditCommentRequest,
   LoadPageRequest,
   NewComment,
   SignInUrlRequest,
@@ -11,14 +13,15 @@ import type {
 import {CommentError, isCommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider, Viewer} from '../../core/types.js';
 import {readJson, send, unreadableError, type Fetch} from '../shared/http.js';
-import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
+import {safeStorage, type SafeStorage} from '../shared/storage.js';
 import {groupThreads} from '../shared/thread-order.js';
 import {asObject, asString, httpUrl, type JsonObject} from '../shared/values.js';
+import {CookieSession, signedOutError} from './cookie-session.js';
 import {decodeEntities, htmlToText} from './entities.js';
 import {wordPressError} from './errors.js';
 import {mapPost, mapWordPressComment, postingPolicy, type CommentContext, type PostSummary} from './mapping.js';
+import {loginProviderUrl, type LoginProvider} from './login-providers.js';
 import {OwnComments} from './own-comments.js';
-import {fetchRestNonce, siteLoginUrl, type SiteLogin} from './site-login.js';
 
 export interface WordPressAdapterOptions {
   /**
@@ -32,26 +35,20 @@ export interface WordPressAdapterOptions {
   /** Defaults to the global `fetch`. */
   fetch?: Fetch;
   /**
-   * The REST nonce (`wp_create_nonce('wp_rest')`, `wpApiSettings.nonce`), when the widget
-   * runs on the WordPress site itself: requests then carry the visitor's login cookies and
-   * this nonce, so a logged-in visitor comments under their account.
+   * The REST nonce (`wp_create_nonce('wp_rest')`, `wpApiSettings.nonce`), printed for a
+   * logged-in visitor when the widget runs on the WordPress site itself: requests then
+   * carry the visitor's login cookies and this nonce, so they comment under their
+   * account. Ignored (never sent) when `endpoint` is on another origin. Without it, a
+   * widget on the site's origin asks WordPress for one (see `CookieSession`).
    */
   nonce?: string;
   /** Where guests' own and held comments are remembered; defaults to localStorage. */
   localStorage?: SafeStorage;
-  /** Where an application password from sign-in is kept; defaults to sessionStorage. */
-  sessionStorage?: SafeStorage;
   /**
-   * Sign-in through the site's own login page instead of application passwords (the
-   * Colloquy WordPress plugin sets it): only the login cookie comes back.
+   * The ways to log in to the site, in place of plain wp-login.php (the Colloquy plugin
+   * lists them: the site's login page under its real address, social-login plugins'…).
    */
-  siteLogin?: SiteLogin;
-  /**
-   * Where "Sign out" logs a nonce session out of the site itself (the plugin's
-   * `admin-ajax.php?action=colloquy_sign_out`, POST with the nonce); without it, signing
-   * out only stops the widget from using the nonce.
-   */
-  signOutUrl?: string;
+  loginProviders?: LoginProvider[];
   /** The site's discussion settings, when the page knows them (the plugin prints them). */
   discussion?: DiscussionSettings;
 }
@@ -66,15 +63,19 @@ export interface DiscussionSettings {
   open?: boolean;
 }
 
-interface Credentials {
-  username: string;
-  password: string;
+/** What the signed-in viewer may do, from their WordPress capabilities. */
+interface ViewerRights {
+  /** `moderate_comments` or `edit_others_posts`: edit and delete any comment. */
+  editAny: boolean;
+  /** `edit_published_posts`: edit and delete comments on their own published posts. */
+  editOwnPosts: boolean;
 }
 
 /** Every comment of one post, fetched at once, from which pages are cut. */
 interface Snapshot {
   generation: number;
   post: PostSummary;
+  context: CommentContext;
   groups: Comment[][];
   totalCount: number;
 }
@@ -98,8 +99,9 @@ let generations = 0;
  */
 export class WordPressAdapter implements CommentAdapter {
   readonly capabilities: AdapterCapabilities = {
-    edit: false,
-    delete: false,
+    // Per comment, from the viewer's capabilities (`viewerCan`): nobody else sees the buttons.
+    edit: true,
+    delete: true,
     reactions: [],
     signIn: true,
     session: true,
@@ -110,20 +112,16 @@ export class WordPressAdapter implements CommentAdapter {
   readonly #site: URL;
   readonly #defaultPost: string | undefined;
   readonly #local: SafeStorage;
-  readonly #session: SafeStorage;
-  readonly #credentialsKey: string;
+  readonly #login: CookieSession;
   #style: RouteStyle | undefined;
-  #nonce: string | undefined;
-  #credentials: Credentials | undefined;
   /** `undefined` until asked; `null` when nobody is signed in. */
   #viewer: Viewer | null | undefined;
+  #rights: ViewerRights = {editAny: false, editOwnPosts: false};
+  /** Whether WordPress was asked for a nonce for this browser's login yet. */
+  #renewed = false;
   #guestsAllowed = true;
-  #authorizationUrl: string | undefined;
-  readonly #siteLogin: SiteLogin | undefined;
+  readonly #loginProviders: LoginProvider[];
   readonly #discussion: DiscussionSettings;
-  readonly #signOutUrl: string | undefined;
-  /** Set once a site-login sign-in started, so getSession may look for its cookie. */
-  #siteLoginStarted = false;
   readonly #snapshots = new Map<string, Snapshot>();
   /** Comments stored by this adapter, by idempotency key, so a retried post is stored once. */
   readonly #posted = new Map<string, Comment>();
@@ -134,18 +132,11 @@ export class WordPressAdapter implements CommentAdapter {
     this.#style = style;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#defaultPost = options.post === undefined ? undefined : String(options.post);
-    this.#nonce = options.nonce || undefined;
     this.#local = options.localStorage ?? safeStorage('localStorage');
-    this.#session = options.sessionStorage ?? safeStorage('sessionStorage');
-    this.#siteLogin = options.siteLogin;
+    this.#login = new CookieSession(site, this.#fetch, options.nonce || undefined);
+    this.#loginProviders = options.loginProviders ?? [];
     this.#discussion = options.discussion ?? {};
-    this.#signOutUrl = options.signOutUrl;
     if (this.#discussion.guestsAllowed === false) this.#guestsAllowed = false;
-    this.#credentialsKey = `colloquy:wordpress:credentials:${site.href}`;
-    const stored = asObject(readStoredJson(this.#session, this.#credentialsKey));
-    if (typeof stored['username'] === 'string' && typeof stored['password'] === 'string') {
-      this.#credentials = {username: stored['username'], password: stored['password']};
-    }
   }
 
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
@@ -181,7 +172,10 @@ export class WordPressAdapter implements CommentAdapter {
     const post = this.#postId(input.thread);
     if (input.parentId !== null) await this.#checkParent(post, input.parentId, signal);
 
-    const signedIn = this.#credentials !== undefined || (this.#nonce !== undefined && (await this.#currentViewer(signal)) !== null);
+    const signedIn = this.#login.nonce !== undefined && (await this.#currentViewer(signal)) !== null;
+    // The nonce was refused while this form was shown as signed in: say so instead of
+    // posting nameless, which WordPress would refuse as a guest's comment without a name.
+    if (!signedIn && !input.guest && this.#login.refused) throw signedOutError();
     // Form-encoded, WordPress's other accepted body, is a "simple" request: a guest's post
     // needs no CORS preflight and so one round trip less.
     const body = new URLSearchParams({post, content: asWordPressText(input.text)});
@@ -207,123 +201,99 @@ export class WordPressAdapter implements CommentAdapter {
     return stored;
   }
 
+  /**
+   * WordPress's own login, offered only where its cookies can work: on the site's origin
+   * (a theme, the Colloquy plugin). Elsewhere nobody signs in and guests comment.
+   */
   async listProviders({signal}: CallOptions = {}): Promise<SignInProvider[]> {
-    if (this.#siteLogin) {
-      signal?.throwIfAborted();
-      return this.#siteLogin.providers.map(({id, name, iconUrl}) => ({id, name, ...(iconUrl ? {iconUrl} : {})}));
+    if (!this.#login.sameOrigin) return [];
+    if (this.#loginProviders.length > 0) {
+      return this.#loginProviders.map(({id, name, iconUrl}) => ({id, name, ...(iconUrl ? {iconUrl} : {})}));
     }
-    const index = asObject(await this.#call('/', {_fields: 'name,authentication'}, {}, signal));
-    const passwords = asObject(asObject(index['authentication'])['application-passwords']);
-    const authorization = httpUrl(asObject(passwords['endpoints'])['authorization']);
-    // Application passwords are off on sites without HTTPS, or turned off by a plugin.
-    if (!authorization) return [];
-    this.#authorizationUrl = authorization;
+    const index = asObject(await this.#call('/', {_fields: 'name'}, {}, signal));
     return [{id: 'wordpress', name: htmlToText(asString(index['name'])) || 'WordPress'}];
   }
 
-  /**
-   * WordPress's "Authorize Application" screen, which creates an application password
-   * for Colloquy and sends it to the callback page as `user_login` and `password`.
-   */
+  /** WordPress's login page, coming back to the callback page with `state` only. */
   async signInUrl(request: SignInUrlRequest, options: CallOptions = {}): Promise<string> {
     options.signal?.throwIfAborted();
-    if (this.#siteLogin) {
-      const provider = this.#siteLogin.providers.find((candidate) => candidate.id === request.providerId);
-      if (!provider) throw new CommentError('invalid', msg('Sign-in was cancelled.', {id: 'adapter.wordpress.sign-in-cancelled'}));
-      this.#siteLoginStarted = true;
-      return siteLoginUrl(provider, request.callbackUrl, request.state);
+    if (!this.#login.sameOrigin) {
+      throw new CommentError('forbidden', msg('Signing in works only on the WordPress site itself.', {id: 'adapter.wordpress.sign-in-elsewhere'}));
     }
-    if (!this.#authorizationUrl) await this.listProviders(options);
-    const url = new URL(this.#authorizationUrl ?? new URL('wp-admin/authorize-application.php', this.#site).href);
-    const back = (extra: Record<string, string>) => {
-      const callback = new URL(request.callbackUrl);
-      callback.searchParams.set('state', request.state);
-      for (const [name, value] of Object.entries(extra)) callback.searchParams.set(name, value);
-      return callback.href;
-    };
-    url.searchParams.set('app_name', `Colloquy (${location.hostname || 'comments'})`);
-    url.searchParams.set('success_url', back({}));
-    url.searchParams.set('reject_url', back({error: 'access_denied'}));
-    return url.href;
+    const provider = this.#loginProviders.find((candidate) => candidate.id === request.providerId);
+    if (provider) return loginProviderUrl(provider, request.callbackUrl, request.state);
+    return this.#login.loginUrl(request.callbackUrl, request.state);
   }
 
+  /**
+   * The callback page reports nothing but `state`: the login lives in WordPress's HttpOnly
+   * cookies, and the REST nonce is asked for here, kept in memory, never passed around.
+   */
   async completeSignIn({result, providerId}: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
     signal?.throwIfAborted();
-    if (this.#siteLogin) return this.#completeSiteLogin(providerId, signal);
-    const username = result['user_login'];
-    const password = result['password'];
-    if (!username || !password || result['success'] === 'false' || result['error']) {
+    if (result['error']) {
       throw new CommentError('unauthorized', msg('Sign-in was cancelled.', {id: 'adapter.wordpress.sign-in-cancelled'}));
     }
-    this.#credentials = {username, password};
     this.#viewer = undefined;
-    const viewer = await this.#currentViewer(signal);
+    this.#renewed = true;
+    const viewer = (await this.#login.renew(signal)) ? await this.#currentViewer(signal) : null;
     if (!viewer) {
-      this.#credentials = undefined;
       throw new CommentError('unauthorized', msg('WordPress did not accept the sign-in.', {id: 'adapter.wordpress.sign-in-refused'}));
     }
-    this.#session.set(this.#credentialsKey, JSON.stringify({username, password}));
-    return {viewer, providerId: 'wordpress'};
+    return {viewer, providerId};
   }
 
   async getSession({signal}: CallOptions = {}): Promise<Session | null> {
-    // A popup cut off from this page may have logged the visitor in: their cookie says so.
-    if (this.#siteLogin && this.#siteLoginStarted && !this.#nonce) {
-      const nonce = await fetchRestNonce(this.#fetch, this.#siteLogin.nonceUrl, signal);
-      if (nonce) {
-        this.#nonce = nonce;
-        this.#viewer = undefined;
-      }
+    if (!this.#login.nonce && !this.#renewed && this.#login.sameOrigin) {
+      this.#renewed = true;
+      this.#viewer = undefined;
+      await this.#login.renew(signal);
     }
     const viewer = await this.#currentViewer(signal);
     return viewer ? {viewer, providerId: 'wordpress'} : null;
   }
 
   /**
-   * Revokes the application password this browser signed in with (best effort: the
-   * session ends here either way) and forgets it. A nonce session (a visitor logged in to
-   * the site itself) cannot be ended from here; the widget just stops using it.
+   * Logs out of WordPress itself (its logout link, with its own nonce), as WordPress's
+   * own menu does: the visitor is logged out of the whole site, not only of the comments.
    */
   async signOut({signal}: CallOptions = {}): Promise<void> {
     signal?.throwIfAborted();
-    if (this.#credentials) {
-      try {
-        const current = asObject(await this.#call('/wp/v2/users/me/application-passwords/introspect', {}, {}, signal));
-        const uuid = asString(current['uuid']);
-        if (/^[\da-f-]{36}$/i.test(uuid)) {
-          await this.#call(`/wp/v2/users/me/application-passwords/${uuid}`, {}, {method: 'DELETE'}, signal);
-        }
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-      }
-    }
-    if (this.#nonce && this.#signOutUrl) {
-      // Best effort, like revoking an application password: the session ends here either way.
-      const deadline = AbortSignal.timeout(15_000);
-      const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
-      const init: RequestInit = {method: 'POST', credentials: 'same-origin', headers: {'X-WP-Nonce': this.#nonce}};
-      await send(this.#fetch, this.#signOutUrl, init, combined).catch(() => {
-        if (signal?.aborted) throw signal.reason;
-      });
-    }
-    this.#forgetCredentials();
-    this.#nonce = undefined;
     this.#viewer = null;
+    this.#rights = {editAny: false, editOwnPosts: false};
     this.#snapshots.clear();
+    await this.#login.logOut(signal);
   }
 
-  /** The login cookie is set: the nonce that goes with it makes the REST API see the visitor. */
-  async #completeSiteLogin(providerId: string, signal?: AbortSignal): Promise<Session> {
-    const refused = () => new CommentError('unauthorized', msg('WordPress did not accept the sign-in.', {id: 'adapter.wordpress.sign-in-refused'}));
-    const nonce = await fetchRestNonce(this.#fetch, this.#siteLogin!.nonceUrl, signal);
-    if (!nonce) throw refused();
-    this.#forgetCredentials();
-    this.#nonce = nonce;
-    this.#viewer = undefined;
+  /** Edits a comment's text, where WordPress lets the viewer (see `#rights`). */
+  async editComment({thread, commentId, text}: EditCommentRequest, {signal}: CallOptions = {}): Promise<Comment> {
+    signal?.throwIfAborted();
+    const post = this.#postId(thread);
+    const body = new URLSearchParams({content: asWordPressText(text)});
+    const raw = asObject(await this.#call(`/wp/v2/comments/${commentIdOf(commentId)}`, {}, {method: 'POST', body}, signal));
     const viewer = await this.#currentViewer(signal);
-    if (!viewer) throw refused();
-    this.#snapshots.clear();
-    return {viewer, providerId};
+    const context = this.#snapshots.get(post)?.context ?? {open: true, ...(viewer ? {viewerId: viewer.id} : {})};
+    const comment = mapWordPressComment(raw, context);
+    if (!comment) throw unreadableError(200);
+    this.#snapshots.delete(post);
+    return comment;
+  }
+
+  /**
+   * Moves a comment to WordPress's trash (what "Delete" does in wp-admin). Its replies
+   * stay; the comment then shows as a placeholder above them.
+   */
+  async deleteComment({thread, commentId}: CommentRef, {signal}: CallOptions = {}): Promise<Comment | null> {
+    signal?.throwIfAborted();
+    const post = this.#postId(thread);
+    const id = commentIdOf(commentId);
+    const known = this.#snapshots.get(post)?.groups.flat();
+    await this.#call(`/wp/v2/comments/${id}`, {}, {method: 'DELETE'}, signal);
+    this.#snapshots.delete(post);
+    const comment = known?.find((candidate) => candidate.id === id);
+    const hasReplies = known?.some((candidate) => candidate.parentId === id) ?? false;
+    if (!comment || !hasReplies) return null;
+    return {...comment, status: 'deleted', content: {kind: 'text', value: ''}, viewerCan: {reply: false, edit: false, delete: false}};
   }
 
   /** The thread as a post id; a thread named otherwise (the page's path) is the `post` option's. */
@@ -345,7 +315,7 @@ export class WordPressAdapter implements CommentAdapter {
     const [found, listed, viewer, gone] = await Promise.all([
       this.#loadPost(post, signal),
       this.#loadComments(post, signal),
-      this.#credentials || this.#nonce ? this.#currentViewer(signal) : Promise.resolve(null),
+      this.#login.nonce ? this.#currentViewer(signal) : Promise.resolve(null),
       this.#goneHeldComments(held.map((entry) => String(entry.comment['id'])), signal),
     ]);
     if (!found && listed.length === 0) {
@@ -358,6 +328,7 @@ export class WordPressAdapter implements CommentAdapter {
       ...(summary.authorId ? {postAuthorId: summary.authorId} : {}),
       ...(viewer ? {viewerId: viewer.id} : {}),
       ownIds: new Set(ids),
+      viewerModerates: viewer !== null && (this.#rights.editAny || (this.#rights.editOwnPosts && summary.authorId === viewer.id)),
     };
     const comments = listed.map((raw) => mapWordPressComment(raw, context)).filter((c): c is Comment => c !== null);
     const listedIds = new Set(comments.map((comment) => comment.id));
@@ -373,6 +344,7 @@ export class WordPressAdapter implements CommentAdapter {
     return {
       generation: ++generations,
       post: summary,
+      context,
       groups,
       totalCount: groups.flat().filter((comment) => comment.status !== 'deleted').length,
     };
@@ -468,9 +440,16 @@ export class WordPressAdapter implements CommentAdapter {
 
   async #currentViewer(signal?: AbortSignal): Promise<Viewer | null> {
     if (this.#viewer !== undefined) return this.#viewer;
-    if (!this.#credentials && !this.#nonce) return (this.#viewer = null);
+    if (!this.#login.nonce) return (this.#viewer = null);
     try {
-      const user = asObject(await this.#call('/wp/v2/users/me', {_fields: 'id,name,url,link,avatar_urls'}, {}, signal));
+      const user = asObject(
+        await this.#call('/wp/v2/users/me', {context: 'edit', _fields: 'id,name,url,link,avatar_urls,capabilities'}, {}, signal),
+      );
+      const capabilities = asObject(user['capabilities']);
+      this.#rights = {
+        editAny: capabilities['moderate_comments'] === true || capabilities['edit_others_posts'] === true,
+        editOwnPosts: capabilities['edit_published_posts'] === true,
+      };
       const id = asString(String(user['id'] ?? ''));
       if (!/^[1-9]\d*$/.test(id)) throw unreadableError(200);
       const avatarUrl = httpUrl(asObject(user['avatar_urls'])['96']);
@@ -483,15 +462,10 @@ export class WordPressAdapter implements CommentAdapter {
       };
     } catch (error) {
       if (!isCommentError(error) || (error.code !== 'unauthorized' && error.code !== 'forbidden')) throw error;
-      this.#forgetCredentials();
+      this.#login.forget();
       this.#viewer = null;
     }
     return this.#viewer;
-  }
-
-  #forgetCredentials(): void {
-    this.#credentials = undefined;
-    this.#session.remove(this.#credentialsKey);
   }
 
   async #call(route: string, params: Record<string, string>, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
@@ -506,11 +480,11 @@ export class WordPressAdapter implements CommentAdapter {
     signal?: AbortSignal,
   ): Promise<{response: Response; body: unknown}> {
     const headers = new Headers(init.headers);
-    if (this.#credentials) {
-      headers.set('Authorization', `Basic ${base64(`${this.#credentials.username}:${this.#credentials.password}`)}`);
-    } else if (this.#nonce) {
-      headers.set('X-WP-Nonce', this.#nonce);
-    }
+    // Only calls that act for the viewer (writes, "who am I") carry the nonce; public reads
+    // go out as a guest's, so a stale nonce cannot break them.
+    const actsForViewer = (init.method ?? 'GET') !== 'GET' || route.startsWith('/wp/v2/users/me');
+    const nonce = actsForViewer ? this.#login.nonce : undefined;
+    if (nonce) headers.set('X-WP-Nonce', nonce);
     const request: RequestInit = {...init, headers, credentials: 'same-origin'};
     const attempt = async (style: RouteStyle) => {
       const response = await send(this.#fetch, apiUrl(this.#site, style, route, params), request, signal);
@@ -544,9 +518,15 @@ export class WordPressAdapter implements CommentAdapter {
     }
 
     const {response, body} = result;
-    if (!response.ok) {
-      throw wordPressError(response.status, body, {authenticated: this.#credentials !== undefined || this.#nonce !== undefined});
+    if (!response.ok && nonce && asObject(body)['code'] === 'rest_cookie_invalid_nonce') {
+      // A stale nonce (a cached page, a login that ended) fails every request, reads too.
+      // Reads go on as a guest's; a write stops, so nothing is posted under another name.
+      this.#login.refuse();
+      this.#viewer = null;
+      if ((init.method ?? 'GET') === 'GET') return this.#callWithHeaders(route, params, init, signal);
+      throw signedOutError(response.status);
     }
+    if (!response.ok) throw wordPressError(response.status, body, {authenticated: nonce !== undefined});
     if (body === undefined) throw unreadableError(response.status);
     return result;
   }
@@ -597,9 +577,8 @@ function asWordPressText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Base64 of UTF-8, for Basic auth with non-ASCII user names. */
-function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+/** A WordPress comment id, or `not-found` for anything else (it goes into a URL path). */
+function commentIdOf(id: string): string {
+  if (!/^[1-9]\d{0,18}$/.test(id)) throw new CommentError('not-found', msg('This comment no longer exists.', {id: 'adapter.wordpress.comment-missing'}));
+  return id;
 }
