@@ -286,11 +286,11 @@ describe('signed in through the popup (classic theme)', () => {
     await popup.waitForURL(/wp-login\.php/);
     const redirect = new URL(popup.url()).searchParams.get('redirect_to');
     assert.match(redirect, /[?&]colloquy-sign-in=callback&state=[\w-]+/);
-    await popup.fill('#user_login', 'subscriber');
-    await popup.fill('#user_pass', rig.users.subscriber.password);
+    await popup.fill('#user_login', 'editor');
+    await popup.fill('#user_pass', rig.users.editor.password);
     await Promise.all([popup.waitForEvent('close', {timeout: 30_000}), popup.click('#wp-submit')]);
     await page.locator('comment-form [part~="signed-in"]').waitFor({timeout: 15_000});
-    assert.match(await page.locator('comment-form [part~="signed-in"]').innerText(), /Sam Subscriber/);
+    assert.match(await page.locator('comment-form [part~="signed-in"]').innerText(), /Eddie Editor/);
     // Nothing but the cookie and a nonce: no password in the page's storage.
     const stored = await page.evaluate(() => JSON.stringify({...sessionStorage, ...localStorage}));
     assert.doesNotMatch(stored, /password|credentials/i);
@@ -307,7 +307,7 @@ describe('signed in through the popup (classic theme)', () => {
     await mine.waitFor({timeout: 15_000});
     const id = await mine.getAttribute('data-comment-id');
     const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=id,author,post,parent`)).json();
-    assert.deepEqual(stored, {id: Number(id), author: rig.users.subscriber.id, post, parent: 0});
+    assert.deepEqual(stored, {id: Number(id), author: rig.users.editor.id, post, parent: 0});
 
     // WordPress's flood check allows one comment per 15 seconds from one person.
     await new Promise((resolve) => setTimeout(resolve, 16_000));
@@ -319,7 +319,7 @@ describe('signed in through the popup (classic theme)', () => {
     await replied.waitFor({timeout: 15_000});
     const replyId = await replied.getAttribute('data-comment-id');
     const storedReply = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${replyId}?_fields=parent,author`)).json();
-    assert.deepEqual(storedReply, {parent: Number(id), author: rig.users.subscriber.id});
+    assert.deepEqual(storedReply, {parent: Number(id), author: rig.users.editor.id});
   });
 
   test('a reload prints the nonce for the logged-in visitor, and no sign-in', async (t) => {
@@ -329,7 +329,25 @@ describe('signed in through the popup (classic theme)', () => {
     const thread = page.locator('comment-thread');
     assert.match((await thread.getAttribute('wp-nonce')) ?? '', /^[0-9a-f]{10}$/);
     assert.equal(await thread.getAttribute('wp-sign-in'), null);
-    await page.locator('comment-form').getByText('Sam Subscriber').first().waitFor({timeout: 15_000});
+    await page.locator('comment-form').getByText('Eddie Editor').first().waitFor({timeout: 15_000});
+  });
+
+  // todo until the thread offers Edit on WordPress's comments: it edits only plain-text
+  // content, and the adapter maps WordPress's as HTML (the wordpress branch is on it).
+  const editTodo = 'the thread offers Edit only on plain-text comments; WordPress comments are HTML';
+  test('after the reload, edits that comment, as WordPress lets an editor', {todo: editTodo}, async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    const mine = page.locator('comment-thread [part~="comment"]', {hasText: 'Posted through the plugin'}).first();
+    const id = await mine.getAttribute('data-comment-id');
+    await mine.locator('[part~="edit-button"]').click({timeout: 10_000});
+    const edited = `Edited through the plugin ${Date.now()}`;
+    const textarea = page.locator('comment-thread comment-form [part~="textarea"]').first();
+    await textarea.fill(edited);
+    await page.locator('comment-thread comment-form [part~="submit-button"]').first().click();
+    await page.locator(`comment-thread [data-comment-id="${id}"]`, {hasText: edited}).waitFor({timeout: 15_000});
+    const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=content`)).json();
+    assert.match(stored.content.rendered, new RegExp(edited));
   });
 
   test('"Log Out" logs the visitor out of the site, so the next page does not sign them in again', async (t) => {
