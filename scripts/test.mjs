@@ -78,6 +78,19 @@ const steps = [
     args: ['scripts/test-wordpress-live.mjs'],
     needsChromium: true,
   },
+  {
+    key: 'wordpress-plugin',
+    label: 'WordPress plugin on a live WordPress, classic and block themes (Chromium)',
+    // `env` names the suite for the counting reporter, which runs in node --test's own process.
+    command: 'env',
+    args: [
+      'COLLOQUY_SUITE=wordpress-plugin', process.execPath, '--test',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/node-test-reporter.mjs', '--test-reporter-destination=stdout',
+      'test/live/wordpress-plugin/plugin.test.mjs',
+    ],
+    needsChromium: true,
+  },
 ];
 
 const countsDir = mkdtempSync(join(tmpdir(), 'colloquy-test-counts-'));

@@ -118,12 +118,14 @@ export function mapPost(raw: unknown): PostSummary {
   };
 }
 
-/** WordPress's rules for guests, as far as its REST API lets a client know them. */
-export function postingPolicy(open: boolean, guestsAllowed: boolean): PostingPolicy {
+/** WordPress's rules for guests, as far as its REST API (or the page) lets a client know them. */
+export function postingPolicy(open: boolean, guestsAllowed: boolean, discussion: {requireNameEmail?: boolean} = {}): PostingPolicy {
+  // `require_name_email` is on by default and not in the REST API: without the page
+  // saying otherwise, name and email are asked for.
+  const required = discussion.requireNameEmail ?? true;
   return {
     open,
-    // `require_name_email` is on by default and not exposed, so name and email are asked for.
-    guests: {allowed: guestsAllowed, requireName: true, requireEmail: true},
+    guests: {allowed: guestsAllowed, requireName: required, requireEmail: required},
     notifications: {comments: false, posts: false},
   };
 }

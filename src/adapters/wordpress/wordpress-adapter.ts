@@ -20,6 +20,7 @@ import {CookieSession, signedOutError} from './cookie-session.js';
 import {decodeEntities, htmlToText} from './entities.js';
 import {wordPressError} from './errors.js';
 import {mapPost, mapWordPressComment, postingPolicy, type CommentContext, type PostSummary} from './mapping.js';
+import {loginProviderUrl, type LoginProvider} from './login-providers.js';
 import {OwnComments} from './own-comments.js';
 
 export interface WordPressAdapterOptions {
@@ -43,6 +44,23 @@ export interface WordPressAdapterOptions {
   nonce?: string;
   /** Where guests' own and held comments are remembered; defaults to localStorage. */
   localStorage?: SafeStorage;
+  /**
+   * The ways to log in to the site, in place of plain wp-login.php (the Colloquy plugin
+   * lists them: the site's login page under its real address, social-login plugins'…).
+   */
+  loginProviders?: LoginProvider[];
+  /** The site's discussion settings, when the page knows them (the plugin prints them). */
+  discussion?: DiscussionSettings;
+}
+
+/** Settings → Discussion, as far as they change what the form asks for. */
+export interface DiscussionSettings {
+  /** "Comment author must fill out name and email". */
+  requireNameEmail?: boolean;
+  /** Whether visitors who are not logged in may comment (through the REST API). */
+  guestsAllowed?: boolean;
+  /** False when the post no longer takes comments (for post types the REST API does not list). */
+  open?: boolean;
 }
 
 /** What the signed-in viewer may do, from their WordPress capabilities. */
@@ -118,6 +136,8 @@ export class WordPressAdapter implements CommentAdapter {
   /** Whether WordPress was asked for a nonce for this browser's login yet. */
   #renewed = false;
   #guestsAllowed = true;
+  readonly #loginProviders: LoginProvider[];
+  readonly #discussion: DiscussionSettings;
   readonly #snapshots = new Map<string, Snapshot>();
   /** Comments stored by this adapter, by idempotency key, so a retried post is stored once. */
   readonly #posted = new Map<string, Comment>();
@@ -130,6 +150,9 @@ export class WordPressAdapter implements CommentAdapter {
     this.#defaultPost = options.post === undefined ? undefined : String(options.post);
     this.#local = options.localStorage ?? safeStorage('localStorage');
     this.#login = new CookieSession(site, this.#fetch, options.nonce || undefined);
+    this.#loginProviders = options.loginProviders ?? [];
+    this.#discussion = options.discussion ?? {};
+    if (this.#discussion.guestsAllowed === false) this.#guestsAllowed = false;
   }
 
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
@@ -151,7 +174,7 @@ export class WordPressAdapter implements CommentAdapter {
         title: snapshot.post.title,
         ...(snapshot.post.url ? {url: snapshot.post.url} : {}),
         totalCount: snapshot.totalCount,
-        posting: postingPolicy(snapshot.post.open, this.#guestsAllowed),
+        posting: postingPolicy(snapshot.post.open && this.#discussion.open !== false, this.#guestsAllowed, this.#discussion),
       },
       comments: groups.slice(offset, end).flat(),
       nextCursor: end < groups.length ? `${snapshot.generation}:${end}` : null,
@@ -225,6 +248,9 @@ export class WordPressAdapter implements CommentAdapter {
    */
   async listProviders({signal}: CallOptions = {}): Promise<SignInProvider[]> {
     if (!this.#login.sameOrigin) return [];
+    if (this.#loginProviders.length > 0) {
+      return this.#loginProviders.map(({id, name, iconUrl}) => ({id, name, ...(iconUrl ? {iconUrl} : {})}));
+    }
     const index = asObject(await this.#call('/', {_fields: 'name'}, {}, signal));
     return [{id: 'wordpress', name: htmlToText(asString(index['name'])) || 'WordPress'}];
   }
@@ -235,6 +261,8 @@ export class WordPressAdapter implements CommentAdapter {
     if (!this.#login.sameOrigin) {
       throw new CommentError('forbidden', msg('Signing in works only on the WordPress site itself.', {id: 'adapter.wordpress.sign-in-elsewhere'}));
     }
+    const provider = this.#loginProviders.find((candidate) => candidate.id === request.providerId);
+    if (provider) return loginProviderUrl(provider, request.callbackUrl, request.state);
     return this.#login.loginUrl(request.callbackUrl, request.state);
   }
 
@@ -242,7 +270,7 @@ export class WordPressAdapter implements CommentAdapter {
    * The callback page reports nothing but `state`: the login lives in WordPress's HttpOnly
    * cookies, and the REST nonce is asked for here, kept in memory, never passed around.
    */
-  async completeSignIn({result}: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
+  async completeSignIn({result, providerId}: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
     signal?.throwIfAborted();
     if (result['error']) {
       throw new CommentError('unauthorized', msg('Sign-in was cancelled.', {id: 'adapter.wordpress.sign-in-cancelled'}));
@@ -253,7 +281,7 @@ export class WordPressAdapter implements CommentAdapter {
     if (!viewer) {
       throw new CommentError('unauthorized', msg('WordPress did not accept the sign-in.', {id: 'adapter.wordpress.sign-in-refused'}));
     }
-    return {viewer, providerId: 'wordpress'};
+    return {viewer, providerId};
   }
 
   async getSession({signal}: CallOptions = {}): Promise<Session | null> {

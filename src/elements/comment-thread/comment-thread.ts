@@ -88,6 +88,10 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @tagname comment-thread
  *
  * @slot - The reply form, shown after the comments, or under the comment being answered.
+ * @slot fallback - The page's own rendering of the comments (a server-rendered list and
+ *   form, for crawlers and visitors without JavaScript): shown until the first page of
+ *   comments replaces it, or with the error when they cannot be loaded. The reply form
+ *   stays hidden meanwhile.
  *
  * @csspart base - The region holding everything but the form.
  * @csspart header - The heading and the sort control.
@@ -502,6 +506,18 @@ export class CommentThreadElement extends AdapterElement {
     const failed = this.#adapterError !== undefined || data.status === 'error';
     const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
     const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending';
+    // The page's own rendering of the comments (a CMS's server-side list and form) stays
+    // in view until the first page replaces it, so the upgrade shows one list, never two;
+    // if loading fails it stays, still readable and with its own form.
+    const fallback = !loaded && this.#hasFallback();
+    if (fallback && !failed) {
+      return html`
+        <section part="base" class="thread" aria-busy="true">
+          <slot name="fallback"></slot>
+          <p role="status" class="visually-hidden">${this.#announcement}</p>
+        </section>
+      `;
+    }
     return html`
       <section part="base" class="thread" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
         ${loaded && this.#nodes().length > 0 ? this.#longThread.renderSkipLinks(data.nextCursor !== null) : nothing}
@@ -510,12 +526,16 @@ export class CommentThreadElement extends AdapterElement {
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
         </header>
         ${failed ? this.#renderError() : nothing}
-        ${loaded ? this.#renderComments(locale) : failed ? nothing : html`
+        ${loaded ? this.#renderComments(locale) : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
           <p part="status" class="status">${msg('Loading comments…', {id: 'thread.loading'})}</p>`}
         <p role="status" class="visually-hidden">${this.#announcement}</p>
       </section>
-      ${this.replyingTo !== null && this.#find(this.replyingTo) ? nothing : html`<slot></slot>`}
+      ${fallback || (this.replyingTo !== null && this.#find(this.replyingTo)) ? nothing : html`<slot></slot>`}
     `;
+  }
+
+  #hasFallback(): boolean {
+    return Array.from(this.children).some((child) => child.slot === 'fallback');
   }
 
   #heading(info: ThreadInfo | undefined, locale: string): string {
