@@ -87,6 +87,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart comment-deleted - The placeholder of a deleted comment that has replies (with `comment`).
  * @csspart comment-sending - The viewer's comment while it is being sent (with `comment`).
  * @csspart comment-targeted - The comment the address links to (with `comment`).
+ * @csspart comment-header - The line with the author, badge and time of each comment.
  * @csspart avatar - The author's picture, or their initials.
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart badge - "Moderator" next to a moderator's name.
@@ -596,7 +597,7 @@ export class CommentThreadElement extends AdapterElement {
       >
         ${avatar(name, comment.author.avatarUrl, locale, this.#failedAvatars)}
         <div class="main">
-          <header class="meta">
+          <header part="comment-header" class="meta">
             ${this.#renderAuthor(comment.author, name, labelId)}
             ${comment.author.isModerator
               ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
