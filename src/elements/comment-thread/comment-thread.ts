@@ -19,6 +19,7 @@ import {adapterContext, threadContext, type ThreadLink} from '../shared/context.
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
+import {LazyStart} from './lazy-start.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -29,7 +30,7 @@ import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
-const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size'];
+const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'loading'];
 
 // Every tick of the clock re-renders every comment: what does not change with the time is
 // worked out once per comment.
@@ -130,6 +131,12 @@ export class CommentThreadElement extends AdapterElement {
   /** Top-level comments per page (each with all its replies). */
   @property({attribute: 'page-size', type: Number}) pageSize = 50;
 
+  /**
+   * `lazy`: build the adapter and load comments only when the thread comes near the
+   * viewport (unless the address links to a comment). `eager` (default): at once.
+   */
+  @property() loading: 'eager' | 'lazy' = 'eager';
+
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
 
@@ -150,6 +157,7 @@ export class CommentThreadElement extends AdapterElement {
   #adapter: CommentAdapter | undefined;
   #adapterError: unknown;
   readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
+  readonly #lazyStart = new LazyStart(this, () => this.#resolveAdapter());
   #outgoing = new Map<string, Comment>();
   #outgoingComments: readonly Comment[] = [];
   #targeted: string | undefined;
@@ -216,7 +224,7 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.adapterSettingsChanged(changed)) {
+    if (this.adapterSettingsChanged(changed) || changed.has('loading')) {
       this.#resolveAdapter();
     } else if (this.#adapter && (changed.has('thread') || changed.has('sort') || changed.has('pageSize'))) {
       this.#loadFirstPage();
@@ -235,6 +243,10 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   #resolveAdapter(): void {
+    if (this.loading === 'lazy' && !this.#lazyStart.near && this.#permalinks.target === undefined) {
+      this.#lazyStart.waitUntilNear();
+      return;
+    }
     this.#adapterError = undefined;
     if (this.adapterObject || !this.adapterName) {
       this.#namedAdapter.cancel();
