@@ -20,6 +20,7 @@ import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
+import {thoughtCount} from '../shared/thought-count.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -476,14 +477,7 @@ export class CommentThreadElement extends AdapterElement {
     const count = info.totalCount;
     const title = isolate(info.title.trim());
     if (!info.title.trim()) {
-      return plural(count, locale, {
-        zero: () => msg('# thoughts', {id: 'thread.count.zero'}),
-        one: () => msg('# thought', {id: 'thread.count.one'}),
-        two: () => msg('# thoughts', {id: 'thread.count.two'}),
-        few: () => msg('# thoughts', {id: 'thread.count.few'}),
-        many: () => msg('# thoughts', {id: 'thread.count.many'}),
-        other: () => msg('# thoughts', {id: 'thread.count.other'}),
-      });
+      return thoughtCount(count, locale);
     }
     return plural(count, locale, {
       zero: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.zero'}),
