@@ -101,6 +101,8 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  *
  * @csspart heading - The "Leave a Reply" / "Reply to …" heading.
  * @csspart form - The `<form>`.
+ * @csspart label - The label of each field.
+ * @csspart hint - "Your email address will never be made public…" above the guest fields.
  * @csspart textarea - The comment field.
  * @csspart character-count - The count of characters typed against the maximum.
  * @csspart identity - The section saying who is commenting: sign-in slot and guest fields.
@@ -415,7 +417,7 @@ export class CommentFormElement extends AdapterElement {
     const describedBy = [maxLength ? 'text-limit' : '', error ? 'text-error' : ''].filter(Boolean).join(' ');
     return html`
       <div class="field">
-        <label for="text">
+        <label part="label" for="text">
           ${msg('Comment', {id: 'form.label.text'})}
           ${closed ? nothing : html`<span class="required" aria-hidden="true">*</span>`}
         </label>
@@ -514,7 +516,7 @@ export class CommentFormElement extends AdapterElement {
     const {requireName, requireEmail} = this.#policy.guests;
     return html`
       <div part="guest-fields" class="guest-fields" slot=${ifDefined(slot)}>
-        <p id="email-hint" class="hint">
+        <p id="email-hint" part="hint" class="hint">
           ${msg('Your email address will never be made public.', {id: 'form.hint.email'})}
           ${requireName || requireEmail
             ? msg('Required fields are marked *', {id: 'form.hint.required'})
@@ -549,7 +551,7 @@ export class CommentFormElement extends AdapterElement {
     const describedBy = [hint, error ? `${field}-error` : undefined].filter(Boolean).join(' ');
     return html`
       <div class="field">
-        <label for=${field}>
+        <label part="label" for=${field}>
           ${label} ${required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}
         </label>
         <input
