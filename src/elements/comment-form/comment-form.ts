@@ -114,6 +114,7 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart notify - The email notification checkboxes.
  * @csspart field-error - A message under a field the backend or the form rejected.
  * @csspart alert - The message explaining why the comment was not sent.
+ * @csspart countdown - The seconds left before a comment refused as too fast can be sent again.
  * @csspart draft-warning - Says once that the browser's storage refused the draft.
  * @csspart retry-button - Sends the comment again after a failure.
  * @csspart sign-in-button - Asks the page to sign the commenter in.
