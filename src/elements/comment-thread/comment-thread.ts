@@ -25,6 +25,7 @@ import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
+import {customProperties} from '../shared/custom-properties.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
@@ -651,7 +652,7 @@ export class CommentThreadElement extends AdapterElement {
     // A conversation not rendered yet holds a place sized by its number of comments, so
     // the scrollbar barely moves as they come into view (see the styles).
     return html`
-      <li class="item" style=${parent ? nothing : `--_comments: ${conversationSize(node)}`}>
+      <li class="item" ${customProperties({'--_comments': parent ? undefined : String(conversationSize(node))})}>
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
