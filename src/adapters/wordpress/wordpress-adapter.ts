@@ -533,9 +533,12 @@ export class WordPressAdapter implements CommentAdapter {
 
     const {response, body} = result;
     if (!response.ok && nonce && asObject(body)['code'] === 'rest_cookie_invalid_nonce') {
-      // A stale nonce (a cached page, a login that ended) fails every request, reads too.
-      // Reads go on as a guest's; a write stops, so nothing is posted under another name.
+      // A stale nonce fails every request it rides on. It may come from a page cache while
+      // the visitor is still logged in: then WordPress hands this login a fresh one. If the
+      // login itself ended, reads go on as a guest's and a write stops, so nothing is
+      // posted under another name (or none).
       this.#login.refuse();
+      if (await this.#login.renew(signal)) return this.#callWithHeaders(route, params, init, signal);
       this.#viewer = null;
       if ((init.method ?? 'GET') === 'GET') return this.#callWithHeaders(route, params, init, signal);
       throw signedOutError(response.status);
