@@ -39,7 +39,7 @@ export class WordPressRestClient {
     const headers = new Headers(init.headers);
     // Only calls that act for the viewer (writes, "who am I") carry the nonce; public reads
     // go out as a guest's, so a stale nonce cannot break them.
-    const actsForViewer = (init.method ?? 'GET') !== 'GET' || route.startsWith('/wp/v2/users/me');
+    const actsForViewer = (init.method ?? 'GET') !== 'GET' || route.startsWith('/wp/v2/users/me') || params['context'] === 'edit';
     const nonce = actsForViewer ? this.login.nonce : undefined;
     if (nonce) headers.set('X-WP-Nonce', nonce);
     const request: RequestInit = {...init, headers, credentials: 'same-origin'};

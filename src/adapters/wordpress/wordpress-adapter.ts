@@ -49,6 +49,8 @@ export interface WordPressAdapterOptions {
 interface ViewerRights {
   /** `moderate_comments` or `edit_others_posts`: edit and delete any comment. */
   editAny: boolean;
+  /** `moderate_comments`: WordPress hands over comments as stored (`context=edit`). */
+  moderate: boolean;
   /** `edit_published_posts`: edit and delete comments on their own published posts. */
   editOwnPosts: boolean;
 }
@@ -112,7 +114,7 @@ export class WordPressAdapter implements CommentAdapter {
   readonly #login: CookieSession;
   /** `undefined` until asked; `null` when nobody is signed in. */
   #viewer: Viewer | null | undefined;
-  #rights: ViewerRights = {editAny: false, editOwnPosts: false};
+  #rights: ViewerRights = {editAny: false, moderate: false, editOwnPosts: false};
   /** Whether WordPress was asked for a nonce for this browser's login yet. */
   #renewed = false;
   #guestsAllowed = true;
@@ -273,7 +275,7 @@ export class WordPressAdapter implements CommentAdapter {
   async signOut({signal}: CallOptions = {}): Promise<void> {
     signal?.throwIfAborted();
     this.#viewer = null;
-    this.#rights = {editAny: false, editOwnPosts: false};
+    this.#rights = {editAny: false, moderate: false, editOwnPosts: false};
     this.#snapshots.clear();
     await this.#login.logOut(signal);
   }
@@ -325,10 +327,12 @@ export class WordPressAdapter implements CommentAdapter {
   async #loadSnapshot(post: string, signal?: AbortSignal): Promise<Snapshot> {
     const own = this.#ownComments(post);
     const {ids, held} = own.read();
-    const [found, listed, viewer, gone] = await Promise.all([
+    // Who is asking first: a moderator gets the comments as stored, to edit their own.
+    const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
+    const asStored = viewer !== null && this.#rights.moderate;
+    const [found, listed, gone] = await Promise.all([
       this.#loadPost(post, signal),
-      this.#loadComments(post, signal),
-      this.#login.nonce ? this.#currentViewer(signal) : Promise.resolve(null),
+      this.#loadComments(post, asStored, signal),
       this.#goneHeldComments(held.map((entry) => String(entry.comment['id'])), signal),
     ]);
     if (!found && listed.length === 0) {
@@ -342,6 +346,7 @@ export class WordPressAdapter implements CommentAdapter {
       ...(viewer ? {viewerId: viewer.id} : {}),
       ownIds: new Set(ids),
       viewerModerates: viewer !== null && (this.#rights.editAny || (this.#rights.editOwnPosts && summary.authorId === viewer.id)),
+      ownAsText: asStored,
     };
     const comments = listed.map((raw) => mapWordPressComment(raw, context)).filter((c): c is Comment => c !== null);
     const listedIds = new Set(comments.map((comment) => comment.id));
@@ -378,11 +383,19 @@ export class WordPressAdapter implements CommentAdapter {
   }
 
   /** Every approved comment of the post, oldest first, across all of WordPress's pages. */
-  async #loadComments(post: string, signal?: AbortSignal): Promise<unknown[]> {
+  async #loadComments(post: string, asStored: boolean, signal?: AbortSignal): Promise<unknown[]> {
     const page = (number: number) =>
       this.#rest.callWithHeaders(
         '/wp/v2/comments',
-        {post, per_page: String(PER_PAGE), page: String(number), orderby: 'date_gmt', order: 'asc', _fields: COMMENT_FIELDS},
+        {
+          post,
+          per_page: String(PER_PAGE),
+          page: String(number),
+          orderby: 'date_gmt',
+          order: 'asc',
+          _fields: COMMENT_FIELDS,
+          ...(asStored ? {context: 'edit'} : {}),
+        },
         {},
         signal,
       );
@@ -462,6 +475,7 @@ export class WordPressAdapter implements CommentAdapter {
       const capabilities = asObject(user['capabilities']);
       this.#rights = {
         editAny: capabilities['moderate_comments'] === true || capabilities['edit_others_posts'] === true,
+        moderate: capabilities['moderate_comments'] === true,
         editOwnPosts: capabilities['edit_published_posts'] === true,
       };
       const id = asString(String(user['id'] ?? ''));
