@@ -326,11 +326,29 @@ export class CommentThreadElement extends LitElement {
     return this.#outgoingComments.includes(comment);
   }
 
+  /**
+   * Outgoing comments that live updates have not brought yet: with a slow answer the
+   * stored comment can arrive first, and the viewer's comment must not show twice.
+   */
+  #stillOutgoing(): readonly Comment[] {
+    if (this.#outgoingComments.length === 0) return this.#outgoingComments;
+    const arrived = [...this.#data.comments, ...this.#data.added].filter((comment) => comment.author.isViewer);
+    return this.#outgoingComments.filter(
+      (outgoing) =>
+        !arrived.some(
+          (comment) =>
+            comment.parentId === outgoing.parentId &&
+            comment.content.kind === 'text' &&
+            comment.content.value.trim() === outgoing.content.value.trim(),
+        ),
+    );
+  }
+
   /** The thread's tree, rebuilt only when the comments or the depth change. */
   #nodes(): ThreadNode[] {
     const inputs = [this.#data.comments, this.#data.added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
     if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
-      const nodes = buildThreadTree(this.#data.comments, [...this.#data.added, ...this.#outgoingComments], {
+      const nodes = buildThreadTree(this.#data.comments, [...this.#data.added, ...this.#stillOutgoing()], {
         maxDepth: this.maxDepth,
         addedFirst: this.#sort === 'newest',
       });
