@@ -154,12 +154,14 @@ export class PostingController {
 
 /**
  * Whether an answer proves the request was not stored. A replayed key is answered as the
- * first time, so any refusal (4xx) means the key holds nothing; no answer, a 5xx or the
- * deadline leave it open, and so does 409 `conflict`, the protocol's "the first request
- * with this key is still being processed".
+ * first time, so a refusal of the request itself (invalid, unauthorized, forbidden, closed,
+ * not found, duplicate) means the key holds nothing. No answer, a 5xx or the deadline
+ * leave it open, and so does 409 `conflict` (the protocol's "the first request with this
+ * key is still being processed") and 429: rate limits are often answered by a proxy in
+ * front of the server, before any key is looked at.
  */
 export function provesNotStored(error: CommentError): boolean {
-  return error.code !== 'network' && error.code !== 'server' && error.code !== 'conflict';
+  return !['network', 'server', 'conflict', 'rate-limited'].includes(error.code);
 }
 
 /** Same thread, parent, text, guest details and notification choices: the body a key was sent with. */
