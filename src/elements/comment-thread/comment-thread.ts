@@ -294,6 +294,15 @@ export class CommentThreadElement extends LitElement {
         return element.replyingTo === null ? null : (element.#find(element.replyingTo) ?? null);
       },
       reply: (commentId) => element.reply(commentId),
+      replyWhenFound: async (commentId) => {
+        // Bounded: a draft must not make a visitor download a whole long thread.
+        for (let pages = 0; pages < 10 && !element.#find(commentId); pages++) {
+          if (element.#data.nextCursor === null || element.#data.status !== 'complete') break;
+          if ((await element.#data.loadMore()) === undefined) break;
+        }
+        element.reply(commentId);
+        return element.replyingTo === commentId;
+      },
       addOutgoing: (key, comment) => {
         element.#outgoing.set(key, comment);
         element.#outgoingComments = [...element.#outgoing.values()];
