@@ -1115,8 +1115,15 @@ export class CommentFormElement extends AdapterElement {
     if (parentId === undefined) return;
     this.#restoringReplyTo = parentId;
     link.reply(parentId);
-    // The comment may not be on the loaded pages, or the page vetoed the reply: nothing moved.
-    if (!link.replyingTo) this.#restoringReplyTo = undefined;
+    if (link.replyingTo) return;
+    // Not on the loaded pages: the thread looks further, or the page vetoed the reply.
+    if (!link.replyWhenFound) {
+      this.#restoringReplyTo = undefined;
+      return;
+    }
+    void link.replyWhenFound(parentId).then((opened) => {
+      if (!opened && this.#restoringReplyTo === parentId) this.#restoringReplyTo = undefined;
+    });
   }
 }
 
