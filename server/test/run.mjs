@@ -4,6 +4,7 @@
 import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {recordCounts} from '../../scripts/counting-reporter.mjs';
+import {ensureChromium} from '../../scripts/chromium.mjs';
 import {startPostgres} from '../../scripts/postgres.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,4 +40,14 @@ if (postgres) {
     postgres.stop();
   }
 }
+// The elements (the built bundle, so after `npm run build`) against the real server.
+let chromiumFound;
+try {
+  chromiumFound = ensureChromium();
+} catch (error) {
+  console.error(`\nSKIPPED: the elements against colloquy-server in Chromium: ${error.message}`);
+  recordCounts({suite: 'server (elements in Chromium)', skippedSuite: error.message});
+}
+if (chromiumFound) ok = runSuite('server (elements in Chromium)', ['browser.test.ts'], {CHROME_PATH: chromiumFound}) && ok;
+
 process.exit(ok ? 0 : 1);

@@ -198,6 +198,23 @@ export class ThreadController implements ReactiveController {
     this.#stopFollowing();
   }
 
+  /**
+   * Live events show comments as an anonymous reader sees them (docs/rest-protocol.md), so
+   * one about a comment already here keeps what the viewer may do with it: the echo of
+   * their own post must not take away its Edit and Delete.
+   */
+  #keepViewerParts(event: ThreadEvent): ThreadEvent {
+    if (event.type === 'comment-removed') return event;
+    const existing = [...this.comments, ...this.added].find((comment) => comment.id === event.comment.id);
+    if (!existing) return event;
+    const comment = {
+      ...event.comment,
+      author: {...event.comment.author, ...(existing.author.isViewer ? {isViewer: true} : {})},
+      viewerCan: existing.viewerCan,
+    };
+    return {...event, comment};
+  }
+
   #replace(comment: Comment): void {
     const swap = (list: readonly Comment[]) => list.map((existing) => (existing.id === comment.id ? comment : existing));
     this.comments = swap(this.comments);
@@ -228,7 +245,7 @@ export class ThreadController implements ReactiveController {
     });
     following.signal.addEventListener('abort', stopSession);
     if (adapter.capabilities.live && adapter.subscribe) {
-      adapter.subscribe(thread, (event) => this.apply(event), {signal: following.signal});
+      adapter.subscribe(thread, (event) => this.apply(this.#keepViewerParts(event)), {signal: following.signal});
     }
   }
 
