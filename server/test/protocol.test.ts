@@ -311,6 +311,7 @@ describe('authors, moderation and policies', () => {
       const held = (await ada.post(t, 'hold me')).body.comment;
       assert.equal(held.status, 'pending');
       assert.deepEqual((await ada.page(t)).body.comments.map((c: any) => c.id), [held.id]);
+      assert.equal((await ada.page(t)).body.thread.totalCount, 1, 'the author counts their held comment');
       assert.deepEqual((await bo.page(t)).body.comments, []);
       assert.equal((await bo.page(t)).body.thread.totalCount, 0);
       assert.equal((await bo.post(t, 'reply to held', held.id)).status, 400);
@@ -319,6 +320,7 @@ describe('authors, moderation and policies', () => {
       assert.equal((await client(server.url).call('GET', 'admin/comments')).status, 401);
       assert.equal((await bo.admin('POST', `comments/${held.id}/approve`)).status, 200);
       assert.deepEqual((await bo.page(t)).body.comments.map((c: any) => c.id), [held.id]);
+      assert.equal((await bo.page(t)).body.thread.totalCount, 1, 'approved, it counts for everyone');
       const added = await events.waitFor((e) => e.type === 'comment-added');
       assert.equal(added.data.comment.id, held.id);
       assert.equal(events.events.filter((e) => e.type === 'comment-added').length, 1, 'the pending comment was not announced before');

@@ -54,15 +54,14 @@ export async function loadPage(
       rootFilter = `AND c.seq ${sort === 'newest' ? '<' : '>'} $5`;
     }
   }
-  // One round trip: the page's top-level comments, all their visible replies, and the count.
-  const rows = await db.query<CommentRow & {is_root: boolean; total: number; liked: boolean}>(
+  // One round trip: the page's top-level comments with all their visible replies.
+  const rows = await db.query<CommentRow & {is_root: boolean; liked: boolean}>(
     `WITH roots AS (
        SELECT c.id FROM comments c WHERE c.thread_id = $1 AND c.parent_id IS NULL AND ${isVisible} ${rootFilter}
        ORDER BY ${rootOrder} ${sort === 'top' ? 'OFFSET $5' : ''} LIMIT $4
      )
      SELECT ${COMMENT_COLUMNS}, c.parent_id IS NULL AS is_root,
-       EXISTS (SELECT 1 FROM reactions r WHERE r.comment_id = c.id AND r.reaction = 'like' AND r.viewer_key = $2) AS liked,
-       (SELECT count(*)::int FROM comments c WHERE c.thread_id = $1 AND c.status <> 'deleted' AND ${isVisible}) AS total
+       EXISTS (SELECT 1 FROM reactions r WHERE r.comment_id = c.id AND r.reaction = 'like' AND r.viewer_key = $2) AS liked
      FROM comments c WHERE c.root_id IN (SELECT id FROM roots) AND ${isVisible}
      ORDER BY c.seq`,
     params,
@@ -73,7 +72,7 @@ export async function loadPage(
   const more = roots.length > limit;
   roots = roots.slice(0, limit);
   const ordered = threadOrder(roots, rows.filter((row) => !row.is_root));
-  const count = rows[0]?.total ?? (await countVisible(db, thread.id, key, viewer.isModerator));
+  const count = (thread.approved_count ?? 0) + (await pendingVisible(db, thread.id, viewer));
   const liked = new Set(rows.filter((row) => row.liked).map((row) => row.id));
   const replyCounts = new Map<string, number>();
   for (const row of ordered) if (row.parent_id) replyCounts.set(row.parent_id, (replyCounts.get(row.parent_id) ?? 0) + 1);
@@ -126,10 +125,12 @@ function threadOrder(roots: CommentRow[], replies: CommentRow[]): CommentRow[] {
   return out;
 }
 
-async function countVisible(db: Queryable, threadId: string, key: string, moderator: boolean): Promise<number> {
+/** Held comments the viewer may see (their own; all for moderators): none for a reader without a key. */
+async function pendingVisible(db: Queryable, threadId: string, viewer: Viewer): Promise<number> {
+  if (!viewer.key && !viewer.isModerator) return 0;
   const [row] = await db.query<{count: number}>(
-    `SELECT count(*)::int AS count FROM comments c WHERE c.thread_id = $1 AND c.status <> 'deleted' AND ${visible('$2', '$3')}`,
-    [threadId, key, moderator],
+    `SELECT count(*)::int AS count FROM comments c WHERE c.thread_id = $1 AND c.status = 'pending' AND (c.author_key = $2 OR $3)`,
+    [threadId, viewer.key ?? '', viewer.isModerator],
   );
   return row!.count;
 }
