@@ -31,6 +31,8 @@ export interface ServerConfig {
   /** Page size (top-level comments) when the client gives none. */
   defaultPageSize: number;
   keepAliveSeconds: number;
+  /** Open live streams per process; more are refused with 503 and Retry-After. */
+  maxStreams: number;
 }
 
 /** Every variable, its default and meaning: the README's configuration table is made from this. */
@@ -52,6 +54,7 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_RATE_WINDOW', default: '600', meaning: 'seconds of a rate-limit window'},
   {name: 'COLLOQUY_POSTS_PER_IP', default: '60', meaning: 'posts per window per client address'},
   {name: 'COLLOQUY_POSTS_PER_IDENTITY', default: '30', meaning: 'posts per window per author (signed-in user or guest)'},
+  {name: 'COLLOQUY_MAX_STREAMS', default: '10000', meaning: 'open live-update streams per process (503 with `Retry-After` beyond)'},
   {name: 'COLLOQUY_TRUST_PROXY', default: 'false', meaning: '`true` behind a load balancer: client address from `X-Forwarded-For`'},
 ];
 
@@ -111,5 +114,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     trustProxy: /^(1|true|yes)$/i.test(env['COLLOQUY_TRUST_PROXY'] ?? ''),
     defaultPageSize: 20,
     keepAliveSeconds: 25,
+    maxStreams: int('COLLOQUY_MAX_STREAMS', 10_000, 1),
   };
 }

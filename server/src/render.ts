@@ -28,6 +28,8 @@ export interface ThreadRow {
   title: string;
   url: string | null;
   closed: boolean;
+  /** Approved comments, kept by a trigger (migrations/002). */
+  approved_count?: number;
 }
 
 export const REACTIONS = ['like'] as const;

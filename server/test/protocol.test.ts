@@ -99,6 +99,18 @@ describe('reading and posting', () => {
     assert.equal(other.body.error.code, 'invalid');
   });
 
+  it('forgets an Idempotency-Key after 24 hours', async () => {
+    const ada = client(server.url);
+    const t = thread('expired');
+    const key = crypto.randomUUID();
+    const first = await ada.call('POST', `threads/${t}/comments`, {text: 'a day ago', guest: {name: 'Ada'}}, {'Idempotency-Key': key});
+    await server.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [key]);
+    const later = await ada.call('POST', `threads/${t}/comments`, {text: 'today', guest: {name: 'Ada'}}, {'Idempotency-Key': key});
+    assert.equal(later.status, 201);
+    assert.notEqual(later.body.comment.id, first.body.comment.id);
+    assert.equal(later.headers.get('Idempotency-Replayed'), null);
+  });
+
   it('refuses the same text from the same author as a duplicate', async () => {
     const ada = client(server.url);
     const t = thread('dup');
@@ -299,6 +311,7 @@ describe('authors, moderation and policies', () => {
       const held = (await ada.post(t, 'hold me')).body.comment;
       assert.equal(held.status, 'pending');
       assert.deepEqual((await ada.page(t)).body.comments.map((c: any) => c.id), [held.id]);
+      assert.equal((await ada.page(t)).body.thread.totalCount, 1, 'the author counts their held comment');
       assert.deepEqual((await bo.page(t)).body.comments, []);
       assert.equal((await bo.page(t)).body.thread.totalCount, 0);
       assert.equal((await bo.post(t, 'reply to held', held.id)).status, 400);
@@ -307,6 +320,7 @@ describe('authors, moderation and policies', () => {
       assert.equal((await client(server.url).call('GET', 'admin/comments')).status, 401);
       assert.equal((await bo.admin('POST', `comments/${held.id}/approve`)).status, 200);
       assert.deepEqual((await bo.page(t)).body.comments.map((c: any) => c.id), [held.id]);
+      assert.equal((await bo.page(t)).body.thread.totalCount, 1, 'approved, it counts for everyone');
       const added = await events.waitFor((e) => e.type === 'comment-added');
       assert.equal(added.data.comment.id, held.id);
       assert.equal(events.events.filter((e) => e.type === 'comment-added').length, 1, 'the pending comment was not announced before');
@@ -394,6 +408,20 @@ describe('authors, moderation and policies', () => {
 });
 
 describe('live updates', () => {
+  it('lets go of streams whose clients leave, and refuses streams beyond the limit with 503 and Retry-After', async () => {
+    const before = server.live.connections;
+    const streams = await Promise.all(Array.from({length: 50}, () => openEvents(`${server.url}threads/many/events`)));
+    assert.equal(server.live.connections, before + 50);
+    await Promise.all(streams.map((stream) => stream.close()));
+    for (let i = 0; i < 100 && server.live.connections > before; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(server.live.connections, before, 'closed streams are no longer followed');
+    const full = withConfig({maxStreams: before});
+    const refused = await full.call('GET', 'threads/many/events');
+    assert.equal(refused.status, 503);
+    assert.equal(refused.body.error.code, 'server');
+    assert.equal(refused.headers.get('Retry-After'), '30');
+  });
+
   it('streams added, updated and removed comments, and resumes after Last-Event-ID', async () => {
     const ada = client(server.url);
     const t = thread('live');

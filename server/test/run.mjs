@@ -2,8 +2,10 @@
 // then the two-process suite on a private PostgreSQL started and stopped here. Without
 // PostgreSQL (and no root to install it) that suite is recorded as skipped, loudly.
 import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {recordCounts} from '../../scripts/counting-reporter.mjs';
+import {ensureChromium} from '../../scripts/chromium.mjs';
 import {startPostgres} from '../../scripts/postgres.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,4 +41,17 @@ if (postgres) {
     postgres.stop();
   }
 }
+// The elements (the built bundle, so after `npm run build`) against the real server.
+let chromiumFound;
+try {
+  chromiumFound = ensureChromium();
+} catch (error) {
+  console.error(`\nSKIPPED: the elements against colloquy-server in Chromium: ${error.message}`);
+  recordCounts({suite: 'server (elements in Chromium)', skippedSuite: error.message});
+}
+if (chromiumFound && !existsSync(new URL('../../dist/cdn/colloquy.js', import.meta.url))) {
+  spawnSync(process.execPath, ['scripts/build.mjs'], {cwd: root, stdio: 'inherit'});
+}
+if (chromiumFound) ok = runSuite('server (elements in Chromium)', ['browser.test.ts'], {CHROME_PATH: chromiumFound}) && ok;
+
 process.exit(ok ? 0 : 1);

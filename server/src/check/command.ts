@@ -18,7 +18,6 @@ export async function runCheckCommand(args: string[]): Promise<number> {
     return 2;
   }
   const endpoint = options.endpoint.replace(/\/+$/, '');
-  const storage = memoryStorage();
   const newAdapter = () => createRestAdapter({endpoint, storage: memoryStorage()});
   let thread = options.thread;
   try {
@@ -34,7 +33,7 @@ export async function runCheckCommand(args: string[]): Promise<number> {
       ...(options.missingThread ? {missingThread: options.missingThread} : {}),
       guest: {name: 'Conformance', email: 'conformance@example.com'},
     })).map((check) => ({name: `adapter: ${check.name}`, run: check.run})),
-    ...httpChecks(endpoint, thread, storage),
+    ...httpChecks(endpoint, thread),
   ];
   let failed = 0;
   for (const check of checks) {

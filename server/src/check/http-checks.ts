@@ -1,5 +1,4 @@
 import {createParser} from 'eventsource-parser';
-import type {SafeStorage} from '../../../src/adapters/shared/storage.js';
 
 export interface Check {
   name: string;
@@ -21,7 +20,7 @@ function expect(condition: unknown, message: string): asserts condition {
  * What the adapter suite cannot see from inside the adapter: status codes, headers, CORS,
  * conditional requests, idempotency replay headers, error envelopes and SSE framing.
  */
-export function httpChecks(endpoint: string, thread: string, _storage: SafeStorage): Check[] {
+export function httpChecks(endpoint: string, thread: string): Check[] {
   const url = (path: string) => `${endpoint}/${path}`;
   const threadPath = `threads/${encodeURIComponent(thread)}`;
   const guest = () => `check${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`.padEnd(24, 'x');

@@ -29,11 +29,30 @@ export async function migrate(db: Database): Promise<string[]> {
   return applied;
 }
 
-/** Statements one by one (extended-protocol queries take one each); the files hold no `;` inside strings. */
+/**
+ * Statements one by one (extended-protocol queries take one each): split at `;` outside
+ * dollar-quoted bodies (`$$ … $$`, as in functions). Comments are `--` to the end of a line.
+ */
 function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/--.*$/gm, '')
-    .split(';')
-    .map((statement) => statement.trim())
-    .filter(Boolean);
+  const statements: string[] = [];
+  let current = '';
+  let inBody = false;
+  for (const line of sql.split('\n')) {
+    const code = inBody ? line : line.replace(/--.*$/, '');
+    for (let i = 0; i < code.length; i++) {
+      if (code.startsWith('$$', i)) {
+        inBody = !inBody;
+        current += '$$';
+        i += 1;
+      } else if (code[i] === ';' && !inBody) {
+        statements.push(current.trim());
+        current = '';
+      } else {
+        current += code[i];
+      }
+    }
+    current += '\n';
+  }
+  statements.push(current.trim());
+  return statements.filter(Boolean);
 }

@@ -1,5 +1,6 @@
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
+import {ProtocolError} from '../errors.js';
 import type {LiveEvent} from '../live/hub.js';
 import {checkId, threadToRead} from '../store/threads.js';
 
@@ -12,6 +13,9 @@ export function eventRoutes() {
     const {config, db, live} = c.var.deps;
     const threadId = checkId(c.req.param('thread'));
     await threadToRead(db, threadId, config);
+    if (live.connections >= config.maxStreams) {
+      throw new ProtocolError(503, 'server', 'Too many people are following conversations right now; trying again shortly.', {retryAfter: 30});
+    }
     const lastEventId = /^\d{1,18}$/.test(c.req.header('Last-Event-ID') ?? '') ? c.req.header('Last-Event-ID')! : null;
     let stop = () => {};
     const body = new ReadableStream<Uint8Array>({

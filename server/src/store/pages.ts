@@ -41,41 +41,39 @@ export async function loadPage(
   const {thread, sort, limit, cursor, viewer, config} = request;
   const key = viewer.key ?? '';
   const isVisible = visible('$2', '$3');
-  const base = [thread.id, key, viewer.isModerator];
-  let roots: CommentRow[];
+  const params: unknown[] = [thread.id, key, viewer.isModerator, limit + 1];
+  let rootFilter = '';
+  let rootOrder = 'c.seq ASC';
   if (sort === 'top') {
-    roots = await db.query<CommentRow>(
-      `SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.thread_id = $1 AND c.parent_id IS NULL AND ${isVisible}
-       ORDER BY c.like_count DESC, c.seq ASC OFFSET $4 LIMIT $5`,
-      [...base, cursor?.after ?? 0, limit + 1],
-    );
+    params.push(cursor?.after ?? 0);
+    rootOrder = 'c.like_count DESC, c.seq ASC';
   } else {
-    const newest = sort === 'newest';
-    const after = cursor ? `AND c.seq ${newest ? '<' : '>'} $4` : '';
-    roots = await db.query<CommentRow>(
-      `SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.thread_id = $1 AND c.parent_id IS NULL AND ${isVisible} ${after}
-       ORDER BY c.seq ${newest ? 'DESC' : 'ASC'} LIMIT ${cursor ? '$5' : '$4'}`,
-      cursor ? [...base, cursor.after, limit + 1] : [...base, limit + 1],
-    );
+    if (sort === 'newest') rootOrder = 'c.seq DESC';
+    if (cursor) {
+      params.push(cursor.after);
+      rootFilter = `AND c.seq ${sort === 'newest' ? '<' : '>'} $5`;
+    }
   }
+  // One round trip: the page's top-level comments with all their visible replies.
+  const rows = await db.query<CommentRow & {is_root: boolean; liked: boolean}>(
+    `WITH roots AS (
+       SELECT c.id FROM comments c WHERE c.thread_id = $1 AND c.parent_id IS NULL AND ${isVisible} ${rootFilter}
+       ORDER BY ${rootOrder} ${sort === 'top' ? 'OFFSET $5' : ''} LIMIT $4
+     )
+     SELECT ${COMMENT_COLUMNS}, c.parent_id IS NULL AS is_root,
+       EXISTS (SELECT 1 FROM reactions r WHERE r.comment_id = c.id AND r.reaction = 'like' AND r.viewer_key = $2) AS liked
+     FROM comments c WHERE c.root_id IN (SELECT id FROM roots) AND ${isVisible}
+     ORDER BY c.seq`,
+    params,
+  );
+  const byOrder = (a: CommentRow, b: CommentRow) =>
+    sort === 'top' ? b.like_count - a.like_count || Number(a.seq) - Number(b.seq) : (Number(a.seq) - Number(b.seq)) * (sort === 'newest' ? -1 : 1);
+  let roots = rows.filter((row) => row.is_root).sort(byOrder);
   const more = roots.length > limit;
   roots = roots.slice(0, limit);
-  const replies = roots.length
-    ? await db.query<CommentRow>(
-        `SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.root_id = ANY($1::text[]) AND c.parent_id IS NOT NULL
-         AND ${visible('$2', '$3')} ORDER BY c.seq`,
-        [roots.map((row) => row.id), key, viewer.isModerator],
-      )
-    : [];
-  const ordered = threadOrder(roots, replies);
-  const ids = ordered.map((row) => row.id);
-  const [liked, [{count}]] = await Promise.all([
-    likedBy(db, viewer, ids),
-    db.query<{count: number}>(
-      `SELECT count(*)::int AS count FROM comments c WHERE c.thread_id = $1 AND c.status <> 'deleted' AND ${isVisible}`,
-      base,
-    ),
-  ]);
+  const ordered = threadOrder(roots, rows.filter((row) => !row.is_root));
+  const count = (thread.approved_count ?? 0) + (await pendingVisible(db, thread.id, viewer));
+  const liked = new Set(rows.filter((row) => row.liked).map((row) => row.id));
   const replyCounts = new Map<string, number>();
   for (const row of ordered) if (row.parent_id) replyCounts.set(row.parent_id, (replyCounts.get(row.parent_id) ?? 0) + 1);
   const context: RenderContext = {viewer, config, thread, now: request.now, replyCounts, liked};
@@ -125,6 +123,16 @@ function threadOrder(roots: CommentRow[], replies: CommentRow[]): CommentRow[] {
     out.push(...subtree.filter((row) => keep.has(row.id)));
   }
   return out;
+}
+
+/** Held comments the viewer may see (their own; all for moderators): none for a reader without a key. */
+async function pendingVisible(db: Queryable, threadId: string, viewer: Viewer): Promise<number> {
+  if (!viewer.key && !viewer.isModerator) return 0;
+  const [row] = await db.query<{count: number}>(
+    `SELECT count(*)::int AS count FROM comments c WHERE c.thread_id = $1 AND c.status = 'pending' AND (c.author_key = $2 OR $3)`,
+    [threadId, viewer.key ?? '', viewer.isModerator],
+  );
+  return row!.count;
 }
 
 export async function likedBy(db: Queryable, viewer: Viewer, ids: string[]): Promise<Set<string>> {

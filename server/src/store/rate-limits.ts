@@ -9,13 +9,15 @@ import {ProtocolError} from '../errors.js';
 export async function hitRateLimits(db: Queryable, buckets: {bucket: string; limit: number}[], windowSeconds: number, now = Date.now()) {
   const windowMs = windowSeconds * 1000;
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  // Every bucket in one statement (one round trip), each counted atomically.
+  const rows = await db.query<{bucket: string; hits: number}>(
+    `INSERT INTO rate_limits (bucket, window_start, hits) SELECT unnest($1::text[]), $2, 1
+     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING bucket, hits`,
+    [buckets.map((b) => b.bucket), windowStart],
+  );
   for (const {bucket, limit} of buckets) {
-    const [row] = await db.query<{hits: number}>(
-      `INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1)
-       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits`,
-      [bucket, windowStart],
-    );
-    if (row!.hits > limit) {
+    const hits = rows.find((row) => row.bucket === bucket)?.hits ?? 0;
+    if (hits > limit) {
       const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
       throw new ProtocolError(429, 'rate-limited', 'You are posting too quickly. Please wait a little and try again.', {retryAfter});
     }

@@ -34,14 +34,22 @@ export const LIVE_CHANNEL = 'colloquy_events';
  * a rolled-back write announces nothing). Events carry comments as an anonymous reader sees them.
  */
 export async function publish(tx: Queryable, threadId: string, type: 'comment-added' | 'comment-updated' | 'comment-removed', data: unknown) {
-  const [event] = await tx.query<{id: string}>(
-    'INSERT INTO events (thread_id, type, data) VALUES ($1, $2, $3) RETURNING id::text AS id',
-    [threadId, type, JSON.stringify(data)],
+  await tx.query(
+    `WITH event AS (INSERT INTO events (thread_id, type, data) VALUES ($1, $2, $3) RETURNING id)
+     SELECT pg_notify($4, event.id::text) FROM event`,
+    [threadId, type, JSON.stringify(data), LIVE_CHANNEL],
   );
-  await tx.query('SELECT pg_notify($1, $2)', [LIVE_CHANNEL, event!.id]);
 }
 
-export async function publishComment(tx: Queryable, type: 'comment-added' | 'comment-updated', row: CommentRow, thread: ThreadRow, config: ServerConfig) {
+/** `fresh`: a comment just stored, with no replies or reactions yet, so nothing to count. */
+export async function publishComment(
+  tx: Queryable, type: 'comment-added' | 'comment-updated', row: CommentRow, thread: ThreadRow, config: ServerConfig, fresh = false,
+) {
   if (row.status === 'pending') return;
-  await publish(tx, thread.id, type, {comment: await renderOne(tx, row, thread, ANONYMOUS, config)});
+  const comment = fresh ? renderFresh(row, thread, ANONYMOUS, config) : await renderOne(tx, row, thread, ANONYMOUS, config);
+  await publish(tx, thread.id, type, {comment});
+}
+
+export function renderFresh(row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig) {
+  return renderComment(row, {viewer, config, thread, now: Date.now(), replyCounts: new Map(), liked: new Set()});
 }

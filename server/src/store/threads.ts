@@ -4,7 +4,7 @@ import type {Queryable} from '../db/database.js';
 import type {ThreadRow} from '../render.js';
 
 export async function findThread(db: Queryable, id: string): Promise<ThreadRow | undefined> {
-  const [row] = await db.query<ThreadRow>('SELECT id, title, url, closed FROM threads WHERE id = $1', [id]);
+  const [row] = await db.query<ThreadRow>('SELECT id, title, url, closed, approved_count FROM threads WHERE id = $1', [id]);
   return row;
 }
 

@@ -5,7 +5,7 @@ import {invalid, notFound, ProtocolError} from '../errors.js';
 import {COMMENT_COLUMNS, type CommentRow, type ThreadRow} from '../render.js';
 import type {Viewer} from '../viewer.js';
 import {hitRateLimits} from './rate-limits.js';
-import {findComment, publish, publishComment, renderOne} from './single.js';
+import {findComment, publish, publishComment, renderFresh, renderOne} from './single.js';
 import {findThread} from './threads.js';
 import {countLinks, readText, type PostInput} from './validate.js';
 
@@ -51,51 +51,58 @@ export async function postComment(db: Database, request: PostRequest, config: Se
     ],
     config.rateWindowSeconds,
   );
-  return db.transaction(async (tx) => {
-    if (idempotencyKey) {
-      await tx.query(`DELETE FROM idempotency_keys WHERE viewer_key = $1 AND key = $2 AND created_at < now() - interval '24 hours'`, [keyOwner, idempotencyKey]);
-      const claimed = await tx.query(
-        'INSERT INTO idempotency_keys (viewer_key, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key',
-        [keyOwner, idempotencyKey, request.bodyHash],
+  try {
+    return await db.transaction(async (tx) => {
+      const thread = await threadForPost(tx, request, config);
+      if (thread.closed) throw new ProtocolError(403, 'closed', 'This conversation is closed to new comments.');
+      const parent = request.input.parentId ? await parentFor(tx, thread, request.input.parentId, viewer, config) : null;
+      const authorKey = viewer.key ?? `anonymous:${randomBytes(12).toString('base64url')}`;
+      const text = request.input.text;
+      const [duplicate] = await tx.query(
+        `SELECT 1 FROM comments WHERE thread_id = $1 AND (author_key = $2 OR ($5::text IS NOT NULL AND author_email = $5))
+         AND text = $3 AND status <> 'deleted' AND created_at > now() - make_interval(secs => $4) LIMIT 1`,
+        [thread.id, authorKey, text, config.duplicateWindowSeconds, request.input.guest?.email ?? null],
       );
-      if (claimed.length === 0) {
-        const replay = await findReplay(tx, keyOwner, idempotencyKey, request, config);
-        if (replay) return replay;
-        throw new ProtocolError(409, 'conflict', 'This comment is still being posted; please wait a moment.');
+      if (duplicate) throw new ProtocolError(409, 'duplicate', 'You already posted this comment.');
+      const status = (await holdForModeration(tx, request, authorKey, config)) ? 'pending' : 'approved';
+      const guest = request.input.guest;
+      const id = newId();
+      const [row] = await tx.query<CommentRow>(
+        `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip, text, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COMMENT_COLUMNS}`,
+        [
+          id, thread.id, parent?.id ?? null, parent ? parent.root_id : id, parent ? parent.depth + 1 : 0, authorKey,
+          viewer.isModerator ? (guest?.name ?? 'Moderator') : guest!.name, guest?.email ?? null, guest?.website ?? null, request.ip, text, status,
+        ],
+      );
+      if (idempotencyKey) {
+        // The claim: a concurrent request with this key (any process) waits here on the
+        // primary key until the first commits, then finds the key taken. A key older than
+        // 24 hours is taken over.
+        const claimed = await tx.query(
+          `INSERT INTO idempotency_keys AS k (viewer_key, key, request_hash, comment_id) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (viewer_key, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, comment_id = EXCLUDED.comment_id, created_at = now()
+           WHERE k.created_at < now() - interval '24 hours' RETURNING key`,
+          [keyOwner, idempotencyKey, request.bodyHash, id],
+        );
+        if (claimed.length === 0) throw new KeyTaken();
       }
-    }
-    const thread = await threadForPost(tx, request, config);
-    if (thread.closed) throw new ProtocolError(403, 'closed', 'This conversation is closed to new comments.');
-    const parent = request.input.parentId ? await parentFor(tx, thread, request.input.parentId, viewer, config) : null;
-    const authorKey = viewer.key ?? `anonymous:${randomBytes(12).toString('base64url')}`;
-    const text = request.input.text;
-    const [duplicate] = await tx.query(
-      `SELECT 1 FROM comments WHERE thread_id = $1 AND (author_key = $2 OR ($5::text IS NOT NULL AND author_email = $5))
-       AND text = $3 AND status <> 'deleted' AND created_at > now() - make_interval(secs => $4) LIMIT 1`,
-      [thread.id, authorKey, text, config.duplicateWindowSeconds, request.input.guest?.email ?? null],
-    );
-    if (duplicate) throw new ProtocolError(409, 'duplicate', 'You already posted this comment.');
-    const status = (await holdForModeration(tx, request, authorKey, config)) ? 'pending' : 'approved';
-    const guest = request.input.guest;
-    const [row] = await tx.query<CommentRow>(
-      `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip, text, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COMMENT_COLUMNS}`,
-      [
-        newId(), thread.id, parent?.id ?? null, '', parent ? parent.depth + 1 : 0, authorKey,
-        viewer.isModerator ? (guest?.name ?? 'Moderator') : guest!.name, guest?.email ?? null, guest?.website ?? null, request.ip, text, status,
-      ],
-    );
-    // A top-level comment is its own root.
-    const rootId = parent ? parent.root_id : row!.id;
-    await tx.query('UPDATE comments SET root_id = $1 WHERE id = $2', [rootId, row!.id]);
-    row!.root_id = rootId;
-    if (idempotencyKey) {
-      await tx.query('UPDATE idempotency_keys SET comment_id = $1 WHERE viewer_key = $2 AND key = $3', [row!.id, keyOwner, idempotencyKey]);
-    }
-    await publishComment(tx, 'comment-added', row!, thread, config);
-    return {comment: await renderOne(tx, row!, thread, viewer, config), replayed: false};
-  });
+      await publishComment(tx, 'comment-added', row!, thread, config, true);
+      return {comment: renderFresh(row!, thread, viewer, config), replayed: false};
+    });
+  } catch (error) {
+    // Rolled back. When the same request got in first (its key taken, or its comment seen
+    // as a duplicate of this one), its comment is the answer.
+    const sameRequestFirst = error instanceof KeyTaken || (error instanceof ProtocolError && error.code === 'duplicate');
+    if (!idempotencyKey || !sameRequestFirst) throw error;
+    const replay = await findReplay(db, keyOwner, idempotencyKey, request, config);
+    if (replay) return replay;
+    if (error instanceof KeyTaken) throw new ProtocolError(409, 'conflict', 'This comment is still being posted; please wait a moment.');
+    throw error;
+  }
 }
+
+class KeyTaken extends Error {}
 
 async function findReplay(db: Queryable, keyOwner: string, key: string, request: PostRequest, config: ServerConfig): Promise<PostResult | undefined> {
   const [stored] = await db.query<{request_hash: string; comment_id: string | null}>(

@@ -278,6 +278,23 @@ export class ThreadController implements ReactiveController {
     for (const event of queued) this.apply(event);
   }
 
+  /**
+   * Live events show comments as an anonymous reader sees them (docs/rest-protocol.md), so
+   * one about a comment already here keeps what the viewer may do with it: the echo of
+   * their own post must not take away its Edit and Delete.
+   */
+  #keepViewerParts(event: ThreadEvent): ThreadEvent {
+    if (event.type === 'comment-removed') return event;
+    const existing = [...this.comments, ...this.added].find((comment) => comment.id === event.comment.id);
+    if (!existing) return event;
+    const comment = {
+      ...event.comment,
+      author: {...event.comment.author, ...(existing.author.isViewer ? {isViewer: true} : {})},
+      viewerCan: existing.viewerCan,
+    };
+    return {...event, comment};
+  }
+
   #replace(comment: Comment): void {
     const swap = (list: readonly Comment[]) => list.map((existing) => (existing.id === comment.id ? comment : existing));
     this.comments = swap(this.comments);
@@ -312,7 +329,7 @@ export class ThreadController implements ReactiveController {
         if (event.type === 'comment-added' && event.thread === this.#query?.thread && !this.#ids.has(event.comment.id)) {
           this.arrived?.(event.comment);
         }
-        this.apply(event);
+        this.apply(this.#keepViewerParts(event));
       };
       adapter.subscribe(thread, listener, {signal: following.signal});
     }
