@@ -261,6 +261,52 @@ describe('the site\'s discussion settings and language (block theme)', () => {
     assert.deepEqual(await stored.json(), {status: 'hold', author: 0, author_name: ''});
   });
 
+  test('paging, order and thread depth come from Settings → Discussion', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    setUp(THEMES.block, 'page_comments=1', 'comments_per_page=3', 'comment_order=desc', 'thread_comments_depth=2');
+    try {
+      await page.goto(postUrl(rig.posts.live.id));
+      const thread = page.locator('comment-thread');
+      assert.deepEqual(
+        await Promise.all(['page-size', 'sort', 'max-depth'].map((name) => thread.getAttribute(name))),
+        ['3', 'newest', '2'],
+      );
+      await loaded();
+      const topLevel = await page.$$eval('comment-thread', ([element]) =>
+        [...element.shadowRoot.querySelectorAll('[part~="list"] > li > [data-comment-id], [part~="list"] > * > article[data-comment-id]')].map((item) => item.getAttribute('data-comment-id')),
+      );
+      assert.equal(topLevel[0], String(rig.posts.live.comments.last), 'newest first');
+      assert.equal(await page.locator('comment-thread [part~="load-more-button"]').count(), 1, 'three top-level comments a page');
+    } finally {
+      setUp(THEMES.block, 'page_comments=0', 'comments_per_page=50', 'comment_order=asc', 'thread_comments_depth=5');
+    }
+  });
+
+  test('what the browser cannot see: guests and the REST filter, post types, settings cleaned', (t) => {
+    if (skipped) return t.skip(skipped);
+    const out = execFileSync('php', [join(here, 'php/filters.php'), rig.site, String(rig.posts.live.id)], {
+      encoding: 'utf8',
+      env: {...process.env, HTTP_HOST: `127.0.0.1:${rig.port}`},
+    });
+    assert.deepEqual(JSON.parse(out.trim().split('\n').pop()), {
+      anonymousByDefault: true,
+      anonymousWhenOff: false,
+      anonymousWhenRegistrationRequired: false,
+      guestsAttributeWhenRegistrationRequired: 'sign-in-required',
+      enabledForPosts: true,
+      enabledWhenPostsUnchecked: false,
+      templateWhenPostsUnchecked: 'theme/comments.php',
+      sanitized: {
+        post_types: ['post', 'script'],
+        max_depth: 10,
+        colors: {accent: '', on_accent: '', text: '#abc', muted: '', background: '', surface: '', border: ''},
+        anonymous_rest: false,
+        sign_in: true,
+      },
+    });
+  });
+
   test('the site\'s language: a French site gets Colloquy in French', async (t) => {
     if (skipped) return t.skip(skipped);
     const {page} = shared;
