@@ -17,6 +17,8 @@ import {RigUnavailable, startWordPress} from '../wordpress/rig.mjs';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
 const PORT = Number(process.env.COLLOQUY_WP_PLUGIN_PORT ?? 9360);
+/** A second rig, for a site installed in a folder. */
+const FOLDER_PORT = PORT + 1;
 const THEMES = {classic: 'twentytwentyone', block: 'twentytwentythree'};
 const THEME_PACKAGES = ['wordpress-theme-twentytwentyone', 'wordpress-theme-twentytwentythree'];
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -70,7 +72,11 @@ after(async () => {
 
 /** Activates the plugin, switches the theme and sets options (`name=value`), as in wp-admin. */
 function setUp(theme, ...options) {
-  const out = execFileSync('php', [join(here, 'php/setup.php'), rig.site, theme, ...options], {encoding: 'utf8', env: {...process.env, HTTP_HOST: `127.0.0.1:${rig.port}`}});
+  return setUpSite(rig, theme, ...options);
+}
+
+function setUpSite(site, theme, ...options) {
+  const out = execFileSync('php', [join(here, 'php/setup.php'), site.site, theme, ...options], {encoding: 'utf8', env: {...process.env, HTTP_HOST: `127.0.0.1:${site.port}`}});
   return JSON.parse(out.trim().split('\n').pop());
 }
 
@@ -456,5 +462,38 @@ describe('the settings page (Settings → Colloquy)', () => {
     if (skipped) return t.skip(skipped);
     const out = execFileSync('php', [join(here, 'php/uninstall.php'), rig.site], {encoding: 'utf8', env: {...process.env, HTTP_HOST: `127.0.0.1:${rig.port}`}});
     assert.deepEqual(JSON.parse(out.trim().split('\n').pop()), {before: true, after: false});
+  });
+});
+
+describe('a site installed in a folder (/wp)', () => {
+  let folderRig;
+  let context;
+
+  before(async () => {
+    if (skipped) return;
+    folderRig = await startWordPress({port: FOLDER_PORT, base: '/wp', plugins: [join(root, 'dist/wordpress-plugin/colloquy')], log: (line) => console.log(line)});
+    setUpSite(folderRig, THEMES.classic);
+    context = await browser.newContext();
+  });
+  after(async () => {
+    await context?.close();
+    await folderRig?.stop();
+  });
+
+  test('shows the same comments and signs in through the popup', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const page = await context.newPage();
+    await page.goto(`${folderRig.url}/?p=${folderRig.posts.live.id}`);
+    assert.equal(await page.locator('comment-thread').getAttribute('endpoint'), `${folderRig.url}/wp-json/`);
+    await page.waitForFunction(() => document.querySelector('comment-thread')?.shadowRoot?.querySelector('[data-comment-id]'));
+    const response = await fetch(`${folderRig.url}/wp-json/wp/v2/comments?post=${folderRig.posts.live.id}&per_page=100&_fields=id`);
+    assert.deepEqual(await colloquyIds(page), (await response.json()).map((comment) => String(comment.id)).sort());
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('comment-form [part~="provider-button"]').first().click()]);
+    await popup.waitForURL(/\/wp\/wp-login\.php/);
+    await popup.fill('#user_login', 'subscriber');
+    await popup.fill('#user_pass', folderRig.users.subscriber.password);
+    await Promise.all([popup.waitForEvent('close', {timeout: 30_000}), popup.click('#wp-submit')]);
+    await page.locator('comment-form [part~="signed-in"]', {hasText: 'Sam Subscriber'}).waitFor({timeout: 15_000});
   });
 });
