@@ -303,6 +303,7 @@ describe('the site\'s discussion settings and language (block theme)', () => {
       enabledForPosts: true,
       enabledWhenPostsUnchecked: false,
       templateWhenPostsUnchecked: 'theme/comments.php',
+      signInWhenOff: ['[]', false],
       sanitized: {
         post_types: ['post', 'script'],
         max_depth: 10,

@@ -46,6 +46,10 @@ $answers['templateWhenPostsUnchecked'] = $with(['post_types' => ['page']], [], f
     $GLOBALS['post'] = get_post($post_id);
     return basename(dirname(apply_filters('comments_template', '/theme/comments.php'))) . '/' . basename(apply_filters('comments_template', '/theme/comments.php'));
 });
+$answers['signInWhenOff'] = $with(['sign_in' => false], [], function () use ($post_id) {
+    $attributes = colloquy_thread_attributes(get_post($post_id));
+    return [$attributes['wp-sign-in'], isset($attributes['sign-in-callback'])];
+});
 $answers['sanitized'] = colloquy_sanitize_settings([
     'post_types' => ['post', '<script>'],
     'max_depth' => '99',
