@@ -4,7 +4,7 @@
 //
 //   node --test test/live/wordpress-plugin/plugin.test.mjs      (or npm test -- --only=wordpress-plugin)
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, statSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
@@ -312,6 +312,37 @@ describe('the site\'s discussion settings and language (block theme)', () => {
         sign_in: true,
       },
     });
+  });
+
+  test('another plugin adds a way to log in through colloquy_sign_in_providers', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    const muPlugins = join(rig.site, 'wp-content', 'mu-plugins');
+    mkdirSync(muPlugins, {recursive: true});
+    const file = join(muPlugins, 'colloquy-test-provider.php');
+    writeFileSync(
+      file,
+      `<?php
+add_filter('colloquy_sign_in_providers', function ($providers) {
+    $providers[] = ['id' => 'github', 'name' => 'GitHub', 'url' => home_url('/?test-social-login=github')];
+    $providers[] = ['id' => 'bad id', 'name' => 'Dropped', 'url' => 'javascript:alert(1)'];
+    return $providers;
+});
+`,
+    );
+    try {
+      await page.goto(postUrl(rig.posts.posting.id));
+      const buttons = page.locator('comment-form [part~="provider-button"]');
+      await buttons.nth(1).waitFor();
+      assert.equal(await buttons.count(), 2);
+      const [popup] = await Promise.all([page.waitForEvent('popup'), buttons.nth(1).click()]);
+      await popup.waitForURL(/test-social-login=github/);
+      const started = new URL(popup.url());
+      assert.match(started.searchParams.get('redirect_to'), /colloquy-sign-in=callback&state=/);
+      await popup.close();
+    } finally {
+      rmSync(file, {force: true});
+    }
   });
 
   test('the site\'s language: a French site gets Colloquy in French', async (t) => {
