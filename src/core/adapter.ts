@@ -99,6 +99,11 @@ export interface AdapterCapabilities {
   session: boolean;
   /** `subscribe`. */
   live: boolean;
+  /**
+   * False when `totalCount` leaves out the viewer's own held comments (WordPress does), so
+   * the thread does not count one it shows after posting either. Default true.
+   */
+  countsHeldComments?: boolean;
 }
 
 export interface CallOptions {

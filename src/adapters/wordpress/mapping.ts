@@ -6,7 +6,7 @@ import {decodeEntities, htmlToText} from './entities.js';
 export interface CommentContext {
   /** The post takes comments (its `comment_status` is `open`). */
   open: boolean;
-  /** The post's author, whose comments are marked as a moderator's. */
+  /** The post's author, whose comments get the "Author" badge. */
   postAuthorId?: string;
   /** The signed-in viewer's user id. */
   viewerId?: string;
@@ -34,7 +34,7 @@ export function mapWordPressComment(raw: unknown, context: CommentContext): Comm
   const permalink = httpUrl(raw['link']);
   const isViewer =
     (authorId !== undefined && authorId === context.viewerId) || (context.ownIds?.has(id) ?? false);
-  const isModerator = authorId !== undefined && authorId === context.postAuthorId;
+  const isThreadAuthor = authorId !== undefined && authorId === context.postAuthorId;
   return {
     id,
     parentId: parent ?? null,
@@ -45,7 +45,7 @@ export function mapWordPressComment(raw: unknown, context: CommentContext): Comm
       ...(avatarUrl ? {avatarUrl} : {}),
       ...(profileUrl ? {profileUrl} : {}),
       ...(isViewer ? {isViewer} : {}),
-      ...(isModerator ? {isModerator} : {}),
+      ...(isThreadAuthor ? {isThreadAuthor} : {}),
     },
     createdAt: wordPressTime(raw['date_gmt']) ?? wordPressTime(raw['date']) ?? new Date(0).toISOString(),
     content: {kind: 'html', value: asString(asObject(raw['content'])['rendered'])},

@@ -11,7 +11,7 @@ import type {
   SignInUrlRequest,
 } from '../../core/adapter.js';
 import {CommentError, isCommentError} from '../../core/errors.js';
-import type {Comment, CommentPage, Session, SignInProvider, Viewer} from '../../core/types.js';
+import type {Comment, CommentPage, Session, SignInProvider, SortOrder, Viewer} from '../../core/types.js';
 import {readJson, send, unreadableError, type Fetch} from '../shared/http.js';
 import {safeStorage, type SafeStorage} from '../shared/storage.js';
 import {groupThreads} from '../shared/thread-order.js';
@@ -72,6 +72,20 @@ interface ViewerRights {
   editOwnPosts: boolean;
 }
 
+/** `locate`'s request and answer, as the adapter contract defines them (SHARED-DECISIONS). */
+interface LocateRequest {
+  thread: string;
+  commentId: string;
+  sort: SortOrder;
+  limit: number;
+}
+interface LocatedComment {
+  /** Cursor of the page holding its top-level ancestor; null = first page. */
+  cursor: string | null;
+  /** The top-level ancestor's id. */
+  rootId: string;
+}
+
 /** Every comment of one post, fetched at once, from which pages are cut. */
 interface Snapshot {
   generation: number;
@@ -107,6 +121,8 @@ export class WordPressAdapter implements CommentAdapter {
     signIn: true,
     session: true,
     live: false,
+    // WordPress's "3 thoughts" counts approved comments only.
+    countsHeldComments: false,
   };
 
   readonly #fetch: Fetch;
@@ -166,6 +182,24 @@ export class WordPressAdapter implements CommentAdapter {
     };
   }
 
+  /**
+   * Which page holds a comment's conversation, so a link to `#comment-123` loads that page
+   * only. WordPress's pages are cut here from the whole post, so this is one load.
+   */
+  async locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {
+    signal?.throwIfAborted();
+    const post = this.#postId(request.thread);
+    const snapshot = await this.#loadSnapshot(post, signal);
+    this.#snapshots.set(post, snapshot);
+    const groups = request.sort === 'newest' ? [...snapshot.groups].reverse() : snapshot.groups;
+    const index = groups.findIndex((group) => group.some((comment) => comment.id === request.commentId && comment.status !== 'deleted'));
+    const root = groups[index]?.[0];
+    if (!root) return null;
+    const limit = Math.max(1, Math.floor(request.limit) || 1);
+    const offset = Math.floor(index / limit) * limit;
+    return {cursor: offset === 0 ? null : `${snapshot.generation}:${offset}`, rootId: root.id};
+  }
+
   async postComment(input: NewComment, {signal}: CallOptions = {}): Promise<Comment> {
     signal?.throwIfAborted();
     const remembered = this.#posted.get(input.idempotencyKey);
@@ -192,12 +226,19 @@ export class WordPressAdapter implements CommentAdapter {
       raw = asObject(await this.#call('/wp/v2/comments', {}, {method: 'POST', body}, signal));
     } catch (error) {
       if (isCommentError(error) && error.backendCode === 'rest_comment_login_required') this.#guestsAllowed = false;
+      if (isCommentError(error) && error.code === 'duplicate' && this.#ownComments(post).holds(input.text)) {
+        throw new CommentError(
+          'duplicate',
+          msg('You already posted this comment; it is waiting for approval.', {id: 'adapter.wordpress.duplicate-held'}),
+          {...(error.status === undefined ? {} : {status: error.status}), backendCode: 'comment_duplicate'},
+        );
+      }
       throw error;
     }
-    const comment = mapWordPressComment(raw, {open: true});
+    const comment = mapWordPressComment(raw, this.#snapshots.get(post)?.context ?? {open: true});
     if (!comment) throw unreadableError(201);
     const stored: Comment = {...comment, author: {...comment.author, isViewer: true}};
-    this.#ownComments(post).remember(raw, stored.status === 'pending');
+    this.#ownComments(post).remember(raw, stored.status === 'pending', input.text);
     this.#posted.set(input.idempotencyKey, stored);
     return stored;
   }
@@ -350,7 +391,8 @@ export class WordPressAdapter implements CommentAdapter {
       post: summary,
       context,
       groups,
-      totalCount: groups.flat().filter((comment) => comment.status !== 'deleted').length,
+      // As WordPress counts: a guest's own held comment is shown to them but not counted.
+      totalCount: groups.flat().filter((comment) => comment.status === 'approved').length,
     };
   }
 
@@ -429,10 +471,10 @@ export class WordPressAdapter implements CommentAdapter {
       );
     if (!/^[1-9]\d{0,18}$/.test(parentId)) throw invalid();
     const known = this.#snapshots.get(post)?.groups.flat().find((comment) => comment.id === parentId);
-    if (known) {
-      if (known.status === 'deleted') throw invalid();
-      return;
-    }
+    if (known?.status === 'deleted') throw invalid();
+    // Asked even when the page showed it: it may have been trashed or spammed since, and
+    // WordPress would file the reply under it where nobody sees it. Hidden parents answer
+    // a guest 401, gone ones 404.
     try {
       const parent = asObject(await this.#call(`/wp/v2/comments/${parentId}`, {_fields: 'id,post'}, {}, signal));
       if (String(parent['post']) !== post) throw invalid();

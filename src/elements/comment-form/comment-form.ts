@@ -16,6 +16,7 @@ import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentPostedEvent} from '../../events/comment-posted.js';
 import {CommentSignInRequestEvent} from '../../events/comment-sign-in-request.js';
 import {CommentSubmitEvent} from '../../events/comment-submit.js';
+import {CountdownController} from './countdown-controller.js';
 import {formatNumber, formatSecondsFromNow, formatTimeOfDay} from '../../i18n/format.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
@@ -180,6 +181,7 @@ export class CommentFormElement extends LitElement {
     ...(this.#idempotencyKey ? {idempotencyKey: this.#idempotencyKey} : {}),
   }));
   readonly #retries = new RetryScheduler(this);
+  readonly #countdown = new CountdownController(this);
   #slot: DraftSlot | undefined;
   #idempotencyKey: string | undefined;
   /** Tries of the current comment since the commenter last pressed a button (Post or Retry). */
@@ -561,7 +563,11 @@ export class CommentFormElement extends LitElement {
         return html`<p>${msg('The site could not save your comment just now. It is kept here: please try again.', {id: 'form.error.server'})}</p>
           ${retry}`;
       case 'rate-limited':
-        return html`<p>${this.#rateLimitMessage(decision, waitSeconds)}</p>
+        // Screen readers hear the wait once; sighted people watch it count down.
+        return html`<p>
+            <span aria-hidden="true" part="countdown">${this.#rateLimitMessage(decision, this.#countdown.secondsLeft ?? waitSeconds)}</span>
+            <span class="visually-hidden">${this.#rateLimitMessage(decision, waitSeconds)}</span>
+          </p>
           ${this._waitUntil === undefined ? retry : nothing}`;
       case 'invalid':
         return html`<p>${msg('Please correct the marked fields.', {id: 'form.error.invalid'})}</p>
@@ -881,7 +887,9 @@ export class CommentFormElement extends LitElement {
     if (decision.action === 'wait' && decision.at !== undefined) {
       failure.waitSeconds = Math.ceil((decision.at - Date.now()) / 1000);
       this._waitUntil = decision.at;
+      this.#countdown.start(decision.at);
       this.#retries.after(decision.at - Date.now(), () => {
+        this.#countdown.stop();
         this._waitUntil = undefined;
       });
     }

@@ -89,7 +89,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  *   `comment-sending` and `comment-targeted` (the one the address links to).
  * @csspart avatar - The author's picture, or their initials.
  * @csspart author - The author's name (a link when they gave a website).
- * @csspart badge - "Moderator" next to a moderator's name.
+ * @csspart badge - "Moderator" next to a moderator's name, "Author" next to the post author's.
  * @csspart permalink - The link to a comment, around its timestamp.
  * @csspart timestamp - The `<time>` of a comment.
  * @csspart in-reply-to - "In reply to …" on replies shown below the deepest level.
@@ -626,7 +626,9 @@ export class CommentThreadElement extends LitElement {
             ${this.#renderAuthor(comment.author, name, labelId)}
             ${comment.author.isModerator
               ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
-              : nothing}
+              : comment.author.isThreadAuthor
+                ? html`<span part="badge" class="badge">${msg('Author', {id: 'thread.badge.author'})}</span>`
+                : nothing}
             ${sending
               ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
               : this.#renderTime(comment, locale)}

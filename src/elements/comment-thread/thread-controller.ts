@@ -157,7 +157,8 @@ export class ThreadController implements ReactiveController {
     }
     this.#ids.add(comment.id);
     this.added = [...this.added, comment];
-    if (this.info) this.info = {...this.info, totalCount: this.info.totalCount + 1};
+    const counted = comment.status !== 'pending' || this.#query?.adapter.capabilities.countsHeldComments !== false;
+    if (this.info && counted) this.info = {...this.info, totalCount: this.info.totalCount + 1};
     this.host.requestUpdate();
   }
 

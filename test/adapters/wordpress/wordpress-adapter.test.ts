@@ -330,7 +330,8 @@ describe('WordPress adapter', () => {
       expect(shown[0]).to.include({status: 'pending', parentId: '650'});
       expect(shown[0]!.author.isViewer).to.be.true;
       expect(comments.indexOf(shown[0]!)).to.be.above(comments.findIndex((c) => c.id === '650'));
-      expect(pages[0]!.thread.totalCount).to.equal(13);
+      // Shown to its author, but not counted: WordPress's "12 thoughts" does not count it either.
+      expect(pages[0]!.thread.totalCount).to.equal(12);
 
       // Another visitor (another browser) does not see it.
       localStorage.clear();
@@ -482,6 +483,41 @@ describe('WordPress adapter', () => {
       // Then the person posts as a guest; the refused nonce is never sent again.
       await stale.postComment(post('14', 'As a guest now.'), {});
       expect(site.requests.filter((r) => r.method === 'POST').map((r) => r.headers.has('X-WP-Nonce'))).to.deep.equal([false]);
+    });
+  });
+
+  describe('found live', () => {
+    it('says a repeat of the person\'s own held comment is already waiting', async () => {
+      const adapter = await setUp({moderation: 'all'});
+      await adapter.postComment(post('14', 'Held and repeated.', {guest: newcomer}), {});
+      const error = await expectCode(adapter.postComment(post('14', 'Held and repeated.', {guest: newcomer}), {}), 'duplicate');
+      expect(error.message).to.equal('You already posted this comment; it is waiting for approval.');
+      // Anyone else's duplicate keeps WordPress's own words.
+      localStorage.clear();
+      const other = await expectCode(createWordPressAdapter({endpoint: site.origin}).postComment(post('14', 'Held and repeated.', {guest: newcomer}), {}), 'duplicate');
+      expect(other.message).not.to.contain('waiting for approval');
+    });
+
+    it('refuses a reply to a comment trashed after the page loaded, with a clear error', async () => {
+      const adapter = await setUp();
+      await adapter.loadPage({thread: '14', sort: 'oldest', limit: 10}, {});
+      site.trash(657);
+      const error = await expectCode(adapter.postComment(post('14', 'Too late.', {parentId: '657'}), {}), 'invalid');
+      expect(error.fieldErrors.parent).to.equal('The comment you are replying to is no longer available.');
+      expect(site.requests.some((r) => r.method === 'POST')).to.be.false;
+    });
+
+    it('locates a comment\'s page from its top-level ancestor, and says null for a missing one', async () => {
+      const adapter = await setUp();
+      // 14's conversations, oldest first: 650 (with 651…656), 657 (658…660), 661, 662.
+      expect(await adapter.locate({thread: '14', commentId: '653', sort: 'oldest', limit: 2}, {})).to.deep.equal({cursor: null, rootId: '650'});
+      const deep = await adapter.locate({thread: '14', commentId: '662', sort: 'oldest', limit: 2}, {});
+      expect(deep!.rootId).to.equal('662');
+      const page = await adapter.loadPage({thread: '14', sort: 'oldest', limit: 2, cursor: deep!.cursor!}, {});
+      expect(page.comments.map((c) => c.id)).to.deep.equal(['661', '662']);
+      const newest = await adapter.locate({thread: '14', commentId: '659', sort: 'newest', limit: 2}, {});
+      expect(newest!.rootId).to.equal('657');
+      expect(await adapter.locate({thread: '14', commentId: '999', sort: 'oldest', limit: 2}, {})).to.be.null;
     });
   });
 

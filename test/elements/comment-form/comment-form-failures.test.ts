@@ -163,6 +163,15 @@ describe('<comment-form> failures', () => {
       expect(posts).to.have.length(1);
     });
 
+    it('counts the wait down where it can be seen, announcing it only once', async () => {
+      const {form} = await postFailing({code: 'rate-limited', retryAfterMs: 3_000});
+      const countdown = part(form, 'countdown')!;
+      expect(countdown.getAttribute('aria-hidden')).to.equal('true');
+      expect(countdown.textContent).to.contain('in 3 seconds');
+      await waitUntil(() => countdown.textContent!.includes('in 2 seconds'), 'the countdown did not move', {timeout: 2500});
+      expect(alertText(form)).to.contain('You can post again in 3 seconds.');
+    });
+
     it('names the time of day for a longer wait', async () => {
       const {form} = await postFailing({code: 'rate-limited', retryAfterMs: 5 * 60_000});
       const at = new Intl.DateTimeFormat('en', {hour: 'numeric', minute: '2-digit'}).format(Date.now() + 5 * 60_000);

@@ -20,7 +20,7 @@ export interface LiveRig {
     live: {id: number; comments: Record<string, number>};
     closed: {id: number; comments: number[]};
     busy: {id: number; commentCount: number};
-    posting: {id: number; comments: {first: number}};
+    posting: {id: number; comments: {first: number; deletable: number}};
   };
 }
 

@@ -164,6 +164,7 @@ for ($i = 1; $count < 300; $i++) {
 // Where the live tests post, so the reading tests above see the same thread every run.
 $posting = seed_post('posting-thread', 'Posting thread', $users['author']['id']);
 $postingFirst = seed_comment($posting, $grace, 'Welcome, post below.');
+$postingDeletable = seed_comment($posting, $olu, 'A comment an editor may delete.');
 
 echo json_encode([
     'users' => $users,
@@ -171,6 +172,6 @@ echo json_encode([
         'live' => ['id' => $live, 'comments' => $c],
         'closed' => ['id' => $closed, 'comments' => $closedComments],
         'busy' => ['id' => $busy, 'commentCount' => $count],
-        'posting' => ['id' => $posting, 'comments' => ['first' => $postingFirst]],
+        'posting' => ['id' => $posting, 'comments' => ['first' => $postingFirst, 'deletable' => $postingDeletable]],
     ],
 ]) . "\n";
