@@ -66,6 +66,8 @@ interface Failure {
   decision: RetryDecision;
   /** For a rate limit: whole seconds to wait, frozen when it happened so the alert does not change. */
   waitSeconds?: number;
+  /** `unauthorized` while the form showed the person signed in: their session ended meanwhile. */
+  signedOut?: boolean;
 }
 
 type GuestField = 'name' | 'email' | 'website';
@@ -547,7 +549,7 @@ export class CommentFormElement extends LitElement {
     </div>`;
   }
 
-  #renderFailure({error, decision, waitSeconds}: Failure): TemplateResult {
+  #renderFailure({error, decision, waitSeconds, signedOut}: Failure): TemplateResult {
     const retry = html`<button part="retry-button" class="button" type="button" @click=${this.#retry}>
       ${msg('Retry', {id: 'form.retry'})}
     </button>`;
@@ -575,7 +577,8 @@ export class CommentFormElement extends LitElement {
             ? html`<p>${error.message}</p>`
             : this.#unplacedFieldErrors().map((message) => html`<p>${message}</p>`)}`;
       case 'unauthorized':
-        return html`<p>${msg('Please sign in to post your comment. It is kept here meanwhile.', {id: 'form.error.unauthorized'})}</p>
+        // The adapter's words say why a signed-in person must sign in again ("You were signed out…").
+        return html`<p>${signedOut && error.message ? error.message : msg('Please sign in to post your comment. It is kept here meanwhile.', {id: 'form.error.unauthorized'})}</p>
           ${this.#renderSignInButton()}`;
       case 'forbidden':
         return html`<p>
@@ -895,7 +898,10 @@ export class CommentFormElement extends LitElement {
     }
     if (error.code === 'invalid') this._fieldErrors = {...error.fieldErrors};
     if (error.code === 'closed') this._closedByBackend = true;
-    if (error.code === 'unauthorized' && this.#adapter && this.#signedIn) sessionStoreFor(this.#adapter).set(null);
+    if (error.code === 'unauthorized' && this.#adapter && this.#signedIn) {
+      failure.signedOut = true;
+      sessionStoreFor(this.#adapter).set(null);
+    }
     this._failure = failure;
   }
 

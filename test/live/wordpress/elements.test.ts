@@ -126,6 +126,19 @@ describe('live WordPress: the elements', () => {
     expect(commentIds(fresh.thread)).not.to.include(target);
   });
 
+  it('tells a person logged out elsewhere that they were signed out, keeps the text and offers guest posting', async () => {
+    const rig = await liveRig();
+    const {form} = await signedInThread(rig.posts.posting.id, rig.users.subscriber);
+    expect(formPart(form, 'name-input')).to.be.null;
+    await logOut();
+    await fill(form, 'textarea', 'Written before noticing the logout.');
+    submit(form);
+    await waitUntil(() => text(formPart(form, 'alert')).includes('You were signed out of WordPress'), 'no signed-out message', {timeout: 15000});
+    expect(formPart<HTMLTextAreaElement>(form, 'textarea')!.value).to.equal('Written before noticing the logout.');
+    await waitUntil(() => formPart(form, 'name-input'), 'no guest fields');
+    await expectAccessible(form);
+  });
+
   it('counts a flood down and keeps the text', async () => {
     const rig = await liveRig();
     const {form} = await renderThread(rig.posts.posting.id);
