@@ -256,7 +256,7 @@ describe('the site\'s discussion settings and language (block theme)', () => {
     await page.locator('comment-form [part~="textarea"]').fill(text);
     await page.locator('comment-form [part~="submit-button"]').click();
     const mine = page.locator('comment-thread [part~="comment-pending"]', {hasText: text});
-    await mine.waitFor({timeout: 15_000});
+    await mine.waitFor({timeout: 30_000});
     const id = await mine.getAttribute('data-comment-id');
     const admin = rig.users.admin;
     const stored = await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?context=edit&_fields=status,author,author_name`, {
@@ -371,7 +371,7 @@ describe('signed in through the popup (classic theme)', () => {
     await popup.fill('#user_login', 'editor');
     await popup.fill('#user_pass', rig.users.editor.password);
     await Promise.all([popup.waitForEvent('close', {timeout: 30_000}), popup.click('#wp-submit')]);
-    await page.locator('comment-form [part~="signed-in"]').waitFor({timeout: 15_000});
+    await page.locator('comment-form [part~="signed-in"]').waitFor({timeout: 30_000});
     assert.match(await page.locator('comment-form [part~="signed-in"]').innerText(), /Eddie Editor/);
     // Nothing but the cookie and a nonce: no password in the page's storage.
     const stored = await page.evaluate(() => JSON.stringify({...sessionStorage, ...localStorage}));
@@ -386,7 +386,7 @@ describe('signed in through the popup (classic theme)', () => {
     await page.locator('comment-form [part~="textarea"]').fill(text);
     await page.locator('comment-form [part~="submit-button"]').click();
     const mine = page.locator('comment-thread [part~="comment"]:not([part~="comment-sending"])', {hasText: text});
-    await mine.waitFor({timeout: 15_000});
+    await mine.waitFor({timeout: 30_000});
     const id = await mine.getAttribute('data-comment-id');
     const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=id,author,post,parent`)).json();
     assert.deepEqual(stored, {id: Number(id), author: rig.users.editor.id, post, parent: 0});
@@ -398,7 +398,7 @@ describe('signed in through the popup (classic theme)', () => {
     await page.locator('comment-form [part~="textarea"]').fill(reply);
     await page.locator('comment-form [part~="submit-button"]').click();
     const replied = page.locator('comment-thread [part~="comment"]:not([part~="comment-sending"])', {hasText: reply});
-    await replied.waitFor({timeout: 15_000});
+    await replied.waitFor({timeout: 30_000});
     const replyId = await replied.getAttribute('data-comment-id');
     const storedReply = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${replyId}?_fields=parent,author`)).json();
     assert.deepEqual(storedReply, {parent: Number(id), author: rig.users.editor.id});
@@ -411,7 +411,7 @@ describe('signed in through the popup (classic theme)', () => {
     const thread = page.locator('comment-thread');
     assert.match((await thread.getAttribute('wp-nonce')) ?? '', /^[0-9a-f]{10}$/);
     assert.equal(await thread.getAttribute('wp-sign-in'), null);
-    await page.locator('comment-form').getByText('Eddie Editor').first().waitFor({timeout: 15_000});
+    await page.locator('comment-form').getByText('Eddie Editor').first().waitFor({timeout: 30_000});
   });
 
   // todo until the thread offers Edit on WordPress's comments: it edits only plain-text
@@ -427,7 +427,7 @@ describe('signed in through the popup (classic theme)', () => {
     const textarea = page.locator('comment-thread comment-form [part~="textarea"]').first();
     await textarea.fill(edited);
     await page.locator('comment-thread comment-form [part~="submit-button"]').first().click();
-    await page.locator(`comment-thread [data-comment-id="${id}"]`, {hasText: edited}).waitFor({timeout: 15_000});
+    await page.locator(`comment-thread [data-comment-id="${id}"]`, {hasText: edited}).waitFor({timeout: 30_000});
     const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=content`)).json();
     assert.match(stored.content.rendered, new RegExp(edited));
   });
@@ -436,7 +436,7 @@ describe('signed in through the popup (classic theme)', () => {
     if (skipped) return t.skip(skipped);
     const {page} = shared;
     await page.locator('comment-form [part~="sign-out-button"]').click();
-    await page.locator('comment-form [part~="provider-button"]').first().waitFor({timeout: 15_000});
+    await page.locator('comment-form [part~="provider-button"]').first().waitFor({timeout: 30_000});
     await page.reload();
     assert.equal(await page.locator('comment-thread').getAttribute('wp-nonce'), null);
     assert.ok(await page.locator('comment-thread').getAttribute('wp-sign-in'));
@@ -524,6 +524,6 @@ describe('a site installed in a folder (/wp)', () => {
     await popup.fill('#user_login', 'subscriber');
     await popup.fill('#user_pass', folderRig.users.subscriber.password);
     await Promise.all([popup.waitForEvent('close', {timeout: 30_000}), popup.click('#wp-submit')]);
-    await page.locator('comment-form [part~="signed-in"]', {hasText: 'Sam Subscriber'}).waitFor({timeout: 15_000});
+    await page.locator('comment-form [part~="signed-in"]', {hasText: 'Sam Subscriber'}).waitFor({timeout: 30_000});
   });
 });
