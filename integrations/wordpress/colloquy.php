@@ -22,4 +22,5 @@ require_once __DIR__ . '/includes/settings.php';
 require_once __DIR__ . '/includes/discussion.php';
 require_once __DIR__ . '/includes/sign-in.php';
 require_once __DIR__ . '/includes/front.php';
+require_once __DIR__ . '/includes/fallback.php';
 require_once __DIR__ . '/includes/admin.php';

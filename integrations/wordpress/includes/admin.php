@@ -149,7 +149,7 @@ function colloquy_render_settings_page() {
 					<td>
 						<fieldset>
 							<legend class="screen-reader-text"><?php esc_html_e( 'Colours', 'colloquy' ); ?></legend>
-							<p class="description"><?php esc_html_e( 'Leave a colour empty to keep Colloquy’s, which follows light and dark mode.', 'colloquy' ); ?></p>
+							<p class="description"><?php esc_html_e( 'Leave a colour empty to follow your theme’s colours where it names them, or else Colloquy’s own, which follow light and dark mode.', 'colloquy' ); ?></p>
 							<?php foreach ( $color_names as $key => $label ) : ?>
 								<p>
 									<label for="colloquy-color-<?php echo esc_attr( $key ); ?>"><?php echo esc_html( $label ); ?></label><br>

@@ -63,11 +63,12 @@ function colloquy_thread_attributes( $post ) {
 		// Only for logged-in visitors: a nonce in a page served to everyone would sit in
 		// full-page caches, and a guest's requests must not carry one.
 		$attributes['wp-nonce'] = wp_create_nonce( 'wp_rest' );
-	} elseif ( $settings['sign_in'] ) {
-		$providers = colloquy_sign_in_providers();
+	} else {
+		// An empty list turns sign-in off (Settings → Colloquy, or the providers filter).
+		$providers                = $settings['sign_in'] ? colloquy_sign_in_providers() : array();
+		$attributes['wp-sign-in'] = wp_json_encode( $providers );
 		if ( $providers ) {
 			$attributes['sign-in-callback'] = colloquy_sign_in_callback_url();
-			$attributes['wp-sign-in']       = wp_json_encode( $providers );
 		}
 	}
 

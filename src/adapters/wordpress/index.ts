@@ -17,19 +17,19 @@ export function createWordPressAdapter(options: WordPressAdapterOptions): WordPr
  * widget runs on the WordPress site itself. (Not `nonce`: browsers hide that attribute's
  * value from scripts, as it is CSP's.) The WordPress plugin adds the site's discussion
  * settings (`wp-require-name-email`, `wp-guests`, `wp-comment-status`) and, for visitors
- * not logged in, the ways to log in (`wp-sign-in`, JSON; see `LoginProvider`).
+ * not logged in, the ways to log in (`wp-sign-in`, JSON; see `LoginProvider`; `[]` for none).
  */
 export function createWordPressAdapterFromConfig(config: AdapterConfig): WordPressAdapter {
   if (!config['endpoint']) throw new Error('Colloquy: adapter="wordpress" needs an endpoint attribute (the site\'s address).');
   if (!config['post'] && !/^[1-9]\d*$/.test(config['thread'] ?? '')) {
     throw new Error('Colloquy: adapter="wordpress" needs a post attribute (the post\'s id), or the post\'s id as thread.');
   }
-  const loginProviders = parseLoginProviders(config['wp-sign-in']);
+  const signIn = config['wp-sign-in'];
   return new WordPressAdapter({
     endpoint: config['endpoint'],
     ...(config['post'] ? {post: config['post']} : {}),
     ...(config['wp-nonce'] ? {nonce: config['wp-nonce']} : {}),
-    ...(loginProviders.length > 0 ? {loginProviders} : {}),
+    ...(signIn !== undefined ? {loginProviders: parseLoginProviders(signIn)} : {}),
     discussion: discussionFromConfig(config),
   });
 }

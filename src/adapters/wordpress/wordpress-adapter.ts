@@ -47,6 +47,7 @@ export interface WordPressAdapterOptions {
   /**
    * The ways to log in to the site, in place of plain wp-login.php (the Colloquy plugin
    * lists them: the site's login page under its real address, social-login plugins'…).
+   * An empty list offers no sign-in.
    */
   loginProviders?: LoginProvider[];
   /** The site's discussion settings, when the page knows them (the plugin prints them). */
@@ -136,7 +137,7 @@ export class WordPressAdapter implements CommentAdapter {
   /** Whether WordPress was asked for a nonce for this browser's login yet. */
   #renewed = false;
   #guestsAllowed = true;
-  readonly #loginProviders: LoginProvider[];
+  readonly #loginProviders: LoginProvider[] | undefined;
   readonly #discussion: DiscussionSettings;
   readonly #snapshots = new Map<string, Snapshot>();
   /** Comments stored by this adapter, by idempotency key, so a retried post is stored once. */
@@ -152,7 +153,7 @@ export class WordPressAdapter implements CommentAdapter {
     this.#rest = new WordPressRestClient(site, style, fetcher, this.#login, () => {
       this.#viewer = null;
     });
-    this.#loginProviders = options.loginProviders ?? [];
+    this.#loginProviders = options.loginProviders;
     this.#discussion = options.discussion ?? {};
     if (this.#discussion.guestsAllowed === false) this.#guestsAllowed = false;
   }
@@ -250,7 +251,7 @@ export class WordPressAdapter implements CommentAdapter {
    */
   async listProviders({signal}: CallOptions = {}): Promise<SignInProvider[]> {
     if (!this.#login.sameOrigin) return [];
-    if (this.#loginProviders.length > 0) {
+    if (this.#loginProviders) {
       return this.#loginProviders.map(({id, name, iconUrl}) => ({id, name, ...(iconUrl ? {iconUrl} : {})}));
     }
     const index = asObject(await this.#rest.call('/', {_fields: 'name'}, {}, signal));
@@ -263,8 +264,11 @@ export class WordPressAdapter implements CommentAdapter {
     if (!this.#login.sameOrigin) {
       throw new CommentError('forbidden', msg('Signing in works only on the WordPress site itself.', {id: 'adapter.wordpress.sign-in-elsewhere'}));
     }
-    const provider = this.#loginProviders.find((candidate) => candidate.id === request.providerId);
-    if (provider) return loginProviderUrl(provider, request.callbackUrl, request.state);
+    if (this.#loginProviders) {
+      const provider = this.#loginProviders.find((candidate) => candidate.id === request.providerId);
+      if (!provider) throw new CommentError('invalid', msg('Sign-in was cancelled.', {id: 'adapter.wordpress.sign-in-cancelled'}));
+      return loginProviderUrl(provider, request.callbackUrl, request.state);
+    }
     return this.#login.loginUrl(request.callbackUrl, request.state);
   }
 
