@@ -191,11 +191,20 @@ export class WordPressAdapter implements CommentAdapter {
   async locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {
     signal?.throwIfAborted();
     const post = this.#postId(request.thread);
-    const snapshot = await this.#loadSnapshot(post, signal);
-    this.#snapshots.set(post, snapshot);
-    const groups = request.sort === 'newest' ? [...snapshot.groups].reverse() : snapshot.groups;
-    const index = groups.findIndex((group) => group.some((comment) => comment.id === request.commentId && comment.status !== 'deleted'));
-    const root = groups[index]?.[0];
+    const find = (snapshot: Snapshot) => {
+      const groups = request.sort === 'newest' ? [...snapshot.groups].reverse() : snapshot.groups;
+      const index = groups.findIndex((group) => group.some((comment) => comment.id === request.commentId && comment.status !== 'deleted'));
+      return {index, root: groups[index]?.[0]};
+    };
+    // The thread already loaded answers most links at no cost; only a comment it lacks
+    // (posted since) is worth reloading the whole thread for.
+    let snapshot = this.#snapshots.get(post);
+    let {index, root} = snapshot ? find(snapshot) : {index: -1, root: undefined};
+    if (!snapshot || !root) {
+      snapshot = await this.#loadSnapshot(post, signal);
+      this.#snapshots.set(post, snapshot);
+      ({index, root} = find(snapshot));
+    }
     if (!root) return null;
     const limit = Math.max(1, Math.floor(request.limit) || 1);
     const offset = Math.floor(index / limit) * limit;
