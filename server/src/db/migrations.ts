@@ -9,8 +9,13 @@ const folder = new URL('../../migrations/', import.meta.url);
  * start together from applying the same one twice.
  */
 export async function migrate(db: Database): Promise<string[]> {
-  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // Under the same lock: two processes creating the table at once collide in PostgreSQL's
+  // catalog (`IF NOT EXISTS` is not atomic).
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7261001)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   const files = readdirSync(folder).filter((name) => /^\d+-[\w-]+\.sql$/.test(name)).sort();
   const applied: string[] = [];
   for (const file of files) {
