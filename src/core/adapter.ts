@@ -104,6 +104,12 @@ export interface AdapterCapabilities {
    * cookie, a stored key) so each browser counts once. Without it, `react` needs a session.
    */
   guestReactions?: boolean;
+  /**
+   * Comments are written in Markdown: `text` content is rendered as Markdown (paragraphs,
+   * emphasis, strong, code, code blocks, quotes, lists, links) and the form offers a
+   * preview. Without it, `text` is plain text with linked URLs.
+   */
+  markdown?: boolean;
 }
 
 export interface CallOptions {

@@ -28,6 +28,7 @@ import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
 import {DraftController} from './draft-controller.js';
+import {MarkdownPreview, markdownPreviewStyles} from './markdown-preview.js';
 import {newIdempotencyKey} from './idempotency-key.js';
 import {RetryScheduler} from './retry-scheduler.js';
 import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions} from './retry-policy.js';
@@ -115,7 +116,7 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  */
 @localized()
 export class CommentFormElement extends LitElement {
-  static override styles = [themeStyles, commentFormStyles];
+  static override styles = [themeStyles, commentFormStyles, markdownPreviewStyles];
 
   /** The backend, as an object; takes precedence over the `adapter` attribute and the thread's. */
   @property({attribute: false}) adapter: CommentAdapter | undefined;
@@ -202,6 +203,11 @@ export class CommentFormElement extends LitElement {
       return page.thread;
     },
     args: () => [this.#adapter, this.#threadId, this.#link !== undefined] as const,
+  });
+
+  readonly #preview = new MarkdownPreview(this, {
+    enabled: () => Boolean(this.#adapter?.capabilities.markdown),
+    text: () => this._text,
   });
 
   get #adapter(): CommentAdapter | undefined {
@@ -312,7 +318,7 @@ export class CommentFormElement extends LitElement {
         @submit=${this.#onSubmit}
         @keydown=${this.#onKeydown}
       >
-        ${this.#renderTextField(closed)}
+        ${this.#preview.render(this.#renderTextField(closed))}
         ${closed ? nothing : html`${this.#renderIdentity()} ${this.#renderNotifications()}`}
         ${this.#renderAlert()}
         ${closed
@@ -697,6 +703,7 @@ export class CommentFormElement extends LitElement {
       this._fieldErrors = problems;
       this._failure = {error: new CommentError('invalid', '', {fieldErrors: problems}), decision: {action: 'stop'}};
       // Where the first thing to fix is, as the message asks (WCAG 3.3.1).
+      this.#preview.write();
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }

@@ -19,6 +19,7 @@ import {adapterContext, threadContext, type ThreadLink} from '../shared/context.
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
+import {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
@@ -184,6 +185,7 @@ export class CommentThreadElement extends LitElement {
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
   readonly #longThread = new LongThreadController(this);
+  readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
   readonly #adapterProvider = new ContextProvider(this, {context: adapterContext});
@@ -753,6 +755,10 @@ export class CommentThreadElement extends LitElement {
 
   #renderContent(content: CommentContent): unknown {
     if (content.kind === 'html') return sanitizedHtml(content.value, nothing);
+    if (this.#adapter?.capabilities.markdown) {
+      const rendered = this.#markdown.render(content.value);
+      if (rendered) return rendered;
+    }
     let paragraphs = parsedText.get(content);
     if (!paragraphs) {
       paragraphs = parseText(content.value);
