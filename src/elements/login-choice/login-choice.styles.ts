@@ -53,6 +53,40 @@ export const styles = css`
     list-style: none;
   }
 
+  /* Where a row cannot hold every button, two even rows (3 + 3, not 5 + 1): a button alone
+     on a line looks like an afterthought. Breakpoints: n buttons and their gaps. */
+  .choice {
+    container: choice / inline-size;
+  }
+
+  @container choice (inline-size < 15.25rem) {
+    .providers[data-count='5'] {
+      display: grid;
+      grid-template-columns: repeat(3, var(--_provider-size));
+    }
+  }
+
+  @container choice (inline-size < 18.375rem) {
+    .providers[data-count='6'] {
+      display: grid;
+      grid-template-columns: repeat(3, var(--_provider-size));
+    }
+  }
+
+  @container choice (inline-size < 21.5rem) {
+    .providers[data-count='7'] {
+      display: grid;
+      grid-template-columns: repeat(4, var(--_provider-size));
+    }
+  }
+
+  @container choice (inline-size < 24.625rem) {
+    .providers[data-count='8'] {
+      display: grid;
+      grid-template-columns: repeat(4, var(--_provider-size));
+    }
+  }
+
   .provider-button {
     display: grid;
     place-items: center;

@@ -499,7 +499,7 @@ export class LoginChoiceElement extends LitElement {
 
   #renderProviders(providers: readonly SignInProvider[]): TemplateResult | typeof nothing {
     if (providers.length === 0) return nothing;
-    return html`<ul part="providers" class="providers" aria-labelledby="prompt">
+    return html`<ul part="providers" class="providers" data-count=${providers.length} aria-labelledby="prompt">
       ${repeat(
         providers,
         (provider) => provider.id,
