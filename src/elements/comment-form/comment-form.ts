@@ -22,6 +22,7 @@ import {localeOf, plural} from '../../i18n/locale.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
+import {guestTexts} from '../shared/guest-texts.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
@@ -465,14 +466,12 @@ export class CommentFormElement extends LitElement {
     return html`
       <div part="guest-fields" class="guest-fields" slot=${ifDefined(slot)}>
         <p id="email-hint" class="hint">
-          ${msg('Your email address will never be made public.', {id: 'form.hint.email'})}
-          ${requireName || requireEmail
-            ? msg('Required fields are marked *', {id: 'form.hint.required'})
-            : nothing}
+          ${guestTexts.emailHint()}
+          ${requireName || requireEmail ? guestTexts.requiredHint() : nothing}
         </p>
-        ${this.#renderGuestField('name', msg('Name', {id: 'form.label.name'}), 'text', 'name', requireName)}
-        ${this.#renderGuestField('email', msg('Email', {id: 'form.label.email'}), 'email', 'email', requireEmail, 'email-hint')}
-        ${this.#renderGuestField('website', msg('Website', {id: 'form.label.website'}), 'url', 'url', false)}
+        ${this.#renderGuestField('name', guestTexts.name(), 'text', 'name', requireName)}
+        ${this.#renderGuestField('email', guestTexts.email(), 'email', 'email', requireEmail, 'email-hint')}
+        ${this.#renderGuestField('website', guestTexts.website(), 'url', 'url', false)}
         <label part="remember-guest" class="checkbox">
           <input
             type="checkbox"

@@ -23,6 +23,7 @@ import {NamedAdapter} from '../shared/named-adapter.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
+import {guestTexts} from '../shared/guest-texts.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {initialsOf} from '../shared/initials.js';
 import {SessionController} from '../shared/session-controller.js';
@@ -520,16 +521,17 @@ export class LoginChoiceElement extends LitElement {
     </ul>`;
   }
 
+  /** The same fields, words and order as `<comment-form>`'s, for a panel used on its own. */
   #renderGuestFields(policy: GuestPolicy): TemplateResult {
-    const required = msg('(required)', {id: 'login.guest.required'});
     // Names take the direction of what is typed; addresses are left to right in any language.
     const field = (
       key: keyof GuestIdentity,
       label: string,
       attributes: {type: string; inputmode?: string; autocomplete: string; required: boolean; hint?: string},
     ) => html`<div class="field">
-      <label for=${`guest-${key}`}>${label}${attributes.required ? html` <span class="required">${required}</span>` : nothing}</label>
-      ${attributes.hint ? html`<span class="hint" id=${`guest-${key}-hint`}>${attributes.hint}</span>` : nothing}
+      <label for=${`guest-${key}`}>
+        ${label} ${attributes.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}
+      </label>
       <input
         id=${`guest-${key}`}
         part="input"
@@ -539,7 +541,7 @@ export class LoginChoiceElement extends LitElement {
         autocomplete=${attributes.autocomplete}
         dir=${key === 'name' ? 'auto' : 'ltr'}
         ?required=${attributes.required}
-        aria-describedby=${attributes.hint ? `guest-${key}-hint` : nothing}
+        aria-describedby=${attributes.hint ?? nothing}
         class=${this.showGuestErrors ? 'checked' : ''}
         .value=${this.guest[key] ?? ''}
         @input=${(event: Event) => this.#onGuestInput(key, event)}
@@ -548,18 +550,17 @@ export class LoginChoiceElement extends LitElement {
     </div>`;
     return html`<fieldset part="guest-fields" class="guest-fields">
       <legend class="visually-hidden">${msg('Your details', {id: 'login.guest.legend'})}</legend>
-      ${field('email', msg('Email', {id: 'login.guest.email'}), {
+      <p id="guest-email-hint" class="hint">
+        ${guestTexts.emailHint()} ${policy.requireName || policy.requireEmail ? guestTexts.requiredHint() : nothing}
+      </p>
+      ${field('name', guestTexts.name(), {type: 'text', autocomplete: 'name', required: policy.requireName})}
+      ${field('email', guestTexts.email(), {
         type: 'email',
         autocomplete: 'email',
         required: policy.requireEmail,
-        hint: msg('Your address is never made public.', {id: 'login.guest.emailHint'}),
+        hint: 'guest-email-hint',
       })}
-      ${field('name', msg('Name', {id: 'login.guest.name'}), {
-        type: 'text',
-        autocomplete: 'name',
-        required: policy.requireName,
-      })}
-      ${field('website', msg('Website', {id: 'login.guest.website'}), {
+      ${field('website', guestTexts.website(), {
         // Not type=url: people type "example.com", which that type rejects.
         type: 'text',
         inputmode: 'url',
