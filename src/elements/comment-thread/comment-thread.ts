@@ -365,6 +365,18 @@ export class CommentThreadElement extends LitElement {
     );
   }
 
+  /** The id of the top-level comment whose conversation holds `commentId`. */
+  #conversationOf(commentId: string): string {
+    let current = commentId;
+    // Bounded: a broken backend's parents may form a loop.
+    for (let steps = 0; steps < 1000; steps++) {
+      const parentId = this.#find(current)?.parentId;
+      if (!parentId || !this.#find(parentId)) break;
+      current = parentId;
+    }
+    return current;
+  }
+
   #isOutgoing(comment: Comment): boolean {
     return this.#outgoingComments.includes(comment);
   }
@@ -400,6 +412,7 @@ export class CommentThreadElement extends LitElement {
       return;
     }
     this.#targeted = commentId;
+    this.#longThread.expand(this.#conversationOf(commentId));
     this.requestUpdate();
     await this.updateComplete;
     // Let a frame be rendered first. Conversations far off screen are skipped

@@ -53,9 +53,11 @@ describe('<comment-thread> long-thread navigation', () => {
     expect(text(toggle)).to.equal('Show 3 replies');
     expect(article(element, 'a.2').checkVisibility()).to.be.false;
     await expectAccessible(element);
-    toggle.click();
-    await element.updateComplete;
-    expect(article(element, 'a.2').checkVisibility()).to.be.true;
+    // A link to a reply inside opens the conversation again.
+    location.hash = '#comment-a.2';
+    await waitUntil(() => article(element, 'a.2').checkVisibility(), 'the linked reply stayed hidden');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    history.replaceState(null, '', location.pathname);
   });
 
   it('cuts comments longer than about twelve lines, with "Show more"', async () => {
