@@ -701,9 +701,7 @@ export class CommentFormElement extends LitElement {
     if (Object.keys(problems).length > 0) {
       this._fieldErrors = problems;
       this._failure = {error: new CommentError('invalid', '', {fieldErrors: problems}), decision: {action: 'stop'}};
-      // Where the first thing to fix is, as the message asks (WCAG 3.3.1).
-      this.#preview.write();
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      this.#focusFirstInvalid();
       return;
     }
     if (this.editing) {
@@ -883,6 +881,12 @@ export class CommentFormElement extends LitElement {
     this.#posted(slot, input, existing ?? null, true);
   }
 
+  /** Takes focus where the first thing to fix is, as the message asks (WCAG 3.3.1). */
+  #focusFirstInvalid() {
+    this.#preview.write();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
   #showFailure(error: CommentError, decision: RetryDecision) {
     this._sendingSlot = undefined;
     const failure: Failure = {error, decision};
@@ -893,7 +897,10 @@ export class CommentFormElement extends LitElement {
         this._waitUntil = undefined;
       });
     }
-    if (error.code === 'invalid') this._fieldErrors = {...error.fieldErrors};
+    if (error.code === 'invalid') {
+      this._fieldErrors = {...error.fieldErrors};
+      this.#focusFirstInvalid();
+    }
     if (error.code === 'closed') this._closedByBackend = true;
     if (error.code === 'unauthorized' && this.#adapter && this.#signedIn) sessionStoreFor(this.#adapter).set(null);
     this._failure = failure;
