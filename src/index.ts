@@ -10,7 +10,17 @@ export {CommentLoadEvent} from './events/comment-load.js';
 export {CommentErrorEvent, type CommentErrorOperation} from './events/comment-error.js';
 export {CommentReplyEvent} from './events/comment-reply.js';
 export type {ThreadLink} from './elements/shared/context.js';
-export {followPageLanguage, loadColloquyLocale, matchLocale, sourceLocale, targetLocales} from './localization.js';
+export {
+  applyPageStrings,
+  directionOf,
+  followPageLanguage,
+  loadColloquyLocale,
+  matchLocale,
+  setColloquyStrings,
+  sourceLocale,
+  targetLocales,
+  type ColloquyStrings,
+} from './localization.js';
 export {CommentFormElement} from './elements/comment-form/comment-form.js';
 export type {RetryOptions} from './elements/comment-form/retry-policy.js';
 export {CommentSubmitEvent} from './events/comment-submit.js';
@@ -19,6 +29,7 @@ export {CommentEditedEvent} from './events/comment-edited.js';
 export {CommentCancelEvent} from './events/comment-cancel.js';
 export {CommentSignInRequestEvent} from './events/comment-sign-in-request.js';
 export {DraftStore, drafts, type Draft, type DraftSlot} from './drafts/draft-store.js';
+export {configureDeadlines} from './adapters/shared/deadline.js';
 export type {LoginChoiceElement, GuestMode} from './elements/login-choice/login-choice.js';
 export {LoginSelectEvent} from './events/login-select.js';
 export {LoginRedirectEvent} from './events/login-redirect.js';

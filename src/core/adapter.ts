@@ -36,6 +36,17 @@ export interface CommentAdapter {
   loadPage(request: LoadPageRequest, options: CallOptions): Promise<CommentPage>;
 
   /**
+   * Finds which page holds a comment's conversation, so a link to a comment loads one
+   * page instead of the whole thread. Resolves `null` when the comment does not exist
+   * (or is not visible to the viewer). Optional: without it, a linked comment is looked
+   * for by loading pages one after another, up to a limit.
+   *
+   * For the same `sort` and `limit`, `loadPage({…, cursor})` with the cursor resolved
+   * here lists the comment, and its `nextCursor` continues the thread from there.
+   */
+  locate?(request: LocateRequest, options: CallOptions): Promise<LocatedComment | null>;
+
+  /**
    * Stores a new comment and resolves with it as stored (with its real id and status,
    * which is `pending` when it is held for moderation). Posting again with the same
    * `idempotencyKey` must not store a second comment: resolve with the first one, or
@@ -110,6 +121,11 @@ export interface AdapterCapabilities {
    * preview. Without it, `text` is plain text with linked URLs.
    */
   markdown?: boolean;
+  /**
+   * False when `totalCount` leaves out the viewer's own held comments (WordPress does), so
+   * the thread does not count one it shows after posting either. Default true.
+   */
+  countsHeldComments?: boolean;
 }
 
 export interface CallOptions {
@@ -123,6 +139,22 @@ export interface LoadPageRequest {
   cursor?: string;
   /** Top-level comments per page. */
   limit: number;
+}
+
+export interface LocateRequest {
+  thread: string;
+  commentId: string;
+  sort: SortOrder;
+  /** Top-level comments per page, as in `LoadPageRequest`. */
+  limit: number;
+}
+
+/** Where a comment is: the page holding its top-level ancestor. */
+export interface LocatedComment {
+  /** Cursor of the page holding its top-level ancestor; `null` = the first page. */
+  cursor: string | null;
+  /** The top-level ancestor's id (the comment's own id when it is top-level). */
+  rootId: string;
 }
 
 export interface NewComment {

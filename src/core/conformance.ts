@@ -147,6 +147,30 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
       }
     }),
 
+    check('locates every comment on the page that lists it, when it has locate()', async ({adapter, thread}) => {
+      if (!adapter.locate) return;
+      for (const sort of ['oldest', 'newest'] as const) {
+        const limit = 2;
+        const {pages} = await loadWholeThread(adapter, thread, {sort, limit});
+        for (const [index, page] of pages.entries()) {
+          for (const comment of page.comments) {
+            if (comment.status === 'deleted') continue;
+            const located = await adapter.locate({thread, commentId: comment.id, sort, limit}, {});
+            assert(located, `locate() did not find comment ${comment.id}`);
+            const listed = await adapter.loadPage({thread, sort, limit, ...(located.cursor ? {cursor: located.cursor} : {})}, {});
+            assert(
+              listed.comments.some((candidate) => candidate.id === comment.id),
+              `locate() sent comment ${comment.id} (${sort}, page ${index + 1}) to a page that does not list it`,
+            );
+            const root = listed.comments.find((candidate) => candidate.id === located.rootId);
+            assert(root && root.parentId === null, `locate() named ${located.rootId} as the top-level ancestor of ${comment.id}`);
+          }
+        }
+      }
+      const missing = await adapter.locate({thread, commentId: 'colloquy-conformance-no-such-comment', sort: 'oldest', limit: 2}, {});
+      assert(missing === null, 'locate() of a comment that does not exist did not resolve null');
+    }),
+
     check('rejects an unknown thread with not-found', async ({adapter, missingThread}) => {
       if (missingThread === undefined) return;
       await expectCommentError(adapter.loadPage({thread: missingThread, sort: 'oldest', limit: 10}, {}), 'not-found');

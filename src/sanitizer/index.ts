@@ -28,34 +28,75 @@ const ALLOWED_ATTR = [
   'colspan', 'rowspan', 'scope', 'headers', 'start', 'reversed', 'type', 'value', 'open', 'abbr',
 ];
 
+// Attributes whose values are words or numbers, never URLs. DOMPurify tests every
+// attribute it does not know to be URI-safe against its URL pattern, which would drop
+// `dir="rtl"` or `colspan="2"`; URLs (`href`, `src`, `cite`) are checked by the hook below.
+const PLAIN_ATTR = [
+  'alt', 'title', 'width', 'height', 'datetime', 'lang', 'dir', 'colspan', 'rowspan', 'scope',
+  'headers', 'start', 'reversed', 'type', 'value', 'open', 'abbr',
+];
+
 const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
 const imageProtocols = new Set(['http:', 'https:']);
+/** Set on images drawn at the size of the text around them (smileys, emoji). */
+const INLINE_IMAGE_CLASS = 'inline-image';
 
 const purify = createDOMPurify(window);
 
+/** The address relative URLs in the markup being sanitized resolve against, if any. */
+let currentBase: string | undefined;
+/** Images the markup marked as inline (WordPress's `wp-smiley`, `emoji`) before classes were dropped. */
+let inlineImages = new WeakSet<Element>();
+
+purify.addHook('beforeSanitizeAttributes', (node) => {
+  if (node instanceof Element && node.localName === 'img' && (node.classList.contains('wp-smiley') || node.classList.contains('emoji'))) {
+    inlineImages.add(node);
+  }
+});
+
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (!(node instanceof Element)) return;
-  // DOMPurify already filters URLs; these checks are ours, stricter, and not left to its
-  // defaults (which allow any data: URL on an image).
   if (node.localName === 'a') {
-    const href = node.getAttribute('href');
-    if (href !== null && !hasProtocol(href, linkProtocols)) node.removeAttribute('href');
+    keepUrl(node, 'href', linkProtocols, true);
     if (node.hasAttribute('href')) node.setAttribute('rel', UGC_LINK_REL);
   } else if (node.localName === 'img') {
+    // Our own check, stricter than DOMPurify's defaults (which allow any data: URL).
     const src = node.getAttribute('src');
-    if (src !== null && !hasProtocol(src, imageProtocols) && !/^data:image\//i.test(src.trim())) node.removeAttribute('src');
+    if (src === null || !/^\s*data:image\//i.test(src)) keepUrl(node, 'src', imageProtocols, false);
+    if (inlineImages.has(node) || isTiny(node)) node.setAttribute('class', INLINE_IMAGE_CLASS);
     node.setAttribute('loading', 'lazy');
     node.setAttribute('decoding', 'async');
     node.setAttribute('referrerpolicy', 'no-referrer');
   }
+  if (node.hasAttribute('cite')) keepUrl(node, 'cite', imageProtocols, false);
 });
 
-function hasProtocol(value: string, protocols: ReadonlySet<string>): boolean {
+/**
+ * Keeps `name` only as an absolute URL with one of `protocols`: relative URLs are resolved
+ * against the backend's address (a comment's permalink), since the embedding page's own
+ * address means nothing to them. With `fragments`, `#…` stays as it is: it points into
+ * this page, where the thread follows `#comment-…` links.
+ */
+function keepUrl(node: Element, name: string, protocols: ReadonlySet<string>, fragments: boolean): void {
+  const value = node.getAttribute(name);
+  if (value === null) return;
+  const trimmed = value.trim();
+  if (fragments && trimmed.startsWith('#') && trimmed.length > 1) return;
+  let url: URL | undefined;
   try {
-    return protocols.has(new URL(value).protocol);
+    url = new URL(trimmed, currentBase);
   } catch {
-    return false;
+    url = undefined;
   }
+  if (url && protocols.has(url.protocol)) node.setAttribute(name, url.href);
+  else node.removeAttribute(name);
+}
+
+/** An image its markup sizes like a character (at most 32 × 32), e.g. an old-style smiley. */
+function isTiny(image: Element): boolean {
+  const width = Number(image.getAttribute('width'));
+  const height = Number(image.getAttribute('height'));
+  return width > 0 && height > 0 && width <= 32 && height <= 32;
 }
 
 interface TrustedTypePolicyFactory {
@@ -88,21 +129,102 @@ function createPolicy(): Config['TRUSTED_TYPES_POLICY'] {
 const policy = createPolicy();
 
 /**
- * Parses untrusted HTML into a fragment holding only safe comment markup: links only to
- * http(s) and mailto (with `rel="nofollow ugc noopener noreferrer"`), images only from
- * http(s) or `data:` URLs, no scripts, styles, forms, frames or event handlers.
+ * Whether the page enforces Trusted Types (`require-trusted-types-for 'script'`) while
+ * refusing our policy: then DOMPurify can parse nothing (and would quietly return an
+ * empty fragment). Probed once, with a string that can do no harm.
  */
-export function sanitizeHtml(dirty: string): DocumentFragment {
-  const fragment: DocumentFragment | null = purify.sanitize(dirty, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
-    RETURN_DOM_FRAGMENT: true,
-    ...(policy ? {TRUSTED_TYPES_POLICY: policy} : {}),
-  });
+let parsingRefused: boolean | undefined;
+function isParsingRefused(): boolean {
+  if (parsingRefused === undefined) {
+    parsingRefused = false;
+    if (!policy && (globalThis as {trustedTypes?: unknown}).trustedTypes) {
+      try {
+        new DOMParser().parseFromString('<p></p>', 'text/html');
+      } catch {
+        parsingRefused = true;
+      }
+    }
+  }
+  return parsingRefused;
+}
+
+export interface SanitizeOptions {
+  /**
+   * What relative links and image addresses resolve against: the backend's address for
+   * this content (a comment's permalink). Without it, relative URLs are dropped.
+   */
+  baseUrl?: string;
+}
+
+/**
+ * Parses untrusted HTML into a fragment holding only safe comment markup: links only to
+ * http(s) and mailto (with `rel="nofollow ugc noopener noreferrer"`) or to a `#fragment`,
+ * relative ones resolved against `baseUrl`; images only from http(s) or raster `data:`
+ * URLs, smileys sized as text; no scripts, styles, forms, frames or event handlers.
+ *
+ * When the page's Trusted Types policy refuses `colloquy-sanitizer`, DOMPurify cannot
+ * parse anything; the content is then shown as its plain text rather than not at all.
+ */
+export function sanitizeHtml(dirty: string, {baseUrl}: SanitizeOptions = {}): DocumentFragment {
+  if (isParsingRefused()) return plainTextFallback(dirty);
+  currentBase = baseUrl && /^https?:/i.test(baseUrl) ? baseUrl : undefined;
+  inlineImages = new WeakSet();
+  let fragment: DocumentFragment | null;
+  try {
+    fragment = purify.sanitize(dirty, {
+      ALLOWED_TAGS,
+      ALLOWED_ATTR,
+      ADD_URI_SAFE_ATTR: PLAIN_ATTR,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      RETURN_DOM_FRAGMENT: true,
+      ...(policy ? {TRUSTED_TYPES_POLICY: policy} : {}),
+    });
+  } catch (error) {
+    return plainTextFallback(dirty, error);
+  } finally {
+    currentBase = undefined;
+  }
   // Markup that makes the parser build a frameset document has no body, and DOMPurify
   // then returns null despite its types.
   return fragment ?? document.createDocumentFragment();
+}
+
+let warned = false;
+
+/**
+ * The markup's text, one paragraph per block, built with text nodes only (parsing it is
+ * what was refused). Tags are dropped and character references decoded.
+ */
+function plainTextFallback(dirty: string, error?: unknown): DocumentFragment {
+  if (!warned) {
+    warned = true;
+    console.warn(
+      "Colloquy: HTML comments are shown as plain text because the page's Trusted Types policy refuses " +
+        "'colloquy-sanitizer'. Add it to the CSP's trusted-types directive (see docs/csp.md).",
+      error,
+    );
+  }
+  const fragment = document.createDocumentFragment();
+  const blocks = dirty
+    .replace(/<(script|style|template|textarea|title)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .split(/<\/?(?:p|div|br|li|blockquote|h[1-6]|pre|tr)\b[^>]*>/i)
+    .map((block) => decodeReferences(block.replace(/<[^>]*>?/g, '')).replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  for (const block of blocks) {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = block;
+    fragment.append(paragraph);
+  }
+  return fragment;
+}
+
+const NAMED_REFERENCES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”'};
+
+function decodeReferences(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]+));/gi, (match, decimal?: string, hex?: string, name?: string) => {
+    const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    return NAMED_REFERENCES[name!.toLowerCase()] ?? match;
+  });
 }

@@ -4,6 +4,7 @@ import {outcomeOfMessage, type SignInOutcome} from './outcome.js';
 import {SIGN_IN_CHANNEL, SIGN_IN_WINDOW_NAME, createState, parseSignInMessage, type SignInMessage} from './protocol.js';
 import {keepDrafts, savePendingRedirect} from './redirect.js';
 import {signInEnvironment, type Clock, type SignInChannel, type SignInHost, type SignInPopup, type SignInTiming} from './environment.js';
+import {withLoadDeadline} from '../adapters/shared/deadline.js';
 
 export interface SignInOptions {
   adapter: CommentAdapter;
@@ -141,7 +142,7 @@ export class SignInAttempt {
   async #signInUrl(request: Parameters<NonNullable<CommentAdapter['signInUrl']>>[0]): Promise<string> {
     const {adapter} = this.#options;
     if (!adapter.signInUrl) throw new Error('Colloquy: this adapter cannot sign in (no signInUrl).');
-    const url = await adapter.signInUrl(request, {signal: this.#abort.signal});
+    const url = await withLoadDeadline(this.#abort.signal, (signal) => adapter.signInUrl!(request, {signal}));
     const parsed = new URL(url, this.#host.location.href);
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
       throw new Error(`Colloquy: refusing a sign-in URL with the ${parsed.protocol} scheme.`);
@@ -207,7 +208,7 @@ export class SignInAttempt {
       else this.#after(Math.min(this.#timing.sessionPollMs, remaining), poll);
     };
     const poll = (): void => {
-      adapter.getSession!({signal: this.#abort.signal}).then(
+      withLoadDeadline(this.#abort.signal, (signal) => adapter.getSession!({signal})).then(
         (session) => {
           if (this.#messageAccepted) return;
           if (session) this.#settle({status: 'signed-in', session});

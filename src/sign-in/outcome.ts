@@ -1,6 +1,7 @@
 import type {CommentAdapter} from '../core/adapter.js';
 import type {Session} from '../core/types.js';
 import type {SignInMessage} from './protocol.js';
+import {withActionDeadline} from '../adapters/shared/deadline.js';
 
 export type SignInOutcome =
   | {status: 'signed-in'; session: Session}
@@ -43,6 +44,7 @@ export async function outcomeOfMessage(
     throw new SignInProviderError(message.error, message.errorDescription);
   }
   if (!adapter.completeSignIn) throw new Error('Colloquy: this adapter cannot sign in (no completeSignIn).');
-  const session = await adapter.completeSignIn({providerId, result: message.result}, {signal});
+  const request = {providerId, result: message.result};
+  const session = await withActionDeadline(signal, (withinDeadline) => adapter.completeSignIn!(request, {signal: withinDeadline}));
   return {status: 'signed-in', session};
 }

@@ -26,7 +26,7 @@ async function failedChecks(breakAdapter: (adapter: CommentAdapter) => CommentAd
 
 const methodNames = [
   'loadPage', 'postComment', 'editComment', 'deleteComment', 'react', 'listProviders',
-  'signInUrl', 'completeSignIn', 'getSession', 'signOut', 'subscribe',
+  'signInUrl', 'completeSignIn', 'getSession', 'signOut', 'subscribe', 'locate',
 ] as const;
 
 /** A copy of `adapter` with some methods replaced (its own methods stay bound to it). */
@@ -54,6 +54,17 @@ describe('the conformance suite', () => {
       }),
     );
     expect(failed).to.include('pages cover every comment exactly once, at any page size');
+  });
+
+  it('catches locate() sending a comment to the wrong page, or finding one that does not exist', async () => {
+    const failed = await failedChecks((adapter) =>
+      override(adapter, {
+        async locate(request) {
+          return {cursor: null, rootId: request.commentId};
+        },
+      }),
+    );
+    expect(failed).to.include('locates every comment on the page that lists it, when it has locate()');
   });
 
   it('catches replies listed before their parent', async () => {

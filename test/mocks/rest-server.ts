@@ -37,7 +37,7 @@ export interface RestServerOptions {
   /** Posts one viewer may make per minute before 429; default unlimited. */
   postsPerMinute?: number;
   /** What the service document claims; default everything. */
-  capabilities?: Partial<{edit: boolean; delete: boolean; reactions: string[]; signIn: boolean; session: boolean; live: boolean}>;
+  capabilities?: Partial<{edit: boolean; delete: boolean; reactions: string[]; signIn: boolean; session: boolean; live: boolean; locate: boolean}>;
 }
 
 interface StoredComment {
@@ -130,7 +130,7 @@ export function restServer(options: RestServerOptions): RestServer {
   const failures: {pathEnd: string; method?: string; status: number; body: unknown; headers: Record<string, string>}[] = [];
   let nextId = 1;
   let nextEvent = 1;
-  const capabilities = {edit: true, delete: true, reactions: ['like'], signIn: true, session: true, live: true, ...options.capabilities};
+  const capabilities = {edit: true, delete: true, reactions: ['like'], signIn: true, session: true, live: true, locate: true, ...options.capabilities};
 
   const corsHeaders = {'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Retry-After, Idempotency-Replayed'};
   const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -232,22 +232,56 @@ export function restServer(options: RestServerOptions): RestServer {
     return `"${Array.from(new Uint8Array(digest).slice(0, 12), (byte) => byte.toString(16).padStart(2, '0')).join('')}"`;
   };
 
-  const listPage = async (request: Request, thread: StoredThread, viewer: Viewer | undefined) => {
-    const params = new URL(request.url).searchParams;
+  /** `sort` and `limit` of a listing or location request, or the error answer. */
+  const pagingOf = (params: URLSearchParams): {sort: string; limit: number} | Response => {
     const sort = params.get('sort') ?? 'oldest';
     const limit = Number(params.get('limit') ?? 20);
     if (!['oldest', 'newest', 'top'].includes(sort) || !Number.isInteger(limit) || limit < 1 || limit > 100) {
       return fail(400, 'invalid', 'sort must be oldest, newest or top; limit 1 to 100.');
     }
-    const visible = visibleTo(thread, viewer);
+    return {sort, limit};
+  };
+
+  const sortedRoots = (visible: StoredComment[], sort: string) => {
     const likes = (c: StoredComment) => c.seededLikes + c.likes.size;
-    const roots = visible
+    return visible
       .filter((c) => c.parentId === null)
       .sort((a, b) => {
         if (sort === 'top') return likes(b) - likes(a) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
         const order = a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
         return sort === 'newest' ? -order : order;
       });
+  };
+  /** The cursor of the page starting at `roots[start]`. */
+  const cursorAfter = (sort: string, roots: StoredComment[], start: number) => {
+    const last = roots[start - 1]!;
+    return btoa(JSON.stringify(sort === 'top' ? {offset: start} : {after: [last.createdAt, last.id]})).replace(/\+/g, '-').replace(/\//g, '_');
+  };
+
+  const locate = (request: Request, thread: StoredThread, viewer: Viewer | undefined, commentId: string) => {
+    const params = new URL(request.url).searchParams;
+    const paging = pagingOf(params);
+    if (paging instanceof Response) return paging;
+    const {sort, limit} = paging;
+    const visible = visibleTo(thread, viewer);
+    let root = visible.find((c) => c.id === commentId && c.status !== 'deleted');
+    for (let depth = 0; root && root.parentId !== null && depth < visible.length; depth++) {
+      const parentId = root.parentId;
+      root = visible.find((c) => c.id === parentId);
+    }
+    if (!root || root.parentId !== null) return fail(404, 'not-found', 'This comment does not exist.');
+    const roots = sortedRoots(visible, sort);
+    const start = Math.floor(roots.indexOf(root) / limit) * limit;
+    return json({cursor: start === 0 ? null : cursorAfter(sort, roots, start), rootId: root.id});
+  };
+
+  const listPage = async (request: Request, thread: StoredThread, viewer: Viewer | undefined) => {
+    const params = new URL(request.url).searchParams;
+    const paging = pagingOf(params);
+    if (paging instanceof Response) return paging;
+    const {sort, limit} = paging;
+    const visible = visibleTo(thread, viewer);
+    const roots = sortedRoots(visible, sort);
     // Keyset cursors for time order: comments added meanwhile cannot shift a page.
     let start = 0;
     const cursor = params.get('cursor');
@@ -278,9 +312,7 @@ export function restServer(options: RestServerOptions): RestServer {
     const comments = pageRoots.flatMap((root) => [root, ...children(root.id)]);
     const last = pageRoots.at(-1);
     const more = start + limit < roots.length && last !== undefined;
-    const next = more
-      ? btoa(JSON.stringify(sort === 'top' ? {offset: start + limit} : {after: [last.createdAt, last.id]})).replace(/\+/g, '-').replace(/\//g, '_')
-      : null;
+    const next = more ? cursorAfter(sort, roots, start + limit) : null;
     const body = JSON.stringify({
       thread: threadInfo(thread, visible),
       comments: comments.map((c) => wire(thread, c, viewer, visible)),
@@ -425,7 +457,7 @@ export function restServer(options: RestServerOptions): RestServer {
       }
     }
 
-    const match = /^\/threads\/([^/]+)\/(comments|events)(?:\/([^/]+))?(?:\/reactions\/([^/]+))?$/.exec(path);
+    const match = /^\/threads\/([^/]+)\/(comments|events)(?:\/([^/]+))?(?:\/reactions\/([^/]+)|\/(location))?$/.exec(path);
     if (!match) return fail(404, 'not-found', 'No such route.');
     const thread = threads.get(decodeURIComponent(match[1]!));
     if (!thread) return fail(404, 'not-found', 'This thread does not exist.');
@@ -435,6 +467,10 @@ export function restServer(options: RestServerOptions): RestServer {
       if (method === 'GET') return listPage(request, thread, viewer);
       if (method === 'POST') return create(request, thread, viewer);
       return fail(405, 'invalid', 'Method not allowed.');
+    }
+    if (match[5] !== undefined) {
+      if (!capabilities.locate) return fail(404, 'not-found', 'No such route.');
+      return method === 'GET' ? locate(request, thread, viewer, commentId) : fail(405, 'invalid', 'Method not allowed.');
     }
     const comment = thread.comments.find((c) => c.id === commentId && c.status !== 'deleted');
     if (!comment) return fail(404, 'not-found', 'This comment does not exist.');

@@ -55,4 +55,67 @@ describe('sanitizeHtml', () => {
     expect(paragraph.getAttributeNames()).to.deep.equal([]);
     expect(paragraph.textContent).to.equal('text');
   });
+
+  it('keeps every allowed attribute with an ordinary value', () => {
+    const host = document.createElement('div');
+    host.append(
+      sanitizeHtml(
+        '<p dir="rtl" lang="ar">مرحبا</p>' +
+          '<ol start="3" type="a" reversed><li value="4">four</li></ol>' +
+          '<table><tr><th scope="col" abbr="Qty" id="h1">Quantity</th></tr>' +
+          '<tr><td colspan="2" rowspan="3" headers="h1">2</td></tr></table>' +
+          '<p><time datetime="2024-08-06T09:00:00Z">Aug 6</time> <abbr title="Al-Qaeda in the Islamic Maghreb">AQIM</abbr></p>' +
+          '<img src="https://example.com/map.png" width="640" height="480" alt="Map">' +
+          '<details open><summary>More</summary>…</details>',
+      ),
+    );
+    const attributes = (selector: string) =>
+      Object.fromEntries([...host.querySelector(selector)!.attributes].map((attribute) => [attribute.name, attribute.value]));
+    expect(attributes('p')).to.deep.equal({dir: 'rtl', lang: 'ar'});
+    expect(attributes('ol')).to.deep.equal({start: '3', type: 'a', reversed: ''});
+    expect(attributes('li')).to.deep.equal({value: '4'});
+    expect(attributes('th')).to.deep.equal({scope: 'col', abbr: 'Qty'});
+    expect(attributes('td')).to.deep.equal({colspan: '2', rowspan: '3', headers: 'h1'});
+    expect(attributes('time')).to.deep.equal({datetime: '2024-08-06T09:00:00Z'});
+    expect(attributes('abbr')).to.deep.equal({title: 'Al-Qaeda in the Islamic Maghreb'});
+    expect(attributes('img')).to.deep.include({src: 'https://example.com/map.png', width: '640', height: '480', alt: 'Map'});
+    expect(attributes('details')).to.deep.equal({open: ''});
+  });
+
+  it('resolves relative links against the backend address, keeps fragments, drops what cannot resolve', () => {
+    const host = document.createElement('div');
+    const markup =
+      '<a href="/2024/07/earlier-post/">earlier</a> <a href="#comment-650">above</a> <a href="?p=12">query</a> ' +
+      '<a href="javascript:alert(1)">js</a> <a href=" JAVASCRIPT:alert(1)">js2</a> <a href="data:text/html,x">data</a> ' +
+      '<img src="/wp-content/uploads/a.png" alt=""><blockquote cite="/sources">q</blockquote>';
+    host.append(sanitizeHtml(markup, {baseUrl: 'https://blog.example/2024/08/06/aqim/#comment-5'}));
+    expect([...host.querySelectorAll('a')].map((link) => link.getAttribute('href'))).to.deep.equal([
+      'https://blog.example/2024/07/earlier-post/',
+      '#comment-650',
+      'https://blog.example/2024/08/06/aqim/?p=12',
+      null,
+      null,
+      null,
+    ]);
+    expect(host.querySelector('img')!.getAttribute('src')).to.equal('https://blog.example/wp-content/uploads/a.png');
+    expect(host.querySelector('blockquote')!.getAttribute('cite')).to.equal('https://blog.example/sources');
+    expect(unsafeMarkup(host)).to.deep.equal([]);
+
+    const withoutBase = document.createElement('div');
+    withoutBase.append(sanitizeHtml(markup));
+    expect([...withoutBase.querySelectorAll('a')].map((link) => link.getAttribute('href'))).to.deep.equal([null, '#comment-650', null, null, null, null]);
+  });
+
+  it('marks smileys and character-sized images as inline, and only those', () => {
+    const host = document.createElement('div');
+    host.append(
+      sanitizeHtml(
+        '<img src="https://s.w.org/images/core/emoji/14.0.0/72x72/1f642.png" alt="🙂" class="wp-smiley" style="height: 1em; max-height: 1em;">' +
+          '<img src="https://example.com/old-smile.gif" width="15" height="15" alt=":)">' +
+          '<img src="https://example.com/photo.jpg" width="800" height="600" alt="Photo" class="aligncenter">',
+      ),
+    );
+    expect([...host.querySelectorAll('img')].map((image) => image.getAttribute('class'))).to.deep.equal(['inline-image', 'inline-image', null]);
+    expect([...host.querySelectorAll('img')].map((image) => image.getAttribute('style'))).to.deep.equal([null, null, null]);
+  });
 });

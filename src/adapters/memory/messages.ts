@@ -26,6 +26,8 @@ export const messages = {
     msg('Please enter a web address starting with http:// or https://.', {id: 'adapter.memory.website-invalid'}),
   parentMissing: () => msg('The comment you are replying to no longer exists.', {id: 'adapter.memory.parent-missing'}),
   staleCursor: () => msg('This page link is out of date. Please reload.', {id: 'adapter.memory.cursor-stale'}),
+  storageFull: () =>
+    msg('This browser could not store the comment (its storage is full or blocked).', {id: 'adapter.memory.storage-full'}),
   emailProvider: () => msg('Email link', {id: 'adapter.memory.provider.email'}),
 };
 

@@ -1,57 +1,106 @@
-/** One event of a `text/event-stream`. */
-export interface ServerSentEvent {
-  type: string;
-  data: string;
+import {createParser, type EventSourceMessage} from 'eventsource-parser';
+
+/** The shortest wait before reconnecting, whatever the server's `retry` says. */
+export const MIN_RECONNECT_DELAY_MS = 1000;
+/**
+ * A stream counts as healthy, and the backoff starts again from its shortest delay, only
+ * when it stayed open this long and delivered something: a server or proxy that closes
+ * every stream at once (with a 200 and an empty body, say) keeps backing off.
+ */
+export const HEALTHY_STREAM_MS = 10_000;
+/** The most a stream may hold in one unfinished event; past that it is dropped and reopened. */
+const MAX_EVENT_SIZE = 1024 * 1024;
+
+/**
+ * How long to wait before reconnection number `attempt` (1 for the first after a healthy
+ * stream): the server's `retry` (at least one second) doubled per attempt, at most
+ * `maxMs`, with "equal jitter" (a random point in the upper half) so that tabs dropped by
+ * the same server restart do not all come back at the same instant.
+ */
+export function reconnectDelay(attempt: number, retryMs: number | undefined, maxMs: number, random = Math.random): number {
+  const base = Math.max(MIN_RECONNECT_DELAY_MS, Number.isFinite(retryMs) ? retryMs! : 0);
+  const ceiling = Math.max(MIN_RECONNECT_DELAY_MS, Math.min(maxMs, base * 2 ** Math.min(Math.max(attempt - 1, 0), 20)));
+  return Math.max(MIN_RECONNECT_DELAY_MS, Math.round(ceiling / 2 + (ceiling / 2) * random()));
+}
+
+export interface EventStreamOptions {
+  /** Opens the stream; `Last-Event-ID` is set once an event with an id was delivered. */
+  open(headers: Record<string, string>, signal: AbortSignal | undefined): Promise<Response>;
+  onEvent(event: {type: string; data: string}): void;
+  signal?: AbortSignal;
+  maxReconnectDelay: number;
+  /** For tests: the jitter's randomness. */
+  random?: () => number;
 }
 
 /**
- * Parses a `text/event-stream` as it arrives, chunk by chunk, following the HTML
- * standard's rules (https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream):
- * lines end in CR, LF or CRLF; a blank line dispatches; `data` lines join with `\n`;
- * lines starting with `:` are comments (keep-alives).
+ * Follows a `text/event-stream` like `EventSource` would, but over `fetch` (so it can send
+ * headers), until `signal` fires or the server answers 204, 401, 403 or 404. Parsing is
+ * `eventsource-parser`'s; what is ours is the reconnection policy: a fresh parser per
+ * connection (an event cut off by a drop is discarded, not glued to the next stream's
+ * first one), `Last-Event-ID` taken only from events that were completely received (so
+ * the server replays the one cut off), and exponential backoff with jitter.
  */
-export class EventStreamParser {
-  /** The last `id` the server sent, for `Last-Event-ID` when reconnecting. */
-  lastEventId = '';
-  /** The reconnection delay the server asked for with `retry`, in milliseconds. */
-  retry: number | undefined;
-  #buffer = '';
-  #type = '';
-  #data: string[] = [];
-  #afterCarriageReturn = false;
-
-  push(chunk: string): ServerSentEvent[] {
-    if (chunk === '') return [];
-    // A CR that ended the last chunk already ended its line; an LF opening this one is
-    // the rest of that CRLF, not a second (blank) line.
-    const text = this.#afterCarriageReturn && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
-    this.#afterCarriageReturn = chunk.endsWith('\r');
-    const lines = (this.#buffer + text).split(/\r\n|\r|\n/);
-    this.#buffer = lines.pop()!;
-    const events: ServerSentEvent[] = [];
-    for (const line of lines) {
-      const event = this.#line(line);
-      if (event) events.push(event);
+export async function followEventStream(options: EventStreamOptions): Promise<void> {
+  const {signal} = options;
+  let lastEventId: string | undefined;
+  let retry: number | undefined;
+  let attempt = 0;
+  while (!signal?.aborted) {
+    let healthy = false;
+    try {
+      const headers: Record<string, string> = {Accept: 'text/event-stream'};
+      if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+      const response = await options.open(headers, signal);
+      if ([204, 401, 403, 404].includes(response.status)) {
+        await response.body?.cancel().catch(() => {});
+        return;
+      }
+      if (response.ok && response.body) {
+        const opened = Date.now();
+        let delivered = false;
+        let overflow = false;
+        const parser = createParser({
+          maxBufferSize: MAX_EVENT_SIZE,
+          onId: (id) => (lastEventId = id),
+          onRetry: (ms) => (retry = ms),
+          onComment: () => (delivered = true),
+          onEvent: (event: EventSourceMessage) => {
+            delivered = true;
+            options.onEvent({type: event.event ?? 'message', data: event.data});
+          },
+          onError: (error) => {
+            if (error.type === 'max-buffer-size-exceeded') overflow = true;
+          },
+        });
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        try {
+          for (let chunk = await reader.read(); !chunk.done && !overflow; chunk = await reader.read()) {
+            parser.feed(chunk.value);
+          }
+        } finally {
+          await reader.cancel().catch(() => {});
+        }
+        healthy = delivered && Date.now() - opened >= HEALTHY_STREAM_MS;
+      } else {
+        await response.body?.cancel().catch(() => {});
+      }
+    } catch {
+      if (signal?.aborted) return;
     }
-    return events;
+    attempt = healthy ? 1 : attempt + 1;
+    await sleep(reconnectDelay(attempt, retry, options.maxReconnectDelay, options.random), signal);
   }
+}
 
-  #line(line: string): ServerSentEvent | undefined {
-    if (line === '') {
-      const event = this.#data.length > 0 ? {type: this.#type || 'message', data: this.#data.join('\n')} : undefined;
-      this.#type = '';
-      this.#data = [];
-      return event;
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, {once: true});
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
     }
-    if (line.startsWith(':')) return undefined;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') this.#type = value;
-    else if (field === 'data') this.#data.push(value);
-    else if (field === 'id' && !value.includes('\0')) this.lastEventId = value;
-    else if (field === 'retry' && /^\d+$/.test(value)) this.retry = Number(value);
-    return undefined;
-  }
+  });
 }

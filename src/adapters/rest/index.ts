@@ -3,7 +3,6 @@ import {createRestAdapter, type RestAdapter} from './rest-adapter.js';
 
 export {RestAdapter, createRestAdapter} from './rest-adapter.js';
 export type {RestAdapterOptions} from './rest-adapter.js';
-export {EventStreamParser} from './event-stream.js';
 
 /** Builds the adapter from an element's attributes, for `adapter="rest"`: `endpoint`. */
 export function createRestAdapterFromConfig(config: AdapterConfig): Promise<RestAdapter> {

@@ -1,4 +1,4 @@
-import type {AdapterCapabilities, ThreadEvent} from '../../core/adapter.js';
+import type {AdapterCapabilities, LocatedComment, ThreadEvent} from '../../core/adapter.js';
 import {CommentError, parseRetryAfter, type CommentErrorCode, type CommentField} from '../../core/errors.js';
 import type {
   Comment,
@@ -177,6 +177,20 @@ export function mapCapabilities(raw: unknown): AdapterCapabilities {
   };
 }
 
+/** Whether the service document lists `locate` (it is not one of the core capabilities). */
+export function mapLocateSupport(raw: unknown): boolean {
+  return asObject(asObject(raw)['capabilities'])['locate'] === true;
+}
+
+/** A `location` answer, or null when it does not make sense. */
+export function mapLocation(raw: unknown): LocatedComment | null {
+  const body = asObject(raw);
+  const cursor = body['cursor'];
+  const rootId = body['rootId'];
+  if (typeof rootId !== 'string' || rootId === '' || (cursor !== null && (typeof cursor !== 'string' || cursor === ''))) return null;
+  return {cursor, rootId};
+}
+
 /** A live event (`comment-added`, `comment-updated`, `comment-removed`), or null to skip it. */
 export function mapThreadEvent(type: string, data: string, thread: string): ThreadEvent | null {
   let payload: JsonObject;
@@ -220,6 +234,7 @@ export function mapError(status: number, body: unknown, retryAfterHeader: string
     status,
     ...(claimed ? {backendCode: claimed} : {}),
     ...(code === 'invalid' ? {fieldErrors} : {}),
-    ...(code === 'rate-limited' && retryAfterMs !== undefined ? {retryAfterMs} : {}),
+    // Also kept for 502/503 and 409 "still being processed": the form waits that long before retrying.
+    ...((code === 'rate-limited' || code === 'server' || code === 'conflict') && retryAfterMs !== undefined ? {retryAfterMs} : {}),
   });
 }

@@ -6,6 +6,8 @@ import type {
   CompleteSignInRequest,
   EditCommentRequest,
   LoadPageRequest,
+  LocatedComment,
+  LocateRequest,
   NewComment,
   ReactRequest,
   SignInUrlRequest,
@@ -16,12 +18,14 @@ import type {Comment, CommentPage, Session, SignInProvider} from '../../core/typ
 import {readJson, send, statusMessage, unreadableError, type Fetch} from '../shared/http.js';
 import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
 import {asObject, asString} from '../shared/values.js';
-import {EventStreamParser} from './event-stream.js';
+import {followEventStream} from './event-stream.js';
 import {
   mapCapabilities,
   mapComment,
   mapCommentResponse,
   mapError,
+  mapLocation,
+  mapLocateSupport,
   mapPage,
   mapProviders,
   mapSession,
@@ -40,6 +44,11 @@ export interface RestAdapterOptions {
   capabilities?: AdapterCapabilities;
   /** Where the sign-in token is kept for the tab; defaults to sessionStorage. */
   storage?: SafeStorage;
+  /**
+   * The server answers `GET …/comments/{comment}/location` (its service document says
+   * `locate`), so a link to a comment loads that comment's page only.
+   */
+  locate?: boolean;
   /** Longest wait between reconnections of the live stream, in ms; default 30 s. */
   maxReconnectDelay?: number;
 }
@@ -66,11 +75,16 @@ const CACHED_PAGES = 50;
  */
 export class RestAdapter implements CommentAdapter {
   readonly capabilities: AdapterCapabilities;
+  /** Present only when the server implements it (see `RestAdapterOptions.locate`). */
+  readonly locate?: (request: LocateRequest, options?: CallOptions) => Promise<LocatedComment | null>;
   readonly #endpoint: string;
   readonly #fetch: Fetch;
   readonly #storage: SafeStorage;
   readonly #tokenKey: string;
   readonly #pendingKey: string;
+  readonly #guestKey: string;
+  /** The guest secret also lives here, for when storage is blocked or absent. */
+  #guest: string | undefined;
   readonly #maxReconnectDelay: number;
   /** Last ETag and body per page URL, for `If-None-Match`. */
   readonly #pages = new Map<string, {etag: string; body: unknown}>();
@@ -82,7 +96,9 @@ export class RestAdapter implements CommentAdapter {
     this.#storage = options.storage ?? safeStorage('sessionStorage');
     this.#tokenKey = `colloquy:rest:token:${this.#endpoint}`;
     this.#pendingKey = `colloquy:rest:pending-sign-in:${this.#endpoint}`;
+    this.#guestKey = `colloquy:rest:guest:${this.#endpoint}`;
     this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;
+    if (options.locate) this.locate = (request, callOptions) => this.#locate(request, callOptions);
   }
 
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
@@ -107,6 +123,22 @@ export class RestAdapter implements CommentAdapter {
       if (this.#pages.size > CACHED_PAGES) this.#pages.delete(this.#pages.keys().next().value!);
     }
     return page;
+  }
+
+  async #locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {
+    const url = this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}/location`, {
+      sort: request.sort,
+      limit: String(request.limit),
+    });
+    try {
+      const {body} = await this.#request(url, {}, signal);
+      const located = mapLocation(body);
+      if (!located) throw unreadableError(200);
+      return located;
+    } catch (error) {
+      if (isCommentError(error) && error.code === 'not-found') return null;
+      throw error;
+    }
   }
 
   async postComment(input: NewComment, {signal}: CallOptions = {}): Promise<Comment> {
@@ -218,41 +250,21 @@ export class RestAdapter implements CommentAdapter {
    * Streams `GET {endpoint}/threads/{thread}/events` (Server-Sent Events) through fetch
    * rather than EventSource: EventSource cannot send the `Authorization` header, and a
    * token in the URL would end up in server logs. It reconnects as EventSource would
-   * (with `Last-Event-ID`, after the server's `retry` delay, backing off while the server
-   * is unreachable) and stops for good on 204, 401, 403 or 404, or when the signal fires.
+   * (with `Last-Event-ID`, no sooner than the server's `retry`, backing off with jitter
+   * while streams keep failing: see `followEventStream`) and stops for good on 204, 401,
+   * 403 or 404, or when the signal fires.
    */
   subscribe(thread: string, listener: (event: ThreadEvent) => void, {signal}: CallOptions = {}): void {
     const url = this.#url(`threads/${segment(thread)}/events`);
-    const parser = new EventStreamParser();
-    const run = async () => {
-      let failures = 0;
-      while (!signal?.aborted) {
-        try {
-          const headers: Record<string, string> = {Accept: 'text/event-stream'};
-          if (parser.lastEventId) headers['Last-Event-ID'] = parser.lastEventId;
-          const response = await send(this.#fetch, url, {headers: this.#headers(headers), cache: 'no-store'}, signal);
-          if ([204, 401, 403, 404].includes(response.status)) return;
-          if (response.ok && response.body) {
-            failures = 0;
-            const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-            for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-              for (const event of parser.push(chunk.value)) {
-                const mapped = mapThreadEvent(event.type, event.data, thread);
-                if (mapped) listener(mapped);
-              }
-            }
-          } else {
-            failures += 1;
-          }
-        } catch {
-          if (signal?.aborted) return;
-          failures += 1;
-        }
-        const delay = Math.min((parser.retry ?? 1000) * 2 ** Math.min(failures, 10), this.#maxReconnectDelay);
-        await sleep(failures === 0 ? (parser.retry ?? 1000) : delay, signal);
-      }
-    };
-    void run();
+    void followEventStream({
+      open: (headers, streamSignal) => send(this.#fetch, url, {headers: this.#headers(headers), cache: 'no-store'}, streamSignal),
+      onEvent: (event) => {
+        const mapped = mapThreadEvent(event.type, event.data, thread);
+        if (mapped) listener(mapped);
+      },
+      ...(signal ? {signal} : {}),
+      maxReconnectDelay: this.#maxReconnectDelay,
+    });
   }
 
   async #startSession(body: Record<string, unknown>, signal?: AbortSignal): Promise<Session> {
@@ -289,7 +301,24 @@ export class RestAdapter implements CommentAdapter {
     const headers = new Headers({Accept: 'application/json', ...extra});
     const token = this.#token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
+    else headers.set('Colloquy-Guest', this.#guestSecret());
     return headers;
+  }
+
+  /**
+   * A random secret for this tab and endpoint, sent while nobody is signed in, by which
+   * the server knows a guest again: their pending comments and what they may still edit.
+   * Kept like the token (sessionStorage by default), never in localStorage or a URL.
+   */
+  #guestSecret(): string {
+    let secret = this.#storage.get(this.#guestKey) ?? this.#guest;
+    if (!secret || !/^[\w-]{16,128}$/.test(secret)) {
+      const bytes = crypto.getRandomValues(new Uint8Array(24));
+      secret = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      this.#storage.set(this.#guestKey, secret);
+    }
+    this.#guest = secret;
+    return secret;
   }
 
   #url(path: string, query: Record<string, string> = {}): string {
@@ -331,12 +360,13 @@ export async function createRestAdapter(options: RestAdapterOptions, {signal}: C
   const response = await send(fetcher, baseUrl(options.endpoint), {headers: {Accept: 'application/json'}}, signal);
   const body = await readJson(response, signal);
   if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
-  return new RestAdapter({...options, capabilities: mapCapabilities(body)});
+  return new RestAdapter({...options, capabilities: mapCapabilities(body), locate: options.locate ?? mapLocateSupport(body)});
 }
 
 /** The endpoint as an absolute URL, its path without a trailing slash. */
 function baseUrl(endpoint: string): string {
-  const url = new URL(endpoint, document.baseURI);
+  // Outside a page (Node, a worker) only an absolute endpoint has a meaning.
+  const url = new URL(endpoint, typeof document === 'undefined' ? undefined : document.baseURI);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`Colloquy: the REST endpoint "${endpoint}" is not an http(s) URL.`);
   }
@@ -354,16 +384,4 @@ function segment(value: string): string {
     throw new CommentError('not-found', statusMessage(404));
   }
   return encodeURIComponent(value);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, {once: true});
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

@@ -24,6 +24,7 @@ export const styles = css`
   }
 
   .heading {
+    min-inline-size: 0;
     margin: 0;
     font-size: 1.375em;
     line-height: 1.3;
@@ -197,12 +198,22 @@ export const styles = css`
   }
 
   .body a {
-    color: var(--_accent);
+    color: var(--_link);
   }
 
   .body img {
     max-inline-size: 100%;
     block-size: auto;
+  }
+
+  /* Smileys and emoji (WordPress's wp-smiley) sit in the line like a character. */
+  .body img.inline-image {
+    display: inline;
+    inline-size: auto;
+    block-size: 1em;
+    max-block-size: 1em;
+    margin-inline: 0.1em;
+    vertical-align: -0.1em;
   }
 
   .body pre {

@@ -1,9 +1,10 @@
 import {ContextProvider} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
-import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
 import {repeat} from 'lit/directives/repeat.js';
+import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
 import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
@@ -12,18 +13,21 @@ import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
 import {formatFullDate, formatRelativeTime} from '../../i18n/format.js';
+import {countLabel, plausibleTime, shownCount} from '../../i18n/plausible.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
 import {ClockController} from '../shared/clock.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
+import {AdapterElement} from '../shared/adapter-element.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
+import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
 import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
@@ -39,7 +43,7 @@ import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 const NARROW_INDENT_LEVELS = 3;
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
-const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'date-style'];
+const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style'];
 
 // Every tick of the clock re-renders every comment: what does not change with the time is
 // worked out once per comment.
@@ -58,8 +62,8 @@ interface CommentTimes {
 function timesOf(comment: Comment, locale: string): CommentTimes | null {
   let times = formattedTimes.get(comment);
   if (times === undefined || (times !== null && times.locale !== locale)) {
-    const created = Date.parse(comment.createdAt);
-    const edited = comment.editedAt ? Date.parse(comment.editedAt) : Number.NaN;
+    const created = plausibleTime(comment.createdAt);
+    const edited = plausibleTime(comment.editedAt);
     times = Number.isNaN(created)
       ? null
       : {
@@ -85,6 +89,10 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @tagname comment-thread
  *
  * @slot - The reply form, shown after the comments, or under the comment being answered.
+ * @slot fallback - The page's own rendering of the comments (a server-rendered list and
+ *   form, for crawlers and visitors without JavaScript): shown until the first page of
+ *   comments replaces it, or with the error when they cannot be loaded. The reply form
+ *   stays hidden meanwhile.
  *
  * @csspart base - The region holding everything but the form.
  * @csspart header - The heading and the sort control.
@@ -92,11 +100,15 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart sort - The sort `<select>`.
  * @csspart list - The list of top-level comments.
  * @csspart replies - A nested list of replies.
- * @csspart comment - Each comment's `<article>`; also `comment-pending`, `comment-deleted`,
- *   `comment-sending`, `comment-targeted` (the one the address links to) and `comment-new`.
+ * @csspart comment - Each comment's `<article>`; states add the parts below.
+ * @csspart comment-pending - A comment awaiting moderation (with `comment`).
+ * @csspart comment-deleted - The placeholder of a deleted comment that has replies (with `comment`).
+ * @csspart comment-sending - The viewer's comment while it is being sent (with `comment`).
+ * @csspart comment-targeted - The comment the address links to (with `comment`).
+ * @csspart comment-new - A comment that arrived while the reader was here, until seen (with `comment`).
  * @csspart avatar - The author's picture, or their initials.
  * @csspart author - The author's name (a link when they gave a website).
- * @csspart badge - "Moderator" next to a moderator's name.
+ * @csspart badge - "Moderator" next to a moderator's name, "Author" next to the post author's.
  * @csspart permalink - The link to a comment, around its timestamp.
  * @csspart timestamp - The `<time>` of a comment.
  * @csspart full-date - The full date of a relative time, shown on keyboard focus.
@@ -124,14 +136,13 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  *   share of the thread's width, at most 3rem).
  * @cssprop --colloquy-scroll-margin - Space kept above a comment scrolled into view, e.g.
  *   the height of a sticky page header.
- * @cssprop --colloquy-avatar-size - The avatars' size.
  *
- * @fires comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
- * @fires comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
- * @fires comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
+ * @fires {CommentLoadEvent} comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
+ * @fires {CommentErrorEvent} comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
+ * @fires {CommentReplyEvent} comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
  */
 @localized()
-export class CommentThreadElement extends LitElement {
+export class CommentThreadElement extends AdapterElement {
   static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
@@ -153,14 +164,11 @@ export class CommentThreadElement extends LitElement {
   /** Top-level comments per page (each with all its replies). */
   @property({attribute: 'page-size', type: Number}) pageSize = 50;
 
-  /** The backend, as an object; takes precedence over the `adapter` attribute. */
-  @property({attribute: false}) adapter: CommentAdapter | undefined;
-
   /**
-   * The backend by registered name (the `adapter` attribute, e.g. `memory`). It is built
-   * from the element's other attributes (`seed`, `endpoint`…).
+   * How long a page of comments may take, in milliseconds, before loading fails with
+   * "Try again" (default 15 s; 0 waits forever).
    */
-  @property({attribute: 'adapter'}) adapterName = '';
+  @property({attribute: 'load-timeout', type: Number}) loadTimeout = DEFAULT_LOAD_DEADLINE_MS;
 
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
@@ -263,7 +271,7 @@ export class CommentThreadElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapter') || changed.has('adapterName')) {
+    if (this.adapterSettingsChanged(changed)) {
       this.#resolveAdapter();
     } else if (this.#adapter && (changed.has('thread') || changed.has('sort') || changed.has('pageSize'))) {
       this.#loadFirstPage();
@@ -283,9 +291,9 @@ export class CommentThreadElement extends LitElement {
 
   #resolveAdapter(): void {
     this.#adapterError = undefined;
-    if (this.adapter || !this.adapterName) {
+    if (this.adapterObject || !this.adapterName) {
       this.#namedAdapter.cancel();
-      this.#useAdapter(this.adapter);
+      this.#useAdapter(this.adapterObject);
       return;
     }
     this.#namedAdapter.resolve(
@@ -311,7 +319,8 @@ export class CommentThreadElement extends LitElement {
     const adapter = this.#adapter;
     if (!adapter) return;
     const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
-    void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit}).then(() => {
+    const deadline = this.loadTimeout;
+    void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit, deadline}).then(() => {
       if (this.#sortChosen && this.#data.status === 'complete') {
         this.#sortChosen = false;
         void this.#announce(sortedMessage(this.#sort));
@@ -332,6 +341,9 @@ export class CommentThreadElement extends LitElement {
       },
       get info() {
         return element.#data.info;
+      },
+      get shown() {
+        return [...element.#data.comments, ...element.#data.added];
       },
       get replyingTo() {
         return element.replyingTo === null ? null : (element.#find(element.replyingTo) ?? null);
@@ -396,15 +408,14 @@ export class CommentThreadElement extends LitElement {
   }
 
   /**
-   * Scrolls to a comment, highlights it and focuses it, loading further pages until it
-   * turns up. A newer call (another link followed) stops an older one's search.
+   * Scrolls to a comment, highlights it and focuses it, loading its page first (see
+   * `loadLinkedComment`). A newer call (another link followed) stops an older one's search.
    */
   async #reveal(commentId: string, fromAddress: boolean): Promise<void> {
     const request = ++this.#revealRequest;
-    while (!this.#find(commentId) && this.#data.nextCursor !== null && this.#data.status === 'complete') {
-      const page = await this.#data.loadMore();
-      if (request !== this.#revealRequest || page === undefined) return;
-    }
+    const isCurrent = () => request === this.#revealRequest;
+    await loadLinkedComment(this.#data, commentId, (id) => this.#find(id) !== undefined, isCurrent);
+    if (!isCurrent()) return;
     if (!this.#find(commentId)) {
       if (fromAddress && this.#data.status === 'complete') {
         void this.#announce(msg('The linked comment could not be found.', {id: 'thread.target.missing'}));
@@ -510,6 +521,18 @@ export class CommentThreadElement extends LitElement {
     const failed = this.#adapterError !== undefined || data.status === 'error';
     const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
     const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending';
+    // The page's own rendering of the comments (a CMS's server-side list and form) stays
+    // in view until the first page replaces it, so the upgrade shows one list, never two;
+    // if loading fails it stays, still readable and with its own form.
+    const fallback = !loaded && this.#hasFallback();
+    if (fallback && !failed) {
+      return html`
+        <section part="base" class="thread" aria-busy="true">
+          <slot name="fallback"></slot>
+          <p role="status" class="visually-hidden">${this.#announcement}</p>
+        </section>
+      `;
+    }
     return html`
       <section part="base" class="thread" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
         ${loaded && this.#nodes().length > 0 ? this.#longThread.renderSkipLinks(data.nextCursor !== null) : nothing}
@@ -518,19 +541,25 @@ export class CommentThreadElement extends LitElement {
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
         </header>
         ${failed ? this.#renderError() : nothing}
-        ${loaded ? this.#renderComments(locale) : failed ? nothing : html`
+        ${loaded ? this.#renderComments(locale) : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
           <p part="status" class="status">${msg('Loading comments…', {id: 'thread.loading'})}</p>`}
         <p role="status" class="visually-hidden">${this.#announcement}</p>
       </section>
-      ${this.replyingTo !== null && this.#find(this.replyingTo) ? nothing : html`<slot></slot>`}
+      ${fallback || (this.replyingTo !== null && this.#find(this.replyingTo)) ? nothing : html`<slot></slot>`}
     `;
   }
 
+  #hasFallback(): boolean {
+    return Array.from(this.children).some((child) => child.slot === 'fallback');
+  }
+
   #heading(info: ThreadInfo | undefined, locale: string): string {
+    if (!info) return msg('Comments', {id: 'thread.heading.loading'});
     // The viewer's own comments held for moderation are theirs to see, not yet the thread's.
-    const count = info ? Math.max(0, info.totalCount - this.#heldForViewer()) : 0;
+    const count = Math.max(0, shownCount(info.totalCount) - this.#heldForViewer());
     // "0 thoughts on …" above "No comments yet." says nothing twice: no count then.
-    if (!info || count === 0) return msg('Comments', {id: 'thread.heading.loading'});
+    if (count === 0) return msg('Comments', {id: 'thread.heading.loading'});
+    const shown = countLabel(info.totalCount, locale);
     const title = isolate(info.title.trim());
     if (!info.title.trim()) {
       return plural(count, locale, {
@@ -539,7 +568,7 @@ export class CommentThreadElement extends LitElement {
         few: () => msg('# thoughts', {id: 'thread.count.few'}),
         many: () => msg('# thoughts', {id: 'thread.count.many'}),
         other: () => msg('# thoughts', {id: 'thread.count.other'}),
-      });
+      }, shown);
     }
     return plural(count, locale, {
       one: () => msg(str`# thought on “${title}”`, {id: 'thread.heading.one'}),
@@ -547,11 +576,13 @@ export class CommentThreadElement extends LitElement {
       few: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.few'}),
       many: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.many'}),
       other: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.other'}),
-    });
+    }, shown);
   }
 
   /** How many of the comments shown are held for moderation (only their author sees them). */
   #heldForViewer(): number {
+    // A backend that leaves them out of `totalCount` already did this.
+    if (this.#adapter?.capabilities.countsHeldComments === false) return 0;
     const count = (comments: readonly Comment[]) => comments.filter((comment) => comment.status === 'pending').length;
     return count(this.#data.comments) + count(this.#data.added);
   }
@@ -687,7 +718,9 @@ export class CommentThreadElement extends LitElement {
             ${this.#renderAuthor(comment.author, name, labelId)}
             ${comment.author.isModerator
               ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
-              : nothing}
+              : comment.author.isThreadAuthor
+                ? html`<span part="badge" class="badge">${msg('Author', {id: 'thread.badge.author'})}</span>`
+                : nothing}
             ${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}
             ${sending
               ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
@@ -706,7 +739,7 @@ export class CommentThreadElement extends LitElement {
           ${this.#own.isEditing(comment)
             ? this.#own.renderEditor(comment)
             : html`<div part="body" class=${clamped ? 'body clamped' : 'body'} id=${bodyId} data-body-of=${comment.id} dir="auto">
-                  ${this.#renderContent(comment.content)}
+                  ${this.#renderContent(comment.content, comment.permalink)}
                 </div>
                 ${this.#longThread.renderShowMore(comment, bodyId)}`}
           ${canReply || ownActions !== nothing || reactions !== nothing || collapse !== nothing
@@ -766,8 +799,8 @@ export class CommentThreadElement extends LitElement {
     return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
   }
 
-  #renderContent(content: CommentContent): unknown {
-    if (content.kind === 'html') return sanitizedHtml(content.value, nothing);
+  #renderContent(content: CommentContent, permalink: string | undefined): unknown {
+    if (content.kind === 'html') return sanitizedHtml(content.value, nothing, permalink ?? this.#data.info?.url);
     if (this.#adapter?.capabilities.markdown) {
       const rendered = this.#markdown.render(content.value);
       if (rendered) return rendered;

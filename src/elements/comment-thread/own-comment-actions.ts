@@ -6,6 +6,7 @@ import type {Comment} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import '../comment-form/comment-form.js';
 import {canEditAt, editLabel} from './edit-window.js';
+import {withActionDeadline} from '../../adapters/shared/deadline.js';
 
 export interface OwnCommentActionsOptions {
   adapter(): CommentAdapter | undefined;
@@ -131,7 +132,8 @@ export class OwnCommentActions implements ReactiveController {
     this.#deleting.add(comment.id);
     this.host.requestUpdate();
     try {
-      const placeholder = await adapter.deleteComment({thread: this.options.threadId(), commentId: comment.id}, {});
+      const request = {thread: this.options.threadId(), commentId: comment.id};
+      const placeholder = await withActionDeadline(undefined, (signal) => adapter.deleteComment!(request, {signal}));
       this.options.deleted(comment, placeholder);
       this.options.announce(msg('Comment deleted.', {id: 'thread.delete.done'}));
       const target = placeholder ? [comment.id] : [comment.parentId, ...neighbours];

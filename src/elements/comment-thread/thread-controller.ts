@@ -1,5 +1,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CommentAdapter, ThreadEvent} from '../../core/adapter.js';
+import {DEFAULT_LOAD_DEADLINE_MS, withDeadline} from '../../adapters/shared/deadline.js';
 import {isAbortError} from '../../core/errors.js';
 import type {Comment, SortOrder, ThreadInfo} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
@@ -12,6 +13,8 @@ export interface ThreadQuery {
   readonly thread: string;
   readonly sort: SortOrder;
   readonly limit: number;
+  /** How long one page may take before the load fails with a retryable error, in ms. */
+  readonly deadline?: number;
 }
 
 /** Same states as `@lit/task`'s `TaskStatus`, by name. */
@@ -46,6 +49,16 @@ export class ThreadController implements ReactiveController {
   #following: AbortController | undefined;
   #interrupted: 'load' | 'more' | undefined;
   #connected = false;
+  /** Cursors already followed for this query: a backend that hands one out again would loop forever. */
+  #followedCursors = new Set<string>();
+  /**
+   * A page shown out of turn because a link pointed into it (`showPageAt`): its cursor,
+   * the cursor after it, and its comments' ids. When Load more reaches that cursor it
+   * goes on after the page instead of loading it again.
+   */
+  #jump: {cursor: string; next: string | null; ids: Set<string>} | undefined;
+  /** Changes heard while the first page was loading, applied once it is shown. */
+  #queued: ThreadEvent[] = [];
 
   /**
    * `arrived` is told of each comment that live updates bring and that is not shown yet,
@@ -80,11 +93,10 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
     if (this.#connected) this.#follow();
     try {
-      const page = await query.adapter.loadPage(
-        {thread: query.thread, sort: query.sort, limit: query.limit},
-        {signal: controller.signal},
-      );
+      const page = await this.#loadPage(query, undefined, controller.signal);
       if (controller.signal.aborted) return;
+      this.#followedCursors = new Set();
+      this.#jump = undefined;
       const comments = uniqueById(page.comments);
       this.#ids = new Set(comments.map((comment) => comment.id));
       // Comments posted or received while loading may be on a later page: keep showing them.
@@ -94,11 +106,14 @@ export class ThreadController implements ReactiveController {
       this.info = page.thread;
       this.nextCursor = page.nextCursor;
       this.status = 'complete';
+      this.#applyQueued();
       this.host.dispatchEvent(new CommentLoadEvent(page.thread, comments, true, page.nextCursor !== null));
     } catch (error) {
       if (controller.signal.aborted) return;
       this.status = 'error';
       this.error = error;
+      // What was heard applies to pages that never arrived; the next load shows it anyway.
+      this.#queued = [];
       this.host.dispatchEvent(new CommentErrorEvent(error, 'load'));
     } finally {
       if (this.#load === controller) this.#load = undefined;
@@ -118,8 +133,32 @@ export class ThreadController implements ReactiveController {
    */
   loadMore(): Promise<readonly Comment[] | undefined> {
     if (this.#more) return this.#more.done;
+    let cursor = this.nextCursor;
+    if (cursor !== null && cursor === this.#jump?.cursor) {
+      // Caught up with the page shown out of turn: it is already here, go on after it.
+      cursor = this.#jump.next;
+      this.#followedCursors.add(this.#jump.cursor);
+      this.#jump = undefined;
+      if (cursor === null || this.#followedCursors.has(cursor)) {
+        this.nextCursor = null;
+        this.host.requestUpdate();
+        return Promise.resolve([]);
+      }
+    }
+    return this.#loadPageAt(cursor, false);
+  }
+
+  /**
+   * Shows the page at `cursor` (from `locate`) after the comments already shown, out of
+   * turn: the pages before it stay to be loaded with Load more. Resolves like `loadMore`.
+   */
+  showPageAt(cursor: string): Promise<readonly Comment[] | undefined> {
+    if (this.#more || this.#jump || cursor === this.nextCursor || this.#followedCursors.has(cursor)) return this.loadMore();
+    return this.#loadPageAt(cursor, true);
+  }
+
+  #loadPageAt(cursor: string | null, outOfTurn: boolean): Promise<readonly Comment[] | undefined> {
     const query = this.#query;
-    const cursor = this.nextCursor;
     if (!query || cursor === null || this.status !== 'complete') return Promise.resolve(undefined);
     const controller = new AbortController();
     this.moreStatus = 'pending';
@@ -127,19 +166,26 @@ export class ThreadController implements ReactiveController {
     this.host.requestUpdate();
     const done = (async () => {
       try {
-        const page = await query.adapter.loadPage(
-          {thread: query.thread, sort: query.sort, cursor, limit: query.limit},
-          {signal: controller.signal},
-        );
+        const page = await this.#loadPage(query, cursor, controller.signal);
         if (controller.signal.aborted) return undefined;
+        this.#followedCursors.add(cursor);
         // Cursors that count by offset can repeat a comment when others were added meanwhile.
         const fresh = uniqueById(page.comments).filter((comment) => !this.#ids.has(comment.id));
         for (const comment of fresh) this.#ids.add(comment.id);
-        this.comments = this.comments.concat(fresh);
         this.info = page.thread;
-        this.nextCursor = page.nextCursor;
+        // A cursor handed out again (or the one just used) leads back to pages already
+        // shown: the thread ends here rather than asking for them over and over.
+        const next = page.nextCursor;
+        const repeated = next === null || next === cursor || (this.#followedCursors.has(next) && next !== this.#jump?.cursor);
+        if (outOfTurn) {
+          this.#jump = {cursor, next: repeated ? null : next, ids: new Set(fresh.map((comment) => comment.id))};
+          this.comments = this.comments.concat(fresh);
+        } else {
+          this.comments = this.#insertBeforeJump(fresh);
+          this.nextCursor = repeated ? null : next;
+        }
         this.moreStatus = 'complete';
-        this.host.dispatchEvent(new CommentLoadEvent(page.thread, fresh, false, page.nextCursor !== null));
+        this.host.dispatchEvent(new CommentLoadEvent(page.thread, fresh, false, this.nextCursor !== null));
         return fresh;
       } catch (error) {
         if (controller.signal.aborted || isAbortError(error)) return undefined;
@@ -164,7 +210,8 @@ export class ThreadController implements ReactiveController {
     }
     this.#ids.add(comment.id);
     this.added = [...this.added, comment];
-    if (this.info) this.info = {...this.info, totalCount: this.info.totalCount + 1};
+    const counted = comment.status !== 'pending' || this.#query?.adapter.capabilities.countsHeldComments !== false;
+    if (this.info && counted) this.info = {...this.info, totalCount: this.info.totalCount + 1};
     this.host.requestUpdate();
   }
 
@@ -180,6 +227,11 @@ export class ThreadController implements ReactiveController {
   /** Applies a change to the thread: from elsewhere (live), or the viewer's own edit. */
   apply(event: ThreadEvent): void {
     if (event.thread !== this.#query?.thread) return;
+    // Applied now, a change would be overwritten by the page on its way: it waits for it.
+    if (this.status === 'pending') {
+      this.#queued.push(event);
+      return;
+    }
     if (event.type === 'comment-removed') this.remove(event.commentId);
     else this.add(event.comment);
   }
@@ -203,6 +255,27 @@ export class ThreadController implements ReactiveController {
     else if (this.#more) this.#interrupted = 'more';
     this.#abortAll();
     this.#stopFollowing();
+  }
+
+  #loadPage(query: ThreadQuery, cursor: string | undefined, signal: AbortSignal) {
+    const request = {thread: query.thread, sort: query.sort, limit: query.limit, ...(cursor === undefined ? {} : {cursor})};
+    return withDeadline(query.deadline ?? DEFAULT_LOAD_DEADLINE_MS, signal, (withinDeadline) =>
+      query.adapter.loadPage(request, {signal: withinDeadline}),
+    );
+  }
+
+  /** The comments with `fresh` added in page order: before a page shown out of turn. */
+  #insertBeforeJump(fresh: Comment[]): readonly Comment[] {
+    const jumped = this.#jump?.ids;
+    const at = jumped ? this.comments.findIndex((comment) => jumped.has(comment.id)) : -1;
+    if (at === -1) return this.comments.concat(fresh);
+    return [...this.comments.slice(0, at), ...fresh, ...this.comments.slice(at)];
+  }
+
+  #applyQueued(): void {
+    const queued = this.#queued;
+    this.#queued = [];
+    for (const event of queued) this.apply(event);
   }
 
   #replace(comment: Comment): void {
@@ -246,6 +319,7 @@ export class ThreadController implements ReactiveController {
   }
 
   #stopFollowing(): void {
+    this.#queued = [];
     this.#following?.abort();
     this.#following = undefined;
   }

@@ -26,23 +26,24 @@ class SanitizedHtmlDirective extends AsyncDirective {
     if (part.type !== PartType.CHILD) throw new Error('sanitizedHtml() renders content, not attributes.');
   }
 
-  render(html: string, fallback: unknown): unknown {
-    return sanitizer ? sanitizer.sanitizeHtml(html) : fallback;
+  render(html: string, fallback: unknown, baseUrl?: string): unknown {
+    return sanitizer ? sanitizer.sanitizeHtml(html, {baseUrl}) : fallback;
   }
 
   // Sanitizes only when the markup changes: the fragment is moved into the DOM when it is
   // committed, so handing it over again on the next render would empty the content.
-  override update(_part: ChildPart, [html, fallback]: [string, unknown]): unknown {
-    if (html === this.#html) return noChange;
-    this.#html = html;
-    if (sanitizer) return sanitizer.sanitizeHtml(html);
+  override update(_part: ChildPart, [html, fallback, baseUrl]: [string, unknown, string?]): unknown {
+    const key = `${baseUrl ?? ''}\n${html}`;
+    if (key === this.#html) return noChange;
+    this.#html = key;
+    if (sanitizer) return sanitizer.sanitizeHtml(html, {baseUrl});
     loadSanitizer().then(
       (module) => {
-        if (this.#html === html) this.setValue(module.sanitizeHtml(html));
+        if (this.#html === key) this.setValue(module.sanitizeHtml(html, {baseUrl}));
       },
       () => {
         // Keep showing the fallback; the next render of this part tries again.
-        if (this.#html === html) this.#html = undefined;
+        if (this.#html === key) this.#html = undefined;
       },
     );
     return fallback ?? nothing;
@@ -51,6 +52,7 @@ class SanitizedHtmlDirective extends AsyncDirective {
 
 /**
  * Renders untrusted HTML as sanitized DOM. The sanitizer (DOMPurify) is imported the first
- * time any HTML content is rendered; until then, `fallback` is shown.
+ * time any HTML content is rendered; until then, `fallback` is shown. Relative links
+ * resolve against `baseUrl` (the backend's address for the content).
  */
 export const sanitizedHtml = directive(SanitizedHtmlDirective);

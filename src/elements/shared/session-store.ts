@@ -1,5 +1,6 @@
 import type {CommentAdapter} from '../../core/adapter.js';
 import type {Session} from '../../core/types.js';
+import {withLoadDeadline} from '../../adapters/shared/deadline.js';
 
 type Listener = (session: Session | null) => void;
 
@@ -26,7 +27,7 @@ export class SessionStore {
       const adapter = this.adapter;
       const changesBefore = this.#changes;
       this.#loaded = adapter.capabilities.session && adapter.getSession
-        ? adapter.getSession({}).then(
+        ? withLoadDeadline(undefined, (signal) => adapter.getSession!({signal})).then(
             (session) => {
               if (this.#changes === changesBefore) this.set(session);
               return this.#session;

@@ -120,6 +120,8 @@ describe('docs/openapi.yaml', () => {
     const first = await adapter.loadPage({thread, sort: 'newest', limit: 2}, {});
     await adapter.loadPage({thread, sort: 'newest', limit: 2, cursor: first.nextCursor!}, {});
     await adapter.loadPage({thread, sort: 'newest', limit: 2}, {});
+    expect(await adapter.locate!({thread, commentId: 'c-2', sort: 'newest', limit: 2}, {})).to.have.property('rootId');
+    expect(await adapter.locate!({thread, commentId: 'no-such-comment', sort: 'oldest', limit: 2}, {})).to.equal(null);
     await adapter.postComment({thread, text: 'Hi', parentId: 'c-1', guest: {name: 'Ada', email: 'ada@example.com', website: 'https://ada.example'}, notify: {comments: true}, idempotencyKey: 'k-1'}, {});
     await adapter.postComment({thread, text: '', parentId: null, guest: {name: 'Ada', email: 'ada@example.com'}, idempotencyKey: 'k-2'}, {}).catch(() => {});
     await adapter.listProviders({});
@@ -153,7 +155,11 @@ describe('docs/openapi.yaml', () => {
       for (const parameter of declared('query').filter((p) => p['required'])) {
         expect(exchange.url.searchParams.has(parameter['name'] as string), `${where}: required ${parameter['name']}`).to.be.true;
       }
-      const headerNames = declared('header').map((p) => (p['name'] as string).toLowerCase());
+      // Headers of the security schemes (the bearer token, the guest secret) go on every operation.
+      const schemeHeaders = Object.values(document.components['securitySchemes'] ?? {})
+        .filter((scheme) => scheme['in'] === 'header')
+        .map((scheme) => (scheme['name'] as string).toLowerCase());
+      const headerNames = [...declared('header').map((p) => (p['name'] as string).toLowerCase()), ...schemeHeaders];
       for (const [name] of exchange.headers) {
         if (!implicitHeaders.has(name)) expect(headerNames, `${where}: header ${name}`).to.include(name);
       }
