@@ -17,11 +17,13 @@ const valueName = (expression) => expression.replace(/^isolate\((.*)\)$/, '$1');
 const cell = (text) => `\`${text.replace(/\|/g, '\\|').replace(/\n/g, ' ')}\``;
 
 function render(messages) {
-  /** Counted messages appear once, under their base id. */
+  /** Counted messages appear once, under their base id. Like the overrides code
+   *  (src/i18n/overrides.ts), a base with an `other` form is counted, even when the code
+   *  has no form for a category it never shows (the heading has no `zero`). */
   const rows = new Map();
   for (const [id, message] of [...messages].sort(([a], [b]) => a.localeCompare(b))) {
     const [, base, category] = id.match(/^(.*)\.(zero|one|two|few|many|other)$/) ?? [];
-    if (base && categories.every((c) => messages.has(`${base}.${c}`))) {
+    if (base && messages.has(`${base}.other`)) {
       const row = rows.get(base) ?? {forms: {}, values: message.values};
       row.forms[category] = message.text;
       rows.set(base, row);
@@ -34,7 +36,7 @@ function render(messages) {
     let english;
     if (row.forms) {
       const other = row.forms.other;
-      const distinct = categories.filter((c) => c !== 'other' && row.forms[c] !== other);
+      const distinct = categories.filter((c) => c !== 'other' && c in row.forms && row.forms[c] !== other);
       english = [...distinct.map((c) => `${c}: ${cell(row.forms[c])}`), `other: ${cell(other)}`].join('<br>');
     } else {
       english = cell(row.text);

@@ -30,11 +30,14 @@ function shown(template: LocaleModule['templates'][string] | undefined, values: 
     .trim();
 }
 
-/** One count for each CLDR plural category of `locale`: 1 for `one`, 2 for `two`, … */
+/**
+ * One count for each CLDR plural category of `locale` that a heading can show: 1 for `one`,
+ * 2 for `two`, … (never 0: a thread without comments is headed "Comments", with no count).
+ */
 function countPerCategory(locale: string): Map<Intl.LDMLPluralRule, number> {
   const rules = new Intl.PluralRules(locale);
   const counts = new Map<Intl.LDMLPluralRule, number>();
-  for (const count of [0, 1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 102, 1_000_000]) {
+  for (const count of [1, 2, 3, 5, 11, 21, 22, 25, 100, 101, 102, 1_000_000]) {
     const category = rules.select(count);
     if (!counts.has(category)) counts.set(category, count);
   }
@@ -65,7 +68,7 @@ const writtenHeadings: Record<string, Array<[number, string]>> = {
   fa: [[1, '۱ دیدگاه برای «#»'], [3, '۳ دیدگاه برای «#»']],
   de: [[1, '1 Gedanke zu „#“'], [2, '2 Gedanken zu „#“']],
   es: [[1, '1 comentario en «#»'], [5, '5 comentarios en «#»'], [1_000_000, '1.000.000 de comentarios en «#»']],
-  'pt-BR': [[0, '0 comentário sobre “#”'], [1, '1 comentário sobre “#”'], [2, '2 comentários sobre “#”']],
+  'pt-BR': [[1, '1 comentário sobre “#”'], [2, '2 comentários sobre “#”']],
   ru: [[1, '1 комментарий к «#»'], [3, '3 комментария к «#»'], [5, '5 комментариев к «#»'], [21, '21 комментарий к «#»'], [22, '22 комментария к «#»']],
   uk: [[1, '1 коментар до «#»'], [3, '3 коментарі до «#»'], [11, '11 коментарів до «#»'], [21, '21 коментар до «#»']],
   ja: [[1, '「#」への1件のフィードバック'], [2, '「#」への2件のフィードバック']],
@@ -93,6 +96,8 @@ for (const locale of targetLocales) {
 
     it('says how many comments there are in every plural form of the language', async () => {
       const number = new Intl.NumberFormat(locale);
+      const empty = words(part(await threadWith(0), 'heading'));
+      expect(empty, 'no comments: no count').to.equal(shown(templates['thread.heading.loading']));
       for (const [category, count] of countPerCategory(locale)) {
         const heading = words(part(await threadWith(count), 'heading')).replace(/[\u2068\u2069]/g, '');
         expect(heading, `${count} (${category})`).to.equal(shown(templates[`thread.heading.${category}`], [TITLE], number.format(count)));
