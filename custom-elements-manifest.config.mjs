@@ -6,6 +6,7 @@
 const shippedAt = {
   'src/elements/comment-thread/comment-thread.ts': 'dist/index.js',
   'src/elements/comment-form/comment-form.ts': 'dist/index.js',
+  'src/elements/comment-count/comment-count.ts': 'dist/index.js',
   'src/elements/login-choice/login-choice.ts': 'dist/login-choice.js',
 };
 

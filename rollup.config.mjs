@@ -56,7 +56,9 @@ export default [
     // Lazy chunks import shared code from the entry itself; without this, rollup moves
     // everything into a second chunk behind a facade, costing every page an extra request.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [tscSourceMaps, nodeResolve({exportConditions: ['browser', 'production']}), terser({format: {comments: 'some'}})],
+    // package.json's `sideEffects` describes dist/ to apps' bundlers; applied to build/ here,
+    // it would let rollup drop the built-in adapters' registration.
+    plugins: [tscSourceMaps, nodeResolve({exportConditions: ['browser', 'production'], ignoreSideEffectsForRoot: true}), terser({format: {comments: 'some'}})],
     output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true},
     onwarn,
   },

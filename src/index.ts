@@ -22,6 +22,7 @@ export {
   type ColloquyStrings,
 } from './localization.js';
 export {CommentFormElement} from './elements/comment-form/comment-form.js';
+export {CommentCountElement} from './elements/comment-count/comment-count.js';
 export type {RetryOptions} from './elements/comment-form/retry-policy.js';
 export {CommentSubmitEvent} from './events/comment-submit.js';
 export {CommentPostedEvent} from './events/comment-posted.js';

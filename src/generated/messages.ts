@@ -164,6 +164,7 @@ export const messagePlaceholders: Readonly<Record<string, number>> = {
   'thread.count.one': 0,
   'thread.count.other': 0,
   'thread.count.two': 0,
+  'thread.count.zero': 0,
   'thread.delete': 0,
   'thread.delete.confirm': 0,
   'thread.delete.done': 0,

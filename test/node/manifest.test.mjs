@@ -23,8 +23,8 @@ describe('custom-elements.json', () => {
     assert.equal(pkg.exports['./custom-elements.json'], './custom-elements.json');
   });
 
-  it('describes the three elements, at files the package ships', () => {
-    assert.deepEqual(elements.map((e) => e.tagName).sort(), ['comment-form', 'comment-thread', 'login-choice']);
+  it('describes the four elements, at files the package ships', () => {
+    assert.deepEqual(elements.map((e) => e.tagName).sort(), ['comment-count', 'comment-form', 'comment-thread', 'login-choice']);
     const paths = JSON.stringify(manifest).match(/"(?:path|module)":"[^"]+"/g);
     for (const entry of paths) {
       const path = entry.split('"')[3];
@@ -33,7 +33,7 @@ describe('custom-elements.json', () => {
     }
   });
 
-  for (const tag of ['comment-thread', 'comment-form', 'login-choice']) {
+  for (const tag of ['comment-thread', 'comment-form', 'login-choice', 'comment-count']) {
     describe(`<${tag}>`, () => {
       const element = () => elements.find((e) => e.tagName === tag);
 

@@ -45,6 +45,15 @@ describe('the npm package', () => {
     assert.match(scripts, /@license DOMPurify \d+\.\d+\.\d+ \| \(c\) Cure53/, 'no DOMPurify notice');
   });
 
+  it('registers the built-in adapters in the script-tag bundle, each a lazy chunk', () => {
+    const chunks = readdirSync(new URL('dist/cdn/chunks/', root));
+    for (const name of ['memory', 'rest', 'wordpress']) {
+      assert.ok(chunks.some((file) => file.startsWith(`${name}-`) && file.endsWith('.js')), `no ${name} chunk in dist/cdn`);
+    }
+    const entry = readFileSync(new URL('dist/cdn/colloquy.js', root), 'utf8');
+    for (const name of ['memory', 'rest', 'wordpress']) assert.ok(entry.includes(`"${name}"`), `"${name}" is not registered`);
+  });
+
   it('takes Lit and DOMPurify in caret ranges, so an app shares one copy and gets their fixes', () => {
     for (const name of ['lit', '@lit/context', '@lit/task', 'dompurify']) {
       assert.match(pkg.dependencies[name] ?? '', /^\^\d+\.\d+\.\d+$/, `${name} is not a caret range dependency`);

@@ -1,5 +1,4 @@
-import {EventStreamParser} from '../../../src/adapters/rest/event-stream.js';
-import type {ServerSentEvent} from '../../../src/adapters/rest/event-stream.js';
+import {createParser} from 'eventsource-parser';
 import type {SafeStorage} from '../../../src/adapters/shared/storage.js';
 
 export interface Check {
@@ -192,6 +191,12 @@ export function httpChecks(endpoint: string, thread: string, _storage: SafeStora
   ];
 }
 
+/** One event as the stream's reader sees it: its type (`message` by default), data and the last id seen. */
+interface ServerSentEvent {
+  type: string;
+  data: string;
+}
+
 interface OpenStream {
   contentType: string;
   retry: number | undefined;
@@ -207,12 +212,22 @@ async function openStream(href: string, lastEventId?: string): Promise<OpenStrea
   });
   expect(response.ok && response.body, `events answered ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  const parser = new EventStreamParser();
   const queue: (ServerSentEvent & {id: string})[] = [];
+  let lastSeenId = '';
+  let retry: number | undefined;
+  const parser = createParser({
+    onEvent(event) {
+      if (event.id !== undefined) lastSeenId = event.id;
+      queue.push({type: event.event ?? 'message', data: event.data, id: lastSeenId});
+    },
+    onRetry(interval) {
+      retry = interval;
+    },
+  });
   return {
     contentType: response.headers.get('Content-Type') ?? '',
     get retry() {
-      return parser.retry;
+      return retry;
     },
     async next(match, ms = 10_000) {
       const deadline = Date.now() + ms;
@@ -229,7 +244,7 @@ async function openStream(href: string, lastEventId?: string): Promise<OpenStrea
         ]).finally(() => clearTimeout(timer));
         if (chunk === null) continue;
         if (chunk.done) fail('the server closed the event stream');
-        for (const event of parser.push(chunk.value)) queue.push({...event, id: parser.lastEventId});
+        parser.feed(chunk.value);
       }
     },
     close: () => controller.abort(),

@@ -103,6 +103,8 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  *
  * @csspart heading - The "Leave a Reply" / "Reply to …" heading.
  * @csspart form - The `<form>`.
+ * @csspart label - The label of each field.
+ * @csspart hint - "Your email address will never be made public…" above the guest fields.
  * @csspart textarea - The comment field.
  * @csspart character-count - The count of characters typed against the maximum.
  * @csspart identity - The section saying who is commenting: sign-in slot and guest fields.
@@ -114,6 +116,7 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart notify - The email notification checkboxes.
  * @csspart field-error - A message under a field the backend or the form rejected.
  * @csspart alert - The message explaining why the comment was not sent.
+ * @csspart countdown - The seconds left before a comment refused as too fast can be sent again.
  * @csspart draft-warning - Says once that the browser's storage refused the draft.
  * @csspart retry-button - Sends the comment again after a failure.
  * @csspart sign-in-button - Asks the page to sign the commenter in.
@@ -422,7 +425,7 @@ export class CommentFormElement extends AdapterElement {
     const describedBy = [maxLength ? 'text-limit' : '', error ? 'text-error' : ''].filter(Boolean).join(' ');
     return html`
       <div class="field">
-        <label for="text">
+        <label part="label" for="text">
           ${msg('Comment', {id: 'form.label.text'})}
           ${closed ? nothing : html`<span class="required" aria-hidden="true">*</span>`}
         </label>
@@ -521,7 +524,7 @@ export class CommentFormElement extends AdapterElement {
     const {requireName, requireEmail} = this.#policy.guests;
     return html`
       <div part="guest-fields" class="guest-fields" slot=${ifDefined(slot)}>
-        <p id="email-hint" class="hint">
+        <p id="email-hint" part="hint" class="hint">
           ${guestTexts.emailHint()}
           ${requireName || requireEmail ? guestTexts.requiredHint() : nothing}
         </p>
@@ -554,7 +557,7 @@ export class CommentFormElement extends AdapterElement {
     const describedBy = [hint, error ? `${field}-error` : undefined].filter(Boolean).join(' ');
     return html`
       <div class="field">
-        <label for=${field}>
+        <label part="label" for=${field}>
           ${label} ${required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}
         </label>
         <input

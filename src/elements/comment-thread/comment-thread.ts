@@ -21,6 +21,8 @@ import {adapterContext, threadContext, type ThreadLink} from '../shared/context.
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
+import {LazyStart} from './lazy-start.js';
+import {thoughtCount} from '../shared/thought-count.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
@@ -43,7 +45,7 @@ import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 const NARROW_INDENT_LEVELS = 3;
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
-const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style'];
+const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style', 'loading'];
 
 // Every tick of the clock re-renders every comment: what does not change with the time is
 // worked out once per comment.
@@ -106,6 +108,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart comment-sending - The viewer's comment while it is being sent (with `comment`).
  * @csspart comment-targeted - The comment the address links to (with `comment`).
  * @csspart comment-new - A comment that arrived while the reader was here, until seen (with `comment`).
+ * @csspart comment-header - The line with the author, badge and time of each comment.
  * @csspart avatar - The author's picture, or their initials.
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart badge - "Moderator" next to a moderator's name, "Author" next to the post author's.
@@ -170,6 +173,12 @@ export class CommentThreadElement extends AdapterElement {
    */
   @property({attribute: 'load-timeout', type: Number}) loadTimeout = DEFAULT_LOAD_DEADLINE_MS;
 
+  /**
+   * `lazy`: build the adapter and load comments only when the thread comes near the
+   * viewport (unless the address links to a comment). `eager` (default): at once.
+   */
+  @property() loading: 'eager' | 'lazy' = 'eager';
+
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
 
@@ -203,6 +212,7 @@ export class CommentThreadElement extends AdapterElement {
   #adapter: CommentAdapter | undefined;
   #adapterError: unknown;
   readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
+  readonly #lazyStart = new LazyStart(this, () => this.#resolveAdapter());
   #outgoing = new Map<string, Comment>();
   #outgoingComments: readonly Comment[] = [];
   #targeted: string | undefined;
@@ -271,7 +281,7 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.adapterSettingsChanged(changed)) {
+    if (this.adapterSettingsChanged(changed) || changed.has('loading')) {
       this.#resolveAdapter();
     } else if (this.#adapter && (changed.has('thread') || changed.has('sort') || changed.has('pageSize'))) {
       this.#loadFirstPage();
@@ -290,6 +300,10 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   #resolveAdapter(): void {
+    if (this.loading === 'lazy' && !this.#lazyStart.near && this.#permalinks.target === undefined) {
+      this.#lazyStart.waitUntilNear();
+      return;
+    }
     this.#adapterError = undefined;
     if (this.adapterObject || !this.adapterName) {
       this.#namedAdapter.cancel();
@@ -562,13 +576,7 @@ export class CommentThreadElement extends AdapterElement {
     const shown = countLabel(info.totalCount, locale);
     const title = isolate(info.title.trim());
     if (!info.title.trim()) {
-      return plural(count, locale, {
-        one: () => msg('# thought', {id: 'thread.count.one'}),
-        two: () => msg('# thoughts', {id: 'thread.count.two'}),
-        few: () => msg('# thoughts', {id: 'thread.count.few'}),
-        many: () => msg('# thoughts', {id: 'thread.count.many'}),
-        other: () => msg('# thoughts', {id: 'thread.count.other'}),
-      }, shown);
+      return thoughtCount(count, locale, shown);
     }
     return plural(count, locale, {
       one: () => msg(str`# thought on “${title}”`, {id: 'thread.heading.one'}),
@@ -714,7 +722,7 @@ export class CommentThreadElement extends AdapterElement {
       >
         ${avatar(name, comment.author.avatarUrl, locale, this.#failedAvatars)}
         <div class="main">
-          <header class="meta">
+          <header part="comment-header" class="meta">
             ${this.#renderAuthor(comment.author, name, labelId)}
             ${comment.author.isModerator
               ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`

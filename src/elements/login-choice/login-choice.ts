@@ -72,6 +72,9 @@ interface Connecting {
  *   shown, like them, while nobody is signed in and guests may comment.
  *
  * @csspart choice - The prompt, provider buttons and guest fields shown while signed out.
+ * @csspart prompt - "Fill in your details below or click an icon to log in:".
+ * @csspart label - The label of each guest field.
+ * @csspart hint - The hint under a guest field.
  * @csspart providers - The list of provider buttons.
  * @csspart provider-button - One provider's sign-in button.
  * @csspart provider-icon - The icon inside a provider button.
@@ -473,7 +476,7 @@ export class LoginChoiceElement extends AdapterElement {
     return html`
       <div part="choice" class="choice" tabindex="-1" role="group" aria-labelledby="prompt">
         <div class="choice-header">
-          <p id="prompt" class="prompt" ?hidden=${!showPrompt}>${prompt}</p>
+          <p id="prompt" part="prompt" class="prompt" ?hidden=${!showPrompt}>${prompt}</p>
           ${this.#providers.render({
             pending: () =>
               html`<span class="providers-loading" aria-busy="true"
@@ -529,7 +532,7 @@ export class LoginChoiceElement extends AdapterElement {
       label: string,
       attributes: {type: string; inputmode?: string; autocomplete: string; required: boolean; hint?: string},
     ) => html`<div class="field">
-      <label for=${`guest-${key}`}>
+      <label part="label" for=${`guest-${key}`}>
         ${label} ${attributes.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}
       </label>
       <input
@@ -550,7 +553,7 @@ export class LoginChoiceElement extends AdapterElement {
     </div>`;
     return html`<fieldset part="guest-fields" class="guest-fields">
       <legend class="visually-hidden">${msg('Your details', {id: 'login.guest.legend'})}</legend>
-      <p id="guest-email-hint" class="hint">
+      <p id="guest-email-hint" part="hint" class="hint">
         ${guestTexts.emailHint()} ${policy.requireName || policy.requireEmail ? guestTexts.requiredHint() : nothing}
       </p>
       ${field('name', guestTexts.name(), {type: 'text', autocomplete: 'name', required: policy.requireName})}

@@ -171,6 +171,7 @@
 'thread.count.one': `تعليق واحد`,
 'thread.count.other': `# تعليق`,
 'thread.count.two': `تعليقان`,
+'thread.count.zero': `لا تعليقات`,
 'thread.delete': `حذف`,
 'thread.delete.confirm': `حذف`,
 'thread.delete.done': `حُذف التعليق.`,

@@ -171,6 +171,7 @@
 'thread.count.one': `# Gedanke`,
 'thread.count.other': `# Gedanken`,
 'thread.count.two': `# Gedanken`,
+'thread.count.zero': `# Gedanken`,
 'thread.delete': `Löschen`,
 'thread.delete.confirm': `Löschen`,
 'thread.delete.done': `Kommentar gelöscht.`,

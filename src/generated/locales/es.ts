@@ -171,6 +171,7 @@
 'thread.count.one': `# comentario`,
 'thread.count.other': `# comentarios`,
 'thread.count.two': `# comentarios`,
+'thread.count.zero': `# comentarios`,
 'thread.delete': `Eliminar`,
 'thread.delete.confirm': `Eliminar`,
 'thread.delete.done': `Comentario eliminado.`,

@@ -171,6 +171,7 @@
 'thread.count.one': `# دیدگاه`,
 'thread.count.other': `# دیدگاه`,
 'thread.count.two': `# دیدگاه`,
+'thread.count.zero': `# دیدگاه`,
 'thread.delete': `حذف`,
 'thread.delete.confirm': `حذف`,
 'thread.delete.done': `دیدگاه حذف شد.`,

@@ -171,6 +171,7 @@
 'thread.count.one': `# réflexion`,
 'thread.count.other': `# réflexions`,
 'thread.count.two': `# réflexions`,
+'thread.count.zero': `# réflexions`,
 'thread.delete': `Supprimer`,
 'thread.delete.confirm': `Supprimer`,
 'thread.delete.done': `Commentaire supprimé.`,

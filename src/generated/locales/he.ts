@@ -171,6 +171,7 @@
 'thread.count.one': `תגובה אחת`,
 'thread.count.other': `# תגובות`,
 'thread.count.two': `שתי תגובות`,
+'thread.count.zero': `# תגובות`,
 'thread.delete': `מחיקה`,
 'thread.delete.confirm': `מחיקה`,
 'thread.delete.done': `התגובה נמחקה.`,

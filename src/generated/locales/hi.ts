@@ -171,6 +171,7 @@
 'thread.count.one': `# विचार`,
 'thread.count.other': `# विचार`,
 'thread.count.two': `# विचार`,
+'thread.count.zero': `# विचार`,
 'thread.delete': `हटाएँ`,
 'thread.delete.confirm': `हटाएँ`,
 'thread.delete.done': `टिप्पणी हटा दी गई।`,

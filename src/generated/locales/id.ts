@@ -171,6 +171,7 @@
 'thread.count.one': `# pemikiran`,
 'thread.count.other': `# pemikiran`,
 'thread.count.two': `# pemikiran`,
+'thread.count.zero': `# pemikiran`,
 'thread.delete': `Hapus`,
 'thread.delete.confirm': `Hapus`,
 'thread.delete.done': `Komentar dihapus.`,

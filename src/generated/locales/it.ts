@@ -171,6 +171,7 @@
 'thread.count.one': `# pensiero`,
 'thread.count.other': `# pensieri`,
 'thread.count.two': `# pensieri`,
+'thread.count.zero': `# pensieri`,
 'thread.delete': `Elimina`,
 'thread.delete.confirm': `Elimina`,
 'thread.delete.done': `Commento eliminato.`,

@@ -171,6 +171,7 @@
 'thread.count.one': `#件のフィードバック`,
 'thread.count.other': `#件のフィードバック`,
 'thread.count.two': `#件のフィードバック`,
+'thread.count.zero': `#件のフィードバック`,
 'thread.delete': `削除`,
 'thread.delete.confirm': `削除`,
 'thread.delete.done': `コメントを削除しました。`,

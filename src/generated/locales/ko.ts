@@ -171,6 +171,7 @@
 'thread.count.one': `#개의 생각`,
 'thread.count.other': `#개의 생각`,
 'thread.count.two': `#개의 생각`,
+'thread.count.zero': `#개의 생각`,
 'thread.delete': `삭제`,
 'thread.delete.confirm': `삭제`,
 'thread.delete.done': `댓글이 삭제되었습니다.`,

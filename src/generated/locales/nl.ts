@@ -171,6 +171,7 @@
 'thread.count.one': `# gedachte`,
 'thread.count.other': `# gedachten`,
 'thread.count.two': `# gedachten`,
+'thread.count.zero': `# gedachten`,
 'thread.delete': `Verwijderen`,
 'thread.delete.confirm': `Verwijderen`,
 'thread.delete.done': `Reactie verwijderd.`,

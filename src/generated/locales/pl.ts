@@ -171,6 +171,7 @@
 'thread.count.one': `# komentarz`,
 'thread.count.other': `# komentarza`,
 'thread.count.two': `# komentarza`,
+'thread.count.zero': `# komentarza`,
 'thread.delete': `Usuń`,
 'thread.delete.confirm': `Usuń`,
 'thread.delete.done': `Komentarz usunięty.`,

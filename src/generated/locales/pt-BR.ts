@@ -171,6 +171,7 @@
 'thread.count.one': `# comentário`,
 'thread.count.other': `# comentários`,
 'thread.count.two': `# comentários`,
+'thread.count.zero': `# comentários`,
 'thread.delete': `Excluir`,
 'thread.delete.confirm': `Excluir`,
 'thread.delete.done': `Comentário excluído.`,

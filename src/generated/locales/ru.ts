@@ -171,6 +171,7 @@
 'thread.count.one': `# комментарий`,
 'thread.count.other': `# комментария`,
 'thread.count.two': `# комментария`,
+'thread.count.zero': `# комментария`,
 'thread.delete': `Удалить`,
 'thread.delete.confirm': `Удалить`,
 'thread.delete.done': `Комментарий удалён.`,

@@ -171,6 +171,7 @@
 'thread.count.one': `# yorum`,
 'thread.count.other': `# yorum`,
 'thread.count.two': `# yorum`,
+'thread.count.zero': `# yorum`,
 'thread.delete': `Sil`,
 'thread.delete.confirm': `Sil`,
 'thread.delete.done': `Yorum silindi.`,

@@ -171,6 +171,7 @@
 'thread.count.one': `# коментар`,
 'thread.count.other': `# коментаря`,
 'thread.count.two': `# коментаря`,
+'thread.count.zero': `# коментаря`,
 'thread.delete': `Видалити`,
 'thread.delete.confirm': `Видалити`,
 'thread.delete.done': `Коментар видалено.`,

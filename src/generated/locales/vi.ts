@@ -171,6 +171,7 @@
 'thread.count.one': `# suy nghĩ`,
 'thread.count.other': `# suy nghĩ`,
 'thread.count.two': `# suy nghĩ`,
+'thread.count.zero': `# suy nghĩ`,
 'thread.delete': `Xóa`,
 'thread.delete.confirm': `Xóa`,
 'thread.delete.done': `Đã xóa bình luận.`,

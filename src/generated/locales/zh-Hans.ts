@@ -171,6 +171,7 @@
 'thread.count.one': `#条评论`,
 'thread.count.other': `#条评论`,
 'thread.count.two': `#条评论`,
+'thread.count.zero': `#条评论`,
 'thread.delete': `删除`,
 'thread.delete.confirm': `删除`,
 'thread.delete.done': `评论已删除。`,

@@ -171,6 +171,7 @@
 'thread.count.one': `# 則留言`,
 'thread.count.other': `# 則留言`,
 'thread.count.two': `# 則留言`,
+'thread.count.zero': `# 則留言`,
 'thread.delete': `刪除`,
 'thread.delete.confirm': `刪除`,
 'thread.delete.done': `留言已刪除。`,
