@@ -107,6 +107,10 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart hint - "Your email address will never be made public…" above the guest fields.
  * @csspart textarea - The comment field.
  * @csspart character-count - The count of characters typed against the maximum.
+ * @csspart write-tab - "Write", where the backend takes Markdown.
+ * @csspart preview-tab - "Preview", where the backend takes Markdown.
+ * @csspart preview - The comment as it will read, under the Preview tab.
+ * @csspart markdown-hint - "Formatting with Markdown: …" under the comment field.
  * @csspart identity - The section saying who is commenting: sign-in slot and guest fields.
  * @csspart guest-fields - The Name, Email and Website fields of a commenter not signed in.
  * @csspart name-input - The Name field.
@@ -133,6 +137,7 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart sign-in-cancel-button - Cancels the sign-in under way.
  * @csspart signed-in - Who is signed in, with Log out and Change.
  * @csspart avatar - The signed-in person's picture or initials.
+ * @csspart avatar-initials - The initials shown under a picture until it has loaded.
  * @csspart sign-out-button - "Log out".
  * @csspart change-button - "Change": sign out and pick another account.
  * @csspart sign-in-error - Why a sign-in or sign-out failed.

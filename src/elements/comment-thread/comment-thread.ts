@@ -110,6 +110,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart comment-new - A comment that arrived while the reader was here, until seen (with `comment`).
  * @csspart comment-header - The line with the author, badge and time of each comment.
  * @csspart avatar - The author's picture, or their initials.
+ * @csspart avatar-initials - The initials shown under a picture until it has loaded.
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart badge - "Moderator" next to a moderator's name, "Author" next to the post author's.
  * @csspart permalink - The link to a comment, around its timestamp.

@@ -84,6 +84,7 @@ interface Connecting {
  * @csspart cancel-button - Cancels the sign-in in progress.
  * @csspart signed-in - Avatar, name and the "You are commenting using …" line.
  * @csspart avatar - The signed-in viewer's picture (or initials).
+ * @csspart avatar-initials - The initials shown under a picture until it has loaded.
  * @csspart sign-out-button - "Log Out".
  * @csspart change-button - "Change": logs out and shows the choice again.
  * @csspart error - Why the last sign-in or log-out failed.
