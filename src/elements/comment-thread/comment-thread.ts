@@ -24,6 +24,7 @@ import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
+import {cssProperty} from '../shared/css-property.js';
 import {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -667,7 +668,7 @@ export class CommentThreadElement extends AdapterElement {
     // A conversation not rendered yet holds a place sized by its number of comments, so
     // the scrollbar barely moves as they come into view (see the styles).
     return html`
-      <li class="item" style=${parent ? nothing : `--_comments: ${conversationSize(node)}`}>
+      <li class="item" ${cssProperty('--_comments', parent ? undefined : String(conversationSize(node)))}>
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
