@@ -24,9 +24,9 @@ import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
-import {cssProperty} from '../shared/css-property.js';
 import {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
+import {customProperties} from '../shared/custom-properties.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
@@ -365,6 +365,15 @@ export class CommentThreadElement extends AdapterElement {
         return element.replyingTo === null ? null : (element.#find(element.replyingTo) ?? null);
       },
       reply: (commentId) => element.reply(commentId),
+      replyWhenFound: async (commentId) => {
+        // Bounded: a draft must not make a visitor download a whole long thread.
+        for (let pages = 0; pages < 10 && !element.#find(commentId); pages++) {
+          if (element.#data.nextCursor === null || element.#data.status !== 'complete') break;
+          if ((await element.#data.loadMore()) === undefined) break;
+        }
+        element.reply(commentId);
+        return element.replyingTo === commentId;
+      },
       addOutgoing: (key, comment) => {
         element.#outgoing.set(key, comment);
         element.#outgoingComments = [...element.#outgoing.values()];
@@ -409,12 +418,30 @@ export class CommentThreadElement extends AdapterElement {
     return this.#outgoingComments.includes(comment);
   }
 
+  /**
+   * Outgoing comments that live updates have not brought yet: with a slow answer the
+   * stored comment can arrive first, and the viewer's comment must not show twice.
+   */
+  #stillOutgoing(): readonly Comment[] {
+    if (this.#outgoingComments.length === 0) return this.#outgoingComments;
+    const arrived = [...this.#data.comments, ...this.#data.added].filter((comment) => comment.author.isViewer);
+    return this.#outgoingComments.filter(
+      (outgoing) =>
+        !arrived.some(
+          (comment) =>
+            comment.parentId === outgoing.parentId &&
+            comment.content.kind === 'text' &&
+            comment.content.value.trim() === outgoing.content.value.trim(),
+        ),
+    );
+  }
+
   /** The thread's tree, rebuilt only when the comments or the depth change. */
   #nodes(): ThreadNode[] {
     const added = this.#newComments.shown(this.#data.added);
     const inputs = [this.#data.comments, added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
     if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
-      const nodes = buildThreadTree(this.#data.comments, [...added, ...this.#outgoingComments], {
+      const nodes = buildThreadTree(this.#data.comments, [...added, ...this.#stillOutgoing()], {
         maxDepth: this.maxDepth,
         addedFirst: this.#sort === 'newest',
       });
@@ -668,7 +695,7 @@ export class CommentThreadElement extends AdapterElement {
     // A conversation not rendered yet holds a place sized by its number of comments, so
     // the scrollbar barely moves as they come into view (see the styles).
     return html`
-      <li class="item" ${cssProperty('--_comments', parent ? undefined : String(conversationSize(node)))}>
+      <li class="item" ${customProperties({'--_comments': parent ? undefined : String(conversationSize(node))})}>
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
