@@ -43,7 +43,7 @@ export default [
       'sign-in-callback': 'build/sign-in/callback.js',
       'login-choice': 'build/login-choice.js',
     }),
-    external: (id) => /^(lit|@lit\/|dompurify)/.test(id),
+    external: (id) => /^(lit|@lit\/|dompurify|marked)/.test(id),
     plugins: [tscSourceMaps],
     output: {dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
     onwarn,

@@ -7,6 +7,7 @@ const adapter = createMemoryAdapter({
   threads: [{id: 'long-thread', title: 'Sahel security: open discussion', comments: longThreadComments()}],
   latency: 300,
   live: true,
+  markdown: true,
 });
 
 const thread = document.querySelector<CommentThreadElement>('comment-thread')!;
@@ -31,6 +32,8 @@ document.querySelector('button[name="other-reader"]')?.addEventListener('click',
     parentId: replyHighUp ? 'c1' : null,
     author: {name: replyHighUp ? 'Kofi Boateng' : 'Salma Idrissi'},
     createdAt: new Date().toISOString(),
-    text: replyHighUp ? 'Coming back to the first comment: the markets point still stands.' : 'Just read the whole thread. Thanks, everyone.',
+    text: replyHighUp
+      ? 'Coming back to the first comment: the *markets* point still stands.'
+      : 'Just read the whole thread. **Thanks**, everyone. Two things stood out:\n\n- the markets\n- the `mobile units`',
   });
 });

@@ -123,6 +123,12 @@ export interface AdapterCapabilities {
    */
   guestReactions?: boolean;
   /**
+   * Comments are written in Markdown: `text` content is rendered as Markdown (paragraphs,
+   * emphasis, strong, code, code blocks, quotes, lists, links) and the form offers a
+   * preview. Without it, `text` is plain text with linked URLs.
+   */
+  markdown?: boolean;
+  /**
    * False when `totalCount` leaves out the viewer's own held comments (WordPress does), so
    * the thread does not count one it shows after posting either. Default true.
    */

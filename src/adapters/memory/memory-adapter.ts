@@ -47,6 +47,8 @@ export interface MemoryAdapterOptions {
    * or a moderator, simulated) reach subscribers then. For demos.
    */
   live?: boolean;
+  /** Comments are Markdown (`capabilities.markdown`); default false, plain text. */
+  markdown?: boolean;
   /** Whether people who are not signed in may react, once per browser; default true. */
   guestReactions?: boolean;
   /** Sign-in providers; default the simulated WordPress.com, X, Facebook, GitHub, Google and email. */
@@ -113,6 +115,7 @@ export class MemoryAdapter implements CommentAdapter {
       delete: true,
       reactions: options.reactions ?? ['like'],
       guestReactions: options.guestReactions ?? true,
+      markdown: options.markdown ?? false,
       signIn: Boolean(options.signInPage) && providers.length > 0,
       session: true,
       live: Boolean(options.live) || (Boolean(options.storageKey) && typeof BroadcastChannel === 'function'),

@@ -23,6 +23,7 @@ import {localeOf, plural} from '../../i18n/locale.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
+import {guestTexts} from '../shared/guest-texts.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {SessionController} from '../shared/session-controller.js';
@@ -30,6 +31,7 @@ import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
 import {DraftController} from './draft-controller.js';
+import {MarkdownPreview, markdownPreviewStyles} from './markdown-preview.js';
 import {
   asCommentError,
   defaultPostTimeoutMs,
@@ -107,6 +109,10 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart hint - "Your email address will never be made public…" above the guest fields.
  * @csspart textarea - The comment field.
  * @csspart character-count - The count of characters typed against the maximum.
+ * @csspart write-tab - "Write", where the backend takes Markdown.
+ * @csspart preview-tab - "Preview", where the backend takes Markdown.
+ * @csspart preview - The comment as it will read, under the Preview tab.
+ * @csspart markdown-hint - "Formatting with Markdown: …" under the comment field.
  * @csspart identity - The section saying who is commenting: sign-in slot and guest fields.
  * @csspart guest-fields - The Name, Email and Website fields of a commenter not signed in.
  * @csspart name-input - The Name field.
@@ -133,6 +139,7 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart sign-in-cancel-button - Cancels the sign-in under way.
  * @csspart signed-in - Who is signed in, with Log out and Change.
  * @csspart avatar - The signed-in person's picture or initials.
+ * @csspart avatar-initials - The initials shown under a picture until it has loaded.
  * @csspart sign-out-button - "Log out".
  * @csspart change-button - "Change": sign out and pick another account.
  * @csspart sign-in-error - Why a sign-in or sign-out failed.
@@ -149,7 +156,7 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  */
 @localized()
 export class CommentFormElement extends AdapterElement {
-  static override styles = [themeStyles, commentFormStyles];
+  static override styles = [themeStyles, commentFormStyles, markdownPreviewStyles];
 
   /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */
   @property() thread = '';
@@ -240,6 +247,11 @@ export class CommentFormElement extends AdapterElement {
       return page.thread;
     },
     args: () => [this.#adapter, this.#threadId, this.#link !== undefined] as const,
+  });
+
+  readonly #preview = new MarkdownPreview(this, {
+    enabled: () => Boolean(this.#adapter?.capabilities.markdown),
+    text: () => this._text,
   });
 
   get #adapter(): CommentAdapter | undefined {
@@ -368,7 +380,7 @@ export class CommentFormElement extends AdapterElement {
         @submit=${this.#onSubmit}
         @keydown=${this.#onKeydown}
       >
-        ${this.#renderTextField(closed)}
+        ${this.#preview.render(this.#renderTextField(closed))}
         ${closed ? nothing : html`${this.#renderIdentity()} ${this.#renderNotifications()}`}
         ${this.#renderAlert()}
         <p part="draft-warning" class="hint" role="status">
@@ -520,14 +532,12 @@ export class CommentFormElement extends AdapterElement {
     return html`
       <div part="guest-fields" class="guest-fields" slot=${ifDefined(slot)}>
         <p id="email-hint" part="hint" class="hint">
-          ${msg('Your email address will never be made public.', {id: 'form.hint.email'})}
-          ${requireName || requireEmail
-            ? msg('Required fields are marked *', {id: 'form.hint.required'})
-            : nothing}
+          ${guestTexts.emailHint()}
+          ${requireName || requireEmail ? guestTexts.requiredHint() : nothing}
         </p>
-        ${this.#renderGuestField('name', msg('Name', {id: 'form.label.name'}), 'text', 'name', requireName)}
-        ${this.#renderGuestField('email', msg('Email', {id: 'form.label.email'}), 'email', 'email', requireEmail, 'email-hint')}
-        ${this.#renderGuestField('website', msg('Website', {id: 'form.label.website'}), 'url', 'url', false)}
+        ${this.#renderGuestField('name', guestTexts.name(), 'text', 'name', requireName)}
+        ${this.#renderGuestField('email', guestTexts.email(), 'email', 'email', requireEmail, 'email-hint')}
+        ${this.#renderGuestField('website', guestTexts.website(), 'url', 'url', false)}
         <label part="remember-guest" class="checkbox">
           <input
             type="checkbox"
@@ -780,8 +790,7 @@ export class CommentFormElement extends AdapterElement {
     if (Object.keys(problems).length > 0) {
       this._fieldErrors = problems;
       this._failure = {error: new CommentError('invalid', '', {fieldErrors: problems}), decision: {action: 'stop'}};
-      // Where the first thing to fix is, as the message asks (WCAG 3.3.1).
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      this.#focusFirstInvalid();
       return;
     }
     if (this.editing) {
@@ -1002,6 +1011,12 @@ export class CommentFormElement extends AdapterElement {
     else rememberedGuest.forget();
   }
 
+  /** Takes focus where the first thing to fix is, as the message asks (WCAG 3.3.1). */
+  #focusFirstInvalid() {
+    this.#preview.write();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
   #showFailure(error: CommentError, decision: RetryDecision, note?: Failure['note']) {
     this._sendingSlot = undefined;
     const failure: Failure = {error, decision, ...(note ? {note} : {})};
@@ -1014,7 +1029,10 @@ export class CommentFormElement extends AdapterElement {
         this._waitUntil = undefined;
       });
     }
-    if (error.code === 'invalid') this._fieldErrors = {...error.fieldErrors};
+    if (error.code === 'invalid') {
+      this._fieldErrors = {...error.fieldErrors};
+      this.#focusFirstInvalid();
+    }
     if (error.code === 'closed') this._closedByBackend = true;
     if (error.code === 'unauthorized' && this.#adapter && this.#signedIn) {
       failure.signedOut = true;

@@ -24,6 +24,7 @@ import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
+import {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {customProperties} from '../shared/custom-properties.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -110,6 +111,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart comment-new - A comment that arrived while the reader was here, until seen (with `comment`).
  * @csspart comment-header - The line with the author, badge and time of each comment.
  * @csspart avatar - The author's picture, or their initials.
+ * @csspart avatar-initials - The initials shown under a picture until it has loaded.
  * @csspart author - The author's name (a link when they gave a website).
  * @csspart badge - "Moderator" next to a moderator's name, "Author" next to the post author's.
  * @csspart permalink - The link to a comment, around its timestamp.
@@ -202,6 +204,7 @@ export class CommentThreadElement extends AdapterElement {
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
   readonly #longThread = new LongThreadController(this);
+  readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
   readonly #adapterProvider = new ContextProvider(this, {context: adapterContext});
@@ -399,6 +402,18 @@ export class CommentThreadElement extends AdapterElement {
     );
   }
 
+  /** The id of the top-level comment whose conversation holds `commentId`. */
+  #conversationOf(commentId: string): string {
+    let current = commentId;
+    // Bounded: a broken backend's parents may form a loop.
+    for (let steps = 0; steps < 1000; steps++) {
+      const parentId = this.#find(current)?.parentId;
+      if (!parentId || !this.#find(parentId)) break;
+      current = parentId;
+    }
+    return current;
+  }
+
   #isOutgoing(comment: Comment): boolean {
     return this.#outgoingComments.includes(comment);
   }
@@ -451,6 +466,7 @@ export class CommentThreadElement extends AdapterElement {
       return;
     }
     this.#targeted = commentId;
+    this.#longThread.expand(this.#conversationOf(commentId));
     this.requestUpdate();
     await this.updateComplete;
     // Let a frame be rendered first. Conversations far off screen are skipped
@@ -822,6 +838,10 @@ export class CommentThreadElement extends AdapterElement {
 
   #renderContent(content: CommentContent, permalink: string | undefined): unknown {
     if (content.kind === 'html') return sanitizedHtml(content.value, nothing, permalink ?? this.#data.info?.url);
+    if (this.#adapter?.capabilities.markdown) {
+      const rendered = this.#markdown.render(content.value);
+      if (rendered) return rendered;
+    }
     let paragraphs = parsedText.get(content);
     if (!paragraphs) {
       paragraphs = parseText(content.value);

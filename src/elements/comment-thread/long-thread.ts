@@ -51,6 +51,11 @@ export class LongThreadController implements ReactiveController {
     return this.#collapsed.has(commentId);
   }
 
+  /** Opens a collapsed conversation, e.g. to show a comment that a link points to. */
+  expand(commentId: string): void {
+    if (this.#collapsed.delete(commentId)) this.host.requestUpdate();
+  }
+
   /** "Collapse thread (3 replies)" / "Show 3 replies" on a conversation's first comment. */
   renderCollapseToggle(comment: Comment, replies: number, repliesId: string, locale: string): TemplateResult {
     const collapsed = this.#collapsed.has(comment.id);

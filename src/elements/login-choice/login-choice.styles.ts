@@ -53,6 +53,40 @@ export const styles = css`
     list-style: none;
   }
 
+  /* Where a row cannot hold every button, two even rows (3 + 3, not 5 + 1): a button alone
+     on a line looks like an afterthought. Breakpoints: n buttons and their gaps. */
+  .choice {
+    container: choice / inline-size;
+  }
+
+  @container choice (inline-size < 15.25rem) {
+    .providers[data-count='5'] {
+      display: grid;
+      grid-template-columns: repeat(3, var(--_provider-size));
+    }
+  }
+
+  @container choice (inline-size < 18.375rem) {
+    .providers[data-count='6'] {
+      display: grid;
+      grid-template-columns: repeat(3, var(--_provider-size));
+    }
+  }
+
+  @container choice (inline-size < 21.5rem) {
+    .providers[data-count='7'] {
+      display: grid;
+      grid-template-columns: repeat(4, var(--_provider-size));
+    }
+  }
+
+  @container choice (inline-size < 24.625rem) {
+    .providers[data-count='8'] {
+      display: grid;
+      grid-template-columns: repeat(4, var(--_provider-size));
+    }
+  }
+
   .provider-button {
     display: grid;
     place-items: center;
@@ -111,9 +145,10 @@ export const styles = css`
     color: var(--_danger);
   }
 
+  /* As in <comment-form>: the same fields must look the same wherever they are. */
   .guest-fields {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
     margin: 0;
     margin-block-start: var(--_space);
     padding: 0;
@@ -126,26 +161,30 @@ export const styles = css`
 
   .field {
     display: grid;
-    gap: 0.2rem;
+    gap: 0.25rem;
   }
 
   label {
     font-weight: 600;
   }
 
-  .required,
+  .required {
+    color: var(--_danger);
+  }
+
   .hint {
+    margin: 0;
     color: var(--_muted);
-    font-size: 0.875em;
+    font-size: 0.9375em;
     font-weight: normal;
   }
 
   input {
     box-sizing: border-box;
     inline-size: 100%;
-    min-block-size: 2.5rem;
-    padding-block: 0.4rem;
-    padding-inline: 0.6rem;
+    min-block-size: 2.75rem;
+    padding-block: 0.5em;
+    padding-inline: 0.75em;
   }
 
   input.checked:invalid {

@@ -24,6 +24,7 @@ import {AdapterElement} from '../shared/adapter-element.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
+import {guestTexts} from '../shared/guest-texts.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {initialsOf} from '../shared/initials.js';
 import {SessionController} from '../shared/session-controller.js';
@@ -83,6 +84,7 @@ interface Connecting {
  * @csspart cancel-button - Cancels the sign-in in progress.
  * @csspart signed-in - Avatar, name and the "You are commenting using …" line.
  * @csspart avatar - The signed-in viewer's picture (or initials).
+ * @csspart avatar-initials - The initials shown under a picture until it has loaded.
  * @csspart sign-out-button - "Log Out".
  * @csspart change-button - "Change": logs out and shows the choice again.
  * @csspart error - Why the last sign-in or log-out failed.
@@ -502,7 +504,7 @@ export class LoginChoiceElement extends AdapterElement {
 
   #renderProviders(providers: readonly SignInProvider[]): TemplateResult | typeof nothing {
     if (providers.length === 0) return nothing;
-    return html`<ul part="providers" class="providers" aria-labelledby="prompt">
+    return html`<ul part="providers" class="providers" data-count=${providers.length} aria-labelledby="prompt">
       ${repeat(
         providers,
         (provider) => provider.id,
@@ -523,16 +525,17 @@ export class LoginChoiceElement extends AdapterElement {
     </ul>`;
   }
 
+  /** The same fields, words and order as `<comment-form>`'s, for a panel used on its own. */
   #renderGuestFields(policy: GuestPolicy): TemplateResult {
-    const required = msg('(required)', {id: 'login.guest.required'});
     // Names take the direction of what is typed; addresses are left to right in any language.
     const field = (
       key: keyof GuestIdentity,
       label: string,
       attributes: {type: string; inputmode?: string; autocomplete: string; required: boolean; hint?: string},
     ) => html`<div class="field">
-      <label part="label" for=${`guest-${key}`}>${label}${attributes.required ? html` <span class="required">${required}</span>` : nothing}</label>
-      ${attributes.hint ? html`<span part="hint" class="hint" id=${`guest-${key}-hint`}>${attributes.hint}</span>` : nothing}
+      <label part="label" for=${`guest-${key}`}>
+        ${label} ${attributes.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}
+      </label>
       <input
         id=${`guest-${key}`}
         part="input"
@@ -542,7 +545,7 @@ export class LoginChoiceElement extends AdapterElement {
         autocomplete=${attributes.autocomplete}
         dir=${key === 'name' ? 'auto' : 'ltr'}
         ?required=${attributes.required}
-        aria-describedby=${attributes.hint ? `guest-${key}-hint` : nothing}
+        aria-describedby=${attributes.hint ?? nothing}
         class=${this.showGuestErrors ? 'checked' : ''}
         .value=${this.guest[key] ?? ''}
         @input=${(event: Event) => this.#onGuestInput(key, event)}
@@ -551,18 +554,17 @@ export class LoginChoiceElement extends AdapterElement {
     </div>`;
     return html`<fieldset part="guest-fields" class="guest-fields">
       <legend class="visually-hidden">${msg('Your details', {id: 'login.guest.legend'})}</legend>
-      ${field('email', msg('Email', {id: 'login.guest.email'}), {
+      <p id="guest-email-hint" part="hint" class="hint">
+        ${guestTexts.emailHint()} ${policy.requireName || policy.requireEmail ? guestTexts.requiredHint() : nothing}
+      </p>
+      ${field('name', guestTexts.name(), {type: 'text', autocomplete: 'name', required: policy.requireName})}
+      ${field('email', guestTexts.email(), {
         type: 'email',
         autocomplete: 'email',
         required: policy.requireEmail,
-        hint: msg('Your address is never made public.', {id: 'login.guest.emailHint'}),
+        hint: 'guest-email-hint',
       })}
-      ${field('name', msg('Name', {id: 'login.guest.name'}), {
-        type: 'text',
-        autocomplete: 'name',
-        required: policy.requireName,
-      })}
-      ${field('website', msg('Website', {id: 'login.guest.website'}), {
+      ${field('website', guestTexts.website(), {
         // Not type=url: people type "example.com", which that type rejects.
         type: 'text',
         inputmode: 'url',

@@ -8,13 +8,13 @@ describe('<comment-form> after a failed validation', () => {
     await fill(form, 'textarea', 'A comment without a name.');
     await fill(form, 'email-input', 'not-an-address');
     press(form);
-    await waitUntil(() => focusedInside(form) === part(form, 'name-input'), 'focus did not move to the name field');
+    await waitUntil(() => focusedInside(form) === part(form, 'name-input'), 'focus did not move to the name field', {timeout: 3000});
     expect(part(form, 'name-input')!.getAttribute('aria-invalid')).to.equal('true');
     await expectAccessible(form);
 
     await fill(form, 'name-input', 'Ada');
     press(form);
-    await waitUntil(() => focusedInside(form) === part(form, 'email-input'), 'focus did not move to the email field');
+    await waitUntil(() => focusedInside(form) === part(form, 'email-input'), 'focus did not move to the email field', {timeout: 3000});
   });
 
 });

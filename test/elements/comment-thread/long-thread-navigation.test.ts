@@ -41,6 +41,9 @@ describe('<comment-thread> long-thread navigation', () => {
     const {element} = await renderThread({comments: [...conversation('a', 'Amina', 3), seedComment('b', 'Bilal', 'Alone')]});
     const toggle = article(element, 'a').querySelector<HTMLButtonElement>('[part="collapse-button"]')!;
     expect(text(toggle)).to.equal('Collapse thread (3 replies)');
+    // Its place before it is first rendered is sized by its four comments (set through the CSSOM).
+    expect(article(element, 'a').parentElement!.style.getPropertyValue('--_comments')).to.equal('4');
+    expect(article(element, 'a.0').parentElement!.style.getPropertyValue('--_comments')).to.equal('');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const replies = element.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!;
     expect(replies.localName).to.equal('ol');
@@ -53,9 +56,11 @@ describe('<comment-thread> long-thread navigation', () => {
     expect(text(toggle)).to.equal('Show 3 replies');
     expect(article(element, 'a.2').checkVisibility()).to.be.false;
     await expectAccessible(element);
-    toggle.click();
-    await element.updateComplete;
-    expect(article(element, 'a.2').checkVisibility()).to.be.true;
+    // A link to a reply inside opens the conversation again.
+    location.hash = '#comment-a.2';
+    await waitUntil(() => article(element, 'a.2').checkVisibility(), 'the linked reply stayed hidden');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    history.replaceState(null, '', location.pathname);
   });
 
   it('cuts comments longer than about twelve lines, with "Show more"', async () => {

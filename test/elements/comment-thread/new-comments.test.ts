@@ -75,6 +75,22 @@ describe('<comment-thread> new comments while reading', () => {
     expect(part(element, 'new-comments-button')).to.equal(null);
   });
 
+  it('holds back a new comment that would go first under "Newest first" while the reader is further down', async () => {
+    const {element, adapter} = await renderThread({
+      adapter: liveOptions(),
+      sort: 'newest',
+      comments: [seedComment('a', 'Amina', LONG), seedComment('b', 'Bilal', LONG, {createdAt: new Date().toISOString()})],
+    });
+    article(element, 'a').scrollIntoView({block: 'start'});
+    await new Promise(requestAnimationFrame);
+    adapter.receive(THREAD, seedComment('n', 'Noor', 'Newest of all', {createdAt: new Date().toISOString()}));
+    await element.updateComplete;
+    await waitUntil(() => part(element, 'new-comments-button'), 'no "Show new comments" button');
+    expect(commentIds(element)).to.deep.equal(['b', 'a']);
+    part(element, 'new-comments-button')!.click();
+    await waitUntil(() => commentIds(element)[0] === 'n', 'the new comment was not shown first');
+  });
+
   it('announces a new sort once its comments are shown', async () => {
     const {element} = await renderThread({
       comments: [seedComment('a', 'Amina', 'First'), seedComment('b', 'Bilal', 'Second')],

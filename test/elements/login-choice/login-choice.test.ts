@@ -104,7 +104,7 @@ describe('<login-choice>', () => {
       ]);
       for (const button of buttons) expect(button.querySelector('svg[aria-hidden="true"]') !== null, 'a hidden icon').to.be.true;
       const fields = part(element, 'guest-fields')!;
-      expect(Array.from(fields.querySelectorAll('input')).map((input) => input.autocomplete)).to.deep.equal(['email', 'name', 'url']);
+      expect(Array.from(fields.querySelectorAll('input')).map((input) => input.autocomplete)).to.deep.equal(['name', 'email', 'url']);
       await expectAccessible(element);
     });
 

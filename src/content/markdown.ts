@@ -1,0 +1,49 @@
+import type {Token} from 'marked';
+
+/**
+ * Markdown, for backends that store comments as Markdown (`capabilities.markdown`). Only
+ * `marked`'s lexer is used: it turns the text into tokens, and the elements render those
+ * tokens as Lit templates, so nothing written by a commenter is ever parsed as HTML. The
+ * parser is loaded the first time a page needs it.
+ */
+type Lex = (text: string) => Token[];
+
+let lex: Lex | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the lexer once; resolves when `markdownTokens` can answer. */
+export function loadMarkdown(): Promise<void> {
+  loading ??= import('marked').then(({Lexer}) => {
+    // GitHub's dialect (autolinked URLs), and a single line break kept as one, as people
+    // who never heard of Markdown expect from a comment box.
+    lex = (text) => Lexer.lex(text, {gfm: true, breaks: true});
+  });
+  return loading;
+}
+
+const tokensOf = new Map<string, Token[]>();
+
+/** The text's tokens, or undefined until `loadMarkdown` has finished. */
+export function markdownTokens(text: string): Token[] | undefined {
+  if (!lex) return undefined;
+  let tokens = tokensOf.get(text);
+  if (!tokens) {
+    // A thread re-renders every comment on each clock tick: lex each text once.
+    if (tokensOf.size >= 2000) tokensOf.clear();
+    tokens = lex(text);
+    tokensOf.set(text, tokens);
+  }
+  return tokens;
+}
+
+const entities: Readonly<Record<string, string>> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0'};
+
+/** Text as Markdown means it: `&amp;` is "&" (the lexer leaves entities as typed). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|(\w+));/gi, (whole, decimal?: string, hex?: string, name?: string) => {
+    if (name) return entities[name.toLowerCase()] ?? whole;
+    const code = decimal ? Number(decimal) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+  });
+}
