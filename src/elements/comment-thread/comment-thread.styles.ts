@@ -65,7 +65,8 @@ export const styles = css`
 
   /* Long threads: the browser skips layout and paint of conversations far off screen,
      while they stay in the accessibility tree and findable in the page. */
-  .comments > .item {
+  .comments > .item,
+  .replies > .item {
     content-visibility: auto;
     contain-intrinsic-size: auto 12rem;
   }

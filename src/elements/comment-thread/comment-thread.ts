@@ -3,7 +3,6 @@ import {localized, msg, str} from '@lit/localize';
 import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
-import {repeat} from 'lit/directives/repeat.js';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
@@ -28,6 +27,7 @@ import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.
 import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
 import {ThreadController} from './thread-controller.js';
+import {invalidateProgressiveRender, ProgressiveRender, type RenderBudget} from './progressive-render.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
@@ -148,6 +148,7 @@ export class CommentThreadElement extends LitElement {
   @property({attribute: false}) replyingTo: string | null = null;
 
   readonly #data = new ThreadController(this);
+  readonly #progressive = new ProgressiveRender(this);
   readonly #clock = new ClockController(this);
   readonly #own = new OwnCommentActions(this, {
     adapter: () => this.#adapter,
@@ -217,6 +218,11 @@ export class CommentThreadElement extends LitElement {
       return Promise.resolve();
     }
     return this.#data.reload();
+  }
+
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    invalidateProgressiveRender(this);
+    super.requestUpdate(...args);
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -364,13 +370,14 @@ export class CommentThreadElement extends LitElement {
     this.#targeted = commentId;
     this.requestUpdate();
     await this.updateComplete;
+    await this.#progressive.whenRendered(() => this.#articleOf(commentId) !== null);
     // Let a frame be rendered first. Conversations far off screen are skipped
     // (content-visibility) and take the size they were last rendered at, which the browser
     // records only while rendering a frame; scrolling before that lands where the comment
     // is no longer once the conversations above it shrink to their placeholder size.
     await afterNextFrame();
     if (request !== this.#revealRequest) return;
-    const article = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(commentId)}"]`);
+    const article = this.#articleOf(commentId);
     if (!article) return;
     article.scrollIntoView({block: 'start'});
     article.focus({preventScroll: true});
@@ -407,9 +414,13 @@ export class CommentThreadElement extends LitElement {
     // comment instead, where reading continues.
     if (hadFocus && count > 0) {
       await this.updateComplete;
-      const first = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(fresh[0]!.id)}"]`);
-      first?.focus();
+      await this.#progressive.whenRendered(() => this.#articleOf(fresh[0]!.id) !== null);
+      this.#articleOf(fresh[0]!.id)?.focus();
     }
+  }
+
+  #articleOf(commentId: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(commentId)}"]`);
   }
 
   /** Says `text` through the polite live region, even when it repeats the last message. */
@@ -457,7 +468,9 @@ export class CommentThreadElement extends LitElement {
     const locale = localeOf(this);
     const failed = this.#adapterError !== undefined || data.status === 'error';
     const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
-    const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending';
+    // Rendered first: whether some comments still wait for their step counts as busy.
+    const comments = loaded ? this.#renderComments(locale) : undefined;
+    const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending' || this.#progressive.pending;
     return html`
       <section part="base" class="thread" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
         <header part="header" class="header">
@@ -465,7 +478,7 @@ export class CommentThreadElement extends LitElement {
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
         </header>
         ${failed ? this.#renderError() : nothing}
-        ${loaded ? this.#renderComments(locale) : failed ? nothing : html`
+        ${loaded ? comments : failed ? nothing : html`
           <p part="status" class="status">${msg('Loading comments…', {id: 'thread.loading'})}</p>`}
         <p role="status" class="visually-hidden">${this.#announcement}</p>
       </section>
@@ -536,7 +549,7 @@ export class CommentThreadElement extends LitElement {
       ${nodes.length === 0
         ? html`<p part="status" class="status">${msg('No comments yet.', {id: 'thread.empty'})}</p>`
         : html`<ol part="list" class="comments" @click=${this.#onClick}>
-            ${repeat(nodes, (node) => node.comment.id, (node) => this.#renderNode(node, locale))}
+            ${this.#progressive.list(nodes, this.#progressive.begin(), (node, budget) => this.#renderNode(node, budget, locale))}
           </ol>`}
       ${moreFailed
         ? html`<p part="error" class="error" role="alert">
@@ -564,13 +577,13 @@ export class CommentThreadElement extends LitElement {
     `;
   }
 
-  #renderNode(node: ThreadNode, locale: string): TemplateResult {
+  #renderNode(node: ThreadNode, budget: RenderBudget, locale: string): TemplateResult {
     return html`
       <li class="item">
         ${this.#renderComment(node, locale)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies">
-              ${repeat(node.replies, (reply) => reply.comment.id, (reply) => this.#renderNode(reply, locale))}
+              ${this.#progressive.list(node.replies, budget, (reply, inner) => this.#renderNode(reply, inner, locale))}
             </ol>`
           : nothing}
       </li>
