@@ -46,9 +46,15 @@ window.bench = async (count) => {
   }
   const settled = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, 100));
+  longTasks.push(...observer.takeRecords().map((entry) => entry.duration));
   observer.disconnect();
+  // What every tick of the shared clock costs once they are all shown: one task.
+  const mark = performance.now();
+  thread.requestUpdate();
+  await thread.updateComplete;
+  const rerender = performance.now() - mark;
   thread.remove();
-  return {firstShown: firstShown ?? settled, settled, longest: Math.max(0, ...longTasks), longTasks: longTasks.length, all: longTasks.map(Math.round).join(" ")};
+  return {firstShown: firstShown ?? settled, settled, rerender, longest: Math.max(0, ...longTasks), longTasks: longTasks.length, all: longTasks.map(Math.round).join(" ")};
 };
 </script></body></html>`;
 
@@ -75,7 +81,8 @@ try {
   console.log(`One comment with ${count.toLocaleString('en')} replies, production bundle, headless Chromium:`);
   console.log(`  first replies shown after   ${result.firstShown.toFixed(0).padStart(6)} ms`);
   console.log(`  every reply shown after     ${result.settled.toFixed(0).padStart(6)} ms`);
-  console.log(`  longest task                ${result.longest.toFixed(0).padStart(6)} ms (budget 200 ms; ${result.longTasks} tasks over 50 ms)`);
+  console.log(`  re-render of them all        ${result.rerender.toFixed(0).padStart(6)} ms (a clock tick, a sign-in)`);
+  console.log(`  longest task                ${result.longest.toFixed(0).padStart(6)} ms while they were shown (budget 200 ms; ${result.longTasks} tasks over 50 ms)`);
   if (process.env.BENCH_VERBOSE) console.log(result.all);
 } finally {
   await browser.close();
