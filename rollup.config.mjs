@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
@@ -10,6 +10,19 @@ const inputs = (entries) =>
 const chunkName = (chunk) => {
   const folder = chunk.facadeModuleId?.match(/([\w-]+)\/index\.js$/)?.[1];
   return `chunks/${folder ?? chunk.name}-[hash].js`;
+};
+
+/**
+ * Hands rollup the source map tsc wrote beside each file of build/, so the bundles' maps
+ * lead to the TypeScript in src/ (shipped, and embedded in the maps) rather than to
+ * build/, which is not.
+ */
+const tscSourceMaps = {
+  name: 'tsc-source-maps',
+  load(id) {
+    if (!id.includes('/build/') || !existsSync(`${id}.map`)) return null;
+    return {code: readFileSync(id, 'utf8'), map: readFileSync(`${id}.map`, 'utf8')};
+  },
 };
 
 // tsc's decorator helper refers to top-level `this`; harmless in ES modules.
@@ -31,24 +44,29 @@ export default [
       'login-choice': 'build/login-choice.js',
     }),
     external: (id) => /^(lit|@lit\/|dompurify)/.test(id),
+    plugins: [tscSourceMaps],
     output: {dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
     onwarn,
   },
-  // For a script tag: everything in one file, with the sanitizer, adapters, locales and
+  // For a script tag: everything in one file (keeping the `@license` notices of Lit and
+  // DOMPurify, which their licences require), with the sanitizer, adapters, locales and
   // the sign-in panel split into chunks that load only when a page needs them.
   {
     input: inputs({colloquy: 'build/bundle.js'}),
     // Lazy chunks import shared code from the entry itself; without this, rollup moves
     // everything into a second chunk behind a facade, costing every page an extra request.
     preserveEntrySignatures: 'allow-extension',
-    plugins: [nodeResolve({exportConditions: ['browser', 'production']}), terser({format: {comments: false}})],
+    // package.json's `sideEffects` describes dist/ to apps' bundlers; applied to build/ here,
+    // it would let rollup drop the built-in adapters' registration.
+    plugins: [tscSourceMaps, nodeResolve({exportConditions: ['browser', 'production'], ignoreSideEffectsForRoot: true}), terser({format: {comments: 'some'}})],
     output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true},
     onwarn,
   },
-  // The sign-in callback page's script, self-contained so a backend can serve the one file.
+  // The sign-in callback page's scripts, self-contained so a backend can serve them alone;
+  // scripts/build.mjs copies the page itself (sign-in-callback.html) beside them.
   {
-    input: inputs({'sign-in-callback': 'build/sign-in/callback.js'}),
-    plugins: [terser({format: {comments: false}})],
+    input: inputs({'sign-in-callback': 'build/sign-in/callback.js', 'sign-in-callback-page': 'build/sign-in/callback-page.js'}),
+    plugins: [tscSourceMaps, terser({format: {comments: 'some'}})],
     output: {dir: 'dist/cdn', format: 'es', sourcemap: true},
     onwarn,
   },

@@ -3,13 +3,15 @@ import {chromeLauncher, defaultReporter} from '@web/test-runner';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromiumArgs, findChromium} from './scripts/chromium.mjs';
 import {countingReporter} from './scripts/counting-reporter.mjs';
+import {frameworkAppsPlugin} from './scripts/framework-apps-plugin.mjs';
 import {mswWorkerPlugin} from './scripts/msw-worker-plugin.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/live/** needs a running WordPress: scripts/test-wordpress-live.mjs runs it.
+  files: ['test/**/*.test.ts', '!test/live/**'],
   nodeResolve: {exportConditions: ['browser', 'development']},
-  plugins: [mswWorkerPlugin(), esbuildPlugin({ts: true, tsconfig})],
+  plugins: [mswWorkerPlugin(), frameworkAppsPlugin(), esbuildPlugin({ts: true, tsconfig})],
   browsers: [
     chromeLauncher({
       launchOptions: {executablePath: findChromium(), headless: true, args: chromiumArgs},

@@ -1,7 +1,7 @@
 // The demo bar's color scheme and language switches, added to every page's
 // `nav.demo-bar` and kept across pages for the browsing session. Colloquy follows the
 // page's <html lang>, as a page using the script-tag build does.
-import {followPageLanguage} from '../src/localization.js';
+import {directionOf, followPageLanguage, sourceLocale, targetLocales} from '../src/localization.js';
 
 const root = document.documentElement;
 
@@ -11,6 +11,12 @@ interface Switch {
   /** Value, text, and the language the text is in. */
   options: Array<[string, string, string?]>;
   apply(value: string): void;
+}
+
+/** "Deutsch", "日本語", "中文（繁體）": a language's name in that language. */
+function autonym(locale: string): string {
+  const name = new Intl.DisplayNames([locale], {type: 'language'}).of(locale) ?? locale;
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 
 const switches: Switch[] = [
@@ -23,10 +29,11 @@ const switches: Switch[] = [
   {
     name: 'language',
     label: 'Language',
-    options: [['en', 'English', 'en'], ['fr', 'Français', 'fr'], ['ar', 'العربية', 'ar']],
+    // Every language Colloquy ships, each named in itself.
+    options: [sourceLocale, ...targetLocales].map((locale) => [locale, autonym(locale), locale]),
     apply: (value) => {
       root.lang = value;
-      root.dir = value === 'ar' ? 'rtl' : 'ltr';
+      root.dir = directionOf(value);
     },
   },
 ];

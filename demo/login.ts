@@ -2,10 +2,11 @@ import '../src/adapters/builtin.js';
 import '../src/elements/login-choice/login-choice.js';
 
 const log = document.querySelector<HTMLElement>('.event-log')!;
-for (const type of ['login-select', 'login-redirect', 'login-success', 'login-error', 'logout'] as const) {
+for (const type of ['login-select', 'login-redirect', 'login-success', 'login-error', 'login-logout'] as const) {
   document.addEventListener(type, (event) => {
-    const {detail} = event as Event & {detail: unknown};
-    log.textContent += `${type} ${JSON.stringify(detail, (key, value: unknown) => (key === 'error' ? String(value) : value))}\n`;
+    // Every event of Colloquy carries its payload as typed fields of the event object.
+    const payload = Object.fromEntries(Object.entries(event));
+    log.textContent += `${type} ${JSON.stringify(payload, (key, value: unknown) => (key === 'error' ? String(value) : value))}\n`;
   });
 }
 

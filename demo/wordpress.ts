@@ -6,8 +6,10 @@ import {wordpressSite} from '../test/mocks/wordpress-site.js';
 const params = new URLSearchParams(location.search);
 const thread = document.querySelector('comment-thread')!;
 const endpoint = liveEndpoint(params.get('endpoint'));
-const post = /^[1-9]\d{0,18}$/.test(params.get('post') ?? '') ? params.get('post')! : undefined;
-if (post) thread.setAttribute('post', post);
+const post = params.get('post') ?? undefined;
+// Any value given is used as it is: a post id that is no number shows the widget's own
+// "could not be found" error instead of quietly showing another post.
+if (post !== undefined) thread.setAttribute('post', post);
 
 if (endpoint) {
   thread.setAttribute('endpoint', endpoint);

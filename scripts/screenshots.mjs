@@ -1,11 +1,13 @@
-// Screenshots of the demo pages as people see them: light, dark, in French, in Arabic
-// (right to left) and on a narrow phone, written to screenshots/. Start the demo first (`PORT=8101 npm start`), then
-// `node scripts/screenshots.mjs [base URL]`.
+// Screenshots of the demo pages as people see them: light, dark, in French, in Arabic,
+// Hebrew and Persian (right to left), Japanese, Russian, and on a narrow phone, written to
+// screenshots/. Start the demo first (`PORT=8101 npm start`), then
+// `node scripts/screenshots.mjs [base URL] [variant…]` (e.g. `… he fa` for those two only).
 import {mkdirSync} from 'node:fs';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
-const base = process.argv[2] ?? `http://localhost:${process.env.PORT ?? 8000}`;
+const [baseArgument, ...only] = process.argv.slice(2);
+const base = baseArgument ?? `http://localhost:${process.env.PORT ?? 8000}`;
 const outDir = new URL('../screenshots/', import.meta.url).pathname;
 mkdirSync(outDir, {recursive: true});
 
@@ -18,6 +20,10 @@ const variants = [
   ['dark', {viewport: {width: 1100, height: 900}, colorScheme: 'dark'}],
   ['fr', {viewport: {width: 1100, height: 900}, colorScheme: 'light', language: 'fr'}],
   ['ar', {viewport: {width: 1100, height: 900}, colorScheme: 'light', language: 'ar'}],
+  ['he', {viewport: {width: 1100, height: 900}, colorScheme: 'light', language: 'he'}],
+  ['fa', {viewport: {width: 1100, height: 900}, colorScheme: 'light', language: 'fa'}],
+  ['ja', {viewport: {width: 1100, height: 900}, colorScheme: 'light', language: 'ja'}],
+  ['ru', {viewport: {width: 1100, height: 900}, colorScheme: 'light', language: 'ru'}],
   ['mobile', {viewport: {width: 375, height: 800}, colorScheme: 'light', isMobile: true, deviceScaleFactor: 2}],
 ];
 
@@ -25,6 +31,7 @@ const browser = await chromium.launch({executablePath: findChromium(), args: chr
 try {
   for (const [name, path] of pages) {
     for (const [variant, {language, ...options}] of variants) {
+      if (only.length > 0 && !only.includes(variant)) continue;
       const context = await browser.newContext(options);
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`${name}/${variant}: ${error.message}`));

@@ -1,5 +1,7 @@
 // `npm start`: serves the demo pages from the TypeScript sources (no build step), on
 // http://localhost:8000/ unless PORT says otherwise.
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {startDevServer} from '@web/dev-server';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
@@ -16,6 +18,14 @@ const demoAtRoot = async (context, next) => {
   }
   return next();
 };
+
+// The API reference page (demo/api.html) reads the manifest; write it when a build has not.
+if (!existsSync(new URL('../custom-elements.json', import.meta.url))) {
+  spawnSync(fileURLToPath(new URL('../node_modules/.bin/cem', import.meta.url)), ['analyze', '--litelement', '--quiet'], {
+    cwd: rootDir,
+    stdio: 'inherit',
+  });
+}
 
 try {
   await startDevServer({

@@ -20,22 +20,47 @@ const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const passThrough = args.filter((a) => !a.startsWith('--only='));
 
-const nodeReporters = [
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  '--test-reporter=./scripts/node-test-reporter.mjs', '--test-reporter-destination=stdout',
+/** `node --test` printing the spec for people and counting for the summary. */
+const nodeTestArgs = [
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/node-test-reporter.mjs',
+  '--test-reporter-destination=/dev/null',
 ];
 
-/** Steps in order; `key` names a step for --only; `env` is added to the step's environment. */
+/** Steps in order; `key` names a step for --only. */
 const steps = [
   {key: 'sinks', label: 'check for HTML sinks outside the sanitizer', command: 'node', args: ['scripts/check-sinks.mjs']},
   {key: 'translations', label: 'check that every message is translated', command: 'node', args: ['scripts/check-translations.mjs']},
   {key: 'typecheck', label: 'type-check src, test and demo', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json']},
+  {key: 'typecheck-server', label: 'type-check colloquy-server', command: bin('tsc'), args: ['--noEmit', '-p', 'server/tsconfig.json']},
   {key: 'build', label: 'build the bundles', command: 'node', args: ['scripts/build.mjs']},
+  {
+    key: 'node-imports',
+    label: 'import every package entry in Node (server rendering)',
+    command: 'node',
+    args: [...nodeTestArgs, 'test/node/package-imports.test.mjs'],
+    env: {COLLOQUY_SUITE: 'node-imports'},
+  },
+  {
+    key: 'package',
+    label: 'check what npm pack ships: licences, publint, are-the-types-wrong, source maps, custom-elements.json',
+    command: 'node',
+    args: [...nodeTestArgs, 'test/node/package.test.mjs', 'test/node/manifest.test.mjs', 'test/node/framework-typings.test.mjs'],
+    env: {COLLOQUY_SUITE: 'package'},
+  },
+  {
+    key: 'server',
+    label: 'colloquy-server: protocol, bad input, SIGKILL, conformance (PGlite); two processes (private PostgreSQL)',
+    command: 'node',
+    args: ['server/test/run.mjs'],
+  },
   {
     key: 'csp',
     label: 'a page with the strict CSP of docs/csp.md (Chromium)',
     command: 'node',
-    args: ['--test', ...nodeReporters, 'test/csp/strict-csp.test.mjs'],
+    args: [...nodeTestArgs, 'test/csp/strict-csp.test.mjs'],
     env: {COLLOQUY_SUITE: 'csp'},
     needsChromium: true,
   },
@@ -44,6 +69,26 @@ const steps = [
     label: 'browser tests (Chromium)',
     command: bin('web-test-runner'),
     args: ['--config', 'web-test-runner.config.mjs', ...passThrough],
+    needsChromium: true,
+  },
+  {
+    key: 'wordpress-live',
+    label: 'live WordPress: adapter conformance and element flows (Chromium)',
+    command: 'node',
+    args: ['scripts/test-wordpress-live.mjs'],
+    needsChromium: true,
+  },
+  {
+    key: 'wordpress-plugin',
+    label: 'WordPress plugin on a live WordPress, classic and block themes (Chromium)',
+    // `env` names the suite for the counting reporter, which runs in node --test's own process.
+    command: 'env',
+    args: [
+      'COLLOQUY_SUITE=wordpress-plugin', process.execPath, '--test',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/node-test-reporter.mjs', '--test-reporter-destination=stdout',
+      'test/live/wordpress-plugin/plugin.test.mjs',
+    ],
     needsChromium: true,
   },
 ];

@@ -10,8 +10,19 @@ export {CommentLoadEvent} from './events/comment-load.js';
 export {CommentErrorEvent, type CommentErrorOperation} from './events/comment-error.js';
 export {CommentReplyEvent} from './events/comment-reply.js';
 export type {ThreadLink} from './elements/shared/context.js';
-export {followPageLanguage, loadColloquyLocale, matchLocale, sourceLocale, targetLocales} from './localization.js';
+export {
+  applyPageStrings,
+  directionOf,
+  followPageLanguage,
+  loadColloquyLocale,
+  matchLocale,
+  setColloquyStrings,
+  sourceLocale,
+  targetLocales,
+  type ColloquyStrings,
+} from './localization.js';
 export {CommentFormElement} from './elements/comment-form/comment-form.js';
+export {CommentCountElement} from './elements/comment-count/comment-count.js';
 export type {RetryOptions} from './elements/comment-form/retry-policy.js';
 export {CommentSubmitEvent} from './events/comment-submit.js';
 export {CommentPostedEvent} from './events/comment-posted.js';

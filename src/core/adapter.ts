@@ -47,6 +47,13 @@ export interface CommentAdapter {
   locate?(request: LocateRequest, options: CallOptions): Promise<LocatedComment | null>;
 
   /**
+   * Optional: how many comments each thread has (as `ThreadInfo.totalCount` counts them),
+   * in one request, for `<comment-count>` on index pages. Threads the backend does not know
+   * are left out. Without it, each count costs a `loadPage` with `limit: 1`.
+   */
+  countComments?(threads: readonly string[], options: CallOptions): Promise<Readonly<Record<string, number>>>;
+
+  /**
    * Stores a new comment and resolves with it as stored (with its real id and status,
    * which is `pending` when it is held for moderation). Posting again with the same
    * `idempotencyKey` must not store a second comment: resolve with the first one, or
@@ -110,6 +117,16 @@ export interface AdapterCapabilities {
   session: boolean;
   /** `subscribe`. */
   live: boolean;
+  /**
+   * People who are not signed in may react; the backend recognises their browser (a
+   * cookie, a stored key) so each browser counts once. Without it, `react` needs a session.
+   */
+  guestReactions?: boolean;
+  /**
+   * False when `totalCount` leaves out the viewer's own held comments (WordPress does), so
+   * the thread does not count one it shows after posting either. Default true.
+   */
+  countsHeldComments?: boolean;
 }
 
 export interface CallOptions {

@@ -31,7 +31,7 @@ export type CommentField = 'text' | 'name' | 'email' | 'website' | 'parent';
 
 export interface CommentErrorOptions {
   /**
-   * For `rate-limited`: when to try again, in milliseconds from the moment the error was
+   * For `rate-limited`, and `server` or `conflict` when the backend said: when to try again, in milliseconds from the moment the error was
    * created. Adapters convert `Retry-After` (seconds or an HTTP date) to this.
    */
   retryAfterMs?: number;

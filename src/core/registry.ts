@@ -34,7 +34,10 @@ export function hasAdapter(name: string): boolean {
 export function resolveAdapter(name: string, config: AdapterConfig = {}): Promise<CommentAdapter> {
   const factory = factories.get(name);
   if (!factory) {
-    return Promise.reject(new Error(`Colloquy: no adapter is registered as "${name}".`));
+    const known = [...factories.keys()].join(', ') || 'none';
+    return Promise.reject(
+      new Error(`Colloquy: no adapter is registered as "${name}" (registered: ${known}). Check the adapter attribute, or register it with registerAdapter().`),
+    );
   }
   const key = `${name}\u0000${stableKey(config)}`;
   let instance = instances.get(key);

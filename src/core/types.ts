@@ -16,8 +16,10 @@ export interface CommentAuthor {
   profileUrl?: string;
   /** True when the author is the current viewer. */
   isViewer?: boolean;
-  /** True when the author moderates this thread (a site admin, the post's author…). */
+  /** True when the author moderates this thread (a site admin, a moderator…). */
   isModerator?: boolean;
+  /** True when the author wrote what the thread is about (the blog post's author). */
+  isThreadAuthor?: boolean;
 }
 
 /**

@@ -6,11 +6,13 @@ export interface LoginErrorEventDetail {
 
 /** A sign-in through `<login-choice>` failed; the choice is shown again. */
 export class LoginErrorEvent extends Event {
-  readonly detail: LoginErrorEventDetail;
+  readonly providerId: LoginErrorEventDetail['providerId'];
+  readonly error: LoginErrorEventDetail['error'];
 
-  constructor(detail: LoginErrorEventDetail) {
+  constructor(init: LoginErrorEventDetail) {
     super('login-error', {bubbles: true, composed: true});
-    this.detail = detail;
+    this.providerId = init.providerId;
+    this.error = init.error;
   }
 }
 

@@ -14,11 +14,13 @@ export interface LoginRedirectEventDetail {
  * blocked, or no callback page is configured). Listeners save unsent work in `drafts`.
  */
 export class LoginRedirectEvent extends Event {
-  readonly detail: LoginRedirectEventDetail;
+  readonly provider: LoginRedirectEventDetail['provider'];
+  readonly drafts: LoginRedirectEventDetail['drafts'];
 
-  constructor(detail: LoginRedirectEventDetail) {
+  constructor(init: LoginRedirectEventDetail) {
     super('login-redirect', {bubbles: true, composed: true});
-    this.detail = detail;
+    this.provider = init.provider;
+    this.drafts = init.drafts;
   }
 }
 

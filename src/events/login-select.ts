@@ -10,11 +10,11 @@ export interface LoginSelectEventDetail {
  * start its own popup).
  */
 export class LoginSelectEvent extends Event {
-  readonly detail: LoginSelectEventDetail;
+  readonly provider: LoginSelectEventDetail['provider'];
 
-  constructor(detail: LoginSelectEventDetail) {
+  constructor(init: LoginSelectEventDetail) {
     super('login-select', {bubbles: true, composed: true, cancelable: true});
-    this.detail = detail;
+    this.provider = init.provider;
   }
 }
 

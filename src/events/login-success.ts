@@ -9,11 +9,11 @@ export interface LoginSuccessEventDetail {
  * to its textarea) keeps it there; otherwise the element focuses its signed-in section.
  */
 export class LoginSuccessEvent extends Event {
-  readonly detail: LoginSuccessEventDetail;
+  readonly session: LoginSuccessEventDetail['session'];
 
-  constructor(detail: LoginSuccessEventDetail) {
+  constructor(init: LoginSuccessEventDetail) {
     super('login-success', {bubbles: true, composed: true});
-    this.detail = detail;
+    this.session = init.session;
   }
 }
 

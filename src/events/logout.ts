@@ -5,18 +5,21 @@ export interface LogoutEventDetail {
   session: Session;
 }
 
-/** The viewer logged out (or chose Change) in `<login-choice>`; its tokens are gone. */
+/**
+ * The viewer logged out (or chose Change) in `<login-choice>`; its tokens are gone.
+ * Named `login-logout`, not `logout`, so it cannot be mistaken for a page's own event.
+ */
 export class LogoutEvent extends Event {
-  readonly detail: LogoutEventDetail;
+  readonly session: LogoutEventDetail['session'];
 
-  constructor(detail: LogoutEventDetail) {
-    super('logout', {bubbles: true, composed: true});
-    this.detail = detail;
+  constructor(init: LogoutEventDetail) {
+    super('login-logout', {bubbles: true, composed: true});
+    this.session = init.session;
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    logout: LogoutEvent;
+    'login-logout': LogoutEvent;
   }
 }

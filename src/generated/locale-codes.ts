@@ -12,7 +12,25 @@ export const sourceLocale = `en`;
  */
 export const targetLocales = [
   `ar`,
+  `de`,
+  `es`,
+  `fa`,
   `fr`,
+  `he`,
+  `hi`,
+  `id`,
+  `it`,
+  `ja`,
+  `ko`,
+  `nl`,
+  `pl`,
+  `pt-BR`,
+  `ru`,
+  `tr`,
+  `uk`,
+  `vi`,
+  `zh-Hans`,
+  `zh-Hant`,
 ] as const;
 
 /**
@@ -20,6 +38,24 @@ export const targetLocales = [
  */
 export const allLocales = [
   `ar`,
+  `de`,
   `en`,
+  `es`,
+  `fa`,
   `fr`,
+  `he`,
+  `hi`,
+  `id`,
+  `it`,
+  `ja`,
+  `ko`,
+  `nl`,
+  `pl`,
+  `pt-BR`,
+  `ru`,
+  `tr`,
+  `uk`,
+  `vi`,
+  `zh-Hans`,
+  `zh-Hant`,
 ] as const;

@@ -1,12 +1,18 @@
 import {LOCALE_STATUS_EVENT} from '@lit/localize';
+import {followLocaleOfAnotherCopy} from '../localization.js';
 import {formatNumber} from './format.js';
 import {perLocale} from './per-locale.js';
 
 // The page configures @lit/localize (a library must not); follow the locale it loads.
 let loadedLocale = 'en';
-window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
-  if (event.detail.status === 'ready') loadedLocale = event.detail.readyLocale;
-});
+// Guarded: server rendering and Node imports have no window (and no locale to follow).
+if (typeof window !== 'undefined') {
+  window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
+    if (event.detail.status !== 'ready') return;
+    loadedLocale = event.detail.readyLocale;
+    followLocaleOfAnotherCopy(event.detail.readyLocale);
+  });
+}
 
 /**
  * The language for numbers and dates around `element`: its nearest `lang` attribute

@@ -43,6 +43,7 @@ export class TestThreadHostElement extends LitElement {
       threadId,
       info,
       replyingTo,
+      shown: this.comments,
       reply: (commentId) => {
         const comment = commentId === null ? null : this.comments.find((shown) => shown.id === commentId);
         if (comment !== undefined) this.link = this.#linkFor(threadId, info, comment);

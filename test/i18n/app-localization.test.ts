@@ -9,11 +9,11 @@ import {warningsDuring} from '../helpers/console.js';
 // merges Colloquy's messages into its own.
 const appMessages: Record<string, Record<string, string>> = {
   fr: {'app.greeting': 'Bonjour'},
-  de: {'app.greeting': 'Hallo'},
+  sv: {'app.greeting': 'Hej'},
 };
 const {setLocale} = configureLocalization({
   sourceLocale: 'en',
-  targetLocales: ['de', 'fr'],
+  targetLocales: ['fr', 'sv'],
   loadLocale: async (locale) => ({templates: {...appMessages[locale], ...(await loadColloquyLocale(locale)).templates}}),
 });
 
@@ -25,7 +25,7 @@ describe('an app that configures @lit/localize itself', () => {
     const heading = () => form.shadowRoot!.querySelector('[part="heading"]')!.textContent!.trim();
     await setLocale('fr');
     await waitUntil(() => heading() === 'Laisser un commentaire', `got "${heading()}"`);
-    await setLocale('de');
+    await setLocale('sv');
     await waitUntil(() => heading() === 'Leave a Reply', `got "${heading()}"`);
   });
 

@@ -14,9 +14,35 @@ describe('matchLocale()', () => {
     expect(matchLocale('en-GB')).to.equal('en');
   });
 
+  it('finds it through likely subtags and old codes, not a table', () => {
+    expect(matchLocale('he-IL')).to.equal('he');
+    expect(matchLocale('iw')).to.equal('he');
+    expect(matchLocale('iw-IL')).to.equal('he');
+    expect(matchLocale('fa-IR')).to.equal('fa');
+    expect(matchLocale('fa-AF')).to.equal('fa');
+    expect(matchLocale('es-419')).to.equal('es');
+    expect(matchLocale('de-CH')).to.equal('de');
+    expect(matchLocale('pt-BR')).to.equal('pt-BR');
+    expect(matchLocale('pt')).to.equal('pt-BR');
+    expect(matchLocale('pt-PT')).to.equal('pt-BR');
+    expect(matchLocale('uk-UA')).to.equal('uk');
+    expect(matchLocale('zh')).to.equal('zh-Hans');
+    expect(matchLocale('zh-CN')).to.equal('zh-Hans');
+    expect(matchLocale('zh-SG')).to.equal('zh-Hans');
+    expect(matchLocale('zh-TW')).to.equal('zh-Hant');
+    expect(matchLocale('zh-HK')).to.equal('zh-Hant');
+    expect(matchLocale('zh-Hant-HK')).to.equal('zh-Hant');
+    expect(matchLocale('zh-Hans-HK')).to.equal('zh-Hans');
+    expect(matchLocale('ja-JP')).to.equal('ja');
+    expect(matchLocale('in')).to.equal('id');
+    expect(matchLocale('ko-KR')).to.equal('ko');
+    expect(matchLocale('hi-IN')).to.equal('hi');
+    expect(matchLocale('vi-VN')).to.equal('vi');
+  });
+
   it('takes the first of several preferences it has, else English', () => {
-    expect(matchLocale(['de-AT', 'ar', 'fr'])).to.equal('ar');
-    expect(matchLocale(['de', 'ja'])).to.equal('en');
+    expect(matchLocale(['sv-FI', 'ar', 'fr'])).to.equal('ar');
+    expect(matchLocale(['sv', 'fi'])).to.equal('en');
     expect(matchLocale('')).to.equal('en');
     expect(matchLocale('français')).to.equal('en');
   });
@@ -26,7 +52,7 @@ describe('loadColloquyLocale()', () => {
   it('loads the nearest translation, and nothing for a language Colloquy does not speak', async () => {
     expect((await loadColloquyLocale('fr-CA')).templates['form.heading']).to.equal('Laisser un commentaire');
     expect((await loadColloquyLocale('ar')).templates['form.heading']).to.equal('اترك تعليقًا');
-    expect((await loadColloquyLocale('de')).templates).to.deep.equal({});
+    expect((await loadColloquyLocale('sv')).templates).to.deep.equal({});
   });
 });
 
@@ -54,9 +80,13 @@ describe('followPageLanguage()', () => {
     await waitUntil(() => heading() === 'تعليق واحد على «AQIM Updates, August 6»', `Arabic heading, got "${heading()}"`);
     expect(formHeading()).to.equal('اترك تعليقًا');
 
-    root.lang = 'de';
-    await waitUntil(() => heading() === '1 thought on “AQIM Updates, August 6”', `English for German, got "${heading()}"`);
+    root.lang = 'sv';
+    await waitUntil(() => heading() === '1 thought on “AQIM Updates, August 6”', `English for Swedish, got "${heading()}"`);
     expect(formHeading()).to.equal('Leave a Reply');
+    // Messages fall back to English; the time still speaks the page's exact language.
+    const time = thread.shadowRoot!.querySelector('time')!;
+    expect(text(time)).to.equal(new Intl.RelativeTimeFormat('sv', {numeric: 'auto'}).format(-1, 'hour'));
+    expect(time.title).to.contain(new Intl.DateTimeFormat('sv', {month: 'long'}).format(new Date()));
   });
 
   it('configures once: calling it again (bundle and page code both may) does nothing', async () => {

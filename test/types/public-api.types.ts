@@ -5,15 +5,19 @@ import {
   CommentError,
   CommentFormElement,
   CommentThreadElement,
+  applyPageStrings,
+  directionOf,
   followPageLanguage,
   loadColloquyLocale,
   matchLocale,
   registerAdapter,
+  setColloquyStrings,
   sourceLocale,
   targetLocales,
   type CommentAdapter,
   type CommentErrorCode,
   type CommentPage,
+  type ColloquyStrings,
   type NewComment,
 } from '../../src/index.js';
 import {configureLocalization} from '@lit/localize';
@@ -90,9 +94,19 @@ void wordpress;
 if (document.documentElement.hasAttribute('data-follow')) followPageLanguage();
 configureLocalization({
   sourceLocale,
-  targetLocales: [...targetLocales, 'de'],
+  targetLocales: [...targetLocales, 'sv'],
   loadLocale: async (locale) => ({templates: {...(await loadColloquyLocale(matchLocale(locale))).templates}}),
 });
+
+// The site's own words, by message id: plain, per plural category, or ICU.
+const strings: ColloquyStrings = {
+  'form.heading': 'Join the discussion',
+  'thread.count': {one: '# reply', other: '# replies'},
+  'thread.heading': '{count, plural, one {# reply to “{0}”} other {# replies to “{0}”}}',
+};
+void setColloquyStrings(strings, {locale: 'fr'}).then(() => applyPageStrings(document));
+const direction: 'ltr' | 'rtl' = directionOf('fa');
+void direction;
 
 // The sign-in panel and flow have their own entry (`colloquy/login-choice`); the main one
 // still names the element's type for the tag map.

@@ -15,7 +15,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
  * Builds a memory adapter from an element's attributes, for `adapter="memory"`:
  * `seed` (URL of a JSON array of threads), `storage-key`, `latency` (ms),
  * `moderation` (`none` | `guests` | `all`), `guests` (`off` to require sign-in),
- * `max-length`, `edit-window` (seconds) and `sign-in-page`.
+ * `guest-reactions` (`off` to let only signed-in people like), `max-length`,
+ * `edit-window` (seconds) and `sign-in-page`.
  */
 export async function createMemoryAdapterFromConfig(config: AdapterConfig): Promise<MemoryAdapter> {
   const threads = config['seed'] ? await loadSeed(config['seed']) : undefined;
@@ -30,6 +31,7 @@ export async function createMemoryAdapterFromConfig(config: AdapterConfig): Prom
     ...(number('latency') !== undefined ? {latency: number('latency')} : {}),
     ...(moderation === 'guests' || moderation === 'all' || moderation === 'none' ? {moderation} : {}),
     ...(config['guests'] === 'off' ? {guests: false} : {}),
+    ...(config['guest-reactions'] === 'off' ? {guestReactions: false} : {}),
     ...(number('max-length') !== undefined ? {maxLength: number('max-length')} : {}),
     ...(number('edit-window') !== undefined ? {editWindowSeconds: number('edit-window')} : {}),
     ...(config['sign-in-page'] ? {signInPage: config['sign-in-page']} : {}),

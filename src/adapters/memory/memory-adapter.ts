@@ -15,7 +15,7 @@ import type {
 } from '../../core/adapter.js';
 import {CommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider, SortOrder, ThreadInfo} from '../../core/types.js';
-import {storedThreadFromSeed, type SeedThread, type StoredComment, type StoredThread} from './seed.js';
+import {readStoredThread, storedThreadFromSeed, type SeedComment, type SeedThread, type StoredComment, type StoredThread} from './seed.js';
 import {messages} from './messages.js';
 import {Simulation, delay, errorFor, type CallKind, type LatencyOption} from './simulation.js';
 
@@ -42,6 +42,13 @@ export interface MemoryAdapterOptions {
   editWindowSeconds?: number;
   /** Reaction keys offered; default `['like']`. Empty turns reactions off. */
   reactions?: string[];
+  /**
+   * Offer live updates without a storage key: only `receive` and `approve` (another reader
+   * or a moderator, simulated) reach subscribers then. For demos.
+   */
+  live?: boolean;
+  /** Whether people who are not signed in may react, once per browser; default true. */
+  guestReactions?: boolean;
   /** Sign-in providers; default the simulated WordPress.com, X, Facebook, GitHub, Google and email. */
   providers?: SignInProvider[];
   /** The simulated providers' consent page; sign-in is offered only when it is set. */
@@ -105,16 +112,25 @@ export class MemoryAdapter implements CommentAdapter {
       edit: (options.editWindowSeconds ?? 900) > 0,
       delete: true,
       reactions: options.reactions ?? ['like'],
+      guestReactions: options.guestReactions ?? true,
       signIn: Boolean(options.signInPage) && providers.length > 0,
       session: true,
-      live: Boolean(options.storageKey) && typeof BroadcastChannel === 'function',
+      live: Boolean(options.live) || (Boolean(options.storageKey) && typeof BroadcastChannel === 'function'),
     };
-    for (const seed of options.threads ?? []) this.#threads.set(seed.id, storedThreadFromSeed(seed));
+    this.#seed();
     this.#loadPersisted();
+  }
+
+  #seed() {
+    for (const seed of this.#options.threads ?? []) {
+      const thread = storedThreadFromSeed(seed);
+      if (thread) this.#threads.set(thread.id, thread);
+    }
   }
 
   async loadPage(request: LoadPageRequest, options: CallOptions = {}): Promise<CommentPage> {
     await this.#begin('load', options.signal);
+    this.#refresh();
     const thread = this.#thread(request.thread);
     const viewer = this.#viewerKey();
     const visible = visibleComments(thread, viewer);
@@ -158,94 +174,100 @@ export class MemoryAdapter implements CommentAdapter {
 
   async postComment(input: NewComment, options: CallOptions = {}): Promise<Comment> {
     const failure = await this.#begin('post', options.signal);
-    const thread = this.#thread(input.thread);
-    const viewer = this.#viewerKey();
-    const alreadyStored = thread.comments.find(
-      (comment) => comment.idempotencyKey === input.idempotencyKey && comment.authorKey === viewer,
-    );
-    if (alreadyStored) return this.#toComment(alreadyStored, thread);
+    return this.#writing(() => {
+      const thread = this.#thread(input.thread);
+      const viewer = this.#viewerKey();
+      const alreadyStored = thread.comments.find(
+        (comment) => comment.idempotencyKey === input.idempotencyKey && comment.authorKey === viewer,
+      );
+      if (alreadyStored) return this.#toComment(alreadyStored, thread);
 
-    const session = this.#session();
-    this.#validate(input, thread, session);
-    const text = input.text.trim();
-    const duplicate = thread.comments.find(
-      (comment) =>
-        comment.authorKey === viewer &&
-        comment.parentId === input.parentId &&
-        comment.status !== 'deleted' &&
-        comment.text?.trim() === text,
-    );
-    if (duplicate) {
-      throw new CommentError('duplicate', messages.duplicate());
-    }
+      const session = this.#session();
+      this.#validate(input, thread, session);
+      const text = input.text.trim();
+      const duplicate = thread.comments.find(
+        (comment) =>
+          comment.authorKey === viewer &&
+          comment.parentId === input.parentId &&
+          comment.status !== 'deleted' &&
+          comment.text?.trim() === text,
+      );
+      if (duplicate) {
+        throw new CommentError('duplicate', messages.duplicate());
+      }
 
-    const moderation = this.#options.moderation ?? 'none';
-    const held = !session?.viewer.isModerator && (moderation === 'all' || (moderation === 'guests' && !session));
-    const stored: StoredComment = {
-      id: randomId(),
-      parentId: input.parentId,
-      author: session
-        ? {
-            id: session.viewer.id,
-            name: session.viewer.name,
-            ...(session.viewer.avatarUrl ? {avatarUrl: session.viewer.avatarUrl} : {}),
-            ...(session.viewer.profileUrl ? {profileUrl: session.viewer.profileUrl} : {}),
-            ...(session.viewer.isModerator ? {isModerator: true} : {}),
-          }
-        : {
-            name: input.guest!.name.trim(),
-            email: input.guest!.email.trim(),
-            ...(input.guest!.website?.trim() ? {profileUrl: input.guest!.website.trim()} : {}),
-          },
-      createdAt: new Date(this.#now()).toISOString(),
-      text,
-      status: held ? 'pending' : 'approved',
-      authorKey: viewer,
-      idempotencyKey: input.idempotencyKey,
-      ...(input.notify ? {notify: {...input.notify}} : {}),
-    };
-    thread.comments.push(stored);
-    this.#commit(thread, stored.id, 'added');
-    // The comment is stored; a failure planned for "after" loses only the answer.
-    if (failure?.stage === 'after') throw errorFor(failure);
-    return this.#toComment(stored, thread);
+      const moderation = this.#options.moderation ?? 'none';
+      const held = !session?.viewer.isModerator && (moderation === 'all' || (moderation === 'guests' && !session));
+      const stored: StoredComment = {
+        id: randomId(),
+        parentId: input.parentId,
+        author: session
+          ? {
+              id: session.viewer.id,
+              name: session.viewer.name,
+              ...(session.viewer.avatarUrl ? {avatarUrl: session.viewer.avatarUrl} : {}),
+              ...(session.viewer.profileUrl ? {profileUrl: session.viewer.profileUrl} : {}),
+              ...(session.viewer.isModerator ? {isModerator: true} : {}),
+            }
+          : {
+              name: input.guest!.name.trim(),
+              email: input.guest!.email.trim(),
+              ...(input.guest!.website?.trim() ? {profileUrl: input.guest!.website.trim()} : {}),
+            },
+        createdAt: new Date(this.#now()).toISOString(),
+        text,
+        status: held ? 'pending' : 'approved',
+        authorKey: viewer,
+        idempotencyKey: input.idempotencyKey,
+        ...(input.notify ? {notify: {...input.notify}} : {}),
+      };
+      thread.comments.push(stored);
+      this.#commit(thread, stored.id, 'added');
+      // The comment is stored; a failure planned for "after" loses only the answer.
+      if (failure?.stage === 'after') throw errorFor(failure);
+      return this.#toComment(stored, thread);
+    });
   }
 
   async editComment(request: EditCommentRequest, options: CallOptions = {}): Promise<Comment> {
     await this.#begin('edit', options.signal);
-    const thread = this.#thread(request.thread);
-    const stored = this.#comment(thread, request.commentId);
-    const permissions = this.#permissions(stored, thread);
-    if (!permissions.edit) throw new CommentError('forbidden', messages.editExpired());
-    const text = request.text.trim();
-    if (!text) throw new CommentError('invalid', messages.emptyText(), {fieldErrors: {text: messages.emptyText()}});
-    this.#checkLength(text);
-    stored.text = text;
-    delete stored.html;
-    stored.editedAt = new Date(this.#now()).toISOString();
-    this.#commit(thread, stored.id, 'updated');
-    return this.#toComment(stored, thread);
+    return this.#writing(() => {
+      const thread = this.#thread(request.thread);
+      const stored = this.#comment(thread, request.commentId);
+      const permissions = this.#permissions(stored, thread);
+      if (!permissions.edit) throw new CommentError('forbidden', messages.editExpired());
+      const text = request.text.trim();
+      if (!text) throw new CommentError('invalid', messages.emptyText(), {fieldErrors: {text: messages.emptyText()}});
+      this.#checkLength(text);
+      stored.text = text;
+      delete stored.html;
+      stored.editedAt = new Date(this.#now()).toISOString();
+      this.#commit(thread, stored.id, 'updated');
+      return this.#toComment(stored, thread);
+    });
   }
 
   async deleteComment(request: CommentRef, options: CallOptions = {}): Promise<Comment | null> {
     await this.#begin('delete', options.signal);
-    const thread = this.#thread(request.thread);
-    const stored = this.#comment(thread, request.commentId);
-    if (!this.#permissions(stored, thread).delete) {
-      throw new CommentError('forbidden', messages.deleteForbidden());
-    }
-    const hasReplies = thread.comments.some((comment) => comment.parentId === stored.id);
-    if (hasReplies) {
-      stored.status = 'deleted';
-      delete stored.text;
-      delete stored.html;
-      this.#commit(thread, stored.id, 'updated');
-      const visible = visibleComments(thread, this.#viewerKey());
-      return visible.includes(stored) ? this.#toComment(stored, thread) : null;
-    }
-    thread.comments.splice(thread.comments.indexOf(stored), 1);
-    this.#commit(thread, stored.id, 'removed');
-    return null;
+    return this.#writing(() => {
+      const thread = this.#thread(request.thread);
+      const stored = this.#comment(thread, request.commentId);
+      if (!this.#permissions(stored, thread).delete) {
+        throw new CommentError('forbidden', messages.deleteForbidden());
+      }
+      const hasReplies = thread.comments.some((comment) => comment.parentId === stored.id);
+      if (hasReplies) {
+        stored.status = 'deleted';
+        delete stored.text;
+        delete stored.html;
+        this.#commit(thread, stored.id, 'updated');
+        const visible = visibleComments(thread, this.#viewerKey());
+        return visible.includes(stored) ? this.#toComment(stored, thread) : null;
+      }
+      thread.comments.splice(thread.comments.indexOf(stored), 1);
+      this.#commit(thread, stored.id, 'removed');
+      return null;
+    });
   }
 
   async react(request: ReactRequest, options: CallOptions = {}): Promise<Comment> {
@@ -253,16 +275,21 @@ export class MemoryAdapter implements CommentAdapter {
     if (!this.capabilities.reactions.includes(request.reaction)) {
       throw new CommentError('invalid', messages.unknownReaction());
     }
-    const thread = this.#thread(request.thread);
-    const stored = this.#comment(thread, request.commentId);
-    const viewer = this.#viewerKey();
-    stored.reactedBy ??= {};
-    const people = new Set(stored.reactedBy[request.reaction] ?? []);
-    if (request.active) people.add(viewer);
-    else people.delete(viewer);
-    stored.reactedBy[request.reaction] = [...people];
-    this.#commit(thread, stored.id, 'updated');
-    return this.#toComment(stored, thread);
+    if (!this.capabilities.guestReactions && !this.#session()) {
+      throw new CommentError('unauthorized', messages.signInToReact());
+    }
+    return this.#writing(() => {
+      const thread = this.#thread(request.thread);
+      const stored = this.#comment(thread, request.commentId);
+      const viewer = this.#viewerKey();
+      stored.reactedBy ??= {};
+      const people = new Set(stored.reactedBy[request.reaction] ?? []);
+      if (request.active) people.add(viewer);
+      else people.delete(viewer);
+      stored.reactedBy[request.reaction] = [...people];
+      this.#commit(thread, stored.id, 'updated');
+      return this.#toComment(stored, thread);
+    });
   }
 
   async listProviders(options: CallOptions = {}): Promise<SignInProvider[]> {
@@ -322,7 +349,7 @@ export class MemoryAdapter implements CommentAdapter {
       this.#listeners.set(thread, listeners);
     }
     listeners.add(listener);
-    this.#channel ??= this.#openChannel();
+    if (this.#options.storageKey && typeof BroadcastChannel === 'function') this.#channel ??= this.#openChannel();
     options.signal?.addEventListener(
       'abort',
       () => {
@@ -342,11 +369,24 @@ export class MemoryAdapter implements CommentAdapter {
    * page's subscribers too. For demos and tests.
    */
   approve(threadId: string, commentId: string): void {
+    this.#refresh();
     const thread = this.#thread(threadId);
     const stored = this.#comment(thread, commentId);
     stored.status = 'approved';
     this.#commit(thread, stored.id, 'updated');
     this.#deliver({origin: 'moderator', thread: thread.id, commentId, change: 'updated'});
+  }
+
+  /**
+   * Stores a comment written by another reader, who needs no live channel to reach this
+   * page: its subscribers hear of it at once. For demos and tests of live updates.
+   */
+  receive(threadId: string, comment: SeedComment): void {
+    const thread = this.#thread(threadId);
+    if (thread.comments.some((existing) => existing.id === comment.id)) return;
+    thread.comments.push({...comment, parentId: comment.parentId ?? null, status: comment.status ?? 'approved'});
+    this.#commit(thread, comment.id, 'added');
+    this.#deliver({origin: 'elsewhere', thread: thread.id, commentId: comment.id, change: 'added'});
   }
 
   /** The adapter's own view of every stored comment of a thread, for tests. */
@@ -536,27 +576,106 @@ export class MemoryAdapter implements CommentAdapter {
     else removeStorage(() => sessionStorage, name);
   }
 
+  /** Reads what the tabs persisted, each thread validated as a seed is; a corrupt save leaves the seeds. */
   #loadPersisted() {
     const key = this.#options.storageKey;
     if (!key) return;
     const saved = readStorage(() => localStorage, key);
     if (!saved) return;
     try {
-      const data = JSON.parse(saved) as {version: number; threads: StoredThread[]};
+      const data = JSON.parse(saved) as {version?: unknown; threads?: unknown};
       if (data.version !== 1 || !Array.isArray(data.threads)) return;
-      for (const thread of data.threads) this.#threads.set(thread.id, thread);
+      for (const raw of data.threads) {
+        const thread = readStoredThread(raw);
+        if (thread) this.#threads.set(thread.id, thread);
+      }
     } catch {
       // A corrupt save is ignored; the seeds stand.
     }
   }
 
-  #commit(thread: StoredThread, commentId: string, change: ChangeMessage['change']) {
+  /**
+   * Takes up what other tabs stored since: with `storageKey`, storage is the truth and
+   * memory a copy. Storage that cannot be read leaves memory as it is.
+   */
+  #refresh() {
     const key = this.#options.storageKey;
     if (!key) return;
-    writeStorage(() => localStorage, key, JSON.stringify({version: 1, threads: [...this.#threads.values()]}));
-    if (typeof BroadcastChannel !== 'function') return;
+    try {
+      localStorage.getItem(key);
+    } catch {
+      return;
+    }
+    this.#threads.clear();
+    this.#seed();
+    this.#loadPersisted();
+  }
+
+  /**
+   * Runs a change as a read-modify-write of what every tab stored, under a Web Lock so
+   * that tabs take turns (without Web Locks the window is a single task). The change is
+   * written before it is answered: when storage refuses it (full, blocked) it is undone
+   * and the call fails, so nothing is reported as stored that a reload would lose.
+   */
+  async #writing<T>(change: () => T): Promise<T> {
+    const run = (): T => {
+      this.#refresh();
+      const before = structuredClone([...this.#threads]);
+      this.#changes = [];
+      let outcome: {value: T} | {error: unknown};
+      try {
+        outcome = {value: change()};
+      } catch (error) {
+        outcome = {error};
+      }
+      const changes = this.#changes;
+      this.#changes = undefined;
+      if (changes.length > 0) {
+        if (!this.#persist()) {
+          this.#threads.clear();
+          for (const [id, thread] of before) this.#threads.set(id, thread);
+          throw new CommentError('server', messages.storageFull());
+        }
+        for (const message of changes) this.#broadcast(message);
+      }
+      if ('error' in outcome) throw outcome.error;
+      return outcome.value;
+    };
+    const key = this.#options.storageKey;
+    const locks = key ? globalThis.navigator?.locks : undefined;
+    return locks ? locks.request(`colloquy-memory:${key}`, run) : run();
+  }
+
+  /** Changes made by the running `#writing`, sent to other tabs once they are stored. */
+  #changes: ChangeMessage[] | undefined;
+
+  #commit(thread: StoredThread, commentId: string, change: ChangeMessage['change']) {
+    const message: ChangeMessage = {origin: this.#instanceId, thread: thread.id, commentId, change};
+    if (this.#changes) {
+      this.#changes.push(message);
+      return;
+    }
+    // Outside a call (a moderator's approval in a demo): stored as it is.
+    if (this.#persist()) this.#broadcast(message);
+  }
+
+  /** Writes every thread; false when storage refused. */
+  #persist(): boolean {
+    const key = this.#options.storageKey;
+    if (!key) return true;
+    try {
+      localStorage.setItem(key, JSON.stringify({version: 1, threads: [...this.#threads.values()]}));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  #broadcast(message: ChangeMessage) {
+    const key = this.#options.storageKey;
+    if (!key || typeof BroadcastChannel !== 'function') return;
     const channel = new BroadcastChannel(channelName(key));
-    channel.postMessage({origin: this.#instanceId, thread: thread.id, commentId, change} satisfies ChangeMessage);
+    channel.postMessage(message);
     channel.close();
   }
 
@@ -564,9 +683,7 @@ export class MemoryAdapter implements CommentAdapter {
     const channel = new BroadcastChannel(channelName(this.#options.storageKey!));
     channel.onmessage = (event: MessageEvent<ChangeMessage>) => {
       if (event.data.origin === this.#instanceId) return;
-      this.#threads.clear();
-      for (const seed of this.#options.threads ?? []) this.#threads.set(seed.id, storedThreadFromSeed(seed));
-      this.#loadPersisted();
+      this.#refresh();
       this.#deliver(event.data);
     };
     return channel;

@@ -11,6 +11,7 @@ export const messages = {
   emptyText: () => msg('Please type your comment.', {id: 'adapter.memory.text-empty'}),
   tooLong: () => msg('Your comment is longer than this site allows.', {id: 'adapter.memory.text-too-long'}),
   unknownReaction: () => msg('This reaction is not available.', {id: 'adapter.memory.reaction-unknown'}),
+  signInToReact: () => msg('Please sign in to like comments.', {id: 'adapter.memory.sign-in-to-react'}),
   signInUnavailable: () => msg('Sign-in is not set up for this site.', {id: 'adapter.memory.sign-in-unavailable'}),
   unknownProvider: () => msg('This way of signing in is not available.', {id: 'adapter.memory.provider-unknown'}),
   signInFailed: () => msg('The sign-in could not be completed. Please try again.', {id: 'adapter.memory.sign-in-failed'}),
@@ -25,6 +26,8 @@ export const messages = {
     msg('Please enter a web address starting with http:// or https://.', {id: 'adapter.memory.website-invalid'}),
   parentMissing: () => msg('The comment you are replying to no longer exists.', {id: 'adapter.memory.parent-missing'}),
   staleCursor: () => msg('This page link is out of date. Please reload.', {id: 'adapter.memory.cursor-stale'}),
+  storageFull: () =>
+    msg('This browser could not store the comment (its storage is full or blocked).', {id: 'adapter.memory.storage-full'}),
   emailProvider: () => msg('Email link', {id: 'adapter.memory.provider.email'}),
 };
 

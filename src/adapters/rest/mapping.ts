@@ -234,6 +234,7 @@ export function mapError(status: number, body: unknown, retryAfterHeader: string
     status,
     ...(claimed ? {backendCode: claimed} : {}),
     ...(code === 'invalid' ? {fieldErrors} : {}),
-    ...(code === 'rate-limited' && retryAfterMs !== undefined ? {retryAfterMs} : {}),
+    // Also kept for 502/503 and 409 "still being processed": the form waits that long before retrying.
+    ...((code === 'rate-limited' || code === 'server' || code === 'conflict') && retryAfterMs !== undefined ? {retryAfterMs} : {}),
   });
 }

@@ -82,6 +82,9 @@ export class RestAdapter implements CommentAdapter {
   readonly #storage: SafeStorage;
   readonly #tokenKey: string;
   readonly #pendingKey: string;
+  readonly #guestKey: string;
+  /** The guest secret also lives here, for when storage is blocked or absent. */
+  #guest: string | undefined;
   readonly #maxReconnectDelay: number;
   /** Last ETag and body per page URL, for `If-None-Match`. */
   readonly #pages = new Map<string, {etag: string; body: unknown}>();
@@ -93,6 +96,7 @@ export class RestAdapter implements CommentAdapter {
     this.#storage = options.storage ?? safeStorage('sessionStorage');
     this.#tokenKey = `colloquy:rest:token:${this.#endpoint}`;
     this.#pendingKey = `colloquy:rest:pending-sign-in:${this.#endpoint}`;
+    this.#guestKey = `colloquy:rest:guest:${this.#endpoint}`;
     this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;
     if (options.locate) this.locate = (request, callOptions) => this.#locate(request, callOptions);
   }
@@ -297,7 +301,24 @@ export class RestAdapter implements CommentAdapter {
     const headers = new Headers({Accept: 'application/json', ...extra});
     const token = this.#token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
+    else headers.set('Colloquy-Guest', this.#guestSecret());
     return headers;
+  }
+
+  /**
+   * A random secret for this tab and endpoint, sent while nobody is signed in, by which
+   * the server knows a guest again: their pending comments and what they may still edit.
+   * Kept like the token (sessionStorage by default), never in localStorage or a URL.
+   */
+  #guestSecret(): string {
+    let secret = this.#storage.get(this.#guestKey) ?? this.#guest;
+    if (!secret || !/^[\w-]{16,128}$/.test(secret)) {
+      const bytes = crypto.getRandomValues(new Uint8Array(24));
+      secret = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      this.#storage.set(this.#guestKey, secret);
+    }
+    this.#guest = secret;
+    return secret;
   }
 
   #url(path: string, query: Record<string, string> = {}): string {
@@ -344,7 +365,8 @@ export async function createRestAdapter(options: RestAdapterOptions, {signal}: C
 
 /** The endpoint as an absolute URL, its path without a trailing slash. */
 function baseUrl(endpoint: string): string {
-  const url = new URL(endpoint, document.baseURI);
+  // Outside a page (Node, a worker) only an absolute endpoint has a meaning.
+  const url = new URL(endpoint, typeof document === 'undefined' ? undefined : document.baseURI);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`Colloquy: the REST endpoint "${endpoint}" is not an http(s) URL.`);
   }

@@ -1,8 +1,10 @@
 import type {AdapterConfig} from '../../core/registry.js';
-import {WordPressAdapter, type WordPressAdapterOptions} from './wordpress-adapter.js';
+import {parseLoginProviders} from './login-providers.js';
+import {WordPressAdapter, type DiscussionSettings, type WordPressAdapterOptions} from './wordpress-adapter.js';
 
 export {WordPressAdapter} from './wordpress-adapter.js';
-export type {WordPressAdapterOptions} from './wordpress-adapter.js';
+export type {DiscussionSettings, WordPressAdapterOptions} from './wordpress-adapter.js';
+export type {LoginProvider} from './login-providers.js';
 export {decodeEntities, htmlToText} from './entities.js';
 
 export function createWordPressAdapter(options: WordPressAdapterOptions): WordPressAdapter {
@@ -13,13 +15,33 @@ export function createWordPressAdapter(options: WordPressAdapterOptions): WordPr
  * Builds the adapter from an element's attributes, for `adapter="wordpress"`:
  * `endpoint` (the site), `post` (the post id), and `wp-nonce` (the REST nonce) when the
  * widget runs on the WordPress site itself. (Not `nonce`: browsers hide that attribute's
- * value from scripts, as it is CSP's.)
+ * value from scripts, as it is CSP's.) The WordPress plugin adds the site's discussion
+ * settings (`wp-require-name-email`, `wp-guests`, `wp-comment-status`) and, for visitors
+ * not logged in, the ways to log in (`wp-sign-in`, JSON; see `LoginProvider`).
  */
 export function createWordPressAdapterFromConfig(config: AdapterConfig): WordPressAdapter {
   if (!config['endpoint']) throw new Error('Colloquy: adapter="wordpress" needs an endpoint attribute (the site\'s address).');
+  if (!config['post'] && !/^[1-9]\d*$/.test(config['thread'] ?? '')) {
+    throw new Error('Colloquy: adapter="wordpress" needs a post attribute (the post\'s id), or the post\'s id as thread.');
+  }
+  const loginProviders = parseLoginProviders(config['wp-sign-in']);
   return new WordPressAdapter({
     endpoint: config['endpoint'],
     ...(config['post'] ? {post: config['post']} : {}),
     ...(config['wp-nonce'] ? {nonce: config['wp-nonce']} : {}),
+    ...(loginProviders.length > 0 ? {loginProviders} : {}),
+    discussion: discussionFromConfig(config),
   });
+}
+
+function discussionFromConfig(config: AdapterConfig): DiscussionSettings {
+  const flag = (name: string, yes: string, no: string) => (config[name] === yes ? true : config[name] === no ? false : undefined);
+  const settings: DiscussionSettings = {};
+  const requireNameEmail = flag('wp-require-name-email', 'true', 'false');
+  const guestsAllowed = flag('wp-guests', 'allowed', 'sign-in-required');
+  const open = flag('wp-comment-status', 'open', 'closed');
+  if (requireNameEmail !== undefined) settings.requireNameEmail = requireNameEmail;
+  if (guestsAllowed !== undefined) settings.guestsAllowed = guestsAllowed;
+  if (open !== undefined) settings.open = open;
+  return settings;
 }

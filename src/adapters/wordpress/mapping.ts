@@ -6,12 +6,14 @@ import {decodeEntities, htmlToText} from './entities.js';
 export interface CommentContext {
   /** The post takes comments (its `comment_status` is `open`). */
   open: boolean;
-  /** The post's author, whose comments are marked as a moderator's. */
+  /** The post's author, whose comments get the "Author" badge. */
   postAuthorId?: string;
   /** The signed-in viewer's user id. */
   viewerId?: string;
   /** Ids of comments this browser posted as a guest. */
   ownIds?: ReadonlySet<string>;
+  /** WordPress lets the viewer edit and delete every comment of this post. */
+  viewerModerates?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export function mapWordPressComment(raw: unknown, context: CommentContext): Comm
   const permalink = httpUrl(raw['link']);
   const isViewer =
     (authorId !== undefined && authorId === context.viewerId) || (context.ownIds?.has(id) ?? false);
-  const isModerator = authorId !== undefined && authorId === context.postAuthorId;
+  const isThreadAuthor = authorId !== undefined && authorId === context.postAuthorId;
   return {
     id,
     parentId: parent ?? null,
@@ -43,14 +45,14 @@ export function mapWordPressComment(raw: unknown, context: CommentContext): Comm
       ...(avatarUrl ? {avatarUrl} : {}),
       ...(profileUrl ? {profileUrl} : {}),
       ...(isViewer ? {isViewer} : {}),
-      ...(isModerator ? {isModerator} : {}),
+      ...(isThreadAuthor ? {isThreadAuthor} : {}),
     },
     createdAt: wordPressTime(raw['date_gmt']) ?? wordPressTime(raw['date']) ?? new Date(0).toISOString(),
     content: {kind: 'html', value: asString(asObject(raw['content'])['rendered'])},
     status,
     ...(permalink ? {permalink} : {}),
     replyCount: 0,
-    viewerCan: {reply: context.open && status === 'approved', edit: false, delete: false},
+    viewerCan: {reply: context.open && status === 'approved', edit: context.viewerModerates === true, delete: context.viewerModerates === true},
   };
 }
 
@@ -116,12 +118,14 @@ export function mapPost(raw: unknown): PostSummary {
   };
 }
 
-/** WordPress's rules for guests, as far as its REST API lets a client know them. */
-export function postingPolicy(open: boolean, guestsAllowed: boolean): PostingPolicy {
+/** WordPress's rules for guests, as far as its REST API (or the page) lets a client know them. */
+export function postingPolicy(open: boolean, guestsAllowed: boolean, discussion: {requireNameEmail?: boolean} = {}): PostingPolicy {
+  // `require_name_email` is on by default and not in the REST API: without the page
+  // saying otherwise, name and email are asked for.
+  const required = discussion.requireNameEmail ?? true;
   return {
     open,
-    // `require_name_email` is on by default and not exposed, so name and email are asked for.
-    guests: {allowed: guestsAllowed, requireName: true, requireEmail: true},
+    guests: {allowed: guestsAllowed, requireName: required, requireEmail: required},
     notifications: {comments: false, posts: false},
   };
 }

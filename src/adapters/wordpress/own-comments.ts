@@ -14,7 +14,7 @@ interface Record {
   /** Ids of every comment posted from this browser, to mark them as the viewer's. */
   ids: string[];
   /** Comments WordPress held for moderation, as it returned them, with when they were kept. */
-  held: {comment: JsonObject; keptAt: number}[];
+  held: {comment: JsonObject; keptAt: number; text?: string}[];
 }
 
 /**
@@ -33,7 +33,7 @@ export class OwnComments {
     const stored = asObject(readStoredJson(this.storage, this.key));
     const ids = Array.isArray(stored['ids']) ? stored['ids'].filter((id): id is string => typeof id === 'string') : [];
     const held = (Array.isArray(stored['held']) ? stored['held'] : [])
-      .filter((entry): entry is {comment: JsonObject; keptAt: number} =>
+      .filter((entry): entry is {comment: JsonObject; keptAt: number; text?: string} =>
         isObject(entry) && isObject(entry['comment']) && typeof entry['keptAt'] === 'number',
       )
       .filter((entry) => now - entry.keptAt < HELD_FOR_MS);
@@ -41,14 +41,23 @@ export class OwnComments {
   }
 
   /** Remembers a comment WordPress just stored (the raw response), held or not. */
-  remember(comment: JsonObject, held: boolean): void {
+  remember(comment: JsonObject, held: boolean, text: string): void {
     const record = this.read();
     const id = String(comment['id']);
     const kept = Object.fromEntries(KEPT_FIELDS.filter((field) => field in comment).map((field) => [field, comment[field]]));
     this.#write({
       ids: [...record.ids.filter((known) => known !== id), id].slice(-MAX_IDS),
-      held: held ? [...record.held, {comment: kept, keptAt: Date.now()}].slice(-MAX_HELD) : record.held,
+      held: held ? [...record.held, {comment: kept, keptAt: Date.now(), text: text.slice(0, 70_000)}].slice(-MAX_HELD) : record.held,
     });
+  }
+
+  /**
+   * Whether a held comment of this browser says `text`, compared as typed (WordPress's
+   * duplicate check compares the stored text, and its rendering adds curly quotes).
+   */
+  holds(text: string): boolean {
+    const typed = text.trim();
+    return this.read().held.some((entry) => typeof entry.text === 'string' && entry.text.trim() === typed);
   }
 
   /** Stops showing held comments that were approved or are gone. */

@@ -3,20 +3,24 @@ import type {
   AdapterCapabilities,
   CallOptions,
   CommentAdapter,
+  CommentRef,
   CompleteSignInRequest,
+  EditCommentRequest,
   LoadPageRequest,
   NewComment,
   SignInUrlRequest,
 } from '../../core/adapter.js';
 import {CommentError, isCommentError} from '../../core/errors.js';
-import type {Comment, CommentPage, Session, SignInProvider, Viewer} from '../../core/types.js';
+import type {Comment, CommentPage, Session, SignInProvider, SortOrder, Viewer} from '../../core/types.js';
 import {readJson, send, unreadableError, type Fetch} from '../shared/http.js';
-import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
+import {safeStorage, type SafeStorage} from '../shared/storage.js';
 import {groupThreads} from '../shared/thread-order.js';
 import {asObject, asString, httpUrl, type JsonObject} from '../shared/values.js';
+import {CookieSession, signedOutError} from './cookie-session.js';
 import {decodeEntities, htmlToText} from './entities.js';
 import {wordPressError} from './errors.js';
 import {mapPost, mapWordPressComment, postingPolicy, type CommentContext, type PostSummary} from './mapping.js';
+import {loginProviderUrl, type LoginProvider} from './login-providers.js';
 import {OwnComments} from './own-comments.js';
 
 export interface WordPressAdapterOptions {
@@ -31,26 +35,61 @@ export interface WordPressAdapterOptions {
   /** Defaults to the global `fetch`. */
   fetch?: Fetch;
   /**
-   * The REST nonce (`wp_create_nonce('wp_rest')`, `wpApiSettings.nonce`), when the widget
-   * runs on the WordPress site itself: requests then carry the visitor's login cookies and
-   * this nonce, so a logged-in visitor comments under their account.
+   * The REST nonce (`wp_create_nonce('wp_rest')`, `wpApiSettings.nonce`), printed for a
+   * logged-in visitor when the widget runs on the WordPress site itself: requests then
+   * carry the visitor's login cookies and this nonce, so they comment under their
+   * account. Ignored (never sent) when `endpoint` is on another origin. Without it, a
+   * widget on the site's origin asks WordPress for one (see `CookieSession`).
    */
   nonce?: string;
   /** Where guests' own and held comments are remembered; defaults to localStorage. */
   localStorage?: SafeStorage;
-  /** Where an application password from sign-in is kept; defaults to sessionStorage. */
-  sessionStorage?: SafeStorage;
+  /**
+   * The ways to log in to the site, in place of plain wp-login.php (the Colloquy plugin
+   * lists them: the site's login page under its real address, social-login plugins'…).
+   */
+  loginProviders?: LoginProvider[];
+  /** The site's discussion settings, when the page knows them (the plugin prints them). */
+  discussion?: DiscussionSettings;
 }
 
-interface Credentials {
-  username: string;
-  password: string;
+/** Settings → Discussion, as far as they change what the form asks for. */
+export interface DiscussionSettings {
+  /** "Comment author must fill out name and email". */
+  requireNameEmail?: boolean;
+  /** Whether visitors who are not logged in may comment (through the REST API). */
+  guestsAllowed?: boolean;
+  /** False when the post no longer takes comments (for post types the REST API does not list). */
+  open?: boolean;
+}
+
+/** What the signed-in viewer may do, from their WordPress capabilities. */
+interface ViewerRights {
+  /** `moderate_comments` or `edit_others_posts`: edit and delete any comment. */
+  editAny: boolean;
+  /** `edit_published_posts`: edit and delete comments on their own published posts. */
+  editOwnPosts: boolean;
+}
+
+/** `locate`'s request and answer, as the adapter contract defines them (SHARED-DECISIONS). */
+interface LocateRequest {
+  thread: string;
+  commentId: string;
+  sort: SortOrder;
+  limit: number;
+}
+interface LocatedComment {
+  /** Cursor of the page holding its top-level ancestor; null = first page. */
+  cursor: string | null;
+  /** The top-level ancestor's id. */
+  rootId: string;
 }
 
 /** Every comment of one post, fetched at once, from which pages are cut. */
 interface Snapshot {
   generation: number;
   post: PostSummary;
+  context: CommentContext;
   groups: Comment[][];
   totalCount: number;
 }
@@ -74,27 +113,31 @@ let generations = 0;
  */
 export class WordPressAdapter implements CommentAdapter {
   readonly capabilities: AdapterCapabilities = {
-    edit: false,
-    delete: false,
+    // Per comment, from the viewer's capabilities (`viewerCan`): nobody else sees the buttons.
+    edit: true,
+    delete: true,
     reactions: [],
     signIn: true,
     session: true,
     live: false,
+    // WordPress's "3 thoughts" counts approved comments only.
+    countsHeldComments: false,
   };
 
   readonly #fetch: Fetch;
   readonly #site: URL;
   readonly #defaultPost: string | undefined;
   readonly #local: SafeStorage;
-  readonly #session: SafeStorage;
-  readonly #credentialsKey: string;
+  readonly #login: CookieSession;
   #style: RouteStyle | undefined;
-  #nonce: string | undefined;
-  #credentials: Credentials | undefined;
   /** `undefined` until asked; `null` when nobody is signed in. */
   #viewer: Viewer | null | undefined;
+  #rights: ViewerRights = {editAny: false, editOwnPosts: false};
+  /** Whether WordPress was asked for a nonce for this browser's login yet. */
+  #renewed = false;
   #guestsAllowed = true;
-  #authorizationUrl: string | undefined;
+  readonly #loginProviders: LoginProvider[];
+  readonly #discussion: DiscussionSettings;
   readonly #snapshots = new Map<string, Snapshot>();
   /** Comments stored by this adapter, by idempotency key, so a retried post is stored once. */
   readonly #posted = new Map<string, Comment>();
@@ -105,14 +148,11 @@ export class WordPressAdapter implements CommentAdapter {
     this.#style = style;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#defaultPost = options.post === undefined ? undefined : String(options.post);
-    this.#nonce = options.nonce || undefined;
     this.#local = options.localStorage ?? safeStorage('localStorage');
-    this.#session = options.sessionStorage ?? safeStorage('sessionStorage');
-    this.#credentialsKey = `colloquy:wordpress:credentials:${site.href}`;
-    const stored = asObject(readStoredJson(this.#session, this.#credentialsKey));
-    if (typeof stored['username'] === 'string' && typeof stored['password'] === 'string') {
-      this.#credentials = {username: stored['username'], password: stored['password']};
-    }
+    this.#login = new CookieSession(site, this.#fetch, options.nonce || undefined);
+    this.#loginProviders = options.loginProviders ?? [];
+    this.#discussion = options.discussion ?? {};
+    if (this.#discussion.guestsAllowed === false) this.#guestsAllowed = false;
   }
 
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
@@ -134,11 +174,29 @@ export class WordPressAdapter implements CommentAdapter {
         title: snapshot.post.title,
         ...(snapshot.post.url ? {url: snapshot.post.url} : {}),
         totalCount: snapshot.totalCount,
-        posting: postingPolicy(snapshot.post.open, this.#guestsAllowed),
+        posting: postingPolicy(snapshot.post.open && this.#discussion.open !== false, this.#guestsAllowed, this.#discussion),
       },
       comments: groups.slice(offset, end).flat(),
       nextCursor: end < groups.length ? `${snapshot.generation}:${end}` : null,
     };
+  }
+
+  /**
+   * Which page holds a comment's conversation, so a link to `#comment-123` loads that page
+   * only. WordPress's pages are cut here from the whole post, so this is one load.
+   */
+  async locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {
+    signal?.throwIfAborted();
+    const post = this.#postId(request.thread);
+    const snapshot = await this.#loadSnapshot(post, signal);
+    this.#snapshots.set(post, snapshot);
+    const groups = request.sort === 'newest' ? [...snapshot.groups].reverse() : snapshot.groups;
+    const index = groups.findIndex((group) => group.some((comment) => comment.id === request.commentId && comment.status !== 'deleted'));
+    const root = groups[index]?.[0];
+    if (!root) return null;
+    const limit = Math.max(1, Math.floor(request.limit) || 1);
+    const offset = Math.floor(index / limit) * limit;
+    return {cursor: offset === 0 ? null : `${snapshot.generation}:${offset}`, rootId: root.id};
   }
 
   async postComment(input: NewComment, {signal}: CallOptions = {}): Promise<Comment> {
@@ -148,7 +206,10 @@ export class WordPressAdapter implements CommentAdapter {
     const post = this.#postId(input.thread);
     if (input.parentId !== null) await this.#checkParent(post, input.parentId, signal);
 
-    const signedIn = this.#credentials !== undefined || (this.#nonce !== undefined && (await this.#currentViewer(signal)) !== null);
+    const signedIn = this.#login.nonce !== undefined && (await this.#currentViewer(signal)) !== null;
+    // The nonce was refused while this form was shown as signed in: say so instead of
+    // posting nameless, which WordPress would refuse as a guest's comment without a name.
+    if (!signedIn && !input.guest && this.#login.refused) throw signedOutError();
     // Form-encoded, WordPress's other accepted body, is a "simple" request: a guest's post
     // needs no CORS preflight and so one round trip less.
     const body = new URLSearchParams({post, content: asWordPressText(input.text)});
@@ -164,90 +225,116 @@ export class WordPressAdapter implements CommentAdapter {
       raw = asObject(await this.#call('/wp/v2/comments', {}, {method: 'POST', body}, signal));
     } catch (error) {
       if (isCommentError(error) && error.backendCode === 'rest_comment_login_required') this.#guestsAllowed = false;
+      if (isCommentError(error) && error.code === 'duplicate' && this.#ownComments(post).holds(input.text)) {
+        throw new CommentError(
+          'duplicate',
+          msg('You already posted this comment; it is waiting for approval.', {id: 'adapter.wordpress.duplicate-held'}),
+          {...(error.status === undefined ? {} : {status: error.status}), backendCode: 'comment_duplicate'},
+        );
+      }
       throw error;
     }
-    const comment = mapWordPressComment(raw, {open: true});
+    const comment = mapWordPressComment(raw, this.#snapshots.get(post)?.context ?? {open: true});
     if (!comment) throw unreadableError(201);
     const stored: Comment = {...comment, author: {...comment.author, isViewer: true}};
-    this.#ownComments(post).remember(raw, stored.status === 'pending');
+    this.#ownComments(post).remember(raw, stored.status === 'pending', input.text);
     this.#posted.set(input.idempotencyKey, stored);
     return stored;
   }
 
+  /**
+   * WordPress's own login, offered only where its cookies can work: on the site's origin
+   * (a theme, the Colloquy plugin). Elsewhere nobody signs in and guests comment.
+   */
   async listProviders({signal}: CallOptions = {}): Promise<SignInProvider[]> {
-    const index = asObject(await this.#call('/', {_fields: 'name,authentication'}, {}, signal));
-    const passwords = asObject(asObject(index['authentication'])['application-passwords']);
-    const authorization = httpUrl(asObject(passwords['endpoints'])['authorization']);
-    // Application passwords are off on sites without HTTPS, or turned off by a plugin.
-    if (!authorization) return [];
-    this.#authorizationUrl = authorization;
+    if (!this.#login.sameOrigin) return [];
+    if (this.#loginProviders.length > 0) {
+      return this.#loginProviders.map(({id, name, iconUrl}) => ({id, name, ...(iconUrl ? {iconUrl} : {})}));
+    }
+    const index = asObject(await this.#call('/', {_fields: 'name'}, {}, signal));
     return [{id: 'wordpress', name: htmlToText(asString(index['name'])) || 'WordPress'}];
   }
 
-  /**
-   * WordPress's "Authorize Application" screen, which creates an application password
-   * for Colloquy and sends it to the callback page as `user_login` and `password`.
-   */
+  /** WordPress's login page, coming back to the callback page with `state` only. */
   async signInUrl(request: SignInUrlRequest, options: CallOptions = {}): Promise<string> {
     options.signal?.throwIfAborted();
-    if (!this.#authorizationUrl) await this.listProviders(options);
-    const url = new URL(this.#authorizationUrl ?? new URL('wp-admin/authorize-application.php', this.#site).href);
-    const back = (extra: Record<string, string>) => {
-      const callback = new URL(request.callbackUrl);
-      callback.searchParams.set('state', request.state);
-      for (const [name, value] of Object.entries(extra)) callback.searchParams.set(name, value);
-      return callback.href;
-    };
-    url.searchParams.set('app_name', `Colloquy (${location.hostname || 'comments'})`);
-    url.searchParams.set('success_url', back({}));
-    url.searchParams.set('reject_url', back({error: 'access_denied'}));
-    return url.href;
+    if (!this.#login.sameOrigin) {
+      throw new CommentError('forbidden', msg('Signing in works only on the WordPress site itself.', {id: 'adapter.wordpress.sign-in-elsewhere'}));
+    }
+    const provider = this.#loginProviders.find((candidate) => candidate.id === request.providerId);
+    if (provider) return loginProviderUrl(provider, request.callbackUrl, request.state);
+    return this.#login.loginUrl(request.callbackUrl, request.state);
   }
 
-  async completeSignIn({result}: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
+  /**
+   * The callback page reports nothing but `state`: the login lives in WordPress's HttpOnly
+   * cookies, and the REST nonce is asked for here, kept in memory, never passed around.
+   */
+  async completeSignIn({result, providerId}: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
     signal?.throwIfAborted();
-    const username = result['user_login'];
-    const password = result['password'];
-    if (!username || !password || result['success'] === 'false' || result['error']) {
+    if (result['error']) {
       throw new CommentError('unauthorized', msg('Sign-in was cancelled.', {id: 'adapter.wordpress.sign-in-cancelled'}));
     }
-    this.#credentials = {username, password};
     this.#viewer = undefined;
-    const viewer = await this.#currentViewer(signal);
+    this.#renewed = true;
+    const viewer = (await this.#login.renew(signal)) ? await this.#currentViewer(signal) : null;
     if (!viewer) {
-      this.#credentials = undefined;
       throw new CommentError('unauthorized', msg('WordPress did not accept the sign-in.', {id: 'adapter.wordpress.sign-in-refused'}));
     }
-    this.#session.set(this.#credentialsKey, JSON.stringify({username, password}));
-    return {viewer, providerId: 'wordpress'};
+    return {viewer, providerId};
   }
 
   async getSession({signal}: CallOptions = {}): Promise<Session | null> {
+    if (!this.#login.nonce && !this.#renewed && this.#login.sameOrigin) {
+      this.#renewed = true;
+      this.#viewer = undefined;
+      await this.#login.renew(signal);
+    }
     const viewer = await this.#currentViewer(signal);
     return viewer ? {viewer, providerId: 'wordpress'} : null;
   }
 
   /**
-   * Revokes the application password this browser signed in with (best effort: the
-   * session ends here either way) and forgets it. A nonce session (a visitor logged in to
-   * the site itself) cannot be ended from here; the widget just stops using it.
+   * Logs out of WordPress itself (its logout link, with its own nonce), as WordPress's
+   * own menu does: the visitor is logged out of the whole site, not only of the comments.
    */
   async signOut({signal}: CallOptions = {}): Promise<void> {
     signal?.throwIfAborted();
-    if (this.#credentials) {
-      try {
-        const current = asObject(await this.#call('/wp/v2/users/me/application-passwords/introspect', {}, {}, signal));
-        const uuid = asString(current['uuid']);
-        if (/^[\da-f-]{36}$/i.test(uuid)) {
-          await this.#call(`/wp/v2/users/me/application-passwords/${uuid}`, {}, {method: 'DELETE'}, signal);
-        }
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-      }
-    }
-    this.#forgetCredentials();
-    this.#nonce = undefined;
     this.#viewer = null;
+    this.#rights = {editAny: false, editOwnPosts: false};
+    this.#snapshots.clear();
+    await this.#login.logOut(signal);
+  }
+
+  /** Edits a comment's text, where WordPress lets the viewer (see `#rights`). */
+  async editComment({thread, commentId, text}: EditCommentRequest, {signal}: CallOptions = {}): Promise<Comment> {
+    signal?.throwIfAborted();
+    const post = this.#postId(thread);
+    const body = new URLSearchParams({content: asWordPressText(text)});
+    const raw = asObject(await this.#call(`/wp/v2/comments/${commentIdOf(commentId)}`, {}, {method: 'POST', body}, signal));
+    const viewer = await this.#currentViewer(signal);
+    const context = this.#snapshots.get(post)?.context ?? {open: true, ...(viewer ? {viewerId: viewer.id} : {})};
+    const comment = mapWordPressComment(raw, context);
+    if (!comment) throw unreadableError(200);
+    this.#snapshots.delete(post);
+    return comment;
+  }
+
+  /**
+   * Moves a comment to WordPress's trash (what "Delete" does in wp-admin). Its replies
+   * stay; the comment then shows as a placeholder above them.
+   */
+  async deleteComment({thread, commentId}: CommentRef, {signal}: CallOptions = {}): Promise<Comment | null> {
+    signal?.throwIfAborted();
+    const post = this.#postId(thread);
+    const id = commentIdOf(commentId);
+    const known = this.#snapshots.get(post)?.groups.flat();
+    await this.#call(`/wp/v2/comments/${id}`, {}, {method: 'DELETE'}, signal);
+    this.#snapshots.delete(post);
+    const comment = known?.find((candidate) => candidate.id === id);
+    const hasReplies = known?.some((candidate) => candidate.parentId === id) ?? false;
+    if (!comment || !hasReplies) return null;
+    return {...comment, status: 'deleted', content: {kind: 'text', value: ''}, viewerCan: {reply: false, edit: false, delete: false}};
   }
 
   /** The thread as a post id; a thread named otherwise (the page's path) is the `post` option's. */
@@ -269,7 +356,7 @@ export class WordPressAdapter implements CommentAdapter {
     const [found, listed, viewer, gone] = await Promise.all([
       this.#loadPost(post, signal),
       this.#loadComments(post, signal),
-      this.#credentials || this.#nonce ? this.#currentViewer(signal) : Promise.resolve(null),
+      this.#login.nonce ? this.#currentViewer(signal) : Promise.resolve(null),
       this.#goneHeldComments(held.map((entry) => String(entry.comment['id'])), signal),
     ]);
     if (!found && listed.length === 0) {
@@ -282,6 +369,7 @@ export class WordPressAdapter implements CommentAdapter {
       ...(summary.authorId ? {postAuthorId: summary.authorId} : {}),
       ...(viewer ? {viewerId: viewer.id} : {}),
       ownIds: new Set(ids),
+      viewerModerates: viewer !== null && (this.#rights.editAny || (this.#rights.editOwnPosts && summary.authorId === viewer.id)),
     };
     const comments = listed.map((raw) => mapWordPressComment(raw, context)).filter((c): c is Comment => c !== null);
     const listedIds = new Set(comments.map((comment) => comment.id));
@@ -297,8 +385,10 @@ export class WordPressAdapter implements CommentAdapter {
     return {
       generation: ++generations,
       post: summary,
+      context,
       groups,
-      totalCount: groups.flat().filter((comment) => comment.status !== 'deleted').length,
+      // As WordPress counts: a guest's own held comment is shown to them but not counted.
+      totalCount: groups.flat().filter((comment) => comment.status === 'approved').length,
     };
   }
 
@@ -377,10 +467,10 @@ export class WordPressAdapter implements CommentAdapter {
       );
     if (!/^[1-9]\d{0,18}$/.test(parentId)) throw invalid();
     const known = this.#snapshots.get(post)?.groups.flat().find((comment) => comment.id === parentId);
-    if (known) {
-      if (known.status === 'deleted') throw invalid();
-      return;
-    }
+    if (known?.status === 'deleted') throw invalid();
+    // Asked even when the page showed it: it may have been trashed or spammed since, and
+    // WordPress would file the reply under it where nobody sees it. Hidden parents answer
+    // a guest 401, gone ones 404.
     try {
       const parent = asObject(await this.#call(`/wp/v2/comments/${parentId}`, {_fields: 'id,post'}, {}, signal));
       if (String(parent['post']) !== post) throw invalid();
@@ -392,9 +482,16 @@ export class WordPressAdapter implements CommentAdapter {
 
   async #currentViewer(signal?: AbortSignal): Promise<Viewer | null> {
     if (this.#viewer !== undefined) return this.#viewer;
-    if (!this.#credentials && !this.#nonce) return (this.#viewer = null);
+    if (!this.#login.nonce) return (this.#viewer = null);
     try {
-      const user = asObject(await this.#call('/wp/v2/users/me', {_fields: 'id,name,url,link,avatar_urls'}, {}, signal));
+      const user = asObject(
+        await this.#call('/wp/v2/users/me', {context: 'edit', _fields: 'id,name,url,link,avatar_urls,capabilities'}, {}, signal),
+      );
+      const capabilities = asObject(user['capabilities']);
+      this.#rights = {
+        editAny: capabilities['moderate_comments'] === true || capabilities['edit_others_posts'] === true,
+        editOwnPosts: capabilities['edit_published_posts'] === true,
+      };
       const id = asString(String(user['id'] ?? ''));
       if (!/^[1-9]\d*$/.test(id)) throw unreadableError(200);
       const avatarUrl = httpUrl(asObject(user['avatar_urls'])['96']);
@@ -407,15 +504,10 @@ export class WordPressAdapter implements CommentAdapter {
       };
     } catch (error) {
       if (!isCommentError(error) || (error.code !== 'unauthorized' && error.code !== 'forbidden')) throw error;
-      this.#forgetCredentials();
+      this.#login.forget();
       this.#viewer = null;
     }
     return this.#viewer;
-  }
-
-  #forgetCredentials(): void {
-    this.#credentials = undefined;
-    this.#session.remove(this.#credentialsKey);
   }
 
   async #call(route: string, params: Record<string, string>, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
@@ -430,11 +522,11 @@ export class WordPressAdapter implements CommentAdapter {
     signal?: AbortSignal,
   ): Promise<{response: Response; body: unknown}> {
     const headers = new Headers(init.headers);
-    if (this.#credentials) {
-      headers.set('Authorization', `Basic ${base64(`${this.#credentials.username}:${this.#credentials.password}`)}`);
-    } else if (this.#nonce) {
-      headers.set('X-WP-Nonce', this.#nonce);
-    }
+    // Only calls that act for the viewer (writes, "who am I") carry the nonce; public reads
+    // go out as a guest's, so a stale nonce cannot break them.
+    const actsForViewer = (init.method ?? 'GET') !== 'GET' || route.startsWith('/wp/v2/users/me');
+    const nonce = actsForViewer ? this.#login.nonce : undefined;
+    if (nonce) headers.set('X-WP-Nonce', nonce);
     const request: RequestInit = {...init, headers, credentials: 'same-origin'};
     const attempt = async (style: RouteStyle) => {
       const response = await send(this.#fetch, apiUrl(this.#site, style, route, params), request, signal);
@@ -468,9 +560,15 @@ export class WordPressAdapter implements CommentAdapter {
     }
 
     const {response, body} = result;
-    if (!response.ok) {
-      throw wordPressError(response.status, body, {authenticated: this.#credentials !== undefined || this.#nonce !== undefined});
+    if (!response.ok && nonce && asObject(body)['code'] === 'rest_cookie_invalid_nonce') {
+      // A stale nonce (a cached page, a login that ended) fails every request, reads too.
+      // Reads go on as a guest's; a write stops, so nothing is posted under another name.
+      this.#login.refuse();
+      this.#viewer = null;
+      if ((init.method ?? 'GET') === 'GET') return this.#callWithHeaders(route, params, init, signal);
+      throw signedOutError(response.status);
     }
+    if (!response.ok) throw wordPressError(response.status, body, {authenticated: nonce !== undefined});
     if (body === undefined) throw unreadableError(response.status);
     return result;
   }
@@ -521,9 +619,8 @@ function asWordPressText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Base64 of UTF-8, for Basic auth with non-ASCII user names. */
-function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+/** A WordPress comment id, or `not-found` for anything else (it goes into a URL path). */
+function commentIdOf(id: string): string {
+  if (!/^[1-9]\d{0,18}$/.test(id)) throw new CommentError('not-found', msg('This comment no longer exists.', {id: 'adapter.wordpress.comment-missing'}));
+  return id;
 }

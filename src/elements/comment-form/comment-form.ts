@@ -1,12 +1,12 @@
 import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {Task} from '@lit/task';
-import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {CommentAdapter, NewComment} from '../../core/adapter.js';
 import {httpUrl} from '../../content/urls.js';
-import {CommentError, isAbortError, type CommentField} from '../../core/errors.js';
+import {CommentError, type CommentField} from '../../core/errors.js';
 import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
 import {drafts, type DraftSlot} from '../../drafts/draft-store.js';
 import {rememberedGuest} from '../../drafts/remembered-guest.js';
@@ -16,6 +16,7 @@ import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentPostedEvent} from '../../events/comment-posted.js';
 import {CommentSignInRequestEvent} from '../../events/comment-sign-in-request.js';
 import {CommentSubmitEvent} from '../../events/comment-submit.js';
+import {CountdownController} from './countdown-controller.js';
 import {formatNumber, formatSecondsFromNow, formatTimeOfDay} from '../../i18n/format.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
@@ -23,21 +24,29 @@ import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
+import {AdapterElement} from '../shared/adapter-element.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
 import {DraftController} from './draft-controller.js';
-import {newIdempotencyKey} from './idempotency-key.js';
+import {
+  asCommentError,
+  defaultPostTimeoutMs,
+  isDeadlineError,
+  PostingController,
+  withDeadline,
+  type PostBody,
+} from './posting-controller.js';
 import {RetryScheduler} from './retry-scheduler.js';
 import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions} from './retry-policy.js';
-import {withActionDeadline, withLoadDeadline} from '../../adapters/shared/deadline.js';
+import {withLoadDeadline} from '../../adapters/shared/deadline.js';
 
 /**
  * Attributes that configure the element itself, so they are not passed to a named
  * adapter: a form and a thread configured alike then share one adapter instance.
  */
-const OWN_ATTRIBUTES = ['adapter', 'heading-level'];
+const OWN_ATTRIBUTES = ['adapter', 'heading-level', 'post-timeout'];
 
 /**
  * `<login-choice>` and the sign-in flow matter only with a backend that can sign in, so
@@ -64,6 +73,11 @@ const assumedPolicy: PostingPolicy = {
 interface Failure {
   error: CommentError;
   decision: RetryDecision;
+  /**
+   * `earlier-posted`: an earlier version was stored and could not be edited, the new text
+   * is kept. `held`: a duplicate of the commenter's own comment awaiting moderation.
+   */
+  note?: 'earlier-posted' | 'held';
   /** For a rate limit: whole seconds to wait, frozen when it happened so the alert does not change. */
   waitSeconds?: number;
 }
@@ -87,6 +101,8 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  *
  * @csspart heading - The "Leave a Reply" / "Reply to …" heading.
  * @csspart form - The `<form>`.
+ * @csspart label - The label of each field.
+ * @csspart hint - "Your email address will never be made public…" above the guest fields.
  * @csspart textarea - The comment field.
  * @csspart character-count - The count of characters typed against the maximum.
  * @csspart identity - The section saying who is commenting: sign-in slot and guest fields.
@@ -98,34 +114,40 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart notify - The email notification checkboxes.
  * @csspart field-error - A message under a field the backend or the form rejected.
  * @csspart alert - The message explaining why the comment was not sent.
+ * @csspart countdown - The seconds left before a comment refused as too fast can be sent again.
+ * @csspart draft-warning - Says once that the browser's storage refused the draft.
  * @csspart retry-button - Sends the comment again after a failure.
  * @csspart sign-in-button - Asks the page to sign the commenter in.
  * @csspart submit-button - "Post Comment" / "Save".
  * @csspart cancel-button - "Cancel reply" / "Cancel", on an inline form.
  * @csspart closed - The "Comments are closed." notice.
  *
+ * Parts of the `<login-choice>` inside it, re-exported (`exportparts`):
+ * @csspart choice - The sign-in choice: prompt, provider buttons and guest fields.
+ * @csspart providers - The list of sign-in providers.
+ * @csspart provider-button - One provider's sign-in button.
+ * @csspart provider-icon - The icon inside a provider button.
+ * @csspart connecting - "Connecting to …" while a sign-in is under way.
+ * @csspart sign-in-cancel-button - Cancels the sign-in under way.
+ * @csspart signed-in - Who is signed in, with Log out and Change.
+ * @csspart avatar - The signed-in person's picture or initials.
+ * @csspart sign-out-button - "Log out".
+ * @csspart change-button - "Change": sign out and pick another account.
+ * @csspart sign-in-error - Why a sign-in or sign-out failed.
+ *
  * @cssprop --colloquy-textarea-min-height - The comment field's height before it grows (default 6 lines).
  * @cssprop --colloquy-textarea-max-height - The height after which it scrolls (default 60vh).
  *
- * @fires comment-submit - Cancelable, before a comment is sent.
- * @fires comment-posted - The backend stored the comment.
- * @fires comment-edited - The backend stored an edit.
- * @fires comment-error - A post or edit failed; the form shows why.
- * @fires comment-cancel - An inline form's "Cancel reply" or Escape.
- * @fires comment-sign-in-request - The commenter asked to sign in.
+ * @fires {CommentSubmitEvent} comment-submit - Cancelable, before a comment is sent.
+ * @fires {CommentPostedEvent} comment-posted - The backend stored the comment.
+ * @fires {CommentEditedEvent} comment-edited - The backend stored an edit.
+ * @fires {CommentErrorEvent} comment-error - A post or edit failed; the form shows why.
+ * @fires {CommentCancelEvent} comment-cancel - An inline form's "Cancel reply" or Escape.
+ * @fires {CommentSignInRequestEvent} comment-sign-in-request - The commenter asked to sign in.
  */
 @localized()
-export class CommentFormElement extends LitElement {
+export class CommentFormElement extends AdapterElement {
   static override styles = [themeStyles, commentFormStyles];
-
-  /** The backend, as an object; takes precedence over the `adapter` attribute and the thread's. */
-  @property({attribute: false}) adapter: CommentAdapter | undefined;
-
-  /**
-   * The backend by registered name (the `adapter` attribute, e.g. `memory`), built from
-   * the element's other attributes. Inside a `<comment-thread>`, the thread's is used.
-   */
-  @property({attribute: 'adapter'}) adapterName = '';
 
   /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */
   @property() thread = '';
@@ -141,6 +163,12 @@ export class CommentFormElement extends LitElement {
 
   /** The level of the form's heading (`heading-level`), 1–6; default 3, as WordPress themes. */
   @property({type: Number, attribute: 'heading-level'}) headingLevel = 3;
+
+  /**
+   * How long a post or edit may go unanswered (`post-timeout`, in milliseconds) before the
+   * commenter gets the text back with Retry, which sends it again under the same key.
+   */
+  @property({type: Number, attribute: 'post-timeout'}) postTimeout = defaultPostTimeoutMs;
 
   /** How server errors are retried without the commenter's help. */
   @property({attribute: false}) retryOptions: RetryOptions = defaultRetryOptions;
@@ -164,6 +192,8 @@ export class CommentFormElement extends LitElement {
   @state() private _failure: Failure | undefined;
   @state() private _fieldErrors: Partial<Record<CommentField, string>> = {};
   @state() private _closedByBackend = false;
+  /** Storage refused a draft: the commenter is told once that it will not outlive the page. */
+  @state() private _draftUnsaved = false;
   /** Until when a rate limit forbids posting, in ms since the epoch. */
   @state() private _waitUntil: number | undefined;
 
@@ -178,11 +208,14 @@ export class CommentFormElement extends LitElement {
     guest: sameGuest(this._guest, rememberedGuest.recall()) ? noGuest : this._guest,
     notify: this._notify,
     rememberGuest: this._rememberGuest,
-    ...(this.#idempotencyKey ? {idempotencyKey: this.#idempotencyKey} : {}),
-  }));
+    ...(this.#posting?.unconfirmed ? {sent: this.#posting.unconfirmed} : {}),
+  }), () => (this._draftUnsaved = true));
   readonly #retries = new RetryScheduler(this);
+  readonly #countdown = new CountdownController(this);
   #slot: DraftSlot | undefined;
-  #idempotencyKey: string | undefined;
+  /** The posting state of the draft on screen; each draft has its own while the form lives. */
+  #posting: PostingController | undefined;
+  readonly #postings = new Map<string, PostingController>();
   /** Tries of the current comment since the commenter last pressed a button (Post or Retry). */
   #attempts = 0;
   /** The key of the comment shown as sending in the thread, while it is. */
@@ -208,7 +241,7 @@ export class CommentFormElement extends LitElement {
   });
 
   get #adapter(): CommentAdapter | undefined {
-    return this.adapter ?? (this.adapterName ? this._namedAdapter : this._contextAdapter);
+    return this.adapterObject ?? (this.adapterName ? this._namedAdapter : this._contextAdapter);
   }
 
   get #threadId(): string {
@@ -260,6 +293,24 @@ export class CommentFormElement extends LitElement {
     void this.updateComplete.then(() => this._textarea?.focus(options));
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void drafts.ready.then(() => this.#draftsAdopted());
+  }
+
+  /**
+   * Drafts of tabs that are gone were adopted by this tab: an empty form shows the one for
+   * its comment, and a reply draft may now be reopened.
+   */
+  #draftsAdopted() {
+    const slot = this.#slot;
+    if (slot && !this._text.trim() && !this._sendingSlot && drafts.get(slot)) {
+      this.#postings.delete(slotKey(slot));
+      this.#enterSlot(slot);
+    }
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A move in the DOM reconnects within the same task; only a real removal gets here
@@ -273,7 +324,7 @@ export class CommentFormElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapterName')) this.#resolveNamedAdapter();
+    if (this.adapterSettingsChanged(changed)) this.#resolveNamedAdapter();
     this.#session.use(this.#adapter);
     if (this.#adapter?.capabilities.signIn) loadLoginChoice();
     const slot = this.#currentSlot();
@@ -318,6 +369,11 @@ export class CommentFormElement extends LitElement {
         ${this.#renderTextField(closed)}
         ${closed ? nothing : html`${this.#renderIdentity()} ${this.#renderNotifications()}`}
         ${this.#renderAlert()}
+        <p part="draft-warning" class="hint" role="status">
+          ${this._draftUnsaved
+            ? msg('This browser cannot keep your draft (its storage is full or blocked): it will be lost if you leave or reload this page.', {id: 'form.draft-unsaved'})
+            : nothing}
+        </p>
         ${closed
           ? this._closedByBackend
             ? nothing
@@ -362,7 +418,7 @@ export class CommentFormElement extends LitElement {
     const describedBy = [maxLength ? 'text-limit' : '', error ? 'text-error' : ''].filter(Boolean).join(' ');
     return html`
       <div class="field">
-        <label for="text">
+        <label part="label" for="text">
           ${msg('Comment', {id: 'form.label.text'})}
           ${closed ? nothing : html`<span class="required" aria-hidden="true">*</span>`}
         </label>
@@ -461,7 +517,7 @@ export class CommentFormElement extends LitElement {
     const {requireName, requireEmail} = this.#policy.guests;
     return html`
       <div part="guest-fields" class="guest-fields" slot=${ifDefined(slot)}>
-        <p id="email-hint" class="hint">
+        <p id="email-hint" part="hint" class="hint">
           ${msg('Your email address will never be made public.', {id: 'form.hint.email'})}
           ${requireName || requireEmail
             ? msg('Required fields are marked *', {id: 'form.hint.required'})
@@ -496,7 +552,7 @@ export class CommentFormElement extends LitElement {
     const describedBy = [hint, error ? `${field}-error` : undefined].filter(Boolean).join(' ');
     return html`
       <div class="field">
-        <label for=${field}>
+        <label part="label" for=${field}>
           ${label} ${required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}
         </label>
         <input
@@ -548,11 +604,24 @@ export class CommentFormElement extends LitElement {
     </div>`;
   }
 
-  #renderFailure({error, decision, waitSeconds}: Failure): TemplateResult {
+  #renderFailure({error, decision, waitSeconds, note}: Failure): TemplateResult {
     const retry = html`<button part="retry-button" class="button" type="button" @click=${this.#retry}>
       ${msg('Retry', {id: 'form.retry'})}
     </button>`;
+    if (note === 'earlier-posted') {
+      return html`<p>${msg('Your earlier version of this comment was posted before the connection failed, and it cannot be changed now. Your changes are kept here.', {id: 'form.error.earlier-posted'})}</p>`;
+    }
+    if (isDeadlineError(error)) {
+      return html`<p>${msg('The site did not answer in time. Your comment is kept here: press Retry (it will not be posted twice).', {id: 'form.error.timeout'})}</p>
+        ${retry}`;
+    }
     switch (error.code) {
+      case 'duplicate':
+        return html`<p>
+          ${note === 'held'
+            ? msg('Your comment is already waiting for moderation.', {id: 'form.error.duplicate-held'})
+            : error.message.trim() || msg('You have already posted this comment.', {id: 'form.error.duplicate'})}
+        </p>`;
       case 'network':
         return html`<p>
             ${navigator.onLine
@@ -564,7 +633,11 @@ export class CommentFormElement extends LitElement {
         return html`<p>${msg('The site could not save your comment just now. It is kept here: please try again.', {id: 'form.error.server'})}</p>
           ${retry}`;
       case 'rate-limited':
-        return html`<p>${this.#rateLimitMessage(decision, waitSeconds)}</p>
+        // Screen readers hear the wait once; sighted people watch it count down.
+        return html`<p>
+            <span aria-hidden="true" part="countdown">${this.#rateLimitMessage(decision, this.#countdown.secondsLeft ?? waitSeconds)}</span>
+            <span class="visually-hidden">${this.#rateLimitMessage(decision, waitSeconds)}</span>
+          </p>
           ${this._waitUntil === undefined ? retry : nothing}`;
       case 'invalid':
         return html`<p>${msg('Please correct the marked fields.', {id: 'form.error.invalid'})}</p>
@@ -583,7 +656,10 @@ export class CommentFormElement extends LitElement {
       case 'not-found':
         return html`<p>${msg('This discussion or comment no longer exists.', {id: 'form.error.not-found'})}</p>`;
       case 'conflict':
-        return html`<p>${msg('This comment was changed or removed meanwhile.', {id: 'form.error.conflict'})}</p>`;
+        return this.editing
+          ? html`<p>${msg('This comment was changed or removed meanwhile.', {id: 'form.error.conflict'})}</p>`
+          : html`<p>${msg('The site is still processing this comment. Press Retry in a moment (it will not be posted twice).', {id: 'form.error.processing'})}</p>
+              ${retry}`;
       case 'closed':
         return html`<p>${msg('Comments are closed.', {id: 'form.closed'})}</p>`;
       default:
@@ -616,6 +692,8 @@ export class CommentFormElement extends LitElement {
   #onTextInput(event: InputEvent) {
     const textarea = event.target as HTMLTextAreaElement;
     this._text = textarea.value;
+    // An emptied field lets go of an unconfirmed earlier send: it is never sent again on its own.
+    if (!this._text.trim()) this.#posting?.abandon();
     if (this._fieldErrors.text) this._fieldErrors = {...this._fieldErrors, text: undefined};
     growToFit(textarea);
     this.#draftChanged();
@@ -699,6 +777,8 @@ export class CommentFormElement extends LitElement {
     if (Object.keys(problems).length > 0) {
       this._fieldErrors = problems;
       this._failure = {error: new CommentError('invalid', '', {fieldErrors: problems}), decision: {action: 'stop'}};
+      // Where the first thing to fix is, as the message asks (WCAG 3.3.1).
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     if (this.editing) {
@@ -710,11 +790,7 @@ export class CommentFormElement extends LitElement {
       return;
     }
 
-    this.#idempotencyKey ??= newIdempotencyKey();
-    // Saved before anything is sent: after a reload, a post that may have arrived is
-    // retried with the same key and stored once.
-    this.#drafts.save(slot);
-    const input: NewComment = {
+    const body: PostBody = {
       thread: slot.thread,
       text: this._text.trim(),
       parentId: slot.parentId,
@@ -722,30 +798,33 @@ export class CommentFormElement extends LitElement {
         ? {guest: {name: this._guest.name.trim(), email: this._guest.email.trim(), website: this._guest.website?.trim() ?? ''}}
         : {}),
       ...(this.#policy.notifications.comments || this.#policy.notifications.posts ? {notify: {...this._notify}} : {}),
-      idempotencyKey: this.#idempotencyKey,
     };
+    const posting = this.#postingFor(slot);
+    const input = posting.prepare(body);
     if (!automatic && !this.#emit(new CommentSubmitEvent(input))) return;
 
+    // Saved before anything is sent (the posting controller saves it again with the send
+    // it is about to make): after a reload the text is back and the send is replayed.
+    this.#drafts.save(slot);
     this._failure = undefined;
     this._fieldErrors = {};
     this.#showOutgoing(input);
-    void this.#sendPost(adapter, input, slot);
+    void this.#sendPost(adapter, posting, input, slot);
   }
 
-  async #sendPost(adapter: CommentAdapter, input: NewComment, slot: DraftSlot) {
+  async #sendPost(adapter: CommentAdapter, posting: PostingController, input: NewComment, slot: DraftSlot) {
     this._sendingSlot = slot;
     this.#attempts++;
     try {
-      const stored = await adapter.postComment(input, {});
-      this.#posted(slot, input, stored, false);
+      const outcome = await posting.post(adapter, input, this.#postTimeoutMs);
+      if (outcome.kind === 'earlier-posted') this.#earlierPosted(slot, outcome.comment);
+      else this.#posted(slot, input, outcome.comment, outcome.kind === 'edited');
     } catch (error) {
       const failure = asCommentError(error);
-      const decision = decideRetry(failure, this.#attempts, this.retryOptions);
+      const decision = this.#decidePostRetry(failure);
       this.#emit(new CommentErrorEvent(failure, 'post', decision.action === 'retry' || decision.action === 'retry-when-online'));
       if (decision.action === 'retry') {
-        this.#retries.after(decision.delayMs, () => void this.#sendPost(adapter, input, slot));
-      } else if (decision.action === 'treat-as-posted') {
-        await this.#postedBefore(slot, input);
+        this.#retries.after(decision.delayMs, () => void this.#sendPost(adapter, posting, input, slot));
       } else {
         this.#dropOutgoing();
         // Moved on to another reply meanwhile: this comment's draft is kept for when
@@ -754,10 +833,51 @@ export class CommentFormElement extends LitElement {
           this._sendingSlot = undefined;
           return;
         }
-        this.#showFailure(failure, decision);
+        this.#showFailure(failure, decision, failure.code === 'duplicate' && this.#ownHeld(input) ? 'held' : undefined);
         if (decision.action === 'retry-when-online') this.#retryWhenOnline(slot);
       }
     }
+  }
+
+  /**
+   * As the retry policy says, but a post that outlived its deadline waits for the
+   * commenter's Retry, and the protocol's 409 `conflict` on a post ("the first request
+   * with this key is still being processed") is retried like a server error.
+   */
+  #decidePostRetry(failure: CommentError): RetryDecision {
+    if (isDeadlineError(failure)) return {action: 'stop'};
+    if (failure.code === 'conflict') return decideRetry(new CommentError('server', failure.message, {retryAfterMs: failure.retryAfterMs}), this.#attempts, this.retryOptions);
+    return decideRetry(failure, this.#attempts, this.retryOptions);
+  }
+
+  /** The backend's duplicate is the commenter's own comment waiting for moderation, as the thread shows it. */
+  #ownHeld(input: NewComment): boolean {
+    return (this.#link?.shown ?? []).some(
+      (comment) =>
+        comment.author.isViewer === true &&
+        comment.status === 'pending' &&
+        comment.parentId === input.parentId &&
+        comment.content.kind === 'text' &&
+        comment.content.value.trim() === input.text.trim(),
+    );
+  }
+
+  get #postTimeoutMs(): number {
+    return Number.isFinite(this.postTimeout) && this.postTimeout > 0 ? this.postTimeout : defaultPostTimeoutMs;
+  }
+
+  /** The posting state of `slot`'s draft, taken from the saved draft the first time. */
+  #postingFor(slot: DraftSlot): PostingController {
+    const key = slotKey(slot);
+    let posting = this.#postings.get(key);
+    if (!posting) {
+      posting = new PostingController(() => {
+        if (sameSlot(slot, this.#slot)) this.#drafts.save(slot);
+      });
+      posting.restore(drafts.get(slot)?.sent);
+      this.#postings.set(key, posting);
+    }
+    return posting;
   }
 
   async #sendEdit(adapter: CommentAdapter, comment: Comment, slot: DraftSlot) {
@@ -767,8 +887,11 @@ export class CommentFormElement extends LitElement {
     this._fieldErrors = {};
     this.#attempts++;
     try {
-      const edit = {thread: slot.thread, commentId: comment.id, text: this._text.trim()};
-      const stored = await withActionDeadline(undefined, (signal) => adapter.editComment!(edit, {signal}));
+      const text = this._text.trim();
+      const stored = await withDeadline(
+        (signal) => adapter.editComment!({thread: slot.thread, commentId: comment.id, text}, {signal}),
+        this.#postTimeoutMs,
+      );
       this._sendingSlot = undefined;
       this.#attempts = 0;
       this.#drafts.discard(slot);
@@ -821,11 +944,15 @@ export class CommentFormElement extends LitElement {
     this.#outgoingKey = undefined;
   }
 
-  /** The backend has the comment: only now is the draft let go. */
-  #posted(slot: DraftSlot, input: NewComment, stored: Comment | null, duplicate: boolean) {
+  /**
+   * The backend has the comment: only now is the draft let go. `edited`: an earlier
+   * version had been stored and was edited to this text, so the thread may show it already.
+   */
+  #posted(slot: DraftSlot, input: NewComment, stored: Comment, edited: boolean) {
     const link = this.#link;
     if (this.#outgoingKey) link?.resolveOutgoing(this.#outgoingKey, stored);
     this.#outgoingKey = undefined;
+    if (edited) link?.apply({type: 'comment-updated', thread: slot.thread, comment: stored});
     this.#drafts.discard(slot);
     if (input.guest) this.#keepGuestForNextTime(input.guest);
     this.#attempts = 0;
@@ -833,7 +960,6 @@ export class CommentFormElement extends LitElement {
     // The form may have moved to another reply while this one was sent: leave that one be.
     const current = sameSlot(slot, this.#slot);
     if (current) {
-      this.#idempotencyKey = undefined;
       this._failure = undefined;
       this._fieldErrors = {};
       this._text = '';
@@ -844,10 +970,24 @@ export class CommentFormElement extends LitElement {
         ? msg('Your comment is awaiting moderation', {id: 'form.announce.held'})
         : msg('Comment posted', {id: 'form.announce.posted'}),
     );
-    this.#emit(new CommentPostedEvent(stored, duplicate));
+    this.#emit(new CommentPostedEvent(stored));
     if (!current) return;
-    if (stored && link) link.focusComment(stored.id);
+    if (link) link.focusComment(stored.id);
     else this.focus();
+  }
+
+  /**
+   * An earlier version of the comment had been stored and could not be edited: it is in
+   * the thread now, and the changed text stays here for the commenter to decide about.
+   */
+  #earlierPosted(slot: DraftSlot, stored: Comment | null) {
+    if (this.#outgoingKey) this.#link?.resolveOutgoing(this.#outgoingKey, stored);
+    this.#outgoingKey = undefined;
+    this.#attempts = 0;
+    this._sendingSlot = undefined;
+    this.#drafts.save(slot);
+    if (stored) this.#emit(new CommentPostedEvent(stored, true));
+    if (sameSlot(slot, this.#slot)) this.#showFailure(new CommentError('duplicate', ''), {action: 'stop'}, 'earlier-posted');
   }
 
   /**
@@ -859,33 +999,15 @@ export class CommentFormElement extends LitElement {
     else rememberedGuest.forget();
   }
 
-  /**
-   * The backend says it has this comment already (its answer to the first try was lost):
-   * reload the thread and treat the comment found there as the one posted.
-   */
-  async #postedBefore(slot: DraftSlot, input: NewComment) {
-    this.#dropOutgoing();
-    const comments = (await this.#link?.reload().catch(() => undefined)) ?? [];
-    const text = input.text.trim();
-    // A guest's comment is not always marked as the viewer's: the name they gave will do.
-    const mine = (comment: Comment) => comment.author.isViewer === true || (input.guest !== undefined && comment.author.name === input.guest.name);
-    const existing = comments.findLast(
-      (comment) =>
-        mine(comment) &&
-        comment.parentId === input.parentId &&
-        comment.content.kind === 'text' &&
-        comment.content.value.trim() === text,
-    );
-    this.#posted(slot, input, existing ?? null, true);
-  }
-
-  #showFailure(error: CommentError, decision: RetryDecision) {
+  #showFailure(error: CommentError, decision: RetryDecision, note?: Failure['note']) {
     this._sendingSlot = undefined;
-    const failure: Failure = {error, decision};
+    const failure: Failure = {error, decision, ...(note ? {note} : {})};
     if (decision.action === 'wait' && decision.at !== undefined) {
       failure.waitSeconds = Math.ceil((decision.at - Date.now()) / 1000);
       this._waitUntil = decision.at;
+      this.#countdown.start(decision.at);
       this.#retries.after(decision.at - Date.now(), () => {
+        this.#countdown.stop();
         this._waitUntil = undefined;
       });
     }
@@ -938,7 +1060,7 @@ export class CommentFormElement extends LitElement {
     this.#slot = slot;
     const saved = drafts.get(slot);
     const remembered = rememberedGuest.recall();
-    this.#idempotencyKey = saved?.idempotencyKey;
+    this.#posting = this.#postingFor(slot);
     this._failure = undefined;
     this._fieldErrors = {};
     if (first) {
@@ -980,7 +1102,7 @@ export class CommentFormElement extends LitElement {
    */
   #reopenReplyDraft() {
     const link = this.#link;
-    if (this.#replyDraftsChecked || !link?.info || this.replyTo || this.editing) return;
+    if (this.#replyDraftsChecked || !link?.info || this.replyTo || this.editing || !drafts.settled) return;
     this.#replyDraftsChecked = true;
     if (link.replyingTo || drafts.get({thread: link.threadId, parentId: null})) return;
     const parentId = drafts.replyDrafts(link.threadId)[0];
@@ -996,19 +1118,12 @@ function sameSlot(a: DraftSlot | undefined, b: DraftSlot | undefined): boolean {
   return a?.thread === b?.thread && a?.parentId === b?.parentId && a?.editing === b?.editing;
 }
 
-function sameGuest(a: GuestIdentity, b: GuestIdentity | undefined): boolean {
-  return a.name === b?.name && a.email === b.email && (a.website ?? '') === (b.website ?? '');
+function slotKey(slot: DraftSlot): string {
+  return JSON.stringify([slot.thread, slot.parentId, slot.editing ?? null]);
 }
 
-/**
- * Posts are never aborted by the form, so an abort is an adapter's own timeout: the
- * connection's fault. Anything else that is not a CommentError breaks the contract and
- * counts as a server failure.
- */
-function asCommentError(error: unknown): CommentError {
-  if (error instanceof CommentError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new CommentError(isAbortError(error) ? 'network' : 'server', message, {cause: error});
+function sameGuest(a: GuestIdentity, b: GuestIdentity | undefined): boolean {
+  return a.name === b?.name && a.email === b.email && (a.website ?? '') === (b.website ?? '');
 }
 
 function looksLikeEmail(value: string): boolean {

@@ -20,8 +20,6 @@ export type RetryDecision =
   | {action: 'retry-when-online'}
   /** Rate limited: posting is possible again at `at` (ms since the epoch), or after a while when unknown. */
   | {action: 'wait'; at: number | undefined}
-  /** The backend already has this comment: it counts as posted. */
-  | {action: 'treat-as-posted'}
   /** Only the commenter can move on: Retry, fix a field, sign in… Never retried by itself. */
   | {action: 'stop'};
 
@@ -40,14 +38,17 @@ export function decideRetry(
 ): RetryDecision {
   if (!isCommentError(error)) return {action: 'stop'};
   switch (error.code) {
-    case 'server':
-      return attempt < options.maxAttempts ? {action: 'retry', delayMs: backoffDelay(attempt, options, random)} : {action: 'stop'};
+    case 'server': {
+      // A server that says how long to wait (Retry-After on 502/503) is believed: no
+      // earlier retry, and a wait longer than the form's own is left to the commenter.
+      const asked = error.retryAfterMs ?? 0;
+      if (attempt >= options.maxAttempts || asked > options.maxDelayMs) return {action: 'stop'};
+      return {action: 'retry', delayMs: Math.max(asked, backoffDelay(attempt, options, random))};
+    }
     case 'network':
       return {action: 'retry-when-online'};
     case 'rate-limited':
       return {action: 'wait', at: error.retryAt ?? (error.retryAfterMs === undefined ? undefined : now() + error.retryAfterMs)};
-    case 'duplicate':
-      return {action: 'treat-as-posted'};
     default:
       return {action: 'stop'};
   }

@@ -64,11 +64,13 @@ export const styles = css`
   }
 
   /* Long threads: the browser skips layout and paint of conversations far off screen,
-     while they stay in the accessibility tree and findable in the page. */
-  .comments > .item,
-  .replies > .item {
+     while they stay in the accessibility tree and findable in the page. One not rendered
+     yet is estimated from its number of comments; once rendered, its real size is
+     remembered (auto), so the scrollbar does not jump as the reader goes back and forth. */
+  .comments > .item {
+    --_comment-estimate: 8.5rem;
     content-visibility: auto;
-    contain-intrinsic-size: auto 12rem;
+    contain-intrinsic-size: auto calc(var(--_comments, 1) * var(--_comment-estimate));
   }
 
   .comment {
@@ -147,6 +149,9 @@ export const styles = css`
   }
 
   .permalink {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 1.5rem;
     text-decoration: none;
   }
 
@@ -162,7 +167,14 @@ export const styles = css`
   }
 
   .in-reply-to a {
+    display: inline-block;
+    min-block-size: 1.5rem;
     color: inherit;
+  }
+
+  /* Said only where the indentation no longer shows it (see the narrow layout below). */
+  .in-reply-to.narrow-only {
+    display: none;
   }
 
   .note {
@@ -186,7 +198,7 @@ export const styles = css`
   }
 
   .body a {
-    color: var(--_accent);
+    color: var(--_link);
   }
 
   .body img {
@@ -259,7 +271,25 @@ export const styles = css`
     margin-block: var(--_space);
   }
 
-  /* The host is the container, so narrow-width rules start one level down. */
+  /* Fingers need bigger targets than mouse pointers (WCAG 2.5.5's 44 px). */
+  @media (pointer: coarse) {
+    .link-button,
+    .permalink,
+    .in-reply-to a {
+      min-block-size: 2.75rem;
+      min-inline-size: 2.75rem;
+    }
+
+    .permalink,
+    .in-reply-to a {
+      display: inline-flex;
+      align-items: center;
+    }
+  }
+
+  /* The host is the container, so narrow-width rules start one level down. A phone keeps
+     a readable column (240 px at 360 px) by indenting three levels only, thinly; deeper
+     replies line up with the third and say whom they answer. */
   @container (inline-size < 30rem) {
     .thread {
       --_avatar: calc(var(--_avatar-size) * 0.75);
@@ -268,6 +298,25 @@ export const styles = css`
 
     .comment {
       gap: 0.5rem;
+    }
+
+    .replies {
+      margin-inline-start: 0.25rem;
+      padding-inline-start: 0.5rem;
+    }
+
+    .replies .replies .replies {
+      margin-inline-start: 0;
+      padding-inline-start: 0;
+      border-inline-start: 0;
+    }
+
+    .in-reply-to.narrow-only {
+      display: block;
+    }
+
+    .comments > .item {
+      --_comment-estimate: 12rem;
     }
   }
 `;

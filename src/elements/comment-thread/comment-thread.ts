@@ -1,8 +1,9 @@
 import {ContextProvider} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
-import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
+import {ref} from 'lit/directives/ref.js';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
@@ -19,6 +20,9 @@ import {ClockController} from '../shared/clock.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
+import {AdapterElement} from '../shared/adapter-element.js';
+import {LazyStart} from './lazy-start.js';
+import {thoughtCount} from '../shared/thought-count.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -26,12 +30,22 @@ import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
+import {LongThreadController, longThreadStyles} from './long-thread.js';
+import {NewCommentsController, newCommentsStyles} from './new-comments.js';
+import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
+import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
 import {invalidateProgressiveRender, ProgressiveRender, type RenderBudget} from './progressive-render.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
+/**
+ * Levels indented in a narrow thread (a phone); replies deeper than this are shown at that
+ * level and say whom they answer. Keep in step with the narrow container query's styles.
+ */
+const NARROW_INDENT_LEVELS = 3;
+
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
-const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout'];
+const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style', 'loading'];
 
 // Every tick of the clock re-renders every comment: what does not change with the time is
 // worked out once per comment.
@@ -77,6 +91,10 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @tagname comment-thread
  *
  * @slot - The reply form, shown after the comments, or under the comment being answered.
+ * @slot fallback - The page's own rendering of the comments (a server-rendered list and
+ *   form, for crawlers and visitors without JavaScript): shown until the first page of
+ *   comments replaces it, or with the error when they cannot be loaded. The reply form
+ *   stays hidden meanwhile.
  *
  * @csspart base - The region holding everything but the form.
  * @csspart header - The heading and the sort control.
@@ -84,13 +102,19 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart sort - The sort `<select>`.
  * @csspart list - The list of top-level comments.
  * @csspart replies - A nested list of replies.
- * @csspart comment - Each comment's `<article>`; also `comment-pending`, `comment-deleted`,
- *   `comment-sending` and `comment-targeted` (the one the address links to).
+ * @csspart comment - Each comment's `<article>`; states add the parts below.
+ * @csspart comment-pending - A comment awaiting moderation (with `comment`).
+ * @csspart comment-deleted - The placeholder of a deleted comment that has replies (with `comment`).
+ * @csspart comment-sending - The viewer's comment while it is being sent (with `comment`).
+ * @csspart comment-targeted - The comment the address links to (with `comment`).
+ * @csspart comment-new - A comment that arrived while the reader was here, until seen (with `comment`).
+ * @csspart comment-header - The line with the author, badge and time of each comment.
  * @csspart avatar - The author's picture, or their initials.
  * @csspart author - The author's name (a link when they gave a website).
- * @csspart badge - "Moderator" next to a moderator's name.
+ * @csspart badge - "Moderator" next to a moderator's name, "Author" next to the post author's.
  * @csspart permalink - The link to a comment, around its timestamp.
  * @csspart timestamp - The `<time>` of a comment.
+ * @csspart full-date - The full date of a relative time, shown on keyboard focus.
  * @csspart in-reply-to - "In reply to …" on replies shown below the deepest level.
  * @csspart moderation-note - "Your comment is awaiting moderation."
  * @csspart body - A comment's content.
@@ -98,6 +122,14 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart edit-button - "Edit" on the viewer's comments ("Edit (4 min left)" in an edit window).
  * @csspart delete-button - "Delete" on the viewer's comments.
  * @csspart confirm-delete-button - "Delete" again, in "Delete this comment?".
+ * @csspart reaction-button - A like button (`aria-pressed`); also `reaction-button-pressed`.
+ * @csspart reaction-error - "Your like could not be saved." under a comment.
+ * @csspart reaction-sign-in - "Sign in to like comments." with its button.
+ * @csspart new-comments-button - "Show 2 new comments", for comments that arrived above the reader.
+ * @csspart new-label - "New" on comments that arrived while reading (their article has `comment-new`).
+ * @csspart skip-link - "Skip to the comment form" and "Skip past comments", shown on focus.
+ * @csspart collapse-button - "Collapse thread (3 replies)" / "Show 3 replies" on a conversation.
+ * @csspart show-more-button - "Show more" / "Show less" under a long comment.
  * @csspart load-more-button - The "Load more comments" button.
  * @csspart status - "Loading comments…" and "No comments yet."
  * @csspart error - The message shown when comments could not be loaded.
@@ -107,15 +139,14 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  *   share of the thread's width, at most 3rem).
  * @cssprop --colloquy-scroll-margin - Space kept above a comment scrolled into view, e.g.
  *   the height of a sticky page header.
- * @cssprop --colloquy-avatar-size - The avatars' size.
  *
- * @fires comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
- * @fires comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
- * @fires comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
+ * @fires {CommentLoadEvent} comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
+ * @fires {CommentErrorEvent} comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
+ * @fires {CommentReplyEvent} comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
  */
 @localized()
-export class CommentThreadElement extends LitElement {
-  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles];
+export class CommentThreadElement extends AdapterElement {
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -126,6 +157,13 @@ export class CommentThreadElement extends LitElement {
   /** `oldest` or `newest` first; `top` when the backend has reactions. */
   @property() sort: SortOrder = 'oldest';
 
+  /**
+   * `relative` ("3 minutes ago"), `absolute` ("August 6, 2012 at 3:14 PM") or `auto`
+   * (relative for a week, then the date). A relative time tells its full date on hover and
+   * keyboard focus.
+   */
+  @property({attribute: 'date-style'}) dateStyle: DateStyle = 'relative';
+
   /** Top-level comments per page (each with all its replies). */
   @property({attribute: 'page-size', type: Number}) pageSize = 50;
 
@@ -135,19 +173,16 @@ export class CommentThreadElement extends LitElement {
    */
   @property({attribute: 'load-timeout', type: Number}) loadTimeout = DEFAULT_LOAD_DEADLINE_MS;
 
-  /** The backend, as an object; takes precedence over the `adapter` attribute. */
-  @property({attribute: false}) adapter: CommentAdapter | undefined;
-
   /**
-   * The backend by registered name (the `adapter` attribute, e.g. `memory`). It is built
-   * from the element's other attributes (`seed`, `endpoint`…).
+   * `lazy`: build the adapter and load comments only when the thread comes near the
+   * viewport (unless the address links to a comment). `eager` (default): at once.
    */
-  @property({attribute: 'adapter'}) adapterName = '';
+  @property() loading: 'eager' | 'lazy' = 'eager';
 
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
 
-  readonly #data = new ThreadController(this);
+  readonly #data = new ThreadController(this, (comment) => this.#newComments.arrived(comment));
   readonly #progressive = new ProgressiveRender(this);
   readonly #clock = new ClockController(this);
   readonly #own = new OwnCommentActions(this, {
@@ -156,6 +191,18 @@ export class CommentThreadElement extends LitElement {
     deleted: (comment, placeholder) => (placeholder ? this.#data.add(placeholder) : this.#data.remove(comment.id)),
     announce: (text) => void this.#announce(text),
   });
+  readonly #reactions = new ReactionController(this, {
+    adapter: () => this.#adapter,
+    threadId: () => this.#threadId,
+    stored: (comment) => this.#data.add(comment),
+  });
+  readonly #newComments = new NewCommentsController(this, {
+    locale: () => localeOf(this),
+    newestFirst: () => this.#sort === 'newest',
+    announce: (text) => void this.#announce(text),
+    reveal: (commentId) => void this.#reveal(commentId, false),
+  });
+  readonly #longThread = new LongThreadController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
   readonly #adapterProvider = new ContextProvider(this, {context: adapterContext});
@@ -165,6 +212,7 @@ export class CommentThreadElement extends LitElement {
   #adapter: CommentAdapter | undefined;
   #adapterError: unknown;
   readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
+  readonly #lazyStart = new LazyStart(this, () => this.#resolveAdapter());
   #outgoing = new Map<string, Comment>();
   #outgoingComments: readonly Comment[] = [];
   #targeted: string | undefined;
@@ -172,6 +220,8 @@ export class CommentThreadElement extends LitElement {
   /** Whether the address's `#comment-…` was followed after the first page (reloads must not jump again). */
   #followedAddress = false;
   #announcement = '';
+  /** The reader picked another sort: say so once its first page is shown. */
+  #sortChosen = false;
   #failedAvatars = new Set<string>();
   #tree: {inputs: readonly unknown[]; nodes: ThreadNode[]} | undefined;
   /** The thread info last announced to the link's subscribers. */
@@ -220,7 +270,7 @@ export class CommentThreadElement extends LitElement {
     return this.#data.reload();
   }
 
-  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+  override requestUpdate(...args: Parameters<AdapterElement['requestUpdate']>): void {
     invalidateProgressiveRender(this);
     super.requestUpdate(...args);
   }
@@ -236,7 +286,7 @@ export class CommentThreadElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapter') || changed.has('adapterName')) {
+    if (this.adapterSettingsChanged(changed) || changed.has('loading')) {
       this.#resolveAdapter();
     } else if (this.#adapter && (changed.has('thread') || changed.has('sort') || changed.has('pageSize'))) {
       this.#loadFirstPage();
@@ -255,10 +305,14 @@ export class CommentThreadElement extends LitElement {
   }
 
   #resolveAdapter(): void {
+    if (this.loading === 'lazy' && !this.#lazyStart.near && this.#permalinks.target === undefined) {
+      this.#lazyStart.waitUntilNear();
+      return;
+    }
     this.#adapterError = undefined;
-    if (this.adapter || !this.adapterName) {
+    if (this.adapterObject || !this.adapterName) {
       this.#namedAdapter.cancel();
-      this.#useAdapter(this.adapter);
+      this.#useAdapter(this.adapterObject);
       return;
     }
     this.#namedAdapter.resolve(
@@ -286,6 +340,10 @@ export class CommentThreadElement extends LitElement {
     const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
     const deadline = this.loadTimeout;
     void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit, deadline}).then(() => {
+      if (this.#sortChosen && this.#data.status === 'complete') {
+        this.#sortChosen = false;
+        void this.#announce(sortedMessage(this.#sort));
+      }
       const target = this.#permalinks.target;
       if (target === undefined || this.#followedAddress || this.#data.status !== 'complete') return;
       this.#followedAddress = true;
@@ -302,6 +360,9 @@ export class CommentThreadElement extends LitElement {
       },
       get info() {
         return element.#data.info;
+      },
+      get shown() {
+        return [...element.#data.comments, ...element.#data.added];
       },
       get replyingTo() {
         return element.replyingTo === null ? null : (element.#find(element.replyingTo) ?? null);
@@ -341,9 +402,10 @@ export class CommentThreadElement extends LitElement {
 
   /** The thread's tree, rebuilt only when the comments or the depth change. */
   #nodes(): ThreadNode[] {
-    const inputs = [this.#data.comments, this.#data.added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
+    const added = this.#newComments.shown(this.#data.added);
+    const inputs = [this.#data.comments, added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
     if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
-      const nodes = buildThreadTree(this.#data.comments, [...this.#data.added, ...this.#outgoingComments], {
+      const nodes = buildThreadTree(this.#data.comments, [...added, ...this.#outgoingComments], {
         maxDepth: this.maxDepth,
         addedFirst: this.#sort === 'newest',
       });
@@ -461,6 +523,7 @@ export class CommentThreadElement extends LitElement {
 
   readonly #onSortChange = (event: Event): void => {
     this.sort = (event.target as HTMLSelectElement).value as SortOrder;
+    this.#sortChosen = true;
   };
 
   protected override render(): TemplateResult {
@@ -468,47 +531,68 @@ export class CommentThreadElement extends LitElement {
     const locale = localeOf(this);
     const failed = this.#adapterError !== undefined || data.status === 'error';
     const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
+    // The page's own rendering of the comments (a CMS's server-side list and form) stays
+    // in view until the first page replaces it, so the upgrade shows one list, never two;
+    // if loading fails it stays, still readable and with its own form.
+    const fallback = !loaded && this.#hasFallback();
+    if (fallback && !failed) {
+      return html`
+        <section part="base" class="thread" aria-busy="true">
+          <slot name="fallback"></slot>
+          <p role="status" class="visually-hidden">${this.#announcement}</p>
+        </section>
+      `;
+    }
     // Rendered first: whether some comments still wait for their step counts as busy.
     const comments = loaded ? this.#renderComments(locale) : undefined;
-    const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending' || this.#progressive.pending;
+    const busy =
+      (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending' || this.#progressive.pending;
     return html`
       <section part="base" class="thread" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
+        ${loaded && this.#nodes().length > 0 ? this.#longThread.renderSkipLinks(data.nextCursor !== null) : nothing}
         <header part="header" class="header">
           <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
         </header>
         ${failed ? this.#renderError() : nothing}
-        ${loaded ? comments : failed ? nothing : html`
+        ${loaded ? comments : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
           <p part="status" class="status">${msg('Loading comments…', {id: 'thread.loading'})}</p>`}
         <p role="status" class="visually-hidden">${this.#announcement}</p>
       </section>
-      ${this.replyingTo !== null && this.#find(this.replyingTo) ? nothing : html`<slot></slot>`}
+      ${fallback || (this.replyingTo !== null && this.#find(this.replyingTo)) ? nothing : html`<slot></slot>`}
     `;
+  }
+
+  #hasFallback(): boolean {
+    return Array.from(this.children).some((child) => child.slot === 'fallback');
   }
 
   #heading(info: ThreadInfo | undefined, locale: string): string {
     if (!info) return msg('Comments', {id: 'thread.heading.loading'});
-    const count = shownCount(info.totalCount);
+    // The viewer's own comments held for moderation are theirs to see, not yet the thread's.
+    const count = Math.max(0, shownCount(info.totalCount) - this.#heldForViewer());
+    // "0 thoughts on …" above "No comments yet." says nothing twice: no count then.
+    if (count === 0) return msg('Comments', {id: 'thread.heading.loading'});
     const shown = countLabel(info.totalCount, locale);
     const title = isolate(info.title.trim());
     if (!info.title.trim()) {
-      return plural(count, locale, {
-        zero: () => msg('# thoughts', {id: 'thread.count.zero'}),
-        one: () => msg('# thought', {id: 'thread.count.one'}),
-        two: () => msg('# thoughts', {id: 'thread.count.two'}),
-        few: () => msg('# thoughts', {id: 'thread.count.few'}),
-        many: () => msg('# thoughts', {id: 'thread.count.many'}),
-        other: () => msg('# thoughts', {id: 'thread.count.other'}),
-      }, shown);
+      return thoughtCount(count, locale, shown);
     }
     return plural(count, locale, {
-      zero: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.zero'}),
       one: () => msg(str`# thought on “${title}”`, {id: 'thread.heading.one'}),
       two: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.two'}),
       few: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.few'}),
       many: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.many'}),
       other: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.other'}),
     }, shown);
+  }
+
+  /** How many of the comments shown are held for moderation (only their author sees them). */
+  #heldForViewer(): number {
+    // A backend that leaves them out of `totalCount` already did this.
+    if (this.#adapter?.capabilities.countsHeldComments === false) return 0;
+    const count = (comments: readonly Comment[]) => comments.filter((comment) => comment.status === 'pending').length;
+    return count(this.#data.comments) + count(this.#data.added);
   }
 
   #renderSort(): TemplateResult {
@@ -546,6 +630,7 @@ export class CommentThreadElement extends LitElement {
     const moreFailed = data.moreStatus === 'error';
     const loadingMore = data.moreStatus === 'pending';
     return html`
+      ${this.#newComments.renderNotice(locale)}
       ${nodes.length === 0
         ? html`<p part="status" class="status">${msg('No comments yet.', {id: 'thread.empty'})}</p>`
         : html`<ol part="list" class="comments" @click=${this.#onClick}>
@@ -577,20 +662,25 @@ export class CommentThreadElement extends LitElement {
     `;
   }
 
-  #renderNode(node: ThreadNode, budget: RenderBudget, locale: string): TemplateResult {
+  #renderNode(node: ThreadNode, budget: RenderBudget, locale: string, parent?: Comment): TemplateResult {
+    // A conversation not rendered yet holds a place sized by its number of comments, so
+    // the scrollbar barely moves as they come into view (see the styles). Set through the
+    // CSSOM, never as a style attribute, which a strict CSP (docs/csp.md) blocks.
     return html`
-      <li class="item">
-        ${this.#renderComment(node, locale)}
+      <li class="item" ${parent ? nothing : ref(sizedBy(conversationSize(node)))}>
+        ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
-          ? html`<ol part="replies" class="replies">
-              ${this.#progressive.list(node.replies, budget, (reply, inner) => this.#renderNode(reply, inner, locale))}
+          ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
+              ${this.#progressive.list(node.replies, budget, (reply, inner) => this.#renderNode(reply, inner, locale, node.comment))}
             </ol>`
           : nothing}
       </li>
     `;
   }
 
-  #renderComment({comment, inReplyTo}: ThreadNode, locale: string): TemplateResult {
+  /** `parent` is the comment `node` is listed under, when it is a reply. */
+  #renderComment(node: ThreadNode, locale: string, parent?: Comment): TemplateResult {
+    const {comment, inReplyTo, depth} = node;
     const targeted = comment.id === this.#targeted;
     const formHere = comment.id === this.replyingTo;
     if (comment.status === 'deleted') {
@@ -612,12 +702,20 @@ export class CommentThreadElement extends LitElement {
     const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
     const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
-    const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted'];
+    const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
+    const collapse =
+      depth === 1 && node.replies.length > 0
+        ? this.#longThread.renderCollapseToggle(comment, conversationSize(node) - 1, repliesId(comment), locale)
+        : nothing;
+    const bodyId = `body-${encodeURIComponent(comment.id)}`;
+    const clamped = this.#longThread.isClamped(comment);
+    const fresh = this.#newComments.isNew(comment.id);
+    const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted', fresh && 'comment-new'];
     const labelId = `author-${encodeURIComponent(comment.id)}`;
     return html`
       <article
         part=${parts.filter(Boolean).join(' ')}
-        class=${classMap({comment: true, pending, sending, targeted})}
+        class=${classMap({comment: true, pending, sending, targeted, new: fresh})}
         data-comment-id=${comment.id}
         tabindex="-1"
         aria-labelledby=${labelId}
@@ -625,16 +723,23 @@ export class CommentThreadElement extends LitElement {
       >
         ${avatar(name, comment.author.avatarUrl, locale, this.#failedAvatars)}
         <div class="main">
-          <header class="meta">
+          <header part="comment-header" class="meta">
             ${this.#renderAuthor(comment.author, name, labelId)}
             ${comment.author.isModerator
               ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
-              : nothing}
+              : comment.author.isThreadAuthor
+                ? html`<span part="badge" class="badge">${msg('Author', {id: 'thread.badge.author'})}</span>`
+                : nothing}
+            ${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}
             ${sending
               ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
               : this.#renderTime(comment, locale)}
           </header>
-          ${inReplyTo ? this.#renderInReplyTo(inReplyTo) : nothing}
+          ${inReplyTo
+            ? this.#renderInReplyTo(inReplyTo)
+            : parent && depth > NARROW_INDENT_LEVELS
+              ? this.#renderInReplyTo(parent, 'narrow-only')
+              : nothing}
           ${pending
             ? html`<p part="moderation-note" class="note">
                 ${msg('Your comment is awaiting moderation.', {id: 'thread.pending'})}
@@ -642,9 +747,13 @@ export class CommentThreadElement extends LitElement {
             : nothing}
           ${this.#own.isEditing(comment)
             ? this.#own.renderEditor(comment)
-            : html`<div part="body" class="body" dir="auto">${this.#renderContent(comment.content, comment.permalink)}</div>`}
-          ${canReply || ownActions !== nothing
+            : html`<div part="body" class=${clamped ? 'body clamped' : 'body'} id=${bodyId} data-body-of=${comment.id} dir="auto">
+                  ${this.#renderContent(comment.content, comment.permalink)}
+                </div>
+                ${this.#longThread.renderShowMore(comment, bodyId)}`}
+          ${canReply || ownActions !== nothing || reactions !== nothing || collapse !== nothing
             ? html`<div class="actions">
+                ${reactions}
                 ${canReply ? html`<button
                   type="button"
                   part="reply-button"
@@ -656,6 +765,8 @@ export class CommentThreadElement extends LitElement {
                   ${msg('Reply', {id: 'thread.reply'})}
                 </button>` : nothing}
                 ${ownActions}
+                ${collapse}
+                ${this.#reactions.renderMessage(comment)}
               </div>`
             : nothing}
           ${formHere ? html`<div class="reply-form"><slot></slot></div>` : nothing}
@@ -676,9 +787,12 @@ export class CommentThreadElement extends LitElement {
     if (!times) return nothing;
     return html`
       <a part="permalink" class="permalink" href=${commentHash(comment.id)}>
-        <time part="timestamp" datetime=${times.iso} title=${times.title}>
-          ${formatRelativeTime(times.created, this.#clock.now, locale)}
-        </time>
+        ${showsRelative(this.dateStyle, times.created, this.#clock.now)
+          ? html`<time part="timestamp" datetime=${times.iso} title=${times.title}>
+                ${formatRelativeTime(times.created, this.#clock.now, locale)}
+              </time>
+              <span part="full-date" class="full-date">${times.title}</span>`
+          : html`<time part="timestamp" datetime=${times.iso}>${times.title}</time>`}
       </a>
       ${times.editedTitle === undefined
         ? nothing
@@ -686,12 +800,12 @@ export class CommentThreadElement extends LitElement {
     `;
   }
 
-  #renderInReplyTo(parent: Comment): TemplateResult {
+  #renderInReplyTo(parent: Comment, className = ''): TemplateResult {
     const label =
       parent.status === 'deleted'
         ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
         : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
-    return html`<p part="in-reply-to" class="in-reply-to"><a href=${commentHash(parent.id)}>${label}</a></p>`;
+    return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
   }
 
   #renderContent(content: CommentContent, permalink: string | undefined): unknown {
@@ -709,6 +823,35 @@ export class CommentThreadElement extends LitElement {
       )}</p>`,
     );
   }
+}
+
+function sortedMessage(sort: SortOrder): string {
+  if (sort === 'newest') return msg('Comments sorted newest first.', {id: 'thread.sorted.newest'});
+  if (sort === 'top') return msg('Comments sorted by likes.', {id: 'thread.sorted.top'});
+  return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
+}
+
+function repliesId(comment: Comment): string {
+  return `replies-${encodeURIComponent(comment.id)}`;
+}
+
+const conversationSizes = new WeakMap<ThreadNode, number>();
+
+/** How many comments a conversation shows: its first comment and every reply below. */
+function conversationSize(node: ThreadNode): number {
+  let size = conversationSizes.get(node);
+  if (size === undefined) {
+    size = node.replies.reduce((sum, reply) => sum + conversationSize(reply), 1);
+    conversationSizes.set(node, size);
+  }
+  return size;
+}
+
+/** Gives a conversation's `<li>` its number of comments, for its placeholder size. */
+function sizedBy(comments: number): (element?: Element) => void {
+  return (element) => {
+    if (element instanceof HTMLElement) element.style.setProperty('--_comments', String(comments));
+  };
 }
 
 /** Resolves once the browser has rendered the next frame. */

@@ -60,7 +60,14 @@ export class ThreadController implements ReactiveController {
   /** Changes heard while the first page was loading, applied once it is shown. */
   #queued: ThreadEvent[] = [];
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  /**
+   * `arrived` is told of each comment that live updates bring and that is not shown yet,
+   * before it is.
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly arrived?: (comment: Comment) => void,
+  ) {
     host.addController(this);
   }
 
@@ -203,7 +210,8 @@ export class ThreadController implements ReactiveController {
     }
     this.#ids.add(comment.id);
     this.added = [...this.added, comment];
-    if (this.info) this.info = {...this.info, totalCount: this.info.totalCount + 1};
+    const counted = comment.status !== 'pending' || this.#query?.adapter.capabilities.countsHeldComments !== false;
+    if (this.info && counted) this.info = {...this.info, totalCount: this.info.totalCount + 1};
     this.host.requestUpdate();
   }
 
@@ -300,7 +308,13 @@ export class ThreadController implements ReactiveController {
     });
     following.signal.addEventListener('abort', stopSession);
     if (adapter.capabilities.live && adapter.subscribe) {
-      adapter.subscribe(thread, (event) => this.apply(event), {signal: following.signal});
+      const listener = (event: ThreadEvent) => {
+        if (event.type === 'comment-added' && event.thread === this.#query?.thread && !this.#ids.has(event.comment.id)) {
+          this.arrived?.(event.comment);
+        }
+        this.apply(event);
+      };
+      adapter.subscribe(thread, listener, {signal: following.signal});
     }
   }
 

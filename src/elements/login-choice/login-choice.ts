@@ -1,7 +1,7 @@
 import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {Task} from '@lit/task';
-import {LitElement, html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
@@ -20,6 +20,7 @@ import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
 import {httpUrl} from '../../content/urls.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
+import {AdapterElement} from '../shared/adapter-element.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
@@ -70,6 +71,9 @@ interface Connecting {
  *   shown, like them, while nobody is signed in and guests may comment.
  *
  * @csspart choice - The prompt, provider buttons and guest fields shown while signed out.
+ * @csspart prompt - "Fill in your details below or click an icon to log in:".
+ * @csspart label - The label of each guest field.
+ * @csspart hint - The hint under a guest field.
  * @csspart providers - The list of provider buttons.
  * @csspart provider-button - One provider's sign-in button.
  * @csspart provider-icon - The icon inside a provider button.
@@ -89,18 +93,12 @@ interface Connecting {
  * @fires {LoginRedirectEvent} login-redirect - The page is about to be left for a full-page sign-in.
  * @fires {LoginSuccessEvent} login-success - The viewer is signed in.
  * @fires {LoginErrorEvent} login-error - A sign-in failed.
- * @fires {LogoutEvent} logout - The viewer logged out (or chose Change).
+ * @fires {LogoutEvent} login-logout - The viewer logged out (or chose Change).
  */
 @localized()
-export class LoginChoiceElement extends LitElement {
+export class LoginChoiceElement extends AdapterElement {
   static override styles = [themeStyles, avatarStyles, styles];
   static formAssociated = true;
-
-  /** The backend, set from script. Wins over the `adapter` attribute and a surrounding thread's adapter. */
-  @property({attribute: false}) adapter: CommentAdapter | undefined;
-
-  /** The name of a registered adapter (e.g. `memory`), configured by this element's other attributes. */
-  @property({attribute: 'adapter'}) adapterName: string | undefined;
 
   /**
    * The callback page a sign-in popup ends on (docs/sign-in-protocol.md); also read from
@@ -109,7 +107,7 @@ export class LoginChoiceElement extends LitElement {
   @property({attribute: 'sign-in-callback'}) signInCallback: string | undefined;
 
   /** `required` (name and email), `optional` or `off`; defaults to the thread's policy, else `required`. */
-  @property() guests: GuestMode | undefined;
+  @property() override guests: GuestMode | undefined;
 
   /** The guest rules as a thread states them, set from script (a form passes its own); wins over `guests`. */
   @property({attribute: false}) guestPolicy: PostingPolicy['guests'] | undefined;
@@ -150,7 +148,7 @@ export class LoginChoiceElement extends LitElement {
 
   /** The adapter in use: the property, else the named one, else the surrounding thread's. */
   get #adapter(): CommentAdapter | undefined {
-    return this.adapter ?? (this.adapterName ? this.namedAdapter : this.contextAdapter);
+    return this.adapterObject ?? (this.adapterName ? this.namedAdapter : this.contextAdapter);
   }
 
   /** The signed-in viewer's session, or `null`. */
@@ -215,7 +213,7 @@ export class LoginChoiceElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('adapterName')) this.#resolveNamedAdapter();
+    if (this.adapterSettingsChanged(changed)) this.#resolveNamedAdapter();
     const adapter = this.#adapter;
     this.#session.use(adapter);
     if (adapter && adapter !== this.#resumedFor) {
@@ -234,9 +232,10 @@ export class LoginChoiceElement extends LitElement {
   #resolveNamedAdapter(): void {
     this.namedAdapter = undefined;
     this.#namedAdapter.resolve(
-      this.adapterName ?? '',
+      this.adapterName,
       (adapter) => (this.namedAdapter = adapter),
-      (error) => console.error(error),
+      // The console says why (NamedAdapter); the page shows that sign-in is unavailable.
+      () => (this.errorMessage = msg('Sign-in options could not be loaded.', {id: 'login.providers.error'})),
     );
   }
 
@@ -278,7 +277,7 @@ export class LoginChoiceElement extends LitElement {
   #draftsForRedirect(provider: SignInProvider): Record<string, unknown> {
     const redirect = new LoginRedirectEvent({provider, drafts: {}});
     this.dispatchEvent(redirect);
-    return redirect.detail.drafts;
+    return redirect.drafts;
   }
 
   #resumeRedirect(adapter: CommentAdapter): void {
@@ -451,6 +450,7 @@ export class LoginChoiceElement extends LitElement {
 
   protected override render(): TemplateResult {
     const adapter = this.#adapter;
+    if (!adapter && this.errorMessage) return html`<p part="error" class="error" role="alert">${this.errorMessage}</p>`;
     if (!adapter || !this.#session.known) {
       return html`<div class="loading" aria-busy="true">
         <span class="visually-hidden">${msg('Loading sign-in options…', {id: 'login.loading'})}</span>
@@ -475,7 +475,7 @@ export class LoginChoiceElement extends LitElement {
     return html`
       <div part="choice" class="choice" tabindex="-1" role="group" aria-labelledby="prompt">
         <div class="choice-header">
-          <p id="prompt" class="prompt" ?hidden=${!showPrompt}>${prompt}</p>
+          <p id="prompt" part="prompt" class="prompt" ?hidden=${!showPrompt}>${prompt}</p>
           ${this.#providers.render({
             pending: () =>
               html`<span class="providers-loading" aria-busy="true"
@@ -531,8 +531,8 @@ export class LoginChoiceElement extends LitElement {
       label: string,
       attributes: {type: string; inputmode?: string; autocomplete: string; required: boolean; hint?: string},
     ) => html`<div class="field">
-      <label for=${`guest-${key}`}>${label}${attributes.required ? html` <span class="required">${required}</span>` : nothing}</label>
-      ${attributes.hint ? html`<span class="hint" id=${`guest-${key}-hint`}>${attributes.hint}</span>` : nothing}
+      <label part="label" for=${`guest-${key}`}>${label}${attributes.required ? html` <span class="required">${required}</span>` : nothing}</label>
+      ${attributes.hint ? html`<span part="hint" class="hint" id=${`guest-${key}-hint`}>${attributes.hint}</span>` : nothing}
       <input
         id=${`guest-${key}`}
         part="input"

@@ -1,4 +1,5 @@
 import type {AdapterConfig} from '../../core/registry.js';
+import {adapterProperties} from './adapter-element.js';
 
 /** HTML's global attributes: never configuration for a backend. */
 const GLOBAL_ATTRIBUTES = [
@@ -9,13 +10,25 @@ const GLOBAL_ATTRIBUTES = [
 /**
  * The configuration a named adapter (`adapter="memory"`) is built from: every attribute of
  * `element` except its own (`ownAttributes`), global ones, `aria-*` and event handlers.
- * Elements configured alike get the same adapter instance from the registry.
+ * The adapter properties (`endpoint`, `wpNonce`…) win over their attributes, since a
+ * framework may set either. Elements configured alike get the same adapter instance.
  */
 export function adapterConfigOf(element: Element, ownAttributes: readonly string[]): AdapterConfig {
   const excluded = new Set([...ownAttributes, ...GLOBAL_ATTRIBUTES]);
   const config: Record<string, string> = {};
   for (const {name, value} of Array.from(element.attributes)) {
     if (!excluded.has(name) && !name.startsWith('aria-') && !/^on[a-z]+$/.test(name)) config[name] = value;
+  }
+  const properties = element as unknown as Record<string, unknown>;
+  // A framework sets `thread` as a property, and the WordPress adapter reads a numeric one as the post.
+  if (!excluded.has('thread') && typeof properties['thread'] === 'string' && properties['thread']) {
+    config['thread'] = properties['thread'];
+  }
+  for (const [property, attribute] of adapterProperties) {
+    if (excluded.has(attribute) || !(property in element)) continue;
+    const value = properties[property];
+    if (typeof value === 'string' || typeof value === 'number') config[attribute] = String(value);
+    else if (value === null || value === undefined) delete config[attribute];
   }
   return config;
 }

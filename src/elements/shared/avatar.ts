@@ -16,8 +16,12 @@ export function avatar(
   onError?: (url: string) => void,
 ): TemplateResult {
   const url = httpUrl(avatarUrl);
-  if (url && !failed.has(url)) {
-    return html`<img
+  if (!url || failed.has(url)) return initialsOfAvatar(name, locale, 'avatar');
+  // The initials wait underneath until the picture has loaded over them, rather than an
+  // empty circle.
+  return html`<span class="avatar-frame">
+    ${initialsOfAvatar(name, locale, 'avatar-initials')}
+    <img
       part="avatar"
       class="avatar"
       src=${url}
@@ -28,9 +32,12 @@ export function avatar(
       decoding="async"
       referrerpolicy="no-referrer"
       @error=${onError && (() => onError(url))}
-    />`;
-  }
-  return html`<span part="avatar" class="avatar initials palette-${paletteIndexOf(name)}" aria-hidden="true"
+    />
+  </span>`;
+}
+
+function initialsOfAvatar(name: string, locale: string, partName: string): TemplateResult {
+  return html`<span part=${partName} class="avatar initials palette-${paletteIndexOf(name)}" aria-hidden="true"
     >${initialsOf(name, locale)}</span
   >`;
 }
@@ -45,6 +52,21 @@ export const avatarStyles = css`
     border-radius: 50%;
     object-fit: cover;
     background: var(--_surface);
+  }
+
+  .avatar-frame {
+    display: grid;
+    flex: none;
+    inline-size: var(--_avatar);
+    block-size: var(--_avatar);
+  }
+
+  .avatar-frame > .avatar {
+    grid-area: 1 / 1;
+  }
+
+  .avatar-frame > img.avatar {
+    background: transparent;
   }
 
   .initials {

@@ -40,6 +40,8 @@ export interface ThreadLink {
    * e.g. to find a comment the backend reports it already has.
    */
   reload(): Promise<readonly Comment[]>;
+  /** The comments the thread has loaded and shows (without reloading anything). */
+  readonly shown?: readonly Comment[];
 }
 
 export const threadContext = createContext<ThreadLink | undefined>(Symbol.for('colloquy.thread'));
@@ -50,7 +52,8 @@ export const threadContext = createContext<ThreadLink | undefined>(Symbol.for('c
 // Colloquy are loaded) keeps those requests and replays them when a provider appears.
 const contextRootKey = Symbol.for('colloquy.contextRoot');
 const page = globalThis as typeof globalThis & {[contextRootKey]?: ContextRoot};
-if (!page[contextRootKey]) {
+// Outside a browser (a Node import for server rendering) there is no page to attach to.
+if (typeof document !== 'undefined' && !page[contextRootKey]) {
   page[contextRootKey] = new ContextRoot();
   page[contextRootKey].attach(document.documentElement);
 }

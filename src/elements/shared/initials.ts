@@ -27,10 +27,16 @@ export function initialsOf(name: string, locale: string): string {
 const initialsCache = new Map<string, string>();
 
 function computeInitials(name: string, locale: string): string {
-  const words = name.trim().split(/[\s\p{P}]+/u).filter(Boolean);
-  if (words.length === 0) return '?';
-  const first = graphemes(words[0]!, locale)[0] ?? '';
-  const last = words.length > 1 ? (graphemes(words.at(-1)!, locale)[0] ?? '') : '';
+  // Only letters stand for a name: an emoji, a digit or a combining mark left alone (a
+  // word starting with one) would be a strange picture of a person.
+  const letters = name
+    .trim()
+    .split(/[\s\p{P}]+/u)
+    .map((word) => graphemes(word, locale).find((grapheme) => /^\p{L}/u.test(grapheme)))
+    .filter((letter): letter is string => letter !== undefined);
+  if (letters.length === 0) return '?';
+  const first = letters[0]!;
+  const last = letters.length > 1 ? letters.at(-1)! : '';
   try {
     return (first + last).toLocaleUpperCase(locale);
   } catch {

@@ -1,11 +1,14 @@
 import type {CommentAdapter} from '../../core/adapter.js';
 import {resolveAdapter} from '../../core/registry.js';
 import {adapterConfigOf} from './adapter-config.js';
+import {warnOnce} from './warn-once.js';
 
 /**
- * Resolves an element's `adapter` attribute through the registry. A named adapter may
+ * Resolves an element's `adapter` name through the registry. A named adapter may
  * load lazily, and the name may change (or an adapter object may be set) meanwhile, so
- * only the answer to the latest request is delivered.
+ * only the answer to the latest request is delivered. A failure (an unknown name, a
+ * missing `endpoint`) is a page's misconfiguration: besides the element's own error
+ * state, the console says why, once per message.
  */
 export class NamedAdapter {
   #latest = 0;
@@ -16,7 +19,7 @@ export class NamedAdapter {
     private readonly ownAttributes: readonly string[],
   ) {}
 
-  /** Builds the adapter registered as `name` from the host's other attributes. */
+  /** Builds the adapter registered as `name` from the host's adapter attributes and properties. */
   resolve(name: string, resolved: (adapter: CommentAdapter) => void, failed: (error: unknown) => void): void {
     const request = this.cancel();
     if (!name) return;
@@ -25,7 +28,9 @@ export class NamedAdapter {
         if (request === this.#latest) resolved(adapter);
       },
       (error: unknown) => {
-        if (request === this.#latest) failed(error);
+        if (request !== this.#latest) return;
+        warnOnce(error instanceof Error ? error.message : String(error), this.host);
+        failed(error);
       },
     );
   }

@@ -3,23 +3,32 @@ import {css} from 'lit';
 /**
  * Design tokens shared by every element. Pages theme Colloquy by setting the public
  * `--colloquy-*` properties on any ancestor (`:root` included); they are never declared
- * on `:host`, only read here with a fallback into private `--_*` copies. Colors follow
- * the page's `color-scheme` (set `color-scheme: dark` or `light dark` to get dark mode).
+ * on `:host`, only read here with a fallback into private `--_*` copies.
+ *
+ * The default colours inherit the page's: text is the page's text colour, muted text,
+ * borders and surfaces are that colour made translucent, and fields and buttons let the
+ * page's background through. So the widget reads on a dark page that sets only
+ * `color` and `background` (no `color-scheme`), as well as on a light one, with no
+ * dark-mode switch to keep in step. Links and errors mix a fixed hue with the text colour
+ * (dark blue on light pages, light blue on dark ones); the primary button is a fixed blue
+ * with white text, readable on any page.
  */
 export const themeStyles = css`
   :host {
     --_font: var(--colloquy-font-family, inherit);
     --_font-size: var(--colloquy-font-size, 1rem);
     --_line-height: var(--colloquy-line-height, 1.6);
-    --_text: var(--colloquy-color-text, light-dark(#1d2327, #e7e9ea));
-    --_muted: var(--colloquy-color-muted, light-dark(#50575e, #a7aaad));
-    --_background: var(--colloquy-color-background, light-dark(#ffffff, #16181a));
-    --_surface: var(--colloquy-color-surface, light-dark(#f6f7f7, #1f2226));
-    --_border: var(--colloquy-color-border, light-dark(#c3c4c7, #3c434a));
-    --_accent: var(--colloquy-color-accent, light-dark(#2271b1, #72aee6));
-    --_on-accent: var(--colloquy-color-on-accent, light-dark(#ffffff, #101517));
-    --_danger: var(--colloquy-color-danger, light-dark(#b32d2e, #f86368));
-    --_highlight: var(--colloquy-color-highlight, light-dark(#fcf9e8, #3a3420));
+    /* currentColor in these resolves where they are used: to the inherited text colour. */
+    --_text: var(--colloquy-color-text, currentColor);
+    --_muted: var(--colloquy-color-muted, color-mix(in srgb, currentColor 76%, transparent));
+    --_background: var(--colloquy-color-background, transparent);
+    --_surface: var(--colloquy-color-surface, color-mix(in srgb, currentColor 7%, transparent));
+    --_border: var(--colloquy-color-border, color-mix(in srgb, currentColor 45%, transparent));
+    --_accent: var(--colloquy-color-accent, #2271b1);
+    --_on-accent: var(--colloquy-color-on-accent, #ffffff);
+    --_link: var(--colloquy-color-link, color-mix(in srgb, var(--_accent) 62%, currentColor));
+    --_danger: var(--colloquy-color-danger, color-mix(in srgb, #d63638 66%, currentColor));
+    --_highlight: var(--colloquy-color-highlight, color-mix(in srgb, #dba617 20%, transparent));
     --_radius: var(--colloquy-radius, 6px);
     --_space: var(--colloquy-space, 1rem);
     --_avatar-size: var(--colloquy-avatar-size, 2.75rem);
@@ -54,6 +63,12 @@ export const themeStyles = css`
     background: var(--_background);
     color: var(--_text);
     font: inherit;
+  }
+
+  /* A select's list is drawn by the browser in the page's colour scheme, not ours. */
+  option {
+    background-color: Canvas;
+    color: CanvasText;
   }
 
   .visually-hidden {
@@ -106,7 +121,7 @@ export const themeStyles = css`
     padding: 0;
     border: 0;
     background: none;
-    color: var(--_accent);
+    color: var(--_link);
     font: inherit;
     text-decoration: underline;
     cursor: pointer;

@@ -155,7 +155,11 @@ describe('docs/openapi.yaml', () => {
       for (const parameter of declared('query').filter((p) => p['required'])) {
         expect(exchange.url.searchParams.has(parameter['name'] as string), `${where}: required ${parameter['name']}`).to.be.true;
       }
-      const headerNames = declared('header').map((p) => (p['name'] as string).toLowerCase());
+      // Headers of the security schemes (the bearer token, the guest secret) go on every operation.
+      const schemeHeaders = Object.values(document.components['securitySchemes'] ?? {})
+        .filter((scheme) => scheme['in'] === 'header')
+        .map((scheme) => (scheme['name'] as string).toLowerCase());
+      const headerNames = [...declared('header').map((p) => (p['name'] as string).toLowerCase()), ...schemeHeaders];
       for (const [name] of exchange.headers) {
         if (!implicitHeaders.has(name)) expect(headerNames, `${where}: header ${name}`).to.include(name);
       }

@@ -7,7 +7,7 @@ import '../../../src/adapters/builtin.js';
 import {loadWholeThread} from '../../../src/core/conformance.js';
 import {expectCode, rejection} from '../../helpers/adapter-calls.js';
 import {resetHandlers, useHandlers} from '../../helpers/msw.js';
-import {aliceNonce, siteUsers, wordpressSite, type WordPressSite, type WordPressSiteOptions} from '../../mocks/wordpress-site.js';
+import {aliceNonce, wordpressSite, type WordPressSite, type WordPressSiteOptions} from '../../mocks/wordpress-site.js';
 
 let site: WordPressSite;
 
@@ -142,7 +142,7 @@ describe('WordPress adapter', () => {
     });
 
     it('is registered lazily as "wordpress", configured by attributes', async () => {
-      site = wordpressSite();
+      site = wordpressSite({origin: location.origin});
       await useHandlers(...site.handlers);
       const adapter = await resolveAdapter('wordpress', {endpoint: site.origin, post: '14', 'wp-nonce': aliceNonce});
       expect((await adapter.getSession!({}))!.viewer.name).to.equal('Alice Registered');
@@ -330,7 +330,8 @@ describe('WordPress adapter', () => {
       expect(shown[0]).to.include({status: 'pending', parentId: '650'});
       expect(shown[0]!.author.isViewer).to.be.true;
       expect(comments.indexOf(shown[0]!)).to.be.above(comments.findIndex((c) => c.id === '650'));
-      expect(pages[0]!.thread.totalCount).to.equal(13);
+      // Shown to its author, but not counted: WordPress's "12 thoughts" does not count it either.
+      expect(pages[0]!.thread.totalCount).to.equal(12);
 
       // Another visitor (another browser) does not see it.
       localStorage.clear();
@@ -385,55 +386,82 @@ describe('WordPress adapter', () => {
   });
 
   describe('signed in', () => {
-    it('posts with an application password from sign-in, as the user', async () => {
-      const adapter = await setUp();
-      const url = new URL(await adapter.signInUrl({providerId: 'wordpress', state: 's1', callbackUrl: 'https://blog.example/callback', mode: 'popup'}, {}));
-      expect(url.href.startsWith(`${site.origin}/wp-admin/authorize-application.php?`)).to.be.true;
-      expect(url.searchParams.get('app_name')).to.match(/^Colloquy/);
-      expect(new URL(url.searchParams.get('success_url')!).searchParams.get('state')).to.equal('s1');
-      expect(new URL(url.searchParams.get('reject_url')!).searchParams.get('state')).to.equal('s1');
+    /** The site on this page's origin, where WordPress's cookies and a nonce can work. */
+    const onThisOrigin = (options: WordPressSiteOptions = {}) => ({origin: location.origin, ...options});
 
-      const session = await adapter.completeSignIn(
-        {providerId: 'wordpress', result: {site_url: site.origin, user_login: 'alice', password: siteUsers.alice.password}},
-        {},
-      );
+    /** WordPress's login endpoints the REST mock lacks: nonce renewal and the logout link. */
+    function loginEndpoints(state: {loggedIn: boolean}) {
+      return [
+        http.get(`${location.origin}/wp-admin/admin-ajax.php`, () =>
+          state.loggedIn ? new HttpResponse(aliceNonce) : new HttpResponse('0', {status: 400}),
+        ),
+        http.get(`${location.origin}/wp-login.php`, ({request}) => {
+          const url = new URL(request.url);
+          if (url.searchParams.get('_wpnonce') === 'f00dcafe12') {
+            state.loggedIn = false;
+            return new HttpResponse(null, {status: 302, headers: {Location: '/wp-login.php?loggedout=true'}});
+          }
+          return HttpResponse.html('<p>Do you really want to <a href="/wp-login.php?action=logout&amp;_wpnonce=f00dcafe12">log out</a>?</p>');
+        }),
+      ];
+    }
+
+    it('signs in through WordPress\'s login page: only `state` comes back, the nonce stays in memory', async () => {
+      const state = {loggedIn: false};
+      site = wordpressSite(onThisOrigin({floodSeconds: 0}));
+      await useHandlers(...loginEndpoints(state), ...site.handlers);
+      const adapter = createWordPressAdapter({endpoint: site.origin});
+      expect(await adapter.listProviders({})).to.deep.equal([{id: 'wordpress', name: 'AQIM Tracker'}]);
+      const url = new URL(await adapter.signInUrl({providerId: 'wordpress', state: 's1', callbackUrl: `${location.origin}/callback.html`, mode: 'popup'}, {}));
+      expect(url.pathname).to.equal('/wp-login.php');
+      expect(url.searchParams.get('redirect_to')).to.equal(`${location.origin}/callback.html?state=s1`);
+
+      state.loggedIn = true;
+      const session = await adapter.completeSignIn({providerId: 'wordpress', result: {}}, {});
       expect(session.viewer).to.include({id: '3', name: 'Alice Registered'});
       const stored = await adapter.postComment(post('14', 'Signed in as Alice.', {guest: undefined}), {});
-      expect(stored.author).to.include({id: '3', name: 'Alice Registered', isViewer: true});
+      expect(stored.author).to.include({id: '3', isViewer: true});
       const request = site.requests.find((r) => r.method === 'POST')!;
-      expect(request.headers.get('Authorization')).to.equal(`Basic ${btoa(`alice:${siteUsers.alice.password}`)}`);
-      expect(new URLSearchParams(await request.text()).has('author_name')).to.be.false;
-
-      // Kept for the tab (sessionStorage), so a reload is still signed in.
-      expect(await createWordPressAdapter({endpoint: site.origin}).getSession({})).to.deep.include({providerId: 'wordpress'});
-      const {comments} = await loadWholeThread(adapter, '14');
-      expect(comments.filter((c) => c.author.isViewer).map((c) => c.id)).to.include(stored.id);
+      expect(request.headers.get('X-WP-Nonce')).to.equal(aliceNonce);
+      expect(request.headers.has('Authorization')).to.be.false;
+      // Public reads carry no credential at all.
+      expect(site.requests.filter((r) => r.url.includes('/wp/v2/comments') && r.method === 'GET').every((r) => !r.headers.has('X-WP-Nonce'))).to.be.true;
+      const stores = JSON.stringify({...localStorage}) + JSON.stringify({...sessionStorage});
+      expect(stores).not.to.contain(aliceNonce);
     });
 
-    it('signs out, revoking the application password', async () => {
-      const adapter = await setUp();
-      await adapter.completeSignIn({providerId: 'wordpress', result: {user_login: 'alice', password: siteUsers.alice.password}}, {});
+    it('finds the login after a reload by asking WordPress for a nonce, and Log Out ends the WordPress session', async () => {
+      const state = {loggedIn: true};
+      site = wordpressSite(onThisOrigin());
+      await useHandlers(...loginEndpoints(state), ...site.handlers);
+      const adapter = createWordPressAdapter({endpoint: site.origin});
+      expect((await adapter.getSession({}))!.viewer.name).to.equal('Alice Registered');
       await adapter.signOut({});
-      expect(site.requests.some((r) => r.method === 'DELETE' && r.url.includes('/application-passwords/'))).to.be.true;
+      expect(state.loggedIn).to.be.false;
       expect(await adapter.getSession({})).to.be.null;
       expect(await createWordPressAdapter({endpoint: site.origin}).getSession({})).to.be.null;
     });
 
-    it('refuses a sign-in WordPress does not accept, or that was cancelled', async () => {
-      const adapter = await setUp();
-      await expectCode(adapter.completeSignIn({providerId: 'wordpress', result: {user_login: 'alice', password: 'wrong'}}, {}), 'unauthorized');
-      await expectCode(adapter.completeSignIn({providerId: 'wordpress', result: {success: 'false'}}, {}), 'unauthorized');
-      expect(await adapter.getSession({})).to.be.null;
+    it('says so when WordPress does not log the visitor out', async () => {
+      const state = {loggedIn: true};
+      site = wordpressSite(onThisOrigin());
+      await useHandlers(http.get(`${location.origin}/wp-login.php`, () => HttpResponse.html('<p>No link here</p>')), ...loginEndpoints(state), ...site.handlers);
+      const adapter = createWordPressAdapter({endpoint: site.origin});
+      await adapter.getSession({});
+      const error = await expectCode(adapter.signOut({}), 'server');
+      expect(error.message).to.match(/did not log you out/);
     });
 
-    it('offers WordPress sign-in only where application passwords are available', async () => {
-      expect(await (await setUp()).listProviders({})).to.deep.equal([{id: 'wordpress', name: 'AQIM Tracker'}]);
-      await resetHandlers();
-      expect(await (await setUp({applicationPasswords: false})).listProviders({})).to.deep.equal([]);
+    it('offers no sign-in and sends no nonce to a WordPress on another origin', async () => {
+      const adapter = await setUp({}, {nonce: aliceNonce});
+      expect(await adapter.listProviders({})).to.deep.equal([]);
+      expect(await adapter.getSession({})).to.be.null;
+      await adapter.postComment(post('14', 'From a static site.'), {});
+      expect(site.requests.some((r) => r.headers.has('X-WP-Nonce'))).to.be.false;
     });
 
     it('posts with the REST nonce and the site\'s cookies on the WordPress site itself', async () => {
-      const adapter = await setUp({}, {nonce: aliceNonce});
+      const adapter = await setUp(onThisOrigin(), {nonce: aliceNonce});
       expect((await adapter.getSession({}))!.viewer.name).to.equal('Alice Registered');
       const stored = await adapter.postComment(post('14', 'Posted with a nonce.'), {});
       expect(stored.author.id).to.equal('3');
@@ -443,9 +471,53 @@ describe('WordPress adapter', () => {
       expect(new URLSearchParams(await request.text()).has('author_email')).to.be.false;
     });
 
-    it('treats an expired nonce as signed out', async () => {
-      const adapter = await setUp({}, {nonce: '0123456789'});
+    it('reads as a guest with a stale nonce, and refuses to post under it, saying the person was signed out', async () => {
+      const adapter = await setUp(onThisOrigin(), {nonce: '0123456789'});
+      const page = await adapter.loadPage({thread: '14', sort: 'oldest', limit: 10}, {});
+      expect(page.comments.length).to.be.greaterThan(0);
       expect(await adapter.getSession({})).to.be.null;
+
+      const stale = await setUp(onThisOrigin(), {nonce: '0123456789'});
+      const error = await expectCode(stale.postComment(post('14', 'Under a stale nonce.', {guest: undefined}), {}), 'unauthorized');
+      expect(error.message).to.match(/signed out/);
+      // Then the person posts as a guest; the refused nonce is never sent again.
+      await stale.postComment(post('14', 'As a guest now.'), {});
+      expect(site.requests.filter((r) => r.method === 'POST').map((r) => r.headers.has('X-WP-Nonce'))).to.deep.equal([false]);
+    });
+  });
+
+  describe('found live', () => {
+    it('says a repeat of the person\'s own held comment is already waiting', async () => {
+      const adapter = await setUp({moderation: 'all'});
+      await adapter.postComment(post('14', 'Held and repeated.', {guest: newcomer}), {});
+      const error = await expectCode(adapter.postComment(post('14', 'Held and repeated.', {guest: newcomer}), {}), 'duplicate');
+      expect(error.message).to.equal('You already posted this comment; it is waiting for approval.');
+      // Anyone else's duplicate keeps WordPress's own words.
+      localStorage.clear();
+      const other = await expectCode(createWordPressAdapter({endpoint: site.origin}).postComment(post('14', 'Held and repeated.', {guest: newcomer}), {}), 'duplicate');
+      expect(other.message).not.to.contain('waiting for approval');
+    });
+
+    it('refuses a reply to a comment trashed after the page loaded, with a clear error', async () => {
+      const adapter = await setUp();
+      await adapter.loadPage({thread: '14', sort: 'oldest', limit: 10}, {});
+      site.trash(657);
+      const error = await expectCode(adapter.postComment(post('14', 'Too late.', {parentId: '657'}), {}), 'invalid');
+      expect(error.fieldErrors.parent).to.equal('The comment you are replying to is no longer available.');
+      expect(site.requests.some((r) => r.method === 'POST')).to.be.false;
+    });
+
+    it('locates a comment\'s page from its top-level ancestor, and says null for a missing one', async () => {
+      const adapter = await setUp();
+      // 14's conversations, oldest first: 650 (with 651…656), 657 (658…660), 661, 662.
+      expect(await adapter.locate({thread: '14', commentId: '653', sort: 'oldest', limit: 2}, {})).to.deep.equal({cursor: null, rootId: '650'});
+      const deep = await adapter.locate({thread: '14', commentId: '662', sort: 'oldest', limit: 2}, {});
+      expect(deep!.rootId).to.equal('662');
+      const page = await adapter.loadPage({thread: '14', sort: 'oldest', limit: 2, cursor: deep!.cursor!}, {});
+      expect(page.comments.map((c) => c.id)).to.deep.equal(['661', '662']);
+      const newest = await adapter.locate({thread: '14', commentId: '659', sort: 'newest', limit: 2}, {});
+      expect(newest!.rootId).to.equal('657');
+      expect(await adapter.locate({thread: '14', commentId: '999', sort: 'oldest', limit: 2}, {})).to.be.null;
     });
   });
 

@@ -17,6 +17,7 @@ import {
   textarea,
 } from '../../helpers/form.js';
 import type {MemoryAdapter} from '../../../src/adapters/memory/index.js';
+import {expectAccessible} from '../../helpers/axe.js';
 
 const replyTarget = (id: string): Comment => ({
   id,
@@ -57,6 +58,39 @@ describe('<comment-form> drafts', () => {
     expect(part<HTMLInputElement>(again, 'website-input')!.value).to.equal('https://ada.example/');
   });
 
+  it('saves at least every second while typing goes on, so a killed tab keeps nearly everything', async () => {
+    const form = await standaloneForm(memoryAdapter());
+    let typed = '';
+    const started = Date.now();
+    while (Date.now() - started < 1600) {
+      typed += 'word ';
+      await fill(form, 'textarea', typed);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // Still typing, never a 400 ms pause: something recent is saved already.
+    const saved = savedDrafts()[0];
+    expect(saved, 'nothing saved while typing').to.be.a('string');
+    const savedText = (JSON.parse(saved!) as {text: string}).text;
+    expect(savedText.length).to.be.greaterThan(typed.length - 'word '.length * 12);
+  });
+
+  it('keeps a guest\'s details only in this tab when "Save my name…" is unticked', async () => {
+    const adapter = memoryAdapter();
+    const form = await standaloneForm(adapter);
+    await fillGuest(form, 'Only the text may stay');
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    const saved = savedDrafts().join('');
+    expect(saved).to.contain('Only the text may stay');
+    expect(saved).not.to.contain('ada@example.com');
+    expect(saved).not.to.contain('Ada');
+    const again = await recreate(form, adapter);
+    expect(part<HTMLInputElement>(again, 'email-input')!.value).to.equal('ada@example.com');
+    sessionStorage.clear();
+    const elsewhere = await recreate(again, adapter);
+    expect(textarea(elsewhere).value).to.equal('Only the text may stay');
+    expect(part<HTMLInputElement>(elsewhere, 'email-input')!.value).to.equal('');
+  });
+
   it('saves at once when the page is hidden or left', async () => {
     const form = await standaloneForm(memoryAdapter());
     await fill(form, 'textarea', 'Leaving now');
@@ -92,6 +126,18 @@ describe('<comment-form> drafts', () => {
     Storage.prototype.getItem = refuse;
     try {
       const form = await standaloneForm(adapter, thread);
+      expect(part(form, 'draft-warning')!.textContent!.trim()).to.equal('');
+      await fill(form, 'textarea', 'Private browsing');
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await form.updateComplete;
+      const warning = part(form, 'draft-warning')!;
+      expect(warning.getAttribute('role')).to.equal('status');
+      expect(warning.textContent).to.contain('This browser cannot keep your draft');
+      await fill(form, 'textarea', 'Private browsing, still');
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await form.updateComplete;
+      expect(warning.textContent!.match(/cannot keep/g)).to.have.length(1);
+      await expectAccessible(form);
       await fill(form, 'textarea', 'Private browsing');
       const again = await recreate(form, adapter);
       expect(textarea(again).value).to.equal('Private browsing');

@@ -163,6 +163,15 @@ describe('<comment-form> failures', () => {
       expect(posts).to.have.length(1);
     });
 
+    it('counts the wait down where it can be seen, announcing it only once', async () => {
+      const {form} = await postFailing({code: 'rate-limited', retryAfterMs: 3_000});
+      const countdown = part(form, 'countdown')!;
+      expect(countdown.getAttribute('aria-hidden')).to.equal('true');
+      expect(countdown.textContent).to.contain('in 3 seconds');
+      await waitUntil(() => countdown.textContent!.includes('in 2 seconds'), 'the countdown did not move', {timeout: 2500});
+      expect(alertText(form)).to.contain('You can post again in 3 seconds.');
+    });
+
     it('names the time of day for a longer wait', async () => {
       const {form} = await postFailing({code: 'rate-limited', retryAfterMs: 5 * 60_000});
       const at = new Intl.DateTimeFormat('en', {hour: 'numeric', minute: '2-digit'}).format(Date.now() + 5 * 60_000);
@@ -181,25 +190,107 @@ describe('<comment-form> failures', () => {
   });
 
   describe('duplicate', () => {
-    it('reloads the thread and treats the comment already there as posted', async () => {
+    it('keeps the text and the draft, shows the backend\'s message, and reloads nothing', async () => {
       const adapter = memoryAdapter();
       const {host, form} = await formInThread(adapter);
-      const first = await adapter.postComment(
+      await adapter.postComment(
         {thread: 'conversation', text, parentId: null, guest: {name: 'Ada', email: 'ada@example.com'}, idempotencyKey: 'earlier'},
         {},
       );
+      const seen = errors(form);
+      let posted = false;
+      form.addEventListener('comment-posted', () => (posted = true));
+      await fillGuest(form, text);
+      await quietFor(150); // an earlier test's announcement lands late
+      const announcer = document.querySelector('[data-colloquy-announcer]');
+      if (announcer) announcer.textContent = '';
+      press(form);
+      await failureShown(form);
+      expect(alertText(form)).to.contain('Duplicate comment detected; it looks as though you have already said that.');
+      expectKept(form);
+      expect(host.reloads).to.equal(0);
+      expect(host.outgoing.size).to.equal(0);
+      expect(posted).to.be.false;
+      await quietFor(150);
+      expect(announcement()).not.to.contain('Comment posted');
+      expect(seen.map((event) => (event.error as CommentError).code)).to.deep.equal(['duplicate']);
+      form.remove();
+      expect(savedDrafts().some((draft) => draft.includes(text))).to.be.true;
+      expect(storedCopies(adapter)).to.equal(1);
+      await expectAccessible(host);
+    });
+
+    it('says the comment is already waiting when the duplicate is the visitor\'s own held comment', async () => {
+      const adapter = memoryAdapter({moderation: 'guests'});
+      await adapter.postComment(
+        {thread: 'conversation', text, parentId: null, guest: {name: 'Ada', email: 'ada@example.com'}, idempotencyKey: 'earlier'},
+        {},
+      );
+      const {form} = await formInThread(adapter);
       await fillGuest(form, text);
       press(form);
-      const posted = await nextEvent(form, 'comment-posted');
-      expect(posted.duplicate).to.be.true;
-      expect(posted.comment!.id).to.equal(first.id);
-      expect(host.reloads).to.equal(1);
-      expect(host.focused).to.deep.equal([first.id]);
-      expect(host.outgoing.size).to.equal(0);
-      expect(savedDrafts()).to.have.length(0);
-      expect(textarea(form).value).to.equal('');
-      await waitUntil(() => announcement() === 'Comment posted', 'nothing was announced');
+      await failureShown(form);
+      expect(alertText(form)).to.contain('Your comment is already waiting for moderation.');
+      expect(textarea(form).value).to.equal(text);
+    });
+  });
+
+  describe('409 "still being processed"', () => {
+    it('is retried by itself with the same key, and then offers Retry with its own message', async () => {
+      const adapter = memoryAdapter();
+      adapter.simulate.fail('post', {code: 'conflict', times: 3});
+      const posts = recordPosts(adapter);
+      const form = await standaloneForm(adapter);
+      await fillGuest(form, text);
+      press(form);
+      await failureShown(form);
+      expect(posts).to.have.length(3);
+      expect(new Set(posts.map((post) => post.idempotencyKey)).size).to.equal(1);
+      expect(alertText(form)).to.contain('still processing this comment');
+      expect(alertText(form)).not.to.contain('changed or removed');
+      press(form, 'retry-button');
+      await nextEvent(form, 'comment-posted');
+      expect(new Set(posts.map((post) => post.idempotencyKey)).size).to.equal(1);
       expect(storedCopies(adapter)).to.equal(1);
+    });
+  });
+
+  describe('Retry-After on 502/503', () => {
+    it('is not retried sooner than the server asked', async () => {
+      const {posts, form} = await postFailing({code: 'server', retryAfterMs: 30_000, times: 3});
+      await quietFor(50);
+      expect(posts).to.have.length(1);
+      expectKept(form);
+      expect(part(form, 'retry-button')).to.exist;
+    });
+  });
+
+  describe('posting deadline', () => {
+    it('gives the text back with Retry after post-timeout, and Retry replays the same key', async () => {
+      const adapter = memoryAdapter();
+      adapter.simulate.latency({post: 60_000});
+      const posts = recordPosts(adapter);
+      const form = await standaloneForm(adapter);
+      form.postTimeout = 150;
+      await fillGuest(form, text);
+      press(form);
+      await failureShown(form);
+      expect(alertText(form)).to.contain('The site did not answer in time.');
+      expect(textarea(form).readOnly).to.be.false;
+      expect(part(form, 'form')!.getAttribute('aria-busy')).to.equal('false');
+      adapter.simulate.latency(0);
+      press(form, 'retry-button');
+      await nextEvent(form, 'comment-posted');
+      expect(posts).to.have.length(2);
+      expect(posts[1]!.idempotencyKey).to.equal(posts[0]!.idempotencyKey);
+      expect(storedCopies(adapter)).to.equal(1);
+    });
+
+    it('is configurable with the post-timeout attribute, 20 seconds by default', async () => {
+      const form = await standaloneForm(memoryAdapter());
+      expect(form.postTimeout).to.equal(20_000);
+      form.setAttribute('post-timeout', '5000');
+      expect(form.postTimeout).to.equal(5000);
     });
   });
 
@@ -300,7 +391,7 @@ describe('<comment-form> failures', () => {
   });
 
   describe('never retried by itself', () => {
-    for (const code of ['invalid', 'forbidden', 'conflict', 'not-found'] as const) {
+    for (const code of ['invalid', 'forbidden', 'not-found'] as const) {
       it(`a ${code} answer`, async () => {
         const {posts, form, seen} = await postFailing({code});
         window.dispatchEvent(new Event('online'));

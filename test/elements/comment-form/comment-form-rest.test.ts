@@ -116,21 +116,28 @@ describe('<comment-form> over REST (msw)', () => {
     expect(alertText(form)).to.contain(`You can post again at ${time}.`);
   });
 
-  it('409 duplicate: reloads and treats the existing comment as posted', async () => {
+  it('409 duplicate: keeps the text and shows the server\'s message', async () => {
     const {server, adapter} = await setUp();
-    const earlier = await adapter.postComment(
-      {thread, text, parentId: null, guest: {name: 'Ada', email: 'ada@example.com'}, idempotencyKey: crypto.randomUUID()},
-      {},
-    );
     const {host, form} = await formInThread(adapter, thread);
     await fillGuest(form, text);
     server.failNext('/comments', 409, {code: 'duplicate', message: 'You already said that.'}, {}, 'POST');
     press(form);
-    const posted = await nextEvent(form, 'comment-posted');
-    expect(posted.duplicate).to.be.true;
-    expect(posted.comment?.id).to.equal(earlier.id);
-    expect(host.focused).to.deep.equal([earlier.id]);
-    expect(await storedCopies(adapter)).to.equal(1);
+    await failureShown(form);
+    expect(alertText(form)).to.contain('You already said that.');
+    expect(textarea(form).value).to.equal(text);
+    expect(host.reloads).to.equal(0);
+    expect(await storedCopies(adapter)).to.equal(0);
+  });
+
+  it('503 with Retry-After: 30 is not retried before then', async () => {
+    const {server, adapter} = await setUp();
+    const form = await formFor(server, adapter);
+    server.failNext('/comments', 503, {code: 'server', message: 'Busy.'}, {'Retry-After': '30'}, 'POST');
+    press(form);
+    await failureShown(form);
+    await quietFor(50);
+    expect(posts(server)).to.have.length(1);
+    expect(hasPart(form, 'retry-button')).to.be.true;
   });
 
   it('400 invalid: per-field messages, never retried', async () => {
@@ -173,7 +180,6 @@ describe('<comment-form> over REST (msw)', () => {
   for (const [status, code] of [
     [400, 'invalid'],
     [403, 'forbidden'],
-    [409, 'conflict'],
   ] as const) {
     it(`${status} ${code} is never retried by itself`, async () => {
       const {server, adapter} = await setUp();

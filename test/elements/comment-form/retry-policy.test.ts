@@ -31,8 +31,14 @@ describe('retry policy', () => {
     expect(decideRetry(unknown, 1, options, Math.random, () => 0)).to.deep.equal({action: 'wait', at: undefined});
   });
 
-  it('counts a duplicate as posted', () => {
-    expect(decideRetry(error('duplicate'), 1, options)).to.deep.equal({action: 'treat-as-posted'});
+  it('leaves a duplicate to the commenter: it is not counted as posted', () => {
+    expect(decideRetry(error('duplicate'), 1, options)).to.deep.equal({action: 'stop'});
+  });
+
+  it('waits as long as a 502/503 Retry-After says, and leaves a longer wait to the commenter', () => {
+    const soon = decideRetry(error('server', {retryAfterMs: 500}), 1, {maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1000}, () => 0);
+    expect(soon).to.deep.equal({action: 'retry', delayMs: 500});
+    expect(decideRetry(error('server', {retryAfterMs: 30_000}), 1, options)).to.deep.equal({action: 'stop'});
   });
 
   it('never retries what the backend refused, nor anything that is not a CommentError', () => {

@@ -99,7 +99,7 @@ describe('<comment-thread> rendering', () => {
 
   it('says how many thoughts there are, in the right plural', async () => {
     const cases: Array<[number, string]> = [
-      [0, '0 thoughts on “AQIM Updates, August 6”'],
+      [0, 'Comments'],
       [1, '1 thought on “AQIM Updates, August 6”'],
       [2, '2 thoughts on “AQIM Updates, August 6”'],
       [21, '21 thoughts on “AQIM Updates, August 6”'],
@@ -190,7 +190,7 @@ describe('<comment-thread> rendering', () => {
     const initials = (id: string) => article(element, id).querySelector('span[part="avatar"]');
     expect(initials('none')!.textContent!.trim()).to.equal('AL');
     expect(initials('none')!.getAttribute('aria-hidden')).to.equal('true');
-    expect(initials('emoji')!.textContent!.trim()).to.equal('👩‍🚀S');
+    expect(initials('emoji')!.textContent!.trim()).to.equal('S'); // an emoji never stands for a name
     await waitUntil(() => initials('broken') !== null, 'the broken avatar was not replaced by initials');
     expect(initials('broken')!.textContent!.trim()).to.equal('ÉZ');
     expect(article(element, 'broken').querySelector('img')).to.be.null;

@@ -7,7 +7,11 @@ import '../../../src/elements/login-choice/login-choice.js';
 import type {LoginChoiceElement} from '../../../src/elements/login-choice/login-choice.js';
 import {adapterContext} from '../../../src/elements/shared/context.js';
 import {sessionStoreFor} from '../../../src/elements/shared/session-store.js';
+import type {LoginErrorEvent} from '../../../src/events/login-error.js';
 import type {LoginRedirectEvent} from '../../../src/events/login-redirect.js';
+import type {LoginSelectEvent} from '../../../src/events/login-select.js';
+import type {LoginSuccessEvent} from '../../../src/events/login-success.js';
+import type {LogoutEvent} from '../../../src/events/logout.js';
 import {signInEnvironment, type SignInEnvironment} from '../../../src/sign-in/environment.js';
 import {SIGN_IN_MESSAGE_TYPE} from '../../../src/sign-in/protocol.js';
 import {takeSignInDraft} from '../../../src/sign-in/redirect.js';
@@ -192,9 +196,9 @@ describe('<login-choice>', () => {
       const adapter = createMemoryAdapter({signInPage: SIGN_IN_PAGE});
       const element = await choice(adapter);
       providerButton(element, 'wordpress').focus();
-      const selected = oneEvent(element, 'login-select');
+      const selected = oneEvent(element, 'login-select') as Promise<LoginSelectEvent>;
       await sendKeys({press: 'Enter'});
-      expect((await selected).detail.provider.id).to.equal('wordpress');
+      expect((await selected).provider.id).to.equal('wordpress');
       expect(host.opened).to.have.length(1);
       await element.updateComplete;
       expect(withoutIsolates(part(element, 'connecting')!.textContent)).to.contain('Connecting to WordPress.com…');
@@ -202,9 +206,9 @@ describe('<login-choice>', () => {
       expectFocusOn(element, part(element, 'cancel-button'), 'Cancel');
       await expectAccessible(element);
       await settle();
-      const success = oneEvent(element, 'login-success');
+      const success = oneEvent(element, 'login-success') as Promise<LoginSuccessEvent>;
       reportFromPopup(grant('Grace Hopper'));
-      expect((await success).detail.session.viewer.name).to.equal('Grace Hopper');
+      expect((await success).session.viewer.name).to.equal('Grace Hopper');
       await element.updateComplete;
       const signedIn = part(element, 'signed-in')!;
       expect(withoutIsolates(signedIn.textContent).replace(/\s+/g, ' ')).to.contain(
@@ -303,9 +307,9 @@ describe('<login-choice>', () => {
       const element = await choice(createMemoryAdapter({signInPage: SIGN_IN_PAGE}));
       providerButton(element, 'github').click();
       await settle();
-      const failed = oneEvent(element, 'login-error');
+      const failed = oneEvent(element, 'login-error') as Promise<LoginErrorEvent>;
       reportFromPopup({code: 'not-a-grant'});
-      expect((await failed).detail.providerId).to.equal('github');
+      expect((await failed).providerId).to.equal('github');
       await element.updateComplete;
       expect(withoutIsolates(part(element, 'error')!.textContent)).to.contain('Could not log in with GitHub');
       expectFocusOn(element, providerButton(element, 'github'), 'the github button');
@@ -359,9 +363,9 @@ describe('<login-choice>', () => {
       const {adapter, element} = await signedIn();
       const other = await choice(adapter);
       expect(shows(other, 'signed-in'), 'signed-in shown').to.be.true;
-      const loggedOut = oneEvent(element, 'logout');
+      const loggedOut = oneEvent(element, 'login-logout') as Promise<LogoutEvent>;
       part(element, 'sign-out-button')!.click();
-      expect((await loggedOut).detail.session.viewer.name).to.equal('Wendy');
+      expect((await loggedOut).session.viewer.name).to.equal('Wendy');
       await element.updateComplete;
       await other.updateComplete;
       expect(shows(element, 'provider-button'), 'provider-button shown').to.be.true;
@@ -400,7 +404,7 @@ describe('<login-choice>', () => {
       const element = await choice(adapter);
       await type(guestInput(element, 'name'), 'Redirected Ruth');
       element.addEventListener('login-redirect', (event: LoginRedirectEvent) => {
-        event.detail.drafts['form:aqim'] = 'The comment I was writing';
+        event.drafts['form:aqim'] = 'The comment I was writing';
       });
       providerButton(element, 'wordpress').click();
       await waitUntil(() => host.assigned.length === 1, 'the page did not leave for the provider');

@@ -1,0 +1,25 @@
+<?php
+/**
+ * Plugin Name:       Colloquy Comments
+ * Description:       Turns the theme's comment area into Colloquy: threaded comments that post, reply and sign in without reloading the page, with the theme's own list and form kept for visitors without JavaScript.
+ * Version:           0.1.0
+ * Requires at least: 6.1
+ * Requires PHP:      7.4
+ * Author:            The Colloquy authors
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       colloquy
+ *
+ * @package Colloquy
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+define( 'COLLOQUY_VERSION', '0.1.0' );
+define( 'COLLOQUY_FILE', __FILE__ );
+
+require_once __DIR__ . '/includes/settings.php';
+require_once __DIR__ . '/includes/discussion.php';
+require_once __DIR__ . '/includes/sign-in.php';
+require_once __DIR__ . '/includes/front.php';
+require_once __DIR__ . '/includes/admin.php';

@@ -1,0 +1,65 @@
+import type {HttpBindings} from '@hono/node-server';
+import {Hono} from 'hono';
+import {cors} from 'hono/cors';
+import type {ServerConfig} from './config.js';
+import type {Database} from './db/database.js';
+import {errorResponse, notFound, ProtocolError} from './errors.js';
+import type {LiveHub} from './live/hub.js';
+import {adminRoutes} from './routes/admin.js';
+import {commentRoutes} from './routes/comments.js';
+import {eventRoutes} from './routes/events.js';
+import {serviceRoutes} from './routes/service.js';
+import {GUEST_HEADER, identify, type Viewer} from './viewer.js';
+
+export interface AppDeps {
+  config: ServerConfig;
+  db: Database;
+  live: LiveHub;
+}
+
+export type AppEnv = {
+  Bindings: Partial<HttpBindings>;
+  Variables: {deps: AppDeps; viewer: Viewer; ip: string};
+};
+
+/** The whole server as one Hono app; everything it needs comes in `deps`, nothing is global. */
+export function createApp(deps: AppDeps) {
+  const {config} = deps;
+  const app = new Hono<AppEnv>();
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (config.origins.length === 0 ? '*' : config.origins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'Last-Event-ID', GUEST_HEADER],
+      exposeHeaders: ['ETag', 'Retry-After', 'Idempotency-Replayed'],
+      maxAge: 600,
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('ip', clientAddress(c.req.raw.headers, c.env?.incoming?.socket?.remoteAddress, config.trustProxy));
+    c.set('viewer', identify(c.req.raw.headers, config));
+    await next();
+  });
+  app.route('/', serviceRoutes());
+  app.route('/', commentRoutes());
+  app.route('/', eventRoutes());
+  app.route('/', adminRoutes());
+  app.notFound((c) => errorResponse(c, notFound('There is nothing at this address.')));
+  app.onError((error, c) => {
+    if (error instanceof ProtocolError) return errorResponse(c, error);
+    console.error('colloquy-server: request failed:', error);
+    return errorResponse(c, new ProtocolError(503, 'server', 'The comment server could not answer; please try again.', {retryAfter: 5}));
+  });
+  return app;
+}
+
+/** The client's address: the socket's, or behind a trusted proxy the hop it saw last. */
+function clientAddress(headers: Headers, socketAddress: string | undefined, trustProxy: boolean): string {
+  if (trustProxy) {
+    const hops = (headers.get('X-Forwarded-For') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+    if (hops.length) return hops.at(-1)!.slice(0, 64);
+  }
+  return socketAddress ?? 'unknown';
+}

@@ -1,0 +1,1 @@
+export async function runBench(_args: string[]): Promise<void> {}

@@ -1,0 +1,115 @@
+import {resolve} from 'node:path';
+
+export type ModerationPolicy = 'none' | 'first' | 'links' | 'all';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** A real PostgreSQL; when absent, the embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Site origins allowed by CORS and to create threads; empty = any (development). */
+  origins: string[];
+  /** `auto`: the first post from an allowed origin creates its thread; `precreated`: only threads a moderator made. */
+  threadCreation: 'auto' | 'precreated';
+  moderation: ModerationPolicy;
+  /** With `links`: hold comments with more than this many links. */
+  moderationLinks: number;
+  /** Bearer token of the admin API and the moderate CLI; absent = admin API off. */
+  adminToken?: string;
+  maxBodyBytes: number;
+  maxTextLength: number;
+  maxNameLength: number;
+  maxDepth: number;
+  editWindowSeconds: number;
+  duplicateWindowSeconds: number;
+  rateWindowSeconds: number;
+  postsPerIp: number;
+  postsPerIdentity: number;
+  /** Read the client address from X-Forwarded-For (behind a load balancer). */
+  trustProxy: boolean;
+  /** Page size (top-level comments) when the client gives none. */
+  defaultPageSize: number;
+  keepAliveSeconds: number;
+}
+
+/** Every variable, its default and meaning: the README's configuration table is made from this. */
+export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[] = [
+  {name: 'PORT', default: '8787', meaning: 'TCP port'},
+  {name: 'HOST', default: '127.0.0.1', meaning: 'address to listen on (`0.0.0.0` for every interface)'},
+  {name: 'DATABASE_URL', default: '(none)', meaning: 'a PostgreSQL connection URL; without it the embedded PGlite is used'},
+  {name: 'COLLOQUY_DATA_DIR', default: './.colloquy-data', meaning: "the embedded database's folder"},
+  {name: 'COLLOQUY_ORIGINS', default: '(any)', meaning: 'comma-separated site origins allowed by CORS and to create threads'},
+  {name: 'COLLOQUY_THREADS', default: 'auto', meaning: '`auto` (first post from an allowed origin creates the thread) or `precreated`'},
+  {name: 'COLLOQUY_MODERATION', default: 'none', meaning: '`none`, `first` (a guest\'s first comment), `links`, `all`'},
+  {name: 'COLLOQUY_MODERATION_LINKS', default: '2', meaning: 'with `links`: hold comments with more links than this'},
+  {name: 'COLLOQUY_ADMIN_TOKEN', default: '(none)', meaning: 'moderators\' bearer token for the admin API and CLI (16+ characters); unset = admin API off'},
+  {name: 'COLLOQUY_MAX_BODY_BYTES', default: '65536', meaning: 'largest request body (413 beyond)'},
+  {name: 'COLLOQUY_MAX_TEXT_LENGTH', default: '5000', meaning: 'longest comment, UTF-16 code units'},
+  {name: 'COLLOQUY_MAX_DEPTH', default: '12', meaning: 'deepest reply level (top level is 0)'},
+  {name: 'COLLOQUY_EDIT_WINDOW', default: '900', meaning: 'seconds during which an author may edit or delete'},
+  {name: 'COLLOQUY_DUPLICATE_WINDOW', default: '600', meaning: 'seconds during which the same text from the same author is refused as `duplicate`'},
+  {name: 'COLLOQUY_RATE_WINDOW', default: '600', meaning: 'seconds of a rate-limit window'},
+  {name: 'COLLOQUY_POSTS_PER_IP', default: '60', meaning: 'posts per window per client address'},
+  {name: 'COLLOQUY_POSTS_PER_IDENTITY', default: '30', meaning: 'posts per window per author (signed-in user or guest)'},
+  {name: 'COLLOQUY_TRUST_PROXY', default: 'false', meaning: '`true` behind a load balancer: client address from `X-Forwarded-For`'},
+];
+
+export class ConfigError extends Error {}
+
+/** The configuration from environment variables; throws a ConfigError naming a bad value. */
+export function readConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
+  const int = (name: string, fallback: number, min = 0) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number ≥ ${min}, not "${raw}".`);
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!allowed.includes(raw as T)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, not "${raw}".`);
+    return raw as T;
+  };
+  const origins = (env['COLLOQUY_ORIGINS'] ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      try {
+        const url = new URL(origin);
+        if (url.origin === 'null') throw new Error();
+        return url.origin;
+      } catch {
+        throw new ConfigError(`COLLOQUY_ORIGINS: "${origin}" is not an origin like https://blog.example.`);
+      }
+    });
+  const adminToken = env['COLLOQUY_ADMIN_TOKEN'] || undefined;
+  if (adminToken !== undefined && adminToken.length < 16) {
+    throw new ConfigError('COLLOQUY_ADMIN_TOKEN must be at least 16 characters long.');
+  }
+  return {
+    port: int('PORT', 8787),
+    host: env['HOST'] || '127.0.0.1',
+    ...(env['DATABASE_URL'] ? {databaseUrl: env['DATABASE_URL']} : {}),
+    dataDir: resolve(cwd, env['COLLOQUY_DATA_DIR'] || '.colloquy-data'),
+    origins,
+    threadCreation: oneOf('COLLOQUY_THREADS', ['auto', 'precreated'] as const, 'auto'),
+    moderation: oneOf('COLLOQUY_MODERATION', ['none', 'first', 'links', 'all'] as const, 'none'),
+    moderationLinks: int('COLLOQUY_MODERATION_LINKS', 2),
+    ...(adminToken ? {adminToken} : {}),
+    maxBodyBytes: int('COLLOQUY_MAX_BODY_BYTES', 65_536, 1024),
+    maxTextLength: int('COLLOQUY_MAX_TEXT_LENGTH', 5000, 1),
+    maxNameLength: 100,
+    maxDepth: int('COLLOQUY_MAX_DEPTH', 12, 0),
+    editWindowSeconds: int('COLLOQUY_EDIT_WINDOW', 900),
+    duplicateWindowSeconds: int('COLLOQUY_DUPLICATE_WINDOW', 600),
+    rateWindowSeconds: int('COLLOQUY_RATE_WINDOW', 600, 1),
+    postsPerIp: int('COLLOQUY_POSTS_PER_IP', 60, 1),
+    postsPerIdentity: int('COLLOQUY_POSTS_PER_IDENTITY', 30, 1),
+    trustProxy: /^(1|true|yes)$/i.test(env['COLLOQUY_TRUST_PROXY'] ?? ''),
+    defaultPageSize: 20,
+    keepAliveSeconds: 25,
+  };
+}

@@ -1,0 +1,84 @@
+import type {Database} from '../db/database.js';
+import {LIVE_CHANNEL} from '../store/single.js';
+
+export interface LiveEvent {
+  id: string;
+  type: string;
+  data: string;
+}
+
+type Listener = (event: LiveEvent) => void;
+
+/**
+ * This process's side of the live stream: one LISTEN on the database for every process's
+ * writes (PostgreSQL NOTIFY, PGlite's too), fanned out to this process's open streams by
+ * thread, and one shared keep-alive timer for all of them.
+ */
+export class LiveHub {
+  readonly #db: Database;
+  readonly #byThread = new Map<string, Set<Listener>>();
+  readonly #keepAlive = new Set<() => void>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  async start(keepAliveSeconds: number): Promise<void> {
+    await this.#db.listen(LIVE_CHANNEL, (payload) => void this.#deliver(payload));
+    this.#timer = setInterval(() => {
+      for (const ping of this.#keepAlive) ping();
+    }, keepAliveSeconds * 1000);
+    this.#timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+
+  get connections(): number {
+    return this.#keepAlive.size;
+  }
+
+  /** Listens to one thread; returns the function that stops listening. */
+  subscribe(thread: string, listener: Listener, ping: () => void): () => void {
+    let listeners = this.#byThread.get(thread);
+    if (!listeners) this.#byThread.set(thread, (listeners = new Set()));
+    listeners.add(listener);
+    this.#keepAlive.add(ping);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) this.#byThread.delete(thread);
+      this.#keepAlive.delete(ping);
+    };
+  }
+
+  /** The thread's events after `lastId`, oldest first (at most `limit`), for a resumed stream. */
+  async since(thread: string, lastId: string, limit = 500): Promise<LiveEvent[]> {
+    return this.#db.query<LiveEvent>(
+      'SELECT id::text AS id, type, data FROM events WHERE thread_id = $1 AND id > $2 ORDER BY id LIMIT $3',
+      [thread, lastId, limit],
+    );
+  }
+
+  async #deliver(payload: string): Promise<void> {
+    let id: string;
+    try {
+      id = String(BigInt(payload));
+    } catch {
+      return;
+    }
+    // Looked up only when someone here listens at all; one query however many listen.
+    if (this.#byThread.size === 0) return;
+    try {
+      const [event] = await this.#db.query<LiveEvent & {thread_id: string}>(
+        'SELECT id::text AS id, thread_id, type, data FROM events WHERE id = $1',
+        [id],
+      );
+      if (!event) return;
+      for (const listener of this.#byThread.get(event.thread_id) ?? []) listener({id: event.id, type: event.type, data: event.data});
+    } catch (error) {
+      console.error('colloquy-server: could not read a live event:', (error as Error).message);
+    }
+  }
+}

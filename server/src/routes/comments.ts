@@ -1,0 +1,95 @@
+import {createHash} from 'node:crypto';
+import {Hono, type Context} from 'hono';
+import type {AppEnv} from '../app.js';
+import {readJsonBody} from '../body.js';
+import {invalid} from '../errors.js';
+import {decodeCursor, loadPage, type Sort} from '../store/pages.js';
+import {checkId, threadToRead} from '../store/threads.js';
+import {readPostInput} from '../store/validate.js';
+import {deleteComment, editComment, hashBody, postComment, react} from '../store/writes.js';
+
+const SORTS: Sort[] = ['oldest', 'newest', 'top'];
+
+/** The thread's pages, posting, editing, deleting and reactions. */
+export function commentRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/threads/:thread/comments', async (c) => {
+    const {config, db} = c.var.deps;
+    const viewer = c.var.viewer;
+    const threadId = checkId(c.req.param('thread'));
+    const sort = (c.req.query('sort') ?? 'oldest') as Sort;
+    if (!SORTS.includes(sort)) throw invalid('Sort by oldest, newest or top.');
+    const limitRaw = c.req.query('limit');
+    const limit = limitRaw === undefined ? config.defaultPageSize : Number(limitRaw);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid('The page size must be a whole number from 1 to 100.');
+    const cursorRaw = c.req.query('cursor');
+    const cursor = cursorRaw ? decodeCursor(cursorRaw, sort) : undefined;
+    const thread = await threadToRead(db, threadId, config);
+    const page = await loadPage(db, {thread, sort, limit, ...(cursor ? {cursor} : {}), viewer, config, now: Date.now()});
+    const body = JSON.stringify(page);
+    // Per viewer: the same page differs in isViewer, viewerCan and pending comments.
+    const etag = `"${createHash('sha256').update(viewer.key ?? '').update('\0').update(body).digest('base64url').slice(0, 32)}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Authorization, Colloquy-Guest', {append: true});
+    if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    return c.body(body, 200, {'Content-Type': 'application/json; charset=utf-8'});
+  });
+
+  app.post('/threads/:thread/comments', async (c) => {
+    const {config, db} = c.var.deps;
+    const viewer = c.var.viewer;
+    const threadId = checkId(c.req.param('thread'));
+    const key = idempotencyKey(c);
+    const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
+    const input = readPostInput(body, config, !viewer.isModerator);
+    const result = await postComment(
+      db,
+      {threadId, input, viewer, idempotencyKey: key, bodyHash: hashBody(input), ip: c.var.ip, origin: c.req.header('Origin') ?? null},
+      config,
+    );
+    if (result.replayed) c.header('Idempotency-Replayed', 'true');
+    c.header('Cache-Control', 'no-store');
+    return c.json({comment: result.comment}, 201);
+  });
+
+  app.patch('/threads/:thread/comments/:comment', async (c) => {
+    const {config, db} = c.var.deps;
+    const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
+    const comment = await editComment(db, checkId(c.req.param('thread')), checkId(c.req.param('comment')), body, c.var.viewer, config);
+    return c.json({comment});
+  });
+
+  app.delete('/threads/:thread/comments/:comment', async (c) => {
+    const {config, db} = c.var.deps;
+    const comment = await deleteComment(db, checkId(c.req.param('thread')), checkId(c.req.param('comment')), c.var.viewer, config);
+    return c.json({comment});
+  });
+
+  for (const method of ['put', 'delete'] as const) {
+    app[method]('/threads/:thread/comments/:comment/reactions/:reaction', async (c) => {
+      const {config, db} = c.var.deps;
+      const comment = await react(
+        db, checkId(c.req.param('thread')), checkId(c.req.param('comment')), c.req.param('reaction'), method === 'put', c.var.viewer, config,
+      );
+      return c.json({comment});
+    });
+  }
+  return app;
+}
+
+function idempotencyKey(c: Context<AppEnv>): string | null {
+  const key = c.req.header('Idempotency-Key');
+  if (key === undefined) return null;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw invalid('The Idempotency-Key header must be 1 to 200 visible ASCII characters.');
+  return key;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}

@@ -1,0 +1,19 @@
+import {Hono} from 'hono';
+import type {AppEnv} from '../app.js';
+import {REACTIONS} from '../render.js';
+
+export const PROTOCOL = 'colloquy-rest/1';
+
+/** `GET /`: the service document. */
+export function serviceRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/', (c) => {
+    c.header('Cache-Control', 'max-age=3600');
+    return c.json({
+      protocol: PROTOCOL,
+      server: 'colloquy-server',
+      capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn: false, session: false, live: true},
+    });
+  });
+  return app;
+}

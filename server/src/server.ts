@@ -1,0 +1,49 @@
+import {serve, type ServerType} from '@hono/node-server';
+import {createApp} from './app.js';
+import type {ServerConfig} from './config.js';
+import {openDatabase, type Database} from './db/database.js';
+import {migrate} from './db/migrations.js';
+import {LiveHub} from './live/hub.js';
+import {sweep} from './store/rate-limits.js';
+
+export interface RunningServer {
+  url: string;
+  db: Database;
+  live: LiveHub;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, and listens; `close` stops all three. */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const db = await openDatabase(config);
+  await migrate(db);
+  const live = new LiveHub(db);
+  await live.start(config.keepAliveSeconds);
+  const app = createApp({config, db, live});
+  const sweeper = setInterval(() => void sweep(db, config.rateWindowSeconds).catch(() => {}), 10 * 60 * 1000);
+  sweeper.unref();
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({fetch: app.fetch, port: config.port, hostname: config.host}, () => resolve(s));
+    s.once('error', reject);
+  });
+  // Slow or stalled clients cannot hold a request open forever; live streams are exempt below.
+  if ('requestTimeout' in server) server.requestTimeout = 30_000;
+  if ('headersTimeout' in server) server.headersTimeout = 15_000;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  return {
+    url: `http://${host}:${port}/`,
+    db,
+    live,
+    async close() {
+      clearInterval(sweeper);
+      live.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await db.close();
+    },
+  };
+}

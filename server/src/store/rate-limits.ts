@@ -1,0 +1,30 @@
+import type {Queryable} from '../db/database.js';
+import {ProtocolError} from '../errors.js';
+
+/**
+ * Counts one hit on each bucket in the current fixed window, atomically in the database
+ * so every server process shares the count; throws `rate-limited` with the seconds left in
+ * the window when a bucket is over its limit.
+ */
+export async function hitRateLimits(db: Queryable, buckets: {bucket: string; limit: number}[], windowSeconds: number, now = Date.now()) {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  for (const {bucket, limit} of buckets) {
+    const [row] = await db.query<{hits: number}>(
+      `INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1)
+       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits`,
+      [bucket, windowStart],
+    );
+    if (row!.hits > limit) {
+      const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
+      throw new ProtocolError(429, 'rate-limited', 'You are posting too quickly. Please wait a little and try again.', {retryAfter});
+    }
+  }
+}
+
+/** Forgets what no longer matters: old windows, expired idempotency keys, old live events. */
+export async function sweep(db: Queryable, windowSeconds: number) {
+  await db.query(`DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => $1)`, [windowSeconds * 2]);
+  await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`);
+  await db.query(`DELETE FROM events WHERE created_at < now() - interval '24 hours'`);
+}

@@ -1,0 +1,259 @@
+import {createHash, randomBytes} from 'node:crypto';
+import type {ServerConfig} from '../config.js';
+import type {Database, Queryable} from '../db/database.js';
+import {invalid, notFound, ProtocolError} from '../errors.js';
+import {COMMENT_COLUMNS, type CommentRow, type ThreadRow} from '../render.js';
+import type {Viewer} from '../viewer.js';
+import {hitRateLimits} from './rate-limits.js';
+import {findComment, publish, publishComment, renderOne} from './single.js';
+import {findThread} from './threads.js';
+import {countLinks, readText, type PostInput} from './validate.js';
+
+export interface PostRequest {
+  threadId: string;
+  input: PostInput;
+  viewer: Viewer;
+  idempotencyKey: string | null;
+  /** A hash of the request body, to tell a replay from a different request under the same key. */
+  bodyHash: string;
+  ip: string;
+  /** The Origin header, for the thread creation policy. */
+  origin: string | null;
+}
+
+export interface PostResult {
+  comment: Awaited<ReturnType<typeof renderOne>>;
+  replayed: boolean;
+}
+
+export function hashBody(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('base64url');
+}
+
+/**
+ * Stores a comment, once. The idempotency key's row is inserted in the same transaction
+ * as the comment; a second request with the same key (from any process) waits on the
+ * primary key until the first commits, then finds the stored comment and replays it.
+ */
+export async function postComment(db: Database, request: PostRequest, config: ServerConfig): Promise<PostResult> {
+  const {viewer, idempotencyKey} = request;
+  const keyOwner = viewer.key ?? 'anonymous';
+  if (idempotencyKey) {
+    const replay = await findReplay(db, keyOwner, idempotencyKey, request, config);
+    if (replay) return replay;
+  }
+  const identity = viewer.key ?? (request.input.guest?.email ? `email:${request.input.guest.email.toLowerCase()}` : `ip:${request.ip}`);
+  await hitRateLimits(
+    db,
+    [
+      {bucket: `ip:${request.ip}`, limit: config.postsPerIp},
+      {bucket: `author:${identity}`, limit: config.postsPerIdentity},
+    ],
+    config.rateWindowSeconds,
+  );
+  return db.transaction(async (tx) => {
+    if (idempotencyKey) {
+      await tx.query(`DELETE FROM idempotency_keys WHERE viewer_key = $1 AND key = $2 AND created_at < now() - interval '24 hours'`, [keyOwner, idempotencyKey]);
+      const claimed = await tx.query(
+        'INSERT INTO idempotency_keys (viewer_key, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key',
+        [keyOwner, idempotencyKey, request.bodyHash],
+      );
+      if (claimed.length === 0) {
+        const replay = await findReplay(tx, keyOwner, idempotencyKey, request, config);
+        if (replay) return replay;
+        throw new ProtocolError(409, 'conflict', 'This comment is still being posted; please wait a moment.');
+      }
+    }
+    const thread = await threadForPost(tx, request, config);
+    if (thread.closed) throw new ProtocolError(403, 'closed', 'This conversation is closed to new comments.');
+    const parent = request.input.parentId ? await parentFor(tx, thread, request.input.parentId, viewer, config) : null;
+    const authorKey = viewer.key ?? `anonymous:${randomBytes(12).toString('base64url')}`;
+    const text = request.input.text;
+    const [duplicate] = await tx.query(
+      `SELECT 1 FROM comments WHERE thread_id = $1 AND (author_key = $2 OR ($5::text IS NOT NULL AND author_email = $5))
+       AND text = $3 AND status <> 'deleted' AND created_at > now() - make_interval(secs => $4) LIMIT 1`,
+      [thread.id, authorKey, text, config.duplicateWindowSeconds, request.input.guest?.email ?? null],
+    );
+    if (duplicate) throw new ProtocolError(409, 'duplicate', 'You already posted this comment.');
+    const status = (await holdForModeration(tx, request, authorKey, config)) ? 'pending' : 'approved';
+    const guest = request.input.guest;
+    const [row] = await tx.query<CommentRow>(
+      `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip, text, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COMMENT_COLUMNS}`,
+      [
+        newId(), thread.id, parent?.id ?? null, '', parent ? parent.depth + 1 : 0, authorKey,
+        viewer.isModerator ? (guest?.name ?? 'Moderator') : guest!.name, guest?.email ?? null, guest?.website ?? null, request.ip, text, status,
+      ],
+    );
+    // A top-level comment is its own root.
+    const rootId = parent ? parent.root_id : row!.id;
+    await tx.query('UPDATE comments SET root_id = $1 WHERE id = $2', [rootId, row!.id]);
+    row!.root_id = rootId;
+    if (idempotencyKey) {
+      await tx.query('UPDATE idempotency_keys SET comment_id = $1 WHERE viewer_key = $2 AND key = $3', [row!.id, keyOwner, idempotencyKey]);
+    }
+    await publishComment(tx, 'comment-added', row!, thread, config);
+    return {comment: await renderOne(tx, row!, thread, viewer, config), replayed: false};
+  });
+}
+
+async function findReplay(db: Queryable, keyOwner: string, key: string, request: PostRequest, config: ServerConfig): Promise<PostResult | undefined> {
+  const [stored] = await db.query<{request_hash: string; comment_id: string | null}>(
+    `SELECT request_hash, comment_id FROM idempotency_keys WHERE viewer_key = $1 AND key = $2 AND created_at > now() - interval '24 hours'`,
+    [keyOwner, key],
+  );
+  if (!stored) return undefined;
+  if (stored.request_hash !== request.bodyHash) {
+    throw new ProtocolError(422, 'invalid', 'This Idempotency-Key was already used for a different comment.');
+  }
+  if (!stored.comment_id) return undefined;
+  const [row] = await db.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1`, [stored.comment_id]);
+  if (!row) throw new ProtocolError(410, 'not-found', 'This comment was posted and has since been deleted.');
+  const thread = (await findThread(db, row.thread_id))!;
+  return {comment: await renderOne(db, row, thread, request.viewer, config), replayed: true};
+}
+
+async function threadForPost(tx: Queryable, request: PostRequest, config: ServerConfig): Promise<ThreadRow> {
+  const existing = await findThread(tx, request.threadId);
+  if (existing) return existing;
+  const originAllowed = config.origins.length === 0 || (request.origin !== null && config.origins.includes(request.origin));
+  if (config.threadCreation !== 'auto' || !(originAllowed || request.viewer.isModerator)) {
+    throw notFound('There is no such thread.');
+  }
+  const {title, url} = request.input.thread ?? {};
+  await tx.query('INSERT INTO threads (id, title, url) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
+    request.threadId, title ?? '', url ?? null,
+  ]);
+  return (await findThread(tx, request.threadId))!;
+}
+
+async function parentFor(tx: Queryable, thread: ThreadRow, parentId: string, viewer: Viewer, config: ServerConfig): Promise<CommentRow> {
+  const [parent] = await tx.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND c.thread_id = $2`, [parentId, thread.id]);
+  const visible = parent && (parent.status === 'approved' || (parent.status === 'pending' && (viewer.isModerator || parent.author_key === viewer.key)));
+  if (!parent || !visible) throw invalid('The comment you are answering is not in this conversation.', {parent: 'The comment you are answering is not in this conversation.'});
+  if (parent.status === 'pending') throw invalid('You can answer this comment once it is approved.', {parent: 'You can answer this comment once it is approved.'});
+  if (parent.depth >= config.maxDepth) throw invalid('This conversation cannot go any deeper; answer an earlier comment.', {parent: 'This conversation cannot go any deeper; answer an earlier comment.'});
+  return parent;
+}
+
+async function holdForModeration(tx: Queryable, request: PostRequest, authorKey: string, config: ServerConfig): Promise<boolean> {
+  if (request.viewer.isModerator) return false;
+  switch (config.moderation) {
+    case 'none':
+      return false;
+    case 'all':
+      return true;
+    case 'links':
+      return countLinks(request.input.text) > config.moderationLinks;
+    case 'first': {
+      // A guest is known once a comment of theirs was approved: by their browser's key, or
+      // (as WordPress does) by the same name and email.
+      const guest = request.input.guest!;
+      const [known] = await tx.query(
+        `SELECT 1 FROM comments WHERE status = 'approved' AND (author_key = $1 OR (author_email = $2 AND author_name = $3)) LIMIT 1`,
+        [authorKey, guest.email ?? null, guest.name],
+      );
+      return !known;
+    }
+  }
+}
+
+function newId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(6).toString('base64url')}`;
+}
+
+export async function editComment(db: Database, threadId: string, id: string, body: Record<string, unknown>, viewer: Viewer, config: ServerConfig) {
+  const text = readText(body['text'], config);
+  return db.transaction(async (tx) => {
+    const thread = (await findThread(tx, threadId)) ?? throwNotFound();
+    const row = await findComment(tx, threadId, id, viewer, true);
+    if (row.author_key !== viewer.key) throw new ProtocolError(403, 'forbidden', 'Only its author can edit this comment.');
+    if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'This comment was deleted.');
+    if (Date.now() > Date.parse(new Date(row.created_at).toISOString()) + config.editWindowSeconds * 1000) {
+      throw new ProtocolError(409, 'conflict', 'The time to edit this comment has passed.');
+    }
+    const [updated] = await tx.query<CommentRow>(
+      `UPDATE comments AS c SET text = $1, edited_at = now() WHERE c.id = $2 RETURNING ${COMMENT_COLUMNS}`,
+      [text, id],
+    );
+    await publishComment(tx, 'comment-updated', updated!, thread, config);
+    return renderOne(tx, updated!, thread, viewer, config);
+  });
+}
+
+/**
+ * Deletes a comment: a placeholder stays while replies hang under it (its text and
+ * author's details are erased); otherwise the row goes, and so does any placeholder
+ * above it that this leaves with no replies.
+ */
+export async function deleteComment(db: Database, threadId: string, id: string, viewer: Viewer, config: ServerConfig, asModerator = false) {
+  return db.transaction(async (tx) => {
+    const thread = (await findThread(tx, threadId)) ?? throwNotFound();
+    const row = await findComment(tx, threadId, id, viewer, true);
+    if (!asModerator && !viewer.isModerator) {
+      if (row.author_key !== viewer.key) throw new ProtocolError(403, 'forbidden', 'Only its author can delete this comment.');
+      if (Date.now() > Date.parse(new Date(row.created_at).toISOString()) + config.editWindowSeconds * 1000) {
+        throw new ProtocolError(409, 'conflict', 'The time to delete this comment has passed.');
+      }
+    }
+    if (row.status === 'deleted') return renderOne(tx, row, thread, viewer, config);
+    return removeComment(tx, row, thread, viewer, config);
+  });
+}
+
+export async function removeComment(tx: Queryable, row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig) {
+  const [child] = await tx.query('SELECT 1 FROM comments WHERE parent_id = $1 LIMIT 1', [row.id]);
+  if (child) {
+    const [placeholder] = await tx.query<CommentRow>(
+      `UPDATE comments AS c SET status = 'deleted', text = '', author_name = '', author_email = NULL, author_website = NULL,
+       author_ip = NULL, like_count = 0 WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
+      [row.id],
+    );
+    await tx.query('DELETE FROM reactions WHERE comment_id = $1', [row.id]);
+    await publishComment(tx, 'comment-updated', placeholder!, thread, config);
+    return renderOne(tx, placeholder!, thread, viewer, config);
+  }
+  let current: CommentRow | undefined = row;
+  while (current) {
+    await tx.query('DELETE FROM comments WHERE id = $1', [current.id]);
+    await publish(tx, thread.id, 'comment-removed', {commentId: current.id});
+    const parentId: string | null = current.parent_id;
+    if (!parentId) break;
+    current = await childlessPlaceholder(tx, parentId);
+  }
+  return null;
+}
+
+/** The comment `id` when it is a deleted placeholder with no replies left, else undefined. */
+async function childlessPlaceholder(tx: Queryable, id: string): Promise<CommentRow | undefined> {
+  const [row] = await tx.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 FOR UPDATE`, [id]);
+  if (!row || row.status !== 'deleted') return undefined;
+  const [child] = await tx.query('SELECT 1 FROM comments WHERE parent_id = $1 LIMIT 1', [id]);
+  return child ? undefined : row;
+}
+
+export async function react(db: Database, threadId: string, id: string, reaction: string, active: boolean, viewer: Viewer, config: ServerConfig) {
+  if (reaction !== 'like') throw notFound('This server has no such reaction.');
+  if (!viewer.key) throw new ProtocolError(403, 'forbidden', 'Reacting needs a browser that keeps its guest key; please reload the page.');
+  return db.transaction(async (tx) => {
+    const thread = (await findThread(tx, threadId)) ?? throwNotFound();
+    const row = await findComment(tx, threadId, id, viewer, true);
+    if (row.status !== 'approved') throw new ProtocolError(409, 'conflict', 'This comment cannot take reactions.');
+    if (active) {
+      await tx.query(`INSERT INTO reactions (comment_id, reaction, viewer_key) VALUES ($1, 'like', $2) ON CONFLICT DO NOTHING`, [id, viewer.key]);
+    } else {
+      await tx.query(`DELETE FROM reactions WHERE comment_id = $1 AND reaction = 'like' AND viewer_key = $2`, [id, viewer.key]);
+    }
+    const [updated] = await tx.query<CommentRow>(
+      `UPDATE comments AS c SET like_count = (SELECT count(*) FROM reactions r WHERE r.comment_id = c.id AND r.reaction = 'like')
+       WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
+      [id],
+    );
+    if (updated!.like_count !== row.like_count) await publishComment(tx, 'comment-updated', updated!, thread, config);
+    return renderOne(tx, updated!, thread, viewer, config);
+  });
+}
+
+function throwNotFound(): never {
+  throw notFound('There is no such thread.');
+}

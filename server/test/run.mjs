@@ -1,0 +1,42 @@
+// The server's tests, for scripts/test.mjs (`npm test -- --only=server`): the PGlite suites,
+// then the two-process suite on a private PostgreSQL started and stopped here. Without
+// PostgreSQL (and no root to install it) that suite is recorded as skipped, loudly.
+import {spawnSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import {recordCounts} from '../../scripts/counting-reporter.mjs';
+import {startPostgres} from '../../scripts/postgres.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const reporter = fileURLToPath(new URL('../../scripts/node-test-reporter.mjs', import.meta.url));
+
+function runSuite(suite, files, env = {}) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import', 'tsx', '--test', '--test-concurrency=1',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      `--test-reporter=${reporter}`, '--test-reporter-destination=stdout',
+      ...files.map((file) => `server/test/${file}`),
+    ],
+    {cwd: root, stdio: 'inherit', env: {...process.env, COLLOQUY_SUITE: suite, ...env}},
+  );
+  return result.status === 0;
+}
+
+let ok = runSuite('server (PGlite)', ['protocol.test.ts', 'crash.test.ts', 'conformance.test.ts']);
+
+let postgres;
+try {
+  postgres = startPostgres({port: 9450});
+} catch (error) {
+  console.error(`\nSKIPPED: colloquy-server on PostgreSQL: ${error.message}`);
+  recordCounts({suite: 'server (PostgreSQL, two processes)', skippedSuite: error.message});
+}
+if (postgres) {
+  try {
+    ok = runSuite('server (PostgreSQL, two processes)', ['postgres.test.ts'], {COLLOQUY_TEST_DATABASE_URL: postgres.url}) && ok;
+  } finally {
+    postgres.stop();
+  }
+}
+process.exit(ok ? 0 : 1);

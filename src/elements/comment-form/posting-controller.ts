@@ -1,0 +1,224 @@
+import type {CommentAdapter, NewComment} from '../../core/adapter.js';
+import {CommentError, isAbortError} from '../../core/errors.js';
+import type {Comment} from '../../core/types.js';
+import {newIdempotencyKey} from './idempotency-key.js';
+
+/** A new comment as the commenter wrote it, before it is bound to an idempotency key. */
+export type PostBody = Omit<NewComment, 'idempotencyKey'>;
+
+/** The posting deadline when the page sets none (`post-timeout`). */
+export const defaultPostTimeoutMs = 20_000;
+
+/** What became of a post. */
+export type PostOutcome =
+  /** Stored as written (or it had been stored before with the same text). */
+  | {kind: 'posted'; comment: Comment}
+  /** An earlier, unconfirmed send of an older text had been stored: it was edited to the new text. */
+  | {kind: 'edited'; comment: Comment}
+  /**
+   * An earlier, unconfirmed send of an older text had been stored and cannot be changed
+   * (`comment` is null when the backend only said it has it): the new text stays with the commenter.
+   */
+  | {kind: 'earlier-posted'; comment: Comment | null};
+
+/**
+ * The posting state machine of `<comment-form>`, without the element: which idempotency
+ * key a comment is sent with, and what is done about an earlier send whose answer never
+ * came (docs/rest-protocol.md, "Changing a comment whose send was not confirmed").
+ *
+ * A key belongs to one body. A send whose outcome is unknown (no answer, a 5xx, the
+ * deadline) leaves the body and key *unconfirmed*; it is kept in the draft, so it
+ * outlives a reload. Sending the same body again replays the same key. Sending a changed
+ * body first replays the unconfirmed one, to learn whether it was stored, and then:
+ * - not stored (the backend refused it): the new body goes out with a new key;
+ * - stored: it is edited to the new text when the backend allows, and otherwise the new
+ *   text is handed back to the commenter rather than posted as a second comment.
+ * So a key is never reused for other content (which a protocol-following server refuses
+ * with 422 forever) and an edit is never silently dropped (which a server replaying by
+ * key alone would do).
+ */
+export class PostingController {
+  #unconfirmed: NewComment | undefined;
+  /** A stored earlier version whose edit to the new text has not been confirmed yet. */
+  #toEdit: Comment | undefined;
+
+  /** @param changed Called whenever `unconfirmed` changes, so the draft holding it is saved. */
+  constructor(private readonly changed: () => void) {}
+
+  /** The send whose outcome is unknown, as sent. */
+  get unconfirmed(): NewComment | undefined {
+    return this.#unconfirmed;
+  }
+
+  /** Takes back an unconfirmed send saved in a draft (after a reload), or none. */
+  restore(sent: NewComment | undefined): void {
+    this.#unconfirmed = sent;
+    this.#toEdit = undefined;
+  }
+
+  /**
+   * The commenter emptied the field: whatever was sent before is let go (it may have
+   * been stored; it is never sent again on its own).
+   */
+  abandon(): void {
+    if (!this.#unconfirmed && !this.#toEdit) return;
+    this.#unconfirmed = undefined;
+    this.#toEdit = undefined;
+    this.changed();
+  }
+
+  /** The request that will carry `body`: the unconfirmed one when nothing changed, else a new key. */
+  prepare(body: PostBody): NewComment {
+    const earlier = this.#unconfirmed;
+    if (earlier && sameBody(earlier, body)) return earlier;
+    return {...body, idempotencyKey: newIdempotencyKey()};
+  }
+
+  /**
+   * Sends `input` (from `prepare`), settling an earlier unconfirmed send first. Rejects
+   * with a CommentError; a transient one leaves the unconfirmed send in place for Retry.
+   */
+  async post(adapter: CommentAdapter, input: NewComment, timeoutMs: number): Promise<PostOutcome> {
+    if (this.#toEdit) return this.#edit(adapter, this.#toEdit, input, timeoutMs);
+    const earlier = this.#unconfirmed;
+    if (earlier && earlier.idempotencyKey !== input.idempotencyKey) {
+      const stored = await this.#settle(adapter, earlier, timeoutMs);
+      if (stored === null) return {kind: 'earlier-posted', comment: null};
+      if (stored) {
+        if (sameText(stored, input.text)) return {kind: 'posted', comment: stored};
+        if (!adapter.editComment || !stored.viewerCan.edit || stored.parentId !== input.parentId) {
+          return {kind: 'earlier-posted', comment: stored};
+        }
+        return this.#edit(adapter, stored, input, timeoutMs);
+      }
+    }
+    this.#set(input);
+    try {
+      const comment = await withDeadline((signal) => adapter.postComment(input, {signal}), timeoutMs);
+      this.#set(undefined);
+      return {kind: 'posted', comment};
+    } catch (error) {
+      const failure = asCommentError(error);
+      if (provesNotStored(failure)) this.#set(undefined);
+      throw failure;
+    }
+  }
+
+  /**
+   * Replays the earlier send: the comment stored (now or before), `null` when the backend
+   * has it but did not say which, `undefined` when it refused it (nothing stored).
+   */
+  async #settle(adapter: CommentAdapter, earlier: NewComment, timeoutMs: number): Promise<Comment | null | undefined> {
+    try {
+      const stored = await withDeadline((signal) => adapter.postComment(earlier, {signal}), timeoutMs);
+      this.#set(undefined);
+      return stored;
+    } catch (error) {
+      const failure = asCommentError(error);
+      if (failure.code === 'duplicate') {
+        this.#set(undefined);
+        return null;
+      }
+      if (!provesNotStored(failure)) throw failure;
+      this.#set(undefined);
+      return undefined;
+    }
+  }
+
+  async #edit(adapter: CommentAdapter, stored: Comment, input: NewComment, timeoutMs: number): Promise<PostOutcome> {
+    this.#toEdit = stored;
+    try {
+      const edited = await withDeadline(
+        (signal) => adapter.editComment!({thread: input.thread, commentId: stored.id, text: input.text}, {signal}),
+        timeoutMs,
+      );
+      this.#toEdit = undefined;
+      return {kind: 'edited', comment: edited};
+    } catch (error) {
+      const failure = asCommentError(error);
+      // Refused (the edit window closed…): the stored earlier version stays as it is.
+      if (provesNotStored(failure) && failure.code !== 'conflict') {
+        this.#toEdit = undefined;
+        return {kind: 'earlier-posted', comment: stored};
+      }
+      throw failure;
+    }
+  }
+
+  #set(unconfirmed: NewComment | undefined) {
+    if (this.#unconfirmed === unconfirmed) return;
+    this.#unconfirmed = unconfirmed;
+    this.changed();
+  }
+}
+
+/**
+ * Whether an answer proves the request was not stored. A replayed key is answered as the
+ * first time, so any refusal (4xx) means the key holds nothing; no answer, a 5xx or the
+ * deadline leave it open, and so does 409 `conflict`, the protocol's "the first request
+ * with this key is still being processed".
+ */
+export function provesNotStored(error: CommentError): boolean {
+  return error.code !== 'network' && error.code !== 'server' && error.code !== 'conflict';
+}
+
+/** Same thread, parent, text, guest details and notification choices: the body a key was sent with. */
+export function sameBody(a: PostBody, b: PostBody): boolean {
+  return (
+    a.thread === b.thread &&
+    a.parentId === b.parentId &&
+    a.text === b.text &&
+    (a.guest?.name ?? '') === (b.guest?.name ?? '') &&
+    (a.guest?.email ?? '') === (b.guest?.email ?? '') &&
+    (a.guest?.website ?? '') === (b.guest?.website ?? '') &&
+    a.guest === undefined === (b.guest === undefined) &&
+    (a.notify?.comments ?? false) === (b.notify?.comments ?? false) &&
+    (a.notify?.posts ?? false) === (b.notify?.posts ?? false) &&
+    a.notify === undefined === (b.notify === undefined)
+  );
+}
+
+function sameText(comment: Comment, text: string): boolean {
+  return comment.content.kind === 'text' && comment.content.value.trim() === text.trim();
+}
+
+/** Marks the failure of a call that outlived its deadline. */
+const deadlineCause = 'colloquy:deadline';
+
+/** Whether a failure is the posting deadline running out (the outcome is unknown). */
+export function isDeadlineError(error: CommentError): boolean {
+  return error.code === 'network' && error.backendCode === deadlineCause;
+}
+
+/**
+ * Runs `call` with a signal that aborts after `timeoutMs`, and gives up waiting then even
+ * if the adapter ignores the signal: the person gets their text back with Retry.
+ */
+export async function withDeadline<T>(call: (signal: AbortSignal) => Promise<T>, timeoutMs: number): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new CommentError('network', `No answer within ${Math.round(timeoutMs / 1000)} s.`, {backendCode: deadlineCause});
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([call(controller.signal), deadline]);
+  } catch (error) {
+    throw controller.signal.aborted ? controller.signal.reason : error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Anything that is not a CommentError breaks the contract: an abort is an adapter's own
+ * timeout (the connection's fault), anything else counts as a server failure.
+ */
+export function asCommentError(error: unknown): CommentError {
+  if (error instanceof CommentError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CommentError(isAbortError(error) ? 'network' : 'server', message, {cause: error});
+}

@@ -1,0 +1,186 @@
+import {msg} from '@lit/localize';
+import {css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import type {Comment} from '../../core/types.js';
+import {plural} from '../../i18n/locale.js';
+
+/** Text longer than this may run past the collapsed height; shorter text never does. */
+const LONG_TEXT_CHARACTERS = 600;
+const LONG_TEXT_LINES = 12;
+
+/**
+ * What makes a thread of hundreds of comments easy to move through with a keyboard or a
+ * thumb: skip links over the comments, "Collapse thread" on each conversation, and long
+ * comments cut to about twelve lines with "Show more".
+ */
+export class LongThreadController implements ReactiveController {
+  readonly #collapsed = new Set<string>();
+  readonly #expanded = new Set<string>();
+  /** Long-looking comments whose text, measured, runs past the collapsed height. */
+  readonly #overflowing = new Set<string>();
+  readonly #measured = new Set<string>();
+
+  constructor(private readonly host: ReactiveElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /**
+   * "Skip to the comment form" (when a form is in the thread) and "Skip past comments"
+   * (to "Load more", when more pages wait), shown when focused: the first stops of the
+   * thread for a keyboard.
+   */
+  renderSkipLinks(hasMore: boolean): TemplateResult | typeof nothing {
+    const form = this.host.querySelector(':scope > comment-form');
+    if (!form && !hasMore) return nothing;
+    return html`<div class="skip-links">
+      ${form
+        ? html`<button type="button" part="skip-link" class="button skip-link" @click=${() => this.#skipToForm()}>
+            ${msg('Skip to the comment form', {id: 'thread.skip.form'})}
+          </button>`
+        : nothing}
+      ${hasMore
+        ? html`<button type="button" part="skip-link" class="button skip-link" @click=${() => this.#skipPast()}>
+            ${msg('Skip past comments', {id: 'thread.skip.comments'})}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  isCollapsed(commentId: string): boolean {
+    return this.#collapsed.has(commentId);
+  }
+
+  /** "Collapse thread (3 replies)" / "Show 3 replies" on a conversation's first comment. */
+  renderCollapseToggle(comment: Comment, replies: number, repliesId: string, locale: string): TemplateResult {
+    const collapsed = this.#collapsed.has(comment.id);
+    const label = collapsed
+      ? plural(replies, locale, {
+          zero: () => msg('Show # replies', {id: 'thread.collapse.show.zero'}),
+          one: () => msg('Show # reply', {id: 'thread.collapse.show.one'}),
+          two: () => msg('Show # replies', {id: 'thread.collapse.show.two'}),
+          few: () => msg('Show # replies', {id: 'thread.collapse.show.few'}),
+          many: () => msg('Show # replies', {id: 'thread.collapse.show.many'}),
+          other: () => msg('Show # replies', {id: 'thread.collapse.show.other'}),
+        })
+      : plural(replies, locale, {
+          zero: () => msg('Collapse thread (# replies)', {id: 'thread.collapse.hide.zero'}),
+          one: () => msg('Collapse thread (# reply)', {id: 'thread.collapse.hide.one'}),
+          two: () => msg('Collapse thread (# replies)', {id: 'thread.collapse.hide.two'}),
+          few: () => msg('Collapse thread (# replies)', {id: 'thread.collapse.hide.few'}),
+          many: () => msg('Collapse thread (# replies)', {id: 'thread.collapse.hide.many'}),
+          other: () => msg('Collapse thread (# replies)', {id: 'thread.collapse.hide.other'}),
+        });
+    return html`<button
+      type="button"
+      part="collapse-button"
+      class="link-button collapse"
+      aria-expanded=${collapsed ? 'false' : 'true'}
+      aria-controls=${repliesId}
+      @click=${() => this.#toggle(this.#collapsed, comment.id)}
+    >
+      ${label}
+    </button>`;
+  }
+
+  /** Whether `comment`'s body is cut to the collapsed height now. */
+  isClamped(comment: Comment): boolean {
+    return looksLong(comment) && !this.#expanded.has(comment.id) && (this.#overflowing.has(comment.id) || !this.#measured.has(comment.id));
+  }
+
+  /** "Show more" / "Show less" under a long comment, or nothing. */
+  renderShowMore(comment: Comment, bodyId: string): TemplateResult | typeof nothing {
+    if (!this.#overflowing.has(comment.id)) return nothing;
+    const expanded = this.#expanded.has(comment.id);
+    return html`<button
+      type="button"
+      part="show-more-button"
+      class="link-button show-more"
+      aria-expanded=${expanded ? 'true' : 'false'}
+      aria-controls=${bodyId}
+      @click=${() => this.#toggle(this.#expanded, comment.id)}
+    >
+      ${expanded ? msg('Show less', {id: 'thread.showLess'}) : msg('Show more', {id: 'thread.showMore'})}
+    </button>`;
+  }
+
+  /** Measures long-looking comments once rendered: only those that overflow get "Show more". */
+  hostUpdated(): void {
+    let changed = false;
+    for (const body of this.host.renderRoot.querySelectorAll<HTMLElement>('.body.clamped')) {
+      const id = body.dataset['bodyOf'];
+      if (!id || this.#measured.has(id)) continue;
+      this.#measured.add(id);
+      if (body.scrollHeight > body.clientHeight + 1) this.#overflowing.add(id);
+      changed = true;
+    }
+    if (changed) this.host.requestUpdate();
+  }
+
+  #toggle(set: Set<string>, id: string): void {
+    if (!set.delete(id)) set.add(id);
+    this.host.requestUpdate();
+  }
+
+  #skipToForm(): void {
+    const form = this.host.querySelector<HTMLElement>(':scope > comment-form');
+    form?.scrollIntoView({block: 'center'});
+    form?.focus();
+  }
+
+  #skipPast(): void {
+    const target = this.host.renderRoot.querySelector<HTMLElement>('[part="load-more-button"]');
+    target?.scrollIntoView({block: 'center'});
+    target?.focus();
+  }
+}
+
+function looksLong(comment: Comment): boolean {
+  const value = comment.content.value;
+  if (value.length > LONG_TEXT_CHARACTERS) return true;
+  let lines = 1;
+  for (let index = value.indexOf('\n'); index !== -1 && lines <= LONG_TEXT_LINES; index = value.indexOf('\n', index + 1)) lines++;
+  return lines > LONG_TEXT_LINES;
+}
+
+export const longThreadStyles = css`
+  /* Out of sight until a keyboard reaches them. */
+  .skip-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+
+  .skip-link:not(:focus) {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    min-block-size: 0;
+    min-inline-size: 0;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  .skip-links:focus-within {
+    margin-block-end: var(--_space);
+  }
+
+  .collapse,
+  .show-more {
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+
+  .replies[hidden] {
+    display: none;
+  }
+
+  .body.clamped {
+    max-block-size: calc(${LONG_TEXT_LINES} * var(--_line-height) * 1em);
+    overflow: hidden;
+    mask-image: linear-gradient(to bottom, #000 70%, transparent);
+  }
+`;

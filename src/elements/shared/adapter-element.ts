@@ -1,0 +1,109 @@
+import {LitElement, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import type {CommentAdapter} from '../../core/adapter.js';
+
+/**
+ * What the three elements share: the `adapter` property and the attributes that
+ * configure a named adapter, each also a property.
+ *
+ * React 19, Vue 3.5 and Svelte 5 set a *property* when an element has one with an
+ * attribute's name, so `<comment-thread adapter="memory" endpoint="…">` in a framework
+ * template arrives as `el.adapter = 'memory'; el.endpoint = '…'`. Both must mean what the
+ * attributes mean: `adapter` takes a registered name or an adapter object, and every
+ * built-in adapter's attribute is a property of the same (camel-cased) name.
+ *
+ * The theme (theme.styles.ts) is shared too; its custom properties, read from any ancestor:
+ *
+ * @cssprop --colloquy-font-family - Font of all text (default: the page's).
+ * @cssprop --colloquy-font-size - Base font size (default 1rem).
+ * @cssprop --colloquy-line-height - Line height of text (default 1.6).
+ * @cssprop --colloquy-color-text - Text colour (default: the page's text colour).
+ * @cssprop --colloquy-color-muted - Secondary text: dates, hints, counts (default: the text colour at 76%).
+ * @cssprop --colloquy-color-background - Background of fields and buttons (default: transparent, the page's).
+ * @cssprop --colloquy-color-surface - Background of boxes: the sign-in panel, error notes, code (default: the text colour at 7%).
+ * @cssprop --colloquy-color-border - Borders of fields, buttons and boxes (default: the text colour at 45%).
+ * @cssprop --colloquy-color-accent - Fill of the primary button, focus rings, checkboxes (default #2271b1).
+ * @cssprop --colloquy-color-on-accent - Text on the accent colour (default #ffffff).
+ * @cssprop --colloquy-color-link - Links and link-like buttons (default: the accent mixed with the text colour).
+ * @cssprop --colloquy-color-danger - Errors and required marks (default: a red mixed with the text colour).
+ * @cssprop --colloquy-color-highlight - Background of the comment a link points to (default: a translucent yellow).
+ * @cssprop --colloquy-radius - Corner radius of fields, buttons and boxes (default 6px).
+ * @cssprop --colloquy-space - Base spacing unit (default 1rem).
+ * @cssprop --colloquy-avatar-size - Size of avatars (default 2.75rem).
+ * @cssprop --colloquy-focus-ring - Outline of the focused control (default: 2px solid accent).
+ */
+export class AdapterElement extends LitElement {
+  /**
+   * The backend: an adapter object (`createRestAdapter(…)`), or the name of a registered
+   * adapter (`memory`, `rest`, `wordpress`, or one added with `registerAdapter`), which is
+   * built from the adapter attributes of the element.
+   */
+  @property() adapter: CommentAdapter | string | undefined;
+
+  /** `rest`: the protocol's base URL. `wordpress`: the site's address. */
+  @property() endpoint: string | undefined;
+
+  /** `wordpress`: the post whose comments are shown (its id). */
+  @property() post: string | undefined;
+
+  /** `wordpress`: the REST nonce, when the widget runs on the WordPress site itself. */
+  @property({attribute: 'wp-nonce'}) wpNonce: string | undefined;
+
+  /** `memory`: URL of a JSON array of threads to start with. */
+  @property() seed: string | undefined;
+
+  /** `memory`: keeps the comments in `localStorage` under this key. */
+  @property({attribute: 'storage-key'}) storageKey: string | undefined;
+
+  /** `memory`: simulated latency of each call, in milliseconds. */
+  @property() latency: string | number | undefined;
+
+  /** `memory`: which comments wait for approval: `none`, `guests` or `all`. */
+  @property() moderation: string | undefined;
+
+  /** `memory`: `off` requires signing in. (`<login-choice>` reads it too.) */
+  @property() guests: string | undefined;
+
+  /** `memory`: the longest comment accepted, in characters. */
+  @property({attribute: 'max-length'}) maxLength: string | number | undefined;
+
+  /** `memory`: how long a comment stays editable by its author, in seconds. */
+  @property({attribute: 'edit-window'}) editWindow: string | number | undefined;
+
+  /** `memory`: the page its simulated sign-in ends on. */
+  @property({attribute: 'sign-in-page'}) signInPage: string | undefined;
+
+  /** The adapter object, when `adapter` holds one rather than a name. */
+  protected get adapterObject(): CommentAdapter | undefined {
+    return typeof this.adapter === 'object' && this.adapter !== null ? this.adapter : undefined;
+  }
+
+  /** The registered name in `adapter`, or `''`. */
+  protected get adapterName(): string {
+    return typeof this.adapter === 'string' ? this.adapter.trim() : '';
+  }
+
+  /**
+   * Whether the adapter must be looked up again: `adapter` changed, or (for a named one)
+   * one of the attributes it is built from.
+   */
+  protected adapterSettingsChanged(changed: PropertyValues): boolean {
+    if (changed.has('adapter')) return true;
+    return this.adapterName !== '' && adapterProperties.some(([name]) => changed.has(name));
+  }
+}
+
+/** The properties that configure a named adapter, with their attribute names. */
+export const adapterProperties: readonly (readonly [keyof AdapterElement & string, string])[] = [
+  ['endpoint', 'endpoint'],
+  ['post', 'post'],
+  ['wpNonce', 'wp-nonce'],
+  ['seed', 'seed'],
+  ['storageKey', 'storage-key'],
+  ['latency', 'latency'],
+  ['moderation', 'moderation'],
+  ['guests', 'guests'],
+  ['maxLength', 'max-length'],
+  ['editWindow', 'edit-window'],
+  ['signInPage', 'sign-in-page'],
+];

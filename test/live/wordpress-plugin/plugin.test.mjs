@@ -1,0 +1,414 @@
+// The WordPress plugin (integrations/wordpress) on the live rig (test/live/wordpress/rig.mjs):
+// built as the zip's folder, activated, and tried as visitors would try it, with a classic
+// theme (Twenty Twenty-One) and a block theme (Twenty Twenty-Three), in Chromium.
+//
+//   node --test test/live/wordpress-plugin/plugin.test.mjs      (or npm test -- --only=wordpress-plugin)
+import {execFileSync, spawnSync} from 'node:child_process';
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import assert from 'node:assert/strict';
+import {chromium} from 'playwright-core';
+import {chromiumArgs, ensureChromium} from '../../../scripts/chromium.mjs';
+import {recordCounts} from '../../../scripts/counting-reporter.mjs';
+import {RigUnavailable, startWordPress} from '../wordpress/rig.mjs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const PORT = Number(process.env.COLLOQUY_WP_PLUGIN_PORT ?? 9360);
+const THEMES = {classic: 'twentytwentyone', block: 'twentytwentythree'};
+const THEME_PACKAGES = ['wordpress-theme-twentytwentyone', 'wordpress-theme-twentytwentythree'];
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Why the suite cannot run here, or undefined. Installs the themes when root. */
+function missingThemes() {
+  const missing = () => Object.values(THEMES).filter((theme) => !existsSync(`/usr/share/wordpress/wp-content/themes/${theme}/style.css`));
+  if (missing().length === 0) return undefined;
+  if (!isRoot) {
+    return `the themes ${missing().join(', ')} are missing: sudo apt-get install --no-install-recommends ${THEME_PACKAGES.join(' ')}`;
+  }
+  const env = {...process.env, DEBIAN_FRONTEND: 'noninteractive'};
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...THEME_PACKAGES], {stdio: 'inherit', env});
+  return missing().length ? `apt-get could not install ${THEME_PACKAGES.join(' ')}` : undefined;
+}
+
+function phpFiles(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return phpFiles(path);
+    return name.endsWith('.php') ? [path] : [];
+  });
+}
+
+let rig;
+let browser;
+let skipped;
+
+before(async () => {
+  skipped = missingThemes();
+  if (skipped) return;
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build-wordpress-plugin.mjs'), ...(existsSync(join(root, 'dist/cdn/colloquy.js')) ? ['--no-build'] : [])], {stdio: 'inherit'});
+  assert.equal(build.status, 0, 'the plugin builds');
+  try {
+    rig = await startWordPress({port: PORT, plugins: [join(root, 'dist/wordpress-plugin/colloquy')], log: (line) => console.log(line)});
+  } catch (error) {
+    if (error instanceof RigUnavailable) {
+      skipped = error.message;
+      return;
+    }
+    throw error;
+  }
+  browser = await chromium.launch({executablePath: process.env.CHROME_PATH ?? ensureChromium(), args: chromiumArgs});
+});
+
+after(async () => {
+  await browser?.close();
+  await rig?.stop();
+  if (skipped) recordCounts({suite: 'wordpress-plugin', skippedSuite: skipped});
+});
+
+/** Activates the plugin, switches the theme and sets options (`name=value`), as in wp-admin. */
+function setUp(theme, ...options) {
+  const out = execFileSync('php', [join(here, 'php/setup.php'), rig.site, theme, ...options], {encoding: 'utf8', env: {...process.env, HTTP_HOST: `127.0.0.1:${rig.port}`}});
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+/** Ids of the comments WordPress shows everyone on a post, straight from its REST API. */
+async function approvedIds(post) {
+  const response = await fetch(`${rig.url}/wp-json/wp/v2/comments?post=${post}&per_page=100&_fields=id`);
+  return (await response.json()).map((comment) => String(comment.id)).sort();
+}
+
+const postUrl = (post) => `${rig.url}/?p=${post}`;
+
+/**
+ * One browser context for a describe block's tests, which build on each other (signed in,
+ * then posting…), on `theme` with `options` set. Read `.page` inside the tests.
+ */
+function sharedPage(theme, ...options) {
+  const shared = {context: undefined, page: undefined};
+  before(async () => {
+    if (skipped) return;
+    setUp(theme, ...options);
+    shared.context = await browser.newContext();
+    shared.page = await shared.context.newPage();
+  });
+  after(() => shared.context?.close());
+  return shared;
+}
+
+/** Logs in through wp-login.php itself, as a person going to the site's login page. */
+async function logIn(page, login) {
+  await page.goto(`${rig.url}/wp-login.php`);
+  await page.fill('#user_login', login);
+  await page.fill('#user_pass', rig.users[login].password);
+  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+}
+
+/** The comment ids in the theme's fallback list (WordPress's `id="comment-N"` items). */
+const fallbackIds = (page) =>
+  page.$$eval('comment-thread > [slot="fallback"] [id^="comment-"]', (items) =>
+    [...new Set(items.map((item) => /^comment-(\d+)$/.exec(item.id)?.[1]).filter(Boolean))].sort(),
+  );
+
+/**
+ * The comment ids Colloquy renders (in its shadow root), leaving out "This comment was
+ * deleted." placeholders, which keep a trashed comment's replies in their place.
+ */
+const colloquyIds = (page) =>
+  page.$$eval('comment-thread', ([thread]) =>
+    [...thread.shadowRoot.querySelectorAll('[data-comment-id]:not(.deleted)')].map((item) => item.getAttribute('data-comment-id')).sort(),
+  );
+
+/** axe-core's violations inside the comment area (target-size on), as readable strings. */
+async function axeViolations(page) {
+  await page.addScriptTag({path: join(root, 'node_modules/axe-core/axe.min.js')});
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document.querySelector('comment-thread'), {rules: {'target-size': {enabled: true}}});
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('every PHP file of the plugin passes php -l', {skip: false}, (t) => {
+  const files = [...phpFiles(join(root, 'integrations/wordpress')), ...phpFiles(here)];
+  assert.ok(files.length >= 8, `found ${files.length} PHP files`);
+  for (const file of files) {
+    const result = spawnSync('php', ['-l', file], {encoding: 'utf8'});
+    assert.equal(result.status, 0, `${file}: ${result.stdout}${result.stderr}`);
+  }
+});
+
+for (const [kind, theme] of Object.entries(THEMES)) {
+  describe(`with a ${kind} theme (${theme})`, () => {
+    before(() => {
+      if (skipped) return;
+      const state = setUp(theme);
+      assert.deepEqual(state, {theme, blockTheme: kind === 'block', active: true});
+    });
+
+    test('without JavaScript, the theme lists every approved comment and its own form, inside the element', async (t) => {
+      if (skipped) return t.skip(skipped);
+      const post = rig.posts.live.id;
+      const context = await browser.newContext({javaScriptEnabled: false});
+      try {
+        const page = await context.newPage();
+        await page.goto(postUrl(post));
+        const ids = rig.posts.live.comments;
+        // WordPress's own list (wp_list_comments, the Comment Template block) walks down from
+        // top-level comments, so replies whose parent was trashed are left out of it; Colloquy
+        // keeps them under a "deleted" placeholder (next test).
+        const orphans = [ids.underTrashed1, ids.underTrashed2].map(String);
+        const expected = (await approvedIds(post)).filter((id) => !orphans.includes(id));
+        assert.ok(expected.length >= 10);
+        assert.deepEqual(await fallbackIds(page), expected);
+        for (const hidden of [ids.held, ids.spam]) assert.ok(!expected.includes(String(hidden)), `comment ${hidden} is not public`);
+        assert.equal(await page.locator('comment-thread > [slot="fallback"] form#commentform').isVisible(), true, 'the WordPress form is there');
+        const thread = page.locator('comment-thread');
+        assert.equal(await thread.getAttribute('post'), String(post));
+        assert.equal(await thread.getAttribute('wp-nonce'), null, 'no nonce for a visitor who is not logged in');
+        assert.equal(await thread.getAttribute('lang'), 'en-US');
+        assert.equal(await thread.getAttribute('max-depth'), '5');
+        assert.equal(await page.locator('script[type="module"][src*="/wp-content/plugins/colloquy/dist/colloquy.js"]').count(), 1);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('with JavaScript, Colloquy renders the same comments in place of the fallback, never both', async (t) => {
+      if (skipped) return t.skip(skipped);
+      const post = rig.posts.live.id;
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        // Hold the comments back, to see what shows while Colloquy loads them.
+        let release;
+        const held = new Promise((resolve) => (release = resolve));
+        await page.route('**/wp-json/wp/v2/comments?**', async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.goto(postUrl(post));
+        await page.waitForFunction(() => customElements.get('comment-thread') && document.querySelector('comment-thread').shadowRoot);
+        const loading = await page.evaluate(() => {
+          const thread = document.querySelector('comment-thread');
+          const fallback = thread.querySelector('[slot="fallback"]');
+          return {
+            fallbackShown: fallback.assignedSlot !== null && fallback.getBoundingClientRect().height > 0,
+            colloquyComments: thread.shadowRoot.querySelectorAll('[data-comment-id]').length,
+            formSlotted: thread.querySelector('comment-form').assignedSlot !== null,
+          };
+        });
+        assert.deepEqual(loading, {fallbackShown: true, colloquyComments: 0, formSlotted: false});
+        release();
+        await page.waitForFunction(() => document.querySelector('comment-thread').shadowRoot.querySelectorAll('[data-comment-id]').length > 0);
+        assert.deepEqual(await colloquyIds(page), await approvedIds(post));
+        const loaded = await page.evaluate(() => {
+          const thread = document.querySelector('comment-thread');
+          const form = thread.querySelector('comment-form');
+          return {
+            fallbackSlotted: thread.querySelector('[slot="fallback"]').assignedSlot !== null,
+            wordpressFormVisible: document.querySelector('#commentform')?.checkVisibility() ?? false,
+            colloquyFormVisible: form.assignedSlot !== null && form.checkVisibility(),
+          };
+        });
+        assert.deepEqual(loaded, {fallbackSlotted: false, wordpressFormVisible: false, colloquyFormVisible: true});
+        assert.deepEqual(await axeViolations(page), [], 'Colloquy inside the theme passes axe');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
+
+describe('the site\'s discussion settings and language (block theme)', () => {
+  const shared = sharedPage(THEMES.block);
+  after(() => rig && setUp(THEMES.block, 'require_name_email=1', 'WPLANG='));
+
+  const loaded = () => shared.page.waitForFunction(() => document.querySelector('comment-thread')?.shadowRoot?.querySelector('[data-comment-id]'));
+
+  test('a post closed to comments: Colloquy says so and offers no form', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    setUp(THEMES.block);
+    await page.goto(postUrl(rig.posts.closed.id));
+    await loaded();
+    assert.equal(await page.locator('comment-thread').getAttribute('wp-comment-status'), 'closed');
+    await page.locator('comment-form [part~="closed"]').waitFor();
+    assert.equal(await page.locator('comment-form [part~="textarea"]').count(), 0);
+  });
+
+  test('"Comment author must fill out name and email" off: a guest posts without them, held for moderation', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    setUp(THEMES.block, 'require_name_email=0');
+    await page.goto(postUrl(rig.posts.posting.id));
+    assert.equal(await page.locator('comment-thread').getAttribute('wp-require-name-email'), 'false');
+    await loaded();
+    const name = page.locator('comment-form [part~="name-input"]');
+    await name.waitFor();
+    assert.equal(await name.evaluate((input) => input.required || input.getAttribute('aria-required') === 'true'), false);
+    const text = `An anonymous guest ${Date.now()}`;
+    await page.locator('comment-form [part~="textarea"]').fill(text);
+    await page.locator('comment-form [part~="submit-button"]').click();
+    const mine = page.locator('comment-thread [part~="comment-pending"]', {hasText: text});
+    await mine.waitFor({timeout: 15_000});
+    const id = await mine.getAttribute('data-comment-id');
+    const admin = rig.users.admin;
+    const stored = await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?context=edit&_fields=status,author,author_name`, {
+      headers: {Authorization: `Basic ${Buffer.from(`${admin.login}:${admin.applicationPassword}`).toString('base64')}`},
+    });
+    assert.deepEqual(await stored.json(), {status: 'hold', author: 0, author_name: ''});
+  });
+
+  test('the site\'s language: a French site gets Colloquy in French', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    setUp(THEMES.block, 'WPLANG=fr_FR');
+    await page.goto(postUrl(rig.posts.live.id));
+    assert.equal(await page.locator('comment-thread').getAttribute('lang'), 'fr-FR');
+    await loaded();
+    assert.match(await page.locator('comment-thread h2[part~="heading"]').innerText(), /réflexions\ssur\s«\s\u2068Live thread\u2069\s»/);
+  });
+});
+
+describe('signed in through the popup (classic theme)', () => {
+  const shared = sharedPage(THEMES.classic);
+
+  test('logs in with the visitor\'s WordPress account in a popup that ends on the plugin\'s callback', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    const post = rig.posts.posting.id;
+    await page.goto(postUrl(post));
+    const button = page.locator('comment-form [part~="provider-button"]').first();
+    await button.waitFor();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+    await popup.waitForURL(/wp-login\.php/);
+    const redirect = new URL(popup.url()).searchParams.get('redirect_to');
+    assert.match(redirect, /[?&]colloquy-sign-in=callback&state=[\w-]+/);
+    await popup.fill('#user_login', 'editor');
+    await popup.fill('#user_pass', rig.users.editor.password);
+    await Promise.all([popup.waitForEvent('close', {timeout: 30_000}), popup.click('#wp-submit')]);
+    await page.locator('comment-form [part~="signed-in"]').waitFor({timeout: 15_000});
+    assert.match(await page.locator('comment-form [part~="signed-in"]').innerText(), /Eddie Editor/);
+    // Nothing but the cookie and a nonce: no password in the page's storage.
+    const stored = await page.evaluate(() => JSON.stringify({...sessionStorage, ...localStorage}));
+    assert.doesNotMatch(stored, /password|credentials/i);
+  });
+
+  test('posts a comment and a reply as that account', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    const post = rig.posts.posting.id;
+    const text = `Posted through the plugin ${Date.now()}`;
+    await page.locator('comment-form [part~="textarea"]').fill(text);
+    await page.locator('comment-form [part~="submit-button"]').click();
+    const mine = page.locator('comment-thread [part~="comment"]:not([part~="comment-sending"])', {hasText: text});
+    await mine.waitFor({timeout: 15_000});
+    const id = await mine.getAttribute('data-comment-id');
+    const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=id,author,post,parent`)).json();
+    assert.deepEqual(stored, {id: Number(id), author: rig.users.editor.id, post, parent: 0});
+
+    // WordPress's flood check allows one comment per 15 seconds from one person.
+    await new Promise((resolve) => setTimeout(resolve, 16_000));
+    await mine.locator('[part~="reply-button"]').first().click();
+    const reply = `A reply through the plugin ${Date.now()}`;
+    await page.locator('comment-form [part~="textarea"]').fill(reply);
+    await page.locator('comment-form [part~="submit-button"]').click();
+    const replied = page.locator('comment-thread [part~="comment"]:not([part~="comment-sending"])', {hasText: reply});
+    await replied.waitFor({timeout: 15_000});
+    const replyId = await replied.getAttribute('data-comment-id');
+    const storedReply = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${replyId}?_fields=parent,author`)).json();
+    assert.deepEqual(storedReply, {parent: Number(id), author: rig.users.editor.id});
+  });
+
+  test('a reload prints the nonce for the logged-in visitor, and no sign-in', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    await page.reload();
+    const thread = page.locator('comment-thread');
+    assert.match((await thread.getAttribute('wp-nonce')) ?? '', /^[0-9a-f]{10}$/);
+    assert.equal(await thread.getAttribute('wp-sign-in'), null);
+    await page.locator('comment-form').getByText('Eddie Editor').first().waitFor({timeout: 15_000});
+  });
+
+  // todo until the thread offers Edit on WordPress's comments: it edits only plain-text
+  // content, and the adapter maps WordPress's as HTML (the wordpress branch is on it).
+  const editTodo = 'the thread offers Edit only on plain-text comments; WordPress comments are HTML';
+  test('after the reload, edits that comment, as WordPress lets an editor', {todo: editTodo}, async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    const mine = page.locator('comment-thread [part~="comment"]', {hasText: 'Posted through the plugin'}).first();
+    const id = await mine.getAttribute('data-comment-id');
+    await mine.locator('[part~="edit-button"]').click({timeout: 10_000});
+    const edited = `Edited through the plugin ${Date.now()}`;
+    const textarea = page.locator('comment-thread comment-form [part~="textarea"]').first();
+    await textarea.fill(edited);
+    await page.locator('comment-thread comment-form [part~="submit-button"]').first().click();
+    await page.locator(`comment-thread [data-comment-id="${id}"]`, {hasText: edited}).waitFor({timeout: 15_000});
+    const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=content`)).json();
+    assert.match(stored.content.rendered, new RegExp(edited));
+  });
+
+  test('"Log Out" logs the visitor out of the site, so the next page does not sign them in again', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    await page.locator('comment-form [part~="sign-out-button"]').click();
+    await page.locator('comment-form [part~="provider-button"]').first().waitFor({timeout: 15_000});
+    await page.reload();
+    assert.equal(await page.locator('comment-thread').getAttribute('wp-nonce'), null);
+    assert.ok(await page.locator('comment-thread').getAttribute('wp-sign-in'));
+  });
+});
+
+describe('the settings page (Settings → Colloquy)', () => {
+  const shared = sharedPage(THEMES.classic);
+  const settingsUrl = () => `${rig.url}/wp-admin/options-general.php?page=colloquy`;
+
+  test('is refused to a subscriber', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    await logIn(page, 'subscriber');
+    const response = await page.goto(settingsUrl());
+    assert.equal(response.status(), 403);
+    assert.equal(await page.locator('input[name^="colloquy_settings"]').count(), 0);
+  });
+
+  test('saves depth and colours for an administrator, with its nonce, and the posts follow', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    await shared.context.clearCookies();
+    await logIn(page, 'admin');
+    await page.goto(settingsUrl());
+    assert.equal(await page.locator('form[action="options.php"] input[name="_wpnonce"]').count(), 1);
+    await page.fill('#colloquy-max-depth', '3');
+    // WordPress's colour picker shows the field once its swatch is opened.
+    await page.locator('.wp-picker-container').first().locator('button.wp-color-result').click();
+    await page.fill('#colloquy-color-accent', '#aa0000');
+    await Promise.all([page.waitForURL(/settings-updated=true/), page.click('#submit')]);
+    assert.equal(await page.inputValue('#colloquy-max-depth'), '3');
+
+    await page.goto(postUrl(rig.posts.live.id));
+    const thread = page.locator('comment-thread');
+    assert.equal(await thread.getAttribute('max-depth'), '3');
+    assert.equal(await thread.evaluate((element) => getComputedStyle(element).getPropertyValue('--colloquy-color-accent').trim()), '#aa0000');
+  });
+
+  test('refuses a change posted without the form\'s nonce', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    const response = await page.request.post(`${rig.url}/wp-admin/options.php`, {
+      form: {option_page: 'colloquy', action: 'update', 'colloquy_settings[max_depth]': '1'},
+      maxRedirects: 0,
+    });
+    assert.equal(response.status(), 403);
+    await page.goto(postUrl(rig.posts.live.id));
+    assert.equal(await page.locator('comment-thread').getAttribute('max-depth'), '3');
+  });
+
+  test('uninstalling removes the option', (t) => {
+    if (skipped) return t.skip(skipped);
+    const out = execFileSync('php', [join(here, 'php/uninstall.php'), rig.site], {encoding: 'utf8', env: {...process.env, HTTP_HOST: `127.0.0.1:${rig.port}`}});
+    assert.deepEqual(JSON.parse(out.trim().split('\n').pop()), {before: true, after: false});
+  });
+});

@@ -1,0 +1,144 @@
+// The elements on a live WordPress, as a visitor uses them: read, post as a guest (held
+// for moderation), post and reply logged in, delete where WordPress allows it.
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {createWordPressAdapter} from '../../../src/adapters/wordpress/index.js';
+import type {CommentFormElement} from '../../../src/elements/comment-form/comment-form.js';
+import '../../../src/elements/comment-form/comment-form.js';
+import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
+import '../../../src/elements/comment-thread/comment-thread.js';
+import {expectAccessible} from '../../helpers/axe.js';
+import {fill, part as formPart, ready, submit} from '../../helpers/form.js';
+import {article, commentIds, part, parts, text} from '../../elements/comment-thread/thread-fixture.js';
+import {liveRig, logIn, logOut, newVisitor, type RigUser} from './live-rig.js';
+
+async function renderThread(post: number, options: {nonce?: string; proxied?: boolean} = {}) {
+  const rig = await liveRig();
+  const endpoint = options.nonce || options.proxied ? rig.proxiedUrl : rig.url;
+  const adapter = createWordPressAdapter({endpoint, ...(options.nonce ? {nonce: options.nonce} : {})});
+  const thread = await fixture<CommentThreadElement>(html`
+    <comment-thread thread=${String(post)} .adapter=${adapter}>
+      <comment-form></comment-form>
+    </comment-thread>
+  `);
+  // A live site takes longer than the default second of waitUntil.
+  await thread.updateComplete;
+  await waitUntil(() => part(thread, 'base')?.getAttribute('aria-busy') === 'false', 'the thread did not finish loading', {timeout: 15000});
+  const form = await ready(thread.querySelector<CommentFormElement>('comment-form')!);
+  return {thread, form, adapter};
+}
+
+async function signedInThread(post: number, user: RigUser) {
+  return renderThread(post, {nonce: await logIn(user)});
+}
+
+/** Waits for the comment with `body` to be stored and shown, and returns its article. */
+async function shownComment(thread: CommentThreadElement, body: string): Promise<HTMLElement> {
+  const stored = () => parts(thread, 'comment').find((a) => text(a).includes(body) && !text(a).includes('Sending…'));
+  await waitUntil(stored, `"${body}" was not shown as stored`, {timeout: 15000});
+  return stored()!;
+}
+
+describe('live WordPress: the elements', () => {
+  afterEach(async () => {
+    await logOut();
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it('reads a post as WordPress shows it: order, depth, count, and the post author\'s "Author" badge', async () => {
+    const rig = await liveRig();
+    const {thread} = await renderThread(rig.posts.live.id);
+    const c = rig.posts.live.comments;
+    const ids = commentIds(thread);
+    expect(ids.indexOf(String(c['depth6']))).to.be.above(ids.indexOf(String(c['depth5'])));
+    expect(ids).not.to.include(String(c['held']));
+    expect(ids).not.to.include(String(c['spam']));
+    expect(text(part(thread, 'heading'))).to.match(/^1[0-9] thoughts on “Live thread”$/);
+    expect(text(article(thread, String(c['byPostAuthor'])).querySelector('[part~="badge"]'))).to.equal('Author');
+    expect(article(thread, String(c['byAdmin'])).querySelector('[part~="badge"]')).to.be.null;
+    await expectAccessible(thread);
+  });
+
+  it('posts as a guest: held for moderation, shown to its author only, not counted', async () => {
+    const rig = await liveRig();
+    const {thread, form} = await renderThread(rig.posts.posting.id);
+    const heading = text(part(thread, 'heading'));
+    const visitor = newVisitor('Guest');
+    // No quotes: WordPress curls them when it renders (wptexturize).
+    const body = `A first comment from ${visitor.email}`;
+    await fill(form, 'textarea', body);
+    await fill(form, 'name-input', visitor.name);
+    await fill(form, 'email-input', visitor.email);
+    submit(form);
+    const shown = await shownComment(thread, body);
+    expect(text(shown)).to.contain('Your comment is awaiting moderation.');
+    expect(text(part(thread, 'heading'))).to.equal(heading);
+    await expectAccessible(thread);
+
+    // Another visitor does not see it.
+    localStorage.clear();
+    const other = await renderThread(rig.posts.posting.id);
+    expect(parts(other.thread, 'comment').some((a) => text(a).includes(body))).to.be.false;
+  });
+
+  it('posts and replies logged in, under the WordPress account', async () => {
+    const rig = await liveRig();
+    const {thread, form} = await signedInThread(rig.posts.posting.id, rig.users.author);
+    expect(formPart(form, 'name-input')).to.be.null;
+    const body = `The post author writes ${Date.now()}`;
+    await fill(form, 'textarea', body);
+    submit(form);
+    const posted = await shownComment(thread, body);
+    expect(text(posted)).to.contain(rig.users.author.name);
+    expect(text(posted)).not.to.contain('awaiting moderation');
+    expect(text(posted.querySelector('[part~="badge"]'))).to.equal('Author');
+
+    // A reply to the first comment lands under it.
+    const first = String(rig.posts.posting.comments.first);
+    article(thread, first).querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+    await waitUntil(() => form.assignedSlot?.closest('[data-comment-id]'), 'the form did not move under the comment');
+    const reply = `A reply from the author ${Date.now()}`;
+    // WordPress floods a logged-in author too: one comment per 15 s, so wait it out.
+    await new Promise((resolve) => setTimeout(resolve, 15_500));
+    await fill(form, 'textarea', reply);
+    submit(form);
+    const replied = await shownComment(thread, reply);
+    const ids = commentIds(thread);
+    expect(ids.indexOf(replied.dataset['commentId']!)).to.equal(ids.indexOf(first) + 1);
+  });
+
+  it('lets an editor delete any comment, and shows a subscriber no Edit or Delete', async () => {
+    const rig = await liveRig();
+    const target = String(rig.posts.posting.comments.deletable);
+    const subscriber = await signedInThread(rig.posts.live.id, rig.users.subscriber);
+    expect(parts(subscriber.thread, 'delete-button')).to.have.length(0);
+    expect(parts(subscriber.thread, 'edit-button')).to.have.length(0);
+    await logOut();
+
+    const {thread} = await signedInThread(rig.posts.posting.id, rig.users.editor);
+    await waitUntil(() => article(thread, target).querySelector('[part~="delete-button"]'), 'no Delete for the editor');
+    article(thread, target).querySelector<HTMLButtonElement>('[part~="delete-button"]')!.click();
+    await waitUntil(() => part(thread, 'confirm-delete-button'));
+    part(thread, 'confirm-delete-button')!.click();
+    await waitUntil(() => !commentIds(thread).includes(target), 'the comment stayed', {timeout: 15000});
+    // WordPress has it in the trash now: a fresh visitor does not see it either.
+    const fresh = await renderThread(rig.posts.posting.id);
+    expect(commentIds(fresh.thread)).not.to.include(target);
+  });
+
+  it('counts a flood down and keeps the text', async () => {
+    const rig = await liveRig();
+    const {form} = await renderThread(rig.posts.posting.id);
+    const visitor = newVisitor('Hasty');
+    for (const body of ['First of two quick ones.', 'Second of two quick ones.']) {
+      await fill(form, 'textarea', `${body} ${visitor.email}`);
+      await fill(form, 'name-input', visitor.name);
+      await fill(form, 'email-input', visitor.email);
+      submit(form);
+      if (body.startsWith('First')) await waitUntil(() => (formPart<HTMLTextAreaElement>(form, 'textarea')!.value === ''), 'the first post did not go through', {timeout: 15000});
+    }
+    await waitUntil(() => formPart(form, 'countdown'), 'no countdown', {timeout: 15000});
+    expect(text(formPart(form, 'countdown'))).to.match(/You are posting too quickly\. You can post again in 1[0-5] seconds\./);
+    expect(formPart<HTMLTextAreaElement>(form, 'textarea')!.value).to.contain('Second of two quick ones.');
+  });
+});
