@@ -9,15 +9,23 @@ import {join} from 'node:path';
 import {recordCounts} from './counting-reporter.mjs';
 import {RigUnavailable, startWordPress} from '../test/live/wordpress/rig.mjs';
 
-const port = Number(process.env.COLLOQUY_WP_PORT ?? 9301);
+// WordPress on `port`, the test server on `port + 1`; when another run holds them (a
+// second checkout testing at the same time), the next pair up, a few times.
+const firstPort = Number(process.env.COLLOQUY_WP_PORT ?? 9301);
 let rig;
-try {
-  rig = await startWordPress({port, base: '/wp'});
-} catch (error) {
-  if (!(error instanceof RigUnavailable)) throw error;
-  recordCounts({suite: 'wordpress-live', skippedSuite: error.message});
-  console.log(`SKIPPED: ${error.message}`);
-  process.exit(0);
+for (let port = firstPort; !rig; port += 2) {
+  try {
+    rig = await startWordPress({port, base: '/wp'});
+  } catch (error) {
+    if (error instanceof RigUnavailable) {
+      recordCounts({suite: 'wordpress-live', skippedSuite: error.message});
+      console.log(`SKIPPED: ${error.message}`);
+      process.exit(0);
+    }
+    const busy = /^(Another run|Port \d+ is taken)/.test(error.message);
+    if (!busy || port >= firstPort + 8) throw error;
+    console.log(`${error.message} Trying port ${port + 2}.`);
+  }
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'colloquy-wp-rig-'));

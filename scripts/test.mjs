@@ -91,6 +91,13 @@ const steps = [
     ],
     needsChromium: true,
   },
+  {
+    key: 'soak',
+    label: 'soak: two tabs, a fault-injecting server, reloads and offline spells (0 lost, duplicated or stuck)',
+    command: 'node',
+    args: ['scripts/soak.mjs'],
+    needsChromium: true,
+  },
 ];
 
 const countsDir = mkdtempSync(join(tmpdir(), 'colloquy-test-counts-'));

@@ -232,17 +232,18 @@ export class DraftStore {
     return `${this.prefix}tab:${tab}`;
   }
 
-  /** Holds the tab's lock for as long as the page lives; false when a live tab holds it. */
+  /**
+   * Holds the tab's lock for as long as the page lives; false when a live tab holds it.
+   * After a reload the page before may hold it a moment longer while it unloads, so it is
+   * waited for briefly; a duplicated tab's original never lets go.
+   */
   #holdTab(): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.#locks!.request(this.#tabLock(this.#tabId()), {ifAvailable: true}, (lock) => {
-        if (!lock) {
-          resolve(false);
-          return undefined;
-        }
-        resolve(true);
+      const signal = AbortSignal.timeout(1500);
+      this.#locks!.request(this.#tabLock(this.#tabId()), {signal}, (lock) => {
+        resolve(lock !== null);
         return new Promise<void>((release) => (this.#releaseTab = release));
-      }).catch(reject);
+      }).catch((error: unknown) => (signal.aborted ? resolve(false) : reject(error)));
     });
   }
 

@@ -14,6 +14,11 @@ export interface CommentContext {
   ownIds?: ReadonlySet<string>;
   /** WordPress lets the viewer edit and delete every comment of this post. */
   viewerModerates?: boolean;
+  /**
+   * The comments came as stored (`context=edit`): the viewer's own plain-text comments
+   * are given as text, which the thread lets them edit (what they typed is what they get).
+   */
+  ownAsText?: boolean;
 }
 
 /**
@@ -48,12 +53,23 @@ export function mapWordPressComment(raw: unknown, context: CommentContext): Comm
       ...(isThreadAuthor ? {isThreadAuthor} : {}),
     },
     createdAt: wordPressTime(raw['date_gmt']) ?? wordPressTime(raw['date']) ?? new Date(0).toISOString(),
-    content: {kind: 'html', value: asString(asObject(raw['content'])['rendered'])},
+    content: (isViewer && context.ownAsText && storedText(raw)) || {kind: 'html', value: asString(asObject(raw['content'])['rendered'])},
     status,
     ...(permalink ? {permalink} : {}),
     replyCount: 0,
     viewerCan: {reply: context.open && status === 'approved', edit: context.viewerModerates === true, delete: context.viewerModerates === true},
   };
+}
+
+/**
+ * A comment's stored text (`content.raw`, edit context) when it is plain text: Colloquy
+ * posts what was typed with `<`, `>` and `&` escaped, so decoding gives it back. Stored
+ * markup (a comment written in WordPress's own form) stays HTML.
+ */
+function storedText(raw: Record<string, unknown>): Comment['content'] | undefined {
+  const stored = asObject(raw['content'])['raw'];
+  if (typeof stored !== 'string' || /<[a-z!/?]/i.test(stored)) return undefined;
+  return {kind: 'text', value: decodeEntities(stored)};
 }
 
 function mapStatus(value: unknown): Comment['status'] | undefined {

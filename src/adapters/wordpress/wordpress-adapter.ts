@@ -12,16 +12,16 @@ import type {
 } from '../../core/adapter.js';
 import {CommentError, isCommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider, SortOrder, Viewer} from '../../core/types.js';
-import {readJson, send, unreadableError, type Fetch} from '../shared/http.js';
+import {unreadableError, type Fetch} from '../shared/http.js';
 import {safeStorage, type SafeStorage} from '../shared/storage.js';
 import {groupThreads} from '../shared/thread-order.js';
 import {asObject, asString, httpUrl, type JsonObject} from '../shared/values.js';
 import {CookieSession, signedOutError} from './cookie-session.js';
 import {decodeEntities, htmlToText} from './entities.js';
-import {wordPressError} from './errors.js';
 import {mapPost, mapWordPressComment, postingPolicy, type CommentContext, type PostSummary} from './mapping.js';
 import {loginProviderUrl, type LoginProvider} from './login-providers.js';
 import {OwnComments} from './own-comments.js';
+import {parseEndpoint, WordPressRestClient} from './rest-client.js';
 
 export interface WordPressAdapterOptions {
   /**
@@ -67,6 +67,8 @@ export interface DiscussionSettings {
 interface ViewerRights {
   /** `moderate_comments` or `edit_others_posts`: edit and delete any comment. */
   editAny: boolean;
+  /** `moderate_comments`: WordPress hands over comments as stored (`context=edit`). */
+  moderate: boolean;
   /** `edit_published_posts`: edit and delete comments on their own published posts. */
   editOwnPosts: boolean;
 }
@@ -94,7 +96,6 @@ interface Snapshot {
   totalCount: number;
 }
 
-type RouteStyle = 'pretty' | 'query';
 
 /** WordPress refuses `per_page` above 100 (400 `rest_invalid_param`). */
 const PER_PAGE = 100;
@@ -124,15 +125,14 @@ export class WordPressAdapter implements CommentAdapter {
     countsHeldComments: false,
   };
 
-  readonly #fetch: Fetch;
   readonly #site: URL;
+  readonly #rest: WordPressRestClient;
   readonly #defaultPost: string | undefined;
   readonly #local: SafeStorage;
   readonly #login: CookieSession;
-  #style: RouteStyle | undefined;
   /** `undefined` until asked; `null` when nobody is signed in. */
   #viewer: Viewer | null | undefined;
-  #rights: ViewerRights = {editAny: false, editOwnPosts: false};
+  #rights: ViewerRights = {editAny: false, moderate: false, editOwnPosts: false};
   /** Whether WordPress was asked for a nonce for this browser's login yet. */
   #renewed = false;
   #guestsAllowed = true;
@@ -145,11 +145,13 @@ export class WordPressAdapter implements CommentAdapter {
   constructor(options: WordPressAdapterOptions) {
     const {site, style} = parseEndpoint(options.endpoint);
     this.#site = site;
-    this.#style = style;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    const fetcher: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#defaultPost = options.post === undefined ? undefined : String(options.post);
     this.#local = options.localStorage ?? safeStorage('localStorage');
-    this.#login = new CookieSession(site, this.#fetch, options.nonce || undefined);
+    this.#login = new CookieSession(site, fetcher, options.nonce || undefined);
+    this.#rest = new WordPressRestClient(site, style, fetcher, this.#login, () => {
+      this.#viewer = null;
+    });
     this.#loginProviders = options.loginProviders ?? [];
     this.#discussion = options.discussion ?? {};
     if (this.#discussion.guestsAllowed === false) this.#guestsAllowed = false;
@@ -222,7 +224,7 @@ export class WordPressAdapter implements CommentAdapter {
 
     let raw: JsonObject;
     try {
-      raw = asObject(await this.#call('/wp/v2/comments', {}, {method: 'POST', body}, signal));
+      raw = asObject(await this.#rest.call('/wp/v2/comments', {}, {method: 'POST', body}, signal));
     } catch (error) {
       if (isCommentError(error) && error.backendCode === 'rest_comment_login_required') this.#guestsAllowed = false;
       if (isCommentError(error) && error.code === 'duplicate' && this.#ownComments(post).holds(input.text)) {
@@ -251,7 +253,7 @@ export class WordPressAdapter implements CommentAdapter {
     if (this.#loginProviders.length > 0) {
       return this.#loginProviders.map(({id, name, iconUrl}) => ({id, name, ...(iconUrl ? {iconUrl} : {})}));
     }
-    const index = asObject(await this.#call('/', {_fields: 'name'}, {}, signal));
+    const index = asObject(await this.#rest.call('/', {_fields: 'name'}, {}, signal));
     return [{id: 'wordpress', name: htmlToText(asString(index['name'])) || 'WordPress'}];
   }
 
@@ -301,7 +303,7 @@ export class WordPressAdapter implements CommentAdapter {
   async signOut({signal}: CallOptions = {}): Promise<void> {
     signal?.throwIfAborted();
     this.#viewer = null;
-    this.#rights = {editAny: false, editOwnPosts: false};
+    this.#rights = {editAny: false, moderate: false, editOwnPosts: false};
     this.#snapshots.clear();
     await this.#login.logOut(signal);
   }
@@ -311,7 +313,7 @@ export class WordPressAdapter implements CommentAdapter {
     signal?.throwIfAborted();
     const post = this.#postId(thread);
     const body = new URLSearchParams({content: asWordPressText(text)});
-    const raw = asObject(await this.#call(`/wp/v2/comments/${commentIdOf(commentId)}`, {}, {method: 'POST', body}, signal));
+    const raw = asObject(await this.#rest.call(`/wp/v2/comments/${commentIdOf(commentId)}`, {}, {method: 'POST', body}, signal));
     const viewer = await this.#currentViewer(signal);
     const context = this.#snapshots.get(post)?.context ?? {open: true, ...(viewer ? {viewerId: viewer.id} : {})};
     const comment = mapWordPressComment(raw, context);
@@ -329,7 +331,7 @@ export class WordPressAdapter implements CommentAdapter {
     const post = this.#postId(thread);
     const id = commentIdOf(commentId);
     const known = this.#snapshots.get(post)?.groups.flat();
-    await this.#call(`/wp/v2/comments/${id}`, {}, {method: 'DELETE'}, signal);
+    await this.#rest.call(`/wp/v2/comments/${id}`, {}, {method: 'DELETE'}, signal);
     this.#snapshots.delete(post);
     const comment = known?.find((candidate) => candidate.id === id);
     const hasReplies = known?.some((candidate) => candidate.parentId === id) ?? false;
@@ -353,10 +355,12 @@ export class WordPressAdapter implements CommentAdapter {
   async #loadSnapshot(post: string, signal?: AbortSignal): Promise<Snapshot> {
     const own = this.#ownComments(post);
     const {ids, held} = own.read();
-    const [found, listed, viewer, gone] = await Promise.all([
+    // Who is asking first: a moderator gets the comments as stored, to edit their own.
+    const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
+    const asStored = viewer !== null && this.#rights.moderate;
+    const [found, listed, gone] = await Promise.all([
       this.#loadPost(post, signal),
-      this.#loadComments(post, signal),
-      this.#login.nonce ? this.#currentViewer(signal) : Promise.resolve(null),
+      this.#loadComments(post, asStored, signal),
       this.#goneHeldComments(held.map((entry) => String(entry.comment['id'])), signal),
     ]);
     if (!found && listed.length === 0) {
@@ -370,6 +374,7 @@ export class WordPressAdapter implements CommentAdapter {
       ...(viewer ? {viewerId: viewer.id} : {}),
       ownIds: new Set(ids),
       viewerModerates: viewer !== null && (this.#rights.editAny || (this.#rights.editOwnPosts && summary.authorId === viewer.id)),
+      ownAsText: asStored,
     };
     const comments = listed.map((raw) => mapWordPressComment(raw, context)).filter((c): c is Comment => c !== null);
     const listedIds = new Set(comments.map((comment) => comment.id));
@@ -397,7 +402,7 @@ export class WordPressAdapter implements CommentAdapter {
     const fields = {_fields: 'id,title,link,comment_status,author'};
     for (const route of [`/wp/v2/posts/${post}`, `/wp/v2/pages/${post}`]) {
       try {
-        return mapPost(await this.#call(route, fields, {}, signal));
+        return mapPost(await this.#rest.call(route, fields, {}, signal));
       } catch (error) {
         if (!isCommentError(error) || error.code !== 'not-found') throw error;
       }
@@ -406,11 +411,19 @@ export class WordPressAdapter implements CommentAdapter {
   }
 
   /** Every approved comment of the post, oldest first, across all of WordPress's pages. */
-  async #loadComments(post: string, signal?: AbortSignal): Promise<unknown[]> {
+  async #loadComments(post: string, asStored: boolean, signal?: AbortSignal): Promise<unknown[]> {
     const page = (number: number) =>
-      this.#callWithHeaders(
+      this.#rest.callWithHeaders(
         '/wp/v2/comments',
-        {post, per_page: String(PER_PAGE), page: String(number), orderby: 'date_gmt', order: 'asc', _fields: COMMENT_FIELDS},
+        {
+          post,
+          per_page: String(PER_PAGE),
+          page: String(number),
+          orderby: 'date_gmt',
+          order: 'asc',
+          _fields: COMMENT_FIELDS,
+          ...(asStored ? {context: 'edit'} : {}),
+        },
         {},
         signal,
       );
@@ -443,7 +456,7 @@ export class WordPressAdapter implements CommentAdapter {
     const gone = await Promise.all(
       ids.map(async (id) => {
         try {
-          await this.#call(`/wp/v2/comments/${id}`, {_fields: 'id'}, {}, signal);
+          await this.#rest.call(`/wp/v2/comments/${id}`, {_fields: 'id'}, {}, signal);
           return undefined;
         } catch (error) {
           if (signal?.aborted) throw signal.reason;
@@ -472,7 +485,7 @@ export class WordPressAdapter implements CommentAdapter {
     // WordPress would file the reply under it where nobody sees it. Hidden parents answer
     // a guest 401, gone ones 404.
     try {
-      const parent = asObject(await this.#call(`/wp/v2/comments/${parentId}`, {_fields: 'id,post'}, {}, signal));
+      const parent = asObject(await this.#rest.call(`/wp/v2/comments/${parentId}`, {_fields: 'id,post'}, {}, signal));
       if (String(parent['post']) !== post) throw invalid();
     } catch (error) {
       if (isCommentError(error) && error.code !== 'network' && error.code !== 'server') throw invalid();
@@ -485,11 +498,12 @@ export class WordPressAdapter implements CommentAdapter {
     if (!this.#login.nonce) return (this.#viewer = null);
     try {
       const user = asObject(
-        await this.#call('/wp/v2/users/me', {context: 'edit', _fields: 'id,name,url,link,avatar_urls,capabilities'}, {}, signal),
+        await this.#rest.call('/wp/v2/users/me', {context: 'edit', _fields: 'id,name,url,link,avatar_urls,capabilities'}, {}, signal),
       );
       const capabilities = asObject(user['capabilities']);
       this.#rights = {
         editAny: capabilities['moderate_comments'] === true || capabilities['edit_others_posts'] === true,
+        moderate: capabilities['moderate_comments'] === true,
         editOwnPosts: capabilities['edit_published_posts'] === true,
       };
       const id = asString(String(user['id'] ?? ''));
@@ -509,95 +523,6 @@ export class WordPressAdapter implements CommentAdapter {
     }
     return this.#viewer;
   }
-
-  async #call(route: string, params: Record<string, string>, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
-    return (await this.#callWithHeaders(route, params, init, signal)).body;
-  }
-
-  /** One REST request; resolves with the parsed body of a 2xx answer, rejects with a CommentError. */
-  async #callWithHeaders(
-    route: string,
-    params: Record<string, string>,
-    init: RequestInit,
-    signal?: AbortSignal,
-  ): Promise<{response: Response; body: unknown}> {
-    const headers = new Headers(init.headers);
-    // Only calls that act for the viewer (writes, "who am I") carry the nonce; public reads
-    // go out as a guest's, so a stale nonce cannot break them.
-    const actsForViewer = (init.method ?? 'GET') !== 'GET' || route.startsWith('/wp/v2/users/me');
-    const nonce = actsForViewer ? this.#login.nonce : undefined;
-    if (nonce) headers.set('X-WP-Nonce', nonce);
-    const request: RequestInit = {...init, headers, credentials: 'same-origin'};
-    const attempt = async (style: RouteStyle) => {
-      const response = await send(this.#fetch, apiUrl(this.#site, style, route, params), request, signal);
-      return {response, body: await readJson(response, signal)};
-    };
-
-    let result: {response: Response; body: unknown} | undefined;
-    if (this.#style || (init.method ?? 'GET') !== 'GET') {
-      result = await attempt(this.#style ?? 'pretty');
-    } else {
-      // Sites without pretty permalinks have no /wp-json/ (a 404 page, often without CORS
-      // headers, so a network error): they answer at ?rest_route= instead.
-      let pretty: typeof result;
-      try {
-        pretty = await attempt('pretty');
-      } catch (error) {
-        if (!isCommentError(error) || error.code !== 'network') throw error;
-      }
-      if (pretty && (pretty.body !== undefined || pretty.response.status !== 404)) {
-        this.#style = 'pretty';
-        result = pretty;
-      } else {
-        try {
-          result = await attempt('query');
-          if (result.body !== undefined) this.#style = 'query';
-        } catch (error) {
-          if (!pretty) throw error;
-          result = pretty;
-        }
-      }
-    }
-
-    const {response, body} = result;
-    if (!response.ok && nonce && asObject(body)['code'] === 'rest_cookie_invalid_nonce') {
-      // A stale nonce (a cached page, a login that ended) fails every request, reads too.
-      // Reads go on as a guest's; a write stops, so nothing is posted under another name.
-      this.#login.refuse();
-      this.#viewer = null;
-      if ((init.method ?? 'GET') === 'GET') return this.#callWithHeaders(route, params, init, signal);
-      throw signedOutError(response.status);
-    }
-    if (!response.ok) throw wordPressError(response.status, body, {authenticated: nonce !== undefined});
-    if (body === undefined) throw unreadableError(response.status);
-    return result;
-  }
-}
-
-/** The site (ending in `/`) and, when the endpoint names it, how routes are addressed. */
-function parseEndpoint(endpoint: string): {site: URL; style: RouteStyle | undefined} {
-  let url: URL;
-  try {
-    url = new URL(endpoint, document.baseURI);
-  } catch {
-    throw new Error(`Colloquy: the WordPress endpoint "${endpoint}" is not a URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`Colloquy: the WordPress endpoint "${endpoint}" is not an http(s) URL.`);
-  }
-  const query = url.searchParams.has('rest_route');
-  url.search = '';
-  url.hash = '';
-  const pretty = /\/wp-json\/?$/.test(url.pathname);
-  url.pathname = url.pathname.replace(/\/wp-json\/?$/, '/').replace(/\/?$/, '/');
-  return {site: url, style: query ? 'query' : pretty ? 'pretty' : undefined};
-}
-
-function apiUrl(site: URL, style: RouteStyle, route: string, params: Record<string, string>): string {
-  const url = new URL(style === 'pretty' ? `wp-json${route}` : '', site);
-  if (style === 'query') url.searchParams.set('rest_route', route);
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  return url.href;
 }
 
 function parseCursor(cursor: string | undefined): [generation: number, offset: number] {

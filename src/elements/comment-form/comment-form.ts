@@ -80,6 +80,8 @@ interface Failure {
   note?: 'earlier-posted' | 'held';
   /** For a rate limit: whole seconds to wait, frozen when it happened so the alert does not change. */
   waitSeconds?: number;
+  /** `unauthorized` while the form showed the person signed in: their session ended meanwhile. */
+  signedOut?: boolean;
 }
 
 type GuestField = 'name' | 'email' | 'website';
@@ -604,7 +606,7 @@ export class CommentFormElement extends AdapterElement {
     </div>`;
   }
 
-  #renderFailure({error, decision, waitSeconds, note}: Failure): TemplateResult {
+  #renderFailure({error, decision, waitSeconds, note, signedOut}: Failure): TemplateResult {
     const retry = html`<button part="retry-button" class="button" type="button" @click=${this.#retry}>
       ${msg('Retry', {id: 'form.retry'})}
     </button>`;
@@ -645,7 +647,8 @@ export class CommentFormElement extends AdapterElement {
             ? html`<p>${error.message}</p>`
             : this.#unplacedFieldErrors().map((message) => html`<p>${message}</p>`)}`;
       case 'unauthorized':
-        return html`<p>${msg('Please sign in to post your comment. It is kept here meanwhile.', {id: 'form.error.unauthorized'})}</p>
+        // The adapter's words say why a signed-in person must sign in again ("You were signed out…").
+        return html`<p>${signedOut && error.message ? error.message : msg('Please sign in to post your comment. It is kept here meanwhile.', {id: 'form.error.unauthorized'})}</p>
           ${this.#renderSignInButton()}`;
       case 'forbidden':
         return html`<p>
@@ -1013,7 +1016,10 @@ export class CommentFormElement extends AdapterElement {
     }
     if (error.code === 'invalid') this._fieldErrors = {...error.fieldErrors};
     if (error.code === 'closed') this._closedByBackend = true;
-    if (error.code === 'unauthorized' && this.#adapter && this.#signedIn) sessionStoreFor(this.#adapter).set(null);
+    if (error.code === 'unauthorized' && this.#adapter && this.#signedIn) {
+      failure.signedOut = true;
+      sessionStoreFor(this.#adapter).set(null);
+    }
     this._failure = failure;
   }
 
@@ -1109,8 +1115,15 @@ export class CommentFormElement extends AdapterElement {
     if (parentId === undefined) return;
     this.#restoringReplyTo = parentId;
     link.reply(parentId);
-    // The comment may not be on the loaded pages, or the page vetoed the reply: nothing moved.
-    if (!link.replyingTo) this.#restoringReplyTo = undefined;
+    if (link.replyingTo) return;
+    // Not on the loaded pages: the thread looks further, or the page vetoed the reply.
+    if (!link.replyWhenFound) {
+      this.#restoringReplyTo = undefined;
+      return;
+    }
+    void link.replyWhenFound(parentId).then((opened) => {
+      if (!opened && this.#restoringReplyTo === parentId) this.#restoringReplyTo = undefined;
+    });
   }
 }
 

@@ -94,7 +94,7 @@ export class PostingController {
     }
     this.#set(input);
     try {
-      const comment = await withDeadline((signal) => adapter.postComment(input, {signal}), timeoutMs);
+      const comment = await claimed(input.idempotencyKey, () => withDeadline((signal) => adapter.postComment(input, {signal}), timeoutMs));
       this.#set(undefined);
       return {kind: 'posted', comment};
     } catch (error) {
@@ -110,7 +110,7 @@ export class PostingController {
    */
   async #settle(adapter: CommentAdapter, earlier: NewComment, timeoutMs: number): Promise<Comment | null | undefined> {
     try {
-      const stored = await withDeadline((signal) => adapter.postComment(earlier, {signal}), timeoutMs);
+      const stored = await claimed(earlier.idempotencyKey, () => withDeadline((signal) => adapter.postComment(earlier, {signal}), timeoutMs));
       this.#set(undefined);
       return stored;
     } catch (error) {
@@ -154,12 +154,14 @@ export class PostingController {
 
 /**
  * Whether an answer proves the request was not stored. A replayed key is answered as the
- * first time, so any refusal (4xx) means the key holds nothing; no answer, a 5xx or the
- * deadline leave it open, and so does 409 `conflict`, the protocol's "the first request
- * with this key is still being processed".
+ * first time, so a refusal of the request itself (invalid, unauthorized, forbidden, closed,
+ * not found, duplicate) means the key holds nothing. No answer, a 5xx or the deadline
+ * leave it open, and so does 409 `conflict` (the protocol's "the first request with this
+ * key is still being processed") and 429: rate limits are often answered by a proxy in
+ * front of the server, before any key is looked at.
  */
 export function provesNotStored(error: CommentError): boolean {
-  return error.code !== 'network' && error.code !== 'server' && error.code !== 'conflict';
+  return !['network', 'server', 'conflict', 'rate-limited'].includes(error.code);
 }
 
 /** Same thread, parent, text, guest details and notification choices: the body a key was sent with. */
@@ -180,6 +182,20 @@ export function sameBody(a: PostBody, b: PostBody): boolean {
 
 function sameText(comment: Comment, text: string): boolean {
   return comment.content.kind === 'text' && comment.content.value.trim() === text.trim();
+}
+
+/**
+ * Runs a send of `key` only while no other send of it is on its way, in this tab or
+ * another (a duplicated tab copies its drafts): a key is claimed by one send at a time.
+ * A send that finds it taken fails like the protocol's 409 "still being processed".
+ */
+async function claimed<T>(key: string, send: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return send();
+  return locks.request(`colloquy-post:${key}`, {ifAvailable: true}, (lock) => {
+    if (!lock) throw new CommentError('conflict', '');
+    return send();
+  });
 }
 
 /** Marks the failure of a call that outlived its deadline. */

@@ -3,7 +3,6 @@ import {localized, msg, str} from '@lit/localize';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
-import {ref} from 'lit/directives/ref.js';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
@@ -25,6 +24,7 @@ import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
 import {avatar, avatarStyles} from '../shared/avatar.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
+import {customProperties} from '../shared/custom-properties.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
@@ -368,6 +368,15 @@ export class CommentThreadElement extends AdapterElement {
         return element.replyingTo === null ? null : (element.#find(element.replyingTo) ?? null);
       },
       reply: (commentId) => element.reply(commentId),
+      replyWhenFound: async (commentId) => {
+        // Bounded: a draft must not make a visitor download a whole long thread.
+        for (let pages = 0; pages < 10 && !element.#find(commentId); pages++) {
+          if (element.#data.nextCursor === null || element.#data.status !== 'complete') break;
+          if ((await element.#data.loadMore()) === undefined) break;
+        }
+        element.reply(commentId);
+        return element.replyingTo === commentId;
+      },
       addOutgoing: (key, comment) => {
         element.#outgoing.set(key, comment);
         element.#outgoingComments = [...element.#outgoing.values()];
@@ -400,12 +409,30 @@ export class CommentThreadElement extends AdapterElement {
     return this.#outgoingComments.includes(comment);
   }
 
+  /**
+   * Outgoing comments that live updates have not brought yet: with a slow answer the
+   * stored comment can arrive first, and the viewer's comment must not show twice.
+   */
+  #stillOutgoing(): readonly Comment[] {
+    if (this.#outgoingComments.length === 0) return this.#outgoingComments;
+    const arrived = [...this.#data.comments, ...this.#data.added].filter((comment) => comment.author.isViewer);
+    return this.#outgoingComments.filter(
+      (outgoing) =>
+        !arrived.some(
+          (comment) =>
+            comment.parentId === outgoing.parentId &&
+            comment.content.kind === 'text' &&
+            comment.content.value.trim() === outgoing.content.value.trim(),
+        ),
+    );
+  }
+
   /** The thread's tree, rebuilt only when the comments or the depth change. */
   #nodes(): ThreadNode[] {
     const added = this.#newComments.shown(this.#data.added);
     const inputs = [this.#data.comments, added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
     if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
-      const nodes = buildThreadTree(this.#data.comments, [...added, ...this.#outgoingComments], {
+      const nodes = buildThreadTree(this.#data.comments, [...added, ...this.#stillOutgoing()], {
         maxDepth: this.maxDepth,
         addedFirst: this.#sort === 'newest',
       });
@@ -664,10 +691,9 @@ export class CommentThreadElement extends AdapterElement {
 
   #renderNode(node: ThreadNode, budget: RenderBudget, locale: string, parent?: Comment): TemplateResult {
     // A conversation not rendered yet holds a place sized by its number of comments, so
-    // the scrollbar barely moves as they come into view (see the styles). Set through the
-    // CSSOM, never as a style attribute, which a strict CSP (docs/csp.md) blocks.
+    // the scrollbar barely moves as they come into view (see the styles).
     return html`
-      <li class="item" ${parent ? nothing : ref(sizedBy(conversationSize(node)))}>
+      <li class="item" ${customProperties({'--_comments': parent ? undefined : String(conversationSize(node))})}>
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
@@ -845,13 +871,6 @@ function conversationSize(node: ThreadNode): number {
     conversationSizes.set(node, size);
   }
   return size;
-}
-
-/** Gives a conversation's `<li>` its number of comments, for its placeholder size. */
-function sizedBy(comments: number): (element?: Element) => void {
-  return (element) => {
-    if (element instanceof HTMLElement) element.style.setProperty('--_comments', String(comments));
-  };
 }
 
 /** Resolves once the browser has rendered the next frame. */

@@ -40,6 +40,12 @@ export interface ThreadLink {
    * e.g. to find a comment the backend reports it already has.
    */
   reload(): Promise<readonly Comment[]>;
+  /**
+   * Starts answering a comment that may be on a page not loaded yet (a reply draft reopened
+   * after a reload): loads a bounded number of further pages until it turns up. Resolves
+   * whether the reply opened.
+   */
+  replyWhenFound?(commentId: string): Promise<boolean>;
   /** The comments the thread has loaded and shows (without reloading anything). */
   readonly shown?: readonly Comment[];
 }

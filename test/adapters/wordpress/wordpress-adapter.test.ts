@@ -471,6 +471,15 @@ describe('WordPress adapter', () => {
       expect(new URLSearchParams(await request.text()).has('author_email')).to.be.false;
     });
 
+    it('trades a stale nonce (a cached page) for a fresh one while the WordPress login lasts', async () => {
+      site = wordpressSite(onThisOrigin({floodSeconds: 0}));
+      await useHandlers(...loginEndpoints({loggedIn: true}), ...site.handlers);
+      const adapter = createWordPressAdapter({endpoint: site.origin, nonce: '0123456789'});
+      expect((await adapter.getSession({}))!.viewer.name).to.equal('Alice Registered');
+      await adapter.postComment(post('14', 'Still signed in.', {guest: undefined}), {});
+      expect(site.requests.find((r) => r.method === 'POST')!.headers.get('X-WP-Nonce')).to.equal(aliceNonce);
+    });
+
     it('reads as a guest with a stale nonce, and refuses to post under it, saying the person was signed out', async () => {
       const adapter = await setUp(onThisOrigin(), {nonce: '0123456789'});
       const page = await adapter.loadPage({thread: '14', sort: 'oldest', limit: 10}, {});

@@ -49,6 +49,10 @@ function recordLoads(adapter: MemoryAdapter): () => number {
   return () => loads;
 }
 
+function commentIdsIn(thread: CommentThreadElement): string[] {
+  return [...thread.shadowRoot!.querySelectorAll<HTMLElement>('[data-comment-id]')].map((node) => node.dataset['commentId']!);
+}
+
 function activeInThread(thread: CommentThreadElement): Element | null {
   return thread.shadowRoot!.activeElement;
 }
@@ -213,6 +217,37 @@ describe('<comment-form> in <comment-thread>', () => {
     } finally {
       outside.remove();
     }
+  });
+
+  it('reopens a reply draft under a comment beyond the first page after a reload', async () => {
+    const many = Array.from({length: 12}, (_, index) =>
+      seedComment(`t${index}`, `Person ${index}`, `Comment ${index}`, {createdAt: new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString()}),
+    );
+    const adapter = memoryAdapterFor({comments: many});
+    const render = async () => {
+      const thread = await fixture<CommentThreadElement>(html`
+        <comment-thread thread=${THREAD} page-size="3" .adapter=${adapter}>
+          <comment-form .retryOptions=${instantRetries}></comment-form>
+        </comment-thread>
+      `);
+      await settled(thread);
+      return {thread, form: await ready(thread.querySelector('comment-form')!)};
+    };
+    const first = await render();
+    // Reach page 4 the way a visitor does (Load more), then reply there.
+    while (!commentIdsIn(first.thread).includes('t10')) {
+      first.thread.shadowRoot!.querySelector<HTMLButtonElement>('.load-more')!.click();
+      await waitUntil(() => !first.thread.shadowRoot!.querySelector('.load-more[aria-busy="true"]'));
+      await settled(first.thread);
+    }
+    replyButton(first.thread, 't10').click();
+    await waitUntil(() => formPlace(first.form) === 't10');
+    await fill(first.form, 'textarea', 'An answer far down');
+    first.thread.remove();
+
+    const {form} = await render();
+    await waitUntil(() => formPlace(form) === 't10', 'the reply beyond the first page was not reopened');
+    expect(textarea(form).value).to.equal('An answer far down');
   });
 
   it('a duplicate answer keeps the thread where it was (no reload to its first page)', async () => {

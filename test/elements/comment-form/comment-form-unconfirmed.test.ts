@@ -19,6 +19,7 @@ import {
   instantRetries,
   memoryAdapter,
   nextEvent,
+  part,
   press,
   ready,
   recordPosts,
@@ -117,6 +118,16 @@ describe('<comment-form> changing a comment whose send was not confirmed', () =>
   });
 
   describe('a server that replays by key alone (memory adapter)', () => {
+    /** A standalone form that posted `first`, which was stored but whose answer was lost. */
+    async function sendLosingTheAnswer(adapter: MemoryAdapter) {
+      const form = await standaloneForm(adapter);
+      await fillGuest(form, first);
+      adapter.simulate.fail('post', {code: 'network', stage: 'after'});
+      press(form);
+      await failureShown(form);
+      return form;
+    }
+
     /** Posts `first`, which is stored but whose answer is lost, then posts `fixed`. */
     async function sendLosingTheAnswerThenFix(adapter: MemoryAdapter, form: CommentFormElement) {
       await fillGuest(form, first);
@@ -157,11 +168,7 @@ describe('<comment-form> changing a comment whose send was not confirmed', () =>
     it('survives a reload: the saved draft replays the earlier send before the fixed text', async () => {
       const adapter = memoryAdapter();
       const posts = recordPosts(adapter);
-      const form = await standaloneForm(adapter);
-      await fillGuest(form, first);
-      adapter.simulate.fail('post', {code: 'network', stage: 'after'});
-      press(form);
-      await failureShown(form);
+      const form = await sendLosingTheAnswer(adapter);
       form.remove();
 
       const again = await ready(
@@ -175,6 +182,22 @@ describe('<comment-form> changing a comment whose send was not confirmed', () =>
       expect(keys).to.have.length(2);
       expect(keys[1]).to.equal(keys[0]);
       expect(adapter.storedComments('conversation').filter((comment) => comment.text === first || comment.text === fixed).map((c) => c.text)).to.deep.equal([fixed]);
+    });
+
+    it('a 429 on the way proves nothing (a proxy may answer it): the fix still edits the stored comment', async () => {
+      const adapter = memoryAdapter();
+      const posts = recordPosts(adapter);
+      const form = await sendLosingTheAnswer(adapter);
+      adapter.simulate.fail('post', {code: 'rate-limited', retryAfterMs: 0});
+      press(form, 'retry-button');
+      await waitUntil(() => alertText(form).includes('too quickly'), 'the rate limit was not shown');
+      await waitUntil(() => part(form, 'submit-button')!.getAttribute('aria-disabled') === 'false');
+      await fill(form, 'textarea', fixed);
+      press(form);
+      await nextEvent(form, 'comment-posted');
+      const texts = adapter.storedComments('conversation').map((comment) => comment.text).filter((text) => text === first || text === fixed);
+      expect(texts).to.deep.equal([fixed]);
+      expect(new Set(posts.map((post) => post.idempotencyKey)).size).to.equal(1);
     });
 
     it('an emptied field lets the earlier send go: the next comment is sent on its own under a new key', async () => {

@@ -126,6 +126,41 @@ describe('live WordPress: the elements', () => {
     expect(commentIds(fresh.thread)).not.to.include(target);
   });
 
+  it('lets an editor edit their own comment in place, stored in WordPress', async () => {
+    const rig = await liveRig();
+    const {thread, form} = await signedInThread(rig.posts.posting.id, rig.users.editor);
+    const body = `An editor's tpyo <3 ${Date.now()}`;
+    await fill(form, 'textarea', body);
+    submit(form);
+    const posted = await shownComment(thread, 'tpyo');
+    const id = posted.dataset['commentId']!;
+    const editButton = () => article(thread, id).querySelector<HTMLButtonElement>('[part~="edit-button"]');
+    await waitUntil(editButton, 'no Edit on the editor\'s own comment');
+    editButton()!.click();
+    const editor = () => article(thread, id).querySelector<CommentFormElement>('comment-form');
+    await waitUntil(() => editor() && formPart<HTMLTextAreaElement>(editor()!, 'textarea')?.value === body, 'the editor did not open with the text as typed');
+    const fixed = body.replace('tpyo', 'typo');
+    await fill(editor()!, 'textarea', fixed);
+    submit(editor()!);
+    await waitUntil(() => text(article(thread, id).querySelector('[part~="body"]')) === fixed, 'the edit was not shown', {timeout: 15000});
+    // Stored in WordPress: a guest reading the post sees it too.
+    const fresh = await renderThread(rig.posts.posting.id);
+    expect(text(article(fresh.thread, id).querySelector('[part~="body"]'))).to.contain('typo <3');
+  });
+
+  it('tells a person logged out elsewhere that they were signed out, keeps the text and offers guest posting', async () => {
+    const rig = await liveRig();
+    const {form} = await signedInThread(rig.posts.posting.id, rig.users.subscriber);
+    expect(formPart(form, 'name-input')).to.be.null;
+    await logOut();
+    await fill(form, 'textarea', 'Written before noticing the logout.');
+    submit(form);
+    await waitUntil(() => text(formPart(form, 'alert')).includes('You were signed out of WordPress'), 'no signed-out message', {timeout: 15000});
+    expect(formPart<HTMLTextAreaElement>(form, 'textarea')!.value).to.equal('Written before noticing the logout.');
+    await waitUntil(() => formPart(form, 'name-input'), 'no guest fields');
+    await expectAccessible(form);
+  });
+
   it('counts a flood down and keeps the text', async () => {
     const rig = await liveRig();
     const {form} = await renderThread(rig.posts.posting.id);

@@ -96,6 +96,19 @@ function alive(pid) {
   }
 }
 
+/**
+ * Whether `pid` is still the process this rig started: its command line names the rig's
+ * folder. A PID recorded long ago may belong to anything by now (PIDs are reused).
+ */
+function isOurs(pid, marker) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker);
+  } catch {
+    // No /proc (not Linux): trust the record, as the only information there is.
+    return !existsSync('/proc') && alive(pid);
+  }
+}
+
 /** Ends a process group this rig started (php -S forks workers into it). */
 async function stopGroup(pid, signal = 'SIGTERM', graceMs = 10_000) {
   if (!pid || !alive(pid)) return;
@@ -290,14 +303,16 @@ export async function startWordPress({port, dir = `/tmp/colloquy-wp-${port}`, ba
   if (!Number.isInteger(port)) throw new Error('startWordPress needs a port.');
   if (base && !/^\/[a-z0-9-]+$/.test(base)) throw new Error(`base must look like "/wp", not "${base}".`);
   ensureWordPressPackages({log});
-  await stopWordPress({dir});
-  const started = Date.now();
-  const {dir: templateDir, seed} = await template({log});
-  mkdirSync(dir, {recursive: true, mode: 0o700});
-  execFileSync('cp', ['-a', join(templateDir, 'data'), join(dir, 'data')]);
-  const {docroot, site} = layOutSite({dir, base, port, plugins});
+  claimPort(port);
   const pids = {};
   try {
+    await refuseIfTaken({dir, port});
+    await stopWordPress({dir});
+    const started = Date.now();
+    const {dir: templateDir, seed} = await template({log});
+    mkdirSync(dir, {recursive: true, mode: 0o700});
+    execFileSync('cp', ['-a', join(templateDir, 'data'), join(dir, 'data')]);
+    const {docroot, site} = layOutSite({dir, base, port, plugins});
     pids.mariadb = await startMariaDb(dir);
     const logFd = openSync(join(dir, 'php.log'), 'a');
     const php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', docroot, join(here, 'php', 'router.php')], {
@@ -321,11 +336,67 @@ export async function startWordPress({port, dir = `/tmp/colloquy-wp-${port}`, ba
     const rig = {url, port, base, dir, site, socket: join(dir, 'mysqld.sock'), pids, ...seed};
     writeFileSync(join(dir, 'rig.json'), JSON.stringify(rig, null, 2));
     log(`Live WordPress at ${url} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
-    return {...rig, stop: () => stopWordPress({dir})};
+    return {
+      ...rig,
+      stop: async () => {
+        await stopWordPress({dir});
+        releasePort(port);
+      },
+    };
   } catch (error) {
     await stopGroup(pids.php, 'SIGKILL');
     await stopGroup(pids.mariadb, 'SIGKILL');
+    releasePort(port);
     throw error;
+  }
+}
+
+/**
+ * Claims `port` for this process (`/tmp/colloquy-wp-<port>.lock` holds the owner's PID),
+ * so two runs never stop each other's WordPress. A claim whose owner is gone is stale
+ * and taken over; a shell `start` leaves a stale claim, so `start` again replaces it.
+ */
+function claimPort(port) {
+  const lock = `/tmp/colloquy-wp-${port}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), {flag: 'wx'});
+      return;
+    } catch {
+      const owner = Number(readFileSync(lock, 'utf8'));
+      if (owner === process.pid) return;
+      if (owner && alive(owner)) {
+        throw new Error(`Another run (process ${owner}) uses the live WordPress on port ${port}; set COLLOQUY_WP_PORT (or --port) to another port, or wait.`);
+      }
+      rmSync(lock, {force: true});
+    }
+  }
+  throw new Error(`Could not claim port ${port} for the live WordPress.`);
+}
+
+function releasePort(port) {
+  const lock = `/tmp/colloquy-wp-${port}.lock`;
+  try {
+    if (Number(readFileSync(lock, 'utf8')) === process.pid) rmSync(lock, {force: true});
+  } catch {
+    // Not claimed.
+  }
+}
+
+/** Refuses a port something other than this rig answers on. */
+async function refuseIfTaken({dir, port}) {
+  let recorded;
+  try {
+    recorded = JSON.parse(readFileSync(join(dir, 'rig.json'), 'utf8'));
+  } catch {
+    recorded = undefined;
+  }
+  const answered = await fetch(`http://127.0.0.1:${port}/`, {signal: AbortSignal.timeout(2000)}).then(
+    () => true,
+    () => false,
+  );
+  if (answered && !isOurs(recorded?.pids?.php, join(dir, 'docroot'))) {
+    throw new Error(`Port ${port} is taken by another program; set COLLOQUY_WP_PORT (or --port) to a free one.`);
   }
 }
 
@@ -339,11 +410,11 @@ export async function stopWordPress({dir}) {
   }
   if (recorded?.pids) {
     // The data is thrown away, so MariaDB need not flush: SIGKILL is the fast way out.
-    await stopGroup(recorded.pids.php, 'SIGKILL');
-    await stopGroup(recorded.pids.mariadb, 'SIGKILL');
+    if (isOurs(recorded.pids.php, join(dir, 'docroot'))) await stopGroup(recorded.pids.php, 'SIGKILL');
+    if (isOurs(recorded.pids.mariadb, join(dir, 'data'))) await stopGroup(recorded.pids.mariadb, 'SIGKILL');
   } else if (existsSync(join(dir, 'mysqld.pid'))) {
     const pid = Number(readFileSync(join(dir, 'mysqld.pid'), 'utf8'));
-    if (pid) await stopGroup(pid, 'SIGKILL');
+    if (pid && isOurs(pid, join(dir, 'data'))) await stopGroup(pid, 'SIGKILL');
   }
   if (dir.startsWith('/tmp/')) rmSync(dir, {recursive: true, force: true});
 }
