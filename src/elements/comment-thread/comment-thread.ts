@@ -3,7 +3,6 @@ import {localized, msg, str} from '@lit/localize';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {classMap} from 'lit/directives/class-map.js';
-import {repeat} from 'lit/directives/repeat.js';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
@@ -37,6 +36,7 @@ import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {ThreadController} from './thread-controller.js';
+import {invalidateProgressiveRender, ProgressiveRender, type RenderBudget} from './progressive-render.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
 /**
@@ -185,6 +185,7 @@ export class CommentThreadElement extends AdapterElement {
   @property({attribute: false}) replyingTo: string | null = null;
 
   readonly #data = new ThreadController(this, (comment) => this.#newComments.arrived(comment));
+  readonly #progressive = new ProgressiveRender(this);
   readonly #clock = new ClockController(this);
   readonly #own = new OwnCommentActions(this, {
     adapter: () => this.#adapter,
@@ -270,6 +271,11 @@ export class CommentThreadElement extends AdapterElement {
       return Promise.resolve();
     }
     return this.#data.reload();
+  }
+
+  override requestUpdate(...args: Parameters<AdapterElement['requestUpdate']>): void {
+    invalidateProgressiveRender(this);
+    super.requestUpdate(...args);
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -469,13 +475,14 @@ export class CommentThreadElement extends AdapterElement {
     this.#longThread.expand(this.#conversationOf(commentId));
     this.requestUpdate();
     await this.updateComplete;
+    await this.#progressive.whenRendered(() => this.#articleOf(commentId) !== null);
     // Let a frame be rendered first. Conversations far off screen are skipped
     // (content-visibility) and take the size they were last rendered at, which the browser
     // records only while rendering a frame; scrolling before that lands where the comment
     // is no longer once the conversations above it shrink to their placeholder size.
     await afterNextFrame();
     if (request !== this.#revealRequest) return;
-    const article = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(commentId)}"]`);
+    const article = this.#articleOf(commentId);
     if (!article) return;
     article.scrollIntoView({block: 'start'});
     article.focus({preventScroll: true});
@@ -512,9 +519,13 @@ export class CommentThreadElement extends AdapterElement {
     // comment instead, where reading continues.
     if (hadFocus && count > 0) {
       await this.updateComplete;
-      const first = this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(fresh[0]!.id)}"]`);
-      first?.focus();
+      await this.#progressive.whenRendered(() => this.#articleOf(fresh[0]!.id) !== null);
+      this.#articleOf(fresh[0]!.id)?.focus();
     }
+  }
+
+  #articleOf(commentId: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(commentId)}"]`);
   }
 
   /** Says `text` through the polite live region, even when it repeats the last message. */
@@ -563,7 +574,6 @@ export class CommentThreadElement extends AdapterElement {
     const locale = localeOf(this);
     const failed = this.#adapterError !== undefined || data.status === 'error';
     const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
-    const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending';
     // The page's own rendering of the comments (a CMS's server-side list and form) stays
     // in view until the first page replaces it, so the upgrade shows one list, never two;
     // if loading fails it stays, still readable and with its own form.
@@ -576,6 +586,10 @@ export class CommentThreadElement extends AdapterElement {
         </section>
       `;
     }
+    // Rendered first: whether some comments still wait for their step counts as busy.
+    const comments = loaded ? this.#renderComments(locale) : undefined;
+    const busy =
+      (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending' || this.#progressive.pending;
     return html`
       <section part="base" class="thread" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
         ${loaded && this.#nodes().length > 0 ? this.#longThread.renderSkipLinks(data.nextCursor !== null) : nothing}
@@ -584,7 +598,7 @@ export class CommentThreadElement extends AdapterElement {
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
         </header>
         ${failed ? this.#renderError() : nothing}
-        ${loaded ? this.#renderComments(locale) : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
+        ${loaded ? comments : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
           <p part="status" class="status">${msg('Loading comments…', {id: 'thread.loading'})}</p>`}
         <p role="status" class="visually-hidden">${this.#announcement}</p>
       </section>
@@ -663,7 +677,7 @@ export class CommentThreadElement extends AdapterElement {
       ${nodes.length === 0
         ? html`<p part="status" class="status">${msg('No comments yet.', {id: 'thread.empty'})}</p>`
         : html`<ol part="list" class="comments" @click=${this.#onClick}>
-            ${repeat(nodes, (node) => node.comment.id, (node) => this.#renderNode(node, locale))}
+            ${this.#progressive.list(nodes, this.#progressive.begin(), (node, budget) => this.#renderNode(node, budget, locale))}
           </ol>`}
       ${moreFailed
         ? html`<p part="error" class="error" role="alert">
@@ -691,7 +705,7 @@ export class CommentThreadElement extends AdapterElement {
     `;
   }
 
-  #renderNode(node: ThreadNode, locale: string, parent?: Comment): TemplateResult {
+  #renderNode(node: ThreadNode, budget: RenderBudget, locale: string, parent?: Comment): TemplateResult {
     // A conversation not rendered yet holds a place sized by its number of comments, so
     // the scrollbar barely moves as they come into view (see the styles).
     return html`
@@ -699,7 +713,7 @@ export class CommentThreadElement extends AdapterElement {
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
-              ${repeat(node.replies, (reply) => reply.comment.id, (reply) => this.#renderNode(reply, locale, node.comment))}
+              ${this.#progressive.list(node.replies, budget, (reply, inner) => this.#renderNode(reply, inner, locale, node.comment))}
             </ol>`
           : nothing}
       </li>

@@ -1,0 +1,131 @@
+import type {ReactiveController, ReactiveControllerHost, TemplateResult} from 'lit';
+import {guard} from 'lit/directives/guard.js';
+import {repeat} from 'lit/directives/repeat.js';
+import type {ThreadNode} from './thread-tree.js';
+
+/** Comments added to the page per step: small enough to stay well under 200 ms a step. */
+export const COMMENTS_PER_STEP = 100;
+
+/** How many comments may still be rendered in this pass, shared down a subtree. */
+export interface RenderBudget {
+  left: number;
+}
+
+const subtreeSizes = new WeakMap<ThreadNode, number>();
+
+function subtreeSize(node: ThreadNode): number {
+  let size = subtreeSizes.get(node);
+  if (size === undefined) {
+    size = 1;
+    for (const reply of node.replies) size += subtreeSize(reply);
+    subtreeSizes.set(node, size);
+  }
+  return size;
+}
+
+const controllers = new WeakMap<ReactiveControllerHost, ProgressiveRender>();
+
+/**
+ * Renders a big thread a step at a time, so that 10,000 replies never block the page for
+ * seconds: each update renders at most `limit` comments (depth first, in reading order),
+ * and while some are left out the limit grows by `COMMENTS_PER_STEP` in a new task,
+ * letting the browser paint and handle input in between.
+ *
+ * Comments already rendered are not rendered again by a step (`guard`): a step costs its
+ * new comments only. Any other update (data, locale, the clock, a click) renders them all
+ * again as usual; the host reports those by calling `invalidateProgressiveRender` from its
+ * `requestUpdate`.
+ */
+export class ProgressiveRender implements ReactiveController {
+  #limit = COMMENTS_PER_STEP;
+  #generation = 0;
+  #stepping = false;
+  #truncated = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #waiters: Array<() => void> = [];
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+    controllers.set(host, this);
+  }
+
+  /** True while some comments are still waiting for their step. */
+  get pending(): boolean {
+    return this.#truncated;
+  }
+
+  /** A fresh budget for one render pass. */
+  begin(): RenderBudget {
+    this.#truncated = false;
+    return {left: this.#limit};
+  }
+
+  /** `nodes` keyed by comment, as many as `budget` allows, each with its replies. */
+  list(
+    nodes: readonly ThreadNode[],
+    budget: RenderBudget,
+    render: (node: ThreadNode, budget: RenderBudget) => TemplateResult,
+  ): unknown {
+    const shown: Array<readonly [ThreadNode, number]> = [];
+    for (const node of nodes) {
+      if (budget.left <= 0) {
+        this.#truncated = true;
+        break;
+      }
+      const quota = Math.min(subtreeSize(node), budget.left);
+      budget.left -= quota;
+      if (quota < subtreeSize(node)) this.#truncated = true;
+      shown.push([node, quota]);
+    }
+    const generation = this.#generation;
+    return repeat(
+      shown,
+      ([node]) => node.comment.id,
+      ([node, quota]) => guard([node, quota, generation], () => render(node, {left: quota - 1})),
+    );
+  }
+
+  /** Everything must be rendered again on the next update. */
+  invalidate(): void {
+    if (!this.#stepping) this.#generation++;
+  }
+
+  /** Resolves once `found()` is true after an update, or everything has been rendered. */
+  async whenRendered(found: () => boolean): Promise<void> {
+    while (this.#truncated && !found()) {
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
+  }
+
+  hostUpdated(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const resolve of waiters) resolve();
+    if (!this.#truncated || this.#timer !== undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#limit += COMMENTS_PER_STEP;
+      this.#stepping = true;
+      this.host.requestUpdate();
+      this.#stepping = false;
+    });
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    this.#truncated = false;
+    for (const resolve of waiters) resolve();
+  }
+
+  hostConnected(): void {
+    if (this.#truncated) this.host.requestUpdate();
+  }
+}
+
+/** Called from the host's `requestUpdate`: an update other than a step renders everything. */
+export function invalidateProgressiveRender(host: ReactiveControllerHost): void {
+  controllers.get(host)?.invalidate();
+}
