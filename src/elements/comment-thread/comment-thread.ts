@@ -330,7 +330,9 @@ export class CommentThreadElement extends AdapterElement {
   #loadFirstPage(): void {
     const adapter = this.#adapter;
     if (!adapter) return;
-    const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
+    const asked = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
+    // Asking a backend for more than it allows would fail the whole thread.
+    const limit = Math.min(asked, adapter.maxPageSize ?? asked);
     const deadline = this.loadTimeout;
     void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit, deadline}).then(() => {
       if (this.#sortChosen && this.#data.status === 'complete') {
