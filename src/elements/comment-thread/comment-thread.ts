@@ -12,11 +12,12 @@ import {parseText, type TextParagraph} from '../../content/text.js';
 import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
-import {formatFullDate, formatRelativeTime} from '../../i18n/format.js';
+import {formatFullDate} from '../../i18n/format.js';
 import {countLabel, plausibleTime, shownCount} from '../../i18n/plausible.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
 import {ClockController} from '../shared/clock.js';
+import {liveRelativeTime} from '../shared/live-relative-time.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
@@ -46,7 +47,7 @@ const NARROW_INDENT_LEVELS = 3;
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
 const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style', 'loading'];
 
-// Every tick of the clock re-renders every comment: what does not change with the time is
+// Every update of the thread re-renders every comment: what does not change with the time is
 // worked out once per comment.
 const parsedText = new WeakMap<CommentContent, TextParagraph[]>();
 const formattedTimes = new WeakMap<Comment, CommentTimes | null>();
@@ -182,7 +183,10 @@ export class CommentThreadElement extends AdapterElement {
   @property({attribute: false}) replyingTo: string | null = null;
 
   readonly #data = new ThreadController(this, (comment) => this.#newComments.arrived(comment));
-  readonly #clock = new ClockController(this);
+  // Relative labels update themselves; a tick re-renders the thread only while it shows an
+  // edit window counting down.
+  readonly #clock = new ClockController(this, () => this.#showsEditWindow);
+  #showsEditWindow = false;
   readonly #own = new OwnCommentActions(this, {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
@@ -519,6 +523,7 @@ export class CommentThreadElement extends AdapterElement {
   protected override render(): TemplateResult {
     const data = this.#data;
     const locale = localeOf(this);
+    this.#showsEditWindow = false;
     const failed = this.#adapterError !== undefined || data.status === 'error';
     const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
     const busy = (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending';
@@ -688,6 +693,7 @@ export class CommentThreadElement extends AdapterElement {
     const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
     const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
+    if (comment.viewerCan.editableUntil !== undefined) this.#showsEditWindow = true;
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
     const collapse =
       depth === 1 && node.replies.length > 0
@@ -775,7 +781,7 @@ export class CommentThreadElement extends AdapterElement {
       <a part="permalink" class="permalink" href=${commentHash(comment.id)}>
         ${showsRelative(this.dateStyle, times.created, this.#clock.now)
           ? html`<time part="timestamp" datetime=${times.iso} title=${times.title}>
-                ${formatRelativeTime(times.created, this.#clock.now, locale)}
+                ${liveRelativeTime(times.created, locale)}
               </time>
               <span part="full-date" class="full-date">${times.title}</span>`
           : html`<time part="timestamp" datetime=${times.iso}>${times.title}</time>`}
