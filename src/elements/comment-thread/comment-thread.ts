@@ -9,7 +9,7 @@ import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
 import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
 import {parseText, type TextParagraph} from '../../content/text.js';
-import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
+import {UGC_LINK_REL} from '../../content/urls.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
 import {formatFullDate} from '../../i18n/format.js';
@@ -24,7 +24,8 @@ import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
-import {avatar, avatarStyles} from '../shared/avatar.js';
+import {authorUrls} from '../shared/author-urls.js';
+import {avatarStyles, checkedAvatar} from '../shared/avatar.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
@@ -713,7 +714,7 @@ export class CommentThreadElement extends AdapterElement {
         aria-labelledby=${labelId}
         aria-busy=${sending ? 'true' : nothing}
       >
-        ${avatar(name, comment.author.avatarUrl, locale, this.#failedAvatars)}
+        ${checkedAvatar(name, authorUrls(comment.author).avatar, locale, this.#failedAvatars)}
         <div class="main">
           <header part="comment-header" class="meta">
             ${this.#renderAuthor(comment.author, name, labelId)}
@@ -768,7 +769,7 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   #renderAuthor(author: CommentAuthor, name: string, labelId: string): TemplateResult {
-    const profile = httpUrl(author.profileUrl);
+    const profile = authorUrls(author).profile;
     return profile
       ? html`<a id=${labelId} part="author" class="author" href=${profile} rel=${UGC_LINK_REL} dir="auto">${name}</a>`
       : html`<span id=${labelId} part="author" class="author" dir="auto">${name}</span>`;
