@@ -38,9 +38,9 @@ const steps = [
   {key: 'build', label: 'build the bundles', command: 'node', args: ['scripts/build.mjs']},
   {
     key: 'size-budget',
-    label: 'check the script a rest thread page loads up front against size-budget.json',
+    label: 'check the script a rest thread page loads up front against size-budget.json, and the template whitespace plugin',
     command: 'node',
-    args: [...nodeTestArgs, 'test/node/size-budget.test.mjs'],
+    args: [...nodeTestArgs, 'test/node/size-budget.test.mjs', 'test/node/template-whitespace.test.mjs'],
     env: {COLLOQUY_SUITE: 'size-budget'},
   },
   {
