@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import {templateWhitespace} from './scripts/rollup-template-whitespace.mjs';
 
 // Rollup bundles what `tsc -p tsconfig.build.json` wrote to build/ (see scripts/build.mjs).
 const inputs = (entries) =>
@@ -44,7 +45,7 @@ export default [
       'login-choice': 'build/login-choice.js',
     }),
     external: (id) => /^(lit|@lit\/|dompurify|marked)/.test(id),
-    plugins: [tscSourceMaps],
+    plugins: [tscSourceMaps, templateWhitespace()],
     output: {dir: 'dist', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true},
     onwarn,
   },
@@ -58,7 +59,7 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     // package.json's `sideEffects` describes dist/ to apps' bundlers; applied to build/ here,
     // it would let rollup drop the built-in adapters' registration.
-    plugins: [tscSourceMaps, nodeResolve({exportConditions: ['browser', 'production'], ignoreSideEffectsForRoot: true}), terser({format: {comments: 'some'}})],
+    plugins: [tscSourceMaps, templateWhitespace(), nodeResolve({exportConditions: ['browser', 'production'], ignoreSideEffectsForRoot: true}), terser({format: {comments: 'some'}})],
     output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true},
     onwarn,
   },
@@ -66,7 +67,7 @@ export default [
   // scripts/build.mjs copies the page itself (sign-in-callback.html) beside them.
   {
     input: inputs({'sign-in-callback': 'build/sign-in/callback.js', 'sign-in-callback-page': 'build/sign-in/callback-page.js'}),
-    plugins: [tscSourceMaps, terser({format: {comments: 'some'}})],
+    plugins: [tscSourceMaps, templateWhitespace(), terser({format: {comments: 'some'}})],
     output: {dir: 'dist/cdn', format: 'es', sourcemap: true},
     onwarn,
   },

@@ -83,6 +83,21 @@ window.bench = async (count, pageSize) => {
   await thread.updateComplete;
   lap('re-render (max-depth 3)');
   const shown = thread.shadowRoot.querySelectorAll('article').length;
+  // Every node Lit and the browser keep for the comments: elements, text (whitespace
+  // included) and the comment markers Lit places around its bindings.
+  const walker = document.createTreeWalker(thread.shadowRoot.querySelector('ol'), NodeFilter.SHOW_ALL);
+  let nodes = 0;
+  while (walker.nextNode()) nodes++;
+  let whitespace = 0;
+  const texts = document.createTreeWalker(thread.shadowRoot.querySelector('ol'), NodeFilter.SHOW_TEXT);
+  while (texts.nextNode()) if (texts.currentNode.data.trim() === '') whitespace++;
+  const markers = document.createTreeWalker(thread.shadowRoot.querySelector('ol'), NodeFilter.SHOW_COMMENT);
+  let lit = 0;
+  while (markers.nextNode()) lit++;
+  times.nodesPerComment = nodes / shown;
+  times.heightPerComment = thread.shadowRoot.querySelector('ol').getBoundingClientRect().height / shown;
+  times.whitespacePerComment = whitespace / shown;
+  times.markersPerComment = lit / shown;
   thread.remove();
   await settle();
   return {shown, times};
@@ -125,11 +140,19 @@ try {
       return values[Math.floor(values.length / 2)];
     };
     console.log(`${count.toLocaleString('en')} comments, all on one page (${results[0].shown} articles):`);
-    for (const name of Object.keys(results[0].times)) console.log(`  ${name.padEnd(26)} ${median(name).toFixed(1).padStart(8)}`);
+    for (const name of Object.keys(results[0].times)) {
+      if (name.endsWith('PerComment')) continue;
+      console.log(`  ${name.padEnd(26)} ${median(name).toFixed(1).padStart(8)}`);
+    }
+    const {nodesPerComment, whitespacePerComment, markersPerComment, heightPerComment} = results[0].times;
+    console.log(
+      `  DOM nodes per comment      ${nodesPerComment.toFixed(1).padStart(8)}` +
+        `  (${whitespacePerComment.toFixed(1)} whitespace text, ${markersPerComment.toFixed(1)} Lit markers; ${heightPerComment.toFixed(2)} px tall each)`,
+    );
   }
   const paged = await page.evaluate(() => window.bench(5000, 50));
   console.log(`\n5,000 comments, first page of 50 top-level (${paged.shown} articles):`);
-  for (const [name, value] of Object.entries(paged.times)) console.log(`  ${name.padEnd(26)} ${value.toFixed(1).padStart(8)}`);
+  for (const [name, value] of Object.entries(paged.times)) if (!name.endsWith('PerComment')) console.log(`  ${name.padEnd(26)} ${value.toFixed(1).padStart(8)}`);
 } finally {
   await browser.close();
   server.close();

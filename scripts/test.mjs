@@ -37,6 +37,13 @@ const steps = [
   {key: 'typecheck-server', label: 'type-check colloquy-server', command: bin('tsc'), args: ['--noEmit', '-p', 'server/tsconfig.json']},
   {key: 'build', label: 'build the bundles', command: 'node', args: ['scripts/build.mjs']},
   {
+    key: 'size-budget',
+    label: 'check the script a rest thread page loads up front against size-budget.json, and the template whitespace plugin',
+    command: 'node',
+    args: [...nodeTestArgs, 'test/node/size-budget.test.mjs', 'test/node/template-whitespace.test.mjs'],
+    env: {COLLOQUY_SUITE: 'size-budget'},
+  },
+  {
     key: 'node-imports',
     label: 'import every package entry in Node (server rendering)',
     command: 'node',

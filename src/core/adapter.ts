@@ -27,6 +27,12 @@ export interface CommentAdapter {
   readonly capabilities: AdapterCapabilities;
 
   /**
+   * The largest `limit` `loadPage` accepts, when the backend has one; the thread asks for
+   * no more than this, however large its `page-size`. Left out: no maximum.
+   */
+  readonly maxPageSize?: number;
+
+  /**
    * Loads one page of a thread: up to `limit` top-level comments with all their replies,
    * parents listed before their children, replies in the order they were written.
    * The sort orders top-level comments only. Pending comments are included only for

@@ -29,6 +29,21 @@ export function formatRelativeTime(time: number, now: number, locale: string): s
   return format.format(0, 'second');
 }
 
+/**
+ * The earliest time at which `formatRelativeTime(time, …)` may read differently: the next
+ * whole step of the unit it uses now, or the start of the next larger unit if sooner.
+ */
+export function relativeTimeChangesAt(time: number, now: number): number {
+  const elapsed = Math.max(0, now - time);
+  for (let index = 0; index < units.length; index++) {
+    const size = units[index]![1];
+    if (elapsed < size) continue;
+    const larger = index > 0 ? units[index - 1]![1] : Number.POSITIVE_INFINITY;
+    return time + Math.min((Math.floor(elapsed / size) + 1) * size, larger);
+  }
+  return Math.max(now, time) + (units[units.length - 1]![1] - elapsed);
+}
+
 /** "August 7, 2012 at 3:12 PM" in `locale`, for titles next to relative labels. */
 export function formatFullDate(time: number, locale: string): string {
   return perLocale(fullFormats, locale, (tag) => new Intl.DateTimeFormat(tag, {dateStyle: 'long', timeStyle: 'short'})).format(time);

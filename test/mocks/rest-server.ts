@@ -36,6 +36,8 @@ export interface RestServerOptions {
   latency?: number;
   /** Posts one viewer may make per minute before 429; default unlimited. */
   postsPerMinute?: number;
+  /** The page maximum the service document announces (`limits.pageSize`); left out, none is announced and the protocol's 100 holds. */
+  pageSize?: number;
   /** What the service document claims; default everything. */
   capabilities?: Partial<{edit: boolean; delete: boolean; reactions: string[]; signIn: boolean; session: boolean; live: boolean; locate: boolean}>;
 }
@@ -130,6 +132,7 @@ export function restServer(options: RestServerOptions): RestServer {
   const failures: {pathEnd: string; method?: string; status: number; body: unknown; headers: Record<string, string>}[] = [];
   let nextId = 1;
   let nextEvent = 1;
+  const maxPageSize = options.pageSize ?? 100;
   const capabilities = {edit: true, delete: true, reactions: ['like'], signIn: true, session: true, live: true, locate: true, ...options.capabilities};
 
   const corsHeaders = {'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Retry-After, Idempotency-Replayed'};
@@ -236,8 +239,8 @@ export function restServer(options: RestServerOptions): RestServer {
   const pagingOf = (params: URLSearchParams): {sort: string; limit: number} | Response => {
     const sort = params.get('sort') ?? 'oldest';
     const limit = Number(params.get('limit') ?? 20);
-    if (!['oldest', 'newest', 'top'].includes(sort) || !Number.isInteger(limit) || limit < 1 || limit > 100) {
-      return fail(400, 'invalid', 'sort must be oldest, newest or top; limit 1 to 100.');
+    if (!['oldest', 'newest', 'top'].includes(sort) || !Number.isInteger(limit) || limit < 1 || limit > maxPageSize) {
+      return fail(400, 'invalid', `sort must be oldest, newest or top; limit 1 to ${maxPageSize}.`);
     }
     return {sort, limit};
   };
@@ -426,7 +429,7 @@ export function restServer(options: RestServerOptions): RestServer {
     if (viewer === 'invalid') return fail(401, 'unauthorized', 'Your session has ended. Please sign in again.');
     const method = request.method;
 
-    if (path === '' && method === 'GET') return json({protocol: 'colloquy-rest/1', capabilities});
+    if (path === '' && method === 'GET') return json({protocol: 'colloquy-rest/1', capabilities, ...(options.pageSize ? {limits: {pageSize: options.pageSize}} : {})});
     if (path === '/auth/providers' && method === 'GET') {
       return json({providers: [{id: 'github', name: 'GitHub'}, {id: 'email', name: 'Email'}]});
     }

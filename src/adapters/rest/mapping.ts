@@ -177,6 +177,21 @@ export function mapCapabilities(raw: unknown): AdapterCapabilities {
   };
 }
 
+/** The protocol's page maximum when a service document does not announce its own. */
+export const PROTOCOL_PAGE_SIZE = 100;
+/** Beyond this a page is one huge answer; an announced maximum is capped here. */
+const LARGEST_PAGE_SIZE = 1000;
+
+/**
+ * The service document's `limits.pageSize`: the most top-level comments a page may ask
+ * for; the protocol's 100 when it is absent or not a whole number of at least 1.
+ */
+export function mapPageSizeLimit(raw: unknown): number {
+  const announced = asObject(asObject(raw)['limits'])['pageSize'];
+  if (typeof announced !== 'number' || !Number.isInteger(announced) || announced < 1) return PROTOCOL_PAGE_SIZE;
+  return Math.min(announced, LARGEST_PAGE_SIZE);
+}
+
 /** Whether the service document lists `locate` (it is not one of the core capabilities). */
 export function mapLocateSupport(raw: unknown): boolean {
   return asObject(asObject(raw)['capabilities'])['locate'] === true;

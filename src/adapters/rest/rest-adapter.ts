@@ -27,9 +27,11 @@ import {
   mapLocation,
   mapLocateSupport,
   mapPage,
+  mapPageSizeLimit,
   mapProviders,
   mapSession,
   mapThreadEvent,
+  PROTOCOL_PAGE_SIZE,
 } from './mapping.js';
 
 export interface RestAdapterOptions {
@@ -49,6 +51,11 @@ export interface RestAdapterOptions {
    * `locate`), so a link to a comment loads that comment's page only.
    */
   locate?: boolean;
+  /**
+   * The most top-level comments a page may ask for (the service document's
+   * `limits.pageSize`); default the protocol's 100.
+   */
+  maxPageSize?: number;
   /** Longest wait between reconnections of the live stream, in ms; default 30 s. */
   maxReconnectDelay?: number;
 }
@@ -75,6 +82,7 @@ const CACHED_PAGES = 50;
  */
 export class RestAdapter implements CommentAdapter {
   readonly capabilities: AdapterCapabilities;
+  readonly maxPageSize: number;
   /** Present only when the server implements it (see `RestAdapterOptions.locate`). */
   readonly locate?: (request: LocateRequest, options?: CallOptions) => Promise<LocatedComment | null>;
   readonly #endpoint: string;
@@ -93,6 +101,7 @@ export class RestAdapter implements CommentAdapter {
     this.#endpoint = baseUrl(options.endpoint);
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.capabilities = options.capabilities;
+    this.maxPageSize = options.maxPageSize ?? PROTOCOL_PAGE_SIZE;
     this.#storage = options.storage ?? safeStorage('sessionStorage');
     this.#tokenKey = `colloquy:rest:token:${this.#endpoint}`;
     this.#pendingKey = `colloquy:rest:pending-sign-in:${this.#endpoint}`;
@@ -104,7 +113,7 @@ export class RestAdapter implements CommentAdapter {
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
     const url = this.#url(`threads/${segment(request.thread)}/comments`, {
       sort: request.sort,
-      limit: String(request.limit),
+      limit: String(Math.min(request.limit, this.maxPageSize)),
       ...(request.cursor ? {cursor: request.cursor} : {}),
     });
     const cached = this.#pages.get(url);
@@ -360,7 +369,12 @@ export async function createRestAdapter(options: RestAdapterOptions, {signal}: C
   const response = await send(fetcher, baseUrl(options.endpoint), {headers: {Accept: 'application/json'}}, signal);
   const body = await readJson(response, signal);
   if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
-  return new RestAdapter({...options, capabilities: mapCapabilities(body), locate: options.locate ?? mapLocateSupport(body)});
+  return new RestAdapter({
+    ...options,
+    capabilities: mapCapabilities(body),
+    locate: options.locate ?? mapLocateSupport(body),
+    maxPageSize: options.maxPageSize ?? mapPageSizeLimit(body),
+  });
 }
 
 /** The endpoint as an absolute URL, its path without a trailing slash. */

@@ -8,21 +8,23 @@ import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
 import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
 import {parseText, type TextParagraph} from '../../content/text.js';
-import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
+import {UGC_LINK_REL} from '../../content/urls.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
-import {formatFullDate, formatRelativeTime} from '../../i18n/format.js';
+import {formatFullDate} from '../../i18n/format.js';
 import {countLabel, plausibleTime, shownCount} from '../../i18n/plausible.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
 import {ClockController} from '../shared/clock.js';
+import {liveRelativeTime} from '../shared/live-relative-time.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
-import {avatar, avatarStyles} from '../shared/avatar.js';
+import {authorUrls} from '../shared/author-urls.js';
+import {avatarStyles, checkedAvatar} from '../shared/avatar.js';
 import {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {customProperties} from '../shared/custom-properties.js';
@@ -48,7 +50,7 @@ const NARROW_INDENT_LEVELS = 3;
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
 const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style', 'loading'];
 
-// Every tick of the clock re-renders every comment: what does not change with the time is
+// Every update of the thread re-renders every comment: what does not change with the time is
 // worked out once per comment.
 const parsedText = new WeakMap<CommentContent, TextParagraph[]>();
 const formattedTimes = new WeakMap<Comment, CommentTimes | null>();
@@ -186,7 +188,10 @@ export class CommentThreadElement extends AdapterElement {
 
   readonly #data = new ThreadController(this, (comment) => this.#newComments.arrived(comment));
   readonly #progressive = new ProgressiveRender(this);
-  readonly #clock = new ClockController(this);
+  // Relative labels update themselves; a tick re-renders the thread only while it shows an
+  // edit window counting down.
+  readonly #clock = new ClockController(this, () => this.#showsEditWindow);
+  #showsEditWindow = false;
   readonly #own = new OwnCommentActions(this, {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
@@ -340,7 +345,9 @@ export class CommentThreadElement extends AdapterElement {
   #loadFirstPage(): void {
     const adapter = this.#adapter;
     if (!adapter) return;
-    const limit = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
+    const asked = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
+    // Asking a backend for more than it allows would fail the whole thread.
+    const limit = Math.min(asked, adapter.maxPageSize ?? asked);
     const deadline = this.loadTimeout;
     void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit, deadline}).then(() => {
       if (this.#sortChosen && this.#data.status === 'complete') {
@@ -572,6 +579,7 @@ export class CommentThreadElement extends AdapterElement {
   protected override render(): TemplateResult {
     const data = this.#data;
     const locale = localeOf(this);
+    this.#showsEditWindow = false;
     const failed = this.#adapterError !== undefined || data.status === 'error';
     const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
     // The page's own rendering of the comments (a CMS's server-side list and form) stays
@@ -744,6 +752,7 @@ export class CommentThreadElement extends AdapterElement {
     const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
     const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
+    if (comment.viewerCan.editableUntil !== undefined) this.#showsEditWindow = true;
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
     const collapse =
       depth === 1 && node.replies.length > 0
@@ -763,7 +772,7 @@ export class CommentThreadElement extends AdapterElement {
         aria-labelledby=${labelId}
         aria-busy=${sending ? 'true' : nothing}
       >
-        ${avatar(name, comment.author.avatarUrl, locale, this.#failedAvatars)}
+        ${checkedAvatar(name, authorUrls(comment.author).avatar, locale, this.#failedAvatars)}
         <div class="main">
           <header part="comment-header" class="meta">
             ${this.#renderAuthor(comment.author, name, labelId)}
@@ -818,7 +827,7 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   #renderAuthor(author: CommentAuthor, name: string, labelId: string): TemplateResult {
-    const profile = httpUrl(author.profileUrl);
+    const profile = authorUrls(author).profile;
     return profile
       ? html`<a id=${labelId} part="author" class="author" href=${profile} rel=${UGC_LINK_REL} dir="auto">${name}</a>`
       : html`<span id=${labelId} part="author" class="author" dir="auto">${name}</span>`;
@@ -831,7 +840,7 @@ export class CommentThreadElement extends AdapterElement {
       <a part="permalink" class="permalink" href=${commentHash(comment.id)}>
         ${showsRelative(this.dateStyle, times.created, this.#clock.now)
           ? html`<time part="timestamp" datetime=${times.iso} title=${times.title}>
-                ${formatRelativeTime(times.created, this.#clock.now, locale)}
+                ${liveRelativeTime(times.created, locale)}
               </time>
               <span part="full-date" class="full-date">${times.title}</span>`
           : html`<time part="timestamp" datetime=${times.iso}>${times.title}</time>`}

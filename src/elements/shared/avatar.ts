@@ -15,7 +15,17 @@ export function avatar(
   failed: ReadonlySet<string>,
   onError?: (url: string) => void,
 ): TemplateResult {
-  const url = httpUrl(avatarUrl);
+  return checkedAvatar(name, httpUrl(avatarUrl), locale, failed, onError);
+}
+
+/** `avatar` for an address already checked to be http(s) (see `authorUrls`). */
+export function checkedAvatar(
+  name: string,
+  url: string | undefined,
+  locale: string,
+  failed: ReadonlySet<string>,
+  onError?: (url: string) => void,
+): TemplateResult {
   if (!url || failed.has(url)) return initialsOfAvatar(name, locale, 'avatar');
   // The initials wait underneath until the picture has loaded over them, rather than an
   // empty circle.

@@ -25,7 +25,7 @@ function onVisibilityChange(): void {
  * One timer for the whole page, however many elements show times: it runs only while
  * something listens, and stops with the last listener.
  */
-function listen(listener: Listener): () => void {
+export function onClockTick(listener: Listener): () => void {
   listeners.add(listener);
   if (interval === undefined) {
     interval = setInterval(tick, CLOCK_TICK_MS);
@@ -50,15 +50,22 @@ export class ClockController implements ReactiveController {
   now = Date.now();
   #stop: (() => void) | undefined;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /**
+   * `needsUpdate` says whether a tick must re-render the host; by default always. A host
+   * whose only times are `liveRelativeTime` labels (which update themselves) says no.
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly needsUpdate: () => boolean = () => true,
+  ) {
     host.addController(this);
   }
 
   hostConnected(): void {
     this.now = Date.now();
-    this.#stop = listen((now) => {
+    this.#stop = onClockTick((now) => {
       this.now = now;
-      this.host.requestUpdate();
+      if (this.needsUpdate()) this.host.requestUpdate();
     });
   }
 

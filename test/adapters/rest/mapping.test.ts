@@ -1,8 +1,17 @@
 import {expect} from '@open-wc/testing';
-import {mapCapabilities, mapComment, mapError, mapPage, mapProviders, mapThreadEvent} from '../../../src/adapters/rest/mapping.js';
+import {mapCapabilities, mapComment, mapError, mapPage, mapPageSizeLimit, mapProviders, mapThreadEvent} from '../../../src/adapters/rest/mapping.js';
 import {CommentError} from '../../../src/core/errors.js';
 
 describe('REST mapping', () => {
+  it('reads the page maximum from limits.pageSize, else the protocol\'s 100', () => {
+    expect(mapPageSizeLimit({protocol: 'colloquy-rest/1', capabilities: {}})).to.equal(100);
+    expect(mapPageSizeLimit({limits: {pageSize: 500}})).to.equal(500);
+    expect(mapPageSizeLimit({limits: {pageSize: 20}})).to.equal(20);
+    for (const bad of ['500', 0, -3, 1.5, null, Number.NaN]) expect(mapPageSizeLimit({limits: {pageSize: bad}})).to.equal(100);
+    expect(mapPageSizeLimit({limits: {pageSize: 1e9}})).to.equal(1000);
+    expect(mapPageSizeLimit('not an object')).to.equal(100);
+  });
+
   it('turns hostile comment fields into safe values', () => {
     const comment = mapComment({
       id: 42,

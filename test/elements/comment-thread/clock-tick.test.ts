@@ -1,0 +1,102 @@
+// A tick of the page's clock rewrites only the relative labels that read differently; it
+// does not re-render the thread (which would redo every comment's template).
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {createMemoryAdapter} from '../../../src/adapters/memory/index.js';
+import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
+import '../../../src/elements/comment-thread/comment-thread.js';
+import {fakeTimers} from '../../helpers/fake-timers.js';
+import {stubAdapter, stubComment, stubPage} from './stub-adapter.js';
+import {settled, THREAD} from './thread-fixture.js';
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const daysAgo = (days: number) => minutesAgo(days * 24 * 60);
+
+/** Counts the thread's Lit updates from now on. */
+function countUpdates(element: CommentThreadElement): {readonly count: number} {
+  const counter = {count: 0};
+  const update = (element as unknown as {update: (changed: unknown) => void}).update;
+  Object.defineProperty(element, 'update', {
+    configurable: true,
+    value(this: CommentThreadElement, changed: unknown) {
+      counter.count++;
+      return update.call(this, changed);
+    },
+  });
+  return counter;
+}
+
+/** The ids of the comments whose DOM changed while `act` ran. */
+async function touchedComments(element: CommentThreadElement, act: () => Promise<void>): Promise<string[]> {
+  const touched = new Set<string>();
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      const node = record.target instanceof Element ? record.target : record.target.parentElement;
+      const id = node?.closest<HTMLElement>('[data-comment-id]')?.dataset['commentId'];
+      touched.add(id ?? '(outside any comment)');
+    }
+  });
+  observer.observe(element.shadowRoot!, {subtree: true, childList: true, characterData: true, attributes: true});
+  await act();
+  await new Promise((resolve) => setTimeout(resolve));
+  observer.disconnect();
+  return [...touched].sort();
+}
+
+const label = (element: CommentThreadElement, id: string) =>
+  element.shadowRoot!.querySelector(`[data-comment-id="${id}"] time`)?.textContent?.trim();
+
+describe('<comment-thread> on a clock tick', () => {
+  let timers: ReturnType<typeof fakeTimers>;
+  beforeEach(() => (timers = fakeTimers()));
+  afterEach(() => timers.restore());
+
+  it('rewrites only the labels that changed, without re-rendering the thread', async () => {
+    const comments = [
+      {id: 'fresh', author: {name: 'Ada'}, createdAt: minutesAgo(2), text: 'Just now.'},
+      ...Array.from({length: 20}, (_, index) => ({id: `old-${index}`, author: {name: 'Bo'}, createdAt: daysAgo(3), text: `Older ${index}.`})),
+    ];
+    const adapter = createMemoryAdapter({threads: [{id: 't', title: 'T', comments}]});
+    const element = await fixture<CommentThreadElement>(html`<comment-thread thread="t" .adapter=${adapter}></comment-thread>`);
+    await settled(element);
+    await waitUntil(() => label(element, 'fresh') === '2 minutes ago');
+    expect(label(element, 'old-0')).to.equal('3 days ago');
+    const updates = countUpdates(element);
+
+    const touched = await touchedComments(element, async () => {
+      timers.advance(3 * 60_000);
+      await element.updateComplete;
+    });
+    expect(label(element, 'fresh')).to.equal('5 minutes ago');
+    expect(label(element, 'old-0')).to.equal('3 days ago');
+    expect(touched, 'comments whose DOM a tick changed').to.deep.equal(['fresh']);
+    expect(updates.count, 'thread updates on a tick').to.equal(0);
+
+    // A tick that changes no label touches nothing at all.
+    const quiet = await touchedComments(element, async () => {
+      timers.advance(10_000);
+      await element.updateComplete;
+    });
+    expect(quiet).to.deep.equal([]);
+    expect(updates.count).to.equal(0);
+  });
+
+  it('still re-renders while an edit window counts down, so the Edit label follows', async () => {
+    const mine = stubComment('mine', {
+      author: {name: 'Ada', isViewer: true},
+      createdAt: minutesAgo(1),
+      viewerCan: {reply: true, edit: true, delete: true, editableUntil: new Date(Date.now() + 4 * 60_000).toISOString()},
+    });
+    const {adapter} = stubAdapter(async () => stubPage([mine], null, 1));
+    const element = await fixture<CommentThreadElement>(html`
+      <comment-thread thread=${THREAD} .adapter=${{...adapter, capabilities: {...adapter.capabilities, edit: true, delete: true}}}></comment-thread>
+    `);
+    await settled(element);
+    const editLabel = () => element.shadowRoot!.querySelector('[part~="edit-button"]')?.textContent?.trim();
+    expect(editLabel()).to.equal('Edit (4 min left)');
+    const updates = countUpdates(element);
+    timers.advance(2 * 60_000);
+    await element.updateComplete;
+    expect(updates.count).to.equal(1);
+    expect(editLabel()).to.equal('Edit (2 min left)');
+  });
+});

@@ -1,0 +1,44 @@
+// A thread re-renders every comment on each update; work that depends only on a comment
+// must not be redone then. Counted, not timed.
+import {expect} from '@open-wc/testing';
+import {renderThread, seedComment, parts} from './thread-fixture.js';
+
+/** How many `new URL(…)` calls `act` makes. */
+async function urlsParsedDuring(act: () => Promise<void>): Promise<number> {
+  const RealURL = globalThis.URL;
+  let parsed = 0;
+  globalThis.URL = new Proxy(RealURL, {
+    construct(target, args) {
+      parsed++;
+      return Reflect.construct(target, args);
+    },
+  });
+  try {
+    await act();
+  } finally {
+    globalThis.URL = RealURL;
+  }
+  return parsed;
+}
+
+describe('<comment-thread> per-render work', () => {
+  it('parses avatar and profile addresses once per comment, not on every update', async () => {
+    const comments = Array.from({length: 10}, (_, index) =>
+      seedComment(`c-${index}`, `Person ${index}`, `Text ${index}`, {
+        author: {name: `Person ${index}`, avatarUrl: `https://avatars.example/${index}.png`, profileUrl: `https://people.example/${index}`},
+      }),
+    );
+    const {element} = await renderThread({comments});
+    expect(parts(element, 'avatar')).to.have.length(10);
+    expect(parts(element, 'author').map((link) => link.getAttribute('href'))).to.include('https://people.example/3');
+
+    const parsed = await urlsParsedDuring(async () => {
+      element.requestUpdate();
+      await element.updateComplete;
+      element.requestUpdate();
+      await element.updateComplete;
+    });
+    expect(parsed, 'new URL() calls in two re-renders of 10 comments').to.equal(0);
+    expect(parts(element, 'avatar').map((image) => image.getAttribute('src'))).to.include('https://avatars.example/3.png');
+  });
+});
