@@ -34,6 +34,7 @@ import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
+import {ModerationController, moderationStyles} from './moderation.js';
 import {ThreadController} from './thread-controller.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
 
@@ -145,7 +146,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {
-  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles];
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles, moderationStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -187,6 +188,12 @@ export class CommentThreadElement extends AdapterElement {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     deleted: (comment, placeholder) => (placeholder ? this.#data.add(placeholder) : this.#data.remove(comment.id)),
+    announce: (text) => void this.#announce(text),
+  });
+  readonly #moderation = new ModerationController(this, {
+    adapter: () => this.#adapter,
+    threadId: () => this.#threadId,
+    stored: (comment, result) => (result ? this.#data.add(result) : this.#data.remove(comment.id)),
     announce: (text) => void this.#announce(text),
   });
   readonly #reactions = new ReactionController(this, {
@@ -538,6 +545,7 @@ export class CommentThreadElement extends AdapterElement {
         <header part="header" class="header">
           <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
+          ${loaded ? this.#moderation.renderFilter([...data.comments, ...data.added], locale) : nothing}
         </header>
         ${failed ? this.#renderError() : nothing}
         ${loaded ? this.#renderComments(locale) : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
@@ -610,7 +618,7 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   #renderComments(locale: string): TemplateResult {
-    const nodes = this.#nodes();
+    const nodes = this.#moderation.filter(this.#nodes());
     const data = this.#data;
     const moreFailed = data.moreStatus === 'error';
     const loadingMore = data.moreStatus === 'pending';
@@ -680,12 +688,14 @@ export class CommentThreadElement extends AdapterElement {
       `;
     }
     const sending = this.#isOutgoing(comment);
-    const pending = comment.status === 'pending';
+    const pending = this.#moderation.showsPending(comment);
     const name = authorName(comment.author);
     const info = this.#data.info;
     const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
-    const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
+    const moderation = sending ? nothing : this.#moderation.renderActions(comment);
+    // A held comment's moderator decides with Approve/Spam/Delete; Edit and Delete come after.
+    const ownActions = sending || moderation !== nothing ? nothing : this.#own.renderActions(comment, Date.now(), locale);
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
     const collapse =
       depth === 1 && node.replies.length > 0
@@ -724,18 +734,14 @@ export class CommentThreadElement extends AdapterElement {
             : parent && depth > NARROW_INDENT_LEVELS
               ? this.#renderInReplyTo(parent, 'narrow-only')
               : nothing}
-          ${pending
-            ? html`<p part="moderation-note" class="note">
-                ${msg('Your comment is awaiting moderation.', {id: 'thread.pending'})}
-              </p>`
-            : nothing}
+          ${this.#moderation.renderNote(comment)}
           ${this.#own.isEditing(comment)
             ? this.#own.renderEditor(comment)
             : html`<div part="body" class=${clamped ? 'body clamped' : 'body'} id=${bodyId} data-body-of=${comment.id} dir="auto">
                   ${this.#renderContent(comment.content, comment.permalink)}
                 </div>
                 ${this.#longThread.renderShowMore(comment, bodyId)}`}
-          ${canReply || ownActions !== nothing || reactions !== nothing || collapse !== nothing
+          ${canReply || ownActions !== nothing || moderation !== nothing || reactions !== nothing || collapse !== nothing
             ? html`<div class="actions">
                 ${reactions}
                 ${canReply ? html`<button
@@ -749,6 +755,7 @@ export class CommentThreadElement extends AdapterElement {
                   ${msg('Reply', {id: 'thread.reply'})}
                 </button>` : nothing}
                 ${ownActions}
+                ${moderation}
                 ${collapse}
                 ${this.#reactions.renderMessage(comment)}
               </div>`
