@@ -16,7 +16,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
  * `seed` (URL of a JSON array of threads), `storage-key`, `latency` (ms),
  * `moderation` (`none` | `guests` | `all`), `guests` (`off` to require sign-in),
  * `guest-reactions` (`off` to let only signed-in people like), `max-length`,
- * `edit-window` (seconds) and `sign-in-page`.
+ * `edit-window` (seconds), `sign-in-page` and `moderators` (viewer ids, separated by spaces).
  */
 export async function createMemoryAdapterFromConfig(config: AdapterConfig): Promise<MemoryAdapter> {
   const threads = config['seed'] ? await loadSeed(config['seed']) : undefined;
@@ -35,6 +35,7 @@ export async function createMemoryAdapterFromConfig(config: AdapterConfig): Prom
     ...(number('max-length') !== undefined ? {maxLength: number('max-length')} : {}),
     ...(number('edit-window') !== undefined ? {editWindowSeconds: number('edit-window')} : {}),
     ...(config['sign-in-page'] ? {signInPage: config['sign-in-page']} : {}),
+    ...(config['moderators']?.trim() ? {moderators: config['moderators'].trim().split(/\s+/)} : {}),
   });
 }
 
