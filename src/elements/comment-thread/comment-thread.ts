@@ -116,7 +116,13 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart timestamp - The `<time>` of a comment.
  * @csspart full-date - The full date of a relative time, shown on keyboard focus.
  * @csspart in-reply-to - "In reply to …" on replies shown below the deepest level.
- * @csspart moderation-note - "Your comment is awaiting moderation."
+ * @csspart moderation-note - "Your comment is awaiting moderation." (to a moderator: "Held for moderation", with `held-label`).
+ * @csspart held-label - "Held for moderation" on someone else's held comment, shown to moderators.
+ * @csspart held-filter - "Held (2)" for moderators: shows only the conversations holding held comments (`aria-pressed`).
+ * @csspart approve-button - "Approve" on a held comment, for moderators.
+ * @csspart spam-button - "Spam" on a held comment, for moderators.
+ * @csspart moderate-delete-button - "Delete" on a held comment, for moderators.
+ * @csspart moderation-error - "The comment could not be approved." and the like, under a comment.
  * @csspart body - A comment's content.
  * @csspart reply-button - Each comment's Reply button.
  * @csspart edit-button - "Edit" on the viewer's comments ("Edit (4 min left)" in an edit window).
