@@ -89,6 +89,8 @@ describe('<comment-thread> moderation', () => {
     expect(article(moderator, 'h1').getAttribute('part')).not.to.contain('comment-pending');
     expect(article(moderator, 'h1').querySelector('[data-moderate]')).to.be.null;
     expect(text(part(moderator, 'held-filter'))).to.equal('Held (1)');
+    // The buttons went away with the decision: focus stays on the comment, not lost to the page.
+    await waitUntil(() => moderator.shadowRoot!.activeElement === article(moderator, 'h1'), 'focus left the comment');
     expect(moderatorAdapter.storedComments(THREAD).find((c) => c.id === 'h1')!.status).to.equal('approved');
     await expectAccessible(moderator);
   });
@@ -158,6 +160,7 @@ describe('<comment-thread> moderation', () => {
 
     button(element, 'h1', 'spam').click();
     await waitUntil(() => !commentIds(element).includes('h1'), 'the spam stayed in the thread');
+    await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'held-filter'), 'focus was lost with the comment');
     expect(text(part(element, 'held-filter'))).to.equal('Held (1)');
     expect(adapter.storedComments(THREAD).find((c) => c.id === 'h1')!.status).to.equal('spam');
 
