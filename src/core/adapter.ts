@@ -76,6 +76,16 @@ export interface CommentAdapter {
    */
   deleteComment?(request: CommentRef, options: CallOptions): Promise<Comment | null>;
 
+  /**
+   * A moderator's decision on a comment; needs `capabilities.moderate`, and is offered on a
+   * comment only when its `viewerCan.moderate` is true. `approve` publishes a held comment
+   * (resolves with it, `status: 'approved'`, and tells live subscribers so everyone sees it);
+   * `spam` and `delete` take it out of the thread (resolves `null`, or the deleted
+   * placeholder when visible replies keep it). A viewer who may not moderate gets `forbidden`.
+   * Moderators' pages list every held comment, not only their own.
+   */
+  moderate?(request: ModerateRequest, options: CallOptions): Promise<Comment | null>;
+
   /** Adds or removes the viewer's reaction; needs `capabilities.reactions`. */
   react?(request: ReactRequest, options: CallOptions): Promise<Comment>;
 
@@ -123,6 +133,8 @@ export interface AdapterCapabilities {
   session: boolean;
   /** `subscribe`. */
   live: boolean;
+  /** `moderate`: moderators can approve, mark as spam and delete from the thread. Default false. */
+  moderate?: boolean;
   /**
    * People who are not signed in may react; the backend recognises their browser (a
    * cookie, a stored key) so each browser counts once. Without it, `react` needs a session.
@@ -193,6 +205,12 @@ export interface CommentRef {
 
 export interface EditCommentRequest extends CommentRef {
   text: string;
+}
+
+export type ModerationAction = 'approve' | 'spam' | 'delete';
+
+export interface ModerateRequest extends CommentRef {
+  action: ModerationAction;
 }
 
 export interface ReactRequest extends CommentRef {

@@ -84,6 +84,7 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
         [c.signIn, 'signOut'],
         [c.session, 'getSession'],
         [c.live, 'subscribe'],
+        [c.moderate === true, 'moderate'],
       ];
       for (const [claimed, method] of needs) {
         assert(!claimed || typeof adapter[method] === 'function', `claims a capability but has no ${method}()`);
@@ -239,6 +240,29 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
       assert(!comments.some((comment) => contentIncludes(comment, text)), 'a post aborted before it started was stored');
     }),
 
+    check('refuses moderation to a viewer who may not moderate, changing nothing', async ({adapter, thread}) => {
+      if (!adapter.capabilities.moderate || !adapter.moderate) return;
+      const before = await loadWholeThread(adapter, thread);
+      // The conformance subject reads as a guest or an ordinary user: no comment may offer moderation.
+      for (const comment of before.comments) {
+        assert(comment.viewerCan.moderate !== true, `comment ${JSON.stringify(comment.id)} offers moderation to a viewer who is not a moderator`);
+      }
+      const target = before.comments.find((comment) => comment.status === 'approved');
+      assert(target !== undefined, 'the thread has no approved comment to try moderating');
+      let refused: unknown;
+      try {
+        await adapter.moderate({thread, commentId: target.id, action: 'delete'}, {});
+      } catch (error) {
+        refused = error;
+      }
+      assert(
+        isCommentError(refused) && (refused.code === 'forbidden' || refused.code === 'unauthorized'),
+        `moderate() by a viewer who may not moderate gave ${refused === undefined ? 'success' : describe(refused)}, not "forbidden" or "unauthorized"`,
+      );
+      const after = await loadWholeThread(adapter, thread);
+      assert(after.comments.some((comment) => comment.id === target.id), 'a refused moderation still removed the comment');
+    }),
+
     check('rejects a call whose signal fires while it is under way', async ({adapter, thread}) => {
       const controller = new AbortController();
       const call = adapter.loadPage({thread, sort: 'oldest', limit: 10}, {signal: controller.signal});
@@ -304,6 +328,7 @@ function assertWellFormed(comment: Comment): void {
   assert(Number.isInteger(comment.replyCount), `${where} has no integer replyCount`);
   const can = comment.viewerCan;
   assert(typeof can?.reply === 'boolean' && typeof can.edit === 'boolean' && typeof can.delete === 'boolean', `${where} has incomplete viewerCan`);
+  assert(can.moderate === undefined || typeof can.moderate === 'boolean', `${where} has a viewerCan.moderate that is not a boolean`);
 }
 
 async function expectCommentError(call: Promise<unknown>, code: CommentErrorCode): Promise<void> {

@@ -30,7 +30,8 @@ export interface CommentAuthor {
 export type CommentContent = {kind: 'text'; value: string} | {kind: 'html'; value: string};
 
 /**
- * `pending` comments are held for moderation: backends return them only to their author.
+ * `pending` comments are held for moderation: backends return them only to their author
+ * and to moderators.
  * `deleted` comments are placeholders kept so their replies still have a parent.
  */
 export type CommentStatus = 'approved' | 'pending' | 'deleted';
@@ -40,6 +41,8 @@ export interface CommentPermissions {
   reply: boolean;
   edit: boolean;
   delete: boolean;
+  /** The viewer moderates this thread and may approve, spam or delete this comment (`moderate`). */
+  moderate?: boolean;
   /** When editing stops being allowed (an edit window), as an ISO 8601 time. */
   editableUntil?: string;
 }

@@ -1,5 +1,5 @@
 /** What an element was doing when its adapter failed. */
-export type CommentErrorOperation = 'load' | 'load-more' | 'post' | 'edit' | 'delete' | 'react' | 'sign-in' | 'sign-out';
+export type CommentErrorOperation = 'load' | 'load-more' | 'post' | 'edit' | 'delete' | 'react' | 'moderate' | 'sign-in' | 'sign-out';
 
 /**
  * An adapter call failed and the element is showing it. `error` is usually a

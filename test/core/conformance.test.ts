@@ -26,7 +26,7 @@ async function failedChecks(breakAdapter: (adapter: CommentAdapter) => CommentAd
 
 const methodNames = [
   'loadPage', 'postComment', 'editComment', 'deleteComment', 'react', 'listProviders',
-  'signInUrl', 'completeSignIn', 'getSession', 'signOut', 'subscribe', 'locate',
+  'signInUrl', 'completeSignIn', 'getSession', 'signOut', 'subscribe', 'locate', 'moderate',
 ] as const;
 
 /** A copy of `adapter` with some methods replaced (its own methods stay bound to it). */
@@ -112,6 +112,19 @@ describe('the conformance suite', () => {
       }),
     );
     expect(failed).to.deep.equal(['stores a comment once when it is posted twice with one idempotency key']);
+  });
+
+  it('catches moderation claimed without moderate(), or granted to a viewer who is no moderator', async () => {
+    const missing = await failedChecks((adapter) => override(adapter, {moderate: undefined}));
+    expect(missing).to.include('declares a method for every capability it claims');
+
+    const granted = await failedChecks((adapter) =>
+      override(adapter, {
+        // Answers every viewer as if they moderated.
+        moderate: async () => null,
+      }),
+    );
+    expect(granted).to.deep.equal(['refuses moderation to a viewer who may not moderate, changing nothing']);
   });
 
   it('catches a capability claimed without its method', async () => {

@@ -39,7 +39,7 @@ export interface RestServerOptions {
   /** The page maximum the service document announces (`limits.pageSize`); left out, none is announced and the protocol's 100 holds. */
   pageSize?: number;
   /** What the service document claims; default everything. */
-  capabilities?: Partial<{edit: boolean; delete: boolean; reactions: string[]; signIn: boolean; session: boolean; live: boolean; locate: boolean}>;
+  capabilities?: Partial<{edit: boolean; delete: boolean; reactions: string[]; signIn: boolean; session: boolean; live: boolean; locate: boolean; moderate: boolean}>;
 }
 
 interface StoredComment {
@@ -49,7 +49,8 @@ interface StoredComment {
   createdAt: string;
   editedAt?: string;
   text: string;
-  status: 'approved' | 'pending' | 'deleted';
+  /** `spam`: a moderator's verdict, kept but never listed. */
+  status: 'approved' | 'pending' | 'deleted' | 'spam';
   likes: Set<string>;
   seededLikes: number;
 }
@@ -133,7 +134,7 @@ export function restServer(options: RestServerOptions): RestServer {
   let nextId = 1;
   let nextEvent = 1;
   const maxPageSize = options.pageSize ?? 100;
-  const capabilities = {edit: true, delete: true, reactions: ['like'], signIn: true, session: true, live: true, locate: true, ...options.capabilities};
+  const capabilities = {edit: true, delete: true, reactions: ['like'], signIn: true, session: true, live: true, locate: true, moderate: true, ...options.capabilities};
 
   const corsHeaders = {'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Retry-After, Idempotency-Replayed'};
   const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -161,7 +162,7 @@ export function restServer(options: RestServerOptions): RestServer {
         parent = thread.comments.find((c) => c.id === grandparent);
       }
     }
-    return thread.comments.filter((c) => keep.has(c.id));
+    return thread.comments.filter((c) => keep.has(c.id) && c.status !== 'spam');
   };
 
   const wire = (thread: StoredThread, comment: StoredComment, viewer: Viewer | undefined, visible: StoredComment[]) => {
@@ -189,7 +190,12 @@ export function restServer(options: RestServerOptions): RestServer {
       reactions: capabilities.reactions.length
         ? [{key: 'like', count: comment.seededLikes + comment.likes.size, viewerReacted: viewer ? comment.likes.has(viewer.id) : false}]
         : undefined,
-      viewerCan: {reply: thread.open && !deleted, edit: mine && !deleted, delete: !deleted && (mine || viewer?.moderator === true)},
+      viewerCan: {
+        reply: thread.open && !deleted,
+        edit: mine && !deleted,
+        delete: !deleted && (mine || viewer?.moderator === true),
+        ...(capabilities.moderate && viewer?.moderator && !deleted ? {moderate: true} : {}),
+      },
     };
   };
 
@@ -460,7 +466,7 @@ export function restServer(options: RestServerOptions): RestServer {
       }
     }
 
-    const match = /^\/threads\/([^/]+)\/(comments|events)(?:\/([^/]+))?(?:\/reactions\/([^/]+)|\/(location))?$/.exec(path);
+    const match = /^\/threads\/([^/]+)\/(comments|events)(?:\/([^/]+))?(?:\/reactions\/([^/]+)|\/(location)|\/(moderation))?$/.exec(path);
     if (!match) return fail(404, 'not-found', 'No such route.');
     const thread = threads.get(decodeURIComponent(match[1]!));
     if (!thread) return fail(404, 'not-found', 'This thread does not exist.');
@@ -475,7 +481,7 @@ export function restServer(options: RestServerOptions): RestServer {
       if (!capabilities.locate) return fail(404, 'not-found', 'No such route.');
       return method === 'GET' ? locate(request, thread, viewer, commentId) : fail(405, 'invalid', 'Method not allowed.');
     }
-    const comment = thread.comments.find((c) => c.id === commentId && c.status !== 'deleted');
+    const comment = thread.comments.find((c) => c.id === commentId && c.status !== 'deleted' && c.status !== 'spam');
     if (!comment) return fail(404, 'not-found', 'This comment does not exist.');
     if (match[4] !== undefined) {
       if (!viewer) return fail(401, 'unauthorized', 'Please sign in to react.');
@@ -484,6 +490,26 @@ export function restServer(options: RestServerOptions): RestServer {
       else comment.likes.delete(viewer.id);
       announceComment(thread, 'comment-updated', comment);
       return json({comment: wire(thread, comment, viewer, visibleTo(thread, viewer))});
+    }
+    if (match[6] !== undefined) {
+      if (!capabilities.moderate) return fail(404, 'not-found', 'No such route.');
+      if (method !== 'POST') return fail(405, 'invalid', 'Method not allowed.');
+      if (!viewer) return fail(401, 'unauthorized', 'Please sign in to moderate.');
+      if (!viewer.moderator) return fail(403, 'forbidden', 'Only moderators can do this.');
+      const {action} = (await request.json().catch(() => ({}))) as {action?: unknown};
+      if (action === 'approve') {
+        const wasPublic = comment.status === 'approved';
+        comment.status = 'approved';
+        if (!wasPublic) announceComment(thread, 'comment-added', comment);
+        return json({comment: wire(thread, comment, viewer, visibleTo(thread, viewer))});
+      }
+      if (action === 'spam') {
+        const wasPublic = comment.status === 'approved';
+        comment.status = 'spam';
+        if (wasPublic) announce(thread, 'comment-removed', {commentId: comment.id});
+        return json({comment: null});
+      }
+      if (action !== 'delete') return fail(400, 'invalid', 'action must be approve, spam or delete.');
     }
     const mine = viewer !== undefined && comment.author.id === viewer.id;
     if (method === 'PATCH') {
@@ -497,7 +523,7 @@ export function restServer(options: RestServerOptions): RestServer {
       announceComment(thread, 'comment-updated', comment);
       return json({comment: wire(thread, comment, viewer, visibleTo(thread, viewer))});
     }
-    if (method === 'DELETE') {
+    if (method === 'DELETE' || match[6] !== undefined) {
       if (!viewer) return fail(401, 'unauthorized', 'Please sign in to delete.');
       if (!mine && !viewer.moderator) return fail(403, 'forbidden', 'You can only delete your own comments.');
       const hasReplies = thread.comments.some((c) => c.parentId === comment.id && c.status !== 'deleted');

@@ -17,7 +17,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
  * `moderation` (`none` | `guests` | `all`), `guests` (`off` to require sign-in),
  * `guest-reactions` (`off` to let only signed-in people like), `markdown` (comments
  * are Markdown), `max-length`,
- * `edit-window` (seconds) and `sign-in-page`.
+ * `edit-window` (seconds), `sign-in-page` and `moderators` (viewer ids, separated by spaces).
  */
 export async function createMemoryAdapterFromConfig(config: AdapterConfig): Promise<MemoryAdapter> {
   const threads = config['seed'] ? await loadSeed(config['seed']) : undefined;
@@ -37,6 +37,7 @@ export async function createMemoryAdapterFromConfig(config: AdapterConfig): Prom
     ...(number('max-length') !== undefined ? {maxLength: number('max-length')} : {}),
     ...(number('edit-window') !== undefined ? {editWindowSeconds: number('edit-window')} : {}),
     ...(config['sign-in-page'] ? {signInPage: config['sign-in-page']} : {}),
+    ...(config['moderators']?.trim() ? {moderators: config['moderators'].trim().split(/\s+/)} : {}),
   });
 }
 

@@ -8,6 +8,7 @@ import type {
   LoadPageRequest,
   LocatedComment,
   LocateRequest,
+  ModerateRequest,
   NewComment,
   ReactRequest,
   SignInUrlRequest,
@@ -53,6 +54,12 @@ export interface MemoryAdapterOptions {
   guestReactions?: boolean;
   /** Sign-in providers; default the simulated WordPress.com, X, Facebook, GitHub, Google and email. */
   providers?: SignInProvider[];
+  /**
+   * Viewer ids of the people who moderate, as the simulated sign-in makes them:
+   * `<provider>:<name in lower case, spaces as dashes>`, e.g. `github:leila-haddad`. They see
+   * every held comment and may approve, spam or delete any comment.
+   */
+  moderators?: readonly string[];
   /** The simulated providers' consent page; sign-in is offered only when it is set. */
   signInPage?: string;
   /** The clock, for tests. */
@@ -118,6 +125,7 @@ export class MemoryAdapter implements CommentAdapter {
       markdown: options.markdown ?? false,
       signIn: Boolean(options.signInPage) && providers.length > 0,
       session: true,
+      moderate: true,
       live: Boolean(options.live) || (Boolean(options.storageKey) && typeof BroadcastChannel === 'function'),
     };
     this.#seed();
@@ -135,8 +143,7 @@ export class MemoryAdapter implements CommentAdapter {
     await this.#begin('load', options.signal);
     this.#refresh();
     const thread = this.#thread(request.thread);
-    const viewer = this.#viewerKey();
-    const visible = visibleComments(thread, viewer);
+    const visible = this.#visible(thread);
     const roots = visible.filter((comment) => comment.parentId === null).sort(rootOrder(request.sort, visible));
     const start = request.cursor ? this.#rootsAfter(roots, request.cursor, request.sort) : 0;
     const limit = Math.max(1, Math.floor(request.limit));
@@ -160,7 +167,7 @@ export class MemoryAdapter implements CommentAdapter {
   async locate(request: LocateRequest, options: CallOptions = {}): Promise<LocatedComment | null> {
     await this.#begin('load', options.signal);
     const thread = this.#thread(request.thread);
-    const visible = visibleComments(thread, this.#viewerKey());
+    const visible = this.#visible(thread);
     const byId = new Map(visible.map((comment) => [comment.id, comment]));
     let root = byId.get(request.commentId);
     const seen = new Set<string>();
@@ -258,19 +265,49 @@ export class MemoryAdapter implements CommentAdapter {
       if (!this.#permissions(stored, thread).delete) {
         throw new CommentError('forbidden', messages.deleteForbidden());
       }
-      const hasReplies = thread.comments.some((comment) => comment.parentId === stored.id);
-      if (hasReplies) {
-        stored.status = 'deleted';
-        delete stored.text;
-        delete stored.html;
-        this.#commit(thread, stored.id, 'updated');
-        const visible = visibleComments(thread, this.#viewerKey());
-        return visible.includes(stored) ? this.#toComment(stored, thread) : null;
-      }
-      thread.comments.splice(thread.comments.indexOf(stored), 1);
-      this.#commit(thread, stored.id, 'removed');
-      return null;
+      return this.#remove(thread, stored);
     });
+  }
+
+  /** Deletes `stored`: a placeholder while replies hang below it, else gone. */
+  #remove(thread: StoredThread, stored: StoredComment): Comment | null {
+    const hasReplies = thread.comments.some((comment) => comment.parentId === stored.id);
+    if (hasReplies) {
+      stored.status = 'deleted';
+      delete stored.text;
+      delete stored.html;
+      this.#commit(thread, stored.id, 'updated');
+      return this.#visible(thread).includes(stored) ? this.#toComment(stored, thread) : null;
+    }
+    thread.comments.splice(thread.comments.indexOf(stored), 1);
+    this.#commit(thread, stored.id, 'removed');
+    return null;
+  }
+
+  async moderate(request: ModerateRequest, options: CallOptions = {}): Promise<Comment | null> {
+    await this.#begin('moderate', options.signal);
+    if (!this.#session()?.viewer.isModerator) throw new CommentError('forbidden', messages.moderateForbidden());
+    const result = await this.#writing(() => {
+      const thread = this.#thread(request.thread);
+      const stored = this.#comment(thread, request.commentId);
+      if (stored.status === 'deleted') throw new CommentError('not-found', messages.commentMissing());
+      if (request.action === 'approve') {
+        stored.status = 'approved';
+        this.#commit(thread, stored.id, 'updated');
+        return this.#toComment(stored, thread);
+      }
+      if (request.action === 'spam') {
+        // Kept as spam (a backend learns from it), out of everyone's sight with its replies.
+        stored.status = 'spam';
+        this.#commit(thread, stored.id, 'removed');
+        return null;
+      }
+      if (request.action === 'delete') return this.#remove(thread, stored);
+      throw new CommentError('invalid', messages.moderateForbidden());
+    });
+    // Other tabs hear of it through storage; other elements on this page through here.
+    this.#deliver({origin: this.#instanceId, thread: request.thread, commentId: request.commentId, change: 'updated'});
+    return result;
   }
 
   async react(request: ReactRequest, options: CallOptions = {}): Promise<Comment> {
@@ -322,12 +359,14 @@ export class MemoryAdapter implements CommentAdapter {
     if (!provider) throw new CommentError('invalid', messages.unknownProvider());
     const grant = decodeGrant(request.result.code);
     if (!grant) throw new CommentError('unauthorized', messages.signInFailed());
+    const id = `${provider.id}:${grant.name.toLowerCase().replace(/\s+/g, '-')}`;
     const session: Session = {
       providerId: provider.id,
       viewer: {
-        id: `${provider.id}:${grant.name.toLowerCase().replace(/\s+/g, '-')}`,
+        id,
         name: grant.name,
         ...(grant.avatarUrl ? {avatarUrl: grant.avatarUrl} : {}),
+        ...(this.#options.moderators?.includes(id) ? {isModerator: true} : {}),
       },
     };
     this.#saveSession(session);
@@ -419,7 +458,7 @@ export class MemoryAdapter implements CommentAdapter {
 
   #comment(thread: StoredThread, id: string): StoredComment {
     const stored = thread.comments.find((comment) => comment.id === id);
-    if (!stored || !visibleComments(thread, this.#viewerKey()).includes(stored)) {
+    if (!stored || !this.#visible(thread).includes(stored)) {
       throw new CommentError('not-found', messages.commentMissing());
     }
     return stored;
@@ -449,7 +488,7 @@ export class MemoryAdapter implements CommentAdapter {
     }
     if (input.parentId !== null) {
       const parent = thread.comments.find((comment) => comment.id === input.parentId);
-      const visible = parent && visibleComments(thread, this.#viewerKey()).includes(parent);
+      const visible = parent && this.#visible(thread).includes(parent);
       if (!parent || !visible || parent.status === 'deleted') {
         fieldErrors.parent = messages.parentMissing();
       }
@@ -493,6 +532,10 @@ export class MemoryAdapter implements CommentAdapter {
     };
   }
 
+  #visible(thread: StoredThread): StoredComment[] {
+    return visibleComments(thread, this.#viewerKey(), Boolean(this.#session()?.viewer.isModerator));
+  }
+
   #permissions(stored: StoredComment, thread: StoredThread): Comment['viewerCan'] {
     const viewer = this.#viewerKey();
     const mine = stored.authorKey === viewer;
@@ -505,6 +548,7 @@ export class MemoryAdapter implements CommentAdapter {
       reply: thread.open && stored.status === 'approved',
       edit: canEdit,
       delete: live && (mine || moderator),
+      ...(moderator && live ? {moderate: true} : {}),
       ...(canEdit && !moderator ? {editableUntil: new Date(editableUntil).toISOString()} : {}),
     };
   }
@@ -512,7 +556,7 @@ export class MemoryAdapter implements CommentAdapter {
   #toComment(stored: StoredComment, thread: StoredThread, replyCount?: number): Comment {
     const viewer = this.#viewerKey();
     const replies =
-      replyCount ?? visibleComments(thread, viewer).filter((comment) => comment.parentId === stored.id).length;
+      replyCount ?? this.#visible(thread).filter((comment) => comment.parentId === stored.id).length;
     const deleted = stored.status === 'deleted';
     const reactions = this.capabilities.reactions.map((key) => {
       const people = stored.reactedBy?.[key] ?? [];
@@ -536,7 +580,8 @@ export class MemoryAdapter implements CommentAdapter {
         : stored.html !== undefined
           ? {kind: 'html', value: stored.html}
           : {kind: 'text', value: stored.text ?? ''},
-      status: stored.status,
+      // Spam is never listed; a change that reaches a listener as it happens reads as gone.
+      status: stored.status === 'spam' ? 'deleted' : stored.status,
       ...(thread.url ? {permalink: `${thread.url}#comment-${stored.id}`} : {}),
       replyCount: replies,
       ...(reactions.length > 0 ? {reactions} : {}),
@@ -697,7 +742,7 @@ export class MemoryAdapter implements CommentAdapter {
     const thread = this.#threads.get(message.thread);
     if (!listeners || !thread) return;
     const stored = thread.comments.find((comment) => comment.id === message.commentId);
-    const visible = stored && visibleComments(thread, this.#viewerKey()).includes(stored);
+    const visible = stored && this.#visible(thread).includes(stored);
     const event: ThreadEvent =
       !stored || !visible
         ? {type: 'comment-removed', thread: thread.id, commentId: message.commentId}
@@ -707,15 +752,17 @@ export class MemoryAdapter implements CommentAdapter {
 }
 
 /**
- * What `viewer` may see: approved comments, their own held ones, and deleted comments
- * that still have visible replies. A comment hidden from the viewer hides its replies.
+ * What `viewer` may see: approved comments, their own held ones (a moderator: everyone's),
+ * and deleted comments that still have visible replies. A comment hidden from the viewer
+ * (held, spam) hides its replies.
  */
-function visibleComments(thread: StoredThread, viewer: string): StoredComment[] {
+function visibleComments(thread: StoredThread, viewer: string, moderator = false): StoredComment[] {
   const children = childrenOf(thread.comments);
   const visible = new Set<StoredComment>();
   const visit = (comment: StoredComment): boolean => {
-    const shown = comment.status === 'approved' || (comment.status === 'pending' && comment.authorKey === viewer);
-    if (comment.status === 'pending' && !shown) return false;
+    const shown =
+      comment.status === 'approved' || (comment.status === 'pending' && (moderator || comment.authorKey === viewer));
+    if ((comment.status === 'pending' && !shown) || comment.status === 'spam') return false;
     let anyChildShown = false;
     for (const child of children.get(comment.id) ?? []) anyChildShown = visit(child) || anyChildShown;
     if (shown || (comment.status === 'deleted' && anyChildShown)) {

@@ -8,6 +8,7 @@ export const messages = {
     msg('Duplicate comment detected; it looks as though you have already said that.', {id: 'adapter.memory.duplicate'}),
   editExpired: () => msg('You can no longer edit this comment.', {id: 'adapter.memory.edit-expired'}),
   deleteForbidden: () => msg('You are not allowed to delete this comment.', {id: 'adapter.memory.delete-forbidden'}),
+  moderateForbidden: () => msg('Only moderators can do this.', {id: 'adapter.memory.moderate-forbidden'}),
   emptyText: () => msg('Please type your comment.', {id: 'adapter.memory.text-empty'}),
   tooLong: () => msg('Your comment is longer than this site allows.', {id: 'adapter.memory.text-too-long'}),
   unknownReaction: () => msg('This reaction is not available.', {id: 'adapter.memory.reaction-unknown'}),

@@ -23,7 +23,8 @@ export interface SeedComment {
   text?: string;
   /** Backend-rendered HTML (sanitized when shown), instead of `text`. */
   html?: string;
-  status?: 'approved' | 'pending' | 'deleted';
+  /** `spam`: a moderator marked it; kept, never shown. */
+  status?: 'approved' | 'pending' | 'deleted' | 'spam';
   /** Reaction key → how many people reacted (anonymous, for seeding). */
   reactions?: Record<string, number>;
 }
@@ -40,7 +41,7 @@ export interface SeedThread {
 /** A comment as the memory backend keeps it: the seed shape plus what posting adds. */
 export interface StoredComment extends SeedComment {
   parentId: string | null;
-  status: 'approved' | 'pending' | 'deleted';
+  status: 'approved' | 'pending' | 'deleted' | 'spam';
   /** Who wrote it in this browser: `guest:<key>` or `user:<id>`; seeded comments have none. */
   authorKey?: string;
   editedAt?: string;
@@ -100,7 +101,8 @@ function readStoredComment(raw: unknown): StoredComment | undefined {
   const id = asId(raw['id']);
   if (id === undefined) return undefined;
   const author = asObject(raw['author']);
-  const status = raw['status'] === 'pending' || raw['status'] === 'deleted' ? raw['status'] : 'approved';
+  const status =
+    raw['status'] === 'pending' || raw['status'] === 'deleted' || raw['status'] === 'spam' ? raw['status'] : 'approved';
   const text = typeof raw['text'] === 'string' ? raw['text'].slice(0, MAX_TEXT) : undefined;
   const html = typeof raw['html'] === 'string' ? raw['html'].slice(0, MAX_TEXT) : undefined;
   const avatarUrl = httpUrl(author['avatarUrl']);

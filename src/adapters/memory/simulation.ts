@@ -2,7 +2,7 @@ import {CommentError, type CommentErrorCode, type CommentField} from '../../core
 import {simulatedFailureMessage} from './messages.js';
 
 /** The kinds of adapter call whose latency and failures can be simulated separately. */
-export type CallKind = 'load' | 'post' | 'edit' | 'delete' | 'react' | 'session' | 'signIn';
+export type CallKind = 'load' | 'post' | 'edit' | 'delete' | 'react' | 'session' | 'signIn' | 'moderate';
 
 export interface SimulatedFailure {
   code: CommentErrorCode;

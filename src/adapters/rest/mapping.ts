@@ -64,6 +64,7 @@ export function mapComment(raw: unknown): Comment | null {
       reply: can['reply'] === true,
       edit: can['edit'] === true,
       delete: can['delete'] === true,
+      ...(can['moderate'] === true ? {moderate: true} : {}),
       ...(editableUntil ? {editableUntil} : {}),
     },
   };
@@ -174,6 +175,7 @@ export function mapCapabilities(raw: unknown): AdapterCapabilities {
     signIn: flag('signIn'),
     session: flag('session'),
     live: flag('live'),
+    moderate: flag('moderate'),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   LocatedComment,
   LocateRequest,
   NewComment,
+  ModerateRequest,
   ReactRequest,
   SignInUrlRequest,
   ThreadEvent,
@@ -180,6 +181,12 @@ export class RestAdapter implements CommentAdapter {
 
   async deleteComment(request: CommentRef, {signal}: CallOptions = {}): Promise<Comment | null> {
     const {body} = await this.#request(this.#commentUrl(request), {method: 'DELETE'}, signal);
+    return mapComment(asObject(body)['comment']);
+  }
+
+  async moderate(request: ModerateRequest, {signal}: CallOptions = {}): Promise<Comment | null> {
+    const init = {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({action: request.action})};
+    const {body} = await this.#request(`${this.#commentUrl(request)}/moderation`, init, signal);
     return mapComment(asObject(body)['comment']);
   }
 

@@ -37,6 +37,7 @@ import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
+import {ModerationController, moderationStyles} from './moderation.js';
 import {ThreadController} from './thread-controller.js';
 import {invalidateProgressiveRender, ProgressiveRender, type RenderBudget} from './progressive-render.js';
 import {buildThreadTree, type ThreadNode} from './thread-tree.js';
@@ -120,7 +121,13 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart timestamp - The `<time>` of a comment.
  * @csspart full-date - The full date of a relative time, shown on keyboard focus.
  * @csspart in-reply-to - "In reply to …" on replies shown below the deepest level.
- * @csspart moderation-note - "Your comment is awaiting moderation."
+ * @csspart moderation-note - "Your comment is awaiting moderation." (to a moderator: "Held for moderation", with `held-label`).
+ * @csspart held-label - "Held for moderation" on someone else's held comment, shown to moderators.
+ * @csspart held-filter - "Held (2)" for moderators: shows only the conversations holding held comments (`aria-pressed`).
+ * @csspart approve-button - "Approve" on a held comment, for moderators.
+ * @csspart spam-button - "Spam" on a held comment, for moderators.
+ * @csspart moderate-delete-button - "Delete" on a held comment, for moderators.
+ * @csspart moderation-error - "The comment could not be approved." and the like, under a comment.
  * @csspart body - A comment's content.
  * @csspart reply-button - Each comment's Reply button.
  * @csspart edit-button - "Edit" on the viewer's comments ("Edit (4 min left)" in an edit window).
@@ -150,7 +157,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {
-  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles];
+  static override styles = [themeStyles, avatarStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles, moderationStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -196,6 +203,12 @@ export class CommentThreadElement extends AdapterElement {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     deleted: (comment, placeholder) => (placeholder ? this.#data.add(placeholder) : this.#data.remove(comment.id)),
+    announce: (text) => void this.#announce(text),
+  });
+  readonly #moderation = new ModerationController(this, {
+    adapter: () => this.#adapter,
+    threadId: () => this.#threadId,
+    stored: (comment, result) => (result ? this.#data.add(result) : this.#data.remove(comment.id)),
     announce: (text) => void this.#announce(text),
   });
   readonly #reactions = new ReactionController(this, {
@@ -604,6 +617,7 @@ export class CommentThreadElement extends AdapterElement {
         <header part="header" class="header">
           <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
+          ${loaded ? this.#moderation.renderFilter([...data.comments, ...data.added], locale) : nothing}
         </header>
         ${failed ? this.#renderError() : nothing}
         ${loaded ? comments : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
@@ -676,7 +690,7 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   #renderComments(locale: string): TemplateResult {
-    const nodes = this.#nodes();
+    const nodes = this.#moderation.filter(this.#nodes());
     const data = this.#data;
     const moreFailed = data.moreStatus === 'error';
     const loadingMore = data.moreStatus === 'pending';
@@ -746,12 +760,14 @@ export class CommentThreadElement extends AdapterElement {
       `;
     }
     const sending = this.#isOutgoing(comment);
-    const pending = comment.status === 'pending';
+    const pending = this.#moderation.showsPending(comment);
     const name = authorName(comment.author);
     const info = this.#data.info;
     const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
-    const ownActions = sending ? nothing : this.#own.renderActions(comment, Date.now(), locale);
+    const moderation = sending ? nothing : this.#moderation.renderActions(comment);
+    // A held comment's moderator decides with Approve/Spam/Delete; Edit and Delete come after.
+    const ownActions = sending || moderation !== nothing ? nothing : this.#own.renderActions(comment, Date.now(), locale);
     if (comment.viewerCan.editableUntil !== undefined) this.#showsEditWindow = true;
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
     const collapse =
@@ -791,18 +807,14 @@ export class CommentThreadElement extends AdapterElement {
             : parent && depth > NARROW_INDENT_LEVELS
               ? this.#renderInReplyTo(parent, 'narrow-only')
               : nothing}
-          ${pending
-            ? html`<p part="moderation-note" class="note">
-                ${msg('Your comment is awaiting moderation.', {id: 'thread.pending'})}
-              </p>`
-            : nothing}
+          ${this.#moderation.renderNote(comment)}
           ${this.#own.isEditing(comment)
             ? this.#own.renderEditor(comment)
             : html`<div part="body" class=${clamped ? 'body clamped' : 'body'} id=${bodyId} data-body-of=${comment.id} dir="auto">
                   ${this.#renderContent(comment.content, comment.permalink)}
                 </div>
                 ${this.#longThread.renderShowMore(comment, bodyId)}`}
-          ${canReply || ownActions !== nothing || reactions !== nothing || collapse !== nothing
+          ${canReply || ownActions !== nothing || moderation !== nothing || reactions !== nothing || collapse !== nothing
             ? html`<div class="actions">
                 ${reactions}
                 ${canReply ? html`<button
@@ -816,6 +828,7 @@ export class CommentThreadElement extends AdapterElement {
                   ${msg('Reply', {id: 'thread.reply'})}
                 </button>` : nothing}
                 ${ownActions}
+                ${moderation}
                 ${collapse}
                 ${this.#reactions.renderMessage(comment)}
               </div>`

@@ -70,6 +70,12 @@ export class AdapterElement extends LitElement {
   /** `memory`: how long a comment stays editable by its author, in seconds. */
   @property({attribute: 'edit-window'}) editWindow: string | number | undefined;
 
+  /**
+   * `memory`: who moderates, as the viewer ids its simulated sign-in gives, separated by
+   * spaces: `<provider>:<name in lower case, spaces as dashes>`, e.g. `wordpress:leila-haddad`.
+   */
+  @property() moderators: string | undefined;
+
   /** `memory`: the page its simulated sign-in ends on. */
   @property({attribute: 'sign-in-page'}) signInPage: string | undefined;
 
@@ -106,4 +112,5 @@ export const adapterProperties: readonly (readonly [keyof AdapterElement & strin
   ['maxLength', 'max-length'],
   ['editWindow', 'edit-window'],
   ['signInPage', 'sign-in-page'],
+  ['moderators', 'moderators'],
 ];

@@ -33,6 +33,17 @@ describeAdapterConformance(
 describe('memory adapter', () => {
   afterEach(() => sessionStorage.clear());
 
+  it('makes the viewers named in the moderators attribute moderators, and nobody else', async () => {
+    const adapter = await createMemoryAdapterFromConfig({moderators: ' github:leila-haddad  wordpress:omar ', moderation: 'all'});
+    const signIn = (providerId: string, name: string) =>
+      adapter.completeSignIn({providerId, result: {code: encodeMemoryGrant({name})}}, {});
+    expect((await signIn('github', 'Leila Haddad')).viewer.isModerator).to.equal(true);
+    expect((await signIn('wordpress', 'Omar')).viewer.isModerator).to.equal(true);
+    // The same name through another provider is another person.
+    expect((await signIn('google', 'Leila Haddad')).viewer.isModerator).to.equal(undefined);
+    expect((await failure(adapter.moderate({thread: 't', commentId: 'x', action: 'approve'}, {}))).code).to.equal('forbidden');
+  });
+
   it('lists what a visitor may see: no one else\'s held comment, a deleted parent only while it has replies', async () => {
     const adapter = createMemoryAdapter({threads: [conversationSeed()]});
     const page = await adapter.loadPage({thread: 'conversation', sort: 'oldest', limit: 10}, {});

@@ -71,7 +71,7 @@ describe('REST mapping', () => {
 
   it('keeps capabilities off unless claimed as true', () => {
     expect(mapCapabilities({capabilities: {edit: 'yes', live: true, reactions: ['like', 3, '<img>']}})).to.deep.equal({
-      edit: false, delete: false, reactions: ['like'], signIn: false, session: false, live: true,
+      edit: false, delete: false, reactions: ['like'], signIn: false, session: false, live: true, moderate: false,
     });
     expect(mapCapabilities('nonsense').live).to.be.false;
   });

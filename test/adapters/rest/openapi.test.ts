@@ -133,6 +133,9 @@ describe('docs/openapi.yaml', () => {
     await adapter.react({thread, commentId: 'c-4', reaction: 'like', active: true}, {});
     await adapter.react({thread, commentId: 'c-4', reaction: 'like', active: false}, {});
     await adapter.deleteComment({thread, commentId: 'c-4'}, {});
+    await adapter.completeSignIn({providerId: 'github', result: {code: server.authorize('github', {id: 'u-mod', name: 'Leila', moderator: true})}}, {});
+    await adapter.moderate({thread, commentId: 'c-1', action: 'approve'}, {});
+    await adapter.moderate({thread, commentId: 'c-2', action: 'spam'}, {});
     const controller = new AbortController();
     adapter.subscribe(thread, () => {}, {signal: controller.signal});
     await waitUntil(() => exchanges.some((e) => e.url.pathname.endsWith('/events')));

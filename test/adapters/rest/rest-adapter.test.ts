@@ -33,7 +33,7 @@ describe('REST adapter', () => {
 
   it('reads the capabilities from the service document', async () => {
     const adapter = await setUp({capabilities: {live: false, reactions: []}});
-    expect(adapter.capabilities).to.deep.equal({edit: true, delete: true, reactions: [], signIn: true, session: true, live: false});
+    expect(adapter.capabilities).to.deep.equal({edit: true, delete: true, reactions: [], signIn: true, session: true, live: false, moderate: true});
     expect(server.requests[0]!.url).to.equal(server.endpoint);
   });
 
@@ -209,6 +209,36 @@ describe('REST adapter', () => {
     expect(await adapter.deleteComment({thread: THREAD, commentId: 'c-4'}, {})).to.be.null;
     await expectCode(adapter.deleteComment({thread: THREAD, commentId: 'c-4'}, {}), 'not-found');
     expect(server.requests.filter((r) => r.url.includes('/reactions/like')).map((r) => r.method)).to.deep.equal(['PUT', 'DELETE']);
+  });
+
+  it('moderates for a moderator, whose pages list everyone\'s held comments, and for nobody else', async () => {
+    const moderator = await setUp({holdGuests: true, capabilities: {live: false}});
+    const held = await (await createRestAdapter({endpoint: server.endpoint})).postComment(newComment('Held until someone looks'), {});
+    expect(held.status).to.equal('pending');
+
+    // A guest neither sees it nor may decide on it.
+    const guestPage = await moderator.loadPage({thread: THREAD, sort: 'oldest', limit: 50}, {});
+    expect(guestPage.comments.map((c) => c.id)).not.to.include(held.id);
+    expect(guestPage.comments.every((c) => c.viewerCan.moderate !== true)).to.equal(true);
+    await expectCode(moderator.moderate({thread: THREAD, commentId: held.id, action: 'approve'}, {}), 'unauthorized');
+
+    await moderator.completeSignIn({providerId: 'github', result: {code: server.authorize('github', {id: 'u-mod', name: 'Leila', moderator: true})}}, {});
+    const page = await moderator.loadPage({thread: THREAD, sort: 'oldest', limit: 50}, {});
+    const listed = page.comments.find((c) => c.id === held.id)!;
+    expect(listed.status).to.equal('pending');
+    expect(listed.viewerCan.moderate).to.equal(true);
+
+    const approved = await moderator.moderate({thread: THREAD, commentId: held.id, action: 'approve'}, {});
+    expect(approved!.status).to.equal('approved');
+    const request = server.requests.at(-1)!;
+    expect([request.method, new URL(request.url).pathname.endsWith(`/comments/${held.id}/moderation`)]).to.deep.equal(['POST', true]);
+    expect(await request.json()).to.deep.equal({action: 'approve'});
+    expect(await moderator.moderate({thread: THREAD, commentId: held.id, action: 'spam'}, {})).to.be.null;
+    const after = await (await createRestAdapter({endpoint: server.endpoint})).loadPage({thread: THREAD, sort: 'oldest', limit: 50}, {});
+    expect(after.comments.map((c) => c.id)).not.to.include(held.id);
+
+    await moderator.completeSignIn({providerId: 'github', result: {code: server.authorize('github', {id: 'u-ada', name: 'Ada'})}}, {});
+    await expectCode(moderator.moderate({thread: THREAD, commentId: 'c-1', action: 'delete'}, {}), 'forbidden');
   });
 
   it('escapes ids in paths', async () => {

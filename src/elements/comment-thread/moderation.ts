@@ -1,0 +1,218 @@
+import {msg, str} from '@lit/localize';
+import {css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import type {CommentAdapter, ModerationAction} from '../../core/adapter.js';
+import {isAbortError, isCommentError} from '../../core/errors.js';
+import type {Comment} from '../../core/types.js';
+import {CommentErrorEvent} from '../../events/comment-error.js';
+import {withActionDeadline} from '../../adapters/shared/deadline.js';
+import {formatNumber} from '../../i18n/format.js';
+import type {ThreadNode} from './thread-tree.js';
+
+export interface ModerationOptions {
+  adapter(): CommentAdapter | undefined;
+  threadId(): string;
+  /** Shows the backend's answer: the comment as stored, or `null` when it left the thread. */
+  stored(comment: Comment, result: Comment | null): void;
+  announce(text: string): void;
+}
+
+/**
+ * What a moderator sees in the thread: held comments of everyone marked as held, with
+ * Approve, Spam and Delete inline, and a "Held (N)" filter. Shown only where the backend
+ * says the viewer may moderate (`capabilities.moderate` and `viewerCan.moderate`), so
+ * guests and ordinary readers never see any of it.
+ *
+ * Approval shows at once and is rolled back, with a message, when the backend refuses;
+ * Spam and Delete take the comment away only once the backend has done it.
+ */
+export class ModerationController implements ReactiveController {
+  #heldOnly = false;
+  /** Comment id → the action on its way. */
+  readonly #busy = new Map<string, ModerationAction>();
+  /** Comment id → the action that failed, and why. */
+  readonly #failed = new Map<string, {action: ModerationAction; detail: string}>();
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly options: ModerationOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** True when the viewer moderates `comment` and it still waits for a decision. */
+  isHeld(comment: Comment): boolean {
+    return this.#canModerate(comment) && comment.status === 'pending' && this.#busy.get(comment.id) !== 'approve';
+  }
+
+  /** Whether `comment` shows as held right now (an approval on its way shows it approved). */
+  showsPending(comment: Comment): boolean {
+    return comment.status === 'pending' && this.#busy.get(comment.id) !== 'approve';
+  }
+
+  /** The "Held (N)" toggle while a moderator has held comments to decide on; nothing for everyone else. */
+  renderFilter(comments: readonly Comment[], locale: string): TemplateResult | typeof nothing {
+    const held = comments.filter((comment) => this.isHeld(comment)).length;
+    // Nothing left to decide: the filter goes, and a filter left on would show an empty thread.
+    if (held === 0) {
+      this.#heldOnly = false;
+      return nothing;
+    }
+    const count = formatNumber(held, locale);
+    return html`<button
+      type="button"
+      part="held-filter"
+      class="button held-filter"
+      aria-pressed=${this.#heldOnly ? 'true' : 'false'}
+      @click=${this.#toggle}
+    >
+      ${msg(str`Held (${count})`, {id: 'thread.moderation.filter'})}
+    </button>`;
+  }
+
+  /** `nodes`, or with the filter on only the conversations holding a held comment. */
+  filter(nodes: readonly ThreadNode[]): readonly ThreadNode[] {
+    if (!this.#heldOnly) return nodes;
+    const keep = (node: ThreadNode): ThreadNode | undefined => {
+      const replies = node.replies.map(keep).filter((reply): reply is ThreadNode => reply !== undefined);
+      return this.isHeld(node.comment) || replies.length > 0 ? {...node, replies} : undefined;
+    };
+    return nodes.map(keep).filter((node): node is ThreadNode => node !== undefined);
+  }
+
+  /** The note under a held comment's author: theirs to the author, "held" to a moderator. */
+  renderNote(comment: Comment): TemplateResult | typeof nothing {
+    if (!this.showsPending(comment)) return nothing;
+    if (this.#canModerate(comment) && !comment.author.isViewer) {
+      return html`<p part="moderation-note held-label" class="note held-label">
+        ${msg('Held for moderation', {id: 'thread.moderation.held'})}
+      </p>`;
+    }
+    return html`<p part="moderation-note" class="note">
+      ${msg('Your comment is awaiting moderation.', {id: 'thread.pending'})}
+    </p>`;
+  }
+
+  /** Approve, Spam and Delete under a held comment the viewer moderates, or nothing. */
+  renderActions(comment: Comment): TemplateResult | typeof nothing {
+    const busy = this.#busy.get(comment.id);
+    if (!this.#canModerate(comment) || (comment.status !== 'pending' && busy === undefined)) return nothing;
+    const failure = this.#failed.get(comment.id);
+    const button = (action: ModerationAction, label: string, pendingLabel: string, part: string) => html`<button
+      type="button"
+      part=${part}
+      class=${action === 'approve' ? 'link-button moderation-action' : 'link-button moderation-action danger'}
+      data-moderate=${action}
+      aria-disabled=${busy ? 'true' : 'false'}
+      @click=${() => busy || void this.#moderate(comment, action)}
+    >
+      ${busy === action ? pendingLabel : label}
+    </button>`;
+    return html`
+      <span class="moderation" role="group" aria-label=${msg('Moderation', {id: 'thread.moderation.group'})}>
+        ${button('approve', msg('Approve', {id: 'thread.moderation.approve'}), msg('Approving…', {id: 'thread.moderation.approving'}), 'approve-button')}
+        ${button('spam', msg('Spam', {id: 'thread.moderation.spam'}), msg('Marking as spam…', {id: 'thread.moderation.spamming'}), 'spam-button')}
+        ${button('delete', msg('Delete', {id: 'thread.moderation.delete'}), msg('Deleting…', {id: 'thread.moderation.deleting'}), 'moderate-delete-button')}
+      </span>
+      ${failure
+        ? html`<p part="moderation-error" class="moderation-error" role="alert">
+            ${this.#failureText(failure.action)} ${failure.detail}
+          </p>`
+        : nothing}
+    `;
+  }
+
+  #canModerate(comment: Comment): boolean {
+    const adapter = this.options.adapter();
+    return Boolean(adapter?.capabilities.moderate && adapter.moderate && comment.viewerCan.moderate);
+  }
+
+  #failureText(action: ModerationAction): string {
+    if (action === 'approve') return msg('The comment could not be approved.', {id: 'thread.moderation.approve.error'});
+    if (action === 'spam') return msg('The comment could not be marked as spam.', {id: 'thread.moderation.spam.error'});
+    return msg('The comment could not be deleted.', {id: 'thread.moderation.delete.error'});
+  }
+
+  readonly #toggle = () => {
+    this.#heldOnly = !this.#heldOnly;
+    this.host.requestUpdate();
+  };
+
+  async #moderate(comment: Comment, action: ModerationAction) {
+    const adapter = this.options.adapter();
+    if (!adapter?.moderate) return;
+    this.#busy.set(comment.id, action);
+    this.#failed.delete(comment.id);
+    this.host.requestUpdate();
+    try {
+      const request = {thread: this.options.threadId(), commentId: comment.id, action};
+      const result = await withActionDeadline(undefined, (signal) => adapter.moderate!(request, {signal}));
+      this.#busy.delete(comment.id);
+      this.options.stored(comment, result);
+      this.options.announce(
+        action === 'approve'
+          ? msg('Comment approved.', {id: 'thread.moderation.approved'})
+          : action === 'spam'
+            ? msg('Comment marked as spam.', {id: 'thread.moderation.spammed'})
+            : msg('Comment deleted.', {id: 'thread.delete.done'}),
+      );
+      await this.#focusAfter(comment.id);
+    } catch (error) {
+      // The approval shown ahead of the answer is taken back with the busy state.
+      this.#busy.delete(comment.id);
+      if (isAbortError(error)) return;
+      this.#failed.set(comment.id, {action, detail: isCommentError(error) ? error.message : ''});
+      const event = new CommentErrorEvent(error, 'moderate'); // named: see the thread's reply()
+      this.host.dispatchEvent(event);
+    } finally {
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Keeps focus in the thread: on the comment when it stays, else on the filter or the heading. */
+  async #focusAfter(commentId: string) {
+    await this.host.updateComplete;
+    const root = this.host.renderRoot;
+    const target =
+      root.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(commentId)}"]`) ??
+      root.querySelector<HTMLElement>('.held-filter') ??
+      root.querySelector<HTMLElement>('[data-comment-id]');
+    target?.focus();
+  }
+}
+
+export const moderationStyles = css`
+  .held-filter[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent, #fff);
+  }
+
+  .moderation {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    column-gap: 1em;
+  }
+
+  .moderation-action {
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+
+  .moderation-action.danger {
+    color: var(--_danger);
+  }
+
+  .held-label {
+    font-style: normal;
+    font-weight: 600;
+  }
+
+  .moderation-error {
+    flex-basis: 100%;
+    margin-block: 0.25rem 0;
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+`;
