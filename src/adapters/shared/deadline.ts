@@ -28,18 +28,23 @@ export function withActionDeadline<T>(signal: AbortSignal | undefined, call: (si
   return withDeadline(deadlines.action, signal, call);
 }
 
+/** The errors `deadlineError` made: a foreign `TimeoutError` wrapped by a caller is not one. */
+const deadlineErrors = new WeakSet<CommentError>();
+
 /** The error a call rejects with when its deadline passed: retryable, like any lost answer. */
 export function deadlineError(ms: number): CommentError {
-  return new CommentError(
+  const error = new CommentError(
     'network',
     msg('The comments server did not answer in time. Check your connection and try again.', {id: 'adapter.deadline'}),
     {cause: new DOMException(`No answer within ${ms} ms`, 'TimeoutError')},
   );
+  deadlineErrors.add(error);
+  return error;
 }
 
 /** True for the error `withDeadline` rejects with. */
 export function isDeadlineError(error: unknown): boolean {
-  return error instanceof CommentError && error.cause instanceof DOMException && error.cause.name === 'TimeoutError';
+  return error instanceof CommentError && deadlineErrors.has(error);
 }
 
 /**

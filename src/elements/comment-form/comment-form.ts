@@ -35,14 +35,12 @@ import {MarkdownPreview, markdownPreviewStyles} from './markdown-preview.js';
 import {
   asCommentError,
   defaultPostTimeoutMs,
-  isDeadlineError,
   PostingController,
-  withDeadline,
   type PostBody,
 } from './posting-controller.js';
 import {RetryScheduler} from './retry-scheduler.js';
 import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions} from './retry-policy.js';
-import {withLoadDeadline} from '../../adapters/shared/deadline.js';
+import {isDeadlineError, withDeadline, withLoadDeadline} from '../../adapters/shared/deadline.js';
 
 /**
  * Attributes that configure the element itself, so they are not passed to a named
@@ -900,9 +898,8 @@ export class CommentFormElement extends AdapterElement {
     this.#attempts++;
     try {
       const text = this._text.trim();
-      const stored = await withDeadline(
-        (signal) => adapter.editComment!({thread: slot.thread, commentId: comment.id, text}, {signal}),
-        this.#postTimeoutMs,
+      const stored = await withDeadline(this.#postTimeoutMs, undefined, (signal) =>
+        adapter.editComment!({thread: slot.thread, commentId: comment.id, text}, {signal}),
       );
       this._sendingSlot = undefined;
       this.#attempts = 0;

@@ -1,5 +1,6 @@
 import type {CommentAdapter, NewComment} from '../../core/adapter.js';
 import {CommentError, isAbortError} from '../../core/errors.js';
+import {withDeadline} from '../../adapters/shared/deadline.js';
 import type {Comment} from '../../core/types.js';
 import {newIdempotencyKey} from './idempotency-key.js';
 
@@ -94,7 +95,7 @@ export class PostingController {
     }
     this.#set(input);
     try {
-      const comment = await claimed(input.idempotencyKey, () => withDeadline((signal) => adapter.postComment(input, {signal}), timeoutMs));
+      const comment = await claimed(input.idempotencyKey, () => withDeadline(timeoutMs, undefined, (signal) => adapter.postComment(input, {signal})));
       this.#set(undefined);
       return {kind: 'posted', comment};
     } catch (error) {
@@ -110,7 +111,7 @@ export class PostingController {
    */
   async #settle(adapter: CommentAdapter, earlier: NewComment, timeoutMs: number): Promise<Comment | null | undefined> {
     try {
-      const stored = await claimed(earlier.idempotencyKey, () => withDeadline((signal) => adapter.postComment(earlier, {signal}), timeoutMs));
+      const stored = await claimed(earlier.idempotencyKey, () => withDeadline(timeoutMs, undefined, (signal) => adapter.postComment(earlier, {signal})));
       this.#set(undefined);
       return stored;
     } catch (error) {
@@ -128,9 +129,8 @@ export class PostingController {
   async #edit(adapter: CommentAdapter, stored: Comment, input: NewComment, timeoutMs: number): Promise<PostOutcome> {
     this.#toEdit = stored;
     try {
-      const edited = await withDeadline(
-        (signal) => adapter.editComment!({thread: input.thread, commentId: stored.id, text: input.text}, {signal}),
-        timeoutMs,
+      const edited = await withDeadline(timeoutMs, undefined, (signal) =>
+        adapter.editComment!({thread: input.thread, commentId: stored.id, text: input.text}, {signal}),
       );
       this.#toEdit = undefined;
       return {kind: 'edited', comment: edited};
@@ -196,37 +196,6 @@ async function claimed<T>(key: string, send: () => Promise<T>): Promise<T> {
     if (!lock) throw new CommentError('conflict', '');
     return send();
   });
-}
-
-/** Marks the failure of a call that outlived its deadline. */
-const deadlineCause = 'colloquy:deadline';
-
-/** Whether a failure is the posting deadline running out (the outcome is unknown). */
-export function isDeadlineError(error: CommentError): boolean {
-  return error.code === 'network' && error.backendCode === deadlineCause;
-}
-
-/**
- * Runs `call` with a signal that aborts after `timeoutMs`, and gives up waiting then even
- * if the adapter ignores the signal: the person gets their text back with Retry.
- */
-export async function withDeadline<T>(call: (signal: AbortSignal) => Promise<T>, timeoutMs: number): Promise<T> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new CommentError('network', `No answer within ${Math.round(timeoutMs / 1000)} s.`, {backendCode: deadlineCause});
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
-  });
-  try {
-    return await Promise.race([call(controller.signal), deadline]);
-  } catch (error) {
-    throw controller.signal.aborted ? controller.signal.reason : error;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
