@@ -96,7 +96,11 @@ export class PostingController {
     this.#set(input);
     try {
       const comment = await claimed(input.idempotencyKey, () => withDeadline(timeoutMs, undefined, (signal) => adapter.postComment(input, {signal})));
-      this.#set(undefined);
+      // Not saved: the caller now discards the whole draft. Saving it first (the text
+      // without its send) would leave a copy that a later post of the text would duplicate,
+      // should the discard not reach it (the tab's storage id can change meanwhile); the
+      // draft as saved before the send replays its key instead, which stores nothing twice.
+      this.#unconfirmed = undefined;
       return {kind: 'posted', comment};
     } catch (error) {
       const failure = asCommentError(error);
