@@ -88,14 +88,9 @@ const steps = [
   {
     key: 'wordpress-plugin',
     label: 'WordPress plugin on a live WordPress, classic and block themes (Chromium)',
-    // `env` names the suite for the counting reporter, which runs in node --test's own process.
-    command: 'env',
-    args: [
-      'COLLOQUY_SUITE=wordpress-plugin', process.execPath, '--test',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=./scripts/node-test-reporter.mjs', '--test-reporter-destination=stdout',
-      'test/live/wordpress-plugin/plugin.test.mjs',
-    ],
+    command: 'node',
+    args: [...nodeTestArgs, 'test/live/wordpress-plugin/plugin.test.mjs'],
+    env: {COLLOQUY_SUITE: 'wordpress-plugin'},
     needsChromium: true,
   },
   {
