@@ -46,13 +46,18 @@ export interface RenderContext {
   liked: Set<string>;
 }
 
+/** When the author's time to edit or delete `row` ends, in ms since the epoch. */
+export function editableUntil(row: CommentRow, config: ServerConfig): number {
+  return new Date(row.created_at).getTime() + config.editWindowSeconds * 1000;
+}
+
 /** The protocol's Comment, as `context.viewer` may see it. */
 export function renderComment(row: CommentRow, context: RenderContext) {
   const {viewer, config, thread} = context;
   const deleted = row.status === 'deleted';
   const isAuthor = viewer.key !== null && viewer.key === row.author_key;
   const createdAt = iso(row.created_at);
-  const editableUntilMs = Date.parse(createdAt) + config.editWindowSeconds * 1000;
+  const editableUntilMs = editableUntil(row, config);
   const withinWindow = context.now < editableUntilMs;
   const url = thread.url ? safeUrl(thread.url) : undefined;
   return {

@@ -2,7 +2,7 @@ import {createHash, randomBytes} from 'node:crypto';
 import type {ServerConfig} from '../config.js';
 import type {Database, Queryable} from '../db/database.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
-import {COMMENT_COLUMNS, type CommentRow, type ThreadRow} from '../render.js';
+import {COMMENT_COLUMNS, editableUntil, type CommentRow, type ThreadRow} from '../render.js';
 import type {Viewer} from '../viewer.js';
 import {hitRateLimits} from './rate-limits.js';
 import {findComment, publish, publishComment, renderFresh, renderOne} from './single.js';
@@ -176,7 +176,7 @@ export async function editComment(db: Database, threadId: string, id: string, bo
     const row = await findComment(tx, threadId, id, viewer, true);
     if (row.author_key !== viewer.key) throw new ProtocolError(403, 'forbidden', 'Only its author can edit this comment.');
     if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'This comment was deleted.');
-    if (Date.now() > Date.parse(new Date(row.created_at).toISOString()) + config.editWindowSeconds * 1000) {
+    if (Date.now() > editableUntil(row, config)) {
       throw new ProtocolError(409, 'conflict', 'The time to edit this comment has passed.');
     }
     const [updated] = await tx.query<CommentRow>(
@@ -199,7 +199,7 @@ export async function deleteComment(db: Database, threadId: string, id: string, 
     const row = await findComment(tx, threadId, id, viewer, true);
     if (!asModerator && !viewer.isModerator) {
       if (row.author_key !== viewer.key) throw new ProtocolError(403, 'forbidden', 'Only its author can delete this comment.');
-      if (Date.now() > Date.parse(new Date(row.created_at).toISOString()) + config.editWindowSeconds * 1000) {
+      if (Date.now() > editableUntil(row, config)) {
         throw new ProtocolError(409, 'conflict', 'The time to delete this comment has passed.');
       }
     }
