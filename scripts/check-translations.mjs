@@ -5,7 +5,9 @@
 import {readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {staleMessageFiles} from './messages-doc.mjs';
-import {config, decodeXml, generatedDir, normalizedTemplate, root, sourceMessages, translatedFrom} from './source-messages.mjs';
+import {
+  config, decodeXml, generatedDir, normalizedTemplate, root, sourceMessages, sourceOf, targetOf, translatedFrom, unitPattern, xliffPath as xliffOf,
+} from './source-messages.mjs';
 
 const problems = [];
 const report = (problem) => problems.push(problem);
@@ -30,12 +32,12 @@ function categorySizes(locale) {
 const placeholders = (text) => (text.match(/\{\d+\}/g) ?? []).sort().join(' ');
 
 for (const locale of config.targetLocales) {
-  const xliffPath = join(root, config.interchange.xliffDir, `${locale}.xlf`);
+  const xliffPath = xliffOf(locale);
   const xliff = readFileSync(xliffPath, 'utf8');
   const units = new Map();
-  for (const unit of xliff.matchAll(/<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g)) {
-    const source = unit[2].match(/<source>([\s\S]*?)<\/source>/)?.[1];
-    const target = unit[2].match(/<target>([\s\S]*?)<\/target>/)?.[1];
+  for (const unit of xliff.matchAll(unitPattern)) {
+    const source = sourceOf(unit[2]);
+    const target = targetOf(unit[2]);
     const from = translatedFrom(unit[2]);
     units.set(unit[1], {
       source: source === undefined ? undefined : decodeXml(source),

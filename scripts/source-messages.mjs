@@ -41,6 +41,18 @@ export function normalizedTemplate(body, {numbered = false} = {}) {
   return text;
 }
 
+/** The xliff file of `locale`. */
+export const xliffPath = (locale) => join(root, config.interchange.xliffDir, `${locale}.xlf`);
+
+/** An xliff file's units: [whole, id, body]. */
+export const unitPattern = /<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g;
+
+/** A unit's English, as xml. */
+export const sourceOf = (unitBody) => unitBody.match(/<source>([\s\S]*?)<\/source>/)?.[1];
+
+/** A unit's translation, as xml. */
+export const targetOf = (unitBody) => unitBody.match(/<target>([\s\S]*?)<\/target>/)?.[1];
+
 /** The English a unit's translation was made from (see scripts/translations.mjs), as xml. */
 export const translatedFrom = (unitBody) => unitBody.match(/<note from="translated-from">([\s\S]*?)<\/note>/)?.[1];
 

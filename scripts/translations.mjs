@@ -17,17 +17,13 @@
 // (lit-localize keeps notes when it updates a <source>), so a translation left behind by a
 // changed English text is still found after `localize:extract` (check-translations.mjs).
 import {readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {config, decodeXml, root, translatedFrom} from './source-messages.mjs';
-const xliffPath = (locale) => join(root, config.interchange.xliffDir, `${locale}.xlf`);
+import {config, decodeXml, sourceOf, targetOf, translatedFrom, unitPattern, xliffPath} from './source-messages.mjs';
 
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const unitPattern = /<trans-unit id="([^"]+)"[^>]*>([\s\S]*?)<\/trans-unit>/g;
-
 /** A unit with its target and the English it was translated from. */
-function unit(whole, body, target = body.match(/<target>([\s\S]*?)<\/target>/)?.[1]) {
-  const source = body.match(/<source>([\s\S]*?)<\/source>/)[1];
+function unit(whole, body, target = targetOf(body)) {
+  const source = sourceOf(body);
   const lines = [`  <source>${source}</source>`];
   if (target !== undefined) lines.push(`  <target>${target}</target>`, `  <note from="translated-from">${source}</note>`);
   return `${whole.slice(0, whole.indexOf('>') + 1)}\n${lines.join('\n')}\n</trans-unit>`;
@@ -38,8 +34,8 @@ function todo(locales) {
   for (const locale of locales.length ? locales : config.targetLocales) {
     const missing = {};
     for (const [, id, body] of readFileSync(xliffPath(locale), 'utf8').matchAll(unitPattern)) {
-      const source = body.match(/<source>([\s\S]*?)<\/source>/)[1];
-      const target = body.match(/<target>([\s\S]*?)<\/target>/)?.[1];
+      const source = sourceOf(body);
+      const target = targetOf(body);
       const from = translatedFrom(body);
       if (!target?.trim()) missing[id] = decodeXml(source);
       else if (from !== undefined && from !== source) missing[id] = {english: decodeXml(source), was: decodeXml(target), from: decodeXml(from)};
@@ -73,7 +69,7 @@ function fill(file) {
     const xliff = readFileSync(path, 'utf8').replace(unitPattern, (whole, id, body) => {
       if (!(id in translations)) return whole;
       left.delete(id);
-      const source = body.match(/<source>([\s\S]*?)<\/source>/)[1];
+      const source = sourceOf(body);
       const markers = new Map([...source.matchAll(/<x id="(\d+)"[^>]*\/>/g)].map((m) => [m[1], m[0]]));
       return unit(whole, body, escape(translations[id]).replace(/\{(\d+)\}/g, (text, n) => markers.get(n) ?? text));
     });
