@@ -2,18 +2,11 @@
 // replies, shown with the production bundle in headless Chromium. Prints how long the
 // longest task blocked the page (the budget is 200 ms) and how long until every reply was
 // shown. Figures only; nothing is asserted (timings depend on the machine).
-import {createServer} from 'node:http';
-import {readFile} from 'node:fs/promises';
-import {existsSync} from 'node:fs';
-import {extname, join, normalize} from 'node:path';
 import {chromium} from 'playwright-core';
+import {exitUnlessBuilt, serveDist} from './bench-server.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-if (!existsSync(join(root, 'dist/cdn/colloquy.js'))) {
-  console.error('dist/cdn/colloquy.js is missing: run `npm run build` first.');
-  process.exit(1);
-}
+exitUnlessBuilt();
 const count = Number(process.argv[2]) || 10_000;
 
 const benchPage = `<!doctype html>
@@ -58,19 +51,11 @@ window.bench = async (count) => {
 };
 </script></body></html>`;
 
-const types = {'.js': 'text/javascript', '.map': 'application/json'};
-const server = createServer(async (request, response) => {
-  const path = new URL(request.url, 'http://localhost').pathname;
-  if (path === '/bench.html') return void response.writeHead(200, {'content-type': 'text/html'}).end(benchPage);
-  const file = normalize(join(root, path));
-  if (!file.startsWith(join(root, 'dist'))) return void response.writeHead(404).end();
-  try {
-    response.writeHead(200, {'content-type': types[extname(file)] ?? 'application/octet-stream'}).end(await readFile(file));
-  } catch {
-    response.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', resolve));
+const server = await serveDist((url, response) => {
+  if (url.pathname !== '/bench.html') return false;
+  response.writeHead(200, {'content-type': 'text/html'}).end(benchPage);
+  return true;
+}, Number(process.env.BENCH_PORT ?? 0));
 const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
 try {
   const page = await browser.newPage({viewport: {width: 1100, height: 900}});

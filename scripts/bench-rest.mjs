@@ -3,19 +3,12 @@
 // (limit ≤ 100 top-level comments, cursors), cold in a fresh tab per run. Prints, per
 // thread size: time to the first comments, time until all N are in the DOM (clicking Load
 // more as a reader would), DOM nodes and JS heap per comment. Figures only; nothing asserted.
-import {createServer} from 'node:http';
-import {readFile} from 'node:fs/promises';
-import {existsSync} from 'node:fs';
 import {cpus} from 'node:os';
-import {extname, join, normalize} from 'node:path';
 import {chromium} from 'playwright-core';
+import {exitUnlessBuilt, serveDist} from './bench-server.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-if (!existsSync(join(root, 'dist/cdn/colloquy.js'))) {
-  console.error('dist/cdn/colloquy.js is missing: run `npm run build` first.');
-  process.exit(1);
-}
+exitUnlessBuilt();
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const counts = sizes.length > 0 ? sizes : [100, 1000, 5000];
 const runs = 3;
@@ -74,9 +67,7 @@ const page = (withThread) => `<!doctype html>
 <script type="module" src="/dist/cdn/colloquy.js"></script></head>
 <body>${withThread ? `<comment-thread adapter="rest" endpoint="/api" thread="t" page-size="${PAGE_SIZE}"></comment-thread>` : ''}</body></html>`;
 
-const types = {'.js': 'text/javascript', '.map': 'application/json'};
-const server = createServer(async (request, response) => {
-  const url = new URL(request.url, 'http://localhost');
+const server = await serveDist((url, response) => {
   const json = (body) => response.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify(body));
   if (url.pathname === '/bench.html' || url.pathname === '/empty.html') {
     response.writeHead(200, {'content-type': 'text/html'}).end(page(url.pathname === '/bench.html'));
@@ -86,23 +77,16 @@ const server = createServer(async (request, response) => {
     const limit = Number(url.searchParams.get('limit'));
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
       response.writeHead(400, {'content-type': 'application/json'}).end(JSON.stringify({error: {code: 'invalid', message: 'limit 1 to 100'}}));
-      return;
+      return true;
     }
     const offset = Number(url.searchParams.get('cursor') ?? 0);
     const roots = current.roots.slice(offset, offset + limit);
     json({thread: info(), comments: roots.flat(), nextCursor: offset + limit < current.roots.length ? String(offset + limit) : null});
   } else {
-    const file = normalize(join(root, url.pathname));
-    if (!file.startsWith(join(root, 'dist'))) return void response.writeHead(404).end();
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {'content-type': types[extname(file)] ?? 'application/octet-stream'}).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
+    return false;
   }
-});
-await new Promise((resolve) => server.listen(PORT, '127.0.0.1', resolve));
+  return true;
+}, PORT);
 
 /** In the page: first article, then Load more until `count` articles, then a layout. */
 async function measure(count) {

@@ -1,18 +1,11 @@
 // `npm run bench` (after `npm run build`): renders threads of 1,000 and 5,000 comments
 // with the production script-tag bundle in headless Chromium and prints how long each step
 // takes. Figures only; nothing is asserted (timings depend on the machine).
-import {createServer} from 'node:http';
-import {readFile} from 'node:fs/promises';
-import {existsSync} from 'node:fs';
-import {extname, join, normalize} from 'node:path';
 import {chromium} from 'playwright-core';
+import {exitUnlessBuilt, serveDist} from './bench-server.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-if (!existsSync(join(root, 'dist/cdn/colloquy.js'))) {
-  console.error('dist/cdn/colloquy.js is missing: run `npm run build` first.');
-  process.exit(1);
-}
+exitUnlessBuilt();
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const counts = sizes.length > 0 ? sizes : [1000, 5000];
 const runs = 5;
@@ -104,25 +97,11 @@ window.bench = async (count, pageSize) => {
 };
 </script></body></html>`;
 
-const types = {'.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html'};
-const server = createServer(async (request, response) => {
-  const path = new URL(request.url, 'http://localhost').pathname;
-  if (path === '/bench.html') {
-    response.writeHead(200, {'content-type': 'text/html'}).end(benchPage);
-    return;
-  }
-  const file = normalize(join(root, path));
-  if (!file.startsWith(join(root, 'dist'))) {
-    response.writeHead(404).end();
-    return;
-  }
-  try {
-    response.writeHead(200, {'content-type': types[extname(file)] ?? 'application/octet-stream'}).end(await readFile(file));
-  } catch {
-    response.writeHead(404).end();
-  }
+const server = await serveDist((url, response) => {
+  if (url.pathname !== '/bench.html') return false;
+  response.writeHead(200, {'content-type': 'text/html'}).end(benchPage);
+  return true;
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const {port} = server.address();
 
 const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
