@@ -53,31 +53,28 @@ function zip(entries) {
     const nameBytes = Buffer.from(name, 'utf8');
     const packed = deflateRawSync(data, {level: 9});
     const checksum = crc32(data);
+    // The fields the local header and the central directory share, from `at` in each.
+    const describe = (header, at) => {
+      header.writeUInt16LE(0x0800, at); // names in UTF-8
+      header.writeUInt16LE(8, at + 2); // deflate
+      header.writeUInt16LE(dosTime, at + 4);
+      header.writeUInt16LE(dosDate, at + 6);
+      header.writeUInt32LE(checksum, at + 8);
+      header.writeUInt32LE(packed.length, at + 12);
+      header.writeUInt32LE(data.length, at + 16);
+      header.writeUInt16LE(nameBytes.length, at + 20);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(checksum, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    describe(local, 6);
     locals.push(local, nameBytes, packed);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4); // made on Unix, so the modes below count
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(checksum, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    describe(central, 8);
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBytes);
