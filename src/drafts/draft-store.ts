@@ -373,12 +373,13 @@ function parseDraft(json: string | null): Draft | undefined {
     const value = JSON.parse(json) as Partial<Draft>;
     if (typeof value.text !== 'string' || typeof value.savedAt !== 'number') return undefined;
     const guest = value.guest ?? {name: '', email: ''};
+    const sent = parseSent(value.sent);
     return {
       text: value.text,
       guest: {name: String(guest.name ?? ''), email: String(guest.email ?? ''), website: String(guest.website ?? '')},
       notify: {comments: value.notify?.comments === true, posts: value.notify?.posts === true},
       ...(typeof value.rememberGuest === 'boolean' ? {rememberGuest: value.rememberGuest} : {}),
-      ...(parseSent(value.sent) ? {sent: parseSent(value.sent)} : {}),
+      ...(sent ? {sent} : {}),
       savedAt: value.savedAt,
     };
   } catch {
