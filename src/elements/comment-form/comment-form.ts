@@ -36,6 +36,7 @@ import {
   asCommentError,
   defaultPostTimeoutMs,
   PostingController,
+  sameText,
   type PostBody,
 } from './posting-controller.js';
 import {RetryScheduler} from './retry-scheduler.js';
@@ -867,8 +868,7 @@ export class CommentFormElement extends AdapterElement {
         comment.author.isViewer === true &&
         comment.status === 'pending' &&
         comment.parentId === input.parentId &&
-        comment.content.kind === 'text' &&
-        comment.content.value.trim() === input.text.trim(),
+        sameText(comment, input.text),
     );
   }
 
