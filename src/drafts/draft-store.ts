@@ -187,17 +187,25 @@ export class DraftStore {
 
   #tabId(): string {
     if (this.#tab) return this.#tab;
-    const name = `${this.prefix}tab`;
+    let saved: string | null = null;
     try {
-      this.#tab = this.#session().getItem(name) ?? undefined;
-      if (!this.#tab || !/^[\w-]{1,64}$/.test(this.#tab)) {
-        this.#tab = randomTabId();
-        this.#session().setItem(name, this.#tab);
-      }
+      saved = this.#session().getItem(`${this.prefix}tab`);
     } catch {
-      this.#tab ??= randomTabId();
+      // No sessionStorage: a new id, for this page only.
     }
-    return this.#tab;
+    if (saved && /^[\w-]{1,64}$/.test(saved)) this.#tab = saved;
+    else this.#newTab();
+    return this.#tab!;
+  }
+
+  /** Takes a new tab id, kept in sessionStorage when it can be (in memory for this page otherwise). */
+  #newTab() {
+    this.#tab = randomTabId();
+    try {
+      this.#session().setItem(`${this.prefix}tab`, this.#tab);
+    } catch {
+      // The id lives in memory for this page.
+    }
   }
 
   /** Claims the tab's id, then adopts the drafts of tabs that are gone. */
@@ -210,12 +218,7 @@ export class DraftStore {
     try {
       if (!(await this.#holdTab())) {
         // "Duplicate tab" copies sessionStorage: the id is a live tab's. Take a new one.
-        this.#tab = randomTabId();
-        try {
-          this.#session().setItem(`${this.prefix}tab`, this.#tab);
-        } catch {
-          // The id lives in memory for this page.
-        }
+        this.#newTab();
         await this.#holdTab();
       }
       await locks.request(`${this.prefix}adopt`, async () => {
@@ -373,12 +376,13 @@ function parseDraft(json: string | null): Draft | undefined {
     const value = JSON.parse(json) as Partial<Draft>;
     if (typeof value.text !== 'string' || typeof value.savedAt !== 'number') return undefined;
     const guest = value.guest ?? {name: '', email: ''};
+    const sent = parseSent(value.sent);
     return {
       text: value.text,
       guest: {name: String(guest.name ?? ''), email: String(guest.email ?? ''), website: String(guest.website ?? '')},
       notify: {comments: value.notify?.comments === true, posts: value.notify?.posts === true},
       ...(typeof value.rememberGuest === 'boolean' ? {rememberGuest: value.rememberGuest} : {}),
-      ...(parseSent(value.sent) ? {sent: parseSent(value.sent)} : {}),
+      ...(sent ? {sent} : {}),
       savedAt: value.savedAt,
     };
   } catch {

@@ -1,4 +1,4 @@
-import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, type JsonObject} from '../shared/values.js';
+import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, MAX_NAME, MAX_TEXT, type JsonObject} from '../shared/values.js';
 
 /**
  * The shapes a memory backend is seeded with and persists. Seed files are plain JSON, so
@@ -63,9 +63,6 @@ export interface StoredThread {
 export function storedThreadFromSeed(seed: SeedThread): StoredThread | undefined {
   return readStoredThread(seed);
 }
-
-const MAX_TEXT = 100_000;
-const MAX_NAME = 200;
 
 /**
  * A thread from a seed file or from what a tab persisted, read the way the REST mapper

@@ -13,14 +13,11 @@ import type {
 } from '../../core/types.js';
 import {codeForStatus, statusMessage, unreadableError} from '../shared/http.js';
 import {groupThreads} from '../shared/thread-order.js';
-import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, type JsonObject} from '../shared/values.js';
+import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, MAX_NAME, MAX_TEXT, type JsonObject} from '../shared/values.js';
 
 // Pure functions from the Colloquy REST protocol's JSON (docs/rest-protocol.md) to the
 // core types. The protocol's shapes are the core types' shapes, but what arrives is read
 // field by field: a server's bug or a hostile proxy must not reach the page.
-
-const MAX_TEXT = 100_000;
-const MAX_NAME = 200;
 
 export function mapComment(raw: unknown): Comment | null {
   if (!isObject(raw)) return null;

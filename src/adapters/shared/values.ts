@@ -3,6 +3,10 @@
 
 export type JsonObject = Record<string, unknown>;
 
+/** The longest comment text and author name a mapper keeps; longer ones are cut. */
+export const MAX_TEXT = 100_000;
+export const MAX_NAME = 200;
+
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -28,6 +28,7 @@ import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
+import {contentStyles} from '../shared/content.styles.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
 import {DraftController} from './draft-controller.js';
@@ -36,6 +37,7 @@ import {
   asCommentError,
   defaultPostTimeoutMs,
   PostingController,
+  sameText,
   type PostBody,
 } from './posting-controller.js';
 import {RetryScheduler} from './retry-scheduler.js';
@@ -154,7 +156,7 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  */
 @localized()
 export class CommentFormElement extends AdapterElement {
-  static override styles = [themeStyles, commentFormStyles, markdownPreviewStyles];
+  static override styles = [themeStyles, commentFormStyles, contentStyles, markdownPreviewStyles];
 
   /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */
   @property() thread = '';
@@ -867,8 +869,7 @@ export class CommentFormElement extends AdapterElement {
         comment.author.isViewer === true &&
         comment.status === 'pending' &&
         comment.parentId === input.parentId &&
-        comment.content.kind === 'text' &&
-        comment.content.value.trim() === input.text.trim(),
+        sameText(comment, input.text),
     );
   }
 

@@ -131,20 +131,6 @@ export const markdownPreviewStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .preview pre {
-    overflow-x: auto;
-    padding: 0.75em;
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .preview blockquote {
-    margin-inline: 0;
-    padding-inline-start: 1em;
-    border-inline-start: 3px solid var(--_border);
-    color: var(--_muted);
-  }
-
   .preview-empty,
   .markdown-hint {
     color: var(--_muted);

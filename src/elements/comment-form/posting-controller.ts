@@ -184,7 +184,8 @@ export function sameBody(a: PostBody, b: PostBody): boolean {
   );
 }
 
-function sameText(comment: Comment, text: string): boolean {
+/** Whether `comment` holds `text`, as the backend trims it. */
+export function sameText(comment: Comment, text: string): boolean {
   return comment.content.kind === 'text' && comment.content.value.trim() === text.trim();
 }
 

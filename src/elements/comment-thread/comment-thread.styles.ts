@@ -216,19 +216,7 @@ export const styles = css`
     vertical-align: -0.1em;
   }
 
-  .body pre {
-    overflow-x: auto;
-    padding: 0.75em;
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .body blockquote {
-    margin-inline: 0;
-    padding-inline-start: 1em;
-    border-inline-start: 3px solid var(--_border);
-    color: var(--_muted);
-  }
+  /* pre and blockquote: contentStyles (shared with the form's preview). */
 
   .actions {
     margin-block-start: 0.25rem;
