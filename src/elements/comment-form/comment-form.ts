@@ -858,8 +858,7 @@ export class CommentFormElement extends AdapterElement {
    */
   #decidePostRetry(failure: CommentError): RetryDecision {
     if (isDeadlineError(failure)) return {action: 'stop'};
-    if (failure.code === 'conflict') return decideRetry(new CommentError('server', failure.message, {retryAfterMs: failure.retryAfterMs}), this.#attempts, this.retryOptions);
-    return decideRetry(failure, this.#attempts, this.retryOptions);
+    return decideRetry(failure, this.#attempts, this.retryOptions, undefined, undefined, {conflictIsTransient: true});
   }
 
   /** The backend's duplicate is the commenter's own comment waiting for moderation, as the thread shows it. */

@@ -27,7 +27,8 @@ export type RetryDecision =
  * Decides what follows a failed post. Pure: `attempt` is the number of tries made so
  * far (1 after the first), `random` returns a number in [0, 1) and `now` is the clock.
  * Only transient failures (server and network) are ever retried without the commenter,
- * so a request the backend refused (400, 401, 403, 409…) is never sent again on its own.
+ * so a request the backend refused (400, 401, 403, 409…) is never sent again on its own;
+ * `conflictIsTransient` makes a 409 count as transient (a post still being processed).
  */
 export function decideRetry(
   error: unknown,
@@ -35,10 +36,15 @@ export function decideRetry(
   options: RetryOptions = defaultRetryOptions,
   random: () => number = Math.random,
   now: () => number = Date.now,
+  {conflictIsTransient = false}: {conflictIsTransient?: boolean} = {},
 ): RetryDecision {
   if (!isCommentError(error)) return {action: 'stop'};
   switch (error.code) {
+    case 'conflict':
     case 'server': {
+      // On a post the protocol's 409 means "the first request with this key is still
+      // being processed": as transient as a server error. Elsewhere it is a refusal.
+      if (error.code === 'conflict' && !conflictIsTransient) return {action: 'stop'};
       // A server that says how long to wait (Retry-After on 502/503) is believed: no
       // earlier retry, and a wait longer than the form's own is left to the commenter.
       const asked = error.retryAfterMs ?? 0;

@@ -47,4 +47,11 @@ describe('retry policy', () => {
     }
     expect(decideRetry(new TypeError('bug'), 1, options)).to.deep.equal({action: 'stop'});
   });
+
+  it('retries a post the backend is still processing (409) like a server error, when told it is transient', () => {
+    const transient = {conflictIsTransient: true};
+    expect(decideRetry(error('conflict'), 1, options, () => 0, Date.now, transient)).to.deep.equal(decideRetry(error('server'), 1, options, () => 0));
+    expect(decideRetry(error('conflict', {retryAfterMs: 30_000}), 1, options, () => 0, Date.now, transient)).to.deep.equal({action: 'stop'});
+    expect(decideRetry(error('conflict'), options.maxAttempts, options, () => 0, Date.now, transient)).to.deep.equal({action: 'stop'});
+  });
 });
