@@ -855,7 +855,7 @@ export class CommentThreadElement extends AdapterElement {
           ? html`<time part="timestamp" datetime=${times.iso} title=${times.title}>
                 ${liveRelativeTime(times.created, locale)}
               </time>
-              <span part="full-date" class="full-date">${times.title}</span>`
+              <span part="full-date" class="full-date visually-hidden">${times.title}</span>`
           : html`<time part="timestamp" datetime=${times.iso}>${times.title}</time>`}
       </a>
       ${times.editedTitle === undefined
