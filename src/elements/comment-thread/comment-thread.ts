@@ -40,7 +40,7 @@ import {ReactionController, reactionStyles} from './reactions.js';
 import {ModerationController, moderationStyles} from './moderation.js';
 import {ThreadController} from './thread-controller.js';
 import {invalidateProgressiveRender, ProgressiveRender, type RenderBudget} from './progressive-render.js';
-import {buildThreadTree, type ThreadNode} from './thread-tree.js';
+import {buildThreadTree, subtreeSize, type ThreadNode} from './thread-tree.js';
 
 /**
  * Levels indented in a narrow thread (a phone); replies deeper than this are shown at that
@@ -731,7 +731,7 @@ export class CommentThreadElement extends AdapterElement {
     // A conversation not rendered yet holds a place sized by its number of comments, so
     // the scrollbar barely moves as they come into view (see the styles).
     return html`
-      <li class="item" ${customProperties({'--_comments': parent ? undefined : String(conversationSize(node))})}>
+      <li class="item" ${customProperties({'--_comments': parent ? undefined : String(subtreeSize(node))})}>
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
@@ -772,7 +772,7 @@ export class CommentThreadElement extends AdapterElement {
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
     const collapse =
       depth === 1 && node.replies.length > 0
-        ? this.#longThread.renderCollapseToggle(comment, conversationSize(node) - 1, repliesId(comment), locale)
+        ? this.#longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
         : nothing;
     const bodyId = `body-${encodeURIComponent(comment.id)}`;
     const clamped = this.#longThread.isClamped(comment);
@@ -901,18 +901,6 @@ function sortedMessage(sort: SortOrder): string {
 
 function repliesId(comment: Comment): string {
   return `replies-${encodeURIComponent(comment.id)}`;
-}
-
-const conversationSizes = new WeakMap<ThreadNode, number>();
-
-/** How many comments a conversation shows: its first comment and every reply below. */
-function conversationSize(node: ThreadNode): number {
-  let size = conversationSizes.get(node);
-  if (size === undefined) {
-    size = node.replies.reduce((sum, reply) => sum + conversationSize(reply), 1);
-    conversationSizes.set(node, size);
-  }
-  return size;
 }
 
 /** Resolves once the browser has rendered the next frame. */
