@@ -197,8 +197,7 @@ export class CommentThreadElement extends AdapterElement {
   readonly #progressive = new ProgressiveRender(this);
   // Relative labels update themselves; a tick re-renders the thread only while it shows an
   // edit window counting down.
-  readonly #clock = new ClockController(this, () => this.#showsEditWindow);
-  #showsEditWindow = false;
+  readonly #clock = new ClockController(this, () => this.#hasEditWindow());
   readonly #own = new OwnCommentActions(this, {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
@@ -440,6 +439,16 @@ export class CommentThreadElement extends AdapterElement {
     return current;
   }
 
+  /**
+   * Whether some comment has an edit window ("Edit (4 min left)"), whose label each clock
+   * tick must re-render. Read from the data, not flagged while rendering: a progressive
+   * step renders only its new comments, and would forget those rendered before it.
+   */
+  #hasEditWindow(): boolean {
+    const has = (comments: readonly Comment[]) => comments.some((comment) => comment.viewerCan.editableUntil !== undefined);
+    return has(this.#data.comments) || has(this.#data.added) || has(this.#outgoingComments);
+  }
+
   #isOutgoing(comment: Comment): boolean {
     return this.#outgoingComments.includes(comment);
   }
@@ -592,7 +601,6 @@ export class CommentThreadElement extends AdapterElement {
   protected override render(): TemplateResult {
     const data = this.#data;
     const locale = localeOf(this);
-    this.#showsEditWindow = false;
     const failed = this.#adapterError !== undefined || data.status === 'error';
     const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
     // The page's own rendering of the comments (a CMS's server-side list and form) stays
@@ -768,7 +776,6 @@ export class CommentThreadElement extends AdapterElement {
     const moderation = sending ? nothing : this.#moderation.renderActions(comment);
     // A held comment's moderator decides with Approve/Spam/Delete; Edit and Delete come after.
     const ownActions = sending || moderation !== nothing ? nothing : this.#own.renderActions(comment, Date.now(), locale);
-    if (comment.viewerCan.editableUntil !== undefined) this.#showsEditWindow = true;
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
     const collapse =
       depth === 1 && node.replies.length > 0
