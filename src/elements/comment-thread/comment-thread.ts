@@ -625,7 +625,7 @@ export class CommentThreadElement extends AdapterElement {
         <header part="header" class="header">
           <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
-          ${loaded ? this.#moderation.renderFilter([...data.comments, ...data.added], locale) : nothing}
+          ${loaded ? this.#moderation.renderFilter([data.comments, data.added], locale) : nothing}
         </header>
         ${failed ? this.#renderError() : nothing}
         ${loaded ? comments : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
