@@ -1,7 +1,5 @@
+import {withLoadDeadline} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
-
-/** How long a count may take before the element gives up (and shows nothing). */
-const COUNT_DEADLINE_MS = 15_000;
 
 interface Pending {
   threads: Set<string>;
@@ -33,13 +31,13 @@ async function flush(adapter: CommentAdapter): Promise<void> {
   const pending = pendingByAdapter.get(adapter);
   pendingByAdapter.delete(adapter);
   if (!pending) return;
-  const signal = AbortSignal.timeout(COUNT_DEADLINE_MS);
   const threads = [...pending.threads];
   let counts: Readonly<Record<string, number>> = {};
   try {
-    if (adapter.countComments) {
-      counts = await adapter.countComments(threads, {signal});
-    } else {
+    // The page's `load` deadline, as for any read: past it the batch shows nothing, even
+    // when the adapter ignores its signal.
+    counts = await withLoadDeadline(undefined, async (signal) => {
+      if (adapter.countComments) return adapter.countComments(threads, {signal});
       const found = await Promise.all(
         threads.map((thread) =>
           adapter.loadPage({thread, sort: 'oldest', limit: 1}, {signal}).then(
@@ -48,8 +46,8 @@ async function flush(adapter: CommentAdapter): Promise<void> {
           ),
         ),
       );
-      counts = Object.fromEntries(found.filter((entry): entry is readonly [string, number] => entry[1] !== undefined));
-    }
+      return Object.fromEntries(found.filter((entry): entry is readonly [string, number] => entry[1] !== undefined));
+    });
   } catch {
     // Every element of the batch shows nothing; the page stays usable.
   }

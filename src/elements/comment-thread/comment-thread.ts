@@ -41,7 +41,7 @@ import {ReactionController, reactionStyles} from './reactions.js';
 import {ModerationController, moderationStyles} from './moderation.js';
 import {ThreadController} from './thread-controller.js';
 import {invalidateProgressiveRender, ProgressiveRender, type RenderBudget} from './progressive-render.js';
-import {buildThreadTree, type ThreadNode} from './thread-tree.js';
+import {buildThreadTree, subtreeSize, type ThreadNode} from './thread-tree.js';
 
 /**
  * Levels indented in a narrow thread (a phone); replies deeper than this are shown at that
@@ -198,8 +198,7 @@ export class CommentThreadElement extends AdapterElement {
   readonly #progressive = new ProgressiveRender(this);
   // Relative labels update themselves; a tick re-renders the thread only while it shows an
   // edit window counting down.
-  readonly #clock = new ClockController(this, () => this.#showsEditWindow);
-  #showsEditWindow = false;
+  readonly #clock = new ClockController(this, () => this.#hasEditWindow());
   readonly #own = new OwnCommentActions(this, {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
@@ -441,6 +440,16 @@ export class CommentThreadElement extends AdapterElement {
     return current;
   }
 
+  /**
+   * Whether some comment has an edit window ("Edit (4 min left)"), whose label each clock
+   * tick must re-render. Read from the data, not flagged while rendering: a progressive
+   * step renders only its new comments, and would forget those rendered before it.
+   */
+  #hasEditWindow(): boolean {
+    const has = (comments: readonly Comment[]) => comments.some((comment) => comment.viewerCan.editableUntil !== undefined);
+    return has(this.#data.comments) || has(this.#data.added) || has(this.#outgoingComments);
+  }
+
   #isOutgoing(comment: Comment): boolean {
     return this.#outgoingComments.includes(comment);
   }
@@ -593,7 +602,6 @@ export class CommentThreadElement extends AdapterElement {
   protected override render(): TemplateResult {
     const data = this.#data;
     const locale = localeOf(this);
-    this.#showsEditWindow = false;
     const failed = this.#adapterError !== undefined || data.status === 'error';
     const loaded = data.status === 'complete' || data.comments.length > 0 || data.added.length > 0;
     // The page's own rendering of the comments (a CMS's server-side list and form) stays
@@ -618,7 +626,7 @@ export class CommentThreadElement extends AdapterElement {
         <header part="header" class="header">
           <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
           ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
-          ${loaded ? this.#moderation.renderFilter([...data.comments, ...data.added], locale) : nothing}
+          ${loaded ? this.#moderation.renderFilter([data.comments, data.added], locale) : nothing}
         </header>
         ${failed ? this.#renderError() : nothing}
         ${loaded ? comments : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
@@ -732,7 +740,7 @@ export class CommentThreadElement extends AdapterElement {
     // A conversation not rendered yet holds a place sized by its number of comments, so
     // the scrollbar barely moves as they come into view (see the styles).
     return html`
-      <li class="item" ${customProperties({'--_comments': parent ? undefined : String(conversationSize(node))})}>
+      <li class="item" ${customProperties({'--_comments': parent ? undefined : String(subtreeSize(node))})}>
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
@@ -769,11 +777,10 @@ export class CommentThreadElement extends AdapterElement {
     const moderation = sending ? nothing : this.#moderation.renderActions(comment);
     // A held comment's moderator decides with Approve/Spam/Delete; Edit and Delete come after.
     const ownActions = sending || moderation !== nothing ? nothing : this.#own.renderActions(comment, Date.now(), locale);
-    if (comment.viewerCan.editableUntil !== undefined) this.#showsEditWindow = true;
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
     const collapse =
       depth === 1 && node.replies.length > 0
-        ? this.#longThread.renderCollapseToggle(comment, conversationSize(node) - 1, repliesId(comment), locale)
+        ? this.#longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
         : nothing;
     const bodyId = `body-${encodeURIComponent(comment.id)}`;
     const clamped = this.#longThread.isClamped(comment);
@@ -856,7 +863,7 @@ export class CommentThreadElement extends AdapterElement {
           ? html`<time part="timestamp" datetime=${times.iso} title=${times.title}>
                 ${liveRelativeTime(times.created, locale)}
               </time>
-              <span part="full-date" class="full-date">${times.title}</span>`
+              <span part="full-date" class="full-date visually-hidden">${times.title}</span>`
           : html`<time part="timestamp" datetime=${times.iso}>${times.title}</time>`}
       </a>
       ${times.editedTitle === undefined
@@ -902,18 +909,6 @@ function sortedMessage(sort: SortOrder): string {
 
 function repliesId(comment: Comment): string {
   return `replies-${encodeURIComponent(comment.id)}`;
-}
-
-const conversationSizes = new WeakMap<ThreadNode, number>();
-
-/** How many comments a conversation shows: its first comment and every reply below. */
-function conversationSize(node: ThreadNode): number {
-  let size = conversationSizes.get(node);
-  if (size === undefined) {
-    size = node.replies.reduce((sum, reply) => sum + conversationSize(reply), 1);
-    conversationSizes.set(node, size);
-  }
-  return size;
 }
 
 /** Resolves once the browser has rendered the next frame. */

@@ -76,16 +76,7 @@ export class LongThreadController implements ReactiveController {
           many: () => msg('Collapse thread (# replies)', {id: 'thread.collapse.hide.many'}),
           other: () => msg('Collapse thread (# replies)', {id: 'thread.collapse.hide.other'}),
         });
-    return html`<button
-      type="button"
-      part="collapse-button"
-      class="link-button collapse"
-      aria-expanded=${collapsed ? 'false' : 'true'}
-      aria-controls=${repliesId}
-      @click=${() => this.#toggle(this.#collapsed, comment.id)}
-    >
-      ${label}
-    </button>`;
+    return this.#toggleButton('collapse', !collapsed, repliesId, this.#collapsed, comment.id, label);
   }
 
   /** Whether `comment`'s body is cut to the collapsed height now. */
@@ -97,15 +88,28 @@ export class LongThreadController implements ReactiveController {
   renderShowMore(comment: Comment, bodyId: string): TemplateResult | typeof nothing {
     if (!this.#overflowing.has(comment.id)) return nothing;
     const expanded = this.#expanded.has(comment.id);
+    const label = expanded ? msg('Show less', {id: 'thread.showLess'}) : msg('Show more', {id: 'thread.showMore'});
+    return this.#toggleButton('show-more', expanded, bodyId, this.#expanded, comment.id, label);
+  }
+
+  /** A link-styled button (part `<name>-button`, class `<name>`) that toggles `id` in `set`. */
+  #toggleButton(
+    name: 'collapse' | 'show-more',
+    expanded: boolean,
+    controls: string,
+    set: Set<string>,
+    id: string,
+    label: string,
+  ): TemplateResult {
     return html`<button
       type="button"
-      part="show-more-button"
-      class="link-button show-more"
+      part="${name}-button"
+      class="link-button ${name}"
       aria-expanded=${expanded ? 'true' : 'false'}
-      aria-controls=${bodyId}
-      @click=${() => this.#toggle(this.#expanded, comment.id)}
+      aria-controls=${controls}
+      @click=${() => this.#toggle(set, id)}
     >
-      ${expanded ? msg('Show less', {id: 'thread.showLess'}) : msg('Show more', {id: 'thread.showMore'})}
+      ${label}
     </button>`;
   }
 

@@ -52,8 +52,13 @@ export class ModerationController implements ReactiveController {
   }
 
   /** The "Held (N)" toggle while a moderator has held comments to decide on; nothing for everyone else. */
-  renderFilter(comments: readonly Comment[], locale: string): TemplateResult | typeof nothing {
-    const held = comments.filter((comment) => this.isHeld(comment)).length;
+  renderFilter(lists: ReadonlyArray<readonly Comment[]>, locale: string): TemplateResult | typeof nothing {
+    // Called on every render: nothing is walked (or copied) where nobody may moderate.
+    const adapter = this.options.adapter();
+    let held = 0;
+    if (adapter?.capabilities.moderate && adapter.moderate) {
+      for (const comments of lists) for (const comment of comments) if (this.isHeld(comment)) held++;
+    }
     // Nothing left to decide: the filter goes, and a filter left on would show an empty thread.
     if (held === 0) {
       this.#heldOnly = false;

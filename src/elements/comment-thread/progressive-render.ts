@@ -1,7 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost, TemplateResult} from 'lit';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
-import type {ThreadNode} from './thread-tree.js';
+import {subtreeSize, type ThreadNode} from './thread-tree.js';
 
 /** Comments added to the page per step: small enough to stay well under 200 ms a step. */
 export const COMMENTS_PER_STEP = 100;
@@ -9,18 +9,6 @@ export const COMMENTS_PER_STEP = 100;
 /** How many comments may still be rendered in this pass, shared down a subtree. */
 export interface RenderBudget {
   left: number;
-}
-
-const subtreeSizes = new WeakMap<ThreadNode, number>();
-
-function subtreeSize(node: ThreadNode): number {
-  let size = subtreeSizes.get(node);
-  if (size === undefined) {
-    size = 1;
-    for (const reply of node.replies) size += subtreeSize(reply);
-    subtreeSizes.set(node, size);
-  }
-  return size;
 }
 
 const controllers = new WeakMap<ReactiveControllerHost, ProgressiveRender>();

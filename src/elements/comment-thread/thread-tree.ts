@@ -107,3 +107,16 @@ function visibleIds(byId: ReadonlyMap<string, Comment>): Set<string> {
   }
   return visible;
 }
+
+const subtreeSizes = new WeakMap<ThreadNode, number>();
+
+/** How many comments a conversation shows: its first comment and every reply below (memoized per node). */
+export function subtreeSize(node: ThreadNode): number {
+  let size = subtreeSizes.get(node);
+  if (size === undefined) {
+    size = 1;
+    for (const reply of node.replies) size += subtreeSize(reply);
+    subtreeSizes.set(node, size);
+  }
+  return size;
+}

@@ -17,20 +17,12 @@ export function showsRelative(style: DateStyle | string, created: number, now: n
 
 /**
  * The full date beside a relative time: part of the permalink's name for screen readers
- * and shown under it to keyboard users, who never see a `title` tooltip.
+ * and shown under it to keyboard users, who never see a `title` tooltip. Hidden with the
+ * theme's `.visually-hidden` until the permalink has keyboard focus.
  */
 export const timestampStyles = css`
   .permalink {
     position: relative;
-  }
-
-  .full-date {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 
   .permalink:focus-visible .full-date {
