@@ -114,7 +114,7 @@ export class RestAdapter implements CommentAdapter {
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
     const url = this.#url(`threads/${segment(request.thread)}/comments`, {
       sort: request.sort,
-      limit: String(Math.min(request.limit, this.maxPageSize)),
+      limit: this.#pageSize(request.limit),
       ...(request.cursor ? {cursor: request.cursor} : {}),
     });
     const cached = this.#pages.get(url);
@@ -135,10 +135,15 @@ export class RestAdapter implements CommentAdapter {
     return page;
   }
 
+  /** `limit` as sent: at most `maxPageSize`, the same for pages and `locate`, so their cursors agree. */
+  #pageSize(limit: number): string {
+    return String(Math.min(limit, this.maxPageSize));
+  }
+
   async #locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {
     const url = this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}/location`, {
       sort: request.sort,
-      limit: String(request.limit),
+      limit: this.#pageSize(request.limit),
     });
     try {
       const {body} = await this.#request(url, {}, signal);
