@@ -19,6 +19,7 @@ import type {Comment, CommentPage, Session, SignInProvider} from '../../core/typ
 import {readJson, send, statusMessage, unreadableError, type Fetch} from '../shared/http.js';
 import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
 import {asObject, asString} from '../shared/values.js';
+import {createState} from '../../sign-in/protocol.js';
 import {followEventStream} from './event-stream.js';
 import {
   mapCapabilities,
@@ -334,8 +335,8 @@ export class RestAdapter implements CommentAdapter {
   #guestSecret(): string {
     let secret = this.#storage.get(this.#guestKey) ?? this.#guest;
     if (!secret || !/^[\w-]{16,128}$/.test(secret)) {
-      const bytes = crypto.getRandomValues(new Uint8Array(24));
-      secret = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      // 256 random bits, base64url: what a sign-in `state` is made of.
+      secret = createState();
       this.#storage.set(this.#guestKey, secret);
     }
     this.#guest = secret;
