@@ -355,13 +355,14 @@ export class WordPressAdapter implements CommentAdapter {
   async #loadSnapshot(post: string, signal?: AbortSignal): Promise<Snapshot> {
     const own = this.#ownComments(post);
     const {ids, held} = own.read();
+    const heldIds = held.map((entry) => String(entry.comment['id']));
     // Who is asking first: a moderator gets the comments as stored, to edit their own.
     const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
     const asStored = viewer !== null && this.#rights.moderate;
     const [found, listed, gone] = await Promise.all([
       this.#loadPost(post, signal),
       this.#loadComments(post, asStored, signal),
-      this.#goneHeldComments(held.map((entry) => String(entry.comment['id'])), signal),
+      this.#goneHeldComments(heldIds, signal),
     ]);
     if (!found && listed.length === 0) {
       throw new CommentError('not-found', msg('These comments could not be found.', {id: 'adapter.status.not-found'}));
@@ -378,7 +379,7 @@ export class WordPressAdapter implements CommentAdapter {
     };
     const comments = listed.map((raw) => mapWordPressComment(raw, context)).filter((c): c is Comment => c !== null);
     const listedIds = new Set(comments.map((comment) => comment.id));
-    const released = new Set([...gone, ...held.map((entry) => String(entry.comment['id'])).filter((id) => listedIds.has(id))]);
+    const released = new Set([...gone, ...heldIds.filter((id) => listedIds.has(id))]);
     own.release(released);
     for (const entry of held) {
       if (released.has(String(entry.comment['id']))) continue;
