@@ -7,6 +7,7 @@
  * would parse again, which is where mutation XSS lives.
  */
 import createDOMPurify, {type Config} from 'dompurify';
+import {htmlToText} from '../adapters/wordpress/entities.js';
 import {UGC_LINK_REL} from '../content/urls.js';
 
 // Comment markup: text formatting, quotes, code, lists, tables, links and images. No
@@ -209,7 +210,7 @@ function plainTextFallback(dirty: string, error?: unknown): DocumentFragment {
   const blocks = dirty
     .replace(/<(script|style|template|textarea|title)\b[\s\S]*?<\/\1\s*>/gi, '')
     .split(/<\/?(?:p|div|br|li|blockquote|h[1-6]|pre|tr)\b[^>]*>/i)
-    .map((block) => decodeReferences(block.replace(/<[^>]*>?/g, '')).replace(/\s+/g, ' ').trim())
+    .map(htmlToText)
     .filter(Boolean);
   for (const block of blocks) {
     const paragraph = document.createElement('p');
@@ -217,14 +218,4 @@ function plainTextFallback(dirty: string, error?: unknown): DocumentFragment {
     fragment.append(paragraph);
   }
   return fragment;
-}
-
-const NAMED_REFERENCES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”'};
-
-function decodeReferences(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]+));/gi, (match, decimal?: string, hex?: string, name?: string) => {
-    const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : undefined;
-    if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-    return NAMED_REFERENCES[name!.toLowerCase()] ?? match;
-  });
 }

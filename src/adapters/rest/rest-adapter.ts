@@ -19,6 +19,7 @@ import type {Comment, CommentPage, Session, SignInProvider} from '../../core/typ
 import {readJson, send, statusMessage, unreadableError, type Fetch} from '../shared/http.js';
 import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
 import {asObject, asString} from '../shared/values.js';
+import {createState} from '../../sign-in/protocol.js';
 import {followEventStream} from './event-stream.js';
 import {
   mapCapabilities,
@@ -114,7 +115,7 @@ export class RestAdapter implements CommentAdapter {
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
     const url = this.#url(`threads/${segment(request.thread)}/comments`, {
       sort: request.sort,
-      limit: String(Math.min(request.limit, this.maxPageSize)),
+      limit: this.#pageSize(request.limit),
       ...(request.cursor ? {cursor: request.cursor} : {}),
     });
     const cached = this.#pages.get(url);
@@ -135,10 +136,15 @@ export class RestAdapter implements CommentAdapter {
     return page;
   }
 
+  /** `limit` as sent: at most `maxPageSize`, the same for pages and `locate`, so their cursors agree. */
+  #pageSize(limit: number): string {
+    return String(Math.min(limit, this.maxPageSize));
+  }
+
   async #locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {
     const url = this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}/location`, {
       sort: request.sort,
-      limit: String(request.limit),
+      limit: this.#pageSize(request.limit),
     });
     try {
       const {body} = await this.#request(url, {}, signal);
@@ -329,8 +335,8 @@ export class RestAdapter implements CommentAdapter {
   #guestSecret(): string {
     let secret = this.#storage.get(this.#guestKey) ?? this.#guest;
     if (!secret || !/^[\w-]{16,128}$/.test(secret)) {
-      const bytes = crypto.getRandomValues(new Uint8Array(24));
-      secret = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      // 256 random bits, base64url: what a sign-in `state` is made of.
+      secret = createState();
       this.#storage.set(this.#guestKey, secret);
     }
     this.#guest = secret;

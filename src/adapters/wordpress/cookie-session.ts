@@ -1,6 +1,7 @@
 import {msg} from '@lit/localize';
 import {CommentError} from '../../core/errors.js';
 import {send, type Fetch} from '../shared/http.js';
+import {loginPageUrl} from './login-providers.js';
 
 /** What a post or edit under a nonce WordPress no longer accepts fails with. */
 export function signedOutError(status?: number): CommentError {
@@ -88,11 +89,7 @@ export class CookieSession {
    * redirects to its own host after a login, which is also where the cookies work.
    */
   loginUrl(callbackUrl: string, state: string): string {
-    const callback = new URL(callbackUrl);
-    callback.searchParams.set('state', state);
-    const url = new URL('wp-login.php', this.site);
-    url.searchParams.set('redirect_to', callback.href);
-    return url.href;
+    return loginPageUrl(new URL('wp-login.php', this.site).href, callbackUrl, state);
   }
 
   /**

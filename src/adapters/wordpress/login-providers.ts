@@ -37,9 +37,14 @@ export function parseLoginProviders(json: string | undefined): LoginProvider[] {
 
 /** The provider's sign-in address, sending the browser back to the callback with `state`. */
 export function loginProviderUrl(provider: LoginProvider, callbackUrl: string, state: string): string {
+  return loginPageUrl(provider.url, callbackUrl, state);
+}
+
+/** A login page's address (a provider's, wp-login.php's) with `redirect_to` the callback with `state`. */
+export function loginPageUrl(page: string, callbackUrl: string, state: string): string {
   const back = new URL(callbackUrl);
   back.searchParams.set('state', state);
-  const url = new URL(provider.url);
+  const url = new URL(page);
   url.searchParams.set('redirect_to', back.href);
   return url.href;
 }

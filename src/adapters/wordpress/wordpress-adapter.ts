@@ -7,6 +7,8 @@ import type {
   CompleteSignInRequest,
   EditCommentRequest,
   LoadPageRequest,
+  LocatedComment,
+  LocateRequest,
   NewComment,
   SignInUrlRequest,
 } from '../../core/adapter.js';
@@ -72,20 +74,6 @@ interface ViewerRights {
   moderate: boolean;
   /** `edit_published_posts`: edit and delete comments on their own published posts. */
   editOwnPosts: boolean;
-}
-
-/** `locate`'s request and answer, as the adapter contract defines them (SHARED-DECISIONS). */
-interface LocateRequest {
-  thread: string;
-  commentId: string;
-  sort: SortOrder;
-  limit: number;
-}
-interface LocatedComment {
-  /** Cursor of the page holding its top-level ancestor; null = first page. */
-  cursor: string | null;
-  /** The top-level ancestor's id. */
-  rootId: string;
 }
 
 /** Every comment of one post, fetched at once, from which pages are cut. */
@@ -162,14 +150,13 @@ export class WordPressAdapter implements CommentAdapter {
     signal?.throwIfAborted();
     const post = this.#postId(request.thread);
     const [generation, offset] = parseCursor(request.cursor);
-    const key = `${post}`;
-    let snapshot = this.#snapshots.get(key);
+    let snapshot = this.#snapshots.get(post);
     if (!snapshot || request.cursor === undefined || snapshot.generation !== generation) {
       snapshot = await this.#loadSnapshot(post, signal);
-      this.#snapshots.set(key, snapshot);
+      this.#snapshots.set(post, snapshot);
     }
-    const groups = request.sort === 'newest' ? [...snapshot.groups].reverse() : snapshot.groups;
-    const limit = Math.max(1, Math.floor(request.limit) || 1);
+    const groups = inOrder(snapshot, request.sort);
+    const limit = pageLimit(request.limit);
     const end = offset + limit;
     return {
       thread: {
@@ -192,7 +179,7 @@ export class WordPressAdapter implements CommentAdapter {
     signal?.throwIfAborted();
     const post = this.#postId(request.thread);
     const find = (snapshot: Snapshot) => {
-      const groups = request.sort === 'newest' ? [...snapshot.groups].reverse() : snapshot.groups;
+      const groups = inOrder(snapshot, request.sort);
       const index = groups.findIndex((group) => group.some((comment) => comment.id === request.commentId && comment.status !== 'deleted'));
       return {index, root: groups[index]?.[0]};
     };
@@ -206,7 +193,7 @@ export class WordPressAdapter implements CommentAdapter {
       ({index, root} = find(snapshot));
     }
     if (!root) return null;
-    const limit = Math.max(1, Math.floor(request.limit) || 1);
+    const limit = pageLimit(request.limit);
     const offset = Math.floor(index / limit) * limit;
     return {cursor: offset === 0 ? null : `${snapshot.generation}:${offset}`, rootId: root.id};
   }
@@ -368,13 +355,14 @@ export class WordPressAdapter implements CommentAdapter {
   async #loadSnapshot(post: string, signal?: AbortSignal): Promise<Snapshot> {
     const own = this.#ownComments(post);
     const {ids, held} = own.read();
+    const heldIds = held.map((entry) => String(entry.comment['id']));
     // Who is asking first: a moderator gets the comments as stored, to edit their own.
     const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
     const asStored = viewer !== null && this.#rights.moderate;
     const [found, listed, gone] = await Promise.all([
       this.#loadPost(post, signal),
       this.#loadComments(post, asStored, signal),
-      this.#goneHeldComments(held.map((entry) => String(entry.comment['id'])), signal),
+      this.#goneHeldComments(heldIds, signal),
     ]);
     if (!found && listed.length === 0) {
       throw new CommentError('not-found', msg('These comments could not be found.', {id: 'adapter.status.not-found'}));
@@ -391,7 +379,7 @@ export class WordPressAdapter implements CommentAdapter {
     };
     const comments = listed.map((raw) => mapWordPressComment(raw, context)).filter((c): c is Comment => c !== null);
     const listedIds = new Set(comments.map((comment) => comment.id));
-    const released = new Set([...gone, ...held.map((entry) => String(entry.comment['id'])).filter((id) => listedIds.has(id))]);
+    const released = new Set([...gone, ...heldIds.filter((id) => listedIds.has(id))]);
     own.release(released);
     for (const entry of held) {
       if (released.has(String(entry.comment['id']))) continue;
@@ -541,6 +529,16 @@ export class WordPressAdapter implements CommentAdapter {
 function parseCursor(cursor: string | undefined): [generation: number, offset: number] {
   const match = /^(\d+):(\d+)$/.exec(cursor ?? '');
   return match ? [Number(match[1]), Number(match[2])] : [0, 0];
+}
+
+/** The snapshot's top-level conversations in `sort` order (snapshots hold them oldest first). */
+function inOrder(snapshot: Snapshot, sort: SortOrder): Comment[][] {
+  return sort === 'newest' ? [...snapshot.groups].reverse() : snapshot.groups;
+}
+
+/** Top-level comments per page: `limit` as a whole number, at least 1. */
+function pageLimit(limit: number): number {
+  return Math.max(1, Math.floor(limit) || 1);
 }
 
 function asArray(value: unknown): unknown[] {
