@@ -7,7 +7,7 @@
  * would parse again, which is where mutation XSS lives.
  */
 import createDOMPurify, {type Config} from 'dompurify';
-import {htmlToText} from '../adapters/wordpress/entities.js';
+import {htmlToText} from '../content/entities.js';
 import {UGC_LINK_REL} from '../content/urls.js';
 
 // Comment markup: text formatting, quotes, code, lists, tables, links and images. No

@@ -2,7 +2,7 @@ import {msg} from '@lit/localize';
 import {CommentError, type CommentErrorCode, type CommentField} from '../../core/errors.js';
 import {codeForStatus, statusMessage} from '../shared/http.js';
 import {asObject, asString, isObject} from '../shared/values.js';
-import {htmlToText} from './entities.js';
+import {htmlToText} from '../../content/entities.js';
 
 /**
  * WordPress's own codes, from `WP_REST_Comments_Controller`, `wp_allow_comment()`,

@@ -5,7 +5,7 @@ import {WordPressAdapter, type DiscussionSettings, type WordPressAdapterOptions}
 export {WordPressAdapter} from './wordpress-adapter.js';
 export type {DiscussionSettings, WordPressAdapterOptions} from './wordpress-adapter.js';
 export type {LoginProvider} from './login-providers.js';
-export {decodeEntities, htmlToText} from './entities.js';
+export {decodeEntities, htmlToText} from '../../content/entities.js';
 
 export function createWordPressAdapter(options: WordPressAdapterOptions): WordPressAdapter {
   return new WordPressAdapter(options);

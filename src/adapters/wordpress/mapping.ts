@@ -1,6 +1,6 @@
 import type {Comment, PostingPolicy} from '../../core/types.js';
 import {asId, asObject, asString, httpUrl, isObject} from '../shared/values.js';
-import {decodeEntities, htmlToText} from './entities.js';
+import {decodeEntities, htmlToText} from '../../content/entities.js';
 
 /** What a comment's mapping needs to know besides the comment. */
 export interface CommentContext {

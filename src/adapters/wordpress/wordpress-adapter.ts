@@ -19,7 +19,7 @@ import {safeStorage, type SafeStorage} from '../shared/storage.js';
 import {groupThreads} from '../shared/thread-order.js';
 import {asObject, asString, httpUrl, type JsonObject} from '../shared/values.js';
 import {CookieSession, signedOutError} from './cookie-session.js';
-import {decodeEntities, htmlToText} from './entities.js';
+import {decodeEntities, htmlToText} from '../../content/entities.js';
 import {mapPost, mapWordPressComment, postingPolicy, type CommentContext, type PostSummary} from './mapping.js';
 import {loginProviderUrl, type LoginProvider} from './login-providers.js';
 import {OwnComments} from './own-comments.js';

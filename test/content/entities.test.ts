@@ -1,5 +1,5 @@
 import {expect} from '@open-wc/testing';
-import {decodeEntities, htmlToText} from '../../../src/adapters/wordpress/entities.js';
+import {decodeEntities, htmlToText} from '../../src/content/entities.js';
 
 describe('decodeEntities', () => {
   it('decodes named references, including every Latin-1 one', () => {

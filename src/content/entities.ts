@@ -1,7 +1,7 @@
-// WordPress hands out text with HTML character references in it: error messages
-// ("you&#8217;ve already said that"), author names (stored through `_wp_specialchars`),
-// post titles (texturized). Shown as text they must read as the characters they stand
-// for, and they must never be parsed as HTML to get there: a small decoder does it.
+// Backends hand out text with HTML character references in it: WordPress error messages
+// ("you&#8217;ve already said that"), author names, post titles; the sanitizer's plain-text
+// fallback meets them too. Shown as text they must read as the characters they stand for,
+// and they must never be parsed as HTML to get there: a small decoder does it.
 
 /** Names for U+00A0…U+00FF, in code point order (HTML's Latin-1 entities). */
 const LATIN1 =
