@@ -66,6 +66,9 @@ interface TabOnlyIdentity {
  * name, email, and website in this browser"; otherwise they stay in the tab's
  * sessionStorage and only the comment text is kept for longer.
  */
+/** Longer than #holdTab's wait, so a reloading tab has its lock back by then. */
+const RELOAD_GRACE_MS = 2000;
+
 export class DraftStore {
   /** Drafts storage refused to take (`null`: refused to delete); they win over what storage holds. */
   readonly #memory = new Map<string, Draft | null>();
@@ -222,13 +225,44 @@ export class DraftStore {
         await this.#holdTab();
       }
       await locks.request(`${this.prefix}adopt`, async () => {
-        const {held = []} = await locks.query();
-        const live = new Set(held.map((lock) => lock.name));
-        this.#adopt((tab) => !live.has(this.#tabLock(tab)));
+        const withoutLock = async () => {
+          const {held = []} = await locks.query();
+          const live = new Set(held.map((lock) => lock.name));
+          return (tab: string) => !live.has(this.#tabLock(tab));
+        };
+        const first = await withoutLock();
+        if (!this.#otherTabs().some(first)) {
+          this.#adopt(first);
+          return;
+        }
+        // A tab being reloaded lets go of its lock for a moment, until its next page takes
+        // it back (within #holdTab's wait): only a tab still without it a little later is
+        // gone. Adopting sooner took a live tab's draft into this one.
+        await new Promise((resolve) => setTimeout(resolve, RELOAD_GRACE_MS));
+        const second = await withoutLock();
+        this.#adopt((tab) => first(tab) && second(tab));
       });
     } catch {
       // Locks refused (a sandboxed frame): the tab keeps to its own drafts.
     }
+  }
+
+  /** The ids of the other tabs that have drafts here. */
+  #otherTabs(): string[] {
+    const tabs = new Set<string>();
+    try {
+      const storage = this.storage();
+      const mine = `${this.prefix}${this.#tabId()}:`;
+      for (let index = 0; index < storage.length; index++) {
+        const key = storage.key(index);
+        if (!key?.startsWith(this.prefix) || key.startsWith(mine)) continue;
+        const parts = key.slice(this.prefix.length).split(':');
+        if (parts.length === 4) tabs.add(parts[0]!);
+      }
+    } catch {
+      // Storage cannot be reached: no other tab's drafts are known.
+    }
+    return [...tabs];
   }
 
   #tabLock(tab: string): string {

@@ -128,6 +128,21 @@ describe('DraftStore', () => {
       expect([c.get(slot)?.text, d.get(slot)?.text].filter(Boolean)).to.deep.equal(['left behind']);
     });
 
+    it('a tab that starts while another is being reloaded leaves that tab its draft', async () => {
+      const a = tab();
+      await a.ready;
+      a.set(slot, typed('A, reloading'));
+      a.close();
+      const other = tab();
+      const otherReady = other.ready;
+      // A's next page takes its lock back a moment later, as a reload does.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const reloaded = tab(a.session);
+      await Promise.all([otherReady, reloaded.ready]);
+      expect(other.get(slot)).to.be.undefined;
+      expect(reloaded.get(slot)!.text).to.equal('A, reloading');
+    });
+
     it('a duplicated tab (same sessionStorage) takes a new id instead of sharing drafts', async () => {
       const a = tab();
       await a.ready;
