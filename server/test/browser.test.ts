@@ -63,6 +63,12 @@ async function openPage(): Promise<Page> {
 
 const comment = (page: Page, text: string): Locator => page.locator('comment-thread article', {hasText: text}).last();
 
+/** The thread shows a comment at once while it is being sent: wait until the server has it. */
+async function untilStored(page: Page, text: string) {
+  await comment(page, text).waitFor();
+  await comment(page, text).locator('.sending-label').waitFor({state: 'detached'});
+}
+
 async function submit(form: Locator, text: string) {
   const name = form.locator('[part="name-input"]');
   if ((await name.count()) && (await name.isVisible()) && !(await name.inputValue())) await name.fill('Ada');
@@ -74,13 +80,13 @@ it('posts, replies six deep, edits and deletes through the real server', async (
   const page = await openPage();
   const form = page.locator('comment-thread > comment-form');
   await submit(form, 'Top-level comment from Chromium');
-  await comment(page, 'Top-level comment from Chromium').waitFor();
+  await untilStored(page, 'Top-level comment from Chromium');
   let parent = 'Top-level comment from Chromium';
   for (let depth = 1; depth <= 6; depth++) {
     await comment(page, parent).locator('[part="reply-button"]').first().click();
     const text = `Reply at depth ${depth}`;
     await submit(form, text);
-    await comment(page, text).waitFor();
+    await untilStored(page, text);
     parent = text;
   }
   const stored = (await (await fetch(`${api.url}threads/browser/comments?sort=oldest&limit=100`)).json()) as any;
