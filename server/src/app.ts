@@ -5,6 +5,7 @@ import type {ServerConfig} from './config.js';
 import type {Database} from './db/database.js';
 import {errorResponse, notFound, ProtocolError} from './errors.js';
 import type {LiveHub} from './live/hub.js';
+import type {Mailer} from './mail/mailer.js';
 import {adminRoutes} from './routes/admin.js';
 import {commentRoutes} from './routes/comments.js';
 import {eventRoutes} from './routes/events.js';
@@ -15,6 +16,8 @@ export interface AppDeps {
   config: ServerConfig;
   db: Database;
   live: LiveHub;
+  /** Absent when no SMTP server is configured: email features answer that they are off. */
+  mailer?: Mailer;
 }
 
 export type AppEnv = {

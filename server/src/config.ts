@@ -33,6 +33,12 @@ export interface ServerConfig {
   keepAliveSeconds: number;
   /** Open live streams per process; more are refused with 503 and Retry-After. */
   maxStreams: number;
+  /** Where visitors reach this server (links in emails, sign-in callbacks); absent = its own address. */
+  publicUrl?: string;
+  /** Outgoing mail (`smtp://user:pass@host:port` or `smtps://…`); absent = no email features. */
+  smtpUrl?: string;
+  /** The From of every email this server sends. */
+  mailFrom: string;
 }
 
 /** Every variable, its default and meaning: the README's configuration table is made from this. */
@@ -55,6 +61,9 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_POSTS_PER_IP', default: '60', meaning: 'posts per window per client address'},
   {name: 'COLLOQUY_POSTS_PER_IDENTITY', default: '30', meaning: 'posts per window per author (signed-in user or guest)'},
   {name: 'COLLOQUY_MAX_STREAMS', default: '10000', meaning: 'open live-update streams per process (503 with `Retry-After` beyond)'},
+  {name: 'COLLOQUY_PUBLIC_URL', default: '(its own address)', meaning: 'the address visitors reach this server at, for links in emails and sign-in callbacks (https in production)'},
+  {name: 'COLLOQUY_SMTP_URL', default: '(none)', meaning: 'outgoing mail server, `smtp://user:password@host:587` or `smtps://…`; unset = no email sign-in and no notifications'},
+  {name: 'COLLOQUY_MAIL_FROM', default: 'Colloquy <comments@localhost>', meaning: 'the From of every email'},
   {name: 'COLLOQUY_TRUST_PROXY', default: 'false', meaning: '`true` behind a load balancer: client address from `X-Forwarded-For`'},
 ];
 
@@ -92,6 +101,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (adminToken !== undefined && adminToken.length < 16) {
     throw new ConfigError('COLLOQUY_ADMIN_TOKEN must be at least 16 characters long.');
   }
+  const publicUrl = env['COLLOQUY_PUBLIC_URL'] ? httpUrl('COLLOQUY_PUBLIC_URL', env['COLLOQUY_PUBLIC_URL']) : undefined;
   return {
     port: int('PORT', 8787),
     host: env['HOST'] || '127.0.0.1',
@@ -115,5 +125,30 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     defaultPageSize: 20,
     keepAliveSeconds: 25,
     maxStreams: int('COLLOQUY_MAX_STREAMS', 10_000, 1),
+    ...(publicUrl ? {publicUrl} : {}),
+    ...(env['COLLOQUY_SMTP_URL'] ? {smtpUrl: smtpUrl(env['COLLOQUY_SMTP_URL'])} : {}),
+    mailFrom: env['COLLOQUY_MAIL_FROM'] || 'Colloquy <comments@localhost>',
   };
+}
+
+function httpUrl(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name}: "${raw}" is not a URL like https://comments.example.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must be an http or https URL.`);
+  return url.href.replace(/\/+$/, '');
+}
+
+function smtpUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('COLLOQUY_SMTP_URL is not a URL like smtp://user:password@mail.example:587.');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError('COLLOQUY_SMTP_URL must start with smtp:// or smtps://.');
+  return url.href;
 }

@@ -4,6 +4,7 @@ import type {ServerConfig} from './config.js';
 import {openDatabase, type Database} from './db/database.js';
 import {migrate} from './db/migrations.js';
 import {LiveHub} from './live/hub.js';
+import {createMailer} from './mail/mailer.js';
 import {sweep} from './store/rate-limits.js';
 
 export interface RunningServer {
@@ -19,7 +20,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   await migrate(db);
   const live = new LiveHub(db);
   await live.start(config.keepAliveSeconds);
-  const app = createApp({config, db, live});
+  const mailer = createMailer(config);
+  const app = createApp({config, db, live, ...(mailer ? {mailer} : {})});
   const sweeper = setInterval(() => void sweep(db, config.rateWindowSeconds).catch(() => {}), 10 * 60 * 1000);
   sweeper.unref();
   const server = await new Promise<ServerType>((resolve, reject) => {
@@ -39,6 +41,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     async close() {
       clearInterval(sweeper);
       live.stop();
+      mailer?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
