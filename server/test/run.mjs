@@ -25,7 +25,17 @@ function runSuite(suite, files, env = {}) {
   return result.status === 0;
 }
 
-let ok = runSuite('server (PGlite)', ['protocol.test.ts', 'crash.test.ts', 'conformance.test.ts']);
+// One file a line, so branches that add suites merge without conflict.
+const pgliteSuites = [
+  'protocol.test.ts',
+  'crash.test.ts',
+  'conformance.test.ts',
+];
+const browserSuites = [
+  'browser.test.ts',
+];
+
+let ok = runSuite('server (PGlite)', pgliteSuites);
 
 let postgres;
 try {
@@ -52,6 +62,6 @@ try {
 if (chromiumFound && !existsSync(new URL('../../dist/cdn/colloquy.js', import.meta.url))) {
   spawnSync(process.execPath, ['scripts/build.mjs'], {cwd: root, stdio: 'inherit'});
 }
-if (chromiumFound) ok = runSuite('server (elements in Chromium)', ['browser.test.ts'], {CHROME_PATH: chromiumFound}) && ok;
+if (chromiumFound) ok = runSuite('server (elements in Chromium)', browserSuites, {CHROME_PATH: chromiumFound}) && ok;
 
 process.exit(ok ? 0 : 1);
