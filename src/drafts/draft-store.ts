@@ -64,6 +64,9 @@ interface StoredDraft extends Omit<Draft, 'sent'> {
 
 const noGuest: GuestIdentity = {name: '', email: '', website: ''};
 
+/** Longer than #holdTab's wait, so a reloading tab has its lock back by then. */
+const RELOAD_GRACE_MS = 2000;
+
 /**
  * Keeps drafts in Web Storage so they survive a reload, a crash or a sign-in round trip,
  * and in memory as well: storage may throw on every call (private browsing, a full quota,
@@ -82,9 +85,6 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * name, email, and website in this browser"; otherwise they stay in the tab's
  * sessionStorage and only the comment text is kept for longer.
  */
-/** Longer than #holdTab's wait, so a reloading tab has its lock back by then. */
-const RELOAD_GRACE_MS = 2000;
-
 export class DraftStore {
   /** Drafts storage refused to take (`null`: refused to delete); they win over what storage holds. */
   readonly #memory = new Map<string, Draft | null>();
