@@ -24,7 +24,6 @@ import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {guestTexts} from '../shared/guest-texts.js';
-import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
@@ -43,12 +42,6 @@ import {
 import {RetryScheduler} from './retry-scheduler.js';
 import {decideRetry, defaultRetryOptions, type RetryDecision, type RetryOptions} from './retry-policy.js';
 import {isDeadlineError, withDeadline, withLoadDeadline} from '../../adapters/shared/deadline.js';
-
-/**
- * Attributes that configure the element itself, so they are not passed to a named
- * adapter: a form and a thread configured alike then share one adapter instance.
- */
-const OWN_ATTRIBUTES = ['adapter', 'heading-level', 'post-timeout'];
 
 /**
  * `<login-choice>` and the sign-in flow matter only with a backend that can sign in, so
@@ -157,6 +150,7 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
 @localized()
 export class CommentFormElement extends AdapterElement {
   static override styles = [themeStyles, commentFormStyles, contentStyles, markdownPreviewStyles];
+  protected static override ownAttributes = ['adapter', 'heading-level', 'post-timeout'];
 
   /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */
   @property() thread = '';
@@ -190,7 +184,6 @@ export class CommentFormElement extends AdapterElement {
   @state()
   private _threadLink: ThreadLink | undefined;
 
-  @state() private _namedAdapter: CommentAdapter | undefined;
   @state() private _text = '';
   @state() private _guest: GuestIdentity = noGuest;
   /** "Save my name, email, and website in this browser": acted on when a guest's post is stored. */
@@ -229,7 +222,6 @@ export class CommentFormElement extends AdapterElement {
   #attempts = 0;
   /** The key of the comment shown as sending in the thread, while it is. */
   #outgoingKey: string | undefined;
-  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   /** Set when a reply or an edit was opened: focus goes into the comment field. */
   #focusWhenRendered = false;
   /** The comment whose reply draft the form is reopening after a reload (without taking focus). */
@@ -255,7 +247,7 @@ export class CommentFormElement extends AdapterElement {
   });
 
   get #adapter(): CommentAdapter | undefined {
-    return this.adapterObject ?? (this.adapterName ? this._namedAdapter : this._contextAdapter);
+    return this.adapterInUse(this._contextAdapter);
   }
 
   get #threadId(): string {
@@ -338,7 +330,7 @@ export class CommentFormElement extends AdapterElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.adapterSettingsChanged(changed)) this.#resolveNamedAdapter();
+    if (this.adapterSettingsChanged(changed)) this.loadAdapter((error) => this.#showFailure(asCommentError(error), {action: 'stop'}));
     this.#session.use(this.#adapter);
     if (this.#adapter?.capabilities.signIn) loadLoginChoice();
     const slot = this.#currentSlot();
@@ -1097,15 +1089,6 @@ export class CommentFormElement extends AdapterElement {
     } else {
       this._text = this.editing?.content.kind === 'text' ? this.editing.content.value : '';
     }
-  }
-
-  #resolveNamedAdapter() {
-    this._namedAdapter = undefined;
-    this.#namedAdapter.resolve(
-      this.adapterName,
-      (adapter) => (this._namedAdapter = adapter),
-      (error) => this.#showFailure(asCommentError(error), {action: 'stop'}),
-    );
   }
 
   protected override updated(): void {

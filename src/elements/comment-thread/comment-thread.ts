@@ -19,7 +19,6 @@ import {ClockController} from '../shared/clock.js';
 import {liveRelativeTime} from '../shared/live-relative-time.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
-import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
@@ -158,6 +157,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {
+  protected static override ownAttributes = OWN_ATTRIBUTES;
   static override styles = [themeStyles, avatarStyles, contentStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles, moderationStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
@@ -232,7 +232,6 @@ export class CommentThreadElement extends AdapterElement {
   /** The adapter in use once resolved (the property, or the named one). */
   #adapter: CommentAdapter | undefined;
   #adapterError: unknown;
-  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   readonly #lazyStart = new LazyStart(this, () => this.#resolveAdapter());
   #outgoing = new Map<string, Comment>();
   #outgoingComments: readonly Comment[] = [];
@@ -331,20 +330,14 @@ export class CommentThreadElement extends AdapterElement {
       return;
     }
     this.#adapterError = undefined;
-    if (this.adapterObject || !this.adapterName) {
-      this.#namedAdapter.cancel();
-      this.#useAdapter(this.adapterObject);
-      return;
-    }
-    this.#namedAdapter.resolve(
-      this.adapterName,
-      (adapter) => this.#useAdapter(adapter),
+    this.loadAdapter(
       (error) => {
         this.#adapterError = error;
         this.requestUpdate();
         const event = new CommentErrorEvent(error, 'load'); // named: see reply()
         this.dispatchEvent(event);
       },
+      (adapter) => this.#useAdapter(adapter),
     );
   }
 
