@@ -9,6 +9,7 @@ import type {Mailer} from './mail/mailer.js';
 import {adminRoutes} from './routes/admin.js';
 import {commentRoutes} from './routes/comments.js';
 import {eventRoutes} from './routes/events.js';
+import {moderationRoutes} from './routes/moderation.js';
 import {serviceRoutes} from './routes/service.js';
 import {GUEST_HEADER, identify, type Viewer} from './viewer.js';
 
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/', serviceRoutes());
   app.route('/', commentRoutes());
+  app.route('/', moderationRoutes());
   app.route('/', eventRoutes());
   app.route('/', adminRoutes());
   app.notFound((c) => errorResponse(c, notFound('There is nothing at this address.')));

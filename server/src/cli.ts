@@ -5,8 +5,8 @@ const USAGE = `colloquy-server: the Colloquy REST protocol's reference server
   colloquy-server                      start (configuration from the environment; see README)
   colloquy-server check <endpoint>     run the protocol conformance checks against any server
   colloquy-server moderate list        list held comments (needs the server running and COLLOQUY_ADMIN_TOKEN)
-  colloquy-server moderate approve <comment-id>
-  colloquy-server moderate reject <comment-id>
+  colloquy-server moderate approve|reject|spam <comment-id>
+  colloquy-server moderate block <comment-id> [--address] | block-range <cidr> | blocks | unblock <block-id>
   colloquy-server bench                load benchmark (PGlite; and PostgreSQL with DATABASE_URL)
 
 moderate talks to the running server at COLLOQUY_ENDPOINT (default http://127.0.0.1:$PORT/).`;

@@ -14,7 +14,8 @@ export interface CommentRow {
   author_name: string;
   author_website: string | null;
   text: string;
-  status: 'approved' | 'pending' | 'deleted';
+  /** `spam`: kept out of every list and every answer (migrations/005). */
+  status: 'approved' | 'pending' | 'deleted' | 'spam';
   like_count: number;
   created_at: Date | string;
   edited_at: Date | string | null;
@@ -81,6 +82,7 @@ export function renderComment(row: CommentRow, context: RenderContext) {
       reply: !thread.closed && row.status === 'approved' && row.depth < config.maxDepth,
       edit: !deleted && isAuthor && withinWindow,
       delete: !deleted && (viewer.isModerator || (isAuthor && withinWindow)),
+      ...(viewer.isModerator && !deleted ? {moderate: true} : {}),
       ...(isAuthor && !deleted ? {editableUntil: new Date(editableUntilMs).toISOString()} : {}),
     },
   };

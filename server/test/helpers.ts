@@ -97,9 +97,12 @@ export function client(
 }
 
 /** Reads SSE events from a stream until `match` or a deadline. */
-export async function openEvents(url: string, lastEventId?: string) {
+export async function openEvents(url: string, lastEventId?: string, headers: Record<string, string> = {}) {
   const controller = new AbortController();
-  const response = await fetch(url, {headers: {Accept: 'text/event-stream', ...(lastEventId ? {'Last-Event-ID': lastEventId} : {})}, signal: controller.signal});
+  const response = await fetch(url, {
+    headers: {Accept: 'text/event-stream', ...(lastEventId ? {'Last-Event-ID': lastEventId} : {}), ...headers},
+    signal: controller.signal,
+  });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   const events: {id: string; type: string; data: any}[] = [];

@@ -57,7 +57,7 @@ export function commentRoutes() {
   app.patch('/threads/:thread/comments/:comment', async (c) => {
     const {config, db} = c.var.deps;
     const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
-    const comment = await editComment(db, checkId(c.req.param('thread')), checkId(c.req.param('comment')), body, c.var.viewer, config);
+    const comment = await editComment(db, checkId(c.req.param('thread')), checkId(c.req.param('comment')), body, c.var.viewer, config, c.var.ip);
     return c.json({comment});
   });
 

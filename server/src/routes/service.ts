@@ -12,7 +12,7 @@ export function serviceRoutes() {
     return c.json({
       protocol: PROTOCOL,
       server: 'colloquy-server',
-      capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn: false, session: false, live: true},
+      capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn: false, session: false, live: true, moderate: true},
     });
   });
   return app;
