@@ -196,8 +196,6 @@ export class CommentFormElement extends AdapterElement {
   @state() private _closedByBackend = false;
   /** Storage refused a draft: the commenter is told once that it will not outlive the page. */
   @state() private _draftUnsaved = false;
-  /** Until when a rate limit forbids posting, in ms since the epoch. */
-  @state() private _waitUntil: number | undefined;
 
   @query('textarea') private _textarea!: HTMLTextAreaElement | null;
   @query('form') private _form!: HTMLFormElement | null;
@@ -410,7 +408,7 @@ export class CommentFormElement extends AdapterElement {
   }
 
   get #canSubmit(): boolean {
-    return !this._sendingSlot && this._waitUntil === undefined && !this.#closed && this.#session.known;
+    return !this._sendingSlot && !this.#countdown.running && !this.#closed && this.#session.known;
   }
 
   /** Whether what is on screen is being sent (the form may have moved to another reply since). */
@@ -642,7 +640,7 @@ export class CommentFormElement extends AdapterElement {
             <span aria-hidden="true" part="countdown">${this.#rateLimitMessage(decision, this.#countdown.secondsLeft ?? waitSeconds)}</span>
             <span class="visually-hidden">${this.#rateLimitMessage(decision, waitSeconds)}</span>
           </p>
-          ${this._waitUntil === undefined ? retry : nothing}`;
+          ${this.#countdown.running ? nothing : retry}`;
       case 'invalid':
         return html`<p>${msg('Please correct the marked fields.', {id: 'form.error.invalid'})}</p>
           ${Object.keys(error.fieldErrors).length === 0
@@ -1011,12 +1009,7 @@ export class CommentFormElement extends AdapterElement {
     const failure: Failure = {error, decision, ...(note ? {note} : {})};
     if (decision.action === 'wait' && decision.at !== undefined) {
       failure.waitSeconds = Math.ceil((decision.at - Date.now()) / 1000);
-      this._waitUntil = decision.at;
       this.#countdown.start(decision.at);
-      this.#retries.after(decision.at - Date.now(), () => {
-        this.#countdown.stop();
-        this._waitUntil = undefined;
-      });
     }
     if (error.code === 'invalid') {
       this._fieldErrors = {...error.fieldErrors};
