@@ -29,6 +29,11 @@ export interface DraftSlot {
   editing?: string;
 }
 
+/** Whether two slots name the same draft (two absent ones do too). */
+export function sameSlot(a: DraftSlot | undefined, b: DraftSlot | undefined): boolean {
+  return a?.thread === b?.thread && a?.parentId === b?.parentId && a?.editing === b?.editing;
+}
+
 /** Drafts older than this are dropped: nobody comes back to finish them. */
 const maxAgeMs = 30 * 24 * 60 * 60 * 1000;
 
