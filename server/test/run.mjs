@@ -31,6 +31,7 @@ const pgliteSuites = [
   'crash.test.ts',
   'conformance.test.ts',
   'moderation.test.ts',
+  'import.test.ts',
 ];
 const browserSuites = [
   'browser.test.ts',
