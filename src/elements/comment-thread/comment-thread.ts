@@ -345,6 +345,8 @@ export class CommentThreadElement extends AdapterElement {
         const event = new CommentErrorEvent(error, 'load'); // named: see reply()
         this.dispatchEvent(event);
       },
+      // Lets a backend that reads a service document first ask for the comments meanwhile.
+      {firstPage: {thread: this.#threadId, sort: this.#sort, limit: this.#askedPageSize()}},
     );
   }
 
@@ -358,7 +360,7 @@ export class CommentThreadElement extends AdapterElement {
   #loadFirstPage(): void {
     const adapter = this.#adapter;
     if (!adapter) return;
-    const asked = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
+    const asked = this.#askedPageSize();
     // Asking a backend for more than it allows would fail the whole thread.
     const limit = Math.min(asked, adapter.maxPageSize ?? asked);
     const deadline = this.loadTimeout;
@@ -372,6 +374,10 @@ export class CommentThreadElement extends AdapterElement {
       this.#followedAddress = true;
       void this.#reveal(target, true);
     });
+  }
+
+  #askedPageSize(): number {
+    return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
   }
 
   #createLink(): ThreadLink {
