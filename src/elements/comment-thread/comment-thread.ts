@@ -353,6 +353,8 @@ export class CommentThreadElement extends AdapterElement {
         this.dispatchEvent(event);
       },
       (adapter) => this.#useAdapter(adapter),
+      // Lets a backend that reads a service document first ask for the comments meanwhile.
+      {firstPage: {thread: this.#threadId, sort: this.#sort, limit: this.#askedPageSize()}},
     );
   }
 
@@ -366,7 +368,7 @@ export class CommentThreadElement extends AdapterElement {
   #loadFirstPage(): void {
     const adapter = this.#adapter;
     if (!adapter) return;
-    const asked = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
+    const asked = this.#askedPageSize();
     // Asking a backend for more than it allows would fail the whole thread.
     const limit = Math.min(asked, adapter.maxPageSize ?? asked);
     const deadline = this.loadTimeout;
@@ -380,6 +382,10 @@ export class CommentThreadElement extends AdapterElement {
       this.#followedAddress = true;
       void this.#reveal(target, true);
     });
+  }
+
+  #askedPageSize(): number {
+    return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
   }
 
   #createLink(): ThreadLink {

@@ -1,6 +1,7 @@
 import {LitElement, type PropertyValues} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import type {CommentAdapter} from '../../core/adapter.js';
+import type {AdapterHints} from '../../core/registry.js';
 import {adapterProperties} from './adapter-config.js';
 import {NamedAdapter} from './named-adapter.js';
 
@@ -123,9 +124,14 @@ export class AdapterElement extends LitElement {
    * Looks up the adapter `adapter` names, dropping the answer of any earlier look-up; call
    * it when `adapterSettingsChanged`. `loaded` hears the adapter in use (the object, the
    * named one once built, or none); `failed` why a name could not be built (an unknown
-   * name, a missing `endpoint`), which the console says too.
+   * name, a missing `endpoint`), which the console says too. `hints` let a named adapter
+   * start work it will be asked for (the first page) while it sets itself up.
    */
-  protected loadAdapter(failed: (error: unknown) => void, loaded?: (adapter: CommentAdapter | undefined) => void): void {
+  protected loadAdapter(
+    failed: (error: unknown) => void,
+    loaded?: (adapter: CommentAdapter | undefined) => void,
+    hints?: AdapterHints,
+  ): void {
     this._namedAdapter = undefined;
     if (this.adapterObject || !this.adapterName) {
       this.#namedAdapter.cancel();
@@ -139,6 +145,7 @@ export class AdapterElement extends LitElement {
         loaded?.(adapter);
       },
       failed,
+      hints,
     );
   }
 }
