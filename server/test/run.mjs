@@ -30,6 +30,8 @@ const pgliteSuites = [
   'protocol.test.ts',
   'crash.test.ts',
   'conformance.test.ts',
+  'auth-providers.test.ts',
+  'auth.test.ts',
 ];
 const browserSuites = [
   'browser.test.ts',
