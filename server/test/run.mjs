@@ -35,6 +35,7 @@ const pgliteSuites = [
 ];
 const browserSuites = [
   'browser.test.ts',
+  'auth-browser.test.ts',
 ];
 
 let ok = runSuite('server (PGlite)', pgliteSuites);

@@ -1,4 +1,5 @@
-import {fileURLToPath} from 'node:url';
+import {createRequire} from 'node:module';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
 import {escapeHtml, ownCallbackUrl} from '../auth/sign-in.js';
@@ -58,9 +59,10 @@ export function callbackPageRoutes() {
   return app;
 }
 
-/** Built once per server from the widget's source, with esbuild (what runs this TypeScript server). */
+/** Built once per server from the widget's source, with the esbuild that tsx runs this server with. */
 async function bundle(): Promise<string> {
-  const {build} = await import('esbuild');
+  const esbuildPath = createRequire(createRequire(import.meta.url).resolve('tsx/package.json')).resolve('esbuild');
+  const {build} = (await import(pathToFileURL(esbuildPath).href)) as typeof import('esbuild');
   const result = await build({entryPoints: [SCRIPT_SOURCE], bundle: true, write: false, format: 'esm', minify: true, target: 'es2022'});
   return result.outputFiles[0]!.text;
 }
