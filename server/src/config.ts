@@ -1,4 +1,6 @@
 import {resolve} from 'node:path';
+import {ConfigError} from './config-error.js';
+import {AUTH_VARIABLES, readAuthConfig, type AuthConfig} from './auth/auth-config.js';
 
 export type ModerationPolicy = 'none' | 'first' | 'links' | 'all';
 
@@ -39,6 +41,8 @@ export interface ServerConfig {
   smtpUrl?: string;
   /** The From of every email this server sends. */
   mailFrom: string;
+  /** Sign-in: providers, moderators, session length (server/src/auth/auth-config.ts). */
+  auth: AuthConfig;
 }
 
 /** Every variable, its default and meaning: the README's configuration table is made from this. */
@@ -52,6 +56,7 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_MODERATION', default: 'none', meaning: '`none`, `first` (a guest\'s first comment), `links`, `all`'},
   {name: 'COLLOQUY_MODERATION_LINKS', default: '2', meaning: 'with `links`: hold comments with more links than this'},
   {name: 'COLLOQUY_ADMIN_TOKEN', default: '(none)', meaning: 'moderators\' bearer token for the admin API and CLI (16+ characters); unset = admin API off'},
+  ...AUTH_VARIABLES,
   {name: 'COLLOQUY_MAX_BODY_BYTES', default: '65536', meaning: 'largest request body (413 beyond)'},
   {name: 'COLLOQUY_MAX_TEXT_LENGTH', default: '5000', meaning: 'longest comment, UTF-16 code units'},
   {name: 'COLLOQUY_MAX_DEPTH', default: '12', meaning: 'deepest reply level (top level is 0)'},
@@ -67,7 +72,7 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_TRUST_PROXY', default: 'false', meaning: '`true` behind a load balancer: client address from `X-Forwarded-For`'},
 ];
 
-export class ConfigError extends Error {}
+export {ConfigError};
 
 /** The configuration from environment variables; throws a ConfigError naming a bad value. */
 export function readConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
@@ -128,6 +133,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...(publicUrl ? {publicUrl} : {}),
     ...(env['COLLOQUY_SMTP_URL'] ? {smtpUrl: smtpUrl(env['COLLOQUY_SMTP_URL'])} : {}),
     mailFrom: env['COLLOQUY_MAIL_FROM'] || 'Colloquy <comments@localhost>',
+    auth: readAuthConfig(env, origins),
   };
 }
 

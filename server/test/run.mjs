@@ -32,9 +32,12 @@ const pgliteSuites = [
   'conformance.test.ts',
   'moderation.test.ts',
   'import.test.ts',
+  'auth-providers.test.ts',
+  'auth.test.ts',
 ];
 const browserSuites = [
   'browser.test.ts',
+  'auth-browser.test.ts',
 ];
 
 let ok = runSuite('server (PGlite)', pgliteSuites);

@@ -67,14 +67,14 @@ export async function postComment(db: Database, request: PostRequest, config: Se
       );
       if (duplicate) throw new ProtocolError(409, 'duplicate', 'You already posted this comment.');
       const status = (await holdForModeration(tx, request, authorKey, config)) ? 'pending' : 'approved';
-      const guest = request.input.guest;
       const id = newId();
+      const author = authorOf(request);
       const [row] = await tx.query<CommentRow>(
-        `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip, text, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COMMENT_COLUMNS}`,
+        `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_avatar, author_ip, text, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COMMENT_COLUMNS}`,
         [
           id, thread.id, parent?.id ?? null, parent ? parent.root_id : id, parent ? parent.depth + 1 : 0, authorKey,
-          viewer.isModerator ? (guest?.name ?? 'Moderator') : guest!.name, guest?.email ?? null, guest?.website ?? null, request.ip, text, status,
+          author.name, author.email, author.website, author.avatar, request.ip, text, status,
         ],
       );
       if (idempotencyKey) {
@@ -105,6 +105,14 @@ export async function postComment(db: Database, request: PostRequest, config: Se
 }
 
 class KeyTaken extends Error {}
+
+/** Who the comment is by: the signed-in person as their provider names them, else the guest fields. */
+function authorOf(request: PostRequest): {name: string; email: string | null; website: string | null; avatar: string | null} {
+  const {user, isModerator} = request.viewer;
+  if (user) return {name: user.name, email: user.verifiedEmail ?? null, website: user.profileUrl ?? null, avatar: user.avatarUrl ?? null};
+  const guest = request.input.guest;
+  return {name: isModerator ? (guest?.name ?? 'Moderator') : guest!.name, email: guest?.email ?? null, website: guest?.website ?? null, avatar: null};
+}
 
 async function findReplay(db: Queryable, keyOwner: string, key: string, request: PostRequest, config: ServerConfig): Promise<PostResult | undefined> {
   const [stored] = await db.query<{request_hash: string; comment_id: string | null}>(
@@ -157,7 +165,7 @@ async function holdForModeration(tx: Queryable, request: PostRequest, authorKey:
     case 'first': {
       // A guest is known once a comment of theirs was approved: by their browser's key, or
       // (as WordPress does) by the same name and email.
-      const guest = request.input.guest!;
+      const guest = request.input.guest ?? {name: request.viewer.user?.name ?? ''};
       const [known] = await tx.query(
         `SELECT 1 FROM comments WHERE status = 'approved' AND (author_key = $1 OR (author_email = $2 AND author_name = $3)) LIMIT 1`,
         [authorKey, guest.email ?? null, guest.name],

@@ -22,6 +22,7 @@ import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.j
 import {asObject, asString} from '../shared/values.js';
 import {createState} from '../../sign-in/protocol.js';
 import {
+  mapCallbackPageSupport,
   mapCapabilities,
   mapComment,
   mapCommentResponse,
@@ -65,6 +66,11 @@ export interface RestAdapterOptions {
    * the service document instead of after it, and `loadPage` answers from that request.
    */
   firstPage?: LoadPageRequest;
+  /**
+   * The server serves the sign-in callback page at `{endpoint}/auth/callback` (its service
+   * document says `callbackPage`): the widget uses it when the page names no `sign-in-callback`.
+   */
+  callbackPage?: boolean;
 }
 
 /** A request sent before the adapter that will use its answer existed. */
@@ -102,6 +108,7 @@ export class RestAdapter implements CommentAdapter {
   readonly maxPageSize: number;
   /** Present only when the server implements it (see `RestAdapterOptions.locate`). */
   readonly locate?: (request: LocateRequest, options?: CallOptions) => Promise<LocatedComment | null>;
+  readonly signInCallbackUrl?: string;
   readonly #endpoint: string;
   readonly #fetch: Fetch;
   readonly #storage: SafeStorage;
@@ -142,6 +149,7 @@ export class RestAdapter implements CommentAdapter {
     this.#guestKey = `colloquy:rest:guest:${this.#endpoint}`;
     this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;
     if (options.locate) this.locate = (request, callOptions) => this.#locate(request, callOptions);
+    if (options.callbackPage) this.signInCallbackUrl = this.#url('auth/callback');
   }
 
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
@@ -257,6 +265,8 @@ export class RestAdapter implements CommentAdapter {
       state: request.state,
       redirect_uri: request.callbackUrl,
       mode: request.mode,
+      // The server's own callback page reports to this origin, if the server registered it.
+      ...(request.callbackUrl === this.signInCallbackUrl && typeof location !== 'undefined' ? {origin: location.origin} : {}),
     });
   }
 
@@ -436,6 +446,7 @@ export async function createRestAdapter(options: RestAdapterOptions, {signal}: C
     ...options,
     capabilities: mapCapabilities(body),
     locate: options.locate ?? mapLocateSupport(body),
+    callbackPage: options.callbackPage ?? mapCallbackPageSupport(body),
     maxPageSize: options.maxPageSize ?? mapPageSizeLimit(body),
   });
   if (early && started) handOver(early, adapter, started);

@@ -104,7 +104,8 @@ export class LoginChoiceElement extends AdapterElement {
 
   /**
    * The callback page a sign-in popup ends on (docs/sign-in-protocol.md); also read from
-   * the nearest ancestor with this attribute. Without one, sign-in is a full-page redirect.
+   * the nearest ancestor with this attribute. Without one, the backend's own callback page
+   * (`adapter.signInCallbackUrl`, e.g. colloquy-server's), else a full-page redirect.
    */
   @property({attribute: 'sign-in-callback'}) signInCallback: string | undefined;
 
@@ -260,7 +261,7 @@ export class LoginChoiceElement extends AdapterElement {
     const attempt = startSignIn({
       adapter,
       providerId: provider.id,
-      callbackUrl: this.#callbackUrl(),
+      callbackUrl: this.#callbackUrl() ?? adapter.signInCallbackUrl,
       beforeRedirect: () => this.#draftsForRedirect(provider),
     });
     this.#follow(adapter, provider.id, attempt, attempt.outcome);
