@@ -9,6 +9,8 @@ import type {Mailer} from './mail/mailer.js';
 import {adminRoutes} from './routes/admin.js';
 import {commentRoutes} from './routes/comments.js';
 import {eventRoutes} from './routes/events.js';
+import {notificationAdminRoutes} from './routes/notifications-admin.js';
+import {notificationRoutes} from './routes/notifications.js';
 import {serviceRoutes} from './routes/service.js';
 import {GUEST_HEADER, identify, type Viewer} from './viewer.js';
 
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', commentRoutes());
   app.route('/', eventRoutes());
   app.route('/', adminRoutes());
+  app.route('/', notificationRoutes());
+  app.route('/', notificationAdminRoutes());
   app.notFound((c) => errorResponse(c, notFound('There is nothing at this address.')));
   app.onError((error, c) => {
     if (error instanceof ProtocolError) return errorResponse(c, error);

@@ -30,6 +30,7 @@ const pgliteSuites = [
   'protocol.test.ts',
   'crash.test.ts',
   'conformance.test.ts',
+  'notifications.test.ts',
 ];
 const browserSuites = [
   'browser.test.ts',

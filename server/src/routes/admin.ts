@@ -1,11 +1,13 @@
 import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
+import {requireAdmin} from './admin-guard.js';
 import {readJsonBody} from '../body.js';
 import type {Queryable} from '../db/database.js';
 import {notFound, ProtocolError} from '../errors.js';
 import {COMMENT_COLUMNS, iso, safeUrl, type CommentRow} from '../render.js';
-import {publishComment, renderOne} from '../store/single.js';
+import {renderOne} from '../store/single.js';
 import {checkId, findThread} from '../store/threads.js';
+import {commentBecameVisible} from '../store/visible.js';
 import {removeComment} from '../store/writes.js';
 
 /**
@@ -14,12 +16,7 @@ import {removeComment} from '../store/writes.js';
  */
 export function adminRoutes() {
   const app = new Hono<AppEnv>();
-  app.use('/admin/*', async (c, next) => {
-    if (!c.var.deps.config.adminToken) throw notFound('The admin API is off: set COLLOQUY_ADMIN_TOKEN to turn it on.');
-    if (!c.var.viewer.isModerator) throw new ProtocolError(401, 'unauthorized', 'The admin API needs the moderators\' token.');
-    c.header('Cache-Control', 'no-store');
-    await next();
-  });
+  app.use('/admin/*', requireAdmin);
 
   app.get('/admin/comments', async (c) => {
     const {db} = c.var.deps;
@@ -52,7 +49,7 @@ export function adminRoutes() {
         [row.id],
       );
       const thread = (await findThread(tx, row.thread_id))!;
-      await publishComment(tx, 'comment-added', approved!, thread, config);
+      await commentBecameVisible(tx, approved!, thread, config);
       return renderOne(tx, approved!, thread, c.var.viewer, config);
     });
     return c.json({comment});

@@ -1,6 +1,6 @@
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
-import {REACTIONS} from '../render.js';
+import {notificationsOffered, REACTIONS} from '../render.js';
 
 export const PROTOCOL = 'colloquy-rest/1';
 
@@ -13,6 +13,8 @@ export function serviceRoutes() {
       protocol: PROTOCOL,
       server: 'colloquy-server',
       capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn: false, session: false, live: true},
+      // Email notifications: which boxes every thread offers (the same as its `posting.notifications`).
+      notifications: notificationsOffered(c.var.deps.config),
     });
   });
   return app;
