@@ -31,6 +31,7 @@ const pgliteSuites = [
   'crash.test.ts',
   'conformance.test.ts',
   'notifications.test.ts',
+  'notify-crash.test.ts',
 ];
 const browserSuites = [
   'browser.test.ts',
