@@ -33,6 +33,10 @@ const pgliteSuites = [
   'notifications.test.ts',
   'notify-crash.test.ts',
 ];
+const postgresSuites = [
+  'postgres.test.ts',
+  'notify-postgres.test.ts',
+];
 const browserSuites = [
   'browser.test.ts',
 ];
@@ -48,7 +52,7 @@ try {
 }
 if (postgres) {
   try {
-    ok = runSuite('server (PostgreSQL, two processes)', ['postgres.test.ts'], {COLLOQUY_TEST_DATABASE_URL: postgres.url}) && ok;
+    ok = runSuite('server (PostgreSQL, two processes)', postgresSuites, {COLLOQUY_TEST_DATABASE_URL: postgres.url}) && ok;
   } finally {
     postgres.stop();
   }
