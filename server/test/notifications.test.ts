@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {client, startTestServer} from './helpers.js';
+import {sweepNotifications} from '../src/notify/queue.js';
 import {startSmtp} from './smtp.helpers.js';
 
 // Email notifications end to end, against a real SMTP server (smtp-server) started here:
@@ -286,6 +287,23 @@ describe('an SMTP server that fails', () => {
     smtp.behave(() => 'accept');
     assert.equal((await admin.admin('POST', `notifications/jobs/${letter.id}/retry`)).status, 200);
     await smtp.waitFor((m) => m.to === 'ada8@example.com' && m.text.includes('This one bounces'));
+  });
+});
+
+describe('keeping little', () => {
+  it('forgets unconfirmed addresses and finished emails after 30 days, never a suppressed address', async () => {
+    const {db} = server;
+    const old = `now() - interval '31 days'`;
+    await db.query(`INSERT INTO notify_addresses (address, token, created_at, confirm_sent_at) VALUES ('old@example.com', 'a_old-token-000000000000', ${old}, ${old})`);
+    await db.query(`INSERT INTO notify_addresses (address, token, created_at, suppressed_at) VALUES ('blocked@example.com', 'a_blocked-token-00000000', ${old}, ${old})`);
+    await db.query(`INSERT INTO notify_addresses (address, token, created_at, confirmed_at) VALUES ('kept@example.com', 'a_kept-token-0000000000', ${old}, ${old})`);
+    const [kept] = await db.query<{id: string}>(`SELECT id::text AS id FROM notify_addresses WHERE address = 'kept@example.com'`);
+    await db.query(`INSERT INTO notify_jobs (kind, address_id, state, finished_at) VALUES ('confirm', $1, 'sent', ${old}), ('confirm', $1, 'dead', ${old})`, [kept!.id]);
+    await sweepNotifications(db);
+    const addresses = (await db.query<{address: string}>(`SELECT address FROM notify_addresses WHERE address IN ('old@example.com', 'blocked@example.com', 'kept@example.com') ORDER BY address`)).map((r) => r.address);
+    assert.deepEqual(addresses, ['blocked@example.com', 'kept@example.com']);
+    const jobs = await db.query<{state: string}>(`SELECT state FROM notify_jobs WHERE address_id = $1`, [kept!.id]);
+    assert.deepEqual(jobs.map((j) => j.state), ['dead'], 'dead letters are kept for 90 days');
   });
 });
 

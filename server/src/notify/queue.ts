@@ -42,7 +42,9 @@ export async function claimJob(db: Queryable, config: ServerConfig): Promise<Cla
  */
 export async function finishJob(db: Queryable, job: ClaimedJob, state: 'sent' | 'skipped' | 'dead', error?: string): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE notify_jobs SET state = $3, finished_at = now(), lease_until = NULL, secret = NULL, last_error = coalesce($4, last_error)
+    // A dead confirmation keeps its secret, so the site owner's retry can still send it.
+    `UPDATE notify_jobs SET state = $3, finished_at = now(), lease_until = NULL, last_error = coalesce($4, last_error),
+       secret = CASE WHEN $3 = 'dead' THEN secret END
      WHERE id = $1 AND claim = $2 AND state = 'sending' RETURNING id`,
     [job.id, job.claim, state, error ?? null],
   );
@@ -56,5 +58,19 @@ export async function retryLater(db: Queryable, job: ClaimedJob, error: string, 
     `UPDATE notify_jobs SET state = 'queued', run_at = now() + make_interval(secs => $3), lease_until = NULL, last_error = $4
      WHERE id = $1 AND claim = $2 AND state = 'sending'`,
     [job.id, job.claim, delay, error],
+  );
+}
+
+/**
+ * Forgets what is no longer needed: finished jobs after 30 days, dead letters after 90, and
+ * addresses that never confirmed (with what they asked for) after 30. Suppressed addresses
+ * stay: they are the list of people who asked never to be mailed.
+ */
+export async function sweepNotifications(db: Queryable): Promise<void> {
+  await db.query(`DELETE FROM notify_jobs WHERE state IN ('sent', 'skipped') AND finished_at < now() - interval '30 days'`);
+  await db.query(`DELETE FROM notify_jobs WHERE state = 'dead' AND finished_at < now() - interval '90 days'`);
+  await db.query(
+    `DELETE FROM notify_addresses WHERE confirmed_at IS NULL AND suppressed_at IS NULL
+     AND created_at < now() - interval '30 days' AND (confirm_sent_at IS NULL OR confirm_sent_at < now() - interval '30 days')`,
   );
 }

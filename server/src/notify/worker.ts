@@ -2,7 +2,7 @@ import type {ServerConfig} from '../config.js';
 import type {Database} from '../db/database.js';
 import type {Mailer, OutgoingMail} from '../mail/mailer.js';
 import {commentMail, confirmationMail, postMail, type Links} from './compose.js';
-import {claimJob, finishJob, retryLater, type ClaimedJob} from './queue.js';
+import {claimJob, finishJob, retryLater, sweepNotifications, type ClaimedJob} from './queue.js';
 import {MAIL_CHANNEL} from './subscriptions.js';
 
 export interface NotificationWorker {
@@ -24,8 +24,13 @@ export function startNotificationWorker(options: {db: Database; mailer: Mailer; 
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  let swept = 0;
 
   const drain = async () => {
+    if (Date.now() - swept > 3600_000) {
+      swept = Date.now();
+      await sweepNotifications(db);
+    }
     while (!stopped) {
       const job = await claimJob(db, config);
       if (!job) return;
