@@ -14,6 +14,8 @@ import {callbackPageRoutes} from './routes/auth-callback-page.js';
 import {commentRoutes} from './routes/comments.js';
 import {eventRoutes} from './routes/events.js';
 import {moderationRoutes} from './routes/moderation.js';
+import {notificationAdminRoutes} from './routes/notifications-admin.js';
+import {notificationRoutes} from './routes/notifications.js';
 import {serviceRoutes} from './routes/service.js';
 import {GUEST_HEADER, identify, type Viewer} from './viewer.js';
 
@@ -64,6 +66,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes());
   app.route('/', authSessionRoutes());
   app.route('/', callbackPageRoutes());
+  app.route('/', notificationRoutes());
+  app.route('/', notificationAdminRoutes());
   app.notFound((c) => errorResponse(c, notFound('There is nothing at this address.')));
   app.onError((error, c) => {
     if (error instanceof ProtocolError) return errorResponse(c, error);

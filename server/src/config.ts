@@ -43,6 +43,16 @@ export interface ServerConfig {
   mailFrom: string;
   /** Sign-in: providers, moderators, session length (server/src/auth/auth-config.ts). */
   auth: AuthConfig;
+  /** The notification queue: sends tried per email before it becomes a dead letter. */
+  mailMaxAttempts: number;
+  /** Seconds before the first retry of a failed send; doubled after each failure (capped at an hour). */
+  mailRetrySeconds: number;
+  /** Seconds a process holds a claimed email before another may take it (a crash mid-send). */
+  mailLeaseSeconds: number;
+  /** Seconds during which an address gets at most one confirmation email. */
+  confirmWindowSeconds: number;
+  /** Confirmation emails per client address per confirmation window. */
+  confirmationsPerIp: number;
 }
 
 /** Every variable, its default and meaning: the README's configuration table is made from this. */
@@ -69,6 +79,11 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_PUBLIC_URL', default: '(its own address)', meaning: 'the address visitors reach this server at, for links in emails and sign-in callbacks (https in production)'},
   {name: 'COLLOQUY_SMTP_URL', default: '(none)', meaning: 'outgoing mail server, `smtp://user:password@host:587` or `smtps://…`; unset = no email sign-in and no notifications'},
   {name: 'COLLOQUY_MAIL_FROM', default: 'Colloquy <comments@localhost>', meaning: 'the From of every email'},
+  {name: 'COLLOQUY_MAIL_MAX_ATTEMPTS', default: '8', meaning: 'tries per notification email before it becomes a dead letter (listed at `GET /admin/notifications/jobs?state=dead`)'},
+  {name: 'COLLOQUY_MAIL_RETRY_SECONDS', default: '60', meaning: 'wait before retrying a failed send; doubled after each failure, at most an hour'},
+  {name: 'COLLOQUY_MAIL_LEASE_SECONDS', default: '300', meaning: 'how long a process holds an email it is sending; after a crash another process sends it once this has passed'},
+  {name: 'COLLOQUY_CONFIRM_WINDOW', default: '86400', meaning: 'seconds during which an address gets at most one confirmation email'},
+  {name: 'COLLOQUY_CONFIRMATIONS_PER_IP', default: '10', meaning: 'confirmation emails one client address can cause per confirmation window'},
   {name: 'COLLOQUY_TRUST_PROXY', default: 'false', meaning: '`true` behind a load balancer: client address from `X-Forwarded-For`'},
 ];
 
@@ -134,6 +149,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...(env['COLLOQUY_SMTP_URL'] ? {smtpUrl: smtpUrl(env['COLLOQUY_SMTP_URL'])} : {}),
     mailFrom: env['COLLOQUY_MAIL_FROM'] || 'Colloquy <comments@localhost>',
     auth: readAuthConfig(env, origins),
+    mailMaxAttempts: int('COLLOQUY_MAIL_MAX_ATTEMPTS', 8, 1),
+    mailRetrySeconds: int('COLLOQUY_MAIL_RETRY_SECONDS', 60, 1),
+    mailLeaseSeconds: int('COLLOQUY_MAIL_LEASE_SECONDS', 300, 1),
+    confirmWindowSeconds: int('COLLOQUY_CONFIRM_WINDOW', 86_400, 1),
+    confirmationsPerIp: int('COLLOQUY_CONFIRMATIONS_PER_IP', 10, 1),
   };
 }
 

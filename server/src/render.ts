@@ -103,9 +103,15 @@ export function renderThread(thread: ThreadRow, totalCount: number, config: Serv
       open: !thread.closed,
       guests: {allowed: true, requireName: true, requireEmail: false},
       maxLength: config.maxTextLength,
-      notifications: {comments: false, posts: false},
+      notifications: notificationsOffered(config),
     },
   };
+}
+
+/** Notification boxes are offered only when this server can send email (COLLOQUY_SMTP_URL). */
+export function notificationsOffered(config: ServerConfig): {comments: boolean; posts: boolean} {
+  const on = Boolean(config.smtpUrl);
+  return {comments: on, posts: on};
 }
 
 export const ANONYMOUS: Viewer = {key: null, isModerator: false};

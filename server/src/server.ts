@@ -6,6 +6,7 @@ import {migrate} from './db/migrations.js';
 import {LiveHub} from './live/hub.js';
 import {createMailer} from './mail/mailer.js';
 import {sweepAuth} from './auth/store.js';
+import {startNotificationWorker} from './notify/worker.js';
 import {sweep} from './store/rate-limits.js';
 
 export interface RunningServer {
@@ -35,13 +36,17 @@ export async function startServer(config: ServerConfig, options: {now?: () => nu
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${port}/`;
+  // One mail loop per process; without SMTP, queued notifications wait for one to be configured.
+  const worker = mailer ? startNotificationWorker({db, mailer, config, links: {base: config.publicUrl ?? url.replace(/\/$/, '')}}) : undefined;
   return {
-    url: `http://${host}:${port}/`,
+    url,
     db,
     live,
     async close() {
       clearInterval(sweeper);
       live.stop();
+      await worker?.stop();
       mailer?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,6 +1,6 @@
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
-import {REACTIONS} from '../render.js';
+import {notificationsOffered, REACTIONS} from '../render.js';
 
 export const PROTOCOL = 'colloquy-rest/1';
 
@@ -15,6 +15,8 @@ export function serviceRoutes() {
       server: 'colloquy-server',
       // `callbackPage`: this server serves the sign-in callback page at `{endpoint}/auth/callback`.
       capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn, session: signIn, live: true, moderate: true, ...(signIn ? {callbackPage: true} : {})},
+      // Email notifications: which boxes every thread offers (the same as its `posting.notifications`).
+      notifications: notificationsOffered(c.var.deps.config),
     });
   });
   return app;

@@ -6,9 +6,11 @@ import {COMMENT_COLUMNS, editableUntil, type CommentRow, type ThreadRow} from '.
 import type {Viewer} from '../viewer.js';
 import {refuseBlocked} from './blocks.js';
 import {hitRateLimits} from './rate-limits.js';
+import {notifyRequest, recordSubscriptions} from '../notify/subscriptions.js';
 import {findComment, publish, publishComment, renderFresh, renderOne} from './single.js';
 import {findThread} from './threads.js';
 import {countLinks, readText, type PostInput} from './validate.js';
+import {commentBecameVisible} from './visible.js';
 
 export interface PostRequest {
   threadId: string;
@@ -43,6 +45,7 @@ export async function postComment(db: Database, request: PostRequest, config: Se
     const replay = await findReplay(db, keyOwner, idempotencyKey, request, config);
     if (replay) return replay;
   }
+  const notify = notifyRequest(request.input, viewer, config);
   const identity = viewer.key ?? (request.input.guest?.email ? `email:${request.input.guest.email.toLowerCase()}` : `ip:${request.ip}`);
   await hitRateLimits(
     db,
@@ -89,7 +92,8 @@ export async function postComment(db: Database, request: PostRequest, config: Se
         );
         if (claimed.length === 0) throw new KeyTaken();
       }
-      await publishComment(tx, 'comment-added', row!, thread, config, true);
+      if (notify) await recordSubscriptions(tx, notify, {threadId: thread.id, authorKey, ip: request.ip}, config);
+      await commentBecameVisible(tx, row!, thread, config, true);
       return {comment: renderFresh(row!, thread, viewer, config), replayed: false};
     });
   } catch (error) {
