@@ -34,6 +34,7 @@ const pgliteSuites = [
 ];
 const browserSuites = [
   'browser.test.ts',
+  'moderation-browser.test.ts',
 ];
 
 let ok = runSuite('server (PGlite)', pgliteSuites);
