@@ -1,49 +1,28 @@
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
-import {createServer, type Server} from 'node:http';
 import {createRequire} from 'node:module';
-import {extname, join, normalize} from 'node:path';
 import {after, before, it} from 'node:test';
 import {chromium, type Browser, type Locator, type Page} from 'playwright-core';
 import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
 import {ADMIN_TOKEN, client, startTestServer} from './helpers.js';
+import {startSite} from './site.helpers.js';
 
 // Moderation from inside the thread, with the built bundle (dist/cdn/) in Chromium against
 // the real server holding every guest's comment: a moderator's page (the rest adapter
 // carrying the moderator's bearer token, stored as a signed-in page stores it) shows a
 // guest's held comment with Approve, and approving it shows it live in a guest's page.
 
-const cdn = new URL('../../dist/cdn/', import.meta.url).pathname;
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const THREAD = 'moderated';
 let api: Awaited<ReturnType<typeof startTestServer>>;
-let site: Server;
+let site: Awaited<ReturnType<typeof startSite>>;
 let siteUrl: string;
 let browser: Browser;
 
 before(async () => {
-  site = createServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path === '/') {
-      response.writeHead(200, {'Content-Type': 'text/html; charset=utf-8'});
-      response.end(`<!doctype html><html lang="en"><title>Moderating on colloquy-server</title>
+  site = await startSite(() => `<!doctype html><html lang="en"><title>Moderating on colloquy-server</title>
 <main><script type="module" src="/colloquy.js"></script>
 <comment-thread adapter="rest" endpoint="${api.url}" thread="${THREAD}"><comment-form></comment-form></comment-thread></main>`);
-      return;
-    }
-    const file = normalize(join(cdn, path));
-    if (!file.startsWith(cdn)) return void response.writeHead(404).end();
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream'});
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  const address = site.address();
-  siteUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  siteUrl = site.url;
   api = await startTestServer({COLLOQUY_ORIGINS: siteUrl, COLLOQUY_MODERATION: 'all'});
   browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
 });
@@ -51,7 +30,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await api?.cleanup();
-  await new Promise((resolve) => site?.close(resolve));
+  await site?.close();
 });
 
 /** The rest adapter's key for its sign-in token: per endpoint, in sessionStorage (rest-adapter.ts). */
