@@ -22,7 +22,7 @@ try {
       break;
     case 'check': {
       const {runCheckCommand} = await import('./check/command.js');
-      process.exitCode = await runCheckCommand(rest);
+      process.exitCode = await runCheckCommand(rest, process.env['COLLOQUY_MODERATOR_TOKEN'] || undefined);
       break;
     }
     case 'moderate': {

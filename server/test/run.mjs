@@ -44,6 +44,7 @@ const postgresSuites = [
 const browserSuites = [
   'browser.test.ts',
   'auth-browser.test.ts',
+  'moderation-browser.test.ts',
 ];
 
 let ok = runSuite('server (PGlite)', pgliteSuites);
