@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
 import {after, before, describe, it} from 'node:test';
 import {ImportFileError} from '../src/import/formats.js';
 import {htmlToStoredText} from '../src/import/html-text.js';
 import {importFile, type ImportOptions} from '../src/import/importer.js';
 import {threadIdFor} from '../src/import/stage.js';
 import {ADMIN_TOKEN, BIN, client, startTestServer, tempDir} from './helpers.js';
-import {disqus, wxr, wxrHeader, wxrItem, WXR_FOOTER, type WpComment, type WpItem} from './import-fixtures.js';
+import {disqus, wxr, wxrHeader, wxrItem, WXR_FOOTER, type WpComment, type WpItem} from '../src/import/sample-exports.js';
 
 // `colloquy-server import` on export files built from the formats' documentation, into a
 // server on PGlite; what was imported is then read back through the protocol.
@@ -220,6 +221,11 @@ describe('Disqus', () => {
     const again = await importFile(server.db, options(file('disqus.xml', disqus(threads, posts)), {threadFrom: 'identifier', spam: 'hold'}));
     assert.equal(again.alreadyThere, 4);
     assert.deepEqual(again.imported, {approved: 0, pending: 0, placeholders: 0});
+    // Disqus mails its export gzipped: read as it is.
+    const gzipped = join(files.path, 'disqus.xml.gz');
+    writeFileSync(gzipped, gzipSync(disqus(threads, posts)));
+    const fromGzip = await importFile(server.db, options(gzipped, {threadFrom: 'identifier', spam: 'hold'}));
+    assert.equal(fromGzip.alreadyThere, 4);
     await countsAgree();
   });
 });

@@ -1,5 +1,7 @@
 import {randomBytes} from 'node:crypto';
-import {createReadStream} from 'node:fs';
+import {createReadStream, openSync, readSync, closeSync} from 'node:fs';
+import type {Readable} from 'node:stream';
+import {createGunzip} from 'node:zlib';
 import {basename} from 'node:path';
 import type {Database, Queryable} from '../db/database.js';
 import {ExportReader, ImportFileError, type Format} from './formats.js';
@@ -98,10 +100,18 @@ async function readIntoStaging(db: Database, run: string, options: ImportOptions
     });
     ord += comments.length;
   };
-  const stream = createReadStream(options.file, {encoding: 'utf8', highWaterMark: 256 * 1024});
+  const stream = openText(options.file);
+  const chunks = stream[Symbol.asyncIterator]();
   try {
-    for await (const chunk of stream) {
-      reader.write(chunk as string);
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        throw new ImportFileError(`${basename(options.file)}: cannot read the file: ${(error as Error).message}`);
+      }
+      if (next.done) break;
+      reader.write(next.value);
       await flush(false);
     }
     reader.close();
@@ -110,6 +120,23 @@ async function readIntoStaging(db: Database, run: string, options: ImportOptions
   }
   summary.format = reader.format;
   await flush(true);
+}
+
+/** The file as UTF-8 text, gunzipped on the way when it is gzip (Disqus mails its exports as .xml.gz). */
+function openText(file: string): Readable {
+  const magic = Buffer.alloc(2);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, magic, 0, 2, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const raw = createReadStream(file, {highWaterMark: 256 * 1024});
+  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return raw.setEncoding('utf8');
+  const gunzip = createGunzip();
+  raw.once('error', (error) => gunzip.destroy(error));
+  gunzip.once('close', () => raw.destroy());
+  return raw.pipe(gunzip).setEncoding('utf8');
 }
 
 function sourceName(reader: ExportReader): string {
