@@ -11,7 +11,7 @@ import {DISQUS_HEADER, disqusPost, disqusThread, wxrHeader, wxrItem, WXR_FOOTER,
 // `npm run bench:import`: writes a 50,000-comment WordPress export and a Disqus export of the
 // same size (and a 5,000-comment WXR, to show memory does not grow with the file), imports
 // each into a fresh embedded database in its own process, and prints time and peak memory.
-// Figures, not tests: nothing is asserted.
+// Figures, not tests: nothing is asserted. `--write wxr|disqus <path> [n]` writes one file only.
 
 const COMMENTS = Number(process.env['BENCH_IMPORT_COMMENTS'] ?? 50_000);
 const PER_THREAD = 25;
@@ -113,5 +113,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--measure') await measure(process.argv[3]!);
+// `--write wxr|disqus <path> [comments]`: only writes a sample export, to try the importer on.
+const [mode, a, b, c] = process.argv.slice(2);
+if (mode === '--measure') await measure(a!);
+else if (mode === '--write') await writeLines(b!, a === 'disqus' ? disqusFile(Number(c ?? COMMENTS)) : wxrFile(Number(c ?? COMMENTS)));
 else await main();
