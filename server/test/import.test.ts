@@ -273,6 +273,15 @@ describe('bad and hostile files', () => {
     assert.equal(htmlToStoredText('<blockquote>quoted</blockquote>reply'), 'quoted\n\nreply');
     assert.equal(htmlToStoredText('&amp;lt;b&amp;gt; &#x1F600; &nbsp;x'), '&lt;b&gt; 😀 \u00a0x');
     assert.equal(htmlToStoredText('a < b > c'), 'a < b > c');
+    assert.equal(htmlToStoredText('<a title="x>y" href="https://a.example/">t</a>'), 't (https://a.example/)');
+  });
+
+  // A hang guard, not a speed target: a quadratic scan would take hours on this.
+  it('reads a megabyte of unclosed tags in linear time', {timeout: 30_000}, () => {
+    for (const unit of ['<a ', '<a "', '<!', '<b title=\'']) {
+      const text = htmlToStoredText(unit.repeat(Math.ceil(1_000_000 / unit.length)));
+      assert.ok(typeof text === 'string');
+    }
   });
 });
 

@@ -162,6 +162,10 @@ interface ReadyRow {
 }
 
 async function writeComments(db: Database, run: string, summary: ImportSummary, batchSize: number) {
+  // The staging tables were empty when the planner last looked: without fresh statistics
+  // PostgreSQL joins 50,000 staged rows by nested scans and runs into its statement timeout.
+  await db.query('ANALYZE import_staged_comments');
+  await db.query('ANALYZE import_staged_threads');
   // Comments of a thread the file does not describe, or whose page gives no usable id.
   const homeless = await db.query<{n: number}>(
     `WITH gone AS (DELETE FROM import_staged_comments s WHERE s.run = $1 AND NOT EXISTS (
