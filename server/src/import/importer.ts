@@ -52,6 +52,19 @@ export interface ImportSummary {
  * stops half way has written whole batches only, and running it again writes the rest.
  */
 export async function importFile(db: Database, options: ImportOptions): Promise<ImportSummary> {
+  if (db.kind !== 'postgres') return runImport(db, options); // PGlite: one process owns the database
+  // Server processes may share PostgreSQL with an import, but two imports at once would take
+  // each other's staging rows: a lock held by one transaction for the whole run.
+  return db.transaction(async (lock) => {
+    const [row] = await lock.query<{locked: boolean}>('SELECT pg_try_advisory_xact_lock(7261006) AS locked');
+    if (!row?.locked) throw new ImportBusyError('another colloquy-server import is running on this database; run this one when it has finished');
+    return runImport(db, options);
+  });
+}
+
+export class ImportBusyError extends Error {}
+
+async function runImport(db: Database, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 500;
   const run = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
