@@ -3,7 +3,7 @@ import type {ServerConfig} from '../config.js';
 import {openDatabase} from '../db/database.js';
 import {migrate} from '../db/migrations.js';
 import {ImportFileError, type Format} from './formats.js';
-import {importFile, type ImportOptions, type ImportSummary} from './importer.js';
+import {ImportBusyError, importFile, type ImportOptions, type ImportSummary} from './importer.js';
 import type {ThreadFrom} from './stage.js';
 
 export const IMPORT_USAGE = `Usage: colloquy-server import <file> [options]
@@ -50,6 +50,10 @@ export async function runImportCommand(args: string[], config: ServerConfig): Pr
   } catch (error) {
     if (error instanceof ImportFileError) {
       console.error(`colloquy-server import: ${error.message}\nNothing was imported: the file is read whole before any comment is written. Fix the file and run the same command again.`);
+      return 1;
+    }
+    if (error instanceof ImportBusyError) {
+      console.error(`colloquy-server import: ${error.message}`);
       return 1;
     }
     console.error(`colloquy-server import: ${(error as Error).message}\n` +

@@ -1,5 +1,7 @@
 import {randomBytes} from 'node:crypto';
-import {createReadStream} from 'node:fs';
+import {createReadStream, openSync, readSync, closeSync} from 'node:fs';
+import type {Readable} from 'node:stream';
+import {createGunzip} from 'node:zlib';
 import {basename} from 'node:path';
 import type {Database, Queryable} from '../db/database.js';
 import {ExportReader, ImportFileError, type Format} from './formats.js';
@@ -50,6 +52,19 @@ export interface ImportSummary {
  * stops half way has written whole batches only, and running it again writes the rest.
  */
 export async function importFile(db: Database, options: ImportOptions): Promise<ImportSummary> {
+  if (db.kind !== 'postgres') return runImport(db, options); // PGlite: one process owns the database
+  // Server processes may share PostgreSQL with an import, but two imports at once would take
+  // each other's staging rows: a lock held by one transaction for the whole run.
+  return db.transaction(async (lock) => {
+    const [row] = await lock.query<{locked: boolean}>('SELECT pg_try_advisory_xact_lock(7261006) AS locked');
+    if (!row?.locked) throw new ImportBusyError('another colloquy-server import is running on this database; run this one when it has finished');
+    return runImport(db, options);
+  });
+}
+
+export class ImportBusyError extends Error {}
+
+async function runImport(db: Database, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 500;
   const run = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
@@ -98,10 +113,18 @@ async function readIntoStaging(db: Database, run: string, options: ImportOptions
     });
     ord += comments.length;
   };
-  const stream = createReadStream(options.file, {encoding: 'utf8', highWaterMark: 256 * 1024});
+  const stream = openText(options.file);
+  const chunks = stream[Symbol.asyncIterator]();
   try {
-    for await (const chunk of stream) {
-      reader.write(chunk as string);
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        throw new ImportFileError(`${basename(options.file)}: cannot read the file: ${(error as Error).message}`);
+      }
+      if (next.done) break;
+      reader.write(next.value);
       await flush(false);
     }
     reader.close();
@@ -110,6 +133,23 @@ async function readIntoStaging(db: Database, run: string, options: ImportOptions
   }
   summary.format = reader.format;
   await flush(true);
+}
+
+/** The file as UTF-8 text, gunzipped on the way when it is gzip (Disqus mails its exports as .xml.gz). */
+function openText(file: string): Readable {
+  const magic = Buffer.alloc(2);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, magic, 0, 2, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const raw = createReadStream(file, {highWaterMark: 256 * 1024});
+  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return raw.setEncoding('utf8');
+  const gunzip = createGunzip();
+  raw.once('error', (error) => gunzip.destroy(error));
+  gunzip.once('close', () => raw.destroy());
+  return raw.pipe(gunzip).setEncoding('utf8');
 }
 
 function sourceName(reader: ExportReader): string {
@@ -135,6 +175,10 @@ interface ReadyRow {
 }
 
 async function writeComments(db: Database, run: string, summary: ImportSummary, batchSize: number) {
+  // The staging tables were empty when the planner last looked: without fresh statistics
+  // PostgreSQL joins 50,000 staged rows by nested scans and runs into its statement timeout.
+  await db.query('ANALYZE import_staged_comments');
+  await db.query('ANALYZE import_staged_threads');
   // Comments of a thread the file does not describe, or whose page gives no usable id.
   const homeless = await db.query<{n: number}>(
     `WITH gone AS (DELETE FROM import_staged_comments s WHERE s.run = $1 AND NOT EXISTS (

@@ -1,6 +1,6 @@
 // Export files built as the formats' documentation describes them: WordPress's
-// wp-admin/includes/export.php (WXR 1.2) and Disqus's XML export. Used by the import tests
-// and the import benchmark.
+// wp-admin/includes/export.php (WXR 1.2) and Disqus's XML export. For the import tests and
+// the import benchmark (`npm run bench:import`); the server itself never uses them.
 
 export interface WpComment {
   id: number;
