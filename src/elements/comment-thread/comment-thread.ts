@@ -34,7 +34,7 @@ import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
-import {LongThreadController, longThreadStyles} from './long-thread.js';
+import {bodyIdOf, LongThreadController, longThreadStyles} from './long-thread.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
@@ -547,8 +547,8 @@ export class CommentThreadElement extends AdapterElement {
     }
   }
 
-  async #loadMore(): Promise<void> {
-    const button = this.renderRoot.querySelector('.load-more');
+  /** `button` is the Load more button pressed (not searched for: it follows every comment). */
+  async #loadMore(button: EventTarget | null): Promise<void> {
     const hadFocus = button !== null && this.shadowRoot?.activeElement === button;
     const fresh = await this.#data.loadMore();
     if (!fresh) return;
@@ -770,7 +770,7 @@ export class CommentThreadElement extends AdapterElement {
               part="load-more-button"
               class="button load-more"
               aria-disabled=${loadingMore ? 'true' : 'false'}
-              @click=${() => loadingMore || void this.#loadMore()}
+              @click=${(event: Event) => loadingMore || void this.#loadMore(event.currentTarget)}
             >
               ${loadingMore
                 ? msg('Loading…', {id: 'thread.more.loading'})
@@ -839,7 +839,7 @@ export class CommentThreadElement extends AdapterElement {
       depth === 1 && node.replies.length > 0
         ? this.#longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
         : nothing;
-    const bodyId = `body-${encodeURIComponent(comment.id)}`;
+    const bodyId = bodyIdOf(comment.id);
     const clamped = this.#longThread.isClamped(comment);
     const fresh = this.#newComments.isNew(comment.id);
     const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted', fresh && 'comment-new'];
