@@ -228,9 +228,14 @@ try {
       const cells = [String(page.page), ms(page.ms), String(page.updates), ms(page.updateMs), ms(page.script), ms(page.style), ms(page.layout), ms(page.longest)];
       console.log(`  ${cells.map((cell, index) => cell.padStart(Math.max(7, columns[index].length))).join('  ')}`);
     }
-    const times = result.pages.map((page) => page.ms);
-    if (times.length > 0) {
-      console.log(`  mean of all ${times.length} Load more: ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(0)} ms`);
+    if (result.pages.length >= 10) {
+      // Medians of five pages at each end: the machine's noise hides less than in one page.
+      const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+      const band = (pages, key) => median(pages.map((page) => page[key]));
+      const first = result.pages.slice(0, 5);
+      const last = result.pages.slice(-5);
+      console.log(`  median of pages ${first[0].page}–${first.at(-1).page}: ${ms(band(first, 'ms'))} (updates ${ms(band(first, 'updateMs'))}); ` +
+        `of pages ${last[0].page}–${last.at(-1).page}: ${ms(band(last, 'ms'))} (updates ${ms(band(last, 'updateMs'))})`);
     }
   }
 } finally {
