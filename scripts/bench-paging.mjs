@@ -18,6 +18,8 @@ const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const counts = sizes.length > 0 ? sizes : [1000, 5000, 20000];
 const PAGE_SIZE = 100;
 const PORT = Number(process.env.COLLOQUY_BENCH_PORT ?? 9501);
+/** BENCH_PROFILE_PAGE=50: prints where that page's Load more spent its time. */
+const PROFILE_PAGE = Number(process.env.BENCH_PROFILE_PAGE ?? 0);
 /** A size still loading after this long is reported as far as it got. */
 const TIME_CAP_MS = 300_000;
 
@@ -103,39 +105,72 @@ function instrument() {
   };
 }
 
-/** In the page: Load more until every page is in; the cost of each page. */
-async function measure({expected, cap}) {
-  const thread = document.querySelector('comment-thread');
-  const shadow = () => thread.shadowRoot;
-  const articles = () => shadow()?.querySelectorAll('article').length ?? 0;
+/**
+ * In the page: waits until the thread lists `count` conversations and is no longer busy
+ * (every comment of theirs rendered). Looked up near the top or counted as children: a
+ * search of thousands of comments every frame would cost more than what is measured.
+ */
+async function shown(count) {
+  const shadow = () => document.querySelector('comment-thread')?.shadowRoot;
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-  const settled = (count) => articles() >= count && shadow().querySelector('.thread')?.getAttribute('aria-busy') === 'false';
-  const stats = window.__bench;
-  const began = performance.now();
-  while (!settled(expected[0])) await frame();
-  const pages = [];
-  for (let index = 1; index < expected.length && performance.now() - began < cap; index++) {
-    let button;
-    while (!(button = shadow().querySelector('[part~="load-more-button"]')) || button.getAttribute('aria-disabled') === 'true') await frame();
-    const before = {...stats};
-    stats.longest = 0;
-    const start = performance.now();
-    button.click();
-    while (!settled(expected[index])) await frame();
-    pages.push({
-      page: index + 1,
-      ms: performance.now() - start,
-      updates: stats.updates - before.updates,
-      updateMs: stats.updateMs - before.updateMs,
-      longest: stats.longest,
-    });
+  while (!(shadow()?.querySelector('.thread')?.getAttribute('aria-busy') === 'false' && (shadow().querySelector('ol')?.children.length ?? 0) >= count)) {
+    await frame();
   }
-  shadow().querySelector('ol').getBoundingClientRect();
-  const walker = document.createTreeWalker(shadow().querySelector('ol'), NodeFilter.SHOW_ALL);
+}
+
+/** In the page: clicks Load more once it can be, then waits for `count` conversations; the cost. */
+async function loadMore(count) {
+  const section = document.querySelector('comment-thread').shadowRoot.querySelector('.thread');
+  const list = section.querySelector('ol');
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const button = () => [...section.children].reverse().find((child) => child.classList.contains('more'))?.firstElementChild;
+  while (!button() || button().getAttribute('aria-disabled') === 'true') await frame();
+  const stats = window.__bench;
+  const before = {...stats};
+  stats.longest = 0;
+  const start = performance.now();
+  button().click();
+  while (!(section.getAttribute('aria-busy') === 'false' && list.children.length >= count)) await frame();
+  return {ms: performance.now() - start, updates: stats.updates - before.updates, updateMs: stats.updateMs - before.updateMs, longest: stats.longest};
+}
+
+/** In the page: DOM nodes per comment shown. */
+function nodesPerComment() {
+  const shadow = document.querySelector('comment-thread').shadowRoot;
+  const walker = document.createTreeWalker(shadow.querySelector('ol'), NodeFilter.SHOW_ALL);
   let nodes = 0;
   while (walker.nextNode()) nodes++;
-  const shown = articles();
-  return {pages, shown, nodesPerComment: nodes / shown};
+  const shown = shadow.querySelectorAll('article').length;
+  return {shown, nodesPerComment: nodes / shown};
+}
+
+/** Chromium's own time accounting (script, style, layout), in ms so far. */
+async function metrics(session) {
+  const {metrics: list} = await session.send('Performance.getMetrics');
+  const value = (name) => (list.find((metric) => metric.name === name)?.value ?? 0) * 1000;
+  return {script: value('ScriptDuration'), style: value('RecalcStyleDuration'), layout: value('LayoutDuration')};
+}
+
+/** The functions with the most self time in a CPU profile. */
+function printProfile(profile, page) {
+  const self = new Map();
+  const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node);
+  const label = (node) => {
+    const {functionName, url, lineNumber, columnNumber} = node.callFrame;
+    return url ? `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}` : functionName;
+  };
+  for (const id of profile.samples) {
+    const node = byId.get(id);
+    // Built-ins (querySelector…) are named with their caller.
+    const caller = node.callFrame.url ? undefined : parents.get(id);
+    const name = caller?.callFrame.url ? `${label(node)} ← ${label(caller)}` : label(node);
+    self.set(name, (self.get(name) ?? 0) + interval);
+  }
+  console.log(`  Page ${page}, top self time:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${name}`);
 }
 
 async function heapAfterGc(page) {
@@ -159,29 +194,48 @@ try {
     roots = conversations(count);
     total = count;
     const expected = [];
-    for (let shown = 0, index = 0; index < roots.length; index += PAGE_SIZE) {
-      shown += roots.slice(index, index + PAGE_SIZE).flat().length;
-      expected.push(shown);
-    }
+    for (let index = 0; index < roots.length; index += PAGE_SIZE) expected.push(Math.min(roots.length, index + PAGE_SIZE));
     const tab = await browser.newPage({viewport: {width: 1100, height: 900}});
     tab.on('pageerror', (error) => console.error(error.message));
     await tab.addInitScript(instrument);
     await tab.goto(`http://127.0.0.1:${PORT}/bench.html`);
-    const result = await tab.evaluate(measure, {expected, cap: TIME_CAP_MS});
+    const session = await tab.context().newCDPSession(tab);
+    await session.send('Performance.enable');
+    await tab.evaluate(shown, expected[0]);
+    const began = Date.now();
+    const pages = [];
+    for (let index = 1; index < expected.length && Date.now() - began < TIME_CAP_MS; index++) {
+      const profiled = index + 1 === PROFILE_PAGE;
+      if (profiled) await session.send('Profiler.enable').then(() => session.send('Profiler.start'));
+      const before = await metrics(session);
+      const page = await tab.evaluate(loadMore, expected[index]);
+      const after = await metrics(session);
+      if (profiled) printProfile((await session.send('Profiler.stop')).profile, index + 1);
+      pages.push({page: index + 1, ...page, script: after.script - before.script, style: after.style - before.style, layout: after.layout - before.layout});
+    }
+    await session.detach();
+    const result = {pages, ...(await tab.evaluate(nodesPerComment))};
     const heap = ((await heapAfterGc(tab)) - baseHeap) / result.shown;
     await tab.close();
     console.log(`N = ${count.toLocaleString('en')}: ${expected.length} pages; ${result.shown.toLocaleString('en')} comments shown` +
       `${result.shown < count ? ` (stopped after ${TIME_CAP_MS / 1000} s)` : ''}; ${result.nodesPerComment.toFixed(1)} DOM nodes and ${(heap / 1024).toFixed(1)} KB heap per comment`);
-    console.log(`  ${'page'.padStart(5)}  ${'click → shown'.padStart(13)}  ${'updates'.padStart(7)}  ${'update time'.padStart(11)}  ${'longest task'.padStart(12)}`);
+    const columns = ['page', 'click → shown', 'updates', 'update time', 'script', 'style', 'layout', 'longest task'];
+    console.log(`  ${columns.map((name) => name.padStart(Math.max(7, name.length))).join('  ')}`);
+    const ms = (value) => `${value.toFixed(0)} ms`;
     const wanted = new Set([2, 3, 5, 10, 25, 50, 100, 200, 500, expected.length]);
     for (const page of result.pages) {
       if (!wanted.has(page.page) && page !== result.pages.at(-1)) continue;
-      console.log(`  ${String(page.page).padStart(5)}  ${`${page.ms.toFixed(0)} ms`.padStart(13)}  ${String(page.updates).padStart(7)}` +
-        `  ${`${page.updateMs.toFixed(0)} ms`.padStart(11)}  ${`${page.longest.toFixed(0)} ms`.padStart(12)}`);
+      const cells = [String(page.page), ms(page.ms), String(page.updates), ms(page.updateMs), ms(page.script), ms(page.style), ms(page.layout), ms(page.longest)];
+      console.log(`  ${cells.map((cell, index) => cell.padStart(Math.max(7, columns[index].length))).join('  ')}`);
     }
-    const times = result.pages.map((page) => page.ms);
-    if (times.length > 0) {
-      console.log(`  mean of all ${times.length} Load more: ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(0)} ms`);
+    if (result.pages.length >= 10) {
+      // Medians of five pages at each end: the machine's noise hides less than in one page.
+      const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+      const band = (pages, key) => median(pages.map((page) => page[key]));
+      const first = result.pages.slice(0, 5);
+      const last = result.pages.slice(-5);
+      console.log(`  median of pages ${first[0].page}–${first.at(-1).page}: ${ms(band(first, 'ms'))} (updates ${ms(band(first, 'updateMs'))}); ` +
+        `of pages ${last[0].page}–${last.at(-1).page}: ${ms(band(last, 'ms'))} (updates ${ms(band(last, 'updateMs'))})`);
     }
   }
 } finally {

@@ -18,6 +18,8 @@ export class LongThreadController implements ReactiveController {
   /** Long-looking comments whose text, measured, runs past the collapsed height. */
   readonly #overflowing = new Set<string>();
   readonly #measured = new Set<string>();
+  /** Comments rendered clamped and not measured yet: the next `hostUpdated` measures them. */
+  readonly #unmeasured = new Set<string>();
 
   /**
    * `changed` is told which comments look different (measured, toggled), and shows them;
@@ -88,7 +90,10 @@ export class LongThreadController implements ReactiveController {
 
   /** Whether `comment`'s body is cut to the collapsed height now. */
   isClamped(comment: Comment): boolean {
-    return looksLong(comment) && !this.#expanded.has(comment.id) && (this.#overflowing.has(comment.id) || !this.#measured.has(comment.id));
+    if (!looksLong(comment) || this.#expanded.has(comment.id)) return false;
+    if (this.#measured.has(comment.id)) return this.#overflowing.has(comment.id);
+    this.#unmeasured.add(comment.id);
+    return true;
   }
 
   /** "Show more" / "Show less" under a long comment, or nothing. */
@@ -122,14 +127,17 @@ export class LongThreadController implements ReactiveController {
 
   /** Measures long-looking comments once rendered: only those that overflow get "Show more". */
   hostUpdated(): void {
+    // Found by id: a thread of thousands of comments is not searched on every update.
+    const root = this.host.renderRoot as ShadowRoot | DocumentFragment;
     const measured: string[] = [];
-    for (const body of this.host.renderRoot.querySelectorAll<HTMLElement>('.body.clamped')) {
-      const id = body.dataset['bodyOf'];
-      if (!id || this.#measured.has(id)) continue;
+    for (const id of this.#unmeasured) {
+      const body = root.getElementById(bodyIdOf(id));
+      if (!body?.classList.contains('clamped')) continue;
       this.#measured.add(id);
       if (body.scrollHeight > body.clientHeight + 1) this.#overflowing.add(id);
       measured.push(id);
     }
+    this.#unmeasured.clear();
     if (measured.length > 0) this.changed(measured);
   }
 
@@ -149,6 +157,11 @@ export class LongThreadController implements ReactiveController {
     target?.scrollIntoView({block: 'center'});
     target?.focus();
   }
+}
+
+/** The id of the element holding a comment's text (what "Show more" controls). */
+export function bodyIdOf(commentId: string): string {
+  return `body-${encodeURIComponent(commentId)}`;
 }
 
 function looksLong(comment: Comment): boolean {
