@@ -110,16 +110,41 @@ function watch(n) {
     const host = document.querySelector('comment-thread, lit-thread');
     return host ? host.shadowRoot : document.getElementById('comments');
   };
+  // Articles are counted from the mutations as they happen (work in proportion to what
+  // changed) and the whole tree is read only to confirm the first and the last of them:
+  // counting thousands of articles every frame would cost the page seconds at N = 5,000.
+  const articlesIn = (node) => (node.nodeType !== 1 ? 0 : (node.matches('article') ? 1 : 0) + node.getElementsByTagName('article').length);
+  const isMore = (node) => node.nodeType === 1 && node.matches('[part~="load-more-button"]');
+  let observed;
+  let estimate = 0;
+  let more = null;
+  const observe = (root) => {
+    estimate = root.querySelectorAll('article').length;
+    more = root.querySelector('[part~="load-more-button"]');
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'attributes') {
+          if (isMore(record.target)) more = record.target;
+          continue;
+        }
+        for (const node of record.addedNodes) {
+          estimate += articlesIn(node);
+          if (node.nodeType === 1) more = isMore(node) ? node : (node.querySelector('[part~="load-more-button"]') ?? more);
+        }
+        for (const node of record.removedNodes) estimate -= articlesIn(node);
+      }
+    }).observe(root, {childList: true, subtree: true, attributeFilter: ['aria-disabled']});
+  };
   const frame = () => {
     const root = rootOf();
-    const shown = root ? root.querySelectorAll('article').length : 0;
+    if (root && observed !== root) observe((observed = root));
     // Laid out, as a reader would see them: style and layout forced before the clock is read.
     const laidOut = () => (root.host ?? root).getBoundingClientRect() && performance.now();
-    if (shown > 0 && state.first === null) {
+    if (estimate > 0 && state.first === null && root.querySelector('article')) {
       state.first = laidOut();
       state.before = transferred();
     }
-    if (shown >= n) {
+    if (estimate >= n && root.querySelectorAll('article').length >= n) {
       state.full = laidOut();
       let nodes = 0;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
@@ -127,8 +152,7 @@ function watch(n) {
       state.nodesPerComment = nodes / n;
       return;
     }
-    const more = root?.querySelector('[part~="load-more-button"]');
-    if (more && more.getAttribute('aria-disabled') !== 'true') more.click();
+    if (more?.isConnected && more.getAttribute('aria-disabled') !== 'true') more.click();
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
