@@ -32,6 +32,7 @@ const pgliteSuites = [
   'conformance.test.ts',
   'auth-providers.test.ts',
   'auth.test.ts',
+  'auth-email.test.ts',
 ];
 const browserSuites = [
   'browser.test.ts',
