@@ -129,6 +129,9 @@ describe('docs/openapi.yaml', () => {
     await adapter.listProviders({});
     const signInUrl = new URL(await adapter.signInUrl({providerId: 'github', state: 's', callbackUrl: 'https://blog.example/cb', mode: 'popup'}, {}));
     await adapter.getSession({});
+    await adapter.requestSignInLink({providerId: 'email', email: 'ada@example.com', name: 'Ada', state: 'mailed-state', callbackUrl: 'https://blog.example/cb'}, {});
+    await adapter.getSession({});
+    await adapter.signOut({});
     await adapter.completeSignIn({providerId: 'github', result: {code: server.authorize('github', {id: 'u-chen', name: 'Chen'})}}, {});
     await adapter.getSession({});
     await adapter.editComment({thread, commentId: 'c-4', text: 'Edited'}, {});
