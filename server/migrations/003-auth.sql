@@ -29,6 +29,8 @@ CREATE TABLE auth_attempts (
   code_verifier text,
   nonce text,
   email text,
+  -- The name an email sign-in asked to be shown under (else the address's local part).
+  display_name text,
   expires_at timestamptz NOT NULL,
   -- Set once the provider came back with a person: the code the site exchanges, once.
   user_id text REFERENCES users (id) ON DELETE CASCADE,

@@ -9,6 +9,7 @@ import type {Mailer} from './mail/mailer.js';
 import {ProviderClients} from './auth/provider-client.js';
 import {adminRoutes} from './routes/admin.js';
 import {authRoutes} from './routes/auth.js';
+import {authEmailRoutes} from './routes/auth-email.js';
 import {authSessionRoutes} from './routes/auth-session.js';
 import {callbackPageRoutes} from './routes/auth-callback-page.js';
 import {commentRoutes} from './routes/comments.js';
@@ -63,6 +64,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', moderationRoutes());
   app.route('/', eventRoutes());
   app.route('/', adminRoutes());
+  // Before authRoutes: `/auth/providers/email/…` are its own paths, not a provider's.
+  app.route('/', authEmailRoutes());
   app.route('/', authRoutes());
   app.route('/', authSessionRoutes());
   app.route('/', callbackPageRoutes());

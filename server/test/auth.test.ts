@@ -80,6 +80,9 @@ describe('sign-in with an OpenID Connect provider', () => {
     assert.equal(service.capabilities.signIn, true);
     assert.equal(service.capabilities.session, true);
     assert.equal(service.capabilities.callbackPage, true);
+    // No mail server: no email sign-in.
+    const link = await call('POST', 'auth/providers/email/link', {body: {email: 'a@b.example', state: randomState(), redirect_uri: siteCallback}});
+    assert.equal(link.status, 404);
   });
 
   it('signs a person in, who then posts, edits and deletes as themselves', async () => {

@@ -40,6 +40,7 @@ const pgliteSuites = [
 const postgresSuites = [
   'postgres.test.ts',
   'notify-postgres.test.ts',
+  'auth-email.test.ts',
 ];
 const browserSuites = [
   'browser.test.ts',

@@ -7,7 +7,7 @@ import type {UserRow} from './store.js';
 
 /** A sign-in in progress may take this long at the provider (login, consent, an email). */
 export const ATTEMPT_MS = 10 * 60 * 1000;
-export const EMAIL_ATTEMPT_MS = 20 * 60 * 1000;
+export const EMAIL_ATTEMPT_MS = 10 * 60 * 1000;
 /** The one-time code on the site's callback URL: exchanged at once by the page. */
 export const CODE_MS = 2 * 60 * 1000;
 

@@ -30,6 +30,7 @@ export interface AttemptRow {
   code_verifier: string | null;
   nonce: string | null;
   email: string | null;
+  display_name: string | null;
 }
 
 const at = (ms: number) => new Date(ms);
@@ -39,11 +40,11 @@ export async function createAttempt(
   attempt: AttemptRow & {providerState: string; expiresAt: number},
 ): Promise<void> {
   await db.query(
-    `INSERT INTO auth_attempts (provider_state_hash, provider, site_state, site_origin, redirect_uri, code_verifier, nonce, email, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO auth_attempts (provider_state_hash, provider, site_state, site_origin, redirect_uri, code_verifier, nonce, email, display_name, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       hashSecret(attempt.providerState), attempt.provider, attempt.site_state, attempt.site_origin, attempt.redirect_uri,
-      attempt.code_verifier, attempt.nonce, attempt.email, at(attempt.expiresAt),
+      attempt.code_verifier, attempt.nonce, attempt.email, attempt.display_name, at(attempt.expiresAt),
     ],
   );
 }
@@ -56,7 +57,7 @@ export async function claimAttempt(db: Queryable, provider: string, providerStat
   const [row] = await db.query<AttemptRow>(
     `UPDATE auth_attempts SET completed_at = $3
      WHERE provider_state_hash = $1 AND provider = $2 AND completed_at IS NULL AND expires_at > $3
-     RETURNING provider, site_state, site_origin, redirect_uri, code_verifier, nonce, email`,
+     RETURNING provider, site_state, site_origin, redirect_uri, code_verifier, nonce, email, display_name`,
     [hashSecret(providerState), provider, at(now)],
   );
   return row ?? null;

@@ -44,6 +44,7 @@ export function authRoutes() {
       code_verifier: started.codeVerifier,
       nonce: started.nonce ?? null,
       email: null,
+      display_name: null,
       expiresAt: c.var.now + ATTEMPT_MS,
     });
     c.header('Cache-Control', 'no-store');

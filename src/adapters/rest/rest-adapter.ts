@@ -11,6 +11,7 @@ import type {
   NewComment,
   ModerateRequest,
   ReactRequest,
+  SignInLinkRequest,
   SignInUrlRequest,
   ThreadEvent,
 } from '../../core/adapter.js';
@@ -268,6 +269,27 @@ export class RestAdapter implements CommentAdapter {
       // The server's own callback page reports to this origin, if the server registered it.
       ...(request.callbackUrl === this.signInCallbackUrl && typeof location !== 'undefined' ? {origin: location.origin} : {}),
     });
+  }
+
+  /** `POST /auth/providers/{provider}/link`; the sign-in is then picked up by its `state` (see getSession). */
+  async requestSignInLink(request: SignInLinkRequest, {signal}: CallOptions = {}): Promise<void> {
+    const pending: PendingSignIn = {provider: request.providerId, state: request.state, startedAt: Date.now()};
+    await this.#request(
+      this.#url(`auth/providers/${segment(request.providerId)}/link`),
+      {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({
+          email: request.email,
+          ...(request.name ? {name: request.name} : {}),
+          state: request.state,
+          redirect_uri: request.callbackUrl,
+          ...(request.callbackUrl === this.signInCallbackUrl && typeof location !== 'undefined' ? {origin: location.origin} : {}),
+        }),
+      },
+      signal,
+    );
+    this.#storage.set(this.#pendingKey, JSON.stringify(pending));
   }
 
   async completeSignIn(request: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
