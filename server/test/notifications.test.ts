@@ -86,7 +86,7 @@ describe('double opt-in', () => {
     const confirmations = smtp.to('ada@example.com');
     assert.equal(confirmations.length, 1, 'one confirmation per address per window');
     const mail = confirmations[0]!;
-    assert.match(mail.text, /hopefully you/);
+    assert.match(mail.text, /hopefully you, asked to receive emails about new comments on “The <em>opt-in<\/em> post & “friends”” \(blog\.example\)/);
     assert.match(mail.html, /Confirm your email address/);
     assert.match(mail.header('list-unsubscribe') ?? '', /^<http:\/\/127\.0\.0\.1:9423\/notifications\/unsubscribe\?token=a_/);
     assert.equal(mail.header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');

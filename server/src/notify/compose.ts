@@ -56,10 +56,19 @@ function paragraphsHtml(text: string): string {
     .join('\n');
 }
 
-export function confirmationMail(input: {to: string; threadTitle: string | null; secret: string; addressToken: string; links: Links}): OutgoingMail {
+export function confirmationMail(input: {
+  to: string;
+  /** The thread whose comments were asked for; null when only new posts were. */
+  thread: {title: string; url: string | null} | null;
+  secret: string;
+  addressToken: string;
+  links: Links;
+}): OutgoingMail {
   const confirm = link(input.links, 'confirm', input.secret);
   const stopAll = link(input.links, 'unsubscribe', input.addressToken);
-  const what = input.threadTitle !== null ? `new comments on ${quote(input.threadTitle)}` : 'new posts and comments';
+  const page = input.thread?.url ? safeUrl(input.thread.url) : undefined;
+  const site = page ? ` (${new URL(page).host})` : '';
+  const what = input.thread ? `new comments on ${quote(input.thread.title)}${site}` : 'new posts';
   const text = `Someone, hopefully you, asked to receive emails about ${what} at this address.
 
 To confirm, open this link and press Confirm:
