@@ -156,6 +156,7 @@ describe('notifications', () => {
     assert.ok(mail.text.includes(`https://blog.example/escaping/#comment-${reply.id}`));
     assert.match(mail.header('list-unsubscribe') ?? '', /^<http:\/\/127\.0\.0\.1:9423\/notifications\/unsubscribe\?token=s_[\w-]+>$/);
     assert.equal(mail.header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+    assert.equal(mail.header('auto-submitted'), 'auto-generated');
     assert.match(mail.messageId, /^<colloquy-comment-\d+@127\.0\.0\.1>$/);
 
     // Bob confirms; Ada's next comment goes to Bob, not to Ada herself.
