@@ -1,4 +1,6 @@
 import {resolve} from 'node:path';
+import {ConfigError} from './config-error.js';
+import {AUTH_VARIABLES, readAuthConfig, type AuthConfig} from './auth/auth-config.js';
 
 export type ModerationPolicy = 'none' | 'first' | 'links' | 'all';
 
@@ -39,6 +41,8 @@ export interface ServerConfig {
   smtpUrl?: string;
   /** The From of every email this server sends. */
   mailFrom: string;
+  /** Sign-in: providers, moderators, session length (server/src/auth/auth-config.ts). */
+  auth: AuthConfig;
   /** The notification queue: sends tried per email before it becomes a dead letter. */
   mailMaxAttempts: number;
   /** Seconds before the first retry of a failed send; doubled after each failure (capped at an hour). */
@@ -62,6 +66,7 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_MODERATION', default: 'none', meaning: '`none`, `first` (a guest\'s first comment), `links`, `all`'},
   {name: 'COLLOQUY_MODERATION_LINKS', default: '2', meaning: 'with `links`: hold comments with more links than this'},
   {name: 'COLLOQUY_ADMIN_TOKEN', default: '(none)', meaning: 'moderators\' bearer token for the admin API and CLI (16+ characters); unset = admin API off'},
+  ...AUTH_VARIABLES,
   {name: 'COLLOQUY_MAX_BODY_BYTES', default: '65536', meaning: 'largest request body (413 beyond)'},
   {name: 'COLLOQUY_MAX_TEXT_LENGTH', default: '5000', meaning: 'longest comment, UTF-16 code units'},
   {name: 'COLLOQUY_MAX_DEPTH', default: '12', meaning: 'deepest reply level (top level is 0)'},
@@ -82,7 +87,7 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_TRUST_PROXY', default: 'false', meaning: '`true` behind a load balancer: client address from `X-Forwarded-For`'},
 ];
 
-export class ConfigError extends Error {}
+export {ConfigError};
 
 /** The configuration from environment variables; throws a ConfigError naming a bad value. */
 export function readConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
@@ -143,6 +148,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...(publicUrl ? {publicUrl} : {}),
     ...(env['COLLOQUY_SMTP_URL'] ? {smtpUrl: smtpUrl(env['COLLOQUY_SMTP_URL'])} : {}),
     mailFrom: env['COLLOQUY_MAIL_FROM'] || 'Colloquy <comments@localhost>',
+    auth: readAuthConfig(env, origins),
     mailMaxAttempts: int('COLLOQUY_MAIL_MAX_ATTEMPTS', 8, 1),
     mailRetrySeconds: int('COLLOQUY_MAIL_RETRY_SECONDS', 60, 1),
     mailLeaseSeconds: int('COLLOQUY_MAIL_LEASE_SECONDS', 300, 1),

@@ -5,6 +5,7 @@ import {openDatabase, type Database} from './db/database.js';
 import {migrate} from './db/migrations.js';
 import {LiveHub} from './live/hub.js';
 import {createMailer} from './mail/mailer.js';
+import {sweepAuth} from './auth/store.js';
 import {startNotificationWorker} from './notify/worker.js';
 import {sweep} from './store/rate-limits.js';
 
@@ -16,14 +17,14 @@ export interface RunningServer {
 }
 
 /** Opens the database, migrates it, and listens; `close` stops all three. */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, options: {now?: () => number} = {}): Promise<RunningServer> {
   const db = await openDatabase(config);
   await migrate(db);
   const live = new LiveHub(db);
   await live.start(config.keepAliveSeconds);
   const mailer = createMailer(config);
-  const app = createApp({config, db, live, ...(mailer ? {mailer} : {})});
-  const sweeper = setInterval(() => void sweep(db, config.rateWindowSeconds).catch(() => {}), 10 * 60 * 1000);
+  const app = createApp({config, db, live, ...(mailer ? {mailer} : {}), ...(options.now ? {now: options.now} : {})});
+  const sweeper = setInterval(() => void Promise.all([sweep(db, config.rateWindowSeconds), sweepAuth(db)]).catch(() => {}), 10 * 60 * 1000);
   sweeper.unref();
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({fetch: app.fetch, port: config.port, hostname: config.host}, () => resolve(s));

@@ -30,6 +30,10 @@ const pgliteSuites = [
   'protocol.test.ts',
   'crash.test.ts',
   'conformance.test.ts',
+  'moderation.test.ts',
+  'import.test.ts',
+  'auth-providers.test.ts',
+  'auth.test.ts',
   'notifications.test.ts',
   'notify-crash.test.ts',
 ];
@@ -39,6 +43,8 @@ const postgresSuites = [
 ];
 const browserSuites = [
   'browser.test.ts',
+  'auth-browser.test.ts',
+  'moderation-browser.test.ts',
 ];
 
 let ok = runSuite('server (PGlite)', pgliteSuites);
