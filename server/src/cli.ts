@@ -65,6 +65,9 @@ async function serve() {
   const server = await startServer(config);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`colloquy-server listening on ${server.url}  (database: ${where})`);
+  if (config.smtpUrl && !config.publicUrl) {
+    console.warn(`email notifications: set COLLOQUY_PUBLIC_URL; links in emails now point at ${server.url}`);
+  }
   console.log(`moderation: ${config.moderation}; origins: ${config.origins.length ? config.origins.join(', ') : 'any (set COLLOQUY_ORIGINS in production)'}`);
   console.log('\nPaste this where the comments go:\n');
   console.log('<!-- colloquy.js: dist/cdn/ of the colloquy package, served by your site -->');

@@ -92,7 +92,7 @@ export function renderComment(row: CommentRow, context: RenderContext) {
 
 export type RenderedComment = ReturnType<typeof renderComment>;
 
-export function renderThread(thread: ThreadRow, totalCount: number, config: ServerConfig) {
+export function renderThread(thread: ThreadRow, totalCount: number, config: ServerConfig, viewer: Viewer = ANONYMOUS) {
   const url = thread.url ? safeUrl(thread.url) : undefined;
   return {
     id: thread.id,
@@ -103,14 +103,17 @@ export function renderThread(thread: ThreadRow, totalCount: number, config: Serv
       open: !thread.closed,
       guests: {allowed: true, requireName: true, requireEmail: false},
       maxLength: config.maxTextLength,
-      notifications: notificationsOffered(config),
+      notifications: notificationsOffered(config, viewer),
     },
   };
 }
 
-/** Notification boxes are offered only when this server can send email (COLLOQUY_SMTP_URL). */
-export function notificationsOffered(config: ServerConfig): {comments: boolean; posts: boolean} {
-  const on = Boolean(config.smtpUrl);
+/**
+ * Notification boxes are offered only when this server can send email (COLLOQUY_SMTP_URL),
+ * and not to a signed-in person whose sign-in shared no verified address to write to.
+ */
+export function notificationsOffered(config: ServerConfig, viewer: Viewer = ANONYMOUS): {comments: boolean; posts: boolean} {
+  const on = Boolean(config.smtpUrl) && (!viewer.user || viewer.user.verifiedEmail !== undefined);
   return {comments: on, posts: on};
 }
 

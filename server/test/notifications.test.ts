@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {client, startTestServer} from './helpers.js';
+import {createSession, upsertUser} from '../src/auth/store.js';
 import {sweepNotifications} from '../src/notify/queue.js';
 import {startSmtp} from './smtp.helpers.js';
 
@@ -86,7 +87,7 @@ describe('double opt-in', () => {
     const confirmations = smtp.to('ada@example.com');
     assert.equal(confirmations.length, 1, 'one confirmation per address per window');
     const mail = confirmations[0]!;
-    assert.match(mail.text, /hopefully you/);
+    assert.match(mail.text, /hopefully you, asked to receive emails about new comments on “The <em>opt-in<\/em> post & “friends”” \(blog\.example\)/);
     assert.match(mail.html, /Confirm your email address/);
     assert.match(mail.header('list-unsubscribe') ?? '', /^<http:\/\/127\.0\.0\.1:9423\/notifications\/unsubscribe\?token=a_/);
     assert.equal(mail.header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
@@ -156,6 +157,7 @@ describe('notifications', () => {
     assert.ok(mail.text.includes(`https://blog.example/escaping/#comment-${reply.id}`));
     assert.match(mail.header('list-unsubscribe') ?? '', /^<http:\/\/127\.0\.0\.1:9423\/notifications\/unsubscribe\?token=s_[\w-]+>$/);
     assert.equal(mail.header('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+    assert.equal(mail.header('auto-submitted'), 'auto-generated');
     assert.match(mail.messageId, /^<colloquy-comment-\d+@127\.0\.0\.1>$/);
 
     // Bob confirms; Ada's next comment goes to Bob, not to Ada herself.
@@ -287,6 +289,43 @@ describe('an SMTP server that fails', () => {
     smtp.behave(() => 'accept');
     assert.equal((await admin.admin('POST', `notifications/jobs/${letter.id}/retry`)).status, 200);
     await smtp.waitFor((m) => m.to === 'ada8@example.com' && m.text.includes('This one bounces'));
+  });
+});
+
+describe('signed-in people', () => {
+  async function signIn(subject: string, verifiedEmail?: string) {
+    const user = await upsertUser(server.db, 'github', {subject, name: `User ${subject}`, ...(verifiedEmail ? {verifiedEmail} : {})});
+    const token = await createSession(server.db, user.id, 'github', Date.now() + 3600_000);
+    return token;
+  }
+  const as = (token: string) => (method: string, path: string, body?: unknown) =>
+    client(server.url, null).call(method, path, body, {Authorization: `Bearer ${token}`});
+
+  it('counts a provider-verified address as confirmed: no confirmation email, notified at once', async () => {
+    const token = await signIn('4242', 'Verified@Example.com');
+    const me = as(token);
+    const page = await me('GET', 'threads/signed-in/comments');
+    assert.deepEqual(page.body.thread.posting.notifications, {comments: true, posts: true});
+    const mine = await me('POST', 'threads/signed-in/comments', {text: 'Signed in and following', parentId: null, notify: {comments: true, posts: false}});
+    assert.equal(mine.status, 201, JSON.stringify(mine.body));
+    await person('Bob').say('signed-in', 'Hello, signed-in person', {parentId: mine.body.comment.id});
+    const mail = await smtp.waitFor((m) => m.to === 'verified@example.com' && m.text.includes('Hello, signed-in person'));
+    assert.match(mail.subject, /^Bob replied to your comment/);
+    assert.equal(smtp.to('verified@example.com').filter((m) => /confirm/i.test(m.subject)).length, 0);
+    // Their own next comment is not mailed to them.
+    await me('POST', 'threads/signed-in/comments', {text: 'My own follow-up', parentId: null});
+    await settled();
+    assert.equal(smtp.to('verified@example.com').filter((m) => m.text.includes('My own follow-up')).length, 0);
+  });
+
+  it('offers no boxes to a signed-in person with no verified address, and refuses them', async () => {
+    const token = await signIn('4343');
+    const me = as(token);
+    const page = await me('GET', 'threads/signed-in-2/comments');
+    assert.deepEqual(page.body.thread.posting.notifications, {comments: false, posts: false});
+    const refused = await me('POST', 'threads/signed-in-2/comments', {text: 'Notify me', parentId: null, notify: {comments: true, posts: false}});
+    assert.equal(refused.status, 400);
+    assert.match(refused.body.error.message, /verified email address/);
   });
 });
 

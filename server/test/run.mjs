@@ -46,6 +46,7 @@ const browserSuites = [
   'browser.test.ts',
   'auth-browser.test.ts',
   'moderation-browser.test.ts',
+  'notify-browser.test.ts',
 ];
 
 let ok = runSuite('server (PGlite)', pgliteSuites);

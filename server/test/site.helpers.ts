@@ -8,7 +8,7 @@ const cdn = new URL('../../dist/cdn/', import.meta.url).pathname;
  * A site on another origin than the comment server, as in real use: `/` is the page
  * `html()` gives, everything else the built script-tag bundle (dist/cdn/).
  */
-export async function startSite(html: () => string): Promise<{url: string; close(): Promise<void>}> {
+export async function startSite(html: () => string, port = 0): Promise<{url: string; close(): Promise<void>}> {
   const site = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     if (path === '/') {
@@ -26,7 +26,7 @@ export async function startSite(html: () => string): Promise<{url: string; close
       response.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => site.listen(port, '127.0.0.1', resolve));
   const address = site.address();
   return {
     url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,

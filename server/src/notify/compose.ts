@@ -31,12 +31,17 @@ function link(links: Links, path: string, token: string, extra = ''): string {
 }
 
 function unsubscribeHeaders(url: string): Record<string, string> {
-  // RFC 8058: a mail client may unsubscribe with one POST to this URL, no page in between.
-  return {'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'};
+  return {
+    // RFC 8058: a mail client may unsubscribe with one POST to this URL, no page in between.
+    'List-Unsubscribe': `<${url}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    // RFC 3834: out-of-office replies and other robots leave it alone.
+    'Auto-Submitted': 'auto-generated',
+  };
 }
 
 function htmlDocument(body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
 <body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;margin:0 auto;padding:1em">${body}</body></html>`;
 }
 
@@ -56,10 +61,19 @@ function paragraphsHtml(text: string): string {
     .join('\n');
 }
 
-export function confirmationMail(input: {to: string; threadTitle: string | null; secret: string; addressToken: string; links: Links}): OutgoingMail {
+export function confirmationMail(input: {
+  to: string;
+  /** The thread whose comments were asked for; null when only new posts were. */
+  thread: {title: string; url: string | null} | null;
+  secret: string;
+  addressToken: string;
+  links: Links;
+}): OutgoingMail {
   const confirm = link(input.links, 'confirm', input.secret);
   const stopAll = link(input.links, 'unsubscribe', input.addressToken);
-  const what = input.threadTitle !== null ? `new comments on ${quote(input.threadTitle)}` : 'new posts and comments';
+  const page = input.thread?.url ? safeUrl(input.thread.url) : undefined;
+  const site = page ? ` (${new URL(page).host})` : '';
+  const what = input.thread ? `new comments on ${quote(input.thread.title)}${site}` : 'new posts';
   const text = `Someone, hopefully you, asked to receive emails about ${what} at this address.
 
 To confirm, open this link and press Confirm:

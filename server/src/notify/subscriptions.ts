@@ -19,16 +19,6 @@ export interface NotifyRequest {
 }
 
 /**
- * A signed-in person's email as their session knows it. Sessions (server-auth) may carry
- * `email` and `emailVerified` on the viewer; read here without depending on how they are built.
- */
-function sessionEmail(viewer: Viewer): {address: string; verified: boolean} | undefined {
-  const {email, emailVerified} = viewer as Viewer & {email?: unknown; emailVerified?: unknown};
-  if (typeof email !== 'string' || !email.includes('@')) return undefined;
-  return {address: email, verified: emailVerified === true};
-}
-
-/**
  * The notification part of a post, or undefined when none was asked for. Refused with
  * `invalid` when this server sends no email (the boxes are not offered then), or when
  * there is no address to write to.
@@ -38,19 +28,18 @@ export function notifyRequest(input: PostInput, viewer: Viewer, config: ServerCo
   if (!config.smtpUrl) {
     throw invalid('This comment server sends no email, so it cannot notify you. Untick the notification boxes and post again.');
   }
-  const fromSession = sessionEmail(viewer);
-  const typed = input.guest?.email;
-  const address = typed ?? fromSession?.address;
+  // A signed-in person's provider verified their address: it counts as confirmed.
+  const verifiedEmail = viewer.user?.verifiedEmail;
+  if (verifiedEmail) return {address: verifiedEmail.toLowerCase(), verified: true, ...input.notify};
+  if (viewer.user) {
+    throw invalid('Your sign-in did not share a verified email address, so we cannot notify you. Untick the notification boxes, or sign in another way.');
+  }
+  const address = input.guest?.email;
   if (!address) {
     const message = 'Please give your email address, so we can notify you.';
     throw invalid(message, {email: message});
   }
-  const verified = fromSession !== undefined && fromSession.verified && sameAddress(fromSession.address, address);
-  return {address: address.toLowerCase(), verified, ...input.notify};
-}
-
-function sameAddress(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return {address: address.toLowerCase(), verified: false, ...input.notify};
 }
 
 export function newToken(prefix: 'a' | 's' | 'c'): string {

@@ -101,7 +101,10 @@ async function deliver(options: {db: Database; mailer: Mailer; config: ServerCon
 async function recordSent(db: Database, job: ClaimedJob): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await finishJob(db, job, 'sent');
+      if (!(await finishJob(db, job, 'sent'))) {
+        // Only when a send outlived its lease: another process took the job meanwhile.
+        console.warn(`colloquy-server: email ${job.id} was sent after its lease ran out and may go out twice; raise COLLOQUY_MAIL_LEASE_SECONDS`);
+      }
       return;
     } catch (error) {
       if (attempt >= 10) throw error;
@@ -137,13 +140,13 @@ async function composeJob(db: Database, job: ClaimedJob, links: Links): Promise<
   if (!address || address.suppressed) return undefined;
   if (job.kind === 'confirm') {
     if (address.confirmed || !job.secret) return undefined;
-    const [latest] = await db.query<{title: string | null; kind: string}>(
-      `SELECT t.title, s.kind FROM notify_subscriptions s LEFT JOIN threads t ON t.id = s.thread_id
+    const [latest] = await db.query<{title: string | null; url: string | null; kind: string}>(
+      `SELECT t.title, t.url, s.kind FROM notify_subscriptions s LEFT JOIN threads t ON t.id = s.thread_id
        WHERE s.address_id = $1 AND s.unsubscribed_at IS NULL ORDER BY s.created_at DESC LIMIT 1`,
       [job.address_id],
     );
     if (!latest) return undefined;
-    return confirmationMail({to: address.address, threadTitle: latest.kind === 'comments' ? (latest.title ?? '') : null, secret: job.secret, addressToken: address.token, links});
+    return confirmationMail({to: address.address, thread: latest.kind === 'comments' ? {title: latest.title ?? '', url: latest.url} : null, secret: job.secret, addressToken: address.token, links});
   }
   if (!address.confirmed) return undefined;
   const [subscription] = await db.query<{token: string; author_key: string | null}>(

@@ -81,7 +81,7 @@ export async function loadPage(
   const last = roots.at(-1);
   const next: Cursor | null = !more || !last ? null : sort === 'top' ? {sort, after: (cursor?.after ?? 0) + limit} : {sort, after: Number(last.seq)};
   return {
-    thread: renderThread(thread, count, config),
+    thread: renderThread(thread, count, config, viewer),
     comments: ordered.map((row) => renderComment(row, context)),
     nextCursor: next ? encodeCursor(next) : null,
   };
