@@ -149,7 +149,9 @@ async function threadForPost(tx: Queryable, request: PostRequest, config: Server
 }
 
 async function parentFor(tx: Queryable, thread: ThreadRow, parentId: string, viewer: Viewer, config: ServerConfig): Promise<CommentRow> {
-  const [parent] = await tx.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND c.thread_id = $2`, [parentId, thread.id]);
+  // FOR SHARE: a moderator's spam or delete of the parent waits for this reply (and then
+  // takes it along), or this reply waits for it (and then finds the parent gone).
+  const [parent] = await tx.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND c.thread_id = $2 FOR SHARE`, [parentId, thread.id]);
   const visible = parent && (parent.status === 'approved' || (parent.status === 'pending' && (viewer.isModerator || parent.author_key === viewer.key)));
   if (!parent || !visible) throw invalid('The comment you are answering is not in this conversation.', {parent: 'The comment you are answering is not in this conversation.'});
   if (parent.status === 'pending') throw invalid('You can answer this comment once it is approved.', {parent: 'You can answer this comment once it is approved.'});
