@@ -7,7 +7,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import type {CommentAdapter, NewComment} from '../../core/adapter.js';
 import {httpUrl} from '../../content/urls.js';
 import {CommentError, type CommentField} from '../../core/errors.js';
-import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
+import {editableText, type Comment, type GuestIdentity, type NotificationChoices, type PostingPolicy} from '../../core/types.js';
 import {drafts, type DraftSlot} from '../../drafts/draft-store.js';
 import {rememberedGuest} from '../../drafts/remembered-guest.js';
 import {CommentCancelEvent} from '../../events/comment-cancel.js';
@@ -1095,7 +1095,7 @@ export class CommentFormElement extends AdapterElement {
       this._notify = saved.notify;
       this._rememberGuest = saved.rememberGuest ?? this._rememberGuest;
     } else {
-      this._text = this.editing?.content.kind === 'text' ? this.editing.content.value : '';
+      this._text = (this.editing && editableText(this.editing.content)) ?? '';
     }
   }
 
