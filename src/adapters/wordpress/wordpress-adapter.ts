@@ -342,8 +342,8 @@ export class WordPressAdapter implements CommentAdapter {
     signal?.throwIfAborted();
     const post = this.#postId(thread);
     const id = commentIdOf(commentId);
-    // Refused here, without a request, to whoever WordPress would refuse: its answer to a
-    // guest on a comment it lets everyone see is not always a refusal (a trash is a DELETE).
+    // Refused here, without a request, to whoever WordPress would refuse: only a viewer with
+    // `moderate_comments` sees held comments, so only they get to decide on them.
     const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
     if (!viewer || !this.#rights.moderate) {
       const status = viewer ? 403 : 401;

@@ -237,6 +237,44 @@ for (const [kind, theme] of Object.entries(THEMES)) {
   });
 }
 
+describe('without JavaScript, with the comments in pages', () => {
+  for (const [kind, theme] of Object.entries(THEMES)) {
+    for (const order of ['oldest', 'newest']) {
+      test(`every page of the fallback together lists every approved comment, orphaned replies too (${kind} theme, ${order} page first)`, async (t) => {
+        if (skipped) return t.skip(skipped);
+        setUp(theme, 'page_comments=1', 'comments_per_page=4', `default_comments_page=${order}`);
+        const context = await browser.newContext({javaScriptEnabled: false});
+        try {
+          const page = await context.newPage();
+          const post = rig.posts.live.id;
+          const seen = new Set();
+          const visited = new Set();
+          const queue = [postUrl(post)];
+          // The theme's own page links, followed as a crawler would.
+          while (queue.length && visited.size < 20) {
+            const url = queue.shift();
+            if (visited.has(url)) continue;
+            visited.add(url);
+            await page.goto(url);
+            for (const id of await fallbackIds(page)) seen.add(id);
+            const links = await page.$$eval('comment-thread > [slot="fallback"] a[href*="comment-page-"], comment-thread > [slot="fallback"] a[href*="cpage="]', (anchors) =>
+              anchors.map((anchor) => anchor.href.replace(/#.*$/, '')),
+            );
+            queue.push(...links);
+          }
+          assert.ok(visited.size >= 2, `the fallback has pages (${visited.size} visited)`);
+          const ids = rig.posts.live.comments;
+          assert.ok(seen.has(String(ids.underTrashed1)) && seen.has(String(ids.underTrashed2)), 'the replies to a trashed comment are listed');
+          assert.deepEqual([...seen].sort(), await approvedIds(post));
+        } finally {
+          await context.close();
+          setUp(theme, 'page_comments=0', 'comments_per_page=50', 'default_comments_page=newest');
+        }
+      });
+    }
+  }
+});
+
 describe('the site\'s discussion settings and language (block theme)', () => {
   const shared = sharedPage(THEMES.block);
   after(() => rig && setUp(THEMES.block, 'require_name_email=1', 'WPLANG='));
