@@ -467,10 +467,13 @@ export class WordPressAdapter implements CommentAdapter {
     };
     const comments = listed.map((raw) => this.#map(raw, context)).filter((c): c is Comment => c !== null);
     const listedIds = new Set(comments.map((comment) => comment.id));
-    const released = new Set([...gone, ...heldIds.filter((id) => listedIds.has(id))]);
+    // Approved (or gone) comments are remembered no more; one still held stays remembered,
+    // even where a moderator's page lists it already.
+    const approvedIds = new Set(comments.filter((comment) => comment.status === 'approved').map((comment) => comment.id));
+    const released = new Set([...gone, ...heldIds.filter((id) => approvedIds.has(id))]);
     own.release(released);
     for (const entry of held) {
-      if (released.has(String(entry.comment['id']))) continue;
+      if (released.has(String(entry.comment['id'])) || listedIds.has(String(entry.comment['id']))) continue;
       const comment = mapWordPressComment(entry.comment, {...context, ownIds: new Set([String(entry.comment['id'])])});
       if (comment) comments.push({...comment, status: 'pending'});
     }

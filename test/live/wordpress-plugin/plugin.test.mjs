@@ -4,7 +4,7 @@
 //
 //   node --test test/live/wordpress-plugin/plugin.test.mjs      (or npm test -- --only=wordpress-plugin)
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, ensureChromium} from '../../../scripts/chromium.mjs';
 import {recordCounts} from '../../../scripts/counting-reporter.mjs';
+import {check as checkTranslations, extract as extractStrings, moBytes, parsePo} from '../../../scripts/wordpress-plugin-translations.mjs';
 import {RigUnavailable, startWordPress} from '../wordpress/rig.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -155,6 +156,14 @@ test('every PHP file of the plugin passes php -l', {skip: false}, (t) => {
     const result = spawnSync('php', ['-l', file], {encoding: 'utf8'});
     assert.equal(result.status, 0, `${file}: ${result.stdout}${result.stderr}`);
   }
+});
+
+test('the plugin\'s strings are all in its .pot and translated in every .po, placeholders kept', () => {
+  assert.deepEqual(checkTranslations(), []);
+  // The .mo files the build writes are what WordPress reads: their header and every entry.
+  const mo = moBytes(parsePo(readFileSync(join(root, 'integrations/wordpress/languages/colloquy-fr_FR.po'), 'utf8')));
+  assert.equal(mo.readUInt32LE(0), 0x950412de);
+  assert.equal(mo.readUInt32LE(8), extractStrings().length + 1);
 });
 
 for (const [kind, theme] of Object.entries(THEMES)) {
@@ -401,6 +410,23 @@ add_filter('colloquy_sign_in_providers', function ($providers) {
     assert.equal(await page.locator('comment-thread').getAttribute('lang'), 'fr-FR');
     await loaded();
     assert.match(await page.locator('comment-thread h2[part~="heading"]').innerText(), /réflexions\ssur\s«\s\u2068Live thread\u2069\s»/);
+    // The plugin's own page (the sign-in callback) in French too, from its shipped .mo.
+    await page.goto(`${rig.url}/?colloquy-sign-in=callback`);
+    assert.equal(await page.title(), 'Connexion…');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr-FR');
+  });
+
+  test('the site\'s language: an Arabic site gets Colloquy and the plugin\'s own page in Arabic', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    setUp(THEMES.block, 'WPLANG=ar');
+    await page.goto(postUrl(rig.posts.live.id));
+    assert.equal(await page.locator('comment-thread').getAttribute('lang'), 'ar');
+    await loaded();
+    assert.match(await page.locator('comment-thread h2[part~="heading"]').innerText(), /على «\u2068Live thread\u2069»/);
+    await page.goto(`${rig.url}/?colloquy-sign-in=callback`);
+    assert.equal(await page.title(), 'جارٍ تسجيل الدخول…');
+    assert.equal(await page.locator('p[data-when="no-result"]').textContent(), 'تُكمل هذه الصفحة تسجيل دخول بدأ من منطقة تعليقات؛ لا شيء يُفعل هنا.');
   });
 });
 
@@ -513,6 +539,45 @@ describe('signed in through the popup (classic theme)', () => {
     await page.reload();
     assert.equal(await page.locator('comment-thread').getAttribute('wp-nonce'), null);
     assert.ok(await page.locator('comment-thread').getAttribute('wp-sign-in'));
+  });
+});
+
+describe('signed in by a full-page redirect when popups are blocked (classic theme)', () => {
+  const shared = sharedPage(THEMES.classic);
+  before(async () => {
+    // A popup blocker: window.open gives nothing, so Colloquy leaves the page to log in.
+    await shared.page?.addInitScript(() => {
+      window.open = () => null;
+    });
+  });
+
+  test('goes to wp-login.php and back to the post, signed in, with the typed text kept', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    const post = rig.posts.posting.id;
+    await page.goto(postUrl(post));
+    // The post's own address, once WordPress has redirected ?p= to its permalink.
+    const postPage = page.url();
+    const draft = `Written before signing in ${Date.now()}`;
+    const textarea = page.locator('comment-form [part~="textarea"]');
+    await textarea.fill(draft);
+    await Promise.all([page.waitForURL(/wp-login\.php/, {timeout: 30_000}), page.locator('comment-form [part~="provider-button"]').first().click()]);
+    const back = new URL(new URL(page.url()).searchParams.get('redirect_to'));
+    assert.equal(`${back.origin}${back.pathname}${back.search.replace(/[?&]state=[\w-]+/, '')}`, postPage);
+    assert.match(back.search, /[?&]state=[\w-]+/);
+    await page.fill('#user_login', 'subscriber');
+    await page.fill('#user_pass', rig.users.subscriber.password);
+    await Promise.all([page.waitForURL((url) => url.href.startsWith(postPage), {timeout: 30_000}), page.click('#wp-submit')]);
+    await page.locator('comment-form [part~="signed-in"]', {hasText: 'Sam Subscriber'}).waitFor({timeout: 30_000});
+    assert.equal(new URL(page.url()).searchParams.get('state'), null, 'the state is taken out of the address bar');
+    assert.equal(await textarea.inputValue(), draft);
+
+    await page.locator('comment-form [part~="submit-button"]').click();
+    const mine = page.locator('comment-thread [part~="comment"]:not([part~="comment-sending"])', {hasText: draft});
+    await mine.waitFor({timeout: 30_000});
+    const id = await mine.getAttribute('data-comment-id');
+    const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=author`)).json();
+    assert.deepEqual(stored, {author: rig.users.subscriber.id});
   });
 });
 
