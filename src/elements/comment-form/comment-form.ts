@@ -6,7 +6,7 @@ import {property, query, state} from 'lit/decorators.js';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {CommentError, type CommentField} from '../../core/errors.js';
-import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
+import {editableText, type Comment, type GuestIdentity, type NotificationChoices, type PostingPolicy} from '../../core/types.js';
 import {withLoadDeadline} from '../../adapters/shared/deadline.js';
 import {drafts, sameSlot, type Draft, type DraftSlot} from '../../drafts/draft-store.js';
 import {rememberedGuest} from '../../drafts/remembered-guest.js';
@@ -666,7 +666,7 @@ export class CommentFormElement extends AdapterElement {
       this._notify = saved.notify;
       this._rememberGuest = saved.rememberGuest ?? this._rememberGuest;
     } else {
-      this._text = this.editing?.content.kind === 'text' ? this.editing.content.value : '';
+      this._text = (this.editing && editableText(this.editing.content)) ?? '';
     }
   }
 
