@@ -57,10 +57,10 @@ function person(name: string, email?: string) {
 }
 
 /** Resolves once the outbox has nothing left to send now (everything due is sent, skipped or dead). */
-async function settled(ms = 15_000) {
+async function settled(ms = 15_000, on: Server = server) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    const [row] = await server.db.query<{n: number}>(
+    const [row] = await on.db.query<{n: number}>(
       `SELECT count(*)::int AS n FROM notify_jobs WHERE state = 'sending' OR (state = 'queued' AND run_at <= now())`,
     );
     if (row!.n === 0) return;
@@ -131,7 +131,7 @@ describe('double opt-in', () => {
         });
         assert.equal(answer.status, 201, 'the comment goes in even when no confirmation is sent');
       }
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await settled(15_000, limited);
       assert.equal(smtp.accepted.slice(before).filter((m) => m.to.startsWith('flood')).length, 2);
     } finally {
       await limited.cleanup();
@@ -268,6 +268,30 @@ describe('an SMTP server that fails', () => {
     } finally {
       smtp.behave(() => 'accept');
     }
+  });
+
+  it('waits out an SMTP server that is down, then sends once', async () => {
+    const ada = person('Ada', 'ada9@example.com');
+    await ada.say('down', 'Subscribed', {notify: {comments: true}});
+    await confirm('ada9@example.com');
+    await smtp.close();
+    try {
+      await person('Bob').say('down', 'Sent while the mail server was down');
+      let job: {attempts: number; last_error: string | null} | undefined;
+      for (let i = 0; i < 400 && !job?.last_error; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        [job] = await server.db.query<{attempts: number; last_error: string | null}>(
+          `SELECT j.attempts, j.last_error FROM notify_jobs j JOIN notify_addresses a ON a.id = j.address_id
+           WHERE a.address = 'ada9@example.com' AND j.kind = 'comment'`,
+        );
+      }
+      assert.match(job?.last_error ?? '', /ECONNREFUSED|connect/i);
+    } finally {
+      smtp = await startSmtp(9421);
+    }
+    await smtp.waitFor((m) => m.to === 'ada9@example.com' && m.text.includes('mail server was down'));
+    await settled();
+    assert.equal(smtp.to('ada9@example.com').length, 1);
   });
 
   it('makes a permanent failure a dead letter the site owner sees and can send again', async () => {
