@@ -3,6 +3,7 @@ import {after, before, describe, it} from 'node:test';
 import {client, startTestServer} from './helpers.js';
 import {createSession, upsertUser} from '../src/auth/store.js';
 import {sweepNotifications} from '../src/notify/queue.js';
+import {sweep} from '../src/store/rate-limits.js';
 import {startSmtp} from './smtp.helpers.js';
 
 // Email notifications end to end, against a real SMTP server (smtp-server) started here:
@@ -362,7 +363,11 @@ describe('keeping little', () => {
     await db.query(`INSERT INTO notify_addresses (address, token, created_at, confirmed_at) VALUES ('kept@example.com', 'a_kept-token-0000000000', ${old}, ${old})`);
     const [kept] = await db.query<{id: string}>(`SELECT id::text AS id FROM notify_addresses WHERE address = 'kept@example.com'`);
     await db.query(`INSERT INTO notify_jobs (kind, address_id, state, finished_at) VALUES ('confirm', $1, 'sent', ${old}), ('confirm', $1, 'dead', ${old})`, [kept!.id]);
-    await sweepNotifications(db);
+    const windowStart = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3600_000);
+    await db.query(`INSERT INTO rate_limits (bucket, window_start, hits) VALUES ('confirm-ip:203.0.113.9', $1, 3)`, [windowStart]);
+    await sweep(db, 600);
+    assert.equal((await db.query(`SELECT 1 FROM rate_limits WHERE bucket = 'confirm-ip:203.0.113.9'`)).length, 1, 'the 10-minute sweep leaves day-long counts alone');
+    await sweepNotifications(db, server.config);
     const addresses = (await db.query<{address: string}>(`SELECT address FROM notify_addresses WHERE address IN ('old@example.com', 'blocked@example.com', 'kept@example.com') ORDER BY address`)).map((r) => r.address);
     assert.deepEqual(addresses, ['blocked@example.com', 'kept@example.com']);
     const jobs = await db.query<{state: string}>(`SELECT state FROM notify_jobs WHERE address_id = $1`, [kept!.id]);
