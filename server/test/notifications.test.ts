@@ -3,6 +3,7 @@ import {after, before, describe, it} from 'node:test';
 import {client, startTestServer} from './helpers.js';
 import {createSession, upsertUser} from '../src/auth/store.js';
 import {sweepNotifications} from '../src/notify/queue.js';
+import {sweep} from '../src/store/rate-limits.js';
 import {startSmtp} from './smtp.helpers.js';
 
 // Email notifications end to end, against a real SMTP server (smtp-server) started here:
@@ -57,10 +58,10 @@ function person(name: string, email?: string) {
 }
 
 /** Resolves once the outbox has nothing left to send now (everything due is sent, skipped or dead). */
-async function settled(ms = 15_000) {
+async function settled(ms = 15_000, on: Server = server) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    const [row] = await server.db.query<{n: number}>(
+    const [row] = await on.db.query<{n: number}>(
       `SELECT count(*)::int AS n FROM notify_jobs WHERE state = 'sending' OR (state = 'queued' AND run_at <= now())`,
     );
     if (row!.n === 0) return;
@@ -131,7 +132,7 @@ describe('double opt-in', () => {
         });
         assert.equal(answer.status, 201, 'the comment goes in even when no confirmation is sent');
       }
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await settled(15_000, limited);
       assert.equal(smtp.accepted.slice(before).filter((m) => m.to.startsWith('flood')).length, 2);
     } finally {
       await limited.cleanup();
@@ -270,6 +271,30 @@ describe('an SMTP server that fails', () => {
     }
   });
 
+  it('waits out an SMTP server that is down, then sends once', async () => {
+    const ada = person('Ada', 'ada9@example.com');
+    await ada.say('down', 'Subscribed', {notify: {comments: true}});
+    await confirm('ada9@example.com');
+    await smtp.close();
+    try {
+      await person('Bob').say('down', 'Sent while the mail server was down');
+      let job: {attempts: number; last_error: string | null} | undefined;
+      for (let i = 0; i < 400 && !job?.last_error; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        [job] = await server.db.query<{attempts: number; last_error: string | null}>(
+          `SELECT j.attempts, j.last_error FROM notify_jobs j JOIN notify_addresses a ON a.id = j.address_id
+           WHERE a.address = 'ada9@example.com' AND j.kind = 'comment'`,
+        );
+      }
+      assert.match(job?.last_error ?? '', /ECONNREFUSED|connect/i);
+    } finally {
+      smtp = await startSmtp(9421);
+    }
+    await smtp.waitFor((m) => m.to === 'ada9@example.com' && m.text.includes('mail server was down'));
+    await settled();
+    assert.equal(smtp.to('ada9@example.com').length, 1);
+  });
+
   it('makes a permanent failure a dead letter the site owner sees and can send again', async () => {
     const ada = person('Ada', 'ada8@example.com');
     const bob = person('Bob', 'bob8@example.com');
@@ -338,7 +363,11 @@ describe('keeping little', () => {
     await db.query(`INSERT INTO notify_addresses (address, token, created_at, confirmed_at) VALUES ('kept@example.com', 'a_kept-token-0000000000', ${old}, ${old})`);
     const [kept] = await db.query<{id: string}>(`SELECT id::text AS id FROM notify_addresses WHERE address = 'kept@example.com'`);
     await db.query(`INSERT INTO notify_jobs (kind, address_id, state, finished_at) VALUES ('confirm', $1, 'sent', ${old}), ('confirm', $1, 'dead', ${old})`, [kept!.id]);
-    await sweepNotifications(db);
+    const windowStart = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3600_000);
+    await db.query(`INSERT INTO rate_limits (bucket, window_start, hits) VALUES ('confirm-ip:203.0.113.9', $1, 3)`, [windowStart]);
+    await sweep(db, 600);
+    assert.equal((await db.query(`SELECT 1 FROM rate_limits WHERE bucket = 'confirm-ip:203.0.113.9'`)).length, 1, 'the 10-minute sweep leaves day-long counts alone');
+    await sweepNotifications(db, server.config);
     const addresses = (await db.query<{address: string}>(`SELECT address FROM notify_addresses WHERE address IN ('old@example.com', 'blocked@example.com', 'kept@example.com') ORDER BY address`)).map((r) => r.address);
     assert.deepEqual(addresses, ['blocked@example.com', 'kept@example.com']);
     const jobs = await db.query<{state: string}>(`SELECT state FROM notify_jobs WHERE address_id = $1`, [kept!.id]);

@@ -116,7 +116,7 @@ it('sends twice, with one Message-ID, only when the crash falls between SMTP acc
   assert.equal(sent[0]!.messageId, sent[1]!.messageId);
 });
 
-it('loses nothing and duplicates at most one email per kill when killed at random moments of a stream', async () => {
+it('loses nothing and duplicates at most one email per kill when killed at random moments of a stream', async (t) => {
   const subscribers = Array.from({length: 6}, (_, i) => `stream${i}@example.com`);
   for (const email of subscribers) await subscribe(email, 'crash-c');
   // Each accepted email takes a moment, so kills land in every phase of a send.
@@ -139,6 +139,7 @@ it('loses nothing and duplicates at most one email per kill when killed at rando
   assert.equal(pairs().size, expected, 'every notification arrived');
   const all = delivered();
   const duplicates = all.length - expected;
+  t.diagnostic(`${expected} notifications, ${kills} SIGKILLs mid-stream: ${all.length} emails accepted (${duplicates} re-sent)`);
   assert.ok(duplicates <= kills, `${duplicates} duplicates for ${kills} kills`);
   const byId = new Map<string, number>();
   for (const m of all) byId.set(m.messageId, (byId.get(m.messageId) ?? 0) + 1);

@@ -62,11 +62,15 @@ export async function retryLater(db: Queryable, job: ClaimedJob, error: string, 
 }
 
 /**
- * Forgets what is no longer needed: finished jobs after 30 days, dead letters after 90, and
- * addresses that never confirmed (with what they asked for) after 30. Suppressed addresses
+ * Forgets what is no longer needed: finished jobs after 30 days, dead letters after 90,
+ * addresses that never confirmed (with what they asked for) after 30, and the per-client
+ * counts of confirmation emails once their window is over. Suppressed addresses
  * stay: they are the list of people who asked never to be mailed.
  */
-export async function sweepNotifications(db: Queryable): Promise<void> {
+export async function sweepNotifications(db: Queryable, config: ServerConfig): Promise<void> {
+  await db.query(`DELETE FROM rate_limits WHERE bucket LIKE 'confirm-ip:%' AND window_start < now() - make_interval(secs => $1)`, [
+    config.confirmWindowSeconds * 2,
+  ]);
   await db.query(`DELETE FROM notify_jobs WHERE state IN ('sent', 'skipped') AND finished_at < now() - interval '30 days'`);
   await db.query(`DELETE FROM notify_jobs WHERE state = 'dead' AND finished_at < now() - interval '90 days'`);
   await db.query(

@@ -29,7 +29,7 @@ export function startNotificationWorker(options: {db: Database; mailer: Mailer; 
   const drain = async () => {
     if (Date.now() - swept > 3600_000) {
       swept = Date.now();
-      await sweepNotifications(db);
+      await sweepNotifications(db, config);
     }
     while (!stopped) {
       const job = await claimJob(db, config);
