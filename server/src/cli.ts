@@ -7,6 +7,7 @@ const USAGE = `colloquy-server: the Colloquy REST protocol's reference server
   colloquy-server moderate list        list held comments (needs the server running and COLLOQUY_ADMIN_TOKEN)
   colloquy-server moderate approve|reject|spam <comment-id>
   colloquy-server moderate block <comment-id> [--address] | block-range <cidr> | blocks | unblock <block-id>
+  colloquy-server import <file>        import a WordPress (WXR) or Disqus export; --help for options
   colloquy-server bench                load benchmark (PGlite; and PostgreSQL with DATABASE_URL)
 
 moderate talks to the running server at COLLOQUY_ENDPOINT (default http://127.0.0.1:$PORT/).`;
@@ -27,6 +28,12 @@ try {
     case 'moderate': {
       const {runModerateCommand} = await import('./moderate-cli.js');
       process.exitCode = await runModerateCommand(rest, readConfig());
+      break;
+    }
+    case 'import': {
+      const {IMPORT_USAGE, runImportCommand} = await import('./import/command.js');
+      if (rest.includes('--help') || rest.includes('-h')) console.log(IMPORT_USAGE);
+      else process.exitCode = await runImportCommand(rest, readConfig());
       break;
     }
     case 'bench': {

@@ -13,6 +13,7 @@ export interface CommentRow {
   author_key: string;
   author_name: string;
   author_website: string | null;
+  author_avatar: string | null;
   text: string;
   /** `spam`: kept out of every list and every answer (migrations/005). */
   status: 'approved' | 'pending' | 'deleted' | 'spam';
@@ -22,7 +23,7 @@ export interface CommentRow {
 }
 
 export const COMMENT_COLUMNS = `c.id, c.seq::text AS seq, c.thread_id, c.parent_id, c.root_id, c.depth, c.author_key,
-  c.author_name, c.author_website, c.text, c.status, c.like_count, c.created_at, c.edited_at`;
+  c.author_name, c.author_website, c.author_avatar, c.text, c.status, c.like_count, c.created_at, c.edited_at`;
 
 export interface ThreadRow {
   id: string;
@@ -67,6 +68,7 @@ export function renderComment(row: CommentRow, context: RenderContext) {
     author: {
       ...(deleted ? {} : {id: publicAuthorId(row.author_key)}),
       name: deleted ? '' : row.author_name,
+      ...(row.author_avatar && !deleted ? {avatarUrl: row.author_avatar} : {}),
       ...(row.author_website && !deleted ? {profileUrl: row.author_website} : {}),
       isViewer: isAuthor,
       isModerator: row.author_key === 'moderator',
@@ -101,15 +103,21 @@ export function renderThread(thread: ThreadRow, totalCount: number, config: Serv
       open: !thread.closed,
       guests: {allowed: true, requireName: true, requireEmail: false},
       maxLength: config.maxTextLength,
-      notifications: {comments: false, posts: false},
+      notifications: notificationsOffered(config),
     },
   };
+}
+
+/** Notification boxes are offered only when this server can send email (COLLOQUY_SMTP_URL). */
+export function notificationsOffered(config: ServerConfig): {comments: boolean; posts: boolean} {
+  const on = Boolean(config.smtpUrl);
+  return {comments: on, posts: on};
 }
 
 export const ANONYMOUS: Viewer = {key: null, isModerator: false};
 
 /** Stable per author, but says nothing about the secret behind it. */
-function publicAuthorId(authorKey: string): string {
+export function publicAuthorId(authorKey: string): string {
   if (authorKey === 'moderator') return 'moderator';
   return `a-${createHash('sha256').update(`author:${authorKey}`).digest('base64url').slice(0, 12)}`;
 }

@@ -13,10 +13,13 @@ export function tempDir(prefix: string): {path: string; remove(): void} {
 }
 
 /** A server in this process on a fresh PGlite folder (port 0: the system picks a free one). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & {config: ServerConfig; cleanup(): Promise<void>}> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: {now?: () => number} = {},
+): Promise<RunningServer & {config: ServerConfig; cleanup(): Promise<void>}> {
   const dir = tempDir('colloquy-server-test-');
   const config = readConfig({PORT: '0', COLLOQUY_DATA_DIR: dir.path, COLLOQUY_ADMIN_TOKEN: ADMIN_TOKEN, ...env});
-  const server = await startServer(config);
+  const server = await startServer(config, options);
   return {
     ...server,
     config,

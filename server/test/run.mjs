@@ -31,9 +31,19 @@ const pgliteSuites = [
   'crash.test.ts',
   'conformance.test.ts',
   'moderation.test.ts',
+  'import.test.ts',
+  'auth-providers.test.ts',
+  'auth.test.ts',
+  'notifications.test.ts',
+  'notify-crash.test.ts',
+];
+const postgresSuites = [
+  'postgres.test.ts',
+  'notify-postgres.test.ts',
 ];
 const browserSuites = [
   'browser.test.ts',
+  'auth-browser.test.ts',
   'moderation-browser.test.ts',
 ];
 
@@ -48,7 +58,7 @@ try {
 }
 if (postgres) {
   try {
-    ok = runSuite('server (PostgreSQL, two processes)', ['postgres.test.ts'], {COLLOQUY_TEST_DATABASE_URL: postgres.url}) && ok;
+    ok = runSuite('server (PostgreSQL, two processes)', postgresSuites, {COLLOQUY_TEST_DATABASE_URL: postgres.url}) && ok;
   } finally {
     postgres.stop();
   }

@@ -89,6 +89,12 @@ export interface CommentAdapter {
   /** Adds or removes the viewer's reaction; needs `capabilities.reactions`. */
   react?(request: ReactRequest, options: CallOptions): Promise<Comment>;
 
+  /**
+   * A callback page the backend serves itself (docs/sign-in-protocol.md), used when the page
+   * names none in `sign-in-callback`: sign-in then runs in a popup with no file on the site.
+   */
+  readonly signInCallbackUrl?: string;
+
   /** The ways to sign in that this backend offers; needs `capabilities.signIn`. */
   listProviders?(options: CallOptions): Promise<SignInProvider[]>;
 

@@ -1,5 +1,6 @@
 import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
+import {requireAdmin} from './admin-guard.js';
 import {readJsonBody} from '../body.js';
 import type {Queryable} from '../db/database.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
@@ -16,12 +17,7 @@ import {checkId} from '../store/threads.js';
  */
 export function adminRoutes() {
   const app = new Hono<AppEnv>();
-  app.use('/admin/*', async (c, next) => {
-    if (!c.var.deps.config.adminToken) throw notFound('The admin API is off: set COLLOQUY_ADMIN_TOKEN to turn it on.');
-    if (!c.var.viewer.isModerator) throw new ProtocolError(401, 'unauthorized', 'The admin API needs the moderators\' token.');
-    c.header('Cache-Control', 'no-store');
-    await next();
-  });
+  app.use('/admin/*', requireAdmin);
 
   app.get('/admin/comments', async (c) => {
     const {db} = c.var.deps;

@@ -3,7 +3,8 @@ import type {Database, Queryable} from '../db/database.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
 import {COMMENT_COLUMNS, type CommentRow, type ThreadRow} from '../render.js';
 import type {Viewer} from '../viewer.js';
-import {publish, publishComment, renderOne} from './single.js';
+import {publish, renderOne} from './single.js';
+import {commentBecameVisible} from './visible.js';
 import {findThread} from './threads.js';
 import {dropEmptyPlaceholders, removeComment} from './writes.js';
 
@@ -59,7 +60,7 @@ async function approveComment(tx: Queryable, row: CommentRow, thread: ThreadRow,
     `UPDATE comments AS c SET status = 'approved' WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
     [row.id],
   );
-  await publishComment(tx, 'comment-added', approved!, thread, config);
+  await commentBecameVisible(tx, approved!, thread, config);
   return renderOne(tx, approved!, thread, viewer, config);
 }
 

@@ -6,9 +6,11 @@ import {COMMENT_COLUMNS, editableUntil, type CommentRow, type ThreadRow} from '.
 import type {Viewer} from '../viewer.js';
 import {refuseBlocked} from './blocks.js';
 import {hitRateLimits} from './rate-limits.js';
+import {notifyRequest, recordSubscriptions} from '../notify/subscriptions.js';
 import {findComment, publish, publishComment, renderFresh, renderOne} from './single.js';
 import {findThread} from './threads.js';
 import {countLinks, readText, type PostInput} from './validate.js';
+import {commentBecameVisible} from './visible.js';
 
 export interface PostRequest {
   threadId: string;
@@ -43,6 +45,7 @@ export async function postComment(db: Database, request: PostRequest, config: Se
     const replay = await findReplay(db, keyOwner, idempotencyKey, request, config);
     if (replay) return replay;
   }
+  const notify = notifyRequest(request.input, viewer, config);
   const identity = viewer.key ?? (request.input.guest?.email ? `email:${request.input.guest.email.toLowerCase()}` : `ip:${request.ip}`);
   await hitRateLimits(
     db,
@@ -67,14 +70,14 @@ export async function postComment(db: Database, request: PostRequest, config: Se
       );
       if (duplicate) throw new ProtocolError(409, 'duplicate', 'You already posted this comment.');
       const status = (await holdForModeration(tx, request, authorKey, config)) ? 'pending' : 'approved';
-      const guest = request.input.guest;
       const id = newId();
+      const author = authorOf(request);
       const [row] = await tx.query<CommentRow>(
-        `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip, text, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COMMENT_COLUMNS}`,
+        `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_avatar, author_ip, text, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COMMENT_COLUMNS}`,
         [
           id, thread.id, parent?.id ?? null, parent ? parent.root_id : id, parent ? parent.depth + 1 : 0, authorKey,
-          viewer.isModerator ? (guest?.name ?? 'Moderator') : guest!.name, guest?.email ?? null, guest?.website ?? null, request.ip, text, status,
+          author.name, author.email, author.website, author.avatar, request.ip, text, status,
         ],
       );
       if (idempotencyKey) {
@@ -89,7 +92,8 @@ export async function postComment(db: Database, request: PostRequest, config: Se
         );
         if (claimed.length === 0) throw new KeyTaken();
       }
-      await publishComment(tx, 'comment-added', row!, thread, config, true);
+      if (notify) await recordSubscriptions(tx, notify, {threadId: thread.id, authorKey, ip: request.ip}, config);
+      await commentBecameVisible(tx, row!, thread, config, true);
       return {comment: renderFresh(row!, thread, viewer, config), replayed: false};
     });
   } catch (error) {
@@ -105,6 +109,14 @@ export async function postComment(db: Database, request: PostRequest, config: Se
 }
 
 class KeyTaken extends Error {}
+
+/** Who the comment is by: the signed-in person as their provider names them, else the guest fields. */
+function authorOf(request: PostRequest): {name: string; email: string | null; website: string | null; avatar: string | null} {
+  const {user, isModerator} = request.viewer;
+  if (user) return {name: user.name, email: user.verifiedEmail ?? null, website: user.profileUrl ?? null, avatar: user.avatarUrl ?? null};
+  const guest = request.input.guest;
+  return {name: isModerator ? (guest?.name ?? 'Moderator') : guest!.name, email: guest?.email ?? null, website: guest?.website ?? null, avatar: null};
+}
 
 async function findReplay(db: Queryable, keyOwner: string, key: string, request: PostRequest, config: ServerConfig): Promise<PostResult | undefined> {
   const [stored] = await db.query<{request_hash: string; comment_id: string | null}>(
@@ -159,7 +171,7 @@ async function holdForModeration(tx: Queryable, request: PostRequest, authorKey:
     case 'first': {
       // A guest is known once a comment of theirs was approved: by their browser's key, or
       // (as WordPress does) by the same name and email.
-      const guest = request.input.guest!;
+      const guest = request.input.guest ?? {name: request.viewer.user?.name ?? ''};
       const [known] = await tx.query(
         `SELECT 1 FROM comments WHERE status = 'approved' AND (author_key = $1 OR (author_email = $2 AND author_name = $3)) LIMIT 1`,
         [authorKey, guest.email ?? null, guest.name],

@@ -19,7 +19,6 @@ import {ClockController} from '../shared/clock.js';
 import {liveRelativeTime} from '../shared/live-relative-time.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
-import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
@@ -41,7 +40,7 @@ import {ReactionController, reactionStyles} from './reactions.js';
 import {ModerationController, moderationStyles} from './moderation.js';
 import {ThreadController} from './thread-controller.js';
 import {invalidateProgressiveRender, ProgressiveRender, type RenderBudget} from './progressive-render.js';
-import {buildThreadTree, subtreeSize, type ThreadNode} from './thread-tree.js';
+import {buildThreadTree, nodesById, subtreeSize, type ThreadNode} from './thread-tree.js';
 
 /**
  * Levels indented in a narrow thread (a phone); replies deeper than this are shown at that
@@ -158,6 +157,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {
+  protected static override ownAttributes = OWN_ATTRIBUTES;
   static override styles = [themeStyles, avatarStyles, contentStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles, moderationStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
@@ -194,8 +194,13 @@ export class CommentThreadElement extends AdapterElement {
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
 
-  readonly #data = new ThreadController(this, (comment) => this.#newComments.arrived(comment));
   readonly #progressive = new ProgressiveRender(this);
+  // A new page, a live comment or an edit changes the thread's tree, whose unchanged nodes
+  // are kept: conversations already shown are not rendered again.
+  readonly #data = new ThreadController(this, {
+    arrived: (comment) => this.#newComments.arrived(comment),
+    changed: () => this.#progressive.keeping(() => this.requestUpdate()),
+  });
   // Relative labels update themselves; a tick re-renders the thread only while it shows an
   // edit window counting down.
   readonly #clock = new ClockController(this, () => this.#hasEditWindow());
@@ -222,7 +227,7 @@ export class CommentThreadElement extends AdapterElement {
     announce: (text) => void this.#announce(text),
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
-  readonly #longThread = new LongThreadController(this);
+  readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
@@ -232,7 +237,6 @@ export class CommentThreadElement extends AdapterElement {
   /** The adapter in use once resolved (the property, or the named one). */
   #adapter: CommentAdapter | undefined;
   #adapterError: unknown;
-  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   readonly #lazyStart = new LazyStart(this, () => this.#resolveAdapter());
   #outgoing = new Map<string, Comment>();
   #outgoingComments: readonly Comment[] = [];
@@ -245,6 +249,14 @@ export class CommentThreadElement extends AdapterElement {
   #sortChosen = false;
   #failedAvatars = new Set<string>();
   #tree: {inputs: readonly unknown[]; nodes: ThreadNode[]} | undefined;
+  /**
+   * Conversation (its first comment's id) → a number bumped when something only the
+   * thread knows about one of its comments changed (highlighted, answered, measured): it
+   * is rendered again, and the others are not.
+   */
+  readonly #versions = new Map<string, number>();
+  /** What every comment's rendering depends on, as of the last render. */
+  #shared: readonly unknown[] = [];
   /** The thread info last announced to the link's subscribers. */
   #linkedInfo: ThreadInfo | undefined;
 
@@ -292,7 +304,8 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   override requestUpdate(...args: Parameters<AdapterElement['requestUpdate']>): void {
-    invalidateProgressiveRender(this);
+    // Moving the form changes two conversations only: willUpdate bumps them.
+    if (args[0] !== 'replyingTo') invalidateProgressiveRender(this);
     super.requestUpdate(...args);
   }
 
@@ -312,6 +325,7 @@ export class CommentThreadElement extends AdapterElement {
     } else if (this.#adapter && (changed.has('thread') || changed.has('sort') || changed.has('pageSize'))) {
       this.#loadFirstPage();
     }
+    if (changed.has('replyingTo')) this.#bump([changed.get('replyingTo'), this.replyingTo]);
     // The link object stays the same; tell subscribed forms when what it reports changed.
     if (changed.has('replyingTo') || this.#data.info !== this.#linkedInfo) {
       this.#linkedInfo = this.#data.info;
@@ -331,20 +345,16 @@ export class CommentThreadElement extends AdapterElement {
       return;
     }
     this.#adapterError = undefined;
-    if (this.adapterObject || !this.adapterName) {
-      this.#namedAdapter.cancel();
-      this.#useAdapter(this.adapterObject);
-      return;
-    }
-    this.#namedAdapter.resolve(
-      this.adapterName,
-      (adapter) => this.#useAdapter(adapter),
+    this.loadAdapter(
       (error) => {
         this.#adapterError = error;
         this.requestUpdate();
         const event = new CommentErrorEvent(error, 'load'); // named: see reply()
         this.dispatchEvent(event);
       },
+      (adapter) => this.#useAdapter(adapter),
+      // Lets a backend that reads a service document first ask for the comments meanwhile.
+      {firstPage: {thread: this.#threadId, sort: this.#sort, limit: this.#askedPageSize()}},
     );
   }
 
@@ -358,7 +368,7 @@ export class CommentThreadElement extends AdapterElement {
   #loadFirstPage(): void {
     const adapter = this.#adapter;
     if (!adapter) return;
-    const asked = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
+    const asked = this.#askedPageSize();
     // Asking a backend for more than it allows would fail the whole thread.
     const limit = Math.min(asked, adapter.maxPageSize ?? asked);
     const deadline = this.loadTimeout;
@@ -372,6 +382,10 @@ export class CommentThreadElement extends AdapterElement {
       this.#followedAddress = true;
       void this.#reveal(target, true);
     });
+  }
+
+  #askedPageSize(): number {
+    return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
   }
 
   #createLink(): ThreadLink {
@@ -477,10 +491,12 @@ export class CommentThreadElement extends AdapterElement {
     const added = this.#newComments.shown(this.#data.added);
     const inputs = [this.#data.comments, added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
     if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
-      const nodes = buildThreadTree(this.#data.comments, [...added, ...this.#stillOutgoing()], {
-        maxDepth: this.maxDepth,
-        addedFirst: this.#sort === 'newest',
-      });
+      const nodes = buildThreadTree(
+        this.#data.comments,
+        [...added, ...this.#stillOutgoing()],
+        {maxDepth: this.maxDepth, addedFirst: this.#sort === 'newest'},
+        this.#tree?.nodes,
+      );
       this.#tree = {inputs, nodes};
     }
     return this.#tree.nodes;
@@ -501,9 +517,10 @@ export class CommentThreadElement extends AdapterElement {
       }
       return;
     }
+    this.#bump([this.#targeted, commentId]);
     this.#targeted = commentId;
     this.#longThread.expand(this.#conversationOf(commentId));
-    this.requestUpdate();
+    this.#progressive.keeping(() => this.requestUpdate());
     await this.updateComplete;
     await this.#progressive.whenRendered(() => this.#articleOf(commentId) !== null);
     // Let a frame be rendered first. Conversations far off screen are skipped
@@ -561,17 +578,35 @@ export class CommentThreadElement extends AdapterElement {
   /** Says `text` through the polite live region, even when it repeats the last message. */
   async #announce(text: string): Promise<void> {
     this.#announcement = '';
-    this.requestUpdate();
+    this.#progressive.keeping(() => this.requestUpdate());
     await this.updateComplete;
     this.#announcement = text;
-    this.requestUpdate();
+    this.#progressive.keeping(() => this.requestUpdate());
+  }
+
+  /** Renders again the conversations holding `commentIds` (and no others). */
+  #changedComments(commentIds: readonly string[]): void {
+    this.#bump(commentIds);
+    this.#progressive.keeping(() => this.requestUpdate());
+  }
+
+  /** Bumps the version of the conversations holding `commentIds`. */
+  #bump(commentIds: ReadonlyArray<string | null | undefined>): void {
+    const places = this.#tree ? nodesById(this.#tree.nodes) : undefined;
+    for (const id of commentIds) {
+      if (id === null || id === undefined) continue;
+      const conversation = places?.get(id)?.conversation.comment.id ?? id;
+      this.#versions.set(conversation, (this.#versions.get(conversation) ?? 0) + 1);
+    }
   }
 
   readonly #onImageError = (event: Event): void => {
     const image = event.target;
     if (!(image instanceof HTMLImageElement) || !image.classList.contains('avatar')) return;
-    this.#failedAvatars.add(image.getAttribute('src') ?? '');
-    this.requestUpdate();
+    const url = image.getAttribute('src') ?? '';
+    this.#failedAvatars.add(url);
+    const shown = [...this.#data.comments, ...this.#data.added, ...this.#outgoingComments];
+    this.#changedComments(shown.filter((comment) => authorUrls(comment.author).avatar === url).map((comment) => comment.id));
   };
 
   // One listener for every Reply button, rather than one per comment.
@@ -615,6 +650,12 @@ export class CommentThreadElement extends AdapterElement {
           <p role="status" class="visually-hidden">${this.#announcement}</p>
         </section>
       `;
+    }
+    // What every comment shows depends on: when it changes, all are rendered again.
+    const shared = [locale, this.dateStyle, data.info?.posting.open, data.info?.url, this.#adapter];
+    if (shared.some((value, index) => value !== this.#shared[index])) {
+      this.#shared = shared;
+      this.#progressive.invalidate();
     }
     // Rendered first: whether some comments still wait for their step counts as busy.
     const comments = loaded ? this.#renderComments(locale) : undefined;
@@ -708,7 +749,12 @@ export class CommentThreadElement extends AdapterElement {
       ${nodes.length === 0
         ? html`<p part="status" class="status">${msg('No comments yet.', {id: 'thread.empty'})}</p>`
         : html`<ol part="list" class="comments" @click=${this.#onClick}>
-            ${this.#progressive.list(nodes, this.#progressive.begin(), (node, budget) => this.#renderNode(node, budget, locale))}
+            ${this.#progressive.list(
+              nodes,
+              this.#progressive.begin(),
+              (node, budget) => this.#renderNode(node, budget, locale, this.#versionOf(node)),
+              (node) => this.#versionOf(node),
+            )}
           </ol>`}
       ${moreFailed
         ? html`<p part="error" class="error" role="alert">
@@ -736,7 +782,12 @@ export class CommentThreadElement extends AdapterElement {
     `;
   }
 
-  #renderNode(node: ThreadNode, budget: RenderBudget, locale: string, parent?: Comment): TemplateResult {
+  #versionOf(conversation: ThreadNode): number {
+    return this.#versions.get(conversation.comment.id) ?? 0;
+  }
+
+  /** `version` is that of the conversation `node` belongs to. */
+  #renderNode(node: ThreadNode, budget: RenderBudget, locale: string, version: number, parent?: Comment): TemplateResult {
     // A conversation not rendered yet holds a place sized by its number of comments, so
     // the scrollbar barely moves as they come into view (see the styles).
     return html`
@@ -744,7 +795,12 @@ export class CommentThreadElement extends AdapterElement {
         ${this.#renderComment(node, locale, parent)}
         ${node.replies.length > 0
           ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
-              ${this.#progressive.list(node.replies, budget, (reply, inner) => this.#renderNode(reply, inner, locale, node.comment))}
+              ${this.#progressive.list(
+                node.replies,
+                budget,
+                (reply, inner) => this.#renderNode(reply, inner, locale, version, node.comment),
+                () => version,
+              )}
             </ol>`
           : nothing}
       </li>

@@ -19,7 +19,14 @@ export class LongThreadController implements ReactiveController {
   readonly #overflowing = new Set<string>();
   readonly #measured = new Set<string>();
 
-  constructor(private readonly host: ReactiveElement) {
+  /**
+   * `changed` is told which comments look different (measured, toggled), and shows them;
+   * by default the whole host is updated.
+   */
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly changed: (commentIds: string[]) => void = () => host.requestUpdate(),
+  ) {
     host.addController(this);
   }
 
@@ -53,7 +60,7 @@ export class LongThreadController implements ReactiveController {
 
   /** Opens a collapsed conversation, e.g. to show a comment that a link points to. */
   expand(commentId: string): void {
-    if (this.#collapsed.delete(commentId)) this.host.requestUpdate();
+    if (this.#collapsed.delete(commentId)) this.changed([commentId]);
   }
 
   /** "Collapse thread (3 replies)" / "Show 3 replies" on a conversation's first comment. */
@@ -115,20 +122,20 @@ export class LongThreadController implements ReactiveController {
 
   /** Measures long-looking comments once rendered: only those that overflow get "Show more". */
   hostUpdated(): void {
-    let changed = false;
+    const measured: string[] = [];
     for (const body of this.host.renderRoot.querySelectorAll<HTMLElement>('.body.clamped')) {
       const id = body.dataset['bodyOf'];
       if (!id || this.#measured.has(id)) continue;
       this.#measured.add(id);
       if (body.scrollHeight > body.clientHeight + 1) this.#overflowing.add(id);
-      changed = true;
+      measured.push(id);
     }
-    if (changed) this.host.requestUpdate();
+    if (measured.length > 0) this.changed(measured);
   }
 
   #toggle(set: Set<string>, id: string): void {
     if (!set.delete(id)) set.add(id);
-    this.host.requestUpdate();
+    this.changed([id]);
   }
 
   #skipToForm(): void {

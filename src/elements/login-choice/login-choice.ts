@@ -19,7 +19,6 @@ import {startSignIn, type SignInAttempt} from '../../sign-in/flow.js';
 import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
 import {httpUrl} from '../../content/urls.js';
-import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
@@ -100,11 +99,13 @@ interface Connecting {
 @localized()
 export class LoginChoiceElement extends AdapterElement {
   static override styles = [themeStyles, avatarStyles, styles];
+  protected static override ownAttributes = OWN_ATTRIBUTES;
   static formAssociated = true;
 
   /**
    * The callback page a sign-in popup ends on (docs/sign-in-protocol.md); also read from
-   * the nearest ancestor with this attribute. Without one, sign-in is a full-page redirect.
+   * the nearest ancestor with this attribute. Without one, the backend's own callback page
+   * (`adapter.signInCallbackUrl`, e.g. colloquy-server's), else a full-page redirect.
    */
   @property({attribute: 'sign-in-callback'}) signInCallback: string | undefined;
 
@@ -122,8 +123,6 @@ export class LoginChoiceElement extends AdapterElement {
   @state()
   private thread: ThreadLink | undefined;
 
-  @state() private namedAdapter: CommentAdapter | undefined;
-  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   @state() private connecting: Connecting | undefined;
   @state() private errorMessage = '';
   @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
@@ -150,7 +149,7 @@ export class LoginChoiceElement extends AdapterElement {
 
   /** The adapter in use: the property, else the named one, else the surrounding thread's. */
   get #adapter(): CommentAdapter | undefined {
-    return this.adapterObject ?? (this.adapterName ? this.namedAdapter : this.contextAdapter);
+    return this.adapterInUse(this.contextAdapter);
   }
 
   /** The signed-in viewer's session, or `null`. */
@@ -215,7 +214,10 @@ export class LoginChoiceElement extends AdapterElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.adapterSettingsChanged(changed)) this.#resolveNamedAdapter();
+    if (this.adapterSettingsChanged(changed)) {
+      // The console says why; the page shows that sign-in is unavailable.
+      this.loadAdapter(() => (this.errorMessage = msg('Sign-in options could not be loaded.', {id: 'login.providers.error'})));
+    }
     const adapter = this.#adapter;
     this.#session.use(adapter);
     if (adapter && adapter !== this.#resumedFor) {
@@ -229,16 +231,6 @@ export class LoginChoiceElement extends AdapterElement {
     const focusTarget = this.#focusAfterUpdate?.();
     this.#focusAfterUpdate = undefined;
     focusTarget?.focus();
-  }
-
-  #resolveNamedAdapter(): void {
-    this.namedAdapter = undefined;
-    this.#namedAdapter.resolve(
-      this.adapterName,
-      (adapter) => (this.namedAdapter = adapter),
-      // The console says why (NamedAdapter); the page shows that sign-in is unavailable.
-      () => (this.errorMessage = msg('Sign-in options could not be loaded.', {id: 'login.providers.error'})),
-    );
   }
 
   /** This element's callback page, else the nearest ancestor's (across shadow roots). */
@@ -269,7 +261,7 @@ export class LoginChoiceElement extends AdapterElement {
     const attempt = startSignIn({
       adapter,
       providerId: provider.id,
-      callbackUrl: this.#callbackUrl(),
+      callbackUrl: this.#callbackUrl() ?? adapter.signInCallbackUrl,
       beforeRedirect: () => this.#draftsForRedirect(provider),
     });
     this.#follow(adapter, provider.id, attempt, attempt.outcome);
