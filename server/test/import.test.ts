@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -150,17 +150,21 @@ describe('WordPress (WXR)', () => {
         ...nested,
         {id: 30, parent: 15, author: 'Level Six', date: '2024-09-01 08:00:00', content: 'Late reply, deeper still'},
         {id: 31, author: 'Newcomer', date: '2024-09-01 09:00:00', content: 'New top-level comment'},
+        {id: 32, parent: 31, author: 'Ada', email: 'ada@example.com', date: '2024-09-01 10:00:00', content: 'Welcome back', userId: 3},
       ],
     };
     const third = await importFile(server.db, options(file('wp-newer.xml', wxr([newer]))));
-    assert.deepEqual(third.imported, {approved: 2, pending: 0, placeholders: 0});
+    assert.deepEqual(third.imported, {approved: 3, pending: 0, placeholders: 0});
     assert.equal(third.alreadyThere, 13);
     const {comments, thread} = await page('/2024/08/aqim-updates/');
-    assert.equal(thread.totalCount, 13);
+    assert.equal(thread.totalCount, 14);
     const six = comments.find((c) => c.author.name === 'Level Six')!;
     assert.equal(depthOf(comments, six.id), 6);
-    assert.equal(comments.at(-1).author.name, 'Newcomer');
-    assert.equal(comments.filter((c) => c.author.name === 'Ada').length, 1);
+    assert.deepEqual(comments.slice(-2).map((c) => c.author.name), ['Newcomer', 'Ada']);
+    const adas = comments.filter((c) => c.author.name === 'Ada');
+    assert.equal(adas.length, 2);
+    assert.equal(adas[0].author.id, adas[1].author.id, 'one WordPress user stays one author');
+    assert.notEqual(adas[0].author.id, comments.find((c) => c.author.name === 'Newcomer').author.id);
     await countsAgree();
   });
 
@@ -286,7 +290,7 @@ describe('bad and hostile files', () => {
 });
 
 describe('the command', () => {
-  it('prints a summary, and on malformed XML exits 1 saying what a re-run does', () => {
+  it('prints a summary; exits 1 on malformed XML saying what a re-run does, and while a server owns the embedded database', async () => {
     const dir = tempDir('colloquy-import-cli-');
     try {
       const env = {...process.env, COLLOQUY_DATA_DIR: dir.path, PORT: '9481'};
@@ -302,6 +306,16 @@ describe('the command', () => {
       const usage = spawnSync(process.execPath, [BIN, 'import', good, '--thread-from', 'slug'], {env, encoding: 'utf8', timeout: 120_000});
       assert.equal(usage.status, 2);
       assert.match(usage.stderr, /--thread-from must be path, url or identifier/);
+      // Two processes on one embedded database would corrupt it: refused while a server answers.
+      // (Not spawnSync: the server answering is in this process.)
+      const busy = await new Promise<{status: number | null; stderr: string}>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'import', good], {env: {...env, PORT: new URL(server.url).port}});
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.once('exit', (status) => resolve({status, stderr}));
+      });
+      assert.equal(busy.status, 1);
+      assert.match(busy.stderr, /a colloquy-server answers on port \d+.*stop the server/s);
     } finally {
       dir.remove();
     }
