@@ -1,13 +1,15 @@
 // `npm run build:wordpress-plugin`: builds Colloquy (`npm run build`), then lays out the
 // WordPress plugin as a site owner installs it — integrations/wordpress/ plus the
 // script-tag bundle (dist/cdn, without source maps) in its dist/ folder — at
-// dist/wordpress-plugin/colloquy/, and zips that as dist/wordpress-plugin/colloquy-<version>.zip
-// (Plugins → Add New → Upload Plugin). `--no-build` reuses an existing dist/cdn.
+// dist/wordpress-plugin/colloquy/, with its translations compiled (languages/*.mo, see
+// scripts/wordpress-plugin-translations.mjs), and zips that as
+// dist/wordpress-plugin/colloquy-<version>.zip (Plugins → Add New → Upload Plugin). `--no-build` reuses an existing dist/cdn.
 import {spawnSync} from 'node:child_process';
 import {cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join, relative, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {crc32, deflateRawSync} from 'node:zlib';
+import {check as checkTranslations, writeMoFiles} from './wordpress-plugin-translations.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const source = join(root, 'integrations', 'wordpress');
@@ -105,6 +107,12 @@ rmSync(out, {recursive: true, force: true});
 mkdirSync(staged, {recursive: true});
 cpSync(source, staged, {recursive: true});
 cpSync(bundle, join(staged, 'dist'), {recursive: true, filter: (path) => !path.endsWith('.map')});
+const translationProblems = checkTranslations();
+if (translationProblems.length) {
+  console.error(`The plugin's translations are not ready:\n${translationProblems.join('\n')}`);
+  process.exit(1);
+}
+writeMoFiles(join(staged, 'languages'));
 
 const entries = filesUnder(staged).map((path) => ({
   name: `${SLUG}/${relative(staged, path).split(sep).join('/')}`,

@@ -9,6 +9,7 @@
  * License:           GPL-2.0-or-later
  * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
  * Text Domain:       colloquy
+ * Domain Path:       /languages
  *
  * @package Colloquy
  */
@@ -24,3 +25,13 @@ require_once __DIR__ . '/includes/sign-in.php';
 require_once __DIR__ . '/includes/front.php';
 require_once __DIR__ . '/includes/fallback.php';
 require_once __DIR__ . '/includes/admin.php';
+
+add_action( 'init', 'colloquy_load_textdomain' );
+
+/**
+ * The plugin's own strings (settings page, sign-in callback page) in the site's language:
+ * WordPress's language packs first, else the .mo files shipped in languages/.
+ */
+function colloquy_load_textdomain() {
+	load_plugin_textdomain( 'colloquy', false, dirname( plugin_basename( COLLOQUY_FILE ) ) . '/languages' );
+}

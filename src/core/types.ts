@@ -26,8 +26,18 @@ export interface CommentAuthor {
  * A comment's body. `text` is plain text written by a person (line breaks and bare URLs
  * are rendered); `html` is markup produced by the backend (WordPress's `content.rendered`)
  * and always goes through the sanitizer before it reaches the page.
+ *
+ * `source` is what a viewer allowed to edit an `html` comment edits: the backend's stored
+ * form of it (WordPress's `content.raw`), which `editComment` receives back as its `text`.
+ * It is never rendered, and left out for everyone else. Without it, an `html` comment
+ * cannot be edited (its rendered markup is not what was written).
  */
-export type CommentContent = {kind: 'text'; value: string} | {kind: 'html'; value: string};
+export type CommentContent = {kind: 'text'; value: string} | {kind: 'html'; value: string; source?: string};
+
+/** The text a comment's editor starts with, or `undefined` when it cannot be edited as text. */
+export function editableText(content: CommentContent): string | undefined {
+  return content.kind === 'text' ? content.value : content.source;
+}
 
 /**
  * `pending` comments are held for moderation: backends return them only to their author

@@ -56,7 +56,6 @@ function colloquy_thread_attributes( $post ) {
 		'wp-comment-status'     => comments_open( $post ) ? 'open' : 'closed',
 		'wp-guests'             => colloquy_guests_may_post() ? 'allowed' : 'sign-in-required',
 		'wp-require-name-email' => get_option( 'require_name_email' ) ? 'true' : 'false',
-		'wp-moderation'         => colloquy_moderation(),
 	);
 
 	if ( is_user_logged_in() ) {
@@ -93,19 +92,6 @@ function colloquy_guests_may_post() {
 	}
 	/** This filter is documented in wp-includes/rest-api/endpoints/class-wp-rest-comments-controller.php */
 	return (bool) apply_filters( 'rest_allow_anonymous_comments', false, new WP_REST_Request( 'POST', '/wp/v2/comments' ) );
-}
-
-/**
- * How new comments are held: `all` (every comment waits for approval), `first` (a
- * commenter's first comment waits) or `none`.
- *
- * @return string
- */
-function colloquy_moderation() {
-	if ( get_option( 'comment_moderation' ) ) {
-		return 'all';
-	}
-	return get_option( 'comment_previously_approved' ) ? 'first' : 'none';
 }
 
 /**

@@ -93,8 +93,11 @@ function colloquy_serve_sign_in_callback() {
 	if ( ! isset( $_GET[ COLLOQUY_CALLBACK_VAR ] ) ) {
 		return;
 	}
-	// phpcs:ignore WordPress.Security.NonceVerification.Recommended
-	if ( ! is_user_logged_in() && ! isset( $_GET['error'] ) ) {
+	// Read from the query string itself: on the home page WordPress unsets $_GET['error']
+	// (class-wp.php, its 404 handling), and the page would redirect to itself forever.
+	$query = array();
+	wp_parse_str( isset( $_SERVER['QUERY_STRING'] ) ? wp_unslash( (string) $_SERVER['QUERY_STRING'] ) : '', $query ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- only tested for presence.
+	if ( ! is_user_logged_in() && ! isset( $query['error'] ) ) {
 		// Reached without logging in (the login was left, or the link was followed by
 		// hand): the page hears a refusal and offers the choice again.
 		wp_safe_redirect( add_query_arg( 'error', 'access_denied' ) );

@@ -14,11 +14,13 @@ export interface CommentContext {
   ownIds?: ReadonlySet<string>;
   /** WordPress lets the viewer edit and delete every comment of this post. */
   viewerModerates?: boolean;
+  /** The viewer has `moderate_comments`: approves, spams and trashes held comments. */
+  viewerApproves?: boolean;
   /**
-   * The comments came as stored (`context=edit`): the viewer's own plain-text comments
-   * are given as text, which the thread lets them edit (what they typed is what they get).
+   * The comments came as stored (`context=edit`, which WordPress gives moderators only):
+   * comments the viewer may edit carry their stored form to edit (see `storedSource`).
    */
-  ownAsText?: boolean;
+  asStored?: boolean;
 }
 
 /**
@@ -53,23 +55,40 @@ export function mapWordPressComment(raw: unknown, context: CommentContext): Comm
       ...(isThreadAuthor ? {isThreadAuthor} : {}),
     },
     createdAt: wordPressTime(raw['date_gmt']) ?? wordPressTime(raw['date']) ?? new Date(0).toISOString(),
-    content: (isViewer && context.ownAsText && storedText(raw)) || {kind: 'html', value: asString(asObject(raw['content'])['rendered'])},
+    content: mapContent(raw, isViewer, context),
     status,
     ...(permalink ? {permalink} : {}),
     replyCount: 0,
-    viewerCan: {reply: context.open && status === 'approved', edit: context.viewerModerates === true, delete: context.viewerModerates === true},
+    viewerCan: {
+      reply: context.open && status === 'approved',
+      edit: context.viewerModerates === true,
+      delete: context.viewerModerates === true,
+      ...(context.viewerApproves ? {moderate: true} : {}),
+    },
   };
 }
 
+function mapContent(raw: Record<string, unknown>, isViewer: boolean, context: CommentContext): Comment['content'] {
+  const rendered = asString(asObject(raw['content'])['rendered']);
+  const stored = context.asStored && context.viewerModerates ? storedSource(raw) : undefined;
+  if (!stored) return {kind: 'html', value: rendered};
+  // The viewer's own plain comment shows as typed; everything else as WordPress renders it
+  // (curled quotes, smilies, linked URLs), with its stored form to edit.
+  if (isViewer && !stored.markup) return {kind: 'text', value: stored.text};
+  return {kind: 'html', value: rendered, source: stored.text};
+}
+
 /**
- * A comment's stored text (`content.raw`, edit context) when it is plain text: Colloquy
- * posts what was typed with `<`, `>` and `&` escaped, so decoding gives it back. Stored
- * markup (a comment written in WordPress's own form) stays HTML.
+ * A comment's stored form (`content.raw`, edit context), as its editor shows it. Plain
+ * text (what Colloquy posts: typed text with `<`, `>` and `&` escaped) is decoded, and is
+ * escaped again when saved; stored markup (a comment written in WordPress's own form, or
+ * by an editor) is edited as it is, so saving keeps its links and emphasis.
  */
-function storedText(raw: Record<string, unknown>): Comment['content'] | undefined {
-  const stored = asObject(raw['content'])['raw'];
-  if (typeof stored !== 'string' || /<[a-z!/?]/i.test(stored)) return undefined;
-  return {kind: 'text', value: decodeEntities(stored)};
+export function storedSource(raw: unknown): {text: string; markup: boolean} | undefined {
+  const stored = isObject(raw) ? asObject(raw['content'])['raw'] : undefined;
+  if (typeof stored !== 'string') return undefined;
+  const markup = /<[a-z!/?]/i.test(stored);
+  return {text: markup ? stored : decodeEntities(stored), markup};
 }
 
 function mapStatus(value: unknown): Comment['status'] | undefined {

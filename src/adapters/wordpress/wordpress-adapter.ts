@@ -9,18 +9,19 @@ import type {
   LoadPageRequest,
   LocatedComment,
   LocateRequest,
+  ModerateRequest,
   NewComment,
   SignInUrlRequest,
 } from '../../core/adapter.js';
 import {CommentError, isCommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider, SortOrder, Viewer} from '../../core/types.js';
-import {unreadableError, type Fetch} from '../shared/http.js';
+import {codeForStatus, statusMessage, unreadableError, type Fetch} from '../shared/http.js';
 import {safeStorage, type SafeStorage} from '../shared/storage.js';
 import {groupThreads} from '../shared/thread-order.js';
 import {asObject, asString, httpUrl, type JsonObject} from '../shared/values.js';
 import {CookieSession, signedOutError} from './cookie-session.js';
 import {decodeEntities, htmlToText} from '../../content/entities.js';
-import {mapPost, mapWordPressComment, postingPolicy, type CommentContext, type PostSummary} from './mapping.js';
+import {mapPost, mapWordPressComment, postingPolicy, storedSource, type CommentContext, type PostSummary} from './mapping.js';
 import {loginProviderUrl, type LoginProvider} from './login-providers.js';
 import {OwnComments} from './own-comments.js';
 import {parseEndpoint, WordPressRestClient} from './rest-client.js';
@@ -70,7 +71,10 @@ export interface DiscussionSettings {
 interface ViewerRights {
   /** `moderate_comments` or `edit_others_posts`: edit and delete any comment. */
   editAny: boolean;
-  /** `moderate_comments`: WordPress hands over comments as stored (`context=edit`). */
+  /**
+   * `moderate_comments`: WordPress hands over comments as stored (`context=edit`) and
+   * held ones (`status=hold`), and lets the viewer approve, spam and trash them.
+   */
   moderate: boolean;
   /** `edit_published_posts`: edit and delete comments on their own published posts. */
   editOwnPosts: boolean;
@@ -106,6 +110,7 @@ export class WordPressAdapter implements CommentAdapter {
     // Per comment, from the viewer's capabilities (`viewerCan`): nobody else sees the buttons.
     edit: true,
     delete: true,
+    moderate: true,
     reactions: [],
     signIn: true,
     session: true,
@@ -130,6 +135,11 @@ export class WordPressAdapter implements CommentAdapter {
   readonly #snapshots = new Map<string, Snapshot>();
   /** Comments stored by this adapter, by idempotency key, so a retried post is stored once. */
   readonly #posted = new Map<string, Comment>();
+  /**
+   * Ids of comments whose stored form is markup, edited as it is (see `storedSource`);
+   * an edit of any other comment is plain text, escaped when saved.
+   */
+  readonly #markupSources = new Set<string>();
 
   constructor(options: WordPressAdapterOptions) {
     const {site, style} = parseEndpoint(options.endpoint);
@@ -233,7 +243,9 @@ export class WordPressAdapter implements CommentAdapter {
       }
       throw error;
     }
-    const comment = mapWordPressComment(raw, this.#snapshots.get(post)?.context ?? {open: true});
+    // The viewer as of now: signed in since the thread loaded, their comment is theirs to
+    // edit at once, as after a reload.
+    const comment = this.#map(raw, await this.#currentContext(post, signal));
     if (!comment) throw unreadableError(201);
     const stored: Comment = {...comment, author: {...comment.author, isViewer: true}};
     this.#ownComments(post).remember(raw, stored.status === 'pending', input.text);
@@ -312,14 +324,46 @@ export class WordPressAdapter implements CommentAdapter {
   async editComment({thread, commentId, text}: EditCommentRequest, {signal}: CallOptions = {}): Promise<Comment> {
     signal?.throwIfAborted();
     const post = this.#postId(thread);
-    const body = new URLSearchParams({content: asWordPressText(text)});
-    const raw = asObject(await this.#rest.call(`/wp/v2/comments/${commentIdOf(commentId)}`, {}, {method: 'POST', body}, signal));
-    const viewer = await this.#currentViewer(signal);
-    const context = this.#snapshots.get(post)?.context ?? {open: true, ...(viewer ? {viewerId: viewer.id} : {})};
-    const comment = mapWordPressComment(raw, context);
+    const id = commentIdOf(commentId);
+    const body = new URLSearchParams({content: this.#markupSources.has(id) ? text : asWordPressText(text)});
+    const raw = asObject(await this.#rest.call(`/wp/v2/comments/${id}`, {}, {method: 'POST', body}, signal));
+    const comment = this.#map(raw, await this.#currentContext(post, signal));
     if (!comment) throw unreadableError(200);
     this.#snapshots.delete(post);
     return comment;
+  }
+
+  /**
+   * WordPress's own moderation, for a viewer with `moderate_comments` (WordPress refuses
+   * everyone else, 403 → `forbidden`): approve publishes a held comment, spam and delete
+   * (to the trash) take it out of the thread.
+   */
+  async moderate({thread, commentId, action}: ModerateRequest, {signal}: CallOptions = {}): Promise<Comment | null> {
+    signal?.throwIfAborted();
+    const post = this.#postId(thread);
+    const id = commentIdOf(commentId);
+    // Refused here, without a request, to whoever WordPress would refuse: only a viewer with
+    // `moderate_comments` sees held comments, so only they get to decide on them.
+    const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
+    if (!viewer || !this.#rights.moderate) {
+      const status = viewer ? 403 : 401;
+      throw new CommentError(codeForStatus(status), statusMessage(status), {status});
+    }
+    const known = this.#snapshots.get(post)?.groups.flat();
+    if (action === 'delete') {
+      await this.#trash(id, signal);
+    } else {
+      const body = new URLSearchParams({status: action === 'approve' ? 'approved' : 'spam'});
+      const raw = await this.#rest.call(`/wp/v2/comments/${id}`, {}, {method: 'POST', body}, signal);
+      if (action === 'approve') {
+        const comment = this.#map(raw, await this.#currentContext(post, signal));
+        if (!comment) throw unreadableError(200);
+        this.#snapshots.delete(post);
+        return comment;
+      }
+    }
+    this.#snapshots.delete(post);
+    return placeholderFor(id, known);
   }
 
   /**
@@ -331,12 +375,55 @@ export class WordPressAdapter implements CommentAdapter {
     const post = this.#postId(thread);
     const id = commentIdOf(commentId);
     const known = this.#snapshots.get(post)?.groups.flat();
-    await this.#rest.call(`/wp/v2/comments/${id}`, {}, {method: 'DELETE'}, signal);
+    await this.#trash(id, signal);
     this.#snapshots.delete(post);
-    const comment = known?.find((candidate) => candidate.id === id);
-    const hasReplies = known?.some((candidate) => candidate.parentId === id) ?? false;
-    if (!comment || !hasReplies) return null;
-    return {...comment, status: 'deleted', content: {kind: 'text', value: ''}, viewerCan: {reply: false, edit: false, delete: false}};
+    return placeholderFor(id, known);
+  }
+
+  /**
+   * To the trash, as wp-admin's "Delete" does; for good where the site has no trash
+   * (`EMPTY_TRASH_DAYS` 0: WordPress answers 501 `rest_trash_not_supported`).
+   */
+  async #trash(id: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.#rest.call(`/wp/v2/comments/${id}`, {}, {method: 'DELETE'}, signal);
+    } catch (error) {
+      if (!isCommentError(error) || error.backendCode !== 'rest_trash_not_supported') throw error;
+      await this.#rest.call(`/wp/v2/comments/${id}`, {force: 'true'}, {method: 'DELETE'}, signal);
+    }
+  }
+
+  /** Maps one comment, remembering whether its stored form is markup (for `editComment`). */
+  #map(raw: unknown, context: CommentContext): Comment | null {
+    const comment = mapWordPressComment(raw, context);
+    if (comment?.content.kind === 'html' && comment.content.source !== undefined && storedSource(raw)?.markup) {
+      this.#markupSources.add(comment.id);
+    }
+    return comment;
+  }
+
+  /** The loaded post's context with the viewer as of now (who may have signed in since). */
+  async #currentContext(post: string, signal?: AbortSignal): Promise<CommentContext> {
+    const loaded = this.#snapshots.get(post)?.context;
+    const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
+    return {
+      open: loaded?.open ?? true,
+      ...(loaded?.postAuthorId ? {postAuthorId: loaded.postAuthorId} : {}),
+      ...(loaded?.ownIds ? {ownIds: loaded.ownIds} : {}),
+      ...this.#viewerContext(viewer, loaded?.postAuthorId),
+    };
+  }
+
+  /** What the viewer may do with the comments of a post written by `postAuthorId`. */
+  #viewerContext(viewer: Viewer | null, postAuthorId: string | undefined): Partial<CommentContext> {
+    if (!viewer) return {};
+    const rights = this.#rights;
+    return {
+      viewerId: viewer.id,
+      viewerModerates: rights.editAny || (rights.editOwnPosts && postAuthorId === viewer.id),
+      viewerApproves: rights.moderate,
+      asStored: rights.moderate,
+    };
   }
 
   /** The thread as a post id; a thread named otherwise (the page's path) is the `post` option's. */
@@ -356,14 +443,17 @@ export class WordPressAdapter implements CommentAdapter {
     const own = this.#ownComments(post);
     const {ids, held} = own.read();
     const heldIds = held.map((entry) => String(entry.comment['id']));
-    // Who is asking first: a moderator gets the comments as stored, to edit their own.
+    // Who is asking first: a moderator gets the comments as stored, to edit them, and
+    // everyone's held comments, to decide on.
     const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
     const asStored = viewer !== null && this.#rights.moderate;
-    const [found, listed, gone] = await Promise.all([
+    const [found, approved, heldForAll, gone] = await Promise.all([
       this.#loadPost(post, signal),
-      this.#loadComments(post, asStored, signal),
+      this.#loadComments(post, asStored ? {context: 'edit'} : {}, signal),
+      asStored ? this.#loadComments(post, {context: 'edit', status: 'hold'}, signal) : [],
       this.#goneHeldComments(heldIds, signal),
     ]);
+    const listed = [...approved, ...heldForAll];
     if (!found && listed.length === 0) {
       throw new CommentError('not-found', msg('These comments could not be found.', {id: 'adapter.status.not-found'}));
     }
@@ -372,17 +462,18 @@ export class WordPressAdapter implements CommentAdapter {
     const context: CommentContext = {
       open: summary.open,
       ...(summary.authorId ? {postAuthorId: summary.authorId} : {}),
-      ...(viewer ? {viewerId: viewer.id} : {}),
       ownIds: new Set(ids),
-      viewerModerates: viewer !== null && (this.#rights.editAny || (this.#rights.editOwnPosts && summary.authorId === viewer.id)),
-      ownAsText: asStored,
+      ...this.#viewerContext(viewer, summary.authorId),
     };
-    const comments = listed.map((raw) => mapWordPressComment(raw, context)).filter((c): c is Comment => c !== null);
+    const comments = listed.map((raw) => this.#map(raw, context)).filter((c): c is Comment => c !== null);
     const listedIds = new Set(comments.map((comment) => comment.id));
-    const released = new Set([...gone, ...heldIds.filter((id) => listedIds.has(id))]);
+    // Approved (or gone) comments are remembered no more; one still held stays remembered,
+    // even where a moderator's page lists it already.
+    const approvedIds = new Set(comments.filter((comment) => comment.status === 'approved').map((comment) => comment.id));
+    const released = new Set([...gone, ...heldIds.filter((id) => approvedIds.has(id))]);
     own.release(released);
     for (const entry of held) {
-      if (released.has(String(entry.comment['id']))) continue;
+      if (released.has(String(entry.comment['id'])) || listedIds.has(String(entry.comment['id']))) continue;
       const comment = mapWordPressComment(entry.comment, {...context, ownIds: new Set([String(entry.comment['id'])])});
       if (comment) comments.push({...comment, status: 'pending'});
     }
@@ -411,8 +502,11 @@ export class WordPressAdapter implements CommentAdapter {
     return undefined;
   }
 
-  /** Every approved comment of the post, oldest first, across all of WordPress's pages. */
-  async #loadComments(post: string, asStored: boolean, signal?: AbortSignal): Promise<unknown[]> {
+  /**
+   * Every approved comment of the post (or every held one, `status: 'hold'`), oldest
+   * first, across all of WordPress's pages.
+   */
+  async #loadComments(post: string, filter: {context?: 'edit'; status?: 'hold'}, signal?: AbortSignal): Promise<unknown[]> {
     const page = (number: number) =>
       this.#rest.callWithHeaders(
         '/wp/v2/comments',
@@ -423,7 +517,7 @@ export class WordPressAdapter implements CommentAdapter {
           orderby: 'date_gmt',
           order: 'asc',
           _fields: COMMENT_FIELDS,
-          ...(asStored ? {context: 'edit'} : {}),
+          ...filter,
         },
         {},
         signal,
@@ -553,6 +647,17 @@ function asArray(value: unknown): unknown[] {
  */
 function asWordPressText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * What stays of a comment taken out of the thread: its "deleted" placeholder while replies
+ * hang under it (WordPress keeps them), else nothing.
+ */
+function placeholderFor(id: string, known: readonly Comment[] | undefined): Comment | null {
+  const comment = known?.find((candidate) => candidate.id === id);
+  const hasReplies = known?.some((candidate) => candidate.parentId === id) ?? false;
+  if (!comment || !hasReplies) return null;
+  return {...comment, status: 'deleted', content: {kind: 'text', value: ''}, viewerCan: {reply: false, edit: false, delete: false}};
 }
 
 /** A WordPress comment id, or `not-found` for anything else (it goes into a URL path). */

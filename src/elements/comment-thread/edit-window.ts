@@ -1,5 +1,5 @@
 import {msg} from '@lit/localize';
-import type {Comment} from '../../core/types.js';
+import {editableText, type Comment} from '../../core/types.js';
 import {formatMinutes} from '../../i18n/format.js';
 import {plural} from '../../i18n/locale.js';
 
@@ -18,7 +18,7 @@ export function editMinutesLeft(comment: Comment, now: number): number | undefin
 
 /** Whether the viewer may edit `comment` at `now`: allowed, and its window still open. */
 export function canEditAt(comment: Comment, now: number): boolean {
-  return comment.viewerCan.edit && comment.content.kind === 'text' && editMinutesLeft(comment, now) !== 0;
+  return comment.viewerCan.edit && editableText(comment.content) !== undefined && editMinutesLeft(comment, now) !== 0;
 }
 
 /** "Edit", or "Edit (4 min left)" when the backend has an edit window. */

@@ -14,18 +14,38 @@ const stored = (raw: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('WordPress comment mapping', () => {
-  const moderator: CommentContext = {open: true, viewerId: '2', viewerModerates: true, ownAsText: true, postAuthorId: '3'};
+  const moderator: CommentContext = {open: true, viewerId: '2', viewerModerates: true, viewerApproves: true, asStored: true, postAuthorId: '3'};
 
   it('gives a moderator their own plain-text comment as text, decoded as typed', () => {
     const comment = mapWordPressComment(stored('a &lt;3 &amp; b'), moderator)!;
     expect(comment.content).to.deep.equal({kind: 'text', value: 'a <3 & b'});
-    expect(comment.viewerCan).to.include({edit: true, delete: true});
+    expect(comment.viewerCan).to.include({edit: true, delete: true, moderate: true});
   });
 
-  it('keeps stored markup, other people\'s comments and view-context comments as HTML', () => {
-    expect(mapWordPressComment(stored('<strong>bold</strong>'), moderator)!.content.kind).to.equal('html');
-    expect(mapWordPressComment(stored('plain', {author: 5}), moderator)!.content.kind).to.equal('html');
-    expect(mapWordPressComment(stored('plain'), {...moderator, ownAsText: false})!.content.kind).to.equal('html');
+  it('shows stored markup and other people\'s comments as WordPress renders them, with their stored form to edit', () => {
+    expect(mapWordPressComment(stored('<strong>bold</strong> &amp; <a href="https://example.test/">link</a>'), moderator)!.content).to.deep.equal({
+      kind: 'html',
+      value: '<p><strong>bold</strong> &amp; <a href="https://example.test/">link</a></p>\n',
+      source: '<strong>bold</strong> &amp; <a href="https://example.test/">link</a>',
+    });
+    expect(mapWordPressComment(stored('Tom &amp; Jerry', {author: 5}), moderator)!.content).to.deep.equal({
+      kind: 'html',
+      value: '<p>Tom &amp; Jerry</p>\n',
+      source: 'Tom & Jerry',
+    });
+  });
+
+  it('gives the stored form to nobody who may not edit, nor without the edit context', () => {
+    expect(mapWordPressComment(stored('plain'), {...moderator, asStored: false})!.content).to.deep.equal({kind: 'html', value: '<p>plain</p>\n'});
+    expect(mapWordPressComment(stored('plain'), {open: true, viewerId: '9', asStored: true})!.content).to.deep.equal({kind: 'html', value: '<p>plain</p>\n'});
+  });
+
+  it('marks held comments pending and gives Approve only to a viewer with moderate_comments', () => {
+    const held = mapWordPressComment(stored('wait', {author: 0, status: 'hold'}), moderator)!;
+    expect(held.status).to.equal('pending');
+    expect(held.viewerCan).to.deep.equal({reply: false, edit: true, delete: true, moderate: true});
+    const author = {open: true, viewerId: '3', viewerModerates: true, postAuthorId: '3'};
+    expect(mapWordPressComment(stored('hi'), author)!.viewerCan.moderate).to.be.undefined;
   });
 
   it('marks the post author with isThreadAuthor, not as a moderator', () => {

@@ -4,7 +4,7 @@
 //
 //   node --test test/live/wordpress-plugin/plugin.test.mjs      (or npm test -- --only=wordpress-plugin)
 import {execFileSync, spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import {chromium} from 'playwright-core';
 import {chromiumArgs, ensureChromium} from '../../../scripts/chromium.mjs';
 import {recordCounts} from '../../../scripts/counting-reporter.mjs';
+import {check as checkTranslations, extract as extractStrings, moBytes, parsePo} from '../../../scripts/wordpress-plugin-translations.mjs';
 import {RigUnavailable, startWordPress} from '../wordpress/rig.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -43,6 +44,18 @@ function phpFiles(folder) {
   });
 }
 
+/** Whether dist/cdn's bundle is newer than every source file, so the suite need not rebuild it. */
+function bundleIsFresh() {
+  const bundle = join(root, 'dist/cdn/colloquy.js');
+  if (!existsSync(bundle)) return false;
+  const newest = (folder) => Math.max(0, ...readdirSync(folder).map((name) => {
+    const path = join(folder, name);
+    const stat = statSync(path);
+    return stat.isDirectory() ? newest(path) : stat.mtimeMs;
+  }));
+  return statSync(bundle).mtimeMs > newest(join(root, 'src'));
+}
+
 let rig;
 let browser;
 let skipped;
@@ -50,7 +63,7 @@ let skipped;
 before(async () => {
   skipped = missingThemes();
   if (skipped) return;
-  const build = spawnSync(process.execPath, [join(root, 'scripts/build-wordpress-plugin.mjs'), ...(existsSync(join(root, 'dist/cdn/colloquy.js')) ? ['--no-build'] : [])], {stdio: 'inherit'});
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build-wordpress-plugin.mjs'), ...(bundleIsFresh() ? ['--no-build'] : [])], {stdio: 'inherit'});
   assert.equal(build.status, 0, 'the plugin builds');
   try {
     rig = await startWordPress({port: PORT, plugins: [join(root, 'dist/wordpress-plugin/colloquy')], log: (line) => console.log(line)});
@@ -145,6 +158,14 @@ test('every PHP file of the plugin passes php -l', {skip: false}, (t) => {
   }
 });
 
+test('the plugin\'s strings are all in its .pot and translated in every .po, placeholders kept', () => {
+  assert.deepEqual(checkTranslations(), []);
+  // The .mo files the build writes are what WordPress reads: their header and every entry.
+  const mo = moBytes(parsePo(readFileSync(join(root, 'integrations/wordpress/languages/colloquy-fr_FR.po'), 'utf8')));
+  assert.equal(mo.readUInt32LE(0), 0x950412de);
+  assert.equal(mo.readUInt32LE(8), extractStrings().length + 1);
+});
+
 for (const [kind, theme] of Object.entries(THEMES)) {
   describe(`with a ${kind} theme (${theme})`, () => {
     before(() => {
@@ -224,6 +245,44 @@ for (const [kind, theme] of Object.entries(THEMES)) {
     });
   });
 }
+
+describe('without JavaScript, with the comments in pages', () => {
+  for (const [kind, theme] of Object.entries(THEMES)) {
+    for (const order of ['oldest', 'newest']) {
+      test(`every page of the fallback together lists every approved comment, orphaned replies too (${kind} theme, ${order} page first)`, async (t) => {
+        if (skipped) return t.skip(skipped);
+        setUp(theme, 'page_comments=1', 'comments_per_page=4', `default_comments_page=${order}`);
+        const context = await browser.newContext({javaScriptEnabled: false});
+        try {
+          const page = await context.newPage();
+          const post = rig.posts.live.id;
+          const seen = new Set();
+          const visited = new Set();
+          const queue = [postUrl(post)];
+          // The theme's own page links, followed as a crawler would.
+          while (queue.length && visited.size < 20) {
+            const url = queue.shift();
+            if (visited.has(url)) continue;
+            visited.add(url);
+            await page.goto(url);
+            for (const id of await fallbackIds(page)) seen.add(id);
+            const links = await page.$$eval('comment-thread > [slot="fallback"] a[href*="comment-page-"], comment-thread > [slot="fallback"] a[href*="cpage="]', (anchors) =>
+              anchors.map((anchor) => anchor.href.replace(/#.*$/, '')),
+            );
+            queue.push(...links);
+          }
+          assert.ok(visited.size >= 2, `the fallback has pages (${visited.size} visited)`);
+          const ids = rig.posts.live.comments;
+          assert.ok(seen.has(String(ids.underTrashed1)) && seen.has(String(ids.underTrashed2)), 'the replies to a trashed comment are listed');
+          assert.deepEqual([...seen].sort(), await approvedIds(post));
+        } finally {
+          await context.close();
+          setUp(theme, 'page_comments=0', 'comments_per_page=50', 'default_comments_page=newest');
+        }
+      });
+    }
+  }
+});
 
 describe('the site\'s discussion settings and language (block theme)', () => {
   const shared = sharedPage(THEMES.block);
@@ -351,6 +410,23 @@ add_filter('colloquy_sign_in_providers', function ($providers) {
     assert.equal(await page.locator('comment-thread').getAttribute('lang'), 'fr-FR');
     await loaded();
     assert.match(await page.locator('comment-thread h2[part~="heading"]').innerText(), /réflexions\ssur\s«\s\u2068Live thread\u2069\s»/);
+    // The plugin's own page (the sign-in callback) in French too, from its shipped .mo.
+    await page.goto(`${rig.url}/?colloquy-sign-in=callback`);
+    assert.equal(await page.title(), 'Connexion…');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr-FR');
+  });
+
+  test('the site\'s language: an Arabic site gets Colloquy and the plugin\'s own page in Arabic', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    setUp(THEMES.block, 'WPLANG=ar');
+    await page.goto(postUrl(rig.posts.live.id));
+    assert.equal(await page.locator('comment-thread').getAttribute('lang'), 'ar');
+    await loaded();
+    assert.match(await page.locator('comment-thread h2[part~="heading"]').innerText(), /على «\u2068Live thread\u2069»/);
+    await page.goto(`${rig.url}/?colloquy-sign-in=callback`);
+    assert.equal(await page.title(), 'جارٍ تسجيل الدخول…');
+    assert.equal(await page.locator('p[data-when="no-result"]').textContent(), 'تُكمل هذه الصفحة تسجيل دخول بدأ من منطقة تعليقات؛ لا شيء يُفعل هنا.');
   });
 });
 
@@ -404,6 +480,23 @@ describe('signed in through the popup (classic theme)', () => {
     assert.deepEqual(storedReply, {parent: Number(id), author: rig.users.editor.id});
   });
 
+  test('edits the just-posted reply at once, with no reload, as WordPress lets an editor', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    const id = await page.locator('comment-thread [part~="comment"]', {hasText: 'A reply through the plugin'}).first().getAttribute('data-comment-id');
+    // By id: while it is edited, the comment's text is in the editor, not on the page.
+    const reply = page.locator(`comment-thread [part~="comment"][data-comment-id="${id}"]`);
+    await reply.locator('[part~="edit-button"]').click({timeout: 10_000});
+    const textarea = reply.locator('comment-form.edit-form [part~="textarea"]');
+    assert.match(await textarea.inputValue(), /^A reply through the plugin \d+$/);
+    const edited = `Edited through the plugin: a <b> stays text ${Date.now()}`;
+    await textarea.fill(edited);
+    await reply.locator('comment-form.edit-form [part~="submit-button"]').click();
+    await page.locator(`comment-thread [data-comment-id="${id}"] [part~="body"]`, {hasText: edited}).waitFor({timeout: 30_000});
+    const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=content`)).json();
+    assert.match(stored.content.rendered, /a &lt;b&gt; stays text/);
+  });
+
   test('a reload prints the nonce for the logged-in visitor, and no sign-in', async (t) => {
     if (skipped) return t.skip(skipped);
     const {page} = shared;
@@ -414,22 +507,28 @@ describe('signed in through the popup (classic theme)', () => {
     await page.locator('comment-form').getByText('Eddie Editor').first().waitFor({timeout: 30_000});
   });
 
-  // todo until the thread offers Edit on WordPress's comments: it edits only plain-text
-  // content, and the adapter maps WordPress's as HTML (the wordpress branch is on it).
-  const editTodo = 'the thread offers Edit only on plain-text comments; WordPress comments are HTML';
-  test('after the reload, edits that comment, as WordPress lets an editor', {todo: editTodo}, async (t) => {
+  test('after the reload, edits a comment written with markup in its stored form, keeping the markup', async (t) => {
     if (skipped) return t.skip(skipped);
     const {page} = shared;
-    const mine = page.locator('comment-thread [part~="comment"]', {hasText: 'Posted through the plugin'}).first();
-    const id = await mine.getAttribute('data-comment-id');
-    await mine.locator('[part~="edit-button"]').click({timeout: 10_000});
-    const edited = `Edited through the plugin ${Date.now()}`;
-    const textarea = page.locator('comment-thread comment-form [part~="textarea"]').first();
-    await textarea.fill(edited);
-    await page.locator('comment-thread comment-form [part~="submit-button"]').first().click();
-    await page.locator(`comment-thread [data-comment-id="${id}"]`, {hasText: edited}).waitFor({timeout: 30_000});
-    const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=content`)).json();
-    assert.match(stored.content.rendered, new RegExp(edited));
+    const id = String(rig.posts.live.comments.first);
+    await page.goto(postUrl(rig.posts.live.id));
+    const comment = page.locator(`comment-thread [part~="comment"][data-comment-id="${id}"]`);
+    await comment.locator('[part~="edit-button"]').click({timeout: 30_000});
+    const textarea = comment.locator('comment-form.edit-form [part~="textarea"]');
+    // WordPress's stored form, not its rendering (no <p>, no &#038;).
+    assert.equal(await textarea.inputValue(), 'First! A guest comment with a <strong>bold</strong> word & an ampersand.');
+    await textarea.fill('First! A guest comment with a <strong>bolder</strong> word & an ampersand.');
+    await comment.locator('comment-form.edit-form [part~="submit-button"]').click();
+    await comment.locator('[part~="body"] strong', {hasText: 'bolder'}).waitFor({timeout: 30_000});
+    const admin = rig.users.admin;
+    const stored = await (
+      await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?context=edit&_fields=content`, {
+        headers: {Authorization: `Basic ${Buffer.from(`${admin.login}:${admin.applicationPassword}`).toString('base64')}`},
+      })
+    ).json();
+    // WordPress's filters may write the bare & as &amp; when they store it.
+    assert.match(stored.content.raw, /^First! A guest comment with a <strong>bolder<\/strong> word &(amp;)? an ampersand\.$/);
+    assert.deepEqual(await axeViolations(page), []);
   });
 
   test('"Log Out" logs the visitor out of the site, so the next page does not sign them in again', async (t) => {
@@ -440,6 +539,45 @@ describe('signed in through the popup (classic theme)', () => {
     await page.reload();
     assert.equal(await page.locator('comment-thread').getAttribute('wp-nonce'), null);
     assert.ok(await page.locator('comment-thread').getAttribute('wp-sign-in'));
+  });
+});
+
+describe('signed in by a full-page redirect when popups are blocked (classic theme)', () => {
+  const shared = sharedPage(THEMES.classic);
+  before(async () => {
+    // A popup blocker: window.open gives nothing, so Colloquy leaves the page to log in.
+    await shared.page?.addInitScript(() => {
+      window.open = () => null;
+    });
+  });
+
+  test('goes to wp-login.php and back to the post, signed in, with the typed text kept', async (t) => {
+    if (skipped) return t.skip(skipped);
+    const {page} = shared;
+    const post = rig.posts.posting.id;
+    await page.goto(postUrl(post));
+    // The post's own address, once WordPress has redirected ?p= to its permalink.
+    const postPage = page.url();
+    const draft = `Written before signing in ${Date.now()}`;
+    const textarea = page.locator('comment-form [part~="textarea"]');
+    await textarea.fill(draft);
+    await Promise.all([page.waitForURL(/wp-login\.php/, {timeout: 30_000}), page.locator('comment-form [part~="provider-button"]').first().click()]);
+    const back = new URL(new URL(page.url()).searchParams.get('redirect_to'));
+    assert.equal(`${back.origin}${back.pathname}${back.search.replace(/[?&]state=[\w-]+/, '')}`, postPage);
+    assert.match(back.search, /[?&]state=[\w-]+/);
+    await page.fill('#user_login', 'subscriber');
+    await page.fill('#user_pass', rig.users.subscriber.password);
+    await Promise.all([page.waitForURL((url) => url.href.startsWith(postPage), {timeout: 30_000}), page.click('#wp-submit')]);
+    await page.locator('comment-form [part~="signed-in"]', {hasText: 'Sam Subscriber'}).waitFor({timeout: 30_000});
+    assert.equal(new URL(page.url()).searchParams.get('state'), null, 'the state is taken out of the address bar');
+    assert.equal(await textarea.inputValue(), draft);
+
+    await page.locator('comment-form [part~="submit-button"]').click();
+    const mine = page.locator('comment-thread [part~="comment"]:not([part~="comment-sending"])', {hasText: draft});
+    await mine.waitFor({timeout: 30_000});
+    const id = await mine.getAttribute('data-comment-id');
+    const stored = await (await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?_fields=author`)).json();
+    assert.deepEqual(stored, {author: rig.users.subscriber.id});
   });
 });
 

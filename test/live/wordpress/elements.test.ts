@@ -148,6 +148,54 @@ describe('live WordPress: the elements', () => {
     expect(text(article(fresh.thread, id).querySelector('[part~="body"]'))).to.contain('typo <3');
   });
 
+  it('lets an editor approve a held guest comment and mark another as spam from the thread; guests then see the approved one', async () => {
+    const rig = await liveRig();
+    const post = rig.posts.posting.id;
+    const heldComment = async (label: string) => {
+      const visitor = newVisitor(label);
+      const body = new URLSearchParams({post: String(post), content: `${label} waits for a moderator ${visitor.email}`, author_name: visitor.name, author_email: visitor.email});
+      const response = await fetch(`${rig.url}/wp-json/wp/v2/comments?_fields=id,status`, {method: 'POST', body});
+      const stored = (await response.json()) as {id: number; status: string};
+      expect(stored.status).to.equal('hold');
+      return String(stored.id);
+    };
+    const [toApprove, toSpam] = [await heldComment('Approvable'), await heldComment('Spammable')];
+    const statusOf = async (id: string) => {
+      const response = await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?context=edit&_fields=status`, {
+        headers: {Authorization: `Basic ${btoa(`admin:${rig.users.admin.applicationPassword}`)}`},
+      });
+      return ((await response.json()) as {status: string}).status;
+    };
+
+    // A subscriber sees neither, nor any moderation.
+    const subscriber = await signedInThread(post, rig.users.subscriber);
+    expect(commentIds(subscriber.thread)).not.to.include(toApprove);
+    expect(part(subscriber.thread, 'held-filter')).to.be.null;
+    await logOut();
+
+    const {thread} = await signedInThread(post, rig.users.editor);
+    await waitUntil(() => article(thread, toApprove)?.querySelector('[part~="approve-button"]'), 'no Approve for the editor');
+    expect(text(article(thread, toApprove).querySelector('[part~="held-label"]'))).to.equal('Held for moderation');
+    expect(text(part(thread, 'held-filter'))).to.match(/^Held \(\d+\)$/);
+    await expectAccessible(thread);
+
+    article(thread, toApprove).querySelector<HTMLButtonElement>('[part~="approve-button"]')!.click();
+    await waitUntil(() => !article(thread, toApprove)?.querySelector('[part~="approve-button"]'), 'the comment still waits', {timeout: 15000});
+    await waitUntil(async () => (await statusOf(toApprove)) === 'approved', 'WordPress did not approve it', {timeout: 15000});
+
+    article(thread, toSpam).querySelector<HTMLButtonElement>('[part~="spam-button"]')!.click();
+    await waitUntil(() => !commentIds(thread).includes(toSpam), 'the spam stayed in the thread', {timeout: 15000});
+    expect(await statusOf(toSpam)).to.equal('spam');
+
+    // A guest who has never been here sees the approved comment, and not the spam.
+    await logOut();
+    localStorage.clear();
+    const guest = await renderThread(post);
+    expect(commentIds(guest.thread)).to.include(toApprove);
+    expect(commentIds(guest.thread)).not.to.include(toSpam);
+    expect(article(guest.thread, toApprove).querySelector('[part~="approve-button"]')).to.be.null;
+  });
+
   it('tells a person logged out elsewhere that they were signed out, keeps the text and offers guest posting', async () => {
     const rig = await liveRig();
     const {form} = await signedInThread(rig.posts.posting.id, rig.users.subscriber);
