@@ -32,7 +32,7 @@ function file(name: string, content: string): string {
 }
 
 const options = (path: string, extra: Partial<ImportOptions> = {}): ImportOptions => ({
-  file: path, threadFrom: 'path', spam: 'skip', maxTextLength: 65_535, batchSize: 3, ...extra,
+  file: path, threadFrom: 'path', spam: 'keep', maxTextLength: 65_535, batchSize: 3, ...extra,
 });
 
 const moderator = () => client(server.url, null);
@@ -92,8 +92,8 @@ describe('WordPress (WXR)', () => {
     assert.equal(first.format, 'wxr');
     assert.equal(first.source, 'wordpress:https://blog.example');
     assert.deepEqual(first.threads, {created: 1, existing: 0, identifierFromUrl: 0});
-    assert.deepEqual(first.imported, {approved: 11, pending: 1, placeholders: 1});
-    assert.deepEqual(first.skipped, {spam: 1, trash: 1, pingback: 1});
+    assert.deepEqual(first.imported, {approved: 11, pending: 1, spam: 1, placeholders: 1});
+    assert.deepEqual(first.skipped, {trash: 1, pingback: 1});
     assert.deepEqual(first.orphans, {count: 1, ids: ['16']});
     assert.equal(first.alreadyThere, 0);
     await countsAgree();
@@ -135,15 +135,19 @@ describe('WordPress (WXR)', () => {
       `SELECT text, author_name FROM comments c JOIN imports i ON i.comment_id = c.id WHERE i.external_id = '19'`,
     );
     assert.deepEqual(binned, [{text: '', author_name: ''}]);
-    const gone = await server.db.query(`SELECT 1 FROM imports WHERE source = 'wordpress:https://blog.example' AND external_id IN ('18', '21')`);
-    assert.equal(gone.length, 0, 'spam and the pingback left nothing behind');
+    const gone = await server.db.query(`SELECT 1 FROM imports WHERE source = 'wordpress:https://blog.example' AND external_id = '21'`);
+    assert.equal(gone.length, 0, 'the pingback left nothing behind');
+    const spam = await server.db.query<{status: string; text: string}>(
+      `SELECT status, text FROM comments c JOIN imports i ON i.comment_id = c.id WHERE i.external_id = '18'`,
+    );
+    assert.deepEqual(spam, [{status: 'spam', text: 'Buy now'}], 'spam is kept as the server keeps it, listed to nobody');
   });
 
   it('imports nothing twice, and a newer export brings in only its new comments', async () => {
     const again = await importFile(server.db, options(file('wp-again.xml', wxr([post]))));
-    assert.deepEqual(again.imported, {approved: 0, pending: 0, placeholders: 0});
-    assert.equal(again.alreadyThere, 13);
-    assert.deepEqual(again.skipped, {spam: 1, pingback: 1});
+    assert.deepEqual(again.imported, {approved: 0, pending: 0, spam: 0, placeholders: 0});
+    assert.equal(again.alreadyThere, 14);
+    assert.deepEqual(again.skipped, {pingback: 1});
     const newer: WpItem = {
       ...post,
       comments: [
@@ -154,8 +158,8 @@ describe('WordPress (WXR)', () => {
       ],
     };
     const third = await importFile(server.db, options(file('wp-newer.xml', wxr([newer]))));
-    assert.deepEqual(third.imported, {approved: 3, pending: 0, placeholders: 0});
-    assert.equal(third.alreadyThere, 13);
+    assert.deepEqual(third.imported, {approved: 3, pending: 0, spam: 0, placeholders: 0});
+    assert.equal(third.alreadyThere, 14);
     const {comments, thread} = await page('/2024/08/aqim-updates/');
     assert.equal(thread.totalCount, 14);
     const six = comments.find((c) => c.author.name === 'Level Six')!;
@@ -180,9 +184,13 @@ describe('WordPress (WXR)', () => {
 
   it('closes the thread of a post whose comments were closed, and finds it by post id', async () => {
     const summary = await importFile(server.db, options(file('wp-closed.xml', wxr([
-      {title: 'Closed', link: 'https://blog.example/closed/', postId: 77, commentStatus: 'closed', comments: [{id: 700, author: 'Ann', date: '2024-01-01 00:00:00', content: 'hi'}]},
-    ])), {threadFrom: 'identifier'}));
+      {title: 'Closed', link: 'https://blog.example/closed/', postId: 77, commentStatus: 'closed', comments: [
+        {id: 700, author: 'Ann', date: '2024-01-01 00:00:00', content: 'hi'},
+        {id: 701, author: 'Spammer', date: '2024-01-01 00:01:00', content: 'buy', approved: 'spam'},
+      ]},
+    ])), {threadFrom: 'identifier', spam: 'skip'}));
     assert.equal(summary.threads.created, 1);
+    assert.deepEqual(summary.skipped, {spam: 1});
     const {thread, comments} = await page('77');
     assert.equal(thread.posting.open, false);
     assert.equal(comments[0].content.value, 'hi');
@@ -208,7 +216,7 @@ describe('Disqus', () => {
     assert.equal(summary.format, 'disqus');
     assert.equal(summary.source, 'disqus:myblog');
     assert.deepEqual(summary.threads, {created: 2, existing: 0, identifierFromUrl: 1});
-    assert.deepEqual(summary.imported, {approved: 3, pending: 1, placeholders: 0});
+    assert.deepEqual(summary.imported, {approved: 3, pending: 1, spam: 0, placeholders: 0});
     assert.equal(summary.spamHeld, 1);
     assert.deepEqual(summary.skipped, {'no-thread': 1, deleted: 1});
     const {thread, comments} = await page('aqim-updates-aug-6');
@@ -224,7 +232,7 @@ describe('Disqus', () => {
     assert.equal(held?.content.value, 'Spam');
     const again = await importFile(server.db, options(file('disqus.xml', disqus(threads, posts)), {threadFrom: 'identifier', spam: 'hold'}));
     assert.equal(again.alreadyThere, 4);
-    assert.deepEqual(again.imported, {approved: 0, pending: 0, placeholders: 0});
+    assert.deepEqual(again.imported, {approved: 0, pending: 0, spam: 0, placeholders: 0});
     // Disqus mails its export gzipped: read as it is.
     const gzipped = join(files.path, 'disqus.xml.gz');
     writeFileSync(gzipped, gzipSync(disqus(threads, posts)));

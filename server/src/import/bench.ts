@@ -74,6 +74,7 @@ async function measure(file: string): Promise<void> {
       peakRss = Math.max(peakRss, now.rss);
       peakHeap = Math.max(peakHeap, now.heapUsed);
     }, 50);
+    // `--spam skip`, as the README's figures were taken.
     const summary = await importFile(db, {file, threadFrom: 'path', spam: 'skip', maxTextLength: 65_535});
     clearInterval(sampler);
     console.log(JSON.stringify({
