@@ -4,6 +4,7 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {after, before, describe, it} from 'node:test';
+import type {Database} from '../src/db/database.js';
 import {ImportFileError} from '../src/import/formats.js';
 import {htmlToStoredText} from '../src/import/html-text.js';
 import {importFile, type ImportOptions} from '../src/import/importer.js';
@@ -259,6 +260,30 @@ describe('bad and hostile files', () => {
     assert.deepEqual(after, before);
     assert.deepEqual(await server.db.query('SELECT 1 FROM import_staged_comments'), []);
     assert.deepEqual(await server.db.query(`SELECT 1 FROM threads WHERE id = '/broken/'`), []);
+  });
+
+  it('stops half way (a lost connection) with whole batches written, and the same run again writes the rest once', async () => {
+    const comments: WpComment[] = Array.from({length: 12}, (_, i) => ({
+      id: 950 + i, parent: i % 2 ? 949 + i : 0, author: `Writer ${i}`, date: `2024-02-01 00:00:${String(i).padStart(2, '0')}`, content: `comment ${i}`,
+    }));
+    const path = file('interrupted.xml', wxr([{title: 'Interrupted', link: 'https://blog.example/interrupted/', postId: 95, comments}]));
+    // Transactions: staging, the final staging flush, then batches of 3: the second batch fails.
+    let transactions = 0;
+    const failing: Database = {
+      ...server.db,
+      transaction: (work) => (++transactions === 4 ? Promise.reject(new Error('connection lost')) : server.db.transaction(work)),
+    };
+    await assert.rejects(importFile(failing, options(path)), /connection lost/);
+    assert.equal((await page('/interrupted/')).comments.length, 3);
+    assert.deepEqual(await server.db.query('SELECT 1 FROM import_staged_comments'), []);
+    const rest = await importFile(server.db, options(path));
+    assert.equal(rest.alreadyThere, 3);
+    assert.equal(rest.imported.approved, 9);
+    const {thread, comments: served} = await page('/interrupted/');
+    assert.equal(thread.totalCount, 12);
+    assert.deepEqual(served.map((c) => c.content.value).sort(), comments.map((c) => c.content).sort());
+    for (const comment of served.filter((c) => Number(c.author.name.split(' ')[1]) % 2)) assert.ok(comment.parentId, `${comment.author.name} is a reply`);
+    await countsAgree();
   });
 
   it('refuses a file that is neither format', async () => {
