@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {Draft, DraftSlot, DraftStore} from '../../drafts/draft-store.js';
+import {sameSlot, type Draft, type DraftSlot, type DraftStore} from '../../drafts/draft-store.js';
 
 /**
  * Saves the host's draft a moment after typing stops, at least every `maxWaitMs` while
@@ -81,8 +81,4 @@ export class DraftController implements ReactiveController {
     clearTimeout(this.#timer);
     this.#pendingSlot = undefined;
   }
-}
-
-function sameSlot(a: DraftSlot, b: DraftSlot): boolean {
-  return a.thread === b.thread && a.parentId === b.parentId && a.editing === b.editing;
 }
