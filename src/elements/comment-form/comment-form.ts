@@ -26,10 +26,12 @@ import {characterCount, growToFit, isTextEntry, tooLongMessage} from './comment-
 import {DraftController} from './draft-controller.js';
 import {failureMessage} from './failure-message.js';
 import {guestFields, notificationChoices, type GuestField} from './guest-fields.js';
+import {identitySection} from './identity-section.js';
 import {asCommentError} from './idempotent-post.js';
 import {MarkdownPreview, markdownPreviewStyles} from './markdown-preview.js';
 import {defaultPostTimeoutMs, PostingController} from './posting-controller.js';
 import {defaultRetryOptions, type RetryOptions} from './retry-policy.js';
+import {ReplyDraftReopener} from './reply-draft-reopener.js';
 import {validateComment} from './validation.js';
 
 /**
@@ -183,10 +185,10 @@ export class CommentFormElement extends AdapterElement {
   });
   /** Set when a reply or an edit was opened: focus goes into the comment field. */
   #focusWhenRendered = false;
-  /** The comment whose reply draft the form is reopening after a reload (without taking focus). */
-  #restoringReplyTo: string | undefined;
-  /** Whether the thread was already searched for a reply draft to reopen. */
-  #replyDraftsChecked = false;
+  readonly #replyDrafts = new ReplyDraftReopener(this, drafts, () => ({
+    link: this.#link,
+    busy: Boolean(this.replyTo || this.editing),
+  }));
 
   /** Standalone forms ask the backend for the thread's rules; inside a thread it knows them. */
   readonly #threadInfo = new Task(this, {
@@ -390,33 +392,17 @@ export class CommentFormElement extends AdapterElement {
 
   #renderIdentity(): TemplateResult | typeof nothing {
     if (this.editing) return nothing;
-    const label = msg('Your details', {id: 'form.identity'});
-    if (this.#adapter?.capabilities.signIn) {
-      return html`<section part="identity" class="identity" aria-label=${label}>${this.#renderLoginChoice()}</section>`;
-    }
-    const viewer = this.#session.session?.viewer;
-    return html`
-      <section part="identity" class="identity" aria-label=${label}>
-        ${viewer
-          ? html`<p class="signed-in">${msg(str`Commenting as ${isolate(viewer.name)}`, {id: 'form.signed-in-as'})}</p>`
-          : nothing}
-        ${this.#needsSignIn ? html`<p>${msg('Sign in to leave a comment.', {id: 'form.sign-in-required'})}</p>` : nothing}
-        <slot name="sign-in">${this.#needsSignIn ? this.#renderSignInButton() : nothing}</slot>
-        ${this.#asksGuestIdentity ? this.#renderGuestFields() : nothing}
-      </section>
-    `;
-  }
-
-  /** The sign-in panel, with this form's guest fields in it ("Fill in your details below or…"). */
-  #renderLoginChoice(): TemplateResult {
-    return html`<login-choice
-      exportparts="choice, providers, provider-button, provider-icon, connecting, cancel-button: sign-in-cancel-button, signed-in, avatar, sign-out-button, change-button, error: sign-in-error"
-      .adapter=${this.#adapter}
-      .guestPolicy=${this.#policy.guests}
-      @login-redirect=${() => this.#drafts.flush()}
-      @login-success=${() => this._textarea?.focus()}
-      >${this.#asksGuestIdentity ? this.#renderGuestFields('guest-fields') : nothing}</login-choice
-    >`;
+    return identitySection({
+      adapter: this.#adapter,
+      guestRules: this.#policy.guests,
+      viewer: this.#session.session?.viewer,
+      needsSignIn: this.#needsSignIn,
+      asksGuestIdentity: this.#asksGuestIdentity,
+      guestFields: (slot) => this.#renderGuestFields(slot),
+      signInButton: this.#renderSignInButton(),
+      leaving: () => this.#drafts.flush(),
+      signedIn: () => this._textarea?.focus(),
+    });
   }
 
   #renderSignInButton(): TemplateResult {
@@ -623,8 +609,7 @@ export class CommentFormElement extends AdapterElement {
   /** Switches to another draft (another reply, an edit), taking focus when one was opened by the commenter. */
   #enterSlot(slot: DraftSlot) {
     const opened = this.#drafts.slot !== undefined || this.editing !== undefined;
-    const restoring = slot.parentId !== null && slot.parentId === this.#restoringReplyTo;
-    this.#restoringReplyTo = undefined;
+    const restoring = this.#replyDrafts.isReopening(slot.parentId);
     this.#focusWhenRendered = opened && !restoring && (slot.parentId !== null || slot.editing !== undefined);
     this.#drafts.open(slot, this.editing?.content.kind === 'text' ? this.editing.content.value : '');
     this.#posting.enter(slot);
@@ -637,31 +622,6 @@ export class CommentFormElement extends AdapterElement {
       this.#focusWhenRendered = false;
       this._textarea?.focus();
     }
-    this.#reopenReplyDraft();
-  }
-
-  /**
-   * After a reload, a reply the commenter had begun is put back under its comment, once
-   * the thread has loaded, unless they had also begun a comment at the end of the thread.
-   */
-  #reopenReplyDraft() {
-    const link = this.#link;
-    if (this.#replyDraftsChecked || !link?.info || this.replyTo || this.editing || !drafts.settled) return;
-    this.#replyDraftsChecked = true;
-    if (link.replyingTo || drafts.get({thread: link.threadId, parentId: null})) return;
-    const parentId = drafts.replyDrafts(link.threadId)[0];
-    if (parentId === undefined) return;
-    this.#restoringReplyTo = parentId;
-    link.reply(parentId);
-    if (link.replyingTo) return;
-    // Not on the loaded pages: the thread looks further, or the page vetoed the reply.
-    if (!link.replyWhenFound) {
-      this.#restoringReplyTo = undefined;
-      return;
-    }
-    void link.replyWhenFound(parentId).then((opened) => {
-      if (!opened && this.#restoringReplyTo === parentId) this.#restoringReplyTo = undefined;
-    });
   }
 }
 
