@@ -35,6 +35,14 @@ async function setUp(options: Partial<PostingOptions> = {}) {
   return {host, posting, log, errors};
 }
 
+/** A comment of the viewer's, and the controller with its edit on screen. */
+async function setUpEdit() {
+  const adapter = memoryAdapter();
+  const stored = await adapter.postComment({...body, idempotencyKey: crypto.randomUUID()}, {});
+  const editing: DraftSlot = {...slot, editing: stored.id};
+  return {adapter, stored, editing, ...(await setUp({onScreen: () => editing}))};
+}
+
 describe('PostingController', () => {
   afterEach(() => {
     localStorage.clear();
@@ -81,10 +89,7 @@ describe('PostingController', () => {
   });
 
   it('sends edits through the same loop: a server error is retried, a refusal is shown', async () => {
-    const adapter = memoryAdapter();
-    const stored = await adapter.postComment({...body, idempotencyKey: crypto.randomUUID()}, {});
-    const editing: DraftSlot = {...slot, editing: stored.id};
-    const {host, posting, errors} = await setUp({onScreen: () => editing});
+    const {adapter, stored, editing, host, posting, errors} = await setUpEdit();
     adapter.simulate.fail('edit', {code: 'server'});
     const edited = new Promise((resolve) => host.addEventListener('comment-edited', resolve, {once: true}));
     expect(posting.edit(adapter, editing, stored, 'Changed')).to.be.true;
@@ -101,10 +106,7 @@ describe('PostingController', () => {
   });
 
   it('retries an edit whose connection failed when the browser is back online, as it says', async () => {
-    const adapter = memoryAdapter();
-    const stored = await adapter.postComment({...body, idempotencyKey: crypto.randomUUID()}, {});
-    const editing: DraftSlot = {...slot, editing: stored.id};
-    const {posting, errors, log} = await setUp({onScreen: () => editing});
+    const {adapter, stored, editing, posting, errors, log} = await setUpEdit();
     adapter.simulate.fail('edit', {code: 'network'});
     posting.edit(adapter, editing, stored, 'Changed offline');
     await waitUntil(() => posting.failure, 'the failure was not shown');
