@@ -1,13 +1,10 @@
 import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
-import {Task} from '@lit/task';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import {ifDefined} from 'lit/directives/if-defined.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {CommentError, type CommentField} from '../../core/errors.js';
 import type {Comment, GuestIdentity, NotificationChoices, PostingPolicy} from '../../core/types.js';
-import {withLoadDeadline} from '../../adapters/shared/deadline.js';
 import {drafts, sameSlot, type DraftSlot} from '../../drafts/draft-store.js';
 import {rememberedGuest} from '../../drafts/remembered-guest.js';
 import {CommentCancelEvent} from '../../events/comment-cancel.js';
@@ -22,7 +19,7 @@ import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
-import {characterCount, growToFit, isTextEntry, tooLongMessage} from './comment-field.js';
+import {commentField, growToFit, isTextEntry, tooLongMessage} from './comment-field.js';
 import {DraftController} from './draft-controller.js';
 import {failureMessage} from './failure-message.js';
 import {guestFields, notificationChoices, type GuestField} from './guest-fields.js';
@@ -32,6 +29,7 @@ import {MarkdownPreview, markdownPreviewStyles} from './markdown-preview.js';
 import {defaultPostTimeoutMs, PostingController} from './posting-controller.js';
 import {defaultRetryOptions, type RetryOptions} from './retry-policy.js';
 import {ReplyDraftReopener} from './reply-draft-reopener.js';
+import {ThreadRules} from './thread-rules.js';
 import {validateComment} from './validation.js';
 
 /**
@@ -48,13 +46,6 @@ function loadLoginChoice(): void {
     console.error(error);
   });
 }
-
-/** What the form assumes until the backend has told it the thread's rules. */
-const assumedPolicy: PostingPolicy = {
-  open: true,
-  guests: {allowed: true, requireName: true, requireEmail: true},
-  notifications: {comments: false, posts: false},
-};
 
 /**
  * The "Leave a Reply" form: posts a new comment or reply, or edits one, and never loses
@@ -190,17 +181,7 @@ export class CommentFormElement extends AdapterElement {
     busy: Boolean(this.replyTo || this.editing),
   }));
 
-  /** Standalone forms ask the backend for the thread's rules; inside a thread it knows them. */
-  readonly #threadInfo = new Task(this, {
-    task: async ([adapter, thread, linked], {signal}) => {
-      if (!adapter || !thread || linked) return undefined;
-      const page = await withLoadDeadline(signal, (withinDeadline) =>
-        adapter.loadPage({thread, sort: 'oldest', limit: 1}, {signal: withinDeadline}),
-      );
-      return page.thread;
-    },
-    args: () => [this.#adapter, this.#threadId, this.#link !== undefined] as const,
-  });
+  readonly #rules = new ThreadRules(this, () => ({adapter: this.#adapter, thread: this.#threadId, link: this.#link}));
 
   readonly #preview = new MarkdownPreview(this, {
     enabled: () => Boolean(this.#adapter?.capabilities.markdown),
@@ -231,7 +212,7 @@ export class CommentFormElement extends AdapterElement {
   }
 
   get #policy(): PostingPolicy {
-    return this.#link?.info?.posting ?? this.#threadInfo.value?.posting ?? assumedPolicy;
+    return this.#rules.policy;
   }
 
   get #closed(): boolean {
@@ -362,32 +343,15 @@ export class CommentFormElement extends AdapterElement {
   }
 
   #renderTextField(closed: boolean): TemplateResult {
-    const maxLength = this.#policy.maxLength;
-    const error = this._fieldErrors.text ?? this.#tooLong;
-    const describedBy = [maxLength ? 'text-limit' : '', error ? 'text-error' : ''].filter(Boolean).join(' ');
-    return html`
-      <div class="field">
-        <label part="label" for="text">
-          ${msg('Comment', {id: 'form.label.text'})}
-          ${closed ? nothing : html`<span class="required" aria-hidden="true">*</span>`}
-        </label>
-        <textarea
-          id="text"
-          part="textarea"
-          name="comment"
-          rows="4"
-          dir="auto"
-          .value=${this.#drafts.content.text}
-          ?readonly=${closed || this.#sendingHere}
-          ?required=${!closed}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy || undefined)}
-          @input=${this.#onTextInput}
-        ></textarea>
-        ${maxLength ? characterCount(this.#drafts.content.text, maxLength, localeOf(this)) : nothing}
-        ${error ? html`<p id="text-error" part="field-error" class="field-error">${error}</p>` : nothing}
-      </div>
-    `;
+    return commentField({
+      text: this.#drafts.content.text,
+      maxLength: this.#policy.maxLength,
+      error: this._fieldErrors.text ?? this.#tooLong,
+      closed,
+      readonly: closed || this.#sendingHere,
+      locale: localeOf(this),
+      input: (event) => this.#onTextInput(event),
+    });
   }
 
   #renderIdentity(): TemplateResult | typeof nothing {
