@@ -48,7 +48,8 @@ export async function renderThread(setup: ThreadSetup = {}): Promise<{element: C
 /** Waits until the thread is no longer loading anything. */
 export async function settled(element: CommentThreadElement): Promise<void> {
   await element.updateComplete;
-  await waitUntil(() => part(element, 'base')?.getAttribute('aria-busy') === 'false', 'the thread did not finish loading');
+  // Generous: a thousand comments come a step at a time, and the test machine may be busy.
+  await waitUntil(() => part(element, 'base')?.getAttribute('aria-busy') === 'false', 'the thread did not finish loading', {timeout: 5000});
   await element.updateComplete;
 }
 
