@@ -3,7 +3,9 @@ import {readFile} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
 import {extname, join, normalize} from 'node:path';
 import {after, before, it} from 'node:test';
+import {simpleParser, type ParsedMail} from 'mailparser';
 import {chromium, type Browser, type Page} from 'playwright-core';
+import {SMTPServer} from 'smtp-server';
 import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
 import {startTestServer} from './helpers.js';
 import {CLIENT, startIssuer} from './oidc-issuer.js';
@@ -16,6 +18,7 @@ const cdn = new URL('../../dist/cdn/', import.meta.url).pathname;
 const API_PORT = 9411;
 const SITE_PORT = 9412;
 const ISSUER_PORT = 9413;
+const SMTP_PORT = 9414;
 const apiUrl = `http://127.0.0.1:${API_PORT}`;
 const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 let clock = Date.now();
@@ -23,6 +26,8 @@ let api: Awaited<ReturnType<typeof startTestServer>>;
 let issuer: Awaited<ReturnType<typeof startIssuer>>;
 let site: Server;
 let browser: Browser;
+let smtp: SMTPServer;
+const inbox: ParsedMail[] = [];
 
 before(async () => {
   site = createServer(async (request, response) => {
@@ -45,6 +50,17 @@ before(async () => {
     }
   });
   await new Promise<void>((resolve) => site.listen(SITE_PORT, '127.0.0.1', resolve));
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    onData(stream, _session, done) {
+      simpleParser(stream).then((mail) => {
+        inbox.push(mail);
+        done();
+      }, done);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
   issuer = await startIssuer(ISSUER_PORT, [`${apiUrl}/auth/providers/local/callback`]);
   api = await startTestServer(
     {
@@ -56,6 +72,7 @@ before(async () => {
       COLLOQUY_OIDC_LOCAL_CLIENT_ID: CLIENT.id,
       COLLOQUY_OIDC_LOCAL_CLIENT_SECRET: CLIENT.secret,
       COLLOQUY_OIDC_LOCAL_NAME: 'Local ID',
+      COLLOQUY_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     },
     {now: () => clock},
   );
@@ -66,6 +83,7 @@ after(async () => {
   await browser?.close();
   await api?.cleanup();
   await issuer?.stop();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   await new Promise((resolve) => site?.close(resolve));
 });
 
@@ -170,4 +188,31 @@ it('forgets an expired session, and signs out everywhere', async () => {
   assert.equal(await signedIn(phone).count(), 0);
   await laptop.context().close();
   await phone.context().close();
+});
+
+it('signs in with an emailed link opened in another tab, once', async () => {
+  const page = await openPage();
+  await page.locator('comment-thread [part="provider-button"][data-provider="email"]').click();
+  const address = page.locator('comment-thread [part="email-link-input"]');
+  await address.fill('reader@example.test');
+  await page.locator('comment-thread [part="email-link-button"]').click();
+  await page.locator('comment-thread [part="connecting"]').getByText(/We sent a sign-in link to/).waitFor();
+
+  const deadline = Date.now() + 15_000;
+  while (!inbox.some((mail) => (mail.to as {text: string} | undefined)?.text === 'reader@example.test')) {
+    if (Date.now() > deadline) throw new Error('the sign-in mail did not arrive');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const mail = inbox.find((m) => (m.to as {text: string}).text === 'reader@example.test')!;
+  const link = /http:\/\/\S+\/auth\/providers\/email\/callback\?token=[\w-]+/.exec(mail.text ?? '')![0];
+
+  // Opened from the mail: a tab of its own, with no way to report to the page.
+  const mailTab = await page.context().newPage();
+  await mailTab.goto(link);
+  await mailTab.getByText('You are signed in. Go back to the page you came from.').waitFor();
+  await signedIn(page).getByText('reader').first().waitFor({timeout: 15_000});
+
+  const again = await mailTab.goto(link);
+  assert.equal(again!.status(), 400, 'the link signs in once');
+  await page.context().close();
 });

@@ -137,6 +137,9 @@ const noGuest: GuestIdentity = {name: '', email: '', website: ''};
  * @csspart provider-icon - The icon inside a provider button.
  * @csspart connecting - "Connecting to …" while a sign-in is under way.
  * @csspart sign-in-cancel-button - Cancels the sign-in under way.
+ * @csspart email-link-form - The email provider's address form; `email-link-input` and `email-link-button` inside it.
+ * @csspart email-link-input - The address to send a sign-in link to.
+ * @csspart email-link-button - "Send me a sign-in link".
  * @csspart signed-in - Who is signed in, with Log out and Change.
  * @csspart avatar - The signed-in person's picture or initials.
  * @csspart avatar-initials - The initials shown under a picture until it has loaded.
@@ -512,7 +515,7 @@ export class CommentFormElement extends AdapterElement {
   /** The sign-in panel, with this form's guest fields in it ("Fill in your details below or…"). */
   #renderLoginChoice(): TemplateResult {
     return html`<login-choice
-      exportparts="choice, providers, provider-button, provider-icon, connecting, cancel-button: sign-in-cancel-button, signed-in, avatar, sign-out-button, change-button, error: sign-in-error"
+      exportparts="choice, providers, provider-button, provider-icon, connecting, cancel-button: sign-in-cancel-button, email-link-form, email-link-input, email-link-button, signed-in, avatar, sign-out-button, change-button, error: sign-in-error"
       .adapter=${this.#adapter}
       .guestPolicy=${this.#policy.guests}
       @login-redirect=${() => this.#drafts.flush()}
