@@ -3,12 +3,11 @@ import {readFile} from 'node:fs/promises';
 import {createServer, type Server} from 'node:http';
 import {extname, join, normalize} from 'node:path';
 import {after, before, it} from 'node:test';
-import {simpleParser, type ParsedMail} from 'mailparser';
 import {chromium, type Browser, type Page} from 'playwright-core';
-import {SMTPServer} from 'smtp-server';
 import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
 import {startTestServer} from './helpers.js';
 import {CLIENT, startIssuer} from './oidc-issuer.js';
+import {signInLinkIn, startInbox} from './smtp-inbox.js';
 
 // Sign-in as a visitor does it: the built bundle on a site, colloquy-server on another
 // origin, a real OpenID Connect provider on a third. No `sign-in-callback` on the page: the
@@ -26,8 +25,7 @@ let api: Awaited<ReturnType<typeof startTestServer>>;
 let issuer: Awaited<ReturnType<typeof startIssuer>>;
 let site: Server;
 let browser: Browser;
-let smtp: SMTPServer;
-const inbox: ParsedMail[] = [];
+let inbox: Awaited<ReturnType<typeof startInbox>>;
 
 before(async () => {
   site = createServer(async (request, response) => {
@@ -50,17 +48,7 @@ before(async () => {
     }
   });
   await new Promise<void>((resolve) => site.listen(SITE_PORT, '127.0.0.1', resolve));
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _session, done) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
+  inbox = await startInbox(SMTP_PORT);
   issuer = await startIssuer(ISSUER_PORT, [`${apiUrl}/auth/providers/local/callback`]);
   api = await startTestServer(
     {
@@ -72,7 +60,7 @@ before(async () => {
       COLLOQUY_OIDC_LOCAL_CLIENT_ID: CLIENT.id,
       COLLOQUY_OIDC_LOCAL_CLIENT_SECRET: CLIENT.secret,
       COLLOQUY_OIDC_LOCAL_NAME: 'Local ID',
-      COLLOQUY_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      COLLOQUY_SMTP_URL: inbox.url,
     },
     {now: () => clock},
   );
@@ -83,7 +71,7 @@ after(async () => {
   await browser?.close();
   await api?.cleanup();
   await issuer?.stop();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await inbox?.close();
   await new Promise((resolve) => site?.close(resolve));
 });
 
@@ -198,13 +186,7 @@ it('signs in with an emailed link opened in another tab, once', async () => {
   await page.locator('comment-thread [part="email-link-button"]').click();
   await page.locator('comment-thread [part="connecting"]').getByText(/We sent a sign-in link to/).waitFor();
 
-  const deadline = Date.now() + 15_000;
-  while (!inbox.some((mail) => (mail.to as {text: string} | undefined)?.text === 'reader@example.test')) {
-    if (Date.now() > deadline) throw new Error('the sign-in mail did not arrive');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const mail = inbox.find((m) => (m.to as {text: string}).text === 'reader@example.test')!;
-  const link = /http:\/\/\S+\/auth\/providers\/email\/callback\?token=[\w-]+/.exec(mail.text ?? '')![0];
+  const link = signInLinkIn(await inbox.waitFor('reader@example.test'));
 
   // Opened from the mail: a tab of its own, with no way to report to the page.
   const mailTab = await page.context().newPage();
