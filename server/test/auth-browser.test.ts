@@ -7,6 +7,7 @@ import {chromium, type Browser, type Page} from 'playwright-core';
 import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
 import {startTestServer} from './helpers.js';
 import {CLIENT, startIssuer} from './oidc-issuer.js';
+import {signInLinkIn, startInbox} from './smtp-inbox.js';
 
 // Sign-in as a visitor does it: the built bundle on a site, colloquy-server on another
 // origin, a real OpenID Connect provider on a third. No `sign-in-callback` on the page: the
@@ -16,6 +17,7 @@ const cdn = new URL('../../dist/cdn/', import.meta.url).pathname;
 const API_PORT = 9411;
 const SITE_PORT = 9412;
 const ISSUER_PORT = 9413;
+const SMTP_PORT = 9414;
 const apiUrl = `http://127.0.0.1:${API_PORT}`;
 const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 let clock = Date.now();
@@ -23,6 +25,7 @@ let api: Awaited<ReturnType<typeof startTestServer>>;
 let issuer: Awaited<ReturnType<typeof startIssuer>>;
 let site: Server;
 let browser: Browser;
+let inbox: Awaited<ReturnType<typeof startInbox>>;
 
 before(async () => {
   site = createServer(async (request, response) => {
@@ -45,6 +48,7 @@ before(async () => {
     }
   });
   await new Promise<void>((resolve) => site.listen(SITE_PORT, '127.0.0.1', resolve));
+  inbox = await startInbox(SMTP_PORT);
   issuer = await startIssuer(ISSUER_PORT, [`${apiUrl}/auth/providers/local/callback`]);
   api = await startTestServer(
     {
@@ -56,6 +60,7 @@ before(async () => {
       COLLOQUY_OIDC_LOCAL_CLIENT_ID: CLIENT.id,
       COLLOQUY_OIDC_LOCAL_CLIENT_SECRET: CLIENT.secret,
       COLLOQUY_OIDC_LOCAL_NAME: 'Local ID',
+      COLLOQUY_SMTP_URL: inbox.url,
     },
     {now: () => clock},
   );
@@ -66,6 +71,7 @@ after(async () => {
   await browser?.close();
   await api?.cleanup();
   await issuer?.stop();
+  await inbox?.close();
   await new Promise((resolve) => site?.close(resolve));
 });
 
@@ -170,4 +176,25 @@ it('forgets an expired session, and signs out everywhere', async () => {
   assert.equal(await signedIn(phone).count(), 0);
   await laptop.context().close();
   await phone.context().close();
+});
+
+it('signs in with an emailed link opened in another tab, once', async () => {
+  const page = await openPage();
+  await page.locator('comment-thread [part="provider-button"][data-provider="email"]').click();
+  const address = page.locator('comment-thread [part="email-link-input"]');
+  await address.fill('reader@example.test');
+  await page.locator('comment-thread [part="email-link-button"]').click();
+  await page.locator('comment-thread [part="connecting"]').getByText(/We sent a sign-in link to/).waitFor();
+
+  const link = signInLinkIn(await inbox.waitFor('reader@example.test'));
+
+  // Opened from the mail: a tab of its own, with no way to report to the page.
+  const mailTab = await page.context().newPage();
+  await mailTab.goto(link);
+  await mailTab.getByText('You are signed in. Go back to the page you came from.').waitFor();
+  await signedIn(page).getByText('reader').first().waitFor({timeout: 15_000});
+
+  const again = await mailTab.goto(link);
+  assert.equal(again!.status(), 400, 'the link signs in once');
+  await page.context().close();
 });

@@ -11,6 +11,15 @@ export const EMAIL_ATTEMPT_MS = 10 * 60 * 1000;
 /** The one-time code on the site's callback URL: exchanged at once by the page. */
 export const CODE_MS = 2 * 60 * 1000;
 
+/**
+ * The mailer, when email-link sign-in is offered: it needs one, and registered sites to
+ * send people back to (with "any origin" nobody could be sent back anywhere safe).
+ */
+export function emailSignIn(c: Context<AppEnv>): AppEnv['Variables']['deps']['mailer'] {
+  const {mailer, config} = c.var.deps;
+  return config.origins.length > 0 ? mailer : undefined;
+}
+
 /** Where browsers reach this server: COLLOQUY_PUBLIC_URL, else the address they asked. */
 export function publicBase(c: Context<AppEnv>): string {
   return c.var.deps.config.publicUrl ?? new URL(c.req.url).origin;

@@ -1,6 +1,6 @@
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
-import {ATTEMPT_MS, CODE_MS, answerUrl, problemPage, providerCallbackUrl, siteOriginFor} from '../auth/sign-in.js';
+import {ATTEMPT_MS, CODE_MS, answerUrl, emailSignIn, problemPage, providerCallbackUrl, siteOriginFor} from '../auth/sign-in.js';
 import {claimAttempt, completeAttempt, createAttempt, upsertUser} from '../auth/store.js';
 
 const STATE = /^[A-Za-z0-9_-]{16,128}$/;
@@ -15,7 +15,7 @@ export function authRoutes() {
 
   app.get('/auth/providers', (c) => {
     const providers = c.var.providers.providers.map(({definition}) => ({id: definition.id, name: definition.name}));
-    if (c.var.deps.mailer) providers.push(EMAIL_PROVIDER);
+    if (emailSignIn(c)) providers.push(EMAIL_PROVIDER);
     c.header('Cache-Control', 'max-age=300');
     return c.json({providers});
   });

@@ -94,6 +94,9 @@ function loadLoginChoice(): void {
  * @csspart provider-icon - The icon inside a provider button.
  * @csspart connecting - "Connecting to …" while a sign-in is under way.
  * @csspart sign-in-cancel-button - Cancels the sign-in under way.
+ * @csspart email-link-form - The email provider's address form; `email-link-input` and `email-link-button` inside it.
+ * @csspart email-link-input - The address to send a sign-in link to.
+ * @csspart email-link-button - "Send me a sign-in link".
  * @csspart signed-in - Who is signed in, with Log out and Change.
  * @csspart avatar - The signed-in person's picture or initials.
  * @csspart avatar-initials - The initials shown under a picture until it has loaded.

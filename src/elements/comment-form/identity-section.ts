@@ -32,7 +32,7 @@ export function identitySection(view: IdentityView): TemplateResult {
   if (view.adapter?.capabilities.signIn) {
     return html`<section part="identity" class="identity" aria-label=${label}>
       <login-choice
-        exportparts="choice, providers, provider-button, provider-icon, connecting, cancel-button: sign-in-cancel-button, signed-in, avatar, sign-out-button, change-button, error: sign-in-error"
+        exportparts="choice, providers, provider-button, provider-icon, connecting, cancel-button: sign-in-cancel-button, email-link-form, email-link-input, email-link-button, signed-in, avatar, sign-out-button, change-button, error: sign-in-error"
         .adapter=${view.adapter}
         .guestPolicy=${view.guestRules}
         @login-redirect=${view.leaving}

@@ -90,9 +90,9 @@ interface Connecting {
  * @csspart input - Each guest field's input.
  * @csspart connecting - "Connecting to …" with its Cancel button.
  * @csspart cancel-button - Cancels the sign-in in progress.
- * @csspart email-sign-in - The email provider's form: the address to send a sign-in link to.
- * @csspart email-input - Its address field.
- * @csspart email-send-button - "Send me a sign-in link".
+ * @csspart email-link-form - The email provider's form: the address to send a sign-in link to.
+ * @csspart email-link-input - Its address field.
+ * @csspart email-link-button - "Send me a sign-in link".
  * @csspart signed-in - Avatar, name and the "You are commenting using …" line.
  * @csspart avatar - The signed-in viewer's picture (or initials).
  * @csspart avatar-initials - The initials shown under a picture until it has loaded.
@@ -560,6 +560,7 @@ export class LoginChoiceElement extends AdapterElement {
             data-provider=${provider.id}
             aria-label=${msg(str`Log in with ${isolate(provider.name)}`, {id: 'login.provider.label'})}
             title=${provider.name}
+            aria-expanded=${provider.id === EMAIL_PROVIDER && this.#adapter?.requestSignInLink ? String(this.emailFieldOpen) : nothing}
             @click=${() => this.#signIn(provider)}
           >
             ${renderProviderIcon(provider, localeOf(this))}
@@ -620,10 +621,10 @@ export class LoginChoiceElement extends AdapterElement {
 
   /** The email provider's one field: where to send the link. */
   #renderEmailField(): TemplateResult {
-    return html`<form part="email-sign-in" class="email-sign-in" @submit=${(event: SubmitEvent) => this.#sendSignInLink(event)}>
-      <label part="label" for="sign-in-email">${guestTexts.email()}</label>
+    return html`<form part="email-link-form" class="email-link-form" @submit=${(event: SubmitEvent) => this.#sendSignInLink(event)}>
+      <label part="label" for="sign-in-email">${msg('Email for a sign-in link', {id: 'login.email.label'})}</label>
       <input
-        part="email-input"
+        part="email-link-input"
         id="sign-in-email"
         type="email"
         autocomplete="email"
@@ -632,7 +633,7 @@ export class LoginChoiceElement extends AdapterElement {
         .value=${this.guest.email}
         ?disabled=${this.sendingLink}
       />
-      <button part="email-send-button" class="button" type="submit" ?disabled=${this.sendingLink}>
+      <button part="email-link-button" class="button" type="submit" ?disabled=${this.sendingLink}>
         ${msg('Send me a sign-in link', {id: 'login.email.send'})}
       </button>
     </form>`;
