@@ -20,6 +20,7 @@ import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
 import {httpUrl} from '../../content/urls.js';
 import {AdapterElement} from '../shared/adapter-element.js';
+import {fieldStyles} from '../shared/field.styles.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
@@ -98,7 +99,7 @@ interface Connecting {
  */
 @localized()
 export class LoginChoiceElement extends AdapterElement {
-  static override styles = [themeStyles, avatarStyles, styles];
+  static override styles = [themeStyles, fieldStyles, avatarStyles, styles];
   protected static override ownAttributes = OWN_ATTRIBUTES;
   static formAssociated = true;
 
