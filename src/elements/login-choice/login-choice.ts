@@ -7,7 +7,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {GuestIdentity, PostingPolicy, Session, SignInProvider} from '../../core/types.js';
-import {RememberedGuest} from '../../drafts/remembered-guest.js';
+import {noGuest, RememberedGuest} from '../../drafts/remembered-guest.js';
 import {LoginErrorEvent} from '../../events/login-error.js';
 import {LoginRedirectEvent} from '../../events/login-redirect.js';
 import {LoginSelectEvent} from '../../events/login-select.js';
@@ -125,7 +125,7 @@ export class LoginChoiceElement extends AdapterElement {
 
   @state() private connecting: Connecting | undefined;
   @state() private errorMessage = '';
-  @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
+  @state() private guest: GuestIdentity = noGuest;
   /** Avatars that did not load; initials stand in for them. */
   @state() private failedAvatars: ReadonlySet<string> = new Set();
   /** Set once the browser found an invalid guest field, so fields say so. */
