@@ -15,6 +15,7 @@ import {AdapterElement} from '../shared/adapter-element.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {contentStyles} from '../shared/content.styles.js';
 import {defineElement} from '../shared/define.js';
+import {fieldStyles} from '../shared/field.styles.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -116,7 +117,7 @@ function loadLoginChoice(): void {
  */
 @localized()
 export class CommentFormElement extends AdapterElement {
-  static override styles = [themeStyles, commentFormStyles, contentStyles, markdownPreviewStyles];
+  static override styles = [themeStyles, fieldStyles, commentFormStyles, contentStyles, markdownPreviewStyles];
   protected static override ownAttributes = ['adapter', 'heading-level', 'post-timeout'];
 
   /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */

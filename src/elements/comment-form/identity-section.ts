@@ -41,10 +41,11 @@ export function identitySection(view: IdentityView): TemplateResult {
       >
     </section>`;
   }
+  const viewer = view.viewer;
   return html`
     <section part="identity" class="identity" aria-label=${label}>
-      ${view.viewer
-        ? html`<p class="signed-in">${msg(str`Commenting as ${isolate(view.viewer.name)}`, {id: 'form.signed-in-as'})}</p>`
+      ${viewer
+        ? html`<p class="signed-in">${msg(str`Commenting as ${isolate(viewer.name)}`, {id: 'form.signed-in-as'})}</p>`
         : nothing}
       ${view.needsSignIn ? html`<p>${msg('Sign in to leave a comment.', {id: 'form.sign-in-required'})}</p>` : nothing}
       <slot name="sign-in">${view.needsSignIn ? view.signInButton : nothing}</slot>

@@ -7,7 +7,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {GuestIdentity, PostingPolicy, Session, SignInProvider} from '../../core/types.js';
-import {RememberedGuest} from '../../drafts/remembered-guest.js';
+import {noGuest, RememberedGuest} from '../../drafts/remembered-guest.js';
 import {LoginErrorEvent} from '../../events/login-error.js';
 import {LoginRedirectEvent} from '../../events/login-redirect.js';
 import {LoginSelectEvent} from '../../events/login-select.js';
@@ -21,6 +21,7 @@ import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
 import {httpUrl} from '../../content/urls.js';
 import {AdapterElement} from '../shared/adapter-element.js';
+import {fieldStyles} from '../shared/field.styles.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
@@ -110,7 +111,7 @@ interface Connecting {
  */
 @localized()
 export class LoginChoiceElement extends AdapterElement {
-  static override styles = [themeStyles, avatarStyles, styles];
+  static override styles = [themeStyles, fieldStyles, avatarStyles, styles];
   protected static override ownAttributes = OWN_ATTRIBUTES;
   static formAssociated = true;
 
@@ -137,7 +138,7 @@ export class LoginChoiceElement extends AdapterElement {
 
   @state() private connecting: Connecting | undefined;
   @state() private errorMessage = '';
-  @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
+  @state() private guest: GuestIdentity = noGuest;
   /** Avatars that did not load; initials stand in for them. */
   @state() private failedAvatars: ReadonlySet<string> = new Set();
   /** The email provider's address field is open; `sendingLink` while its link is being sent. */
