@@ -5,7 +5,6 @@ import {addOverrides, withOverrides, type ColloquyStrings} from './i18n/override
 
 type TargetLocale = (typeof targetLocales)[number];
 
-
 export {sourceLocale, targetLocales};
 export type {ColloquyStrings};
 export {directionOf} from './i18n/match.js';
@@ -28,21 +27,9 @@ export function matchLocale(tags: string | readonly string[]): string {
  * once they are in place.
  */
 export function setColloquyStrings(strings: ColloquyStrings, options: {locale?: string} = {}): Promise<void> {
-  watchReadyLocale();
   return addOverrides(strings, options.locale === undefined ? '' : matchLocale(options.locale)).then(() => {
     // Elements re-render when a locale is ready: announce the one showing again.
     if (readyLocale) window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, {detail: {status: 'ready', readyLocale}}));
-  });
-}
-
-let readyLocale: string | undefined;
-let watching = false;
-function watchReadyLocale(): void {
-  // Server-side rendering and tests in Node call these too: there is no page to follow.
-  if (watching || typeof window === 'undefined') return;
-  watching = true;
-  window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
-    if (event.detail.status === 'ready') readyLocale = event.detail.readyLocale;
   });
 }
 
@@ -54,7 +41,6 @@ function watchReadyLocale(): void {
  * Each import is written out so bundlers keep every locale as its own lazy chunk.
  */
 export async function loadColloquyLocale(locale: string): Promise<LocaleModule> {
-  watchReadyLocale();
   const matched = matchLocale(locale);
   const {templates} = await translations(matched as TargetLocale | typeof sourceLocale);
   return {templates: await withOverrides(matched, templates)};
@@ -175,6 +161,28 @@ export function followPageLanguage(root: HTMLElement = document.documentElement)
   };
   apply();
   new MutationObserver(apply).observe(root, {attributes: true, attributeFilter: ['lang']});
+}
+
+/** The locale @lit/localize last reported ready on this page, by whichever copy of it; none yet. */
+let readyLocale: string | undefined;
+
+/**
+ * The messages' locale: the one last reported ready, whoever configured @lit/localize (a
+ * library must not); English, the code's own, until one is.
+ */
+export function loadedLocale(): string {
+  return readyLocale ?? sourceLocale;
+}
+
+// One listener for the page, from the moment any element loads (they all import this
+// module through i18n/locale.ts), so strings set later re-announce a locale that was
+// ready before. Server rendering and Node imports have no window and no locale to follow.
+if (typeof window !== 'undefined') {
+  window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
+    if (event.detail.status !== 'ready') return;
+    readyLocale = event.detail.readyLocale;
+    followLocaleOfAnotherCopy(readyLocale);
+  });
 }
 
 /** How Colloquy follows another copy of @lit/localize: unknown yet, not needed (`null`), or its setLocale. */

@@ -6,9 +6,17 @@ import type {Database} from './db/database.js';
 import {errorResponse, notFound, ProtocolError} from './errors.js';
 import type {LiveHub} from './live/hub.js';
 import type {Mailer} from './mail/mailer.js';
+import {ProviderClients} from './auth/provider-client.js';
 import {adminRoutes} from './routes/admin.js';
+import {authRoutes} from './routes/auth.js';
+import {authEmailRoutes} from './routes/auth-email.js';
+import {authSessionRoutes} from './routes/auth-session.js';
+import {callbackPageRoutes} from './routes/auth-callback-page.js';
 import {commentRoutes} from './routes/comments.js';
 import {eventRoutes} from './routes/events.js';
+import {moderationRoutes} from './routes/moderation.js';
+import {notificationAdminRoutes} from './routes/notifications-admin.js';
+import {notificationRoutes} from './routes/notifications.js';
 import {serviceRoutes} from './routes/service.js';
 import {GUEST_HEADER, identify, type Viewer} from './viewer.js';
 
@@ -18,17 +26,21 @@ export interface AppDeps {
   live: LiveHub;
   /** Absent when no SMTP server is configured: email features answer that they are off. */
   mailer?: Mailer;
+  /** The time in ms, for sessions and sign-in expiry; tests move it. Defaults to Date.now. */
+  now?: () => number;
 }
 
 export type AppEnv = {
   Bindings: Partial<HttpBindings>;
-  Variables: {deps: AppDeps; viewer: Viewer; ip: string};
+  Variables: {deps: AppDeps; viewer: Viewer; ip: string; now: number; providers: ProviderClients};
 };
 
 /** The whole server as one Hono app; everything it needs comes in `deps`, nothing is global. */
 export function createApp(deps: AppDeps) {
   const {config} = deps;
   const app = new Hono<AppEnv>();
+  const providers = new ProviderClients(config.auth.providers);
+  const clock = deps.now ?? Date.now;
   app.use(
     '*',
     cors({
@@ -42,13 +54,23 @@ export function createApp(deps: AppDeps) {
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('ip', clientAddress(c.req.raw.headers, c.env?.incoming?.socket?.remoteAddress, config.trustProxy));
-    c.set('viewer', identify(c.req.raw.headers, config));
+    c.set('now', clock());
+    c.set('providers', providers);
+    c.set('viewer', await identify(c.req.raw.headers, config, deps.db, c.var.now));
     await next();
   });
   app.route('/', serviceRoutes());
   app.route('/', commentRoutes());
+  app.route('/', moderationRoutes());
   app.route('/', eventRoutes());
   app.route('/', adminRoutes());
+  // Before authRoutes: `/auth/providers/email/…` are its own paths, not a provider's.
+  app.route('/', authEmailRoutes());
+  app.route('/', authRoutes());
+  app.route('/', authSessionRoutes());
+  app.route('/', callbackPageRoutes());
+  app.route('/', notificationRoutes());
+  app.route('/', notificationAdminRoutes());
   app.notFound((c) => errorResponse(c, notFound('There is nothing at this address.')));
   app.onError((error, c) => {
     if (error instanceof ProtocolError) return errorResponse(c, error);

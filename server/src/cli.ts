@@ -5,8 +5,9 @@ const USAGE = `colloquy-server: the Colloquy REST protocol's reference server
   colloquy-server                      start (configuration from the environment; see README)
   colloquy-server check <endpoint>     run the protocol conformance checks against any server
   colloquy-server moderate list        list held comments (needs the server running and COLLOQUY_ADMIN_TOKEN)
-  colloquy-server moderate approve <comment-id>
-  colloquy-server moderate reject <comment-id>
+  colloquy-server moderate approve|reject|spam <comment-id>
+  colloquy-server moderate block <comment-id> [--address] | block-range <cidr> | blocks | unblock <block-id>
+  colloquy-server import <file>        import a WordPress (WXR) or Disqus export; --help for options
   colloquy-server bench                load benchmark (PGlite; and PostgreSQL with DATABASE_URL)
 
 moderate talks to the running server at COLLOQUY_ENDPOINT (default http://127.0.0.1:$PORT/).`;
@@ -21,12 +22,18 @@ try {
       break;
     case 'check': {
       const {runCheckCommand} = await import('./check/command.js');
-      process.exitCode = await runCheckCommand(rest);
+      process.exitCode = await runCheckCommand(rest, process.env['COLLOQUY_MODERATOR_TOKEN'] || undefined);
       break;
     }
     case 'moderate': {
       const {runModerateCommand} = await import('./moderate-cli.js');
       process.exitCode = await runModerateCommand(rest, readConfig());
+      break;
+    }
+    case 'import': {
+      const {IMPORT_USAGE, runImportCommand} = await import('./import/command.js');
+      if (rest.includes('--help') || rest.includes('-h')) console.log(IMPORT_USAGE);
+      else process.exitCode = await runImportCommand(rest, readConfig());
       break;
     }
     case 'bench': {
@@ -58,6 +65,9 @@ async function serve() {
   const server = await startServer(config);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`colloquy-server listening on ${server.url}  (database: ${where})`);
+  if (config.smtpUrl && !config.publicUrl) {
+    console.warn(`email notifications: set COLLOQUY_PUBLIC_URL; links in emails now point at ${server.url}`);
+  }
   console.log(`moderation: ${config.moderation}; origins: ${config.origins.length ? config.origins.join(', ') : 'any (set COLLOQUY_ORIGINS in production)'}`);
   console.log('\nPaste this where the comments go:\n');
   console.log('<!-- colloquy.js: dist/cdn/ of the colloquy package, served by your site -->');

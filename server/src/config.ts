@@ -1,4 +1,6 @@
 import {resolve} from 'node:path';
+import {ConfigError} from './config-error.js';
+import {AUTH_VARIABLES, readAuthConfig, type AuthConfig} from './auth/auth-config.js';
 
 export type ModerationPolicy = 'none' | 'first' | 'links' | 'all';
 
@@ -39,6 +41,18 @@ export interface ServerConfig {
   smtpUrl?: string;
   /** The From of every email this server sends. */
   mailFrom: string;
+  /** Sign-in: providers, moderators, session length (server/src/auth/auth-config.ts). */
+  auth: AuthConfig;
+  /** The notification queue: sends tried per email before it becomes a dead letter. */
+  mailMaxAttempts: number;
+  /** Seconds before the first retry of a failed send; doubled after each failure (capped at an hour). */
+  mailRetrySeconds: number;
+  /** Seconds a process holds a claimed email before another may take it (a crash mid-send). */
+  mailLeaseSeconds: number;
+  /** Seconds during which an address gets at most one confirmation email. */
+  confirmWindowSeconds: number;
+  /** Confirmation emails per client address per confirmation window. */
+  confirmationsPerIp: number;
 }
 
 /** Every variable, its default and meaning: the README's configuration table is made from this. */
@@ -52,6 +66,7 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_MODERATION', default: 'none', meaning: '`none`, `first` (a guest\'s first comment), `links`, `all`'},
   {name: 'COLLOQUY_MODERATION_LINKS', default: '2', meaning: 'with `links`: hold comments with more links than this'},
   {name: 'COLLOQUY_ADMIN_TOKEN', default: '(none)', meaning: 'moderators\' bearer token for the admin API and CLI (16+ characters); unset = admin API off'},
+  ...AUTH_VARIABLES,
   {name: 'COLLOQUY_MAX_BODY_BYTES', default: '65536', meaning: 'largest request body (413 beyond)'},
   {name: 'COLLOQUY_MAX_TEXT_LENGTH', default: '5000', meaning: 'longest comment, UTF-16 code units'},
   {name: 'COLLOQUY_MAX_DEPTH', default: '12', meaning: 'deepest reply level (top level is 0)'},
@@ -64,10 +79,15 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_PUBLIC_URL', default: '(its own address)', meaning: 'the address visitors reach this server at, for links in emails and sign-in callbacks (https in production)'},
   {name: 'COLLOQUY_SMTP_URL', default: '(none)', meaning: 'outgoing mail server, `smtp://user:password@host:587` or `smtps://…`; unset = no email sign-in and no notifications'},
   {name: 'COLLOQUY_MAIL_FROM', default: 'Colloquy <comments@localhost>', meaning: 'the From of every email'},
+  {name: 'COLLOQUY_MAIL_MAX_ATTEMPTS', default: '8', meaning: 'tries per notification email before it becomes a dead letter (listed at `GET /admin/notifications/jobs?state=dead`)'},
+  {name: 'COLLOQUY_MAIL_RETRY_SECONDS', default: '60', meaning: 'wait before retrying a failed send; doubled after each failure, at most an hour'},
+  {name: 'COLLOQUY_MAIL_LEASE_SECONDS', default: '300', meaning: 'how long a process holds an email it is sending; after a crash another process sends it once this has passed'},
+  {name: 'COLLOQUY_CONFIRM_WINDOW', default: '86400', meaning: 'seconds during which an address gets at most one confirmation email'},
+  {name: 'COLLOQUY_CONFIRMATIONS_PER_IP', default: '10', meaning: 'confirmation emails one client address can cause per confirmation window'},
   {name: 'COLLOQUY_TRUST_PROXY', default: 'false', meaning: '`true` behind a load balancer: client address from `X-Forwarded-For`'},
 ];
 
-export class ConfigError extends Error {}
+export {ConfigError};
 
 /** The configuration from environment variables; throws a ConfigError naming a bad value. */
 export function readConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): ServerConfig {
@@ -128,6 +148,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...(publicUrl ? {publicUrl} : {}),
     ...(env['COLLOQUY_SMTP_URL'] ? {smtpUrl: smtpUrl(env['COLLOQUY_SMTP_URL'])} : {}),
     mailFrom: env['COLLOQUY_MAIL_FROM'] || 'Colloquy <comments@localhost>',
+    auth: readAuthConfig(env, origins),
+    mailMaxAttempts: int('COLLOQUY_MAIL_MAX_ATTEMPTS', 8, 1),
+    mailRetrySeconds: int('COLLOQUY_MAIL_RETRY_SECONDS', 60, 1),
+    mailLeaseSeconds: int('COLLOQUY_MAIL_LEASE_SECONDS', 300, 1),
+    confirmWindowSeconds: int('COLLOQUY_CONFIRM_WINDOW', 86_400, 1),
+    confirmationsPerIp: int('COLLOQUY_CONFIRMATIONS_PER_IP', 10, 1),
   };
 }
 

@@ -13,15 +13,17 @@ export interface CommentRow {
   author_key: string;
   author_name: string;
   author_website: string | null;
+  author_avatar: string | null;
   text: string;
-  status: 'approved' | 'pending' | 'deleted';
+  /** `spam`: kept out of every list and every answer (migrations/005). */
+  status: 'approved' | 'pending' | 'deleted' | 'spam';
   like_count: number;
   created_at: Date | string;
   edited_at: Date | string | null;
 }
 
 export const COMMENT_COLUMNS = `c.id, c.seq::text AS seq, c.thread_id, c.parent_id, c.root_id, c.depth, c.author_key,
-  c.author_name, c.author_website, c.text, c.status, c.like_count, c.created_at, c.edited_at`;
+  c.author_name, c.author_website, c.author_avatar, c.text, c.status, c.like_count, c.created_at, c.edited_at`;
 
 export interface ThreadRow {
   id: string;
@@ -66,6 +68,7 @@ export function renderComment(row: CommentRow, context: RenderContext) {
     author: {
       ...(deleted ? {} : {id: publicAuthorId(row.author_key)}),
       name: deleted ? '' : row.author_name,
+      ...(row.author_avatar && !deleted ? {avatarUrl: row.author_avatar} : {}),
       ...(row.author_website && !deleted ? {profileUrl: row.author_website} : {}),
       isViewer: isAuthor,
       isModerator: row.author_key === 'moderator',
@@ -81,6 +84,7 @@ export function renderComment(row: CommentRow, context: RenderContext) {
       reply: !thread.closed && row.status === 'approved' && row.depth < config.maxDepth,
       edit: !deleted && isAuthor && withinWindow,
       delete: !deleted && (viewer.isModerator || (isAuthor && withinWindow)),
+      ...(viewer.isModerator && !deleted ? {moderate: true} : {}),
       ...(isAuthor && !deleted ? {editableUntil: new Date(editableUntilMs).toISOString()} : {}),
     },
   };
@@ -88,7 +92,7 @@ export function renderComment(row: CommentRow, context: RenderContext) {
 
 export type RenderedComment = ReturnType<typeof renderComment>;
 
-export function renderThread(thread: ThreadRow, totalCount: number, config: ServerConfig) {
+export function renderThread(thread: ThreadRow, totalCount: number, config: ServerConfig, viewer: Viewer = ANONYMOUS) {
   const url = thread.url ? safeUrl(thread.url) : undefined;
   return {
     id: thread.id,
@@ -99,15 +103,24 @@ export function renderThread(thread: ThreadRow, totalCount: number, config: Serv
       open: !thread.closed,
       guests: {allowed: true, requireName: true, requireEmail: false},
       maxLength: config.maxTextLength,
-      notifications: {comments: false, posts: false},
+      notifications: notificationsOffered(config, viewer),
     },
   };
+}
+
+/**
+ * Notification boxes are offered only when this server can send email (COLLOQUY_SMTP_URL),
+ * and not to a signed-in person whose sign-in shared no verified address to write to.
+ */
+export function notificationsOffered(config: ServerConfig, viewer: Viewer = ANONYMOUS): {comments: boolean; posts: boolean} {
+  const on = Boolean(config.smtpUrl) && (!viewer.user || viewer.user.verifiedEmail !== undefined);
+  return {comments: on, posts: on};
 }
 
 export const ANONYMOUS: Viewer = {key: null, isModerator: false};
 
 /** Stable per author, but says nothing about the secret behind it. */
-function publicAuthorId(authorKey: string): string {
+export function publicAuthorId(authorKey: string): string {
   if (authorKey === 'moderator') return 'moderator';
   return `a-${createHash('sha256').update(`author:${authorKey}`).digest('base64url').slice(0, 12)}`;
 }

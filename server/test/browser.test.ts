@@ -1,45 +1,24 @@
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
-import {createServer, type Server} from 'node:http';
-import {extname, join, normalize} from 'node:path';
 import {after, before, it} from 'node:test';
 import {chromium, type Browser, type Locator, type Page} from 'playwright-core';
 import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
 import {startTestServer} from './helpers.js';
+import {startSite} from './site.helpers.js';
 
 // The real elements (the built script-tag bundle, dist/cdn/) against the real server in
 // Chromium, from another origin as on a real site: post, reply six deep, edit, delete,
 // a held comment shown to its author only, and a live update in a second page.
 
-const cdn = new URL('../../dist/cdn/', import.meta.url).pathname;
 let api: Awaited<ReturnType<typeof startTestServer>>;
-let site: Server;
+let site: Awaited<ReturnType<typeof startSite>>;
 let siteUrl: string;
 let browser: Browser;
 
 before(async () => {
-  site = createServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path === '/') {
-      response.writeHead(200, {'Content-Type': 'text/html; charset=utf-8'});
-      response.end(`<!doctype html><html lang="en"><title>Colloquy against colloquy-server</title>
+  site = await startSite(() => `<!doctype html><html lang="en"><title>Colloquy against colloquy-server</title>
 <script type="module" src="/colloquy.js"></script>
 <comment-thread adapter="rest" endpoint="${api.url}" thread="browser"><comment-form></comment-form></comment-thread>`);
-      return;
-    }
-    const file = normalize(join(cdn, path));
-    if (!file.startsWith(cdn)) return void response.writeHead(404).end();
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream'});
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  const address = site.address();
-  siteUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  siteUrl = site.url;
   // Comments with a link are held, so one server shows both approved and pending comments.
   api = await startTestServer({COLLOQUY_ORIGINS: siteUrl, COLLOQUY_MODERATION: 'links', COLLOQUY_MODERATION_LINKS: '0'});
   browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
@@ -48,7 +27,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await api?.cleanup();
-  await new Promise((resolve) => site?.close(resolve));
+  await site?.close();
 });
 
 async function openPage(): Promise<Page> {

@@ -13,10 +13,13 @@ export function tempDir(prefix: string): {path: string; remove(): void} {
 }
 
 /** A server in this process on a fresh PGlite folder (port 0: the system picks a free one). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & {config: ServerConfig; cleanup(): Promise<void>}> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: {now?: () => number} = {},
+): Promise<RunningServer & {config: ServerConfig; cleanup(): Promise<void>}> {
   const dir = tempDir('colloquy-server-test-');
   const config = readConfig({PORT: '0', COLLOQUY_DATA_DIR: dir.path, COLLOQUY_ADMIN_TOKEN: ADMIN_TOKEN, ...env});
-  const server = await startServer(config);
+  const server = await startServer(config, options);
   return {
     ...server,
     config,
@@ -97,9 +100,12 @@ export function client(
 }
 
 /** Reads SSE events from a stream until `match` or a deadline. */
-export async function openEvents(url: string, lastEventId?: string) {
+export async function openEvents(url: string, lastEventId?: string, headers: Record<string, string> = {}) {
   const controller = new AbortController();
-  const response = await fetch(url, {headers: {Accept: 'text/event-stream', ...(lastEventId ? {'Last-Event-ID': lastEventId} : {})}, signal: controller.signal});
+  const response = await fetch(url, {
+    headers: {Accept: 'text/event-stream', ...(lastEventId ? {'Last-Event-ID': lastEventId} : {}), ...headers},
+    signal: controller.signal,
+  });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   const events: {id: string; type: string; data: any}[] = [];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, it} from 'node:test';
+import {openPostgres} from '../src/db/postgres.js';
 import {client, openEvents, startServerProcess} from './helpers.js';
 import {runCheck} from './conformance.helpers.js';
 
@@ -52,6 +53,26 @@ it('holds the per-author rate limit across both processes', async () => {
     statuses.push((await client(server.url, guest).post('rate-across', `post number ${i}`)).status);
   }
   assert.deepEqual(statuses, [201, 201, 201, 201, 201, 201, 429, 429]);
+});
+
+it('never stores a reply as public under a comment a moderator is marking as spam meanwhile', async () => {
+  const parent = (await client(a.url).post('spam-race', 'a comment about to be marked as spam')).body.comment;
+  // The moderator's transaction, paused after locking the comment, as moderate() locks it.
+  const db = await openPostgres(databaseUrl);
+  try {
+    let reply: Promise<{status: number}> | undefined;
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM comments WHERE id = $1 FOR UPDATE', [parent.id]);
+      reply = client(b.url).post('spam-race', 'a reply arriving meanwhile', parent.id);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await tx.query(`UPDATE comments SET status = 'spam' WHERE id = $1`, [parent.id]);
+    });
+    assert.equal((await reply!).status, 400, 'the reply waited for the decision and found its parent gone');
+    const [{approved_count}] = await db.query<{approved_count: number}>(`SELECT approved_count FROM threads WHERE id = 'spam-race'`);
+    assert.equal(approved_count, 0);
+  } finally {
+    await db.close();
+  }
 });
 
 it('passes the conformance command', async () => {

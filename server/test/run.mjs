@@ -30,9 +30,23 @@ const pgliteSuites = [
   'protocol.test.ts',
   'crash.test.ts',
   'conformance.test.ts',
+  'moderation.test.ts',
+  'import.test.ts',
+  'auth-providers.test.ts',
+  'auth.test.ts',
+  'notifications.test.ts',
+  'notify-crash.test.ts',
+];
+const postgresSuites = [
+  'postgres.test.ts',
+  'notify-postgres.test.ts',
+  'auth-email.test.ts',
 ];
 const browserSuites = [
   'browser.test.ts',
+  'auth-browser.test.ts',
+  'moderation-browser.test.ts',
+  'notify-browser.test.ts',
 ];
 
 let ok = runSuite('server (PGlite)', pgliteSuites);
@@ -46,7 +60,7 @@ try {
 }
 if (postgres) {
   try {
-    ok = runSuite('server (PostgreSQL, two processes)', ['postgres.test.ts'], {COLLOQUY_TEST_DATABASE_URL: postgres.url}) && ok;
+    ok = runSuite('server (PostgreSQL, two processes)', postgresSuites, {COLLOQUY_TEST_DATABASE_URL: postgres.url}) && ok;
   } finally {
     postgres.stop();
   }

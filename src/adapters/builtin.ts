@@ -7,4 +7,6 @@ registerAdapter('memory', (config) =>
 registerAdapter('wordpress', (config) =>
   import('./wordpress/index.js').then((module) => module.createWordPressAdapterFromConfig(config)),
 );
-registerAdapter('rest', (config) => import('./rest/index.js').then((module) => module.createRestAdapterFromConfig(config)));
+registerAdapter('rest', (config, hints) =>
+  import('./rest/index.js').then((module) => module.createRestAdapterFromConfig(config, hints)),
+);

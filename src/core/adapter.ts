@@ -89,6 +89,12 @@ export interface CommentAdapter {
   /** Adds or removes the viewer's reaction; needs `capabilities.reactions`. */
   react?(request: ReactRequest, options: CallOptions): Promise<Comment>;
 
+  /**
+   * A callback page the backend serves itself (docs/sign-in-protocol.md), used when the page
+   * names none in `sign-in-callback`: sign-in then runs in a popup with no file on the site.
+   */
+  readonly signInCallbackUrl?: string;
+
   /** The ways to sign in that this backend offers; needs `capabilities.signIn`. */
   listProviders?(options: CallOptions): Promise<SignInProvider[]>;
 
@@ -98,6 +104,13 @@ export interface CommentAdapter {
    * with Colloquy's sign-in protocol and echoes `state`. Needs `capabilities.signIn`.
    */
   signInUrl?(request: SignInUrlRequest, options: CallOptions): Promise<string>;
+
+  /**
+   * Emails a one-time sign-in link (the provider whose id is `email`). Resolves once it is
+   * sent; the sign-in then finishes in the tab where the link is opened, and this page
+   * learns of it from `getSession`. Needs `capabilities.signIn` and `capabilities.session`.
+   */
+  requestSignInLink?(request: SignInLinkRequest, options: CallOptions): Promise<void>;
 
   /**
    * Turns what the callback page reported (a code, a token…) into a session, keeping any
@@ -227,6 +240,17 @@ export interface SignInUrlRequest {
   callbackUrl: string;
   /** `popup` when the result is posted back to the opener; `redirect` for a full-page round trip. */
   mode: 'popup' | 'redirect';
+}
+
+export interface SignInLinkRequest {
+  providerId: string;
+  email: string;
+  /** The name to comment under; the backend picks one when absent. */
+  name?: string;
+  /** One-time value identifying this attempt, known only to this tab. */
+  state: string;
+  /** Where the link leads once opened (a callback page). */
+  callbackUrl: string;
 }
 
 export interface CompleteSignInRequest {

@@ -31,6 +31,11 @@ export interface ConformanceSubject {
   guest?: GuestIdentity;
   /** False when the thread cannot be posted to (read-only backends); default true. */
   canPost?: boolean;
+  /**
+   * The same backend and thread, seen by a viewer who moderates it (with `moderate`); leave
+   * out to skip the moderator's checks. The subject's own `adapter` must not moderate.
+   */
+  moderator?: CommentAdapter;
   /** Called after each check. */
   dispose?(): void | Promise<void>;
 }
@@ -261,6 +266,34 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
       );
       const after = await loadWholeThread(adapter, thread);
       assert(after.comments.some((comment) => comment.id === target.id), 'a refused moderation still removed the comment');
+    }),
+
+    check("lets a moderator approve, mark as spam and delete a viewer's comments", async (subject) => {
+      const {adapter, thread, moderator} = subject;
+      if (!moderator?.capabilities.moderate || !moderator.moderate || subject.canPost === false) return;
+      const post = (purpose: string) => adapter.postComment(newComment(subject, uniqueText(purpose), null), {});
+      const listedTo = async (viewer: CommentAdapter, id: string) => (await loadWholeThread(viewer, thread)).comments.find((c) => c.id === id);
+      const decide = (commentId: string, action: 'approve' | 'spam' | 'delete') => moderator.moderate!({thread, commentId, action}, {});
+
+      const kept = await post('approved by a moderator');
+      const seen = await listedTo(moderator, kept.id);
+      assert(seen, `a moderator is not shown the viewer's new comment (status "${kept.status}")`);
+      assert(seen.viewerCan.moderate === true, "the viewer's comment does not offer the moderator moderation");
+      const approved = await decide(kept.id, 'approve');
+      assert(approved?.status === 'approved', `approve answered ${approved ? `status "${approved.status}"` : 'null'}, not the approved comment`);
+      const again = await decide(kept.id, 'approve');
+      assert(again?.status === 'approved', 'approving an approved comment again did not answer it as it is');
+      assert((await listedTo(adapter, kept.id))?.status === 'approved', 'the approved comment is not listed as approved to its author');
+
+      const spam = await post('marked as spam');
+      assert((await decide(spam.id, 'spam')) === null, 'spam did not answer null');
+      assert((await decide(spam.id, 'spam')) === null, 'marking spam again did not answer null');
+      assert(!(await listedTo(adapter, spam.id)), 'spam is still listed to its author');
+      assert(!(await listedTo(moderator, spam.id)), 'spam is still listed to the moderator');
+
+      const removed = await post('deleted by a moderator');
+      assert((await decide(removed.id, 'delete')) === null, 'deleting a comment without replies did not answer null');
+      assert(!(await listedTo(adapter, removed.id)), 'the deleted comment is still listed');
     }),
 
     check('rejects a call whose signal fires while it is under way', async ({adapter, thread}) => {

@@ -1,4 +1,4 @@
-import type {CommentAdapter} from './adapter.js';
+import type {CommentAdapter, LoadPageRequest} from './adapter.js';
 
 /**
  * What a named adapter is built from: the configuring element's attributes (`endpoint`,
@@ -6,7 +6,16 @@ import type {CommentAdapter} from './adapter.js';
  */
 export type AdapterConfig = Readonly<Record<string, string | undefined>>;
 
-export type AdapterFactory = (config: AdapterConfig) => CommentAdapter | Promise<CommentAdapter>;
+/**
+ * What the element will ask for first, so a factory that must talk to its backend before
+ * the adapter exists (a service document, say) can start that request at the same time
+ * rather than after. Only a hint: the adapter must answer any request, hinted or not.
+ */
+export interface AdapterHints {
+  firstPage?: LoadPageRequest;
+}
+
+export type AdapterFactory = (config: AdapterConfig, hints?: AdapterHints) => CommentAdapter | Promise<CommentAdapter>;
 
 const factories = new Map<string, AdapterFactory>();
 const instances = new Map<string, Promise<CommentAdapter>>();
@@ -31,7 +40,7 @@ export function hasAdapter(name: string): boolean {
  * The adapter registered as `name`, built for `config`. Elements configured alike share
  * one instance, so a thread and a form on the same page see the same session and cache.
  */
-export function resolveAdapter(name: string, config: AdapterConfig = {}): Promise<CommentAdapter> {
+export function resolveAdapter(name: string, config: AdapterConfig = {}, hints?: AdapterHints): Promise<CommentAdapter> {
   const factory = factories.get(name);
   if (!factory) {
     const known = [...factories.keys()].join(', ') || 'none';
@@ -42,7 +51,7 @@ export function resolveAdapter(name: string, config: AdapterConfig = {}): Promis
   const key = `${name}\u0000${stableKey(config)}`;
   let instance = instances.get(key);
   if (!instance) {
-    instance = Promise.resolve().then(() => factory(config));
+    instance = Promise.resolve().then(() => factory(config, hints));
     // A factory that failed (say, a chunk that did not load) may succeed next time.
     instance.catch(() => instances.delete(key));
     instances.set(key, instance);

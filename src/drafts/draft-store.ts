@@ -29,6 +29,11 @@ export interface DraftSlot {
   editing?: string;
 }
 
+/** Whether two slots name the same draft (two absent ones do too). */
+export function sameSlot(a: DraftSlot | undefined, b: DraftSlot | undefined): boolean {
+  return a?.thread === b?.thread && a?.parentId === b?.parentId && a?.editing === b?.editing;
+}
+
 /** Drafts older than this are dropped: nobody comes back to finish them. */
 const maxAgeMs = 30 * 24 * 60 * 60 * 1000;
 
@@ -49,6 +54,25 @@ interface TabOnlyIdentity {
 }
 
 /**
+ * A send as localStorage keeps it. Without consent its guest details are not in it but in
+ * the tab (`TabOnlyIdentity.sentGuest`), and `guestInTab` says they must be put back
+ * before it can be replayed.
+ */
+interface StoredSend extends NewComment {
+  guestInTab?: true;
+}
+
+/** A draft as localStorage keeps it (see `StoredSend`). */
+interface StoredDraft extends Omit<Draft, 'sent'> {
+  sent?: StoredSend;
+}
+
+const noGuest: GuestIdentity = {name: '', email: '', website: ''};
+
+/** Longer than #holdTab's wait, so a reloading tab has its lock back by then. */
+const RELOAD_GRACE_MS = 2000;
+
+/**
  * Keeps drafts in Web Storage so they survive a reload, a crash or a sign-in round trip,
  * and in memory as well: storage may throw on every call (private browsing, a full quota,
  * blocked cookies), and then drafts still outlive the element within the page.
@@ -66,9 +90,6 @@ interface TabOnlyIdentity {
  * name, email, and website in this browser"; otherwise they stay in the tab's
  * sessionStorage and only the comment text is kept for longer.
  */
-/** Longer than #holdTab's wait, so a reloading tab has its lock back by then. */
-const RELOAD_GRACE_MS = 2000;
-
 export class DraftStore {
   /** Drafts storage refused to take (`null`: refused to delete); they win over what storage holds. */
   readonly #memory = new Map<string, Draft | null>();
@@ -314,7 +335,7 @@ export class DraftStore {
   }
 
   /** Without consent, the identity goes to the tab's sessionStorage and the draft keeps only what was typed. */
-  #withoutTabIdentity(key: string, draft: Draft): Draft {
+  #withoutTabIdentity(key: string, draft: Draft): StoredDraft {
     if (draft.rememberGuest === true) {
       this.#writeSession(key, undefined);
       return draft;
@@ -322,31 +343,27 @@ export class DraftStore {
     const identity: TabOnlyIdentity = {guest: draft.guest, ...(draft.sent?.guest ? {sentGuest: draft.sent.guest} : {})};
     const hasIdentity = [draft.guest.name, draft.guest.email, draft.guest.website ?? ''].some((value) => value.trim());
     this.#writeSession(key, hasIdentity || identity.sentGuest ? identity : undefined);
-    const {guest: _sentGuest, ...sent} = draft.sent ?? {};
-    return {
-      ...draft,
-      guest: {name: '', email: '', website: ''},
-      ...(draft.sent ? {sent: {...(sent as NewComment), ...(draft.sent.guest ? {guestInTab: true} : {})}} : {}),
-    };
+    if (!draft.sent) return {...draft, guest: noGuest};
+    const {guest: sentGuest, ...sent} = draft.sent;
+    return {...draft, guest: noGuest, sent: sentGuest ? {...sent, guestInTab: true} : sent};
   }
 
   /** Puts back what `#withoutTabIdentity` kept in the tab. */
-  #withTabIdentity(key: string, draft: Draft): Draft {
+  #withTabIdentity(key: string, stored: StoredDraft): Draft {
     let identity: TabOnlyIdentity | undefined;
     try {
       identity = parseTabIdentity(this.#session().getItem(key));
     } catch {
       identity = undefined;
     }
+    const {sent: storedSent, ...draft} = stored;
     const guest = identity?.guest ?? draft.guest;
-    if (!draft.sent || !(draft.sent as {guestInTab?: boolean}).guestInTab) return {...draft, guest};
-    const {guestInTab: _, ...sent} = draft.sent as NewComment & {guestInTab?: boolean};
+    if (!storedSent) return {...draft, guest};
+    const {guestInTab, ...sent} = storedSent;
+    if (!guestInTab) return {...draft, guest, sent};
     // The body sent cannot be rebuilt without the guest's details (another tab had them):
     // it is let go rather than replayed with other content under its key.
-    if (!identity?.sentGuest) {
-      const {sent: _dropped, ...rest} = draft;
-      return {...rest, guest};
-    }
+    if (!identity?.sentGuest) return {...draft, guest};
     return {...draft, guest, sent: {...sent, guest: identity.sentGuest}};
   }
 
@@ -404,10 +421,10 @@ function isBlank(draft: Omit<Draft, 'savedAt'>): boolean {
 }
 
 /** Reads a saved draft defensively: storage is shared with the rest of the page. */
-function parseDraft(json: string | null): Draft | undefined {
+function parseDraft(json: string | null): StoredDraft | undefined {
   if (!json) return undefined;
   try {
-    const value = JSON.parse(json) as Partial<Draft>;
+    const value = JSON.parse(json) as Partial<StoredDraft>;
     if (typeof value.text !== 'string' || typeof value.savedAt !== 'number') return undefined;
     const guest = value.guest ?? {name: '', email: ''};
     const sent = parseSent(value.sent);
@@ -424,7 +441,7 @@ function parseDraft(json: string | null): Draft | undefined {
   }
 }
 
-function parseSent(value: unknown): NewComment | undefined {
+function parseSent(value: unknown): StoredSend | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const sent = value as Record<string, unknown>;
   const text = (key: string, from: Record<string, unknown> = sent) => (typeof from[key] === 'string' ? (from[key] as string) : undefined);

@@ -129,6 +129,8 @@ export const messagePlaceholders: Readonly<Record<string, number>> = {
   'login.cancel': 0,
   'login.change': 0,
   'login.connecting': 1,
+  'login.email.send': 0,
+  'login.email.sent': 1,
   'login.error.adapter': 2,
   'login.error.generic': 1,
   'login.error.logout': 0,

@@ -1,18 +1,6 @@
-import {LOCALE_STATUS_EVENT} from '@lit/localize';
-import {followLocaleOfAnotherCopy} from '../localization.js';
+import {loadedLocale} from '../localization.js';
 import {formatNumber} from './format.js';
 import {perLocale} from './per-locale.js';
-
-// The page configures @lit/localize (a library must not); follow the locale it loads.
-let loadedLocale = 'en';
-// Guarded: server rendering and Node imports have no window (and no locale to follow).
-if (typeof window !== 'undefined') {
-  window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
-    if (event.detail.status !== 'ready') return;
-    loadedLocale = event.detail.readyLocale;
-    followLocaleOfAnotherCopy(event.detail.readyLocale);
-  });
-}
 
 /**
  * The language for numbers and dates around `element`: its nearest `lang` attribute
@@ -30,7 +18,7 @@ export function localeOf(element: Element): string {
       node = null;
     }
   }
-  return document.documentElement.lang || loadedLocale;
+  return document.documentElement.lang || loadedLocale();
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -69,7 +57,7 @@ const countOrIsolated = /\u2068[^\u2068\u2069]*\u2069|#/g;
  * formats the number, unless `shown` gives it already formatted ("4 min").
  */
 export function plural(count: number, locale: string, messages: PluralMessages, shown?: string): string {
-  const chosen = messages[pluralCategory(count, loadedLocale)] ?? messages.other;
+  const chosen = messages[pluralCategory(count, loadedLocale())] ?? messages.other;
   const number = shown ?? formatNumber(count, locale);
   return chosen().replace(countOrIsolated, (match) => (match === '#' ? number : match));
 }

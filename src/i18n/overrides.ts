@@ -14,8 +14,6 @@ type PluralCategory = Intl.LDMLPluralRule;
  */
 export type ColloquyStrings = Record<string, string | Partial<Record<PluralCategory, string>>>;
 
-const categories: readonly PluralCategory[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
-
 /** The catalogue of message ids and how many values each has, loaded with the first override. */
 type Catalogue = Readonly<Record<string, number>>;
 let catalogue: Promise<Catalogue> | undefined;
@@ -26,83 +24,6 @@ const overrides = new Map<string, Templates>();
 /** The templates handed to @lit/localize per locale, updated in place by later overrides. */
 const merged = new Map<string, {base: Templates; templates: Templates}>();
 let pending: Promise<unknown> = Promise.resolve();
-
-const warn = (problem: string) => console.warn(`Colloquy strings: ${problem}`);
-
-/** `{count, plural, one {…} other {…}}` → {one: '…', other: '…'}; undefined when not ICU. */
-function icuPlural(text: string): Partial<Record<PluralCategory, string>> | undefined {
-  const head = /^\s*\{\s*[\w-]+\s*,\s*plural\s*,/.exec(text);
-  if (!head) return undefined;
-  const forms: Partial<Record<PluralCategory, string>> = {};
-  let index = head[0].length;
-  for (;;) {
-    const selector = /^\s*(=?[\w-]+)\s*\{/.exec(text.slice(index));
-    if (!selector) break;
-    let depth = 1;
-    let end = index + selector[0].length;
-    for (; end < text.length && depth > 0; end++) {
-      if (text[end] === '{') depth++;
-      else if (text[end] === '}') depth--;
-    }
-    if (depth > 0) return undefined;
-    const key = selector[1]!;
-    const body = text.slice(index + selector[0].length, end - 1);
-    if ((categories as readonly string[]).includes(key)) forms[key as PluralCategory] = body;
-    else warn(`"${key}" in "${text}" is not a plural category (${categories.join(', ')}); it is ignored`);
-    index = end;
-  }
-  return /^\s*\}\s*$/.test(text.slice(index)) ? forms : undefined;
-}
-
-/** A string for @lit/localize, with `{n}` turned into the message's n-th value. */
-function template(id: string, text: string, values: number): Template | undefined {
-  const parts = text.split(/\{(\d+)\}/);
-  if (parts.length === 1) return text;
-  const strings: string[] = [];
-  const order: number[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    if (i % 2 === 0) strings.push(parts[i]!);
-    else order.push(Number(parts[i]));
-  }
-  const unknown = order.find((n) => n >= values);
-  if (unknown !== undefined) {
-    warn(`"${id}" has ${values === 0 ? 'no values' : `values {0}…{${values - 1}}`}, not {${unknown}}; its override is ignored`);
-    return undefined;
-  }
-  return {strTag: true, strings: Object.assign(strings, {raw: strings}), values: order} as unknown as Template;
-}
-
-function parse(strings: ColloquyStrings, known: Catalogue): Templates {
-  const result: Templates = {};
-  if (typeof strings !== 'object' || strings === null || Array.isArray(strings)) {
-    warn('strings must be one object, keyed by message id');
-    return result;
-  }
-  // Own keys only: "constructor" or "toString" are not message ids.
-  const isMessage = (id: string) => Object.prototype.hasOwnProperty.call(known, id);
-  const add = (id: string, text: unknown) => {
-    if (typeof text !== 'string') return warn(`"${id}" must be a string`);
-    const made = template(id, text, known[id]!);
-    if (made !== undefined) result[id] = made;
-  };
-  for (const [id, value] of Object.entries(strings)) {
-    if (isMessage(id) && !id.endsWith('.other')) {
-      add(id, value);
-    } else if (isMessage(`${id}.other`) || (id.endsWith('.other') && isMessage(id))) {
-      const base = id.replace(/\.other$/, '');
-      const forms = typeof value === 'string' ? (icuPlural(value) ?? {other: value}) : value;
-      if (typeof forms !== 'object' || forms === null || typeof forms.other !== 'string') {
-        warn(`"${base}" is counted: give it an "other" form (ICU "{count, plural, … other {…}}" or {"other": "…"})`);
-        continue;
-      }
-      const only = id.endsWith('.other') ? ['other' as const] : categories;
-      for (const category of only) add(`${base}.${category}`, forms[category] ?? forms.other);
-    } else {
-      warn(`there is no message "${id}" (the list is in docs/messages.md)`);
-    }
-  }
-  return result;
-}
 
 function refreshMerged(): void {
   for (const [locale, entry] of merged) {
@@ -118,7 +39,7 @@ function refreshMerged(): void {
  */
 export function addOverrides(strings: ColloquyStrings, locale: string): Promise<void> {
   const applied = pending.then(async () => {
-    const known = await loadCatalogue();
+    const [{parse}, known] = await Promise.all([import('./override-parser.js'), loadCatalogue()]);
     overrides.set(locale, {...overrides.get(locale), ...parse(strings, known)});
     refreshMerged();
   });

@@ -447,6 +447,14 @@ export function restServer(options: RestServerOptions): RestServer {
       back.searchParams.set('state', params.get('state') ?? '');
       return new HttpResponse(null, {status: 302, headers: {Location: back.href}});
     }
+    const link = /^\/auth\/providers\/([^/]+)\/link$/.exec(path);
+    if (link && method === 'POST') {
+      const input = (await request.json().catch(() => ({}))) as {email?: string; name?: string; state?: string};
+      if (!input.email?.includes('@')) return fail(400, 'invalid', 'Please give a valid email address.');
+      // As if the link were opened at once: the sign-in is then claimable by its state.
+      server.authorize(decodeURIComponent(link[1]!), {id: 'u-mailed', name: input.name ?? input.email.split('@')[0]!}, input.state);
+      return new HttpResponse(null, {status: 202, headers: corsHeaders});
+    }
     if (path === '/auth/session') {
       if (method === 'GET') return viewer ? json({session: session(viewer)}) : fail(401, 'unauthorized', 'Nobody is signed in.');
       if (method === 'DELETE') {

@@ -8,10 +8,12 @@ const USAGE = `Usage: colloquy-server check <endpoint> [--thread <id>] [--missin
 Runs Colloquy's adapter conformance suite (through the widget's own rest adapter) and
 HTTP-level checks of docs/rest-protocol.md against <endpoint>, and prints what fails.
 Without --thread it seeds a new thread by posting (the server must create threads on
-first post); --missing-thread names a thread that must answer 404.`;
+first post); --missing-thread names a thread that must answer 404. With
+COLLOQUY_MODERATOR_TOKEN set (a moderator's bearer token, kept out of the command line),
+the moderator's checks run too.`;
 
 /** Runs every check, prints one line each, and returns the exit code (0 when all pass). */
-export async function runCheckCommand(args: string[]): Promise<number> {
+export async function runCheckCommand(args: string[], moderatorToken?: string): Promise<number> {
   const options = parseArgs(args);
   if (!options) {
     console.error(USAGE);
@@ -19,6 +21,18 @@ export async function runCheckCommand(args: string[]): Promise<number> {
   }
   const endpoint = options.endpoint.replace(/\/+$/, '');
   const newAdapter = () => createRestAdapter({endpoint, storage: memoryStorage()});
+  // As a signed-in moderator's widget: the token rides on every request.
+  const newModerator = (token: string) =>
+    createRestAdapter({
+      endpoint,
+      storage: memoryStorage(),
+      fetch: (input, init) => {
+        const headers = new Headers(init?.headers);
+        headers.delete('Colloquy-Guest');
+        headers.set('Authorization', `Bearer ${token}`);
+        return fetch(input, {...init, headers});
+      },
+    });
   let thread = options.thread;
   try {
     if (!thread) thread = await seedThread(await newAdapter());
@@ -32,6 +46,7 @@ export async function runCheckCommand(args: string[]): Promise<number> {
       thread: thread!,
       ...(options.missingThread ? {missingThread: options.missingThread} : {}),
       guest: {name: 'Conformance', email: 'conformance@example.com'},
+      ...(moderatorToken ? {moderator: await newModerator(moderatorToken)} : {}),
     })).map((check) => ({name: `adapter: ${check.name}`, run: check.run})),
     ...httpChecks(endpoint, thread),
   ];

@@ -168,7 +168,11 @@ export function httpChecks(endpoint: string, thread: string): Check[] {
         try {
           expect(/^text\/event-stream/.test(stream.contentType), `events answered Content-Type ${stream.contentType}`);
           const said = text('live');
-          expect((await post({text: said, guest: asGuest}, {'Colloquy-Guest': guest()})).status === 201, 'posting failed');
+          const first = await post({text: said, guest: asGuest}, {'Colloquy-Guest': guest()});
+          expect(first.status === 201, 'posting failed');
+          // A held comment is news to nobody but moderators: a server holding guests' posts
+          // cannot show a guest's post live; this check needs one that does not.
+          if (((await first.json()) as {comment?: {status?: string}}).comment?.status === 'pending') return;
           const added = await stream.next((event) => event.type === 'comment-added' && event.data.includes(said));
           expect(added.id && /^\S+$/.test(added.id), 'the event has no id');
           expect(stream.retry !== undefined, 'the stream sets no retry delay');

@@ -5,6 +5,8 @@ export interface LiveEvent {
   id: string;
   type: string;
   data: string;
+  /** Held comments coming and going: for moderators' streams only. */
+  moderatorsOnly: boolean;
 }
 
 type Listener = (event: LiveEvent) => void;
@@ -56,7 +58,7 @@ export class LiveHub {
   /** The thread's events after `lastId`, oldest first (at most `limit`), for a resumed stream. */
   async since(thread: string, lastId: string, limit = 500): Promise<LiveEvent[]> {
     return this.#db.query<LiveEvent>(
-      'SELECT id::text AS id, type, data FROM events WHERE thread_id = $1 AND id > $2 ORDER BY id LIMIT $3',
+      'SELECT id::text AS id, type, data, moderators_only AS "moderatorsOnly" FROM events WHERE thread_id = $1 AND id > $2 ORDER BY id LIMIT $3',
       [thread, lastId, limit],
     );
   }
@@ -72,11 +74,11 @@ export class LiveHub {
     if (this.#byThread.size === 0) return;
     try {
       const [event] = await this.#db.query<LiveEvent & {thread_id: string}>(
-        'SELECT id::text AS id, thread_id, type, data FROM events WHERE id = $1',
+        'SELECT id::text AS id, thread_id, type, data, moderators_only AS "moderatorsOnly" FROM events WHERE id = $1',
         [id],
       );
       if (!event) return;
-      for (const listener of this.#byThread.get(event.thread_id) ?? []) listener({id: event.id, type: event.type, data: event.data});
+      for (const listener of this.#byThread.get(event.thread_id) ?? []) listener({id: event.id, type: event.type, data: event.data, moderatorsOnly: event.moderatorsOnly});
     } catch (error) {
       console.error('colloquy-server: could not read a live event:', (error as Error).message);
     }

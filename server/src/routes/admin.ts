@@ -1,30 +1,28 @@
 import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
+import {requireAdmin} from './admin-guard.js';
 import {readJsonBody} from '../body.js';
 import type {Queryable} from '../db/database.js';
-import {notFound, ProtocolError} from '../errors.js';
+import {invalid, notFound, ProtocolError} from '../errors.js';
 import {COMMENT_COLUMNS, iso, safeUrl, type CommentRow} from '../render.js';
-import {publishComment, renderOne} from '../store/single.js';
-import {checkId, findThread} from '../store/threads.js';
-import {removeComment} from '../store/writes.js';
+import {addBlock, listBlocks, readRange, removeBlock, type BlockTarget} from '../store/blocks.js';
+import {moderate, type ModerationAction} from '../store/moderation.js';
+import {checkId} from '../store/threads.js';
 
 /**
  * The moderators' API, behind `Authorization: Bearer $COLLOQUY_ADMIN_TOKEN`: held comments,
- * approving and rejecting them, deleting any comment, and creating or closing threads.
+ * approving, rejecting or marking them as spam, deleting any comment, blocking authors and
+ * address ranges, and creating or closing threads. Decisions go through the same store
+ * function as the widget's moderation route.
  */
 export function adminRoutes() {
   const app = new Hono<AppEnv>();
-  app.use('/admin/*', async (c, next) => {
-    if (!c.var.deps.config.adminToken) throw notFound('The admin API is off: set COLLOQUY_ADMIN_TOKEN to turn it on.');
-    if (!c.var.viewer.isModerator) throw new ProtocolError(401, 'unauthorized', 'The admin API needs the moderators\' token.');
-    c.header('Cache-Control', 'no-store');
-    await next();
-  });
+  app.use('/admin/*', requireAdmin);
 
   app.get('/admin/comments', async (c) => {
     const {db} = c.var.deps;
     const status = c.req.query('status') ?? 'pending';
-    if (!['pending', 'approved'].includes(status)) throw new ProtocolError(400, 'invalid', 'status is pending or approved.');
+    if (!['pending', 'approved', 'spam'].includes(status)) throw new ProtocolError(400, 'invalid', 'status is pending, approved or spam.');
     const rows = await db.query<CommentRow & {author_email: string | null; author_ip: string | null}>(
       `SELECT ${COMMENT_COLUMNS}, c.author_email, c.author_ip FROM comments c WHERE c.status = $1 ORDER BY c.seq DESC LIMIT 200`,
       [status],
@@ -42,33 +40,28 @@ export function adminRoutes() {
     });
   });
 
-  app.post('/admin/comments/:comment/approve', async (c) => {
+  const decide = (action: ModerationAction, onlyHeld = false) => async (c: Context<AppEnv>) => {
     const {config, db} = c.var.deps;
-    const comment = await db.transaction(async (tx) => {
-      const row = await lockComment(tx, checkId(c.req.param('comment')));
-      if (row.status !== 'pending') return renderOne(tx, row, (await findThread(tx, row.thread_id))!, c.var.viewer, config);
-      const [approved] = await tx.query<CommentRow>(
-        `UPDATE comments AS c SET status = 'approved' WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
-        [row.id],
-      );
-      const thread = (await findThread(tx, row.thread_id))!;
-      await publishComment(tx, 'comment-added', approved!, thread, config);
-      return renderOne(tx, approved!, thread, c.var.viewer, config);
-    });
-    return c.json({comment});
-  });
-
-  const remove = (onlyPending: boolean) => async (c: Context<AppEnv>) => {
-    const {config, db} = c.var.deps;
-    const comment = await db.transaction(async (tx) => {
-      const row = await lockComment(tx, checkId(c.req.param('comment') ?? ''));
-      if (onlyPending && row.status !== 'pending') throw new ProtocolError(409, 'conflict', 'Only a held comment can be rejected; delete it instead.');
-      return removeComment(tx, row, (await findThread(tx, row.thread_id))!, c.var.viewer, config);
-    });
+    const comment = await moderate(db, checkId(c.req.param('comment') ?? ''), null, action, c.var.viewer, config, {onlyHeld});
     return c.json({comment});
   };
-  app.post('/admin/comments/:comment/reject', remove(true));
-  app.delete('/admin/comments/:comment', remove(false));
+  app.post('/admin/comments/:comment/approve', decide('approve'));
+  app.post('/admin/comments/:comment/spam', decide('spam'));
+  app.post('/admin/comments/:comment/reject', decide('delete', true));
+  app.delete('/admin/comments/:comment', decide('delete'));
+
+  app.get('/admin/blocks', async (c) => c.json({blocks: await listBlocks(c.var.deps.db)}));
+
+  app.post('/admin/blocks', async (c) => {
+    const {config, db} = c.var.deps;
+    const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
+    const {target, label} = await blockTarget(db, body);
+    const reason = typeof body['reason'] === 'string' ? body['reason'] : '';
+    const {block, created} = await addBlock(db, target, label, reason);
+    return c.json({block}, created ? 201 : 200);
+  });
+
+  app.delete('/admin/blocks/:block', async (c) => c.json({block: await removeBlock(c.var.deps.db, c.req.param('block'))}));
 
   app.put('/admin/threads/:thread', async (c) => {
     const {config, db} = c.var.deps;
@@ -87,8 +80,35 @@ export function adminRoutes() {
   return app;
 }
 
-async function lockComment(tx: Queryable, id: string): Promise<CommentRow> {
-  const [row] = await tx.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 FOR UPDATE`, [id]);
+/**
+ * What `POST /admin/blocks` asks to block: `{"comment": id}` its author (`"by": "address"`:
+ * the address it was posted from), `{"identity": key}` a viewer key, `{"range": cidr}` addresses.
+ */
+async function blockTarget(db: Queryable, body: Record<string, unknown>): Promise<{target: BlockTarget; label: string}> {
+  const given = ['comment', 'identity', 'range'].filter((name) => body[name] !== undefined);
+  if (given.length !== 1) throw invalid('Send exactly one of comment, identity or range.');
+  if (body['range'] !== undefined) return {target: {range: readRange(body['range'])}, label: ''};
+  if (body['identity'] !== undefined) {
+    const identity = body['identity'];
+    if (typeof identity !== 'string' || identity.length === 0 || identity.length > 200) throw invalid('identity is a viewer key.');
+    if (identity === 'moderator') throw new ProtocolError(409, 'conflict', 'Moderators cannot be blocked.');
+    return {target: {identity}, label: ''};
+  }
+  if (typeof body['comment'] !== 'string') throw invalid('comment is a comment id.');
+  const by = body['by'] ?? 'author';
+  if (by !== 'author' && by !== 'address') throw invalid('by is author or address.');
+  const [row] = await db.query<{author_key: string; author_name: string; author_ip: string | null}>(
+    'SELECT author_key, author_name, author_ip FROM comments WHERE id = $1',
+    [checkId(body['comment'])],
+  );
   if (!row) throw notFound('There is no such comment.');
-  return row;
+  if (by === 'address') {
+    if (!row.author_ip || row.author_ip === 'unknown') throw new ProtocolError(409, 'conflict', 'This comment\'s address is not known (deleted comments keep none).');
+    return {target: {range: readRange(row.author_ip.replace(/^::ffff:(?=\d+\.)/i, ''))}, label: row.author_name};
+  }
+  if (row.author_key === 'moderator') throw new ProtocolError(409, 'conflict', 'Moderators cannot be blocked.');
+  if (row.author_key.startsWith('anonymous:')) {
+    throw new ProtocolError(409, 'conflict', 'This author posted without a lasting identity; block the address instead ("by": "address").');
+  }
+  return {target: {identity: row.author_key}, label: row.author_name};
 }

@@ -43,7 +43,8 @@ export function commentRoutes() {
     const threadId = checkId(c.req.param('thread'));
     const key = idempotencyKey(c);
     const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
-    const input = readPostInput(body, config, !viewer.isModerator);
+    // A signed-in person posts as themselves: no guest fields.
+    const input = readPostInput(body, config, !viewer.isModerator && !viewer.user);
     const result = await postComment(
       db,
       {threadId, input, viewer, idempotencyKey: key, bodyHash: hashBody(input), ip: c.var.ip, origin: c.req.header('Origin') ?? null},
@@ -57,7 +58,7 @@ export function commentRoutes() {
   app.patch('/threads/:thread/comments/:comment', async (c) => {
     const {config, db} = c.var.deps;
     const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
-    const comment = await editComment(db, checkId(c.req.param('thread')), checkId(c.req.param('comment')), body, c.var.viewer, config);
+    const comment = await editComment(db, checkId(c.req.param('thread')), checkId(c.req.param('comment')), body, c.var.viewer, config, c.var.ip);
     return c.json({comment});
   });
 

@@ -11,6 +11,8 @@ export function eventRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/threads/:thread/events', async (c) => {
     const {config, db, live} = c.var.deps;
+    // Decided once per stream: a moderator who signs out gets a new stream (a new token).
+    const viewer = c.var.viewer;
     const threadId = checkId(c.req.param('thread'));
     await threadToRead(db, threadId, config);
     if (live.connections >= config.maxStreams) {
@@ -32,7 +34,7 @@ export function eventRoutes() {
           }
         };
         const send = (event: LiveEvent) => {
-          if (BigInt(event.id) <= lastSent) return;
+          if (BigInt(event.id) <= lastSent || (event.moderatorsOnly && !viewer.isModerator)) return;
           lastSent = BigInt(event.id);
           write(`id: ${event.id}\nevent: ${event.type}\ndata: ${event.data}\n\n`);
         };

@@ -1,6 +1,6 @@
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
-import {REACTIONS} from '../render.js';
+import {notificationsOffered, REACTIONS} from '../render.js';
 
 export const PROTOCOL = 'colloquy-rest/1';
 
@@ -9,10 +9,14 @@ export function serviceRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/', (c) => {
     c.header('Cache-Control', 'max-age=3600');
+    const signIn = c.var.providers.providers.length > 0 || c.var.deps.mailer !== undefined;
     return c.json({
       protocol: PROTOCOL,
       server: 'colloquy-server',
-      capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn: false, session: false, live: true},
+      // `callbackPage`: this server serves the sign-in callback page at `{endpoint}/auth/callback`.
+      capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn, session: signIn, live: true, moderate: true, ...(signIn ? {callbackPage: true} : {})},
+      // Email notifications: which boxes every thread offers (the same as its `posting.notifications`).
+      notifications: notificationsOffered(c.var.deps.config),
     });
   });
   return app;

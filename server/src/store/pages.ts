@@ -28,7 +28,8 @@ export function decodeCursor(raw: string, sort: Sort): Cursor {
 }
 
 /** Whether a row is visible to the viewer, as SQL over `c` with the viewer's key as `$key`. */
-const visible = (key: string, moderator: string) => `(c.status <> 'pending' OR c.author_key = ${key} OR ${moderator})`;
+const visible = (key: string, moderator: string) =>
+  `(c.status IN ('approved', 'deleted') OR (c.status = 'pending' AND (c.author_key = ${key} OR ${moderator})))`;
 
 /**
  * One page: up to `limit` top-level comments, each followed by all its replies depth
@@ -80,7 +81,7 @@ export async function loadPage(
   const last = roots.at(-1);
   const next: Cursor | null = !more || !last ? null : sort === 'top' ? {sort, after: (cursor?.after ?? 0) + limit} : {sort, after: Number(last.seq)};
   return {
-    thread: renderThread(thread, count, config),
+    thread: renderThread(thread, count, config, viewer),
     comments: ordered.map((row) => renderComment(row, context)),
     nextCursor: next ? encodeCursor(next) : null,
   };

@@ -26,7 +26,10 @@ export async function hitRateLimits(db: Queryable, buckets: {bucket: string; lim
 
 /** Forgets what no longer matters: old windows, expired idempotency keys, old live events. */
 export async function sweep(db: Queryable, windowSeconds: number) {
-  await db.query(`DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => $1)`, [windowSeconds * 2]);
+  // Confirmation emails are counted over a day-long window; the mail worker sweeps those.
+  await db.query(`DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => $1) AND bucket NOT LIKE 'confirm-ip:%'`, [
+    windowSeconds * 2,
+  ]);
   await db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`);
   await db.query(`DELETE FROM events WHERE created_at < now() - interval '24 hours'`);
 }

@@ -11,7 +11,8 @@ export async function findComment(db: Queryable, threadId: string, id: string, v
     `SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND c.thread_id = $2 ${forUpdate ? 'FOR UPDATE' : ''}`,
     [id, threadId],
   );
-  if (!row || (row.status === 'pending' && !viewer.isModerator && row.author_key !== viewer.key)) throw notFound('There is no such comment.');
+  const visible = row && (row.status === 'approved' || row.status === 'deleted' || (row.status === 'pending' && (viewer.isModerator || row.author_key === viewer.key)));
+  if (!visible) throw notFound('There is no such comment.');
   return row;
 }
 
@@ -19,7 +20,7 @@ export async function findComment(db: Queryable, threadId: string, id: string, v
 export async function renderOne(db: Queryable, row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig) {
   const [[{count}], liked] = await Promise.all([
     db.query<{count: number}>(
-      `SELECT count(*)::int AS count FROM comments c WHERE c.parent_id = $1 AND (c.status = 'approved' OR c.author_key = $2 OR $3)`,
+      `SELECT count(*)::int AS count FROM comments c WHERE c.parent_id = $1 AND c.status <> 'spam' AND (c.status = 'approved' OR c.author_key = $2 OR $3)`,
       [row.id, viewer.key ?? '', viewer.isModerator],
     ),
     likedBy(db, viewer, [row.id]),
@@ -29,25 +30,37 @@ export async function renderOne(db: Queryable, row: CommentRow, thread: ThreadRo
 
 export const LIVE_CHANNEL = 'colloquy_events';
 
+/** How live events show comments to moderators: every one offers them its moderation. */
+const ANY_MODERATOR: Viewer = {key: null, isModerator: true};
+
+export type LiveEventType = 'comment-added' | 'comment-updated' | 'comment-removed';
+
 /**
  * Records a live event and wakes every server process (NOTIFY is delivered at commit, so
- * a rolled-back write announces nothing). Events carry comments as an anonymous reader sees them.
+ * a rolled-back write announces nothing). Events carry comments as an anonymous reader sees
+ * them; `moderatorsOnly` events (held comments coming and going) reach moderators' streams only.
  */
-export async function publish(tx: Queryable, threadId: string, type: 'comment-added' | 'comment-updated' | 'comment-removed', data: unknown) {
+export async function publish(tx: Queryable, threadId: string, type: LiveEventType, data: unknown, moderatorsOnly = false) {
   await tx.query(
-    `WITH event AS (INSERT INTO events (thread_id, type, data) VALUES ($1, $2, $3) RETURNING id)
+    `WITH event AS (INSERT INTO events (thread_id, type, data, moderators_only) VALUES ($1, $2, $3, $5) RETURNING id)
      SELECT pg_notify($4, event.id::text) FROM event`,
-    [threadId, type, JSON.stringify(data), LIVE_CHANNEL],
+    [threadId, type, JSON.stringify(data), LIVE_CHANNEL, moderatorsOnly],
   );
 }
 
-/** `fresh`: a comment just stored, with no replies or reactions yet, so nothing to count. */
+/**
+ * A comment's arrival or change on the live stream: to everyone when it is public, to
+ * moderators only while it is held. `fresh`: a comment just stored, with no replies or
+ * reactions yet, so nothing to count.
+ */
 export async function publishComment(
   tx: Queryable, type: 'comment-added' | 'comment-updated', row: CommentRow, thread: ThreadRow, config: ServerConfig, fresh = false,
 ) {
-  if (row.status === 'pending') return;
-  const comment = fresh ? renderFresh(row, thread, ANONYMOUS, config) : await renderOne(tx, row, thread, ANONYMOUS, config);
-  await publish(tx, thread.id, type, {comment});
+  if (row.status === 'spam') return;
+  const held = row.status === 'pending';
+  const viewer = held ? ANY_MODERATOR : ANONYMOUS;
+  const comment = fresh ? renderFresh(row, thread, viewer, config) : await renderOne(tx, row, thread, viewer, config);
+  await publish(tx, thread.id, type, {comment}, held);
 }
 
 export function renderFresh(row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig) {

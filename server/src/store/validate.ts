@@ -7,6 +7,8 @@ export interface PostInput {
   parentId: string | null;
   guest?: {name: string; email?: string; website?: string};
   thread?: {title?: string; url?: string};
+  /** The form's "Notify me of new comments / posts via email" boxes; absent when neither is ticked. */
+  notify?: {comments: boolean; posts: boolean};
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{1,63}$/;
@@ -36,6 +38,8 @@ export function readPostInput(body: Record<string, unknown>, config: ServerConfi
     guest = {name, ...(email ? {email} : {}), ...(website ? {website: safeUrl(website)!} : {})};
   }
   if (Object.keys(fields).length) throw invalid(Object.values(fields)[0]!, fields);
+  const notifyRaw = typeof body['notify'] === 'object' && body['notify'] !== null ? (body['notify'] as Record<string, unknown>) : {};
+  const notify = {comments: notifyRaw['comments'] === true, posts: notifyRaw['posts'] === true};
   const thread = typeof body['thread'] === 'object' && body['thread'] !== null ? (body['thread'] as Record<string, unknown>) : {};
   const title = typeof thread['title'] === 'string' ? thread['title'].trim().slice(0, 300) : undefined;
   const url = typeof thread['url'] === 'string' && thread['url'].length <= 2000 ? safeUrl(thread['url']) : undefined;
@@ -44,6 +48,7 @@ export function readPostInput(body: Record<string, unknown>, config: ServerConfi
     parentId: typeof parentRaw === 'string' ? parentRaw : null,
     ...(guest ? {guest} : {}),
     thread: {...(title ? {title} : {}), ...(url ? {url} : {})},
+    ...(notify.comments || notify.posts ? {notify} : {}),
   };
 }
 

@@ -4,10 +4,13 @@ import type {Database, Queryable} from '../db/database.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
 import {COMMENT_COLUMNS, editableUntil, type CommentRow, type ThreadRow} from '../render.js';
 import type {Viewer} from '../viewer.js';
+import {refuseBlocked} from './blocks.js';
 import {hitRateLimits} from './rate-limits.js';
+import {notifyRequest, recordSubscriptions} from '../notify/subscriptions.js';
 import {findComment, publish, publishComment, renderFresh, renderOne} from './single.js';
 import {findThread} from './threads.js';
 import {countLinks, readText, type PostInput} from './validate.js';
+import {commentBecameVisible} from './visible.js';
 
 export interface PostRequest {
   threadId: string;
@@ -42,6 +45,7 @@ export async function postComment(db: Database, request: PostRequest, config: Se
     const replay = await findReplay(db, keyOwner, idempotencyKey, request, config);
     if (replay) return replay;
   }
+  const notify = notifyRequest(request.input, viewer, config);
   const identity = viewer.key ?? (request.input.guest?.email ? `email:${request.input.guest.email.toLowerCase()}` : `ip:${request.ip}`);
   await hitRateLimits(
     db,
@@ -55,6 +59,7 @@ export async function postComment(db: Database, request: PostRequest, config: Se
     return await db.transaction(async (tx) => {
       const thread = await threadForPost(tx, request, config);
       if (thread.closed) throw new ProtocolError(403, 'closed', 'This conversation is closed to new comments.');
+      await refuseBlocked(tx, viewer, request.ip);
       const parent = request.input.parentId ? await parentFor(tx, thread, request.input.parentId, viewer, config) : null;
       const authorKey = viewer.key ?? `anonymous:${randomBytes(12).toString('base64url')}`;
       const text = request.input.text;
@@ -65,14 +70,14 @@ export async function postComment(db: Database, request: PostRequest, config: Se
       );
       if (duplicate) throw new ProtocolError(409, 'duplicate', 'You already posted this comment.');
       const status = (await holdForModeration(tx, request, authorKey, config)) ? 'pending' : 'approved';
-      const guest = request.input.guest;
       const id = newId();
+      const author = authorOf(request);
       const [row] = await tx.query<CommentRow>(
-        `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip, text, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${COMMENT_COLUMNS}`,
+        `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_avatar, author_ip, text, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COMMENT_COLUMNS}`,
         [
           id, thread.id, parent?.id ?? null, parent ? parent.root_id : id, parent ? parent.depth + 1 : 0, authorKey,
-          viewer.isModerator ? (guest?.name ?? 'Moderator') : guest!.name, guest?.email ?? null, guest?.website ?? null, request.ip, text, status,
+          author.name, author.email, author.website, author.avatar, request.ip, text, status,
         ],
       );
       if (idempotencyKey) {
@@ -87,7 +92,8 @@ export async function postComment(db: Database, request: PostRequest, config: Se
         );
         if (claimed.length === 0) throw new KeyTaken();
       }
-      await publishComment(tx, 'comment-added', row!, thread, config, true);
+      if (notify) await recordSubscriptions(tx, notify, {threadId: thread.id, authorKey, ip: request.ip}, config);
+      await commentBecameVisible(tx, row!, thread, config, true);
       return {comment: renderFresh(row!, thread, viewer, config), replayed: false};
     });
   } catch (error) {
@@ -103,6 +109,14 @@ export async function postComment(db: Database, request: PostRequest, config: Se
 }
 
 class KeyTaken extends Error {}
+
+/** Who the comment is by: the signed-in person as their provider names them, else the guest fields. */
+function authorOf(request: PostRequest): {name: string; email: string | null; website: string | null; avatar: string | null} {
+  const {user, isModerator} = request.viewer;
+  if (user) return {name: user.name, email: user.verifiedEmail ?? null, website: user.profileUrl ?? null, avatar: user.avatarUrl ?? null};
+  const guest = request.input.guest;
+  return {name: isModerator ? (guest?.name ?? 'Moderator') : guest!.name, email: guest?.email ?? null, website: guest?.website ?? null, avatar: null};
+}
 
 async function findReplay(db: Queryable, keyOwner: string, key: string, request: PostRequest, config: ServerConfig): Promise<PostResult | undefined> {
   const [stored] = await db.query<{request_hash: string; comment_id: string | null}>(
@@ -135,7 +149,9 @@ async function threadForPost(tx: Queryable, request: PostRequest, config: Server
 }
 
 async function parentFor(tx: Queryable, thread: ThreadRow, parentId: string, viewer: Viewer, config: ServerConfig): Promise<CommentRow> {
-  const [parent] = await tx.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND c.thread_id = $2`, [parentId, thread.id]);
+  // FOR SHARE: a moderator's spam or delete of the parent waits for this reply (and then
+  // takes it along), or this reply waits for it (and then finds the parent gone).
+  const [parent] = await tx.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND c.thread_id = $2 FOR SHARE`, [parentId, thread.id]);
   const visible = parent && (parent.status === 'approved' || (parent.status === 'pending' && (viewer.isModerator || parent.author_key === viewer.key)));
   if (!parent || !visible) throw invalid('The comment you are answering is not in this conversation.', {parent: 'The comment you are answering is not in this conversation.'});
   if (parent.status === 'pending') throw invalid('You can answer this comment once it is approved.', {parent: 'You can answer this comment once it is approved.'});
@@ -155,7 +171,7 @@ async function holdForModeration(tx: Queryable, request: PostRequest, authorKey:
     case 'first': {
       // A guest is known once a comment of theirs was approved: by their browser's key, or
       // (as WordPress does) by the same name and email.
-      const guest = request.input.guest!;
+      const guest = request.input.guest ?? {name: request.viewer.user?.name ?? ''};
       const [known] = await tx.query(
         `SELECT 1 FROM comments WHERE status = 'approved' AND (author_key = $1 OR (author_email = $2 AND author_name = $3)) LIMIT 1`,
         [authorKey, guest.email ?? null, guest.name],
@@ -169,13 +185,16 @@ function newId(): string {
   return `c${Date.now().toString(36)}${randomBytes(6).toString('base64url')}`;
 }
 
-export async function editComment(db: Database, threadId: string, id: string, body: Record<string, unknown>, viewer: Viewer, config: ServerConfig) {
+export async function editComment(
+  db: Database, threadId: string, id: string, body: Record<string, unknown>, viewer: Viewer, config: ServerConfig, ip: string,
+) {
   const text = readText(body['text'], config);
   return db.transaction(async (tx) => {
     const thread = (await findThread(tx, threadId)) ?? throwNotFound();
     const row = await findComment(tx, threadId, id, viewer, true);
     if (row.author_key !== viewer.key) throw new ProtocolError(403, 'forbidden', 'Only its author can edit this comment.');
     if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'This comment was deleted.');
+    await refuseBlocked(tx, viewer, ip);
     if (Date.now() > editableUntil(row, config)) {
       throw new ProtocolError(409, 'conflict', 'The time to edit this comment has passed.');
     }
@@ -209,8 +228,7 @@ export async function deleteComment(db: Database, threadId: string, id: string, 
 }
 
 export async function removeComment(tx: Queryable, row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig) {
-  const [child] = await tx.query('SELECT 1 FROM comments WHERE parent_id = $1 LIMIT 1', [row.id]);
-  if (child) {
+  if (await hasListedReplies(tx, row.id)) {
     const [placeholder] = await tx.query<CommentRow>(
       `UPDATE comments AS c SET status = 'deleted', text = '', author_name = '', author_email = NULL, author_website = NULL,
        author_ip = NULL, like_count = 0 WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
@@ -220,23 +238,48 @@ export async function removeComment(tx: Queryable, row: CommentRow, thread: Thre
     await publishComment(tx, 'comment-updated', placeholder!, thread, config);
     return renderOne(tx, placeholder!, thread, viewer, config);
   }
-  let current: CommentRow | undefined = row;
-  while (current) {
-    await tx.query('DELETE FROM comments WHERE id = $1', [current.id]);
-    await publish(tx, thread.id, 'comment-removed', {commentId: current.id});
-    const parentId: string | null = current.parent_id;
-    if (!parentId) break;
-    current = await childlessPlaceholder(tx, parentId);
-  }
+  await deleteWithSpamBelow(tx, row.id);
+  await publish(tx, thread.id, 'comment-removed', {commentId: row.id}, row.status === 'pending');
+  await dropEmptyPlaceholders(tx, thread, row.parent_id);
   return null;
 }
 
-/** The comment `id` when it is a deleted placeholder with no replies left, else undefined. */
+/** Walks up from `parentId`, deleting each deleted placeholder that is left with no reply anyone sees. */
+export async function dropEmptyPlaceholders(tx: Queryable, thread: ThreadRow, parentId: string | null) {
+  let current = parentId ? await childlessPlaceholder(tx, parentId) : undefined;
+  while (current) {
+    await deleteWithSpamBelow(tx, current.id);
+    await publish(tx, thread.id, 'comment-removed', {commentId: current.id});
+    current = current.parent_id ? await childlessPlaceholder(tx, current.parent_id) : undefined;
+  }
+}
+
+/** Replies that keep a comment as a placeholder: spam under it is listed to nobody. */
+async function hasListedReplies(tx: Queryable, id: string): Promise<boolean> {
+  const [child] = await tx.query(`SELECT 1 FROM comments WHERE parent_id = $1 AND status <> 'spam' LIMIT 1`, [id]);
+  return Boolean(child);
+}
+
+/**
+ * Deletes a comment with any spam kept under it, in one statement (the parent_id foreign
+ * key is checked at its end). Only spam can be under a comment deleted outright.
+ */
+async function deleteWithSpamBelow(tx: Queryable, id: string) {
+  await tx.query(
+    `WITH RECURSIVE below AS (
+       SELECT id FROM comments WHERE id = $1
+       UNION ALL SELECT c.id FROM comments c JOIN below ON c.parent_id = below.id
+     )
+     DELETE FROM comments WHERE id IN (SELECT id FROM below)`,
+    [id],
+  );
+}
+
+/** The comment `id` when it is a deleted placeholder with no listed replies left, else undefined. */
 async function childlessPlaceholder(tx: Queryable, id: string): Promise<CommentRow | undefined> {
   const [row] = await tx.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 FOR UPDATE`, [id]);
   if (!row || row.status !== 'deleted') return undefined;
-  const [child] = await tx.query('SELECT 1 FROM comments WHERE parent_id = $1 LIMIT 1', [id]);
-  return child ? undefined : row;
+  return (await hasListedReplies(tx, id)) ? undefined : row;
 }
 
 export async function react(db: Database, threadId: string, id: string, reaction: string, active: boolean, viewer: Viewer, config: ServerConfig) {

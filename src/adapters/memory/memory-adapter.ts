@@ -627,8 +627,10 @@ export class MemoryAdapter implements CommentAdapter {
   /** Reads what the tabs persisted, each thread validated as a seed is; a corrupt save leaves the seeds. */
   #loadPersisted() {
     const key = this.#options.storageKey;
-    if (!key) return;
-    const saved = readStorage(() => localStorage, key);
+    if (key) this.#restore(readStorage(() => localStorage, key));
+  }
+
+  #restore(saved: string | null) {
     if (!saved) return;
     try {
       const data = JSON.parse(saved) as {version?: unknown; threads?: unknown};
@@ -649,14 +651,15 @@ export class MemoryAdapter implements CommentAdapter {
   #refresh() {
     const key = this.#options.storageKey;
     if (!key) return;
+    let saved: string | null;
     try {
-      localStorage.getItem(key);
+      saved = localStorage.getItem(key);
     } catch {
       return;
     }
     this.#threads.clear();
     this.#seed();
-    this.#loadPersisted();
+    this.#restore(saved);
   }
 
   /**

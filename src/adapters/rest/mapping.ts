@@ -191,6 +191,11 @@ export function mapPageSizeLimit(raw: unknown): number {
   return Math.min(announced, LARGEST_PAGE_SIZE);
 }
 
+/** Whether the server serves the sign-in callback page at `{endpoint}/auth/callback` (`capabilities.callbackPage`). */
+export function mapCallbackPageSupport(raw: unknown): boolean {
+  return asObject(asObject(raw)['capabilities'])['callbackPage'] === true;
+}
+
 /** Whether the service document lists `locate` (it is not one of the core capabilities). */
 export function mapLocateSupport(raw: unknown): boolean {
   return asObject(asObject(raw)['capabilities'])['locate'] === true;

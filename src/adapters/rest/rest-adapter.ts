@@ -11,17 +11,19 @@ import type {
   NewComment,
   ModerateRequest,
   ReactRequest,
+  SignInLinkRequest,
   SignInUrlRequest,
   ThreadEvent,
 } from '../../core/adapter.js';
 import {CommentError, isCommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider} from '../../core/types.js';
+import {withLoadDeadline} from '../shared/deadline.js';
 import {readJson, send, statusMessage, unreadableError, type Fetch} from '../shared/http.js';
 import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
 import {asObject, asString} from '../shared/values.js';
 import {createState} from '../../sign-in/protocol.js';
-import {followEventStream} from './event-stream.js';
 import {
+  mapCallbackPageSupport,
   mapCapabilities,
   mapComment,
   mapCommentResponse,
@@ -60,7 +62,27 @@ export interface RestAdapterOptions {
   maxPageSize?: number;
   /** Longest wait between reconnections of the live stream, in ms; default 30 s. */
   maxReconnectDelay?: number;
+  /**
+   * The page the caller will load first: `createRestAdapter` asks for it together with
+   * the service document instead of after it, and `loadPage` answers from that request.
+   */
+  firstPage?: LoadPageRequest;
+  /**
+   * The server serves the sign-in callback page at `{endpoint}/auth/callback` (its service
+   * document says `callbackPage`): the widget uses it when the page names no `sign-in-callback`.
+   */
+  callbackPage?: boolean;
 }
+
+/** A request sent before the adapter that will use its answer existed. */
+interface StartedRequest {
+  url: string;
+  answer: Promise<{response: Response; body: unknown}>;
+}
+
+/** Lets `createRestAdapter` start the first page early and hand it over (see below). */
+let startPage: (adapter: RestAdapter, request: LoadPageRequest) => StartedRequest;
+let handOver: (from: RestAdapter, to: RestAdapter, started: StartedRequest) => void;
 
 interface Token {
   token: string;
@@ -87,6 +109,7 @@ export class RestAdapter implements CommentAdapter {
   readonly maxPageSize: number;
   /** Present only when the server implements it (see `RestAdapterOptions.locate`). */
   readonly locate?: (request: LocateRequest, options?: CallOptions) => Promise<LocatedComment | null>;
+  readonly signInCallbackUrl?: string;
   readonly #endpoint: string;
   readonly #fetch: Fetch;
   readonly #storage: SafeStorage;
@@ -98,6 +121,23 @@ export class RestAdapter implements CommentAdapter {
   readonly #maxReconnectDelay: number;
   /** Last ETag and body per page URL, for `If-None-Match`. */
   readonly #pages = new Map<string, {etag: string; body: unknown}>();
+  /** The first page, asked for while the service document was read; used once. */
+  #started: StartedRequest | undefined;
+
+  static {
+    startPage = (adapter, request) => {
+      const url = adapter.#pageUrl(request);
+      const answer = withLoadDeadline(undefined, (signal) => adapter.#request(url, {}, signal, [304]));
+      // Unused when the service document fails or the first page asked differs.
+      answer.catch(() => {});
+      return {url, answer};
+    };
+    handOver = (from, to, started) => {
+      // With storage blocked, the guest secret lives only in the instance that sent it.
+      to.#guest ??= from.#guest;
+      to.#started = started;
+    };
+  }
 
   constructor(options: RestAdapterOptions & {capabilities: AdapterCapabilities}) {
     this.#endpoint = baseUrl(options.endpoint);
@@ -110,16 +150,18 @@ export class RestAdapter implements CommentAdapter {
     this.#guestKey = `colloquy:rest:guest:${this.#endpoint}`;
     this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;
     if (options.locate) this.locate = (request, callOptions) => this.#locate(request, callOptions);
+    if (options.callbackPage) this.signInCallbackUrl = this.#url('auth/callback');
   }
 
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
-    const url = this.#url(`threads/${segment(request.thread)}/comments`, {
-      sort: request.sort,
-      limit: this.#pageSize(request.limit),
-      ...(request.cursor ? {cursor: request.cursor} : {}),
-    });
+    const url = this.#pageUrl(request);
     const cached = this.#pages.get(url);
-    const {response, body} = await this.#request(url, {headers: cached ? {'If-None-Match': cached.etag} : {}}, signal, [304]);
+    const started = this.#started;
+    this.#started = undefined;
+    const {response, body} =
+      started?.url === url && !cached
+        ? await untilAborted(started.answer, signal)
+        : await this.#request(url, {headers: cached ? {'If-None-Match': cached.etag} : {}}, signal, [304]);
     if (response.status === 304 && cached) {
       // Refreshed as the most recently used entry.
       this.#pages.delete(url);
@@ -134,6 +176,14 @@ export class RestAdapter implements CommentAdapter {
       if (this.#pages.size > CACHED_PAGES) this.#pages.delete(this.#pages.keys().next().value!);
     }
     return page;
+  }
+
+  #pageUrl(request: LoadPageRequest): string {
+    return this.#url(`threads/${segment(request.thread)}/comments`, {
+      sort: request.sort,
+      limit: this.#pageSize(request.limit),
+      ...(request.cursor ? {cursor: request.cursor} : {}),
+    });
   }
 
   /** `limit` as sent: at most `maxPageSize`, the same for pages and `locate`, so their cursors agree. */
@@ -216,7 +266,30 @@ export class RestAdapter implements CommentAdapter {
       state: request.state,
       redirect_uri: request.callbackUrl,
       mode: request.mode,
+      // The server's own callback page reports to this origin, if the server registered it.
+      ...(request.callbackUrl === this.signInCallbackUrl && typeof location !== 'undefined' ? {origin: location.origin} : {}),
     });
+  }
+
+  /** `POST /auth/providers/{provider}/link`; the sign-in is then picked up by its `state` (see getSession). */
+  async requestSignInLink(request: SignInLinkRequest, {signal}: CallOptions = {}): Promise<void> {
+    const pending: PendingSignIn = {provider: request.providerId, state: request.state, startedAt: Date.now()};
+    await this.#request(
+      this.#url(`auth/providers/${segment(request.providerId)}/link`),
+      {
+        method: 'POST',
+        headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({
+          email: request.email,
+          ...(request.name ? {name: request.name} : {}),
+          state: request.state,
+          redirect_uri: request.callbackUrl,
+          ...(request.callbackUrl === this.signInCallbackUrl && typeof location !== 'undefined' ? {origin: location.origin} : {}),
+        }),
+      },
+      signal,
+    );
+    this.#storage.set(this.#pendingKey, JSON.stringify(pending));
   }
 
   async completeSignIn(request: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
@@ -278,15 +351,19 @@ export class RestAdapter implements CommentAdapter {
    */
   subscribe(thread: string, listener: (event: ThreadEvent) => void, {signal}: CallOptions = {}): void {
     const url = this.#url(`threads/${segment(thread)}/events`);
-    void followEventStream({
-      open: (headers, streamSignal) => send(this.#fetch, url, {headers: this.#headers(headers), cache: 'no-store'}, streamSignal),
-      onEvent: (event) => {
-        const mapped = mapThreadEvent(event.type, event.data, thread);
-        if (mapped) listener(mapped);
-      },
-      ...(signal ? {signal} : {}),
-      maxReconnectDelay: this.#maxReconnectDelay,
-    });
+    // The stream's parser is not needed for the first comments: it loads beside them.
+    void import('./event-stream.js').then(({followEventStream}) => {
+      if (signal?.aborted) return;
+      void followEventStream({
+        open: (headers, streamSignal) => send(this.#fetch, url, {headers: this.#headers(headers), cache: 'no-store'}, streamSignal),
+        onEvent: (event) => {
+          const mapped = mapThreadEvent(event.type, event.data, thread);
+          if (mapped) listener(mapped);
+        },
+        ...(signal ? {signal} : {}),
+        maxReconnectDelay: this.#maxReconnectDelay,
+      });
+    }, console.error);
   }
 
   async #startSession(body: Record<string, unknown>, signal?: AbortSignal): Promise<Session> {
@@ -378,15 +455,37 @@ export class RestAdapter implements CommentAdapter {
  */
 export async function createRestAdapter(options: RestAdapterOptions, {signal}: CallOptions = {}): Promise<RestAdapter> {
   if (options.capabilities) return new RestAdapter({...options, capabilities: options.capabilities});
+  // The first page does not depend on the service document (a limit up to the protocol's
+  // 100 is always allowed), so a provisional adapter asks for it meanwhile: one round
+  // trip at start-up instead of two.
+  const early = options.firstPage ? new RestAdapter({...options, capabilities: NO_CAPABILITIES}) : undefined;
+  const started = early && options.firstPage && !signal?.aborted ? startPage(early, options.firstPage) : undefined;
   const fetcher = options.fetch ?? ((input, init) => fetch(input, init));
   const response = await send(fetcher, baseUrl(options.endpoint), {headers: {Accept: 'application/json'}}, signal);
   const body = await readJson(response, signal);
   if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
-  return new RestAdapter({
+  const adapter = new RestAdapter({
     ...options,
     capabilities: mapCapabilities(body),
     locate: options.locate ?? mapLocateSupport(body),
+    callbackPage: options.callbackPage ?? mapCallbackPageSupport(body),
     maxPageSize: options.maxPageSize ?? mapPageSizeLimit(body),
+  });
+  if (early && started) handOver(early, adapter, started);
+  return adapter;
+}
+
+/** What the provisional adapter assumes: it only ever reads one page. */
+const NO_CAPABILITIES: AdapterCapabilities = {edit: false, delete: false, reactions: [], signIn: false, session: false, live: false};
+
+/** `answer`, or the signal's reason as soon as it fires. */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return answer;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, {once: true});
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
 }
 

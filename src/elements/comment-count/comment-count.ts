@@ -7,12 +7,9 @@ import {localeOf} from '../../i18n/locale.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {adapterContext} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
-import {NamedAdapter} from '../shared/named-adapter.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {thoughtCount} from '../shared/thought-count.js';
 import {countComments} from './count-batcher.js';
-
-const OWN_ATTRIBUTES = ['adapter', 'thread', 'href'];
 
 /**
  * A thread's comment count for index pages and post lists ("12 thoughts"). Every count on
@@ -26,6 +23,7 @@ const OWN_ATTRIBUTES = ['adapter', 'thread', 'href'];
  */
 @localized()
 export class CommentCountElement extends AdapterElement {
+  protected static override ownAttributes = ['adapter', 'thread', 'href'];
   static override styles = [
     themeStyles,
     css`
@@ -48,23 +46,18 @@ export class CommentCountElement extends AdapterElement {
   @state()
   private _contextAdapter: CommentAdapter | undefined;
 
-  @state() private _namedAdapter: CommentAdapter | undefined;
   @state() private _count: number | undefined;
-  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   #request = 0;
   /** What the shown count was asked for. */
   #counted: {adapter: CommentAdapter | undefined; thread: string} | undefined;
 
   get #adapter(): CommentAdapter | undefined {
-    return this.adapterObject ?? (this.adapterName ? this._namedAdapter : this._contextAdapter);
+    return this.adapterInUse(this._contextAdapter);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.adapterSettingsChanged(changed)) {
-      this._namedAdapter = undefined;
-      // A misconfigured name is warned about by NamedAdapter; the count then stays empty.
-      this.#namedAdapter.resolve(this.adapterName, (adapter) => (this._namedAdapter = adapter), () => undefined);
-    }
+    // A misconfigured name is warned about in the console; the count then stays empty.
+    if (this.adapterSettingsChanged(changed)) this.loadAdapter(() => undefined);
     const adapter = this.#adapter;
     const thread = this.thread || location.pathname;
     if (adapter !== this.#counted?.adapter || thread !== this.#counted?.thread) this.#count(adapter, thread);

@@ -1,16 +1,24 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {onClockTick} from '../shared/clock.js';
 
 /**
- * Seconds left until a moment (a rate limit's end), re-rendering its host once a second
- * while it runs: a wait the person can watch shrink. It ticks only during a wait, so it
- * costs nothing the rest of the time; the page's shared clock (30 s) is too coarse for it.
+ * Seconds left until a moment (a rate limit's end): a wait the person can watch shrink.
+ * It re-renders its host when the second shown changes and when the moment has come,
+ * listening to the page's shared clock only while it runs.
  */
 export class CountdownController implements ReactiveController {
   #until: number | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #shown: number | undefined;
+  #connected = false;
+  #stopListening: (() => void) | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
+  }
+
+  /** Whether the moment is still to come (read from the time, so it is never a tick late). */
+  get running(): boolean {
+    return this.#until !== undefined && Date.now() < this.#until;
   }
 
   /** Whole seconds left (at least 1 while running), or `undefined` when not counting. */
@@ -21,37 +29,40 @@ export class CountdownController implements ReactiveController {
 
   start(until: number): void {
     this.#until = until;
-    this.#schedule();
-  }
-
-  stop(): void {
-    this.#until = undefined;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#shown = this.secondsLeft;
+    if (this.#connected) this.#listen();
   }
 
   hostConnected(): void {
-    if (this.#until !== undefined) this.#schedule();
+    this.#connected = true;
+    if (this.#until !== undefined) this.#listen();
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#connected = false;
+    this.#unlisten();
   }
 
-  #schedule(): void {
-    clearTimeout(this.#timer);
-    if (this.#until === undefined) return;
-    const left = this.#until - Date.now();
-    if (left <= 0) {
-      this.stop();
-      this.host.requestUpdate();
-      return;
-    }
-    // Wake at the next whole-second boundary of the remaining time, so "3" shows for a full second.
-    this.#timer = setTimeout(() => {
-      this.host.requestUpdate();
-      this.#schedule();
-    }, left % 1000 || 1000);
+  #listen(): void {
+    this.#stopListening ??= onClockTick(
+      (now) => {
+        if (this.#until === undefined || now >= this.#until) {
+          this.#until = undefined;
+          this.#unlisten();
+          this.host.requestUpdate();
+          return;
+        }
+        const left = this.secondsLeft;
+        if (left === this.#shown) return;
+        this.#shown = left;
+        this.host.requestUpdate();
+      },
+      {countdown: true},
+    );
+  }
+
+  #unlisten(): void {
+    this.#stopListening?.();
+    this.#stopListening = undefined;
   }
 }

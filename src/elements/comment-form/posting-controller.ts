@@ -1,214 +1,378 @@
+import {msg} from '@lit/localize';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CommentAdapter, NewComment} from '../../core/adapter.js';
-import {CommentError, isAbortError} from '../../core/errors.js';
-import {withDeadline} from '../../adapters/shared/deadline.js';
-import type {Comment} from '../../core/types.js';
-import {newIdempotencyKey} from './idempotency-key.js';
-
-/** A new comment as the commenter wrote it, before it is bound to an idempotency key. */
-export type PostBody = Omit<NewComment, 'idempotencyKey'>;
+import {CommentError} from '../../core/errors.js';
+import type {Comment, Viewer} from '../../core/types.js';
+import {isDeadlineError} from '../../adapters/shared/deadline.js';
+import {sameSlot, type DraftSlot} from '../../drafts/draft-store.js';
+import {CommentEditedEvent} from '../../events/comment-edited.js';
+import {CommentErrorEvent} from '../../events/comment-error.js';
+import {CommentPostedEvent} from '../../events/comment-posted.js';
+import {CommentSubmitEvent} from '../../events/comment-submit.js';
+import {announce} from '../shared/announcer.js';
+import type {ThreadLink} from '../shared/context.js';
+import {CountdownController} from './countdown-controller.js';
+import type {DraftController} from './draft-controller.js';
+import {asCommentError, editWithin, IdempotentPost, sameText, type PostBody} from './idempotent-post.js';
+import {RetryScheduler} from './retry-scheduler.js';
+import {decideRetry, type RetryDecision, type RetryOptions} from './retry-policy.js';
 
 /** The posting deadline when the page sets none (`post-timeout`). */
 export const defaultPostTimeoutMs = 20_000;
 
-/** What became of a post. */
-export type PostOutcome =
-  /** Stored as written (or it had been stored before with the same text). */
-  | {kind: 'posted'; comment: Comment}
-  /** An earlier, unconfirmed send of an older text had been stored: it was edited to the new text. */
-  | {kind: 'edited'; comment: Comment}
+/** Why the comment on screen was not sent, as the form shows it. */
+export interface Failure {
+  error: CommentError;
+  decision: RetryDecision;
   /**
-   * An earlier, unconfirmed send of an older text had been stored and cannot be changed
-   * (`comment` is null when the backend only said it has it): the new text stays with the commenter.
+   * `earlier-posted`: an earlier version was stored and could not be edited, the new text
+   * is kept. `held`: a duplicate of the commenter's own comment awaiting moderation.
    */
-  | {kind: 'earlier-posted'; comment: Comment | null};
+  note?: 'earlier-posted' | 'held';
+  /** For a rate limit: whole seconds to wait, frozen when it happened so the alert does not change. */
+  waitSeconds?: number;
+  /** `unauthorized` while the form showed the person signed in: their session ended meanwhile. */
+  signedOut?: boolean;
+}
+
+/** What the posting controller asks of the form it sends for. */
+export interface PostingOptions {
+  /** The draft on screen: what becomes of another draft's send is not shown over it. */
+  onScreen(): DraftSlot | undefined;
+  /** The enclosing thread, when it shows the thread posted to. */
+  link(): ThreadLink | undefined;
+  retryOptions(): RetryOptions;
+  /** How long one try may go unanswered. */
+  timeoutMs(): number;
+  drafts: Pick<DraftController, 'save' | 'discard'>;
+  /** The unconfirmed send a saved draft holds (it outlives a reload). */
+  savedSend(slot: DraftSlot): NewComment | undefined;
+  /** Sends the draft on screen again without the commenter (back online), as Post does. */
+  resubmit(): void;
+  /** The backend stored `input`, the post of `slot`'s draft, shown or not. */
+  stored(slot: DraftSlot, input: NewComment, onScreen: boolean): void;
+  /** Marks what a failure is about (fields, a closed thread, an ended session); says whether it signed the person out. */
+  failing(error: CommentError): Pick<Failure, 'signedOut'>;
+}
+
+/** One post or edit, carried through its retries. */
+interface Send {
+  slot: DraftSlot;
+  operation: 'post' | 'edit';
+  /** One try; resolves once the backend has it. */
+  attempt(): Promise<void>;
+  decide(error: CommentError): RetryDecision;
+  note?(error: CommentError): Failure['note'];
+}
 
 /**
- * The posting state machine of `<comment-form>`, without the element: which idempotency
- * key a comment is sent with, and what is done about an earlier send whose answer never
- * came (docs/rest-protocol.md, "Changing a comment whose send was not confirmed").
- *
- * A key belongs to one body. A send whose outcome is unknown (no answer, a 5xx, the
- * deadline) leaves the body and key *unconfirmed*; it is kept in the draft, so it
- * outlives a reload. Sending the same body again replays the same key. Sending a changed
- * body first replays the unconfirmed one, to learn whether it was stored, and then:
- * - not stored (the backend refused it): the new body goes out with a new key;
- * - stored: it is edited to the new text when the backend allows, and otherwise the new
- *   text is handed back to the commenter rather than posted as a second comment.
- * So a key is never reused for other content (which a protocol-following server refuses
- * with 422 forever) and an edit is never silently dropped (which a server replaying by
- * key alone would do).
+ * Sends what `<comment-form>` holds and never loses or duplicates it: one send at a time,
+ * retries of server errors with backoff and of a dropped connection when the browser is
+ * back online, a rate limit's wait counted down, the failure to show, and the comment
+ * shown in the thread while it is on its way. The idempotency keys of each draft's posts
+ * are its IdempotentPost's, kept for as long as the form lives.
  */
-export class PostingController {
-  #unconfirmed: NewComment | undefined;
-  /** A stored earlier version whose edit to the new text has not been confirmed yet. */
-  #toEdit: Comment | undefined;
+export class PostingController implements ReactiveController {
+  readonly #retries: RetryScheduler;
+  readonly #countdown: CountdownController;
+  readonly #posts = new Map<string, IdempotentPost>();
+  #sending: DraftSlot | undefined;
+  #failure: Failure | undefined;
+  /** Tries of the current comment since the commenter last pressed a button (Post or Retry). */
+  #attempts = 0;
+  /** The key of the comment shown as sending in the thread, while it is. */
+  #outgoingKey: string | undefined;
 
-  /** @param changed Called whenever `unconfirmed` changes, so the draft holding it is saved. */
-  constructor(private readonly changed: () => void) {}
-
-  /** The send whose outcome is unknown, as sent. */
-  get unconfirmed(): NewComment | undefined {
-    return this.#unconfirmed;
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: PostingOptions,
+  ) {
+    host.addController(this);
+    this.#retries = new RetryScheduler(host);
+    this.#countdown = new CountdownController(host);
   }
 
-  /** Takes back an unconfirmed send saved in a draft (after a reload), or none. */
-  restore(sent: NewComment | undefined): void {
-    this.#unconfirmed = sent;
-    this.#toEdit = undefined;
+  /** The draft whose post or edit is on its way, or waits for its automatic retry. */
+  get sending(): DraftSlot | undefined {
+    return this.#sending;
+  }
+
+  get failure(): Failure | undefined {
+    return this.#failure;
+  }
+
+  /** Whether a new send may start: none is under way and no rate limit's wait runs. */
+  get canSend(): boolean {
+    return !this.#sending && !this.#countdown.running;
+  }
+
+  /** Whether a rate limit's wait is running. */
+  get waiting(): boolean {
+    return this.#countdown.running;
+  }
+
+  /** Whole seconds left of a rate limit's wait, while it is counted down. */
+  get secondsLeft(): number | undefined {
+    return this.#countdown.secondsLeft;
+  }
+
+  /** The form shows `slot`'s draft now: its failure, if any, belonged to the draft before. */
+  enter(slot: DraftSlot): void {
+    this.#postOf(slot);
+    this.clearFailure();
+  }
+
+  /** The send of `slot`'s draft whose outcome is unknown, as the draft must keep it. */
+  unconfirmedSend(slot: DraftSlot): NewComment | undefined {
+    return this.#posts.get(slotKey(slot))?.unconfirmed;
+  }
+
+  /** The commenter emptied the field: an unconfirmed earlier send is never sent again on its own. */
+  abandon(slot: DraftSlot): void {
+    this.#posts.get(slotKey(slot))?.abandon();
+  }
+
+  /** Reads `slot`'s unconfirmed send from its saved draft again (another tab's draft was adopted). */
+  forget(slot: DraftSlot): void {
+    this.#posts.delete(slotKey(slot));
+  }
+
+  clearFailure(): void {
+    this.#setFailure(undefined);
   }
 
   /**
-   * The commenter emptied the field: whatever was sent before is let go (it may have
-   * been stored; it is never sent again on its own).
+   * Posts `body` as `slot`'s draft. `automatic` is a retry nobody pressed a button for, so
+   * the page is not asked again through `comment-submit`. False when the page vetoed it.
    */
-  abandon(): void {
-    if (!this.#unconfirmed && !this.#toEdit) return;
-    this.#unconfirmed = undefined;
-    this.#toEdit = undefined;
-    this.changed();
+  post(adapter: CommentAdapter, slot: DraftSlot, body: PostBody, {viewer, automatic = false}: {viewer?: Viewer; automatic?: boolean} = {}): boolean {
+    if (!automatic) this.#attempts = 0;
+    const post = this.#postOf(slot);
+    const input = post.prepare(body);
+    if (!automatic && !this.#emit(new CommentSubmitEvent(input))) return false;
+    // Saved before anything is sent (the IdempotentPost saves it again with the send it is
+    // about to make): after a reload the text is back and the send is replayed.
+    this.options.drafts.save(slot);
+    this.clearFailure();
+    this.#showOutgoing(input, viewer);
+    void this.#run({
+      slot,
+      operation: 'post',
+      attempt: async () => {
+        const outcome = await post.post(adapter, input, this.options.timeoutMs());
+        if (outcome.kind === 'earlier-posted') this.#earlierPosted(slot, outcome.comment);
+        else this.#posted(slot, input, outcome.comment, outcome.kind === 'edited');
+      },
+      // A post that outlived its deadline waits for the commenter's Retry, and the
+      // protocol's 409 on a post ("the first request with this key is still being
+      // processed") is retried like a server error.
+      decide: (error) =>
+        isDeadlineError(error)
+          ? {action: 'stop'}
+          : decideRetry(error, this.#attempts, this.options.retryOptions(), undefined, undefined, {conflictIsTransient: true}),
+      note: (error) => (error.code === 'duplicate' && this.#ownHeld(input) ? 'held' : undefined),
+    });
+    return true;
   }
 
-  /** The request that will carry `body`: the unconfirmed one when nothing changed, else a new key. */
-  prepare(body: PostBody): NewComment {
-    const earlier = this.#unconfirmed;
-    if (earlier && sameBody(earlier, body)) return earlier;
-    return {...body, idempotencyKey: newIdempotencyKey()};
+  /** Saves `text` as the new text of `comment`, the draft in `slot`. False when the backend cannot edit. */
+  edit(adapter: CommentAdapter, slot: DraftSlot, comment: Comment, text: string, {automatic = false} = {}): boolean {
+    if (!adapter.editComment) return false;
+    if (!automatic) this.#attempts = 0;
+    this.clearFailure();
+    void this.#run({
+      slot,
+      operation: 'edit',
+      attempt: async () => {
+        const stored = await editWithin(this.options.timeoutMs(), adapter, {thread: slot.thread, commentId: comment.id, text});
+        this.#edited(slot, stored);
+      },
+      decide: (error) => decideRetry(error, this.#attempts, this.options.retryOptions()),
+    });
+    return true;
   }
 
-  /**
-   * Sends `input` (from `prepare`), settling an earlier unconfirmed send first. Rejects
-   * with a CommentError; a transient one leaves the unconfirmed send in place for Retry.
-   */
-  async post(adapter: CommentAdapter, input: NewComment, timeoutMs: number): Promise<PostOutcome> {
-    if (this.#toEdit) return this.#edit(adapter, this.#toEdit, input, timeoutMs);
-    const earlier = this.#unconfirmed;
-    if (earlier && earlier.idempotencyKey !== input.idempotencyKey) {
-      const stored = await this.#settle(adapter, earlier, timeoutMs);
-      if (stored === null) return {kind: 'earlier-posted', comment: null};
-      if (stored) {
-        if (sameText(stored, input.text)) return {kind: 'posted', comment: stored};
-        if (!adapter.editComment || !stored.viewerCan.edit || stored.parentId !== input.parentId) {
-          return {kind: 'earlier-posted', comment: stored};
-        }
-        return this.#edit(adapter, stored, input, timeoutMs);
-      }
+  /** Shows why the comment on screen was not (or cannot be) sent, and what may follow. */
+  fail(error: CommentError, decision: RetryDecision = {action: 'stop'}, note?: Failure['note']): void {
+    this.#setSending(undefined);
+    const failure: Failure = {error, decision, ...(note ? {note} : {})};
+    if (decision.action === 'wait' && decision.at !== undefined) {
+      failure.waitSeconds = Math.ceil((decision.at - Date.now()) / 1000);
+      this.#countdown.start(decision.at);
     }
-    this.#set(input);
+    this.#setFailure({...failure, ...this.options.failing(error)});
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    // A move in the DOM reconnects within the same task; only a real removal gets here
+    // still disconnected, and then no planned retry will ever run.
+    queueMicrotask(() => {
+      if (this.host.isConnected || !this.#retries.planned) return;
+      this.#retries.cancel();
+      this.#dropOutgoing();
+      this.#setSending(undefined);
+    });
+  }
+
+  async #run(send: Send): Promise<void> {
+    this.#setSending(send.slot);
+    this.#attempts++;
     try {
-      const comment = await claimed(input.idempotencyKey, () => withDeadline(timeoutMs, undefined, (signal) => adapter.postComment(input, {signal})));
-      // Not saved: the caller now discards the whole draft. Saving it first (the text
-      // without its send) would leave a copy that a later post of the text would duplicate,
-      // should the discard not reach it (the tab's storage id can change meanwhile); the
-      // draft as saved before the send replays its key instead, which stores nothing twice.
-      this.#unconfirmed = undefined;
-      return {kind: 'posted', comment};
+      await send.attempt();
     } catch (error) {
       const failure = asCommentError(error);
-      if (provesNotStored(failure)) this.#set(undefined);
-      throw failure;
+      const decision = send.decide(failure);
+      const willRetry = decision.action === 'retry' || decision.action === 'retry-when-online';
+      this.#emit(new CommentErrorEvent(failure, send.operation, willRetry));
+      if (decision.action === 'retry') {
+        this.#retries.after(decision.delayMs, () => void this.#run(send));
+        return;
+      }
+      this.#dropOutgoing();
+      // Moved on to another draft meanwhile: this one is kept for when they come back to
+      // it; its failure is not shown over a different one.
+      if (!sameSlot(send.slot, this.options.onScreen())) {
+        this.#setSending(undefined);
+        return;
+      }
+      this.fail(failure, decision, send.note?.(failure));
+      if (decision.action === 'retry-when-online') this.#retryWhenOnline(send.slot);
     }
+  }
+
+  #retryWhenOnline(slot: DraftSlot) {
+    this.#retries.whenOnline(() => {
+      if (sameSlot(slot, this.options.onScreen())) this.options.resubmit();
+    });
   }
 
   /**
-   * Replays the earlier send: the comment stored (now or before), `null` when the backend
-   * has it but did not say which, `undefined` when it refused it (nothing stored).
+   * The backend has the comment: only now is the draft let go. `edited`: an earlier
+   * version had been stored and was edited to this text, so the thread may show it already.
    */
-  async #settle(adapter: CommentAdapter, earlier: NewComment, timeoutMs: number): Promise<Comment | null | undefined> {
-    try {
-      const stored = await claimed(earlier.idempotencyKey, () => withDeadline(timeoutMs, undefined, (signal) => adapter.postComment(earlier, {signal})));
-      this.#set(undefined);
-      return stored;
-    } catch (error) {
-      const failure = asCommentError(error);
-      if (failure.code === 'duplicate') {
-        this.#set(undefined);
-        return null;
-      }
-      if (!provesNotStored(failure)) throw failure;
-      this.#set(undefined);
-      return undefined;
+  #posted(slot: DraftSlot, input: NewComment, stored: Comment, edited: boolean) {
+    const link = this.options.link();
+    this.#resolveOutgoing(stored);
+    if (edited) link?.apply({type: 'comment-updated', thread: slot.thread, comment: stored});
+    this.options.drafts.discard(slot);
+    this.#attempts = 0;
+    this.#setSending(undefined);
+    // The form may have moved to another reply while this one was sent: leave that one be.
+    const onScreen = sameSlot(slot, this.options.onScreen());
+    if (onScreen) this.clearFailure();
+    this.options.stored(slot, input, onScreen);
+    announce(
+      stored?.status === 'pending'
+        ? msg('Your comment is awaiting moderation', {id: 'form.announce.held'})
+        : msg('Comment posted', {id: 'form.announce.posted'}),
+    );
+    this.#emit(new CommentPostedEvent(stored));
+    if (!onScreen) return;
+    if (link) link.focusComment(stored.id);
+    else this.host.focus();
+  }
+
+  /**
+   * An earlier version of the comment had been stored and could not be edited: it is in
+   * the thread now, and the changed text stays here for the commenter to decide about.
+   */
+  #earlierPosted(slot: DraftSlot, stored: Comment | null) {
+    this.#resolveOutgoing(stored);
+    this.#attempts = 0;
+    this.#setSending(undefined);
+    this.options.drafts.save(slot);
+    if (stored) this.#emit(new CommentPostedEvent(stored, true));
+    if (sameSlot(slot, this.options.onScreen())) this.fail(new CommentError('duplicate', ''), {action: 'stop'}, 'earlier-posted');
+  }
+
+  #edited(slot: DraftSlot, stored: Comment) {
+    const link = this.options.link();
+    this.#setSending(undefined);
+    this.#attempts = 0;
+    this.options.drafts.discard(slot);
+    link?.apply({type: 'comment-updated', thread: slot.thread, comment: stored});
+    announce(msg('Comment updated', {id: 'form.announce.edited'}));
+    this.#emit(new CommentEditedEvent(stored));
+    link?.focusComment(stored.id);
+  }
+
+  /** The backend's duplicate is the commenter's own comment waiting for moderation, as the thread shows it. */
+  #ownHeld(input: NewComment): boolean {
+    return (this.options.link()?.shown ?? []).some(
+      (comment) =>
+        comment.author.isViewer === true &&
+        comment.status === 'pending' &&
+        comment.parentId === input.parentId &&
+        sameText(comment, input.text),
+    );
+  }
+
+  /** The idempotent post of `slot`'s draft, taken from the saved draft the first time. */
+  #postOf(slot: DraftSlot): IdempotentPost {
+    const key = slotKey(slot);
+    let post = this.#posts.get(key);
+    if (!post) {
+      post = new IdempotentPost(() => {
+        if (sameSlot(slot, this.options.onScreen())) this.options.drafts.save(slot);
+      });
+      post.restore(this.options.savedSend(slot));
+      this.#posts.set(key, post);
     }
+    return post;
   }
 
-  async #edit(adapter: CommentAdapter, stored: Comment, input: NewComment, timeoutMs: number): Promise<PostOutcome> {
-    this.#toEdit = stored;
-    try {
-      const edited = await withDeadline(timeoutMs, undefined, (signal) =>
-        adapter.editComment!({thread: input.thread, commentId: stored.id, text: input.text}, {signal}),
-      );
-      this.#toEdit = undefined;
-      return {kind: 'edited', comment: edited};
-    } catch (error) {
-      const failure = asCommentError(error);
-      // Refused (the edit window closed…): the stored earlier version stays as it is.
-      if (provesNotStored(failure) && failure.code !== 'conflict') {
-        this.#toEdit = undefined;
-        return {kind: 'earlier-posted', comment: stored};
-      }
-      throw failure;
-    }
+  #showOutgoing(input: NewComment, viewer: Viewer | undefined) {
+    const link = this.options.link();
+    if (!link) return;
+    this.#outgoingKey = input.idempotencyKey;
+    link.addOutgoing(input.idempotencyKey, {
+      id: `outgoing-${input.idempotencyKey}`,
+      parentId: input.parentId,
+      author: {
+        name: viewer?.name ?? input.guest?.name ?? '',
+        ...(viewer?.avatarUrl ? {avatarUrl: viewer.avatarUrl} : {}),
+        isViewer: true,
+      },
+      createdAt: new Date().toISOString(),
+      content: {kind: 'text', value: input.text},
+      status: 'approved',
+      replyCount: 0,
+      viewerCan: {reply: false, edit: false, delete: false},
+    });
   }
 
-  #set(unconfirmed: NewComment | undefined) {
-    if (this.#unconfirmed === unconfirmed) return;
-    this.#unconfirmed = unconfirmed;
-    this.changed();
+  #resolveOutgoing(stored: Comment | null) {
+    if (this.#outgoingKey) this.options.link()?.resolveOutgoing(this.#outgoingKey, stored);
+    this.#outgoingKey = undefined;
+  }
+
+  #dropOutgoing() {
+    this.#resolveOutgoing(null);
+  }
+
+  #setSending(slot: DraftSlot | undefined) {
+    if (slot === this.#sending) return;
+    this.#sending = slot;
+    this.host.requestUpdate();
+  }
+
+  #setFailure(failure: Failure | undefined) {
+    if (failure === this.#failure) return;
+    this.#failure = failure;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Every event goes out here: the manifest analyzer would read each `dispatchEvent(new
+   * X(arg))` as an event named after `arg`; the form's JSDoc `@fires` lists them instead.
+   */
+  #emit(event: Event): boolean {
+    return this.host.dispatchEvent(event);
   }
 }
 
-/**
- * Whether an answer proves the request was not stored. A replayed key is answered as the
- * first time, so a refusal of the request itself (invalid, unauthorized, forbidden, closed,
- * not found, duplicate) means the key holds nothing. No answer, a 5xx or the deadline
- * leave it open, and so does 409 `conflict` (the protocol's "the first request with this
- * key is still being processed") and 429: rate limits are often answered by a proxy in
- * front of the server, before any key is looked at.
- */
-export function provesNotStored(error: CommentError): boolean {
-  return !['network', 'server', 'conflict', 'rate-limited'].includes(error.code);
-}
-
-/** Same thread, parent, text, guest details and notification choices: the body a key was sent with. */
-export function sameBody(a: PostBody, b: PostBody): boolean {
-  return (
-    a.thread === b.thread &&
-    a.parentId === b.parentId &&
-    a.text === b.text &&
-    (a.guest?.name ?? '') === (b.guest?.name ?? '') &&
-    (a.guest?.email ?? '') === (b.guest?.email ?? '') &&
-    (a.guest?.website ?? '') === (b.guest?.website ?? '') &&
-    a.guest === undefined === (b.guest === undefined) &&
-    (a.notify?.comments ?? false) === (b.notify?.comments ?? false) &&
-    (a.notify?.posts ?? false) === (b.notify?.posts ?? false) &&
-    a.notify === undefined === (b.notify === undefined)
-  );
-}
-
-/** Whether `comment` holds `text`, as the backend trims it. */
-export function sameText(comment: Comment, text: string): boolean {
-  return comment.content.kind === 'text' && comment.content.value.trim() === text.trim();
-}
-
-/**
- * Runs a send of `key` only while no other send of it is on its way, in this tab or
- * another (a duplicated tab copies its drafts): a key is claimed by one send at a time.
- * A send that finds it taken fails like the protocol's 409 "still being processed".
- */
-async function claimed<T>(key: string, send: () => Promise<T>): Promise<T> {
-  const locks = globalThis.navigator?.locks;
-  if (!locks) return send();
-  return locks.request(`colloquy-post:${key}`, {ifAvailable: true}, (lock) => {
-    if (!lock) throw new CommentError('conflict', '');
-    return send();
-  });
-}
-
-/**
- * Anything that is not a CommentError breaks the contract: an abort is an adapter's own
- * timeout (the connection's fault), anything else counts as a server failure.
- */
-export function asCommentError(error: unknown): CommentError {
-  if (error instanceof CommentError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new CommentError(isAbortError(error) ? 'network' : 'server', message, {cause: error});
+function slotKey(slot: DraftSlot): string {
+  return JSON.stringify([slot.thread, slot.parentId, slot.editing ?? null]);
 }

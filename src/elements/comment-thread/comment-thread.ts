@@ -2,7 +2,6 @@ import {ContextProvider} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
-import {classMap} from 'lit/directives/class-map.js';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
@@ -19,7 +18,6 @@ import {ClockController} from '../shared/clock.js';
 import {liveRelativeTime} from '../shared/live-relative-time.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
-import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
@@ -34,14 +32,15 @@ import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
-import {LongThreadController, longThreadStyles} from './long-thread.js';
+import {bodyIdOf, LongThreadController, longThreadStyles} from './long-thread.js';
+import {textBody} from './text-body.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {ModerationController, moderationStyles} from './moderation.js';
 import {ThreadController} from './thread-controller.js';
 import {invalidateProgressiveRender, ProgressiveRender, type RenderBudget} from './progressive-render.js';
-import {buildThreadTree, subtreeSize, type ThreadNode} from './thread-tree.js';
+import {buildThreadTree, nodesById, subtreeSize, type ThreadNode} from './thread-tree.js';
 
 /**
  * Levels indented in a narrow thread (a phone); replies deeper than this are shown at that
@@ -158,6 +157,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  */
 @localized()
 export class CommentThreadElement extends AdapterElement {
+  protected static override ownAttributes = OWN_ATTRIBUTES;
   static override styles = [themeStyles, avatarStyles, contentStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles, moderationStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
@@ -194,8 +194,13 @@ export class CommentThreadElement extends AdapterElement {
   /** The comment being answered: the slotted form is shown under it. Null for a new comment. */
   @property({attribute: false}) replyingTo: string | null = null;
 
-  readonly #data = new ThreadController(this, (comment) => this.#newComments.arrived(comment));
   readonly #progressive = new ProgressiveRender(this);
+  // A new page, a live comment or an edit changes the thread's tree, whose unchanged nodes
+  // are kept: conversations already shown are not rendered again.
+  readonly #data = new ThreadController(this, {
+    arrived: (comment) => this.#newComments.arrived(comment),
+    changed: () => this.#progressive.keeping(() => this.requestUpdate()),
+  });
   // Relative labels update themselves; a tick re-renders the thread only while it shows an
   // edit window counting down.
   readonly #clock = new ClockController(this, () => this.#hasEditWindow());
@@ -222,7 +227,7 @@ export class CommentThreadElement extends AdapterElement {
     announce: (text) => void this.#announce(text),
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
-  readonly #longThread = new LongThreadController(this);
+  readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
@@ -232,7 +237,6 @@ export class CommentThreadElement extends AdapterElement {
   /** The adapter in use once resolved (the property, or the named one). */
   #adapter: CommentAdapter | undefined;
   #adapterError: unknown;
-  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   readonly #lazyStart = new LazyStart(this, () => this.#resolveAdapter());
   #outgoing = new Map<string, Comment>();
   #outgoingComments: readonly Comment[] = [];
@@ -245,6 +249,14 @@ export class CommentThreadElement extends AdapterElement {
   #sortChosen = false;
   #failedAvatars = new Set<string>();
   #tree: {inputs: readonly unknown[]; nodes: ThreadNode[]} | undefined;
+  /**
+   * Conversation (its first comment's id) → a number bumped when something only the
+   * thread knows about one of its comments changed (highlighted, answered, measured): it
+   * is rendered again, and the others are not.
+   */
+  readonly #versions = new Map<string, number>();
+  /** What every comment's rendering depends on, as of the last render. */
+  #shared: readonly unknown[] = [];
   /** The thread info last announced to the link's subscribers. */
   #linkedInfo: ThreadInfo | undefined;
 
@@ -292,7 +304,8 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   override requestUpdate(...args: Parameters<AdapterElement['requestUpdate']>): void {
-    invalidateProgressiveRender(this);
+    // Moving the form changes two conversations only: willUpdate bumps them.
+    if (args[0] !== 'replyingTo') invalidateProgressiveRender(this);
     super.requestUpdate(...args);
   }
 
@@ -312,6 +325,7 @@ export class CommentThreadElement extends AdapterElement {
     } else if (this.#adapter && (changed.has('thread') || changed.has('sort') || changed.has('pageSize'))) {
       this.#loadFirstPage();
     }
+    if (changed.has('replyingTo')) this.#bump([changed.get('replyingTo'), this.replyingTo]);
     // The link object stays the same; tell subscribed forms when what it reports changed.
     if (changed.has('replyingTo') || this.#data.info !== this.#linkedInfo) {
       this.#linkedInfo = this.#data.info;
@@ -331,20 +345,16 @@ export class CommentThreadElement extends AdapterElement {
       return;
     }
     this.#adapterError = undefined;
-    if (this.adapterObject || !this.adapterName) {
-      this.#namedAdapter.cancel();
-      this.#useAdapter(this.adapterObject);
-      return;
-    }
-    this.#namedAdapter.resolve(
-      this.adapterName,
-      (adapter) => this.#useAdapter(adapter),
+    this.loadAdapter(
       (error) => {
         this.#adapterError = error;
         this.requestUpdate();
         const event = new CommentErrorEvent(error, 'load'); // named: see reply()
         this.dispatchEvent(event);
       },
+      (adapter) => this.#useAdapter(adapter),
+      // Lets a backend that reads a service document first ask for the comments meanwhile.
+      {firstPage: {thread: this.#threadId, sort: this.#sort, limit: this.#askedPageSize()}},
     );
   }
 
@@ -358,7 +368,7 @@ export class CommentThreadElement extends AdapterElement {
   #loadFirstPage(): void {
     const adapter = this.#adapter;
     if (!adapter) return;
-    const asked = Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
+    const asked = this.#askedPageSize();
     // Asking a backend for more than it allows would fail the whole thread.
     const limit = Math.min(asked, adapter.maxPageSize ?? asked);
     const deadline = this.loadTimeout;
@@ -372,6 +382,10 @@ export class CommentThreadElement extends AdapterElement {
       this.#followedAddress = true;
       void this.#reveal(target, true);
     });
+  }
+
+  #askedPageSize(): number {
+    return Number.isFinite(this.pageSize) && this.pageSize >= 1 ? Math.floor(this.pageSize) : 50;
   }
 
   #createLink(): ThreadLink {
@@ -477,10 +491,12 @@ export class CommentThreadElement extends AdapterElement {
     const added = this.#newComments.shown(this.#data.added);
     const inputs = [this.#data.comments, added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
     if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
-      const nodes = buildThreadTree(this.#data.comments, [...added, ...this.#stillOutgoing()], {
-        maxDepth: this.maxDepth,
-        addedFirst: this.#sort === 'newest',
-      });
+      const nodes = buildThreadTree(
+        this.#data.comments,
+        [...added, ...this.#stillOutgoing()],
+        {maxDepth: this.maxDepth, addedFirst: this.#sort === 'newest'},
+        this.#tree?.nodes,
+      );
       this.#tree = {inputs, nodes};
     }
     return this.#tree.nodes;
@@ -501,9 +517,10 @@ export class CommentThreadElement extends AdapterElement {
       }
       return;
     }
+    this.#bump([this.#targeted, commentId]);
     this.#targeted = commentId;
     this.#longThread.expand(this.#conversationOf(commentId));
-    this.requestUpdate();
+    this.#progressive.keeping(() => this.requestUpdate());
     await this.updateComplete;
     await this.#progressive.whenRendered(() => this.#articleOf(commentId) !== null);
     // Let a frame be rendered first. Conversations far off screen are skipped
@@ -529,8 +546,8 @@ export class CommentThreadElement extends AdapterElement {
     }
   }
 
-  async #loadMore(): Promise<void> {
-    const button = this.renderRoot.querySelector('.load-more');
+  /** `button` is the Load more button pressed (not searched for: it follows every comment). */
+  async #loadMore(button: EventTarget | null): Promise<void> {
     const hadFocus = button !== null && this.shadowRoot?.activeElement === button;
     const fresh = await this.#data.loadMore();
     if (!fresh) return;
@@ -561,17 +578,35 @@ export class CommentThreadElement extends AdapterElement {
   /** Says `text` through the polite live region, even when it repeats the last message. */
   async #announce(text: string): Promise<void> {
     this.#announcement = '';
-    this.requestUpdate();
+    this.#progressive.keeping(() => this.requestUpdate());
     await this.updateComplete;
     this.#announcement = text;
-    this.requestUpdate();
+    this.#progressive.keeping(() => this.requestUpdate());
+  }
+
+  /** Renders again the conversations holding `commentIds` (and no others). */
+  #changedComments(commentIds: readonly string[]): void {
+    this.#bump(commentIds);
+    this.#progressive.keeping(() => this.requestUpdate());
+  }
+
+  /** Bumps the version of the conversations holding `commentIds`. */
+  #bump(commentIds: ReadonlyArray<string | null | undefined>): void {
+    const places = this.#tree ? nodesById(this.#tree.nodes) : undefined;
+    for (const id of commentIds) {
+      if (id === null || id === undefined) continue;
+      const conversation = places?.get(id)?.conversation.comment.id ?? id;
+      this.#versions.set(conversation, (this.#versions.get(conversation) ?? 0) + 1);
+    }
   }
 
   readonly #onImageError = (event: Event): void => {
     const image = event.target;
     if (!(image instanceof HTMLImageElement) || !image.classList.contains('avatar')) return;
-    this.#failedAvatars.add(image.getAttribute('src') ?? '');
-    this.requestUpdate();
+    const url = image.getAttribute('src') ?? '';
+    this.#failedAvatars.add(url);
+    const shown = [...this.#data.comments, ...this.#data.added, ...this.#outgoingComments];
+    this.#changedComments(shown.filter((comment) => authorUrls(comment.author).avatar === url).map((comment) => comment.id));
   };
 
   // One listener for every Reply button, rather than one per comment.
@@ -615,6 +650,12 @@ export class CommentThreadElement extends AdapterElement {
           <p role="status" class="visually-hidden">${this.#announcement}</p>
         </section>
       `;
+    }
+    // What every comment shows depends on: when it changes, all are rendered again.
+    const shared = [locale, this.dateStyle, data.info?.posting.open, data.info?.url, this.#adapter];
+    if (shared.some((value, index) => value !== this.#shared[index])) {
+      this.#shared = shared;
+      this.#progressive.invalidate();
     }
     // Rendered first: whether some comments still wait for their step counts as busy.
     const comments = loaded ? this.#renderComments(locale) : undefined;
@@ -707,9 +748,12 @@ export class CommentThreadElement extends AdapterElement {
       ${this.#newComments.renderNotice(locale)}
       ${nodes.length === 0
         ? html`<p part="status" class="status">${msg('No comments yet.', {id: 'thread.empty'})}</p>`
-        : html`<ol part="list" class="comments" @click=${this.#onClick}>
-            ${this.#progressive.list(nodes, this.#progressive.begin(), (node, budget) => this.#renderNode(node, budget, locale))}
-          </ol>`}
+        : html`<ol part="list" class="comments" @click=${this.#onClick}>${this.#progressive.list(
+              nodes,
+              this.#progressive.begin(),
+              (node, budget) => this.#renderNode(node, budget, locale, this.#versionOf(node)),
+              (node) => this.#versionOf(node),
+            )}</ol>`}
       ${moreFailed
         ? html`<p part="error" class="error" role="alert">
             ${msg('More comments could not be loaded.', {id: 'thread.more.error'})}
@@ -723,7 +767,7 @@ export class CommentThreadElement extends AdapterElement {
               part="load-more-button"
               class="button load-more"
               aria-disabled=${loadingMore ? 'true' : 'false'}
-              @click=${() => loadingMore || void this.#loadMore()}
+              @click=${(event: Event) => loadingMore || void this.#loadMore(event.currentTarget)}
             >
               ${loadingMore
                 ? msg('Loading…', {id: 'thread.more.loading'})
@@ -736,140 +780,130 @@ export class CommentThreadElement extends AdapterElement {
     `;
   }
 
-  #renderNode(node: ThreadNode, budget: RenderBudget, locale: string, parent?: Comment): TemplateResult {
-    // A conversation not rendered yet holds a place sized by its number of comments, so
-    // the scrollbar barely moves as they come into view (see the styles).
-    return html`
-      <li class="item" ${customProperties({'--_comments': parent ? undefined : String(subtreeSize(node))})}>
-        ${this.#renderComment(node, locale, parent)}
-        ${node.replies.length > 0
-          ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>
-              ${this.#progressive.list(node.replies, budget, (reply, inner) => this.#renderNode(reply, inner, locale, node.comment))}
-            </ol>`
-          : nothing}
-      </li>
-    `;
+  #versionOf(conversation: ThreadNode): number {
+    return this.#versions.get(conversation.comment.id) ?? 0;
   }
 
-  /** `parent` is the comment `node` is listed under, when it is a reply. */
+  /** `version` is that of the conversation `node` belongs to. */
+  #renderNode(node: ThreadNode, budget: RenderBudget, locale: string, version: number, parent?: Comment): TemplateResult {
+    // A conversation not rendered yet holds a place sized by its number of comments, so
+    // the scrollbar barely moves as they come into view (see the styles).
+    // Written without spaces between tags: each would be a text node per comment.
+    const replies =
+      node.replies.length > 0
+        ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>${this.#progressive.list(
+            node.replies,
+            budget,
+            (reply, inner) => this.#renderNode(reply, inner, locale, version, node.comment),
+            () => version,
+          )}</ol>`
+        : nothing;
+    return html`<li class="item" ${customProperties({'--_comments': parent ? undefined : String(subtreeSize(node))})}>${this.#renderComment(node, locale, parent)}${replies}</li>`;
+  }
+
+  /**
+   * `parent` is the comment `node` is listed under, when it is a reply.
+   *
+   * Written for thousands of comments: one template holds what every comment shows, with
+   * text set as a property where Lit would add a marker per binding, and what few comments
+   * show (badges, notes, the viewer's and a moderator's controls, the form) each behind a
+   * single binding. Markup without spaces between tags where the layout (flex, grid,
+   * blocks) shows none.
+   */
   #renderComment(node: ThreadNode, locale: string, parent?: Comment): TemplateResult {
     const {comment, inReplyTo, depth} = node;
     const targeted = comment.id === this.#targeted;
-    const formHere = comment.id === this.replyingTo;
     if (comment.status === 'deleted') {
-      return html`
-        <article
-          part=${targeted ? 'comment comment-deleted comment-targeted' : 'comment comment-deleted'}
-          class=${classMap({comment: true, deleted: true, targeted})}
-          data-comment-id=${comment.id}
-          tabindex="-1"
-        >
-          <p class="placeholder">${msg('This comment was deleted.', {id: 'thread.deleted'})}</p>
-        </article>
-      `;
+      return html`<article part=${targeted ? 'comment comment-deleted comment-targeted' : 'comment comment-deleted'} class=${targeted ? 'comment deleted targeted' : 'comment deleted'} data-comment-id=${comment.id} tabindex="-1"><p class="placeholder">${msg('This comment was deleted.', {id: 'thread.deleted'})}</p></article>`;
     }
     const sending = this.#isOutgoing(comment);
     const pending = this.#moderation.showsPending(comment);
+    const fresh = this.#newComments.isNew(comment.id);
     const name = authorName(comment.author);
-    const info = this.#data.info;
-    const canReply = !sending && !pending && comment.viewerCan.reply && info?.posting.open !== false;
-    // The clock's last tick may be up to half a minute old: the time left is counted from now.
+    const labelId = `author-${encodeURIComponent(comment.id)}`;
+    const states = [pending && 'pending', sending && 'sending', targeted && 'targeted', fresh && 'new'].filter(Boolean);
+    const parts = states.length === 0 ? 'comment' : `comment ${states.map((state) => `comment-${state}`).join(' ')}`;
+    const classes = states.length === 0 ? 'comment' : `comment ${states.join(' ')}`;
+    const profile = authorUrls(comment.author).profile;
+    const author = profile
+      ? html`<a id=${labelId} part="author" class="author" href=${profile} rel=${UGC_LINK_REL} dir="auto" .textContent=${name}></a>`
+      : html`<span id=${labelId} part="author" class="author" dir="auto" .textContent=${name}></span>`;
+    const note =
+      inReplyTo || (parent && depth > NARROW_INDENT_LEVELS) || pending
+        ? html`${inReplyTo
+            ? this.#renderInReplyTo(inReplyTo)
+            : parent && depth > NARROW_INDENT_LEVELS
+              ? this.#renderInReplyTo(parent, 'narrow-only')
+              : nothing}${this.#moderation.renderNote(comment)}`
+        : nothing;
+    return html`<article part=${parts} class=${classes} data-comment-id=${comment.id} tabindex="-1" aria-labelledby=${labelId} aria-busy=${sending ? 'true' : nothing}>${checkedAvatar(name, authorUrls(comment.author).avatar, locale, this.#failedAvatars)}<div class="main"><header part="comment-header" class="meta">${author}${this.#renderLabels(comment, fresh)}${sending
+      ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
+      : this.#renderTime(comment, locale)}</header>${note}${this.#own.isEditing(comment) ? this.#own.renderEditor(comment) : this.#renderBody(comment)}${this.#own.isEditing(comment) ? nothing : this.#longThread.renderShowMore(comment, bodyIdOf(comment.id))}${this.#renderActions(node, name, sending, pending, locale)}${comment.id === this.replyingTo ? html`<div class="reply-form"><slot></slot></div>` : nothing}</div></article>`;
+  }
+
+  /** "Moderator" or "Author", and "New": on few comments. */
+  #renderLabels(comment: Comment, fresh: boolean): TemplateResult | typeof nothing {
+    const {isModerator, isThreadAuthor} = comment.author;
+    if (!isModerator && !isThreadAuthor && !fresh) return nothing;
+    return html`${isModerator
+      ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
+      : isThreadAuthor
+        ? html`<span part="badge" class="badge">${msg('Author', {id: 'thread.badge.author'})}</span>`
+        : nothing}${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}`;
+  }
+
+  #renderBody(comment: Comment): TemplateResult {
+    const bodyId = bodyIdOf(comment.id);
+    const className = this.#longThread.isClamped(comment) ? 'body clamped' : 'body';
+    const rich = this.#renderRichContent(comment);
+    return rich
+      ? html`<div part="body" class=${className} id=${bodyId} data-body-of=${comment.id} dir="auto">${rich}</div>`
+      : html`<div part="body" class=${className} id=${bodyId} data-body-of=${comment.id} dir="auto" ${textBody(this.#textOf(comment.content))}></div>`;
+  }
+
+  /**
+   * Reply and, on some comments, likes, Edit and Delete, moderation and "Collapse thread".
+   * Spaces between the buttons come with the rarer ones: a comment with Reply alone has none.
+   */
+  #renderActions(node: ThreadNode, name: string, sending: boolean, pending: boolean, locale: string): TemplateResult | typeof nothing {
+    const {comment, depth} = node;
+    const canReply = !sending && !pending && comment.viewerCan.reply && this.#data.info?.posting.open !== false;
     const moderation = sending ? nothing : this.#moderation.renderActions(comment);
     // A held comment's moderator decides with Approve/Spam/Delete; Edit and Delete come after.
+    // The clock's last tick may be up to half a minute old: the time left is counted from now.
     const ownActions = sending || moderation !== nothing ? nothing : this.#own.renderActions(comment, Date.now(), locale);
     const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
     const collapse =
       depth === 1 && node.replies.length > 0
         ? this.#longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
         : nothing;
-    const bodyId = `body-${encodeURIComponent(comment.id)}`;
-    const clamped = this.#longThread.isClamped(comment);
-    const fresh = this.#newComments.isNew(comment.id);
-    const parts = ['comment', pending && 'comment-pending', sending && 'comment-sending', targeted && 'comment-targeted', fresh && 'comment-new'];
-    const labelId = `author-${encodeURIComponent(comment.id)}`;
-    return html`
-      <article
-        part=${parts.filter(Boolean).join(' ')}
-        class=${classMap({comment: true, pending, sending, targeted, new: fresh})}
-        data-comment-id=${comment.id}
-        tabindex="-1"
-        aria-labelledby=${labelId}
-        aria-busy=${sending ? 'true' : nothing}
-      >
-        ${checkedAvatar(name, authorUrls(comment.author).avatar, locale, this.#failedAvatars)}
-        <div class="main">
-          <header part="comment-header" class="meta">
-            ${this.#renderAuthor(comment.author, name, labelId)}
-            ${comment.author.isModerator
-              ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
-              : comment.author.isThreadAuthor
-                ? html`<span part="badge" class="badge">${msg('Author', {id: 'thread.badge.author'})}</span>`
-                : nothing}
-            ${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}
-            ${sending
-              ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
-              : this.#renderTime(comment, locale)}
-          </header>
-          ${inReplyTo
-            ? this.#renderInReplyTo(inReplyTo)
-            : parent && depth > NARROW_INDENT_LEVELS
-              ? this.#renderInReplyTo(parent, 'narrow-only')
-              : nothing}
-          ${this.#moderation.renderNote(comment)}
-          ${this.#own.isEditing(comment)
-            ? this.#own.renderEditor(comment)
-            : html`<div part="body" class=${clamped ? 'body clamped' : 'body'} id=${bodyId} data-body-of=${comment.id} dir="auto">
-                  ${this.#renderContent(comment.content, comment.permalink)}
-                </div>
-                ${this.#longThread.renderShowMore(comment, bodyId)}`}
-          ${canReply || ownActions !== nothing || moderation !== nothing || reactions !== nothing || collapse !== nothing
-            ? html`<div class="actions">
-                ${reactions}
-                ${canReply ? html`<button
-                  type="button"
-                  part="reply-button"
-                  class="link-button reply"
-                  data-reply=${comment.id}
-                  aria-label=${msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'})}
-                  aria-expanded=${formHere ? 'true' : 'false'}
-                >
-                  ${msg('Reply', {id: 'thread.reply'})}
-                </button>` : nothing}
-                ${ownActions}
-                ${moderation}
-                ${collapse}
-                ${this.#reactions.renderMessage(comment)}
-              </div>`
-            : nothing}
-          ${formHere ? html`<div class="reply-form"><slot></slot></div>` : nothing}
-        </div>
-      </article>
-    `;
-  }
-
-  #renderAuthor(author: CommentAuthor, name: string, labelId: string): TemplateResult {
-    const profile = authorUrls(author).profile;
-    return profile
-      ? html`<a id=${labelId} part="author" class="author" href=${profile} rel=${UGC_LINK_REL} dir="auto">${name}</a>`
-      : html`<span id=${labelId} part="author" class="author" dir="auto">${name}</span>`;
+    const message = this.#reactions.renderMessage(comment);
+    const after =
+      ownActions === nothing && moderation === nothing && collapse === nothing && message === nothing
+        ? nothing
+        : html` ${ownActions} ${moderation} ${collapse} ${message}`;
+    const before = reactions === nothing ? nothing : html`${reactions} `;
+    if (!canReply) return before === nothing && after === nothing ? nothing : html`<div class="actions">${before}${after}</div>`;
+    return html`<div class="actions">${before}<button
+      type="button"
+      part="reply-button"
+      class="link-button reply"
+      data-reply=${comment.id}
+      aria-label=${msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'})}
+      aria-expanded=${comment.id === this.replyingTo ? 'true' : 'false'}
+      .textContent=${msg('Reply', {id: 'thread.reply'})}
+    ></button>${after}</div>`;
   }
 
   #renderTime(comment: Comment, locale: string): TemplateResult | typeof nothing {
     const times = timesOf(comment, locale);
     if (!times) return nothing;
-    return html`
-      <a part="permalink" class="permalink" href=${commentHash(comment.id)}>
-        ${showsRelative(this.dateStyle, times.created, this.#clock.now)
-          ? html`<time part="timestamp" datetime=${times.iso} title=${times.title}>
-                ${liveRelativeTime(times.created, locale)}
-              </time>
-              <span part="full-date" class="full-date visually-hidden">${times.title}</span>`
-          : html`<time part="timestamp" datetime=${times.iso}>${times.title}</time>`}
-      </a>
-      ${times.editedTitle === undefined
-        ? nothing
-        : html`<span class="edited" title=${times.editedTitle}>${msg('(edited)', {id: 'thread.edited'})}</span>`}
-    `;
+    // The label keeps itself current (see liveRelativeTime), as a property: no marker.
+    const permalink = showsRelative(this.dateStyle, times.created, this.#clock.now)
+      ? html`<a part="permalink" class="permalink" href=${commentHash(comment.id)}><time part="timestamp" datetime=${times.iso} title=${times.title} .textContent=${liveRelativeTime(times.created, locale)}></time> <span part="full-date" class="full-date visually-hidden" .textContent=${times.title}></span></a>`
+      : html`<a part="permalink" class="permalink" href=${commentHash(comment.id)}><time part="timestamp" datetime=${times.iso} .textContent=${times.title}></time></a>`;
+    if (times.editedTitle === undefined) return permalink;
+    return html`${permalink}<span class="edited" title=${times.editedTitle}>${msg('(edited)', {id: 'thread.edited'})}</span>`;
   }
 
   #renderInReplyTo(parent: Comment, className = ''): TemplateResult {
@@ -880,24 +914,21 @@ export class CommentThreadElement extends AdapterElement {
     return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
   }
 
-  #renderContent(content: CommentContent, permalink: string | undefined): unknown {
+  /** HTML through the sanitizer, or Markdown once its parser is here; undefined for plain text. */
+  #renderRichContent(comment: Comment): unknown {
+    const {content, permalink} = comment;
     if (content.kind === 'html') return sanitizedHtml(content.value, nothing, permalink ?? this.#data.info?.url);
-    if (this.#adapter?.capabilities.markdown) {
-      const rendered = this.#markdown.render(content.value);
-      if (rendered) return rendered;
-    }
+    return this.#adapter?.capabilities.markdown ? this.#markdown.render(content.value) : undefined;
+  }
+
+  /** Plain text's paragraphs, parsed once per content. */
+  #textOf(content: CommentContent): readonly TextParagraph[] {
     let paragraphs = parsedText.get(content);
     if (!paragraphs) {
       paragraphs = parseText(content.value);
       parsedText.set(content, paragraphs);
     }
-    return paragraphs.map(
-      (lines) => html`<p>${lines.map(
-        (runs, index) => html`${index > 0 ? html`<br />` : nothing}${runs.map((run) =>
-          run.kind === 'link' ? html`<a href=${run.href} rel=${UGC_LINK_REL}>${run.text}</a>` : run.text,
-        )}`,
-      )}</p>`,
-    );
+    return paragraphs;
   }
 }
 

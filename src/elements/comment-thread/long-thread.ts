@@ -18,8 +18,17 @@ export class LongThreadController implements ReactiveController {
   /** Long-looking comments whose text, measured, runs past the collapsed height. */
   readonly #overflowing = new Set<string>();
   readonly #measured = new Set<string>();
+  /** Comments rendered clamped and not measured yet: the next `hostUpdated` measures them. */
+  readonly #unmeasured = new Set<string>();
 
-  constructor(private readonly host: ReactiveElement) {
+  /**
+   * `changed` is told which comments look different (measured, toggled), and shows them;
+   * by default the whole host is updated.
+   */
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly changed: (commentIds: string[]) => void = () => host.requestUpdate(),
+  ) {
     host.addController(this);
   }
 
@@ -53,7 +62,7 @@ export class LongThreadController implements ReactiveController {
 
   /** Opens a collapsed conversation, e.g. to show a comment that a link points to. */
   expand(commentId: string): void {
-    if (this.#collapsed.delete(commentId)) this.host.requestUpdate();
+    if (this.#collapsed.delete(commentId)) this.changed([commentId]);
   }
 
   /** "Collapse thread (3 replies)" / "Show 3 replies" on a conversation's first comment. */
@@ -81,7 +90,10 @@ export class LongThreadController implements ReactiveController {
 
   /** Whether `comment`'s body is cut to the collapsed height now. */
   isClamped(comment: Comment): boolean {
-    return looksLong(comment) && !this.#expanded.has(comment.id) && (this.#overflowing.has(comment.id) || !this.#measured.has(comment.id));
+    if (!looksLong(comment) || this.#expanded.has(comment.id)) return false;
+    if (this.#measured.has(comment.id)) return this.#overflowing.has(comment.id);
+    this.#unmeasured.add(comment.id);
+    return true;
   }
 
   /** "Show more" / "Show less" under a long comment, or nothing. */
@@ -115,20 +127,23 @@ export class LongThreadController implements ReactiveController {
 
   /** Measures long-looking comments once rendered: only those that overflow get "Show more". */
   hostUpdated(): void {
-    let changed = false;
-    for (const body of this.host.renderRoot.querySelectorAll<HTMLElement>('.body.clamped')) {
-      const id = body.dataset['bodyOf'];
-      if (!id || this.#measured.has(id)) continue;
+    // Found by id: a thread of thousands of comments is not searched on every update.
+    const root = this.host.renderRoot as ShadowRoot | DocumentFragment;
+    const measured: string[] = [];
+    for (const id of this.#unmeasured) {
+      const body = root.getElementById(bodyIdOf(id));
+      if (!body?.classList.contains('clamped')) continue;
       this.#measured.add(id);
       if (body.scrollHeight > body.clientHeight + 1) this.#overflowing.add(id);
-      changed = true;
+      measured.push(id);
     }
-    if (changed) this.host.requestUpdate();
+    this.#unmeasured.clear();
+    if (measured.length > 0) this.changed(measured);
   }
 
   #toggle(set: Set<string>, id: string): void {
     if (!set.delete(id)) set.add(id);
-    this.host.requestUpdate();
+    this.changed([id]);
   }
 
   #skipToForm(): void {
@@ -142,6 +157,11 @@ export class LongThreadController implements ReactiveController {
     target?.scrollIntoView({block: 'center'});
     target?.focus();
   }
+}
+
+/** The id of the element holding a comment's text (what "Show more" controls). */
+export function bodyIdOf(commentId: string): string {
+  return `body-${encodeURIComponent(commentId)}`;
 }
 
 function looksLong(comment: Comment): boolean {

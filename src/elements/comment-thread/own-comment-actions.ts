@@ -4,7 +4,7 @@ import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError} from '../../core/errors.js';
 import type {Comment} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
-import '../comment-form/comment-form.js';
+import {loadCommentForm} from '../shared/lazy-elements.js';
 import {canEditAt, editLabel} from './edit-window.js';
 import {withActionDeadline} from '../../adapters/shared/deadline.js';
 
@@ -64,7 +64,7 @@ export class OwnCommentActions implements ReactiveController {
     if (this.#confirming === comment.id || this.#deleting.has(comment.id)) return this.#renderConfirm(comment);
     return html`
       ${edit
-        ? html`<button type="button" part="edit-button" class="link-button own-action" data-edit=${comment.id} @click=${() => this.#edit(comment)}>
+        ? html`<button type="button" part="edit-button" class="link-button own-action" data-edit=${comment.id} @click=${() => void this.#edit(comment)}>
             ${editLabel(comment, now, locale)}
           </button>`
         : nothing}
@@ -105,7 +105,16 @@ export class OwnCommentActions implements ReactiveController {
     `;
   }
 
-  #edit(comment: Comment) {
+  async #edit(comment: Comment) {
+    // The form is not part of the thread's first script; it is defined before it shows, so
+    // it renders (and takes focus) with the comment already in it.
+    try {
+      await loadCommentForm();
+    } catch (error) {
+      // Offline while its script was fetched: the button stays, pressing it again retries.
+      console.error(error);
+      return;
+    }
     this.#editing = comment.id;
     this.#failed.delete(comment.id);
     this.host.requestUpdate();

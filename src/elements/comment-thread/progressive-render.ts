@@ -19,10 +19,11 @@ const controllers = new WeakMap<ReactiveControllerHost, ProgressiveRender>();
  * and while some are left out the limit grows by `COMMENTS_PER_STEP` in a new task,
  * letting the browser paint and handle input in between.
  *
- * Comments already rendered are not rendered again by a step (`guard`): a step costs its
- * new comments only. Any other update (data, locale, the clock, a click) renders them all
- * again as usual; the host reports those by calling `invalidateProgressiveRender` from its
- * `requestUpdate`.
+ * Comments already rendered are not rendered again (`guard` on the node, its share of the
+ * budget and its conversation's version): a step, or a new page, costs its new comments
+ * only. A change to one conversation bumps its version (the host's business); a change
+ * that may touch every comment (locale, date style, a click handled by a controller) is
+ * reported with `invalidateProgressiveRender`, and the next update renders them all.
  */
 export class ProgressiveRender implements ReactiveController {
   #limit = COMMENTS_PER_STEP;
@@ -48,11 +49,16 @@ export class ProgressiveRender implements ReactiveController {
     return {left: this.#limit};
   }
 
-  /** `nodes` keyed by comment, as many as `budget` allows, each with its replies. */
+  /**
+   * `nodes` keyed by comment, as many as `budget` allows, each with its replies. A node is
+   * rendered again only when it, its share of the budget or `versionOf(node)` changed, or
+   * after `invalidate()`.
+   */
   list(
     nodes: readonly ThreadNode[],
     budget: RenderBudget,
     render: (node: ThreadNode, budget: RenderBudget) => TemplateResult,
+    versionOf: (node: ThreadNode) => number = () => 0,
   ): unknown {
     const shown: Array<readonly [ThreadNode, number]> = [];
     for (const node of nodes) {
@@ -69,13 +75,27 @@ export class ProgressiveRender implements ReactiveController {
     return repeat(
       shown,
       ([node]) => node.comment.id,
-      ([node, quota]) => guard([node, quota, generation], () => render(node, {left: quota - 1})),
+      ([node, quota]) => guard([node, quota, generation, versionOf(node)], () => render(node, {left: quota - 1})),
     );
   }
 
   /** Everything must be rendered again on the next update. */
   invalidate(): void {
     if (!this.#stepping) this.#generation++;
+  }
+
+  /**
+   * Runs `update` (which requests a host update) without invalidating: for changes whose
+   * effect on rendered comments is carried by the nodes and versions given to `list`.
+   */
+  keeping(update: () => void): void {
+    const stepping = this.#stepping;
+    this.#stepping = true;
+    try {
+      update();
+    } finally {
+      this.#stepping = stepping;
+    }
   }
 
   /** Resolves once `found()` is true after an update, or everything has been rendered. */

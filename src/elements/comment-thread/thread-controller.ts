@@ -60,14 +60,20 @@ export class ThreadController implements ReactiveController {
   /** Changes heard while the first page was loading, applied once it is shown. */
   #queued: ThreadEvent[] = [];
 
+  readonly #arrived: ((comment: Comment) => void) | undefined;
+  readonly #changed: () => void;
+
   /**
    * `arrived` is told of each comment that live updates bring and that is not shown yet,
-   * before it is.
+   * before it is. `changed` asks for the host update that shows a change (by default
+   * `host.requestUpdate()`): a host that memoizes per comment can tell it from other updates.
    */
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly arrived?: (comment: Comment) => void,
+    {arrived, changed}: {arrived?: (comment: Comment) => void; changed?: () => void} = {},
   ) {
+    this.#arrived = arrived;
+    this.#changed = changed ?? (() => host.requestUpdate());
     host.addController(this);
   }
 
@@ -90,7 +96,7 @@ export class ThreadController implements ReactiveController {
     this.error = undefined;
     this.moreStatus = 'initial';
     this.moreError = undefined;
-    this.host.requestUpdate();
+    this.#changed();
     if (this.#connected) this.#follow();
     try {
       const page = await this.#loadPage(query, undefined, controller.signal);
@@ -117,7 +123,7 @@ export class ThreadController implements ReactiveController {
       this.host.dispatchEvent(new CommentErrorEvent(error, 'load'));
     } finally {
       if (this.#load === controller) this.#load = undefined;
-      this.host.requestUpdate();
+      this.#changed();
     }
   }
 
@@ -141,7 +147,7 @@ export class ThreadController implements ReactiveController {
       this.#jump = undefined;
       if (cursor === null || this.#followedCursors.has(cursor)) {
         this.nextCursor = null;
-        this.host.requestUpdate();
+        this.#changed();
         return Promise.resolve([]);
       }
     }
@@ -163,7 +169,7 @@ export class ThreadController implements ReactiveController {
     const controller = new AbortController();
     this.moreStatus = 'pending';
     this.moreError = undefined;
-    this.host.requestUpdate();
+    this.#changed();
     const done = (async () => {
       try {
         const page = await this.#loadPage(query, cursor, controller.signal);
@@ -195,7 +201,7 @@ export class ThreadController implements ReactiveController {
         return undefined;
       } finally {
         if (this.#more?.controller === controller) this.#more = undefined;
-        this.host.requestUpdate();
+        this.#changed();
       }
     })();
     this.#more = {controller, done};
@@ -210,18 +216,18 @@ export class ThreadController implements ReactiveController {
     }
     this.#ids.add(comment.id);
     this.added = [...this.added, comment];
-    const counted = comment.status !== 'pending' || this.#query?.adapter.capabilities.countsHeldComments !== false;
-    if (this.info && counted) this.info = {...this.info, totalCount: this.info.totalCount + 1};
-    this.host.requestUpdate();
+    this.#recount(this.#counted(comment) ? 1 : 0);
+    this.#changed();
   }
 
   /** Takes away a comment removed elsewhere. */
   remove(commentId: string): void {
     if (!this.#ids.delete(commentId)) return;
+    const removed = this.#shown(commentId);
     this.comments = this.comments.filter((comment) => comment.id !== commentId);
     this.added = this.added.filter((comment) => comment.id !== commentId);
-    if (this.info) this.info = {...this.info, totalCount: Math.max(0, this.info.totalCount - 1)};
-    this.host.requestUpdate();
+    this.#recount(removed && !this.#counted(removed) ? 0 : -1);
+    this.#changed();
   }
 
   /** Applies a change to the thread: from elsewhere (live), or the viewer's own edit. */
@@ -295,11 +301,29 @@ export class ThreadController implements ReactiveController {
     return {...event, comment};
   }
 
+  /**
+   * Whether the thread's `totalCount` includes `comment`: a backend may leave held comments
+   * out (`countsHeldComments: false`, WordPress), and then approving one adds it.
+   */
+  #counted(comment: Comment): boolean {
+    return comment.status !== 'pending' || this.#query?.adapter.capabilities.countsHeldComments !== false;
+  }
+
+  #recount(change: number): void {
+    if (this.info && change !== 0) this.info = {...this.info, totalCount: Math.max(0, this.info.totalCount + change)};
+  }
+
+  #shown(commentId: string): Comment | undefined {
+    return this.comments.find((comment) => comment.id === commentId) ?? this.added.find((comment) => comment.id === commentId);
+  }
+
   #replace(comment: Comment): void {
+    const existing = this.#shown(comment.id);
+    if (existing) this.#recount(Number(this.#counted(comment)) - Number(this.#counted(existing)));
     const swap = (list: readonly Comment[]) => list.map((existing) => (existing.id === comment.id ? comment : existing));
     this.comments = swap(this.comments);
     this.added = swap(this.added);
-    this.host.requestUpdate();
+    this.#changed();
   }
 
   #abortAll(): void {
@@ -327,7 +351,7 @@ export class ThreadController implements ReactiveController {
     if (adapter.capabilities.live && adapter.subscribe) {
       const listener = (event: ThreadEvent) => {
         if (event.type === 'comment-added' && event.thread === this.#query?.thread && !this.#ids.has(event.comment.id)) {
-          this.arrived?.(event.comment);
+          this.#arrived?.(event.comment);
         }
         this.apply(this.#keepViewerParts(event));
       };

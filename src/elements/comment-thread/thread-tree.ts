@@ -32,7 +32,28 @@ export function buildThreadTree(
   loaded: readonly Comment[],
   added: readonly Comment[],
   {maxDepth, addedFirst}: ThreadTreeOptions,
+  previous?: readonly ThreadNode[],
 ): ThreadNode[] {
+  const reusable = previous ? nodesById(previous) : undefined;
+  /**
+   * The node from `previous` when nothing in it changed (same comment objects, place and
+   * replies), so the thread can skip rendering conversations that a new page left alone.
+   */
+  function node(comment: Comment, depth: number, replies: ThreadNode[], inReplyTo?: Comment): ThreadNode {
+    const old = reusable?.get(comment.id)?.node;
+    if (
+      old &&
+      old.comment === comment &&
+      old.depth === depth &&
+      old.inReplyTo === inReplyTo &&
+      old.replies.length === replies.length &&
+      old.replies.every((reply, index) => reply === replies[index])
+    ) {
+      return old;
+    }
+    return inReplyTo ? {comment, depth, replies, inReplyTo} : {comment, depth, replies};
+  }
+
   const deepest = Math.max(1, Math.floor(maxDepth) || 1);
   const byId = new Map<string, Comment>();
   const fromPages = new Set<string>();
@@ -68,17 +89,17 @@ export function buildThreadTree(
       if (placed.has(comment.id) || !visible.has(comment.id)) continue;
       placed.add(comment.id);
       if (depth < deepest) {
-        nodes.push({comment, depth, replies: list(children.get(comment.id) ?? [], depth + 1)});
+        nodes.push(node(comment, depth, list(children.get(comment.id) ?? [], depth + 1)));
         continue;
       }
-      nodes.push({comment, depth, replies: []});
+      nodes.push(node(comment, depth, []));
       // The deepest level: every later reply follows in conversation order (depth first),
       // each saying whom it answers.
       const pending = [...(children.get(comment.id) ?? [])].reverse();
       for (let reply = pending.pop(); reply; reply = pending.pop()) {
         if (placed.has(reply.id) || !visible.has(reply.id)) continue;
         placed.add(reply.id);
-        nodes.push({comment: reply, depth, replies: [], inReplyTo: byId.get(reply.parentId!)!});
+        nodes.push(node(reply, depth, [], byId.get(reply.parentId!)!));
         pending.push(...[...(children.get(reply.id) ?? [])].reverse());
       }
     }
@@ -106,6 +127,31 @@ function visibleIds(byId: ReadonlyMap<string, Comment>): Set<string> {
     }
   }
   return visible;
+}
+
+/** Where a comment sits in a tree: its node, and the top-level node of its conversation. */
+export interface NodePlace {
+  readonly node: ThreadNode;
+  readonly conversation: ThreadNode;
+}
+
+const indexes = new WeakMap<readonly ThreadNode[], Map<string, NodePlace>>();
+
+/** Every node of `tree` by its comment's id (memoized per tree). */
+export function nodesById(tree: readonly ThreadNode[]): ReadonlyMap<string, NodePlace> {
+  let index = indexes.get(tree);
+  if (!index) {
+    index = new Map();
+    for (const conversation of tree) {
+      const pending = [conversation];
+      for (let node = pending.pop(); node; node = pending.pop()) {
+        index.set(node.comment.id, {node, conversation});
+        for (const reply of node.replies) pending.push(reply);
+      }
+    }
+    indexes.set(tree, index);
+  }
+  return index;
 }
 
 const subtreeSizes = new WeakMap<ThreadNode, number>();

@@ -192,6 +192,23 @@ export const styles = css`
     box-shadow: inset 0 0 0 1px var(--_danger);
   }
 
+  .email-sign-in {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5rem;
+    margin-block: 0.75rem;
+  }
+
+  .email-sign-in label {
+    flex-basis: 100%;
+  }
+
+  .email-sign-in input {
+    flex: 1 1 14rem;
+    inline-size: auto;
+  }
+
   .connecting {
     display: flex;
     flex-wrap: wrap;

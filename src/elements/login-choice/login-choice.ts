@@ -15,11 +15,11 @@ import {LoginSuccessEvent} from '../../events/login-success.js';
 import {LogoutEvent} from '../../events/logout.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf} from '../../i18n/locale.js';
+import {startEmailSignIn} from '../../sign-in/email-link.js';
 import {startSignIn, type SignInAttempt} from '../../sign-in/flow.js';
 import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
 import {httpUrl} from '../../content/urls.js';
-import {NamedAdapter} from '../shared/named-adapter.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
@@ -51,13 +51,21 @@ const guestPolicies: Record<GuestMode, GuestPolicy> = {
  */
 const OWN_ATTRIBUTES = ['adapter', 'sign-in-callback'];
 
+/** The provider id of email-link sign-in (docs/rest-protocol.md): it asks for an address, not a popup. */
+const EMAIL_PROVIDER = 'email';
+
+const linkSentText = (email: string) =>
+  msg(str`We sent a sign-in link to ${isolate(email)}. Open it to sign in.`, {id: 'login.email.sent'});
+
 /** Guest details survive a reload of the tab (never localStorage: they are personal). */
 const tabGuest = new RememberedGuest(() => sessionStorage, 'colloquy:login:guest');
 
 interface Connecting {
   providerId: string;
   // `undefined` while a redirect sign-in is being completed on return.
-  attempt: SignInAttempt | undefined;
+  attempt: Pick<SignInAttempt, 'cancel'> | undefined;
+  /** An email sign-in: the address the link went to. */
+  sentTo?: string;
 }
 
 /**
@@ -82,6 +90,9 @@ interface Connecting {
  * @csspart input - Each guest field's input.
  * @csspart connecting - "Connecting to …" with its Cancel button.
  * @csspart cancel-button - Cancels the sign-in in progress.
+ * @csspart email-sign-in - The email provider's form: the address to send a sign-in link to.
+ * @csspart email-input - Its address field.
+ * @csspart email-send-button - "Send me a sign-in link".
  * @csspart signed-in - Avatar, name and the "You are commenting using …" line.
  * @csspart avatar - The signed-in viewer's picture (or initials).
  * @csspart avatar-initials - The initials shown under a picture until it has loaded.
@@ -100,11 +111,13 @@ interface Connecting {
 @localized()
 export class LoginChoiceElement extends AdapterElement {
   static override styles = [themeStyles, avatarStyles, styles];
+  protected static override ownAttributes = OWN_ATTRIBUTES;
   static formAssociated = true;
 
   /**
    * The callback page a sign-in popup ends on (docs/sign-in-protocol.md); also read from
-   * the nearest ancestor with this attribute. Without one, sign-in is a full-page redirect.
+   * the nearest ancestor with this attribute. Without one, the backend's own callback page
+   * (`adapter.signInCallbackUrl`, e.g. colloquy-server's), else a full-page redirect.
    */
   @property({attribute: 'sign-in-callback'}) signInCallback: string | undefined;
 
@@ -122,18 +135,20 @@ export class LoginChoiceElement extends AdapterElement {
   @state()
   private thread: ThreadLink | undefined;
 
-  @state() private namedAdapter: CommentAdapter | undefined;
-  readonly #namedAdapter = new NamedAdapter(this, OWN_ATTRIBUTES);
   @state() private connecting: Connecting | undefined;
   @state() private errorMessage = '';
   @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
   /** Avatars that did not load; initials stand in for them. */
   @state() private failedAvatars: ReadonlySet<string> = new Set();
+  /** The email provider's address field is open; `sendingLink` while its link is being sent. */
+  @state() private emailFieldOpen = false;
+  @state() private sendingLink = false;
   /** Set once the browser found an invalid guest field, so fields say so. */
   @state() private showGuestErrors = false;
 
   @query('[part~="cancel-button"]') private cancelButton!: HTMLButtonElement | null;
   @query('[part~="signed-in"]') private signedInSection!: HTMLElement | null;
+  @query('#sign-in-email') private emailInput!: HTMLInputElement | null;
 
   readonly #internals = this.attachInternals();
   readonly #session = new SessionController(this);
@@ -150,7 +165,7 @@ export class LoginChoiceElement extends AdapterElement {
 
   /** The adapter in use: the property, else the named one, else the surrounding thread's. */
   get #adapter(): CommentAdapter | undefined {
-    return this.adapterObject ?? (this.adapterName ? this.namedAdapter : this.contextAdapter);
+    return this.adapterInUse(this.contextAdapter);
   }
 
   /** The signed-in viewer's session, or `null`. */
@@ -215,7 +230,10 @@ export class LoginChoiceElement extends AdapterElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.adapterSettingsChanged(changed)) this.#resolveNamedAdapter();
+    if (this.adapterSettingsChanged(changed)) {
+      // The console says why; the page shows that sign-in is unavailable.
+      this.loadAdapter(() => (this.errorMessage = msg('Sign-in options could not be loaded.', {id: 'login.providers.error'})));
+    }
     const adapter = this.#adapter;
     this.#session.use(adapter);
     if (adapter && adapter !== this.#resumedFor) {
@@ -229,16 +247,6 @@ export class LoginChoiceElement extends AdapterElement {
     const focusTarget = this.#focusAfterUpdate?.();
     this.#focusAfterUpdate = undefined;
     focusTarget?.focus();
-  }
-
-  #resolveNamedAdapter(): void {
-    this.namedAdapter = undefined;
-    this.#namedAdapter.resolve(
-      this.adapterName,
-      (adapter) => (this.namedAdapter = adapter),
-      // The console says why (NamedAdapter); the page shows that sign-in is unavailable.
-      () => (this.errorMessage = msg('Sign-in options could not be loaded.', {id: 'login.providers.error'})),
-    );
   }
 
   /** This element's callback page, else the nearest ancestor's (across shadow roots). */
@@ -265,14 +273,48 @@ export class LoginChoiceElement extends AdapterElement {
     // `dispatchEvent(new X(arg))` as an event called `arg`.
     const select = new LoginSelectEvent({provider});
     if (!this.dispatchEvent(select)) return;
+    if (provider.id === EMAIL_PROVIDER && adapter.requestSignInLink) {
+      this.emailFieldOpen = !this.emailFieldOpen;
+      this.#focusAfterUpdate = () => this.emailInput;
+      return;
+    }
     // Synchronous from the click to here: the popup opens inside the user's gesture.
     const attempt = startSignIn({
       adapter,
       providerId: provider.id,
-      callbackUrl: this.#callbackUrl(),
+      callbackUrl: this.#callbackUrl() ?? adapter.signInCallbackUrl,
       beforeRedirect: () => this.#draftsForRedirect(provider),
     });
     this.#follow(adapter, provider.id, attempt, attempt.outcome);
+  }
+
+  #sendSignInLink(event: SubmitEvent): void {
+    event.preventDefault();
+    const adapter = this.#adapter;
+    const input = this.emailInput;
+    if (!adapter || !input || this.sendingLink || !input.reportValidity()) return;
+    const email = input.value.trim();
+    this.sendingLink = true;
+    this.errorMessage = '';
+    const attempt = startEmailSignIn({
+      adapter,
+      providerId: EMAIL_PROVIDER,
+      email,
+      ...(this.guest.name.trim() ? {name: this.guest.name.trim()} : {}),
+      callbackUrl: this.#callbackUrl() ?? adapter.signInCallbackUrl ?? location.href.split('#')[0]!,
+    });
+    attempt.sent.then(
+      () => {
+        this.sendingLink = false;
+        this.emailFieldOpen = false;
+        this.#follow(adapter, EMAIL_PROVIDER, attempt, attempt.outcome, email);
+      },
+      (error: unknown) => {
+        this.sendingLink = false;
+        this.#fail(EMAIL_PROVIDER, error);
+        this.#focusAfterUpdate = () => this.emailInput;
+      },
+    );
   }
 
   /** Asks the page (the form around this element) what must survive a redirect sign-in. */
@@ -290,14 +332,15 @@ export class LoginChoiceElement extends AdapterElement {
   #follow(
     adapter: CommentAdapter,
     providerId: string,
-    signInAttempt: SignInAttempt | undefined,
+    signInAttempt: Connecting['attempt'],
     outcome: Promise<SignInOutcome>,
+    sentTo?: string,
   ): void {
-    const connecting: Connecting = {providerId, attempt: signInAttempt};
+    const connecting: Connecting = {providerId, attempt: signInAttempt, ...(sentTo ? {sentTo} : {})};
     this.connecting = connecting;
     this.errorMessage = '';
     const name = isolate(this.#providerName(providerId));
-    announce(msg(str`Connecting to ${name}…`, {id: 'login.announce.connecting'}));
+    announce(sentTo ? linkSentText(sentTo) : msg(str`Connecting to ${name}…`, {id: 'login.announce.connecting'}));
     this.#focusAfterUpdate = () => this.cancelButton;
     outcome.then(
       (result) => {
@@ -492,6 +535,7 @@ export class LoginChoiceElement extends AdapterElement {
             </p>`,
           })}
         </div>
+        ${this.emailFieldOpen ? this.#renderEmailField() : nothing}
         ${this.errorMessage ? html`<p part="error" class="error">${this.errorMessage}</p>` : nothing}
         ${policy.allowed
           ? html`<slot name="guest-fields" @slotchange=${() => this.requestUpdate()}
@@ -574,11 +618,31 @@ export class LoginChoiceElement extends AdapterElement {
     </fieldset>`;
   }
 
-  #renderConnecting({providerId}: Connecting): TemplateResult {
+  /** The email provider's one field: where to send the link. */
+  #renderEmailField(): TemplateResult {
+    return html`<form part="email-sign-in" class="email-sign-in" @submit=${(event: SubmitEvent) => this.#sendSignInLink(event)}>
+      <label part="label" for="sign-in-email">${guestTexts.email()}</label>
+      <input
+        part="email-input"
+        id="sign-in-email"
+        type="email"
+        autocomplete="email"
+        required
+        maxlength="254"
+        .value=${this.guest.email}
+        ?disabled=${this.sendingLink}
+      />
+      <button part="email-send-button" class="button" type="submit" ?disabled=${this.sendingLink}>
+        ${msg('Send me a sign-in link', {id: 'login.email.send'})}
+      </button>
+    </form>`;
+  }
+
+  #renderConnecting({providerId, sentTo}: Connecting): TemplateResult {
     const name = isolate(this.#providerName(providerId));
     return html`<div part="connecting" class="connecting">
       <span class="spinner" aria-hidden="true"></span>
-      <p class="connecting-text">${msg(str`Connecting to ${name}…`, {id: 'login.connecting'})}</p>
+      <p class="connecting-text">${sentTo ? linkSentText(sentTo) : msg(str`Connecting to ${name}…`, {id: 'login.connecting'})}</p>
       <button type="button" part="cancel-button" class="button" @click=${() => this.#cancel()}>
         ${msg('Cancel', {id: 'login.cancel'})}
       </button>

@@ -1,5 +1,5 @@
 import type {AdapterConfig} from '../../core/registry.js';
-import {adapterProperties} from './adapter-element.js';
+import type {AdapterElement} from './adapter-element.js';
 
 /** HTML's global attributes: never configuration for a backend. */
 const GLOBAL_ATTRIBUTES = [
@@ -32,3 +32,19 @@ export function adapterConfigOf(element: Element, ownAttributes: readonly string
   }
   return config;
 }
+
+/** The properties that configure a named adapter, with their attribute names. */
+export const adapterProperties: readonly (readonly [keyof AdapterElement & string, string])[] = [
+  ['endpoint', 'endpoint'],
+  ['post', 'post'],
+  ['wpNonce', 'wp-nonce'],
+  ['seed', 'seed'],
+  ['storageKey', 'storage-key'],
+  ['latency', 'latency'],
+  ['moderation', 'moderation'],
+  ['guests', 'guests'],
+  ['maxLength', 'max-length'],
+  ['editWindow', 'edit-window'],
+  ['signInPage', 'sign-in-page'],
+  ['moderators', 'moderators'],
+];

@@ -1,6 +1,9 @@
 import {LitElement, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
+import {property, state} from 'lit/decorators.js';
 import type {CommentAdapter} from '../../core/adapter.js';
+import type {AdapterHints} from '../../core/registry.js';
+import {adapterProperties} from './adapter-config.js';
+import {NamedAdapter} from './named-adapter.js';
 
 /**
  * What the three elements share: the `adapter` property and the attributes that
@@ -33,6 +36,11 @@ import type {CommentAdapter} from '../../core/adapter.js';
  * @cssprop --colloquy-focus-ring - Outline of the focused control (default: 2px solid accent).
  */
 export class AdapterElement extends LitElement {
+  /**
+   * The element's own attributes, which are not configuration for a named adapter: elements
+   * configured alike then share one adapter instance (see adapterConfigOf).
+   */
+  protected static ownAttributes: readonly string[] = ['adapter'];
   /**
    * The backend: an adapter object (`createRestAdapter(…)`), or the name of a registered
    * adapter (`memory`, `rest`, `wordpress`, or one added with `registerAdapter`), which is
@@ -79,6 +87,11 @@ export class AdapterElement extends LitElement {
   /** `memory`: the page its simulated sign-in ends on. */
   @property({attribute: 'sign-in-page'}) signInPage: string | undefined;
 
+  /** The adapter registered under `adapter`'s name, once built from the element's attributes. */
+  @state() private _namedAdapter: CommentAdapter | undefined;
+
+  readonly #namedAdapter = new NamedAdapter(this, (this.constructor as typeof AdapterElement).ownAttributes);
+
   /** The adapter object, when `adapter` holds one rather than a name. */
   protected get adapterObject(): CommentAdapter | undefined {
     return typeof this.adapter === 'object' && this.adapter !== null ? this.adapter : undefined;
@@ -97,20 +110,42 @@ export class AdapterElement extends LitElement {
     if (changed.has('adapter')) return true;
     return this.adapterName !== '' && adapterProperties.some(([name]) => changed.has(name));
   }
-}
 
-/** The properties that configure a named adapter, with their attribute names. */
-export const adapterProperties: readonly (readonly [keyof AdapterElement & string, string])[] = [
-  ['endpoint', 'endpoint'],
-  ['post', 'post'],
-  ['wpNonce', 'wp-nonce'],
-  ['seed', 'seed'],
-  ['storageKey', 'storage-key'],
-  ['latency', 'latency'],
-  ['moderation', 'moderation'],
-  ['guests', 'guests'],
-  ['maxLength', 'max-length'],
-  ['editWindow', 'edit-window'],
-  ['signInPage', 'sign-in-page'],
-  ['moderators', 'moderators'],
-];
+  /**
+   * The adapter in use: the `adapter` object, else the one registered under its name
+   * (undefined while it loads), else `inherited`, an enclosing thread's for elements that
+   * take it.
+   */
+  protected adapterInUse(inherited?: CommentAdapter): CommentAdapter | undefined {
+    return this.adapterObject ?? (this.adapterName ? this._namedAdapter : inherited);
+  }
+
+  /**
+   * Looks up the adapter `adapter` names, dropping the answer of any earlier look-up; call
+   * it when `adapterSettingsChanged`. `loaded` hears the adapter in use (the object, the
+   * named one once built, or none); `failed` why a name could not be built (an unknown
+   * name, a missing `endpoint`), which the console says too. `hints` let a named adapter
+   * start work it will be asked for (the first page) while it sets itself up.
+   */
+  protected loadAdapter(
+    failed: (error: unknown) => void,
+    loaded?: (adapter: CommentAdapter | undefined) => void,
+    hints?: AdapterHints,
+  ): void {
+    this._namedAdapter = undefined;
+    if (this.adapterObject || !this.adapterName) {
+      this.#namedAdapter.cancel();
+      loaded?.(this.adapterObject);
+      return;
+    }
+    this.#namedAdapter.resolve(
+      this.adapterName,
+      (adapter) => {
+        this._namedAdapter = adapter;
+        loaded?.(adapter);
+      },
+      failed,
+      hints,
+    );
+  }
+}

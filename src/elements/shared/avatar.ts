@@ -29,9 +29,7 @@ export function checkedAvatar(
   if (!url || failed.has(url)) return initialsOfAvatar(name, locale, 'avatar');
   // The initials wait underneath until the picture has loaded over them, rather than an
   // empty circle.
-  return html`<span class="avatar-frame">
-    ${initialsOfAvatar(name, locale, 'avatar-initials')}
-    <img
+  return html`<span class="avatar-frame">${initialsOfAvatar(name, locale, 'avatar-initials')}<img
       part="avatar"
       class="avatar"
       src=${url}
@@ -47,9 +45,8 @@ export function checkedAvatar(
 }
 
 function initialsOfAvatar(name: string, locale: string, partName: string): TemplateResult {
-  return html`<span part=${partName} class="avatar initials palette-${paletteIndexOf(name)}" aria-hidden="true"
-    >${initialsOf(name, locale)}</span
-  >`;
+  // Text as a property: no Lit marker beside it, in every comment of a thread.
+  return html`<span part=${partName} class="avatar initials palette-${paletteIndexOf(name)}" aria-hidden="true" .textContent=${initialsOf(name, locale)}></span>`;
 }
 
 /** The avatar's looks, sized by the host's `--_avatar`. */

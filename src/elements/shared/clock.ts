@@ -6,38 +6,68 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
  */
 export const CLOCK_TICK_MS = 30_000;
 
+/**
+ * How often the clock ticks while something counts seconds down (a rate limit's wait): a
+ * shown second is at most this late, and so is the end of the wait.
+ */
+export const COUNTDOWN_TICK_MS = 250;
+
 type Listener = (now: number) => void;
 
-const listeners = new Set<Listener>();
+/** Each listener, and whether it counts down (called on every tick) or not (once every CLOCK_TICK_MS). */
+const listeners = new Map<Listener, {countdown: boolean}>();
 let interval: ReturnType<typeof setInterval> | undefined;
+let intervalMs = CLOCK_TICK_MS;
+/** When the listeners that do not count down were last called. */
+let lastBeat = 0;
 
-function tick(): void {
+function run(ms: number): void {
+  clearInterval(interval);
+  intervalMs = ms;
+  interval = setInterval(tick, ms);
+}
+
+function counting(): boolean {
+  return [...listeners.values()].some((entry) => entry.countdown);
+}
+
+function tick(beat = false): void {
   const now = Date.now();
-  for (const listener of listeners) listener(now);
+  // Timers fire late, never early: a beat due within half a tick is taken now, not a tick late.
+  if (beat || now - lastBeat >= CLOCK_TICK_MS - intervalMs / 2) {
+    beat = true;
+    lastBeat = now;
+  }
+  for (const [listener, {countdown}] of listeners) if (beat || countdown) listener(now);
+  // After the last countdown the clock slows down on a beat, so the beat keeps its phase.
+  if (beat && interval !== undefined && intervalMs !== CLOCK_TICK_MS && !counting()) run(CLOCK_TICK_MS);
 }
 
 // Background tabs throttle timers; catch up as soon as the page is seen again.
 function onVisibilityChange(): void {
-  if (document.visibilityState === 'visible') tick();
+  if (document.visibilityState === 'visible') tick(true);
 }
 
 /**
  * One timer for the whole page, however many elements show times: it runs only while
- * something listens, and stops with the last listener.
+ * something listens, and stops with the last listener. A listener is called every
+ * CLOCK_TICK_MS; a `countdown` listener every COUNTDOWN_TICK_MS, by the same timer, which
+ * ticks that fast only while one listens.
  */
-export function onClockTick(listener: Listener): () => void {
-  listeners.add(listener);
+export function onClockTick(listener: Listener, {countdown = false}: {countdown?: boolean} = {}): () => void {
+  listeners.set(listener, {countdown});
   if (interval === undefined) {
-    interval = setInterval(tick, CLOCK_TICK_MS);
+    lastBeat = Date.now();
+    run(countdown ? COUNTDOWN_TICK_MS : CLOCK_TICK_MS);
     document.addEventListener('visibilitychange', onVisibilityChange);
+  } else if (countdown && intervalMs !== COUNTDOWN_TICK_MS) {
+    run(COUNTDOWN_TICK_MS);
   }
   return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && interval !== undefined) {
-      clearInterval(interval);
-      interval = undefined;
-      document.removeEventListener('visibilitychange', onVisibilityChange);
-    }
+    if (!listeners.delete(listener) || listeners.size > 0) return;
+    clearInterval(interval);
+    interval = undefined;
+    document.removeEventListener('visibilitychange', onVisibilityChange);
   };
 }
 

@@ -1,6 +1,7 @@
 import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {Token, Tokens} from 'marked';
-import {decodeEntities, loadMarkdown, markdownTokens} from '../../content/markdown.js';
+import {decodeEntities} from '../../content/entities.js';
+import {loadMarkdown, markdownTokens} from '../../content/markdown.js';
 import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
 
 /** Deeper nesting (quotes in quotes in lists…) is shown as the text typed. */

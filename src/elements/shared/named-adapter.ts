@@ -1,5 +1,5 @@
 import type {CommentAdapter} from '../../core/adapter.js';
-import {resolveAdapter} from '../../core/registry.js';
+import {resolveAdapter, type AdapterHints} from '../../core/registry.js';
 import {adapterConfigOf} from './adapter-config.js';
 import {warnOnce} from './warn-once.js';
 
@@ -20,10 +20,10 @@ export class NamedAdapter {
   ) {}
 
   /** Builds the adapter registered as `name` from the host's adapter attributes and properties. */
-  resolve(name: string, resolved: (adapter: CommentAdapter) => void, failed: (error: unknown) => void): void {
+  resolve(name: string, resolved: (adapter: CommentAdapter) => void, failed: (error: unknown) => void, hints?: AdapterHints): void {
     const request = this.cancel();
     if (!name) return;
-    resolveAdapter(name, adapterConfigOf(this.host, this.ownAttributes)).then(
+    resolveAdapter(name, adapterConfigOf(this.host, this.ownAttributes), hints).then(
       (adapter) => {
         if (request === this.#latest) resolved(adapter);
       },

@@ -136,6 +136,8 @@
 'login.cancel': `إلغاء`,
 'login.change': `تغيير`,
 'login.connecting': str`جارٍ الاتصال بـ ${0}…`,
+'login.email.send': `أرسل لي رابط تسجيل الدخول`,
+'login.email.sent': str`أرسلنا رابط تسجيل الدخول إلى ${0}. افتحه لتسجيل الدخول.`,
 'login.error.adapter': str`تعذّر تسجيل الدخول عبر ${0}: ${1}`,
 'login.error.generic': str`تعذّر تسجيل الدخول عبر ${0}. يُرجى المحاولة مجددًا.`,
 'login.error.logout': `تعذّر تسجيل الخروج. يُرجى المحاولة مجددًا.`,

@@ -136,6 +136,8 @@
 'login.cancel': `Abbrechen`,
 'login.change': `Ändern`,
 'login.connecting': str`Verbindung mit ${0} wird hergestellt …`,
+'login.email.send': `Anmeldelink zusenden`,
+'login.email.sent': str`Wir haben einen Anmeldelink an ${0} gesendet. Öffne ihn, um dich anzumelden.`,
 'login.error.adapter': str`Anmeldung mit ${0} fehlgeschlagen: ${1}`,
 'login.error.generic': str`Anmeldung mit ${0} fehlgeschlagen. Bitte versuche es erneut.`,
 'login.error.logout': `Abmeldung fehlgeschlagen. Bitte versuche es erneut.`,

@@ -136,6 +136,8 @@
 'login.cancel': `Cancelar`,
 'login.change': `Cambiar`,
 'login.connecting': str`Conectando con ${0}…`,
+'login.email.send': `Envíame un enlace de acceso`,
+'login.email.sent': str`Hemos enviado un enlace de acceso a ${0}. Ábrelo para iniciar sesión.`,
 'login.error.adapter': str`No se ha podido iniciar sesión con ${0}: ${1}`,
 'login.error.generic': str`No se ha podido iniciar sesión con ${0}. Vuelve a intentarlo.`,
 'login.error.logout': `No se ha podido cerrar la sesión. Vuelve a intentarlo.`,

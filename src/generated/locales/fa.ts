@@ -136,6 +136,8 @@
 'login.cancel': `لغو`,
 'login.change': `تغییر`,
 'login.connecting': str`در حال اتصال به ${0}…`,
+'login.email.send': `برایم پیوند ورود بفرست`,
+'login.email.sent': str`پیوند ورود را به ${0} فرستادیم. برای ورود آن را باز کنید.`,
 'login.error.adapter': str`ورود با ${0} ممکن نشد: ${1}`,
 'login.error.generic': str`ورود با ${0} ممکن نشد. لطفاً دوباره تلاش کنید.`,
 'login.error.logout': `خروج ممکن نشد. لطفاً دوباره تلاش کنید.`,

@@ -136,6 +136,8 @@
 'login.cancel': `Annuler`,
 'login.change': `Changer`,
 'login.connecting': str`Connexion à ${0}…`,
+'login.email.send': `Envoyez-moi un lien de connexion`,
+'login.email.sent': str`Nous avons envoyé un lien de connexion à ${0}. Ouvrez-le pour vous connecter.`,
 'login.error.adapter': str`Impossible de se connecter avec ${0} : ${1}`,
 'login.error.generic': str`Impossible de se connecter avec ${0}. Veuillez réessayer.`,
 'login.error.logout': `Impossible de se déconnecter. Veuillez réessayer.`,

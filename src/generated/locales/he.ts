@@ -136,6 +136,8 @@
 'login.cancel': `ביטול`,
 'login.change': `שינוי`,
 'login.connecting': str`מתחבר ל-${0}…`,
+'login.email.send': `שלחו לי קישור התחברות`,
+'login.email.sent': str`שלחנו קישור התחברות אל ${0}. פתחו אותו כדי להתחבר.`,
 'login.error.adapter': str`לא ניתן היה להתחבר באמצעות ${0}: ${1}`,
 'login.error.generic': str`לא ניתן היה להתחבר באמצעות ${0}. נא לנסות שוב.`,
 'login.error.logout': `לא ניתן היה להתנתק. נא לנסות שוב.`,

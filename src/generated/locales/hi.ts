@@ -136,6 +136,8 @@
 'login.cancel': `रद्द करें`,
 'login.change': `बदलें`,
 'login.connecting': str`${0} से कनेक्ट हो रहा है…`,
+'login.email.send': `मुझे साइन-इन लिंक भेजें`,
+'login.email.sent': str`हमने ${0} पर साइन-इन लिंक भेजा है। साइन इन करने के लिए उसे खोलें।`,
 'login.error.adapter': str`${0} से लॉग इन नहीं हो सका: ${1}`,
 'login.error.generic': str`${0} से लॉग इन नहीं हो सका। कृपया फिर से कोशिश करें।`,
 'login.error.logout': `लॉग आउट नहीं हो सका। कृपया फिर से कोशिश करें।`,

@@ -136,6 +136,8 @@
 'login.cancel': `Batal`,
 'login.change': `Ubah`,
 'login.connecting': str`Menghubungkan ke ${0}…`,
+'login.email.send': `Kirimi saya tautan masuk`,
+'login.email.sent': str`Kami telah mengirim tautan masuk ke ${0}. Buka tautan itu untuk masuk.`,
 'login.error.adapter': str`Tidak dapat masuk dengan ${0}: ${1}`,
 'login.error.generic': str`Tidak dapat masuk dengan ${0}. Silakan coba lagi.`,
 'login.error.logout': `Tidak dapat keluar. Silakan coba lagi.`,

@@ -136,6 +136,8 @@
 'login.cancel': `キャンセル`,
 'login.change': `変更`,
 'login.connecting': str`${0} に接続中…`,
+'login.email.send': `ログイン用リンクを送信`,
+'login.email.sent': str`${0} にログイン用リンクを送信しました。リンクを開いてログインしてください。`,
 'login.error.adapter': str`${0} でログインできませんでした: ${1}`,
 'login.error.generic': str`${0} でログインできませんでした。もう一度お試しください。`,
 'login.error.logout': `ログアウトできませんでした。もう一度お試しください。`,

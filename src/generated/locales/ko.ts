@@ -136,6 +136,8 @@
 'login.cancel': `취소`,
 'login.change': `변경`,
 'login.connecting': str`${0}에 연결하는 중…`,
+'login.email.send': `로그인 링크 보내기`,
+'login.email.sent': str`${0}(으)로 로그인 링크를 보냈습니다. 링크를 열어 로그인하세요.`,
 'login.error.adapter': str`${0}(으)로 로그인할 수 없습니다: ${1}`,
 'login.error.generic': str`${0}(으)로 로그인할 수 없습니다. 다시 시도하세요.`,
 'login.error.logout': `로그아웃할 수 없습니다. 다시 시도하세요.`,

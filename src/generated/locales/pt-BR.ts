@@ -136,6 +136,8 @@
 'login.cancel': `Cancelar`,
 'login.change': `Alterar`,
 'login.connecting': str`Conectando a ${0}…`,
+'login.email.send': `Enviar um link de acesso`,
+'login.email.sent': str`Enviamos um link de acesso para ${0}. Abra-o para entrar.`,
 'login.error.adapter': str`Não foi possível fazer login com ${0}: ${1}`,
 'login.error.generic': str`Não foi possível fazer login com ${0}. Tente novamente.`,
 'login.error.logout': `Não foi possível sair. Tente novamente.`,

@@ -136,6 +136,8 @@
 'login.cancel': `Отмена`,
 'login.change': `Изменить`,
 'login.connecting': str`Подключение к ${0}…`,
+'login.email.send': `Прислать ссылку для входа`,
+'login.email.sent': str`Мы отправили ссылку для входа на ${0}. Откройте её, чтобы войти.`,
 'login.error.adapter': str`Не удалось войти через ${0}: ${1}`,
 'login.error.generic': str`Не удалось войти через ${0}. Попробуйте ещё раз.`,
 'login.error.logout': `Не удалось выйти. Попробуйте ещё раз.`,

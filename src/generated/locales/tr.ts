@@ -136,6 +136,8 @@
 'login.cancel': `İptal`,
 'login.change': `Değiştir`,
 'login.connecting': str`Bağlanılıyor: ${0}…`,
+'login.email.send': `Bana giriş bağlantısı gönder`,
+'login.email.sent': str`${0} adresine bir giriş bağlantısı gönderdik. Giriş yapmak için bağlantıyı açın.`,
 'login.error.adapter': str`${0} ile oturum açılamadı: ${1}`,
 'login.error.generic': str`${0} ile oturum açılamadı. Lütfen yeniden deneyin.`,
 'login.error.logout': `Oturum kapatılamadı. Lütfen yeniden deneyin.`,

@@ -136,6 +136,8 @@
 'login.cancel': `Скасувати`,
 'login.change': `Змінити`,
 'login.connecting': str`З’єднання з ${0}…`,
+'login.email.send': `Надіслати посилання для входу`,
+'login.email.sent': str`Ми надіслали посилання для входу на ${0}. Відкрийте його, щоб увійти.`,
 'login.error.adapter': str`Не вдалося увійти через ${0}: ${1}`,
 'login.error.generic': str`Не вдалося увійти через ${0}. Спробуйте ще раз.`,
 'login.error.logout': `Не вдалося вийти. Спробуйте ще раз.`,

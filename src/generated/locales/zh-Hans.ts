@@ -136,6 +136,8 @@
 'login.cancel': `取消`,
 'login.change': `更改`,
 'login.connecting': str`正在连接${0}…`,
+'login.email.send': `给我发送登录链接`,
+'login.email.sent': str`我们已向 ${0} 发送登录链接。打开该链接即可登录。`,
 'login.error.adapter': str`无法通过${0}登录：${1}`,
 'login.error.generic': str`无法通过${0}登录。请重试。`,
 'login.error.logout': `无法注销。请重试。`,

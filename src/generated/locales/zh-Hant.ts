@@ -136,6 +136,8 @@
 'login.cancel': `取消`,
 'login.change': `變更`,
 'login.connecting': str`正在連線到 ${0}…`,
+'login.email.send': `寄給我登入連結`,
+'login.email.sent': str`我們已將登入連結寄到 ${0}。開啟該連結即可登入。`,
 'login.error.adapter': str`無法透過 ${0} 登入：${1}`,
 'login.error.generic': str`無法透過 ${0} 登入。請再試一次。`,
 'login.error.logout': `無法登出。請再試一次。`,

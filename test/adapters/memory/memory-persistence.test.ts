@@ -51,6 +51,28 @@ describe('memory adapter with storage-key across tabs', () => {
     expect(texts.filter((text) => text.startsWith('together '))).to.have.length(40);
   });
 
+  it('reads what the tabs stored once per write, and writes it once', async () => {
+    const adapter = createMemoryAdapter({threads: [conversationSeed()], storageKey});
+    const {getItem, setItem} = Storage.prototype;
+    const calls: string[] = [];
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      if (key === storageKey) calls.push('read');
+      return getItem.call(this, key);
+    };
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      if (key === storageKey) calls.push('write');
+      setItem.call(this, key, value);
+    };
+    try {
+      await post(adapter, 'counted');
+    } finally {
+      Storage.prototype.getItem = getItem;
+      Storage.prototype.setItem = setItem;
+    }
+    expect(calls).to.deep.equal(['read', 'write']);
+    expect(await storedTexts(storageKey)).to.include('counted');
+  });
+
   it('never answers "stored" when storage refuses the write, and keeps nothing it could not store', async () => {
     const adapter = createMemoryAdapter({threads: [conversationSeed()], storageKey});
     const {setItem} = Storage.prototype;

@@ -87,6 +87,39 @@ describe('REST adapter', () => {
     expect(seen).not.to.include('late');
   });
 
+  it('asks for a hinted first page while the service document is on its way, and answers from it once', async () => {
+    server = restServer({threads: [aqimThread()]});
+    const pagePath = `/threads/${THREAD}/comments`;
+    const pageAsked = () => server.requests.some((request) => new URL(request.url).pathname.endsWith(pagePath));
+    // The service document answers only once the page was asked for: one after the other would never finish.
+    await useHandlers(
+      http.get(server.endpoint, async () => {
+        await waitUntil(pageAsked, 'the first page waited for the service document');
+      }),
+      ...server.handlers,
+    );
+    const firstPage = {thread: THREAD, sort: 'oldest' as const, limit: 10};
+    const adapter = await createRestAdapter({endpoint: server.endpoint, firstPage});
+    const asked = server.requests.length;
+    const page = await adapter.loadPage(firstPage, {});
+    expect(page.comments.map((c) => c.id)).to.include('c-1');
+    expect(server.requests.length, 'the hinted page was asked for again').to.equal(asked);
+    await adapter.loadPage(firstPage, {});
+    expect(server.requests.length, 'a later load of the same page is a request of its own').to.equal(asked + 1);
+  });
+
+  it('asks again when the first page asked for is not the hinted one', async () => {
+    const adapter = await (async () => {
+      server = restServer({threads: [aqimThread()]});
+      await useHandlers(...server.handlers);
+      return createRestAdapter({endpoint: server.endpoint, firstPage: {thread: THREAD, sort: 'oldest', limit: 10}});
+    })();
+    const page = await adapter.loadPage({thread: THREAD, sort: 'newest', limit: 10}, {});
+    expect(page.comments[0]!.id).to.not.equal('c-1');
+    const urls = server.requests.map((request) => new URL(request.url).searchParams.get('sort')).filter(Boolean);
+    expect(urls).to.deep.equal(['oldest', 'newest']);
+  });
+
   it('asks again with If-None-Match and reuses the page on 304', async () => {
     const adapter = await setUp();
     const first = await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 10}, {});

@@ -3,7 +3,7 @@ import {LitElement} from 'lit';
 import {createMemoryAdapter} from '../../../src/adapters/memory/index.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
 import '../../../src/elements/comment-thread/comment-thread.js';
-import {CLOCK_TICK_MS, ClockController} from '../../../src/elements/shared/clock.js';
+import {CLOCK_TICK_MS, ClockController, COUNTDOWN_TICK_MS, onClockTick} from '../../../src/elements/shared/clock.js';
 import {fakeTimers} from '../../helpers/fake-timers.js';
 
 class ClockUserElement extends LitElement {
@@ -31,6 +31,29 @@ describe('shared clock', () => {
     container.append(users[0]!);
     expect(timers.started).to.equal(2);
     users[0]!.remove();
+  });
+
+  it('counts down on the same timer, faster only while a countdown listens, and keeps the slow beat', () => {
+    const slow: number[] = [];
+    const fast: number[] = [];
+    const stopSlow = onClockTick((now) => slow.push(now));
+    const stopFast = onClockTick((now) => fast.push(now), {countdown: true});
+    expect(timers.running.map((timer) => timer.delay)).to.deep.equal([COUNTDOWN_TICK_MS]);
+    for (let i = 0; i < 8; i++) timers.advance(COUNTDOWN_TICK_MS);
+    expect(fast).to.have.length(8);
+    expect(slow).to.have.length(0);
+    for (let i = 0; i < CLOCK_TICK_MS / COUNTDOWN_TICK_MS - 8; i++) timers.advance(COUNTDOWN_TICK_MS);
+    expect(slow).to.have.length(1);
+    stopFast();
+    // Fast until the next beat, then back to one slow tick, in phase with the beat.
+    timers.advance(COUNTDOWN_TICK_MS);
+    expect(timers.running.map((timer) => timer.delay)).to.deep.equal([COUNTDOWN_TICK_MS]);
+    for (let i = 1; i < CLOCK_TICK_MS / COUNTDOWN_TICK_MS; i++) timers.advance(COUNTDOWN_TICK_MS);
+    expect(slow).to.have.length(2);
+    expect(timers.running.map((timer) => timer.delay)).to.deep.equal([CLOCK_TICK_MS]);
+    expect(timers.started).to.equal(3);
+    stopSlow();
+    expect(timers.running).to.have.length(0);
   });
 
   it('refreshes relative times in every thread on each tick', async () => {

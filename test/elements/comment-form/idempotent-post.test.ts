@@ -1,9 +1,9 @@
 import {expect} from '@open-wc/testing';
 import type {CommentError} from '../../../src/core/errors.js';
-import {PostingController} from '../../../src/elements/comment-form/posting-controller.js';
+import {IdempotentPost} from '../../../src/elements/comment-form/idempotent-post.js';
 import {memoryAdapter, recordPosts} from '../../helpers/form.js';
 
-describe('PostingController', () => {
+describe('IdempotentPost', () => {
   afterEach(() => {
     localStorage.clear();
     sessionStorage.clear();
@@ -13,7 +13,7 @@ describe('PostingController', () => {
     const adapter = memoryAdapter({latency: {post: 200}});
     const posts = recordPosts(adapter);
     const sent = {thread: 'conversation', text: 'Only once', parentId: null, guest: {name: 'Ada', email: 'ada@example.com'}, idempotencyKey: crypto.randomUUID()};
-    const [tab1, tab2] = [new PostingController(() => {}), new PostingController(() => {})];
+    const [tab1, tab2] = [new IdempotentPost(() => {}), new IdempotentPost(() => {})];
     tab1.restore(sent);
     tab2.restore(sent);
     const outcomes = await Promise.allSettled([tab1.post(adapter, tab1.prepare(sent), 5000), tab2.post(adapter, tab2.prepare(sent), 5000)]);

@@ -1,0 +1,244 @@
+// `npm run bench:paging` (after `npm run build`): what each "Load more" costs as a thread
+// grows. A script-tag page with <comment-thread adapter="rest"> against a local server that
+// pages like a conforming one (100 top-level comments a page, each with its replies); the
+// script clicks Load more page after page and prints, for chosen pages, the time from the
+// click until the page's comments are all in the DOM and the thread is no longer busy, the
+// Lit updates of the thread in that time and their total time, and the longest task. Then
+// DOM nodes and JS heap per comment with everything loaded. Figures only; nothing asserted.
+//
+//   node scripts/bench-paging.mjs [N …]     (default 1000 5000 20000)
+//   COLLOQUY_BENCH_PORT=9501                (default 9501)
+import {cpus} from 'node:os';
+import {chromium} from 'playwright-core';
+import {exitUnlessBuilt, serveDist} from './bench-server.mjs';
+import {chromiumArgs, findChromium} from './chromium.mjs';
+
+exitUnlessBuilt();
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const counts = sizes.length > 0 ? sizes : [1000, 5000, 20000];
+const PAGE_SIZE = 100;
+const PORT = Number(process.env.COLLOQUY_BENCH_PORT ?? 9501);
+/** BENCH_PROFILE_PAGE=50: prints where that page's Load more spent its time. */
+const PROFILE_PAGE = Number(process.env.BENCH_PROFILE_PAGE ?? 0);
+/** A size still loading after this long is reported as far as it got. */
+const TIME_CAP_MS = 300_000;
+
+/** Conversations of one to five comments (replies nested up to 4 deep), `count` comments in all. */
+function conversations(count) {
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const roots = [];
+  for (let index = 0; index < count; index++) {
+    const size = 1 + (roots.length % 5);
+    const conversation = roots.at(-1);
+    const fresh = !conversation || conversation.length >= size;
+    const id = `c${index}`;
+    const comment = {
+      id,
+      parentId: fresh ? null : conversation.at(-1).id,
+      author: {name: `Person ${index % 97}`, ...(index % 4 === 0 ? {profileUrl: `https://example.com/p/${index % 97}`} : {})},
+      createdAt: new Date(start + index * 60_000).toISOString(),
+      content: {kind: 'text', value: `Comment ${index}, with a link https://example.com/${index}.\n\nAnd a second paragraph.`},
+      status: 'approved',
+      replyCount: 0,
+      viewerCan: {reply: true, edit: false, delete: false},
+    };
+    if (fresh) roots.push([comment]);
+    else conversation.push(comment);
+  }
+  return roots;
+}
+
+let roots = [];
+let total = 0;
+const info = () => ({
+  id: 't',
+  title: 'Bench',
+  totalCount: total,
+  posting: {open: true, guests: {allowed: true, requireName: true, requireEmail: true}, notifications: {comments: false, posts: false}},
+});
+
+const html = (withThread) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Colloquy paging bench</title>
+<script type="module" src="/dist/cdn/colloquy.js"></script></head>
+<body>${withThread ? `<comment-thread adapter="rest" endpoint="/api" thread="t" page-size="${PAGE_SIZE}"></comment-thread>` : ''}</body></html>`;
+
+const server = await serveDist((url, response) => {
+  const json = (status, body) => response.writeHead(status, {'content-type': 'application/json'}).end(JSON.stringify(body));
+  if (url.pathname === '/bench.html' || url.pathname === '/empty.html') {
+    response.writeHead(200, {'content-type': 'text/html'}).end(html(url.pathname === '/bench.html'));
+  } else if (url.pathname === '/api' || url.pathname === '/api/') {
+    json(200, {protocol: 'colloquy-rest/1', capabilities: {}});
+  } else if (url.pathname === '/api/threads/t/comments') {
+    const limit = Number(url.searchParams.get('limit'));
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return json(400, {error: {code: 'invalid', message: 'limit 1 to 100'}}), true;
+    const offset = Number(url.searchParams.get('cursor') ?? 0);
+    const next = offset + limit < roots.length ? String(offset + limit) : null;
+    json(200, {thread: info(), comments: roots.slice(offset, offset + limit).flat(), nextCursor: next});
+  } else {
+    return false;
+  }
+  return true;
+}, PORT);
+
+/** Counts and times the thread's Lit updates, before the bundle defines the element. */
+function instrument() {
+  const stats = {updates: 0, updateMs: 0, longest: 0};
+  window.__bench = stats;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) stats.longest = Math.max(stats.longest, entry.duration);
+  }).observe({type: 'longtask'});
+  const define = customElements.define.bind(customElements);
+  customElements.define = (name, constructor, options) => {
+    if (name === 'comment-thread') {
+      const update = constructor.prototype.update;
+      constructor.prototype.update = function (changed) {
+        const start = performance.now();
+        try {
+          return update.call(this, changed);
+        } finally {
+          stats.updates++;
+          stats.updateMs += performance.now() - start;
+        }
+      };
+    }
+    return define(name, constructor, options);
+  };
+}
+
+/**
+ * In the page: waits until the thread lists `count` conversations and is no longer busy
+ * (every comment of theirs rendered). Looked up near the top or counted as children: a
+ * search of thousands of comments every frame would cost more than what is measured.
+ */
+async function shown(count) {
+  const shadow = () => document.querySelector('comment-thread')?.shadowRoot;
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  while (!(shadow()?.querySelector('.thread')?.getAttribute('aria-busy') === 'false' && (shadow().querySelector('ol')?.children.length ?? 0) >= count)) {
+    await frame();
+  }
+}
+
+/** In the page: clicks Load more once it can be, then waits for `count` conversations; the cost. */
+async function loadMore(count) {
+  const section = document.querySelector('comment-thread').shadowRoot.querySelector('.thread');
+  const list = section.querySelector('ol');
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const button = () => [...section.children].reverse().find((child) => child.classList.contains('more'))?.firstElementChild;
+  while (!button() || button().getAttribute('aria-disabled') === 'true') await frame();
+  const stats = window.__bench;
+  const before = {...stats};
+  stats.longest = 0;
+  const start = performance.now();
+  button().click();
+  while (!(section.getAttribute('aria-busy') === 'false' && list.children.length >= count)) await frame();
+  return {ms: performance.now() - start, updates: stats.updates - before.updates, updateMs: stats.updateMs - before.updateMs, longest: stats.longest};
+}
+
+/** In the page: DOM nodes per comment shown. */
+function nodesPerComment() {
+  const shadow = document.querySelector('comment-thread').shadowRoot;
+  const walker = document.createTreeWalker(shadow.querySelector('ol'), NodeFilter.SHOW_ALL);
+  let nodes = 0;
+  while (walker.nextNode()) nodes++;
+  const shown = shadow.querySelectorAll('article').length;
+  return {shown, nodesPerComment: nodes / shown};
+}
+
+/** Chromium's own time accounting (script, style, layout), in ms so far. */
+async function metrics(session) {
+  const {metrics: list} = await session.send('Performance.getMetrics');
+  const value = (name) => (list.find((metric) => metric.name === name)?.value ?? 0) * 1000;
+  return {script: value('ScriptDuration'), style: value('RecalcStyleDuration'), layout: value('LayoutDuration')};
+}
+
+/** The functions with the most self time in a CPU profile. */
+function printProfile(profile, page) {
+  const self = new Map();
+  const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parents = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node);
+  const label = (node) => {
+    const {functionName, url, lineNumber, columnNumber} = node.callFrame;
+    return url ? `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}` : functionName;
+  };
+  for (const id of profile.samples) {
+    const node = byId.get(id);
+    // Built-ins (querySelector…) are named with their caller.
+    const caller = node.callFrame.url ? undefined : parents.get(id);
+    const name = caller?.callFrame.url ? `${label(node)} ← ${label(caller)}` : label(node);
+    self.set(name, (self.get(name) ?? 0) + interval);
+  }
+  console.log(`  Page ${page}, top self time:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+}
+
+async function heapAfterGc(page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const {usedSize} = await session.send('Runtime.getHeapUsage');
+  await session.detach();
+  return usedSize;
+}
+
+const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
+try {
+  const empty = await browser.newPage();
+  await empty.goto(`http://127.0.0.1:${PORT}/empty.html`);
+  await empty.waitForFunction(() => customElements.get('comment-thread'));
+  const baseHeap = await heapAfterGc(empty);
+  await empty.close();
+  console.log(`\nLoad more, page after page: script-tag bundle, adapter="rest", page-size ${PAGE_SIZE}, local paging server`);
+  console.log(`${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, headless Chromium, one run per size\n`);
+  for (const count of counts) {
+    roots = conversations(count);
+    total = count;
+    const expected = [];
+    for (let index = 0; index < roots.length; index += PAGE_SIZE) expected.push(Math.min(roots.length, index + PAGE_SIZE));
+    const tab = await browser.newPage({viewport: {width: 1100, height: 900}});
+    tab.on('pageerror', (error) => console.error(error.message));
+    await tab.addInitScript(instrument);
+    await tab.goto(`http://127.0.0.1:${PORT}/bench.html`);
+    const session = await tab.context().newCDPSession(tab);
+    await session.send('Performance.enable');
+    await tab.evaluate(shown, expected[0]);
+    const began = Date.now();
+    const pages = [];
+    for (let index = 1; index < expected.length && Date.now() - began < TIME_CAP_MS; index++) {
+      const profiled = index + 1 === PROFILE_PAGE;
+      if (profiled) await session.send('Profiler.enable').then(() => session.send('Profiler.start'));
+      const before = await metrics(session);
+      const page = await tab.evaluate(loadMore, expected[index]);
+      const after = await metrics(session);
+      if (profiled) printProfile((await session.send('Profiler.stop')).profile, index + 1);
+      pages.push({page: index + 1, ...page, script: after.script - before.script, style: after.style - before.style, layout: after.layout - before.layout});
+    }
+    await session.detach();
+    const result = {pages, ...(await tab.evaluate(nodesPerComment))};
+    const heap = ((await heapAfterGc(tab)) - baseHeap) / result.shown;
+    await tab.close();
+    console.log(`N = ${count.toLocaleString('en')}: ${expected.length} pages; ${result.shown.toLocaleString('en')} comments shown` +
+      `${result.shown < count ? ` (stopped after ${TIME_CAP_MS / 1000} s)` : ''}; ${result.nodesPerComment.toFixed(1)} DOM nodes and ${(heap / 1024).toFixed(1)} KB heap per comment`);
+    const columns = ['page', 'click → shown', 'updates', 'update time', 'script', 'style', 'layout', 'longest task'];
+    console.log(`  ${columns.map((name) => name.padStart(Math.max(7, name.length))).join('  ')}`);
+    const ms = (value) => `${value.toFixed(0)} ms`;
+    const wanted = new Set([2, 3, 5, 10, 25, 50, 100, 200, 500, expected.length]);
+    for (const page of result.pages) {
+      if (!wanted.has(page.page) && page !== result.pages.at(-1)) continue;
+      const cells = [String(page.page), ms(page.ms), String(page.updates), ms(page.updateMs), ms(page.script), ms(page.style), ms(page.layout), ms(page.longest)];
+      console.log(`  ${cells.map((cell, index) => cell.padStart(Math.max(7, columns[index].length))).join('  ')}`);
+    }
+    if (result.pages.length >= 10) {
+      // Medians of five pages at each end: the machine's noise hides less than in one page.
+      const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+      const band = (pages, key) => median(pages.map((page) => page[key]));
+      const first = result.pages.slice(0, 5);
+      const last = result.pages.slice(-5);
+      console.log(`  median of pages ${first[0].page}–${first.at(-1).page}: ${ms(band(first, 'ms'))} (updates ${ms(band(first, 'updateMs'))}); ` +
+        `of pages ${last[0].page}–${last.at(-1).page}: ${ms(band(last, 'ms'))} (updates ${ms(band(last, 'updateMs'))})`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

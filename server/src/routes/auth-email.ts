@@ -1,0 +1,83 @@
+import {Hono} from 'hono';
+import type {AppEnv} from '../app.js';
+import {readJsonBody} from '../body.js';
+import {invalid, notFound, ProtocolError} from '../errors.js';
+import {sendSignInLink} from '../auth/email-link.js';
+import {CODE_MS, EMAIL_ATTEMPT_MS, answerUrl, problemPage, publicBase, siteOriginFor} from '../auth/sign-in.js';
+import {claimAttempt, completeAttempt, createAttempt, newSecret, upsertUser} from '../auth/store.js';
+import {hitRateLimits} from '../store/rate-limits.js';
+
+const STATE = /^[A-Za-z0-9_-]{16,128}$/;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{1,63}$/;
+const HOUR = 3600;
+
+/**
+ * Signing in with an email link, the `email` provider (offered only with a mailer):
+ * `POST /auth/providers/email/link` mails a one-time link; opening it finishes the sign-in
+ * like a provider's return, with a one-time code for the site and its `state`.
+ */
+export function authEmailRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.post('/auth/providers/email/link', async (c) => {
+    const {config, db, mailer} = c.var.deps;
+    if (!mailer) throw notFound('Signing in by email is not offered here.');
+    const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
+    const email = typeof body['email'] === 'string' ? body['email'].trim().toLowerCase() : '';
+    if (email.length > 254 || !EMAIL.test(email)) throw invalid('Please give a valid email address.', {email: 'Please give a valid email address.'});
+    const state = typeof body['state'] === 'string' ? body['state'] : '';
+    if (!STATE.test(state)) throw invalid('The sign-in state is missing or malformed.');
+    const redirectUri = typeof body['redirect_uri'] === 'string' ? body['redirect_uri'] : '';
+    const siteOrigin = siteOriginFor(c, redirectUri, typeof body['origin'] === 'string' ? body['origin'] : undefined);
+    if (!siteOrigin) throw new ProtocolError(403, 'forbidden', 'This site is not allowed to sign in with this comment server.');
+    // Per address (nobody's inbox gets flooded) and per client (nobody mails the world).
+    await hitRateLimits(
+      db,
+      [
+        {bucket: `sign-in-mail:to:${email}`, limit: config.auth.emailLinksPerAddress},
+        {bucket: `sign-in-mail:ip:${c.var.ip}`, limit: config.auth.emailLinksPerIp},
+      ],
+      HOUR,
+      c.var.now,
+    ).catch((error: unknown) => {
+      if (error instanceof ProtocolError && error.code === 'rate-limited') {
+        throw new ProtocolError(429, 'rate-limited', 'Too many sign-in emails were asked for; please wait and try again.', error.extra);
+      }
+      throw error;
+    });
+    const nameRaw = typeof body['name'] === 'string' ? body['name'].replace(/[\u0000-\u001f\u007f]/g, '').trim() : '';
+    if (nameRaw.length > config.maxNameLength) throw invalid(`Your name can be at most ${config.maxNameLength} characters long.`, {name: 'Too long.'});
+    const token = newSecret();
+    await createAttempt(db, {
+      providerState: token, provider: 'email', site_state: state, site_origin: siteOrigin, redirect_uri: redirectUri,
+      code_verifier: null, nonce: null, email, display_name: nameRaw || null, expiresAt: c.var.now + EMAIL_ATTEMPT_MS,
+    });
+    const link = `${publicBase(c)}/auth/providers/email/callback?token=${token}`;
+    try {
+      await sendSignInLink(mailer, email, link, siteOrigin, EMAIL_ATTEMPT_MS / 60_000);
+    } catch (error) {
+      console.error('colloquy-server: the sign-in email could not be sent:', error);
+      throw new ProtocolError(503, 'server', 'The sign-in email could not be sent; please try again in a moment.', {retryAfter: 30});
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.body(null, 202);
+  });
+
+  app.get('/auth/providers/email/callback', async (c) => {
+    const {db, mailer} = c.var.deps;
+    if (!mailer) return problemPage(c, 404, 'Signing in by email is not offered here.');
+    const token = c.req.query('token') ?? '';
+    // Claimed once: the link's second use (or a guessed one) finds nothing.
+    const attempt = /^[A-Za-z0-9_-]{43}$/.test(token) ? await claimAttempt(db, 'email', token, c.var.now) : null;
+    if (!attempt || !attempt.email) return problemPage(c, 400, 'This sign-in link has expired or was already used. Ask for a new one on the page you came from.');
+    // Opening the link proves the address: it is the identity, and verified. The name is the
+    // one given with the request, else the address's local part (never the whole address).
+    const name = attempt.display_name ?? attempt.email.split('@')[0]!;
+    const user = await upsertUser(db, 'email', {subject: attempt.email, name, verifiedEmail: attempt.email});
+    const code = await completeAttempt(db, token, user.id, c.var.now + CODE_MS);
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.redirect(answerUrl(attempt.redirect_uri, {code, state: attempt.site_state}), 302);
+  });
+  return app;
+}

@@ -1,0 +1,87 @@
+import {Hono} from 'hono';
+import type {AppEnv} from '../app.js';
+import {ATTEMPT_MS, CODE_MS, answerUrl, problemPage, providerCallbackUrl, siteOriginFor} from '../auth/sign-in.js';
+import {claimAttempt, completeAttempt, createAttempt, upsertUser} from '../auth/store.js';
+
+const STATE = /^[A-Za-z0-9_-]{16,128}$/;
+const EMAIL_PROVIDER = {id: 'email', name: 'Email'};
+
+/**
+ * Signing in with a provider (docs/rest-protocol.md, "Signing in"): the list, the start
+ * (`authorize`, a page in the sign-in window) and the provider's return to this server.
+ */
+export function authRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/auth/providers', (c) => {
+    const providers = c.var.providers.providers.map(({definition}) => ({id: definition.id, name: definition.name}));
+    if (c.var.deps.mailer) providers.push(EMAIL_PROVIDER);
+    c.header('Cache-Control', 'max-age=300');
+    return c.json({providers});
+  });
+
+  app.get('/auth/providers/:provider/authorize', async (c) => {
+    const provider = c.var.providers.find(c.req.param('provider'));
+    if (!provider) return problemPage(c, 404, 'This way of signing in is not offered here.');
+    const siteState = c.req.query('state') ?? '';
+    const redirectUri = c.req.query('redirect_uri') ?? '';
+    if (!STATE.test(siteState)) return problemPage(c, 400, 'This sign-in link is incomplete. Close this window and try again.');
+    const siteOrigin = siteOriginFor(c, redirectUri, c.req.query('origin'));
+    if (!siteOrigin) return problemPage(c, 400, 'This site is not allowed to sign in with this comment server.');
+    let started;
+    try {
+      started = await c.var.providers.start(provider, providerCallbackUrl(c, provider.definition.id));
+    } catch (error) {
+      console.error(`colloquy-server: ${provider.definition.id} cannot be reached:`, error);
+      return problemPage(c, 503, `${provider.definition.name} cannot be reached right now. Close this window and try again later.`);
+    }
+    await createAttempt(c.var.deps.db, {
+      providerState: started.providerState,
+      provider: provider.definition.id,
+      site_state: siteState,
+      site_origin: siteOrigin,
+      redirect_uri: redirectUri,
+      code_verifier: started.codeVerifier,
+      nonce: started.nonce ?? null,
+      email: null,
+      display_name: null,
+      expiresAt: c.var.now + ATTEMPT_MS,
+    });
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.redirect(started.url.href, 302);
+  });
+
+  app.get('/auth/providers/:provider/callback', async (c) => {
+    const provider = c.var.providers.find(c.req.param('provider'));
+    if (!provider) return problemPage(c, 404, 'This way of signing in is not offered here.');
+    const {db} = c.var.deps;
+    const providerState = c.req.query('state') ?? '';
+    // Claimed once: a replayed or forged provider answer finds no attempt.
+    const attempt = STATE.test(providerState) ? await claimAttempt(db, provider.definition.id, providerState, c.var.now) : null;
+    if (!attempt) return problemPage(c, 400, 'This sign-in has expired or was already used. Close this window and try again.');
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    const back = (answer: Record<string, string>) => c.redirect(answerUrl(attempt.redirect_uri, {...answer, state: attempt.site_state}), 302);
+    const error = c.req.query('error');
+    // The provider's own error text is not passed on: the widget shows its own words.
+    if (error) return back({error: error === 'access_denied' ? 'access_denied' : 'server_error'});
+    const callbackUrl = new URL(providerCallbackUrl(c, provider.definition.id));
+    callbackUrl.search = new URL(c.req.url).search;
+    try {
+      const profile = await c.var.providers.finish(provider, callbackUrl, {
+        providerState,
+        codeVerifier: attempt.code_verifier ?? '',
+        nonce: attempt.nonce,
+      });
+      const user = await upsertUser(db, provider.definition.id, profile);
+      const code = await completeAttempt(db, providerState, user.id, c.var.now + CODE_MS);
+      return back({code});
+    } catch (failure) {
+      console.error(`colloquy-server: signing in with ${provider.definition.id} failed:`, failure);
+      return back({error: 'server_error'});
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,89 @@
+import type {ServerConfig} from '../config.js';
+import type {Database, Queryable} from '../db/database.js';
+import {invalid, notFound, ProtocolError} from '../errors.js';
+import {COMMENT_COLUMNS, type CommentRow, type ThreadRow} from '../render.js';
+import type {Viewer} from '../viewer.js';
+import {publish, renderOne} from './single.js';
+import {commentBecameVisible} from './visible.js';
+import {findThread} from './threads.js';
+import {dropEmptyPlaceholders, removeComment} from './writes.js';
+
+export const MODERATION_ACTIONS = ['approve', 'spam', 'delete'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+export function readModerationAction(value: unknown): ModerationAction {
+  if (typeof value === 'string' && (MODERATION_ACTIONS as readonly string[]).includes(value)) return value as ModerationAction;
+  throw invalid('The action is approve, spam or delete.');
+}
+
+/**
+ * A moderator's decision on one comment, in one transaction: the widget's moderation route
+ * and the admin API both come here. `threadId` (from the widget's URL) must be the comment's
+ * thread; the admin API, which addresses comments alone, passes null. `onlyHeld`: refuse a
+ * comment that is no longer held (the admin API's "reject").
+ * Answers the comment as the moderator now sees it, or null once nobody sees it.
+ */
+export async function moderate(
+  db: Database, commentId: string, threadId: string | null, action: ModerationAction, viewer: Viewer, config: ServerConfig,
+  {onlyHeld = false} = {},
+) {
+  if (!viewer.isModerator) throw new ProtocolError(403, 'forbidden', 'Only a moderator can approve, mark as spam or delete others\' comments.');
+  return db.transaction(async (tx) => {
+    const row = await lockComment(tx, commentId, threadId);
+    if (onlyHeld && row.status !== 'pending') throw new ProtocolError(409, 'conflict', 'Only a held comment can be rejected; delete it instead.');
+    const thread = (await findThread(tx, row.thread_id))!;
+    if (action === 'approve') return approveComment(tx, row, thread, viewer, config);
+    if (action === 'spam') return markSpam(tx, row, thread);
+    return removeComment(tx, row, thread, viewer, config);
+  });
+}
+
+async function lockComment(tx: Queryable, id: string, threadId: string | null): Promise<CommentRow> {
+  const [row] = await tx.query<CommentRow>(
+    `SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND ($2::text IS NULL OR c.thread_id = $2) FOR UPDATE`,
+    [id, threadId],
+  );
+  if (!row) throw notFound('There is no such comment.');
+  return row;
+}
+
+/**
+ * The one place where a held comment becomes visible to everyone: it is stored as approved
+ * and announced on the live stream as new (to every reader but its author and moderators it is).
+ * Approving an approved comment answers it as it is, so a retried approval is harmless.
+ */
+async function approveComment(tx: Queryable, row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig) {
+  if (row.status === 'approved') return renderOne(tx, row, thread, viewer, config);
+  if (row.status === 'spam') throw new ProtocolError(409, 'conflict', 'This comment was marked as spam.');
+  if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'This comment was deleted.');
+  const [approved] = await tx.query<CommentRow>(
+    `UPDATE comments AS c SET status = 'approved' WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
+    [row.id],
+  );
+  await commentBecameVisible(tx, approved!, thread, config);
+  return renderOne(tx, approved!, thread, viewer, config);
+}
+
+/**
+ * Marks a comment as spam, and every reply under it (a conversation under spam is not
+ * listed without it): kept in the database, with the author's details a block may need,
+ * listed to nobody. Gone from every open page at once. Spam marked again answers null.
+ */
+async function markSpam(tx: Queryable, row: CommentRow, thread: ThreadRow): Promise<null> {
+  if (row.status === 'spam') return null;
+  if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'This comment was deleted.');
+  const marked = await tx.query<{id: string; was: CommentRow['status']}>(
+    `WITH RECURSIVE below AS (
+       SELECT id, status FROM comments WHERE id = $1
+       UNION ALL SELECT c.id, c.status FROM comments c JOIN below ON c.parent_id = below.id WHERE c.status <> 'spam'
+     )
+     UPDATE comments AS c SET status = 'spam' FROM below WHERE c.id = below.id RETURNING c.id, below.status AS was`,
+    [row.id],
+  );
+  for (const {id, was} of marked) {
+    if (was === 'spam') continue;
+    await publish(tx, thread.id, 'comment-removed', {commentId: id}, was === 'pending');
+  }
+  await dropEmptyPlaceholders(tx, thread, row.parent_id);
+  return null;
+}

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import {readFile} from 'node:fs/promises';
+import {createServer, type Server} from 'node:http';
+import {extname, join, normalize} from 'node:path';
+import {after, before, it} from 'node:test';
+import {chromium, type Browser, type Page} from 'playwright-core';
+import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
+import {startTestServer} from './helpers.js';
+import {CLIENT, startIssuer} from './oidc-issuer.js';
+
+// Sign-in as a visitor does it: the built bundle on a site, colloquy-server on another
+// origin, a real OpenID Connect provider on a third. No `sign-in-callback` on the page: the
+// widget uses the server's own callback page.
+
+const cdn = new URL('../../dist/cdn/', import.meta.url).pathname;
+const API_PORT = 9411;
+const SITE_PORT = 9412;
+const ISSUER_PORT = 9413;
+const apiUrl = `http://127.0.0.1:${API_PORT}`;
+const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
+let clock = Date.now();
+let api: Awaited<ReturnType<typeof startTestServer>>;
+let issuer: Awaited<ReturnType<typeof startIssuer>>;
+let site: Server;
+let browser: Browser;
+
+before(async () => {
+  site = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path === '/') {
+      response.writeHead(200, {'Content-Type': 'text/html; charset=utf-8'});
+      response.end(`<!doctype html><html lang="en"><title>Sign-in against colloquy-server</title>
+<script type="module" src="/colloquy.js"></script>
+<comment-thread adapter="rest" endpoint="${apiUrl}" thread="auth-browser"><comment-form></comment-form></comment-thread>`);
+      return;
+    }
+    const file = normalize(join(cdn, path));
+    if (!file.startsWith(cdn)) return void response.writeHead(404).end();
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream'});
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => site.listen(SITE_PORT, '127.0.0.1', resolve));
+  issuer = await startIssuer(ISSUER_PORT, [`${apiUrl}/auth/providers/local/callback`]);
+  api = await startTestServer(
+    {
+      PORT: String(API_PORT),
+      COLLOQUY_PUBLIC_URL: apiUrl,
+      COLLOQUY_ORIGINS: siteUrl,
+      COLLOQUY_OIDC_PROVIDERS: 'local',
+      COLLOQUY_OIDC_LOCAL_ISSUER: issuer.issuer,
+      COLLOQUY_OIDC_LOCAL_CLIENT_ID: CLIENT.id,
+      COLLOQUY_OIDC_LOCAL_CLIENT_SECRET: CLIENT.secret,
+      COLLOQUY_OIDC_LOCAL_NAME: 'Local ID',
+    },
+    {now: () => clock},
+  );
+  browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
+});
+
+after(async () => {
+  await browser?.close();
+  await api?.cleanup();
+  await issuer?.stop();
+  await new Promise((resolve) => site?.close(resolve));
+});
+
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(siteUrl);
+  await page.locator('comment-thread [part="heading"]').first().waitFor();
+  return page;
+}
+
+const providerButton = (page: Page) => page.locator('comment-thread [part="provider-button"][data-provider="local"]');
+const signedIn = (page: Page) => page.locator('comment-thread [part="signed-in"]');
+
+/** Clicks the provider and goes through the issuer's login and consent in the popup. */
+async function signIn(page: Page, login: string, {deny = false} = {}) {
+  const [popup] = await Promise.all([page.waitForEvent('popup'), providerButton(page).click()]);
+  const closed = popup.waitForEvent('close', {timeout: 20_000});
+  // Already signed in at the issuer, with consent given before: the popup just closes.
+  const loginField = popup.locator('input[name="login"]');
+  if ((await Promise.race([closed.then(() => 'closed'), loginField.waitFor({timeout: 20_000}).then(() => 'login')])) === 'closed') return;
+  if (deny) {
+    await popup.getByText('[ Cancel ]').click();
+  } else {
+    await popup.locator('input[name="login"]').fill(login);
+    await popup.locator('input[name="password"]').fill('any');
+    await popup.locator('button[type="submit"]').click();
+    await popup.getByRole('button', {name: 'Continue'}).click();
+  }
+  await closed;
+}
+
+const token = (page: Page) =>
+  page.evaluate(() => {
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const key = sessionStorage.key(i)!;
+      if (key.startsWith('colloquy:rest:token:')) return (JSON.parse(sessionStorage.getItem(key)!) as {token: string}).token;
+    }
+    return null;
+  });
+
+it('signs in through the popup and the server\'s callback page, then posts under the provider\'s name', async () => {
+  const page = await openPage();
+  await providerButton(page).waitFor();
+  await signIn(page, 'grace');
+  await signedIn(page).getByText(/^You are commenting using your \u2068?Local ID\u2069? account\./).waitFor();
+  assert.equal(await signedIn(page).locator('#viewer-name').textContent(), 'Grace Hopper');
+  // No guest fields for a signed-in person.
+  assert.equal(await page.locator('comment-thread [part="guest-fields"]').count(), 0);
+
+  const form = page.locator('comment-thread > comment-form');
+  await form.locator('textarea').fill('Signed in and commenting');
+  await form.locator('[part="submit-button"]').click();
+  const article = page.locator('comment-thread article', {hasText: 'Signed in and commenting'}).last();
+  await article.waitFor();
+  await article.locator('.sending-label').waitFor({state: 'detached'});
+  await article.getByText('Grace Hopper').first().waitFor();
+  const stored = (await (await fetch(`${apiUrl}/threads/auth-browser/comments?sort=oldest&limit=100`)).json()) as any;
+  const mine = stored.comments.find((c: any) => c.content.value === 'Signed in and commenting');
+  assert.equal(mine.author.name, 'Grace Hopper');
+  // Own comment: editable from the page.
+  await article.locator('[part="edit-button"]').waitFor();
+
+  // Sign-out ends the session on the server, not only in the page.
+  const before = await token(page);
+  assert.ok(before);
+  await signedIn(page).locator('[part="sign-out-button"]').click();
+  await providerButton(page).waitFor();
+  assert.equal((await fetch(`${apiUrl}/auth/session`, {headers: {Authorization: `Bearer ${before}`}})).status, 401);
+  await page.context().close();
+});
+
+it('brings the person back to the choice when they deny consent', async () => {
+  const page = await openPage();
+  await signIn(page, 'grace', {deny: true});
+  await providerButton(page).waitFor();
+  assert.equal(await signedIn(page).count(), 0);
+  assert.equal(await token(page), null);
+  await page.context().close();
+});
+
+it('forgets an expired session, and signs out everywhere', async () => {
+  const page = await openPage();
+  await signIn(page, 'alan');
+  await signedIn(page).waitFor();
+  clock += 8 * 24 * 3600 * 1000;
+  await page.reload();
+  await page.locator('comment-thread [part="heading"]').first().waitFor();
+  await providerButton(page).waitFor();
+  assert.equal(await signedIn(page).count(), 0, 'an expired token shows the choice again');
+  assert.equal(await token(page), null);
+
+  const [laptop, phone] = [page, await openPage()];
+  await signIn(laptop, 'alan');
+  await signIn(phone, 'alan');
+  await signedIn(phone).waitFor();
+  const laptopToken = await token(laptop);
+  assert.equal((await fetch(`${apiUrl}/auth/sessions`, {method: 'DELETE', headers: {Authorization: `Bearer ${laptopToken}`}})).status, 204);
+  await phone.reload();
+  await providerButton(phone).waitFor();
+  assert.equal(await signedIn(phone).count(), 0);
+  await laptop.context().close();
+  await phone.context().close();
+});

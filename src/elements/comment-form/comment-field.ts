@@ -1,0 +1,53 @@
+import {msg} from '@lit/localize';
+import {html, type TemplateResult} from 'lit';
+import {formatNumber} from '../../i18n/format.js';
+import {plural} from '../../i18n/locale.js';
+
+/** "12 / 500" under the comment field, with the limit said in words to screen readers (`#text-limit`). */
+export function characterCount(text: string, maxLength: number, locale: string): TemplateResult {
+  const limit = formatNumber(maxLength, locale);
+  return html`
+    <p part="character-count" class="count ${text.length > maxLength ? 'over' : ''}">
+      <span aria-hidden="true">${formatNumber(text.length, locale)} / ${limit}</span>
+      <span id="text-limit" class="visually-hidden">
+        ${plural(maxLength, locale, {
+          zero: () => msg('Up to # characters.', {id: 'form.count.limit.zero'}),
+          one: () => msg('Up to # character.', {id: 'form.count.limit.one'}),
+          two: () => msg('Up to # characters.', {id: 'form.count.limit.two'}),
+          few: () => msg('Up to # characters.', {id: 'form.count.limit.few'}),
+          many: () => msg('Up to # characters.', {id: 'form.count.limit.many'}),
+          other: () => msg('Up to # characters.', {id: 'form.count.limit.other'}),
+        }, limit)}
+      </span>
+    </p>
+  `;
+}
+
+/** How far `text` goes past the backend's limit, or undefined when it fits. */
+export function tooLongMessage(text: string, maxLength: number | undefined, locale: string): string | undefined {
+  const over = maxLength === undefined ? 0 : text.length - maxLength;
+  if (over <= 0) return undefined;
+  return plural(over, locale, {
+    zero: () => msg('# characters too many.', {id: 'form.invalid.too-long.zero'}),
+    one: () => msg('# character too many.', {id: 'form.invalid.too-long.one'}),
+    two: () => msg('# characters too many.', {id: 'form.invalid.too-long.two'}),
+    few: () => msg('# characters too many.', {id: 'form.invalid.too-long.few'}),
+    many: () => msg('# characters too many.', {id: 'form.invalid.too-long.many'}),
+    other: () => msg('# characters too many.', {id: 'form.invalid.too-long.other'}),
+  });
+}
+
+const growsByItself = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+
+/** Where CSS `field-sizing: content` is missing (Firefox, older Safari), size the field to its text. */
+export function growToFit(textarea: HTMLTextAreaElement): void {
+  if (growsByItself) return;
+  textarea.style.blockSize = 'auto';
+  textarea.style.blockSize = `${textarea.scrollHeight + 2}px`;
+}
+
+/** A field people type text into: the comment box, or a name, email or website input. */
+export function isTextEntry(target: EventTarget | undefined): boolean {
+  if (target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && ['text', 'email', 'url', 'search', 'tel'].includes(target.type);
+}
