@@ -188,6 +188,15 @@ describe('sign-in with an OpenID Connect provider', () => {
     assert.equal(replay.status, 400);
   });
 
+  it('limits how many sign-ins one client may start', async () => {
+    clock += 3600 * 1000;
+    let status = 0;
+    for (let i = 0; i < 31 && status !== 429; i++) status = (await fetch(authorizeUrl(randomState()), {redirect: 'manual'})).status;
+    assert.equal(status, 429);
+    clock += 3600 * 1000;
+    assert.equal((await fetch(authorizeUrl(randomState()), {redirect: 'manual'})).status, 302, 'a new window, a new start');
+  });
+
   it('sends codes only to registered sites', async () => {
     for (const redirectUri of ['https://evil.example/callback', `${api}/auth/callback`, 'javascript:alert(1)']) {
       const response = await fetch(authorizeUrl(randomState(), redirectUri, {origin: 'https://evil.example'}), {redirect: 'manual'});
