@@ -88,12 +88,17 @@ const providerButton = (page: Page) => page.locator('comment-thread [part="provi
 const signedIn = (page: Page) => page.locator('comment-thread [part="signed-in"]');
 
 /** Clicks the provider and goes through the issuer's login and consent in the popup. */
-async function signIn(page: Page, login: string, {deny = false} = {}) {
+async function signIn(page: Page, login: string, {deny = false} = {}): Promise<string[]> {
   const [popup] = await Promise.all([page.waitForEvent('popup'), providerButton(page).click()]);
+  // Every address the popup went through, for replaying them afterwards.
+  const visited: string[] = [];
+  popup.on('request', (request) => {
+    if (request.isNavigationRequest()) visited.push(request.url());
+  });
   const closed = popup.waitForEvent('close', {timeout: 20_000});
   // Already signed in at the issuer, with consent given before: the popup just closes.
   const loginField = popup.locator('input[name="login"]');
-  if ((await Promise.race([closed.then(() => 'closed'), loginField.waitFor({timeout: 20_000}).then(() => 'login')])) === 'closed') return;
+  if ((await Promise.race([closed.then(() => 'closed'), loginField.waitFor({timeout: 20_000}).then(() => 'login')])) === 'closed') return visited;
   if (deny) {
     await popup.getByText('[ Cancel ]').click();
   } else {
@@ -103,6 +108,7 @@ async function signIn(page: Page, login: string, {deny = false} = {}) {
     await popup.getByRole('button', {name: 'Continue'}).click();
   }
   await closed;
+  return visited;
 }
 
 const token = (page: Page) =>
@@ -117,7 +123,7 @@ const token = (page: Page) =>
 it('signs in through the popup and the server\'s callback page, then posts under the provider\'s name', async () => {
   const page = await openPage();
   await providerButton(page).waitFor();
-  await signIn(page, 'grace');
+  const visited = await signIn(page, 'grace');
   await signedIn(page).getByText(/^You are commenting using your \u2068?Local ID\u2069? account\./).waitFor();
   assert.equal(await signedIn(page).locator('#viewer-name').textContent(), 'Grace Hopper');
   // No guest fields for a signed-in person.
@@ -135,6 +141,22 @@ it('signs in through the popup and the server\'s callback page, then posts under
   assert.equal(mine.author.name, 'Grace Hopper');
   // Own comment: editable from the page.
   await article.locator('[part="edit-button"]').waitFor();
+
+  // The code on the callback page, used again, and the provider's answer, sent again: refused.
+  const callback = new URL(visited.find((url) => url.startsWith(`${apiUrl}/auth/callback?`))!);
+  const replayed = await page.evaluate(
+    ([url, code]) => fetch(url!, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({provider: 'local', result: {code}})}).then((r) => r.status),
+    [`${apiUrl}/auth/session`, callback.searchParams.get('code')],
+  );
+  assert.equal(replayed, 401);
+  const providerAnswer = visited.find((url) => url.startsWith(`${apiUrl}/auth/providers/local/callback?`))!;
+  const replayTab = await page.context().newPage();
+  assert.equal((await replayTab.goto(providerAnswer))!.status(), 400);
+  await replayTab.getByText('This sign-in has expired or was already used.', {exact: false}).waitFor();
+  const forged = new URL(providerAnswer);
+  forged.searchParams.set('state', 'forged-state-forged-state-forged-state-0000');
+  assert.equal((await replayTab.goto(forged.href))!.status(), 400);
+  await replayTab.close();
 
   // Sign-out ends the session on the server, not only in the page.
   const before = await token(page);

@@ -83,7 +83,7 @@ export function sessionBody(user: SignedInUser | UserRow, providerId: string, co
  * A small page for a person in a sign-in window when something is wrong with the link
  * itself (there is no site to send them back to). No script; nothing from the URL in it.
  */
-export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 503, message: string): Response {
+export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 503, message: string): Response {
   c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   c.header('Referrer-Policy', 'no-referrer');
   c.header('Cache-Control', 'no-store');
