@@ -244,7 +244,6 @@ export class CommentThreadElement extends AdapterElement {
   #revealRequest = 0;
   /** Whether the address's `#comment-…` was followed after the first page (reloads must not jump again). */
   #followedAddress = false;
-  #announcement = '';
   /** The reader picked another sort: say so once its first page is shown. */
   #sortChosen = false;
   #failedAvatars = new Set<string>();
@@ -577,11 +576,15 @@ export class CommentThreadElement extends AdapterElement {
 
   /** Says `text` through the polite live region, even when it repeats the last message. */
   async #announce(text: string): Promise<void> {
-    this.#announcement = '';
-    this.#progressive.keeping(() => this.requestUpdate());
+    // Written into the region directly: two updates of the whole thread (cleared, then
+    // the text) for every page loaded would say nothing more.
+    const region = () => (this.renderRoot as ShadowRoot).getElementById('announcer');
+    const cleared = region();
+    if (cleared) cleared.textContent = '';
+    // After what is being rendered (a new page, a new sort) is on screen.
     await this.updateComplete;
-    this.#announcement = text;
-    this.#progressive.keeping(() => this.requestUpdate());
+    const shown = region();
+    if (shown) shown.textContent = text;
   }
 
   /** Renders again the conversations holding `commentIds` (and no others). */
@@ -647,7 +650,7 @@ export class CommentThreadElement extends AdapterElement {
       return html`
         <section part="base" class="thread" aria-busy="true">
           <slot name="fallback"></slot>
-          <p role="status" class="visually-hidden">${this.#announcement}</p>
+          <p role="status" id="announcer" class="visually-hidden"></p>
         </section>
       `;
     }
@@ -673,7 +676,7 @@ export class CommentThreadElement extends AdapterElement {
         ${failed ? this.#renderError() : nothing}
         ${loaded ? comments : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
           <p part="status" class="status">${msg('Loading comments…', {id: 'thread.loading'})}</p>`}
-        <p role="status" class="visually-hidden">${this.#announcement}</p>
+        <p role="status" id="announcer" class="visually-hidden"></p>
       </section>
       ${fallback || (this.replyingTo !== null && this.#find(this.replyingTo)) ? nothing : html`<slot></slot>`}
     `;
