@@ -9,7 +9,10 @@ const inputs = (entries) =>
 
 /** Names a lazy chunk after its folder (`memory`, `sanitizer`, `fr`…), not `index`. */
 const chunkName = (chunk) => {
-  const folder = chunk.facadeModuleId?.match(/([\w-]+)\/index\.js$/)?.[1];
+  const folderOf = (id) => id?.match(/([\w-]+)\/index\.js$/)?.[1];
+  // A chunk that small shared modules were merged into has no facade: it is still named
+  // after the folder whose index it holds (an adapter's), not "index".
+  const folder = folderOf(chunk.facadeModuleId) ?? chunk.moduleIds.map(folderOf).find(Boolean);
   return `chunks/${folder ?? chunk.name}-[hash].js`;
 };
 
