@@ -20,6 +20,8 @@ const PAGE_SIZE = 100;
 const PORT = Number(process.env.COLLOQUY_BENCH_PORT ?? 9501);
 /** BENCH_PROFILE_PAGE=50: prints where that page's Load more spent its time. */
 const PROFILE_PAGE = Number(process.env.BENCH_PROFILE_PAGE ?? 0);
+/** BENCH_SHAPE=one-conversation: one comment and N − 1 replies to it (then BENCH_PROFILE_PAGE=1 profiles it). */
+const ONE_CONVERSATION = process.env.BENCH_SHAPE === 'one-conversation';
 /** A size still loading after this long is reported as far as it got. */
 const TIME_CAP_MS = 300_000;
 
@@ -28,13 +30,13 @@ function conversations(count) {
   const start = Date.parse('2026-01-01T00:00:00Z');
   const roots = [];
   for (let index = 0; index < count; index++) {
-    const size = 1 + (roots.length % 5);
+    const size = ONE_CONVERSATION ? count : 1 + (roots.length % 5);
     const conversation = roots.at(-1);
     const fresh = !conversation || conversation.length >= size;
     const id = `c${index}`;
     const comment = {
       id,
-      parentId: fresh ? null : conversation.at(-1).id,
+      parentId: fresh ? null : ONE_CONVERSATION ? conversation[0].id : conversation.at(-1).id,
       author: {name: `Person ${index % 97}`, ...(index % 4 === 0 ? {profileUrl: `https://example.com/p/${index % 97}`} : {})},
       createdAt: new Date(start + index * 60_000).toISOString(),
       content: {kind: 'text', value: `Comment ${index}, with a link https://example.com/${index}.\n\nAnd a second paragraph.`},
@@ -201,7 +203,11 @@ try {
     await tab.goto(`http://127.0.0.1:${PORT}/bench.html`);
     const session = await tab.context().newCDPSession(tab);
     await session.send('Performance.enable');
+    if (PROFILE_PAGE === 1) await session.send('Profiler.enable').then(() => session.send('Profiler.start'));
+    const firstStart = Date.now();
     await tab.evaluate(shown, expected[0]);
+    if (ONE_CONVERSATION) console.log(`  all ${count} comments of one conversation shown after ${Date.now() - firstStart} ms`);
+    if (PROFILE_PAGE === 1) printProfile((await session.send('Profiler.stop')).profile, 1);
     const began = Date.now();
     const pages = [];
     for (let index = 1; index < expected.length && Date.now() - began < TIME_CAP_MS; index++) {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {after, before, describe, it} from 'node:test';
+import type {Database} from '../src/db/database.js';
 import {ImportFileError} from '../src/import/formats.js';
 import {htmlToStoredText} from '../src/import/html-text.js';
 import {importFile, type ImportOptions} from '../src/import/importer.js';
@@ -32,7 +33,7 @@ function file(name: string, content: string): string {
 }
 
 const options = (path: string, extra: Partial<ImportOptions> = {}): ImportOptions => ({
-  file: path, threadFrom: 'path', spam: 'skip', maxTextLength: 65_535, batchSize: 3, ...extra,
+  file: path, threadFrom: 'path', spam: 'keep', maxTextLength: 65_535, batchSize: 3, ...extra,
 });
 
 const moderator = () => client(server.url, null);
@@ -92,8 +93,8 @@ describe('WordPress (WXR)', () => {
     assert.equal(first.format, 'wxr');
     assert.equal(first.source, 'wordpress:https://blog.example');
     assert.deepEqual(first.threads, {created: 1, existing: 0, identifierFromUrl: 0});
-    assert.deepEqual(first.imported, {approved: 11, pending: 1, placeholders: 1});
-    assert.deepEqual(first.skipped, {spam: 1, trash: 1, pingback: 1});
+    assert.deepEqual(first.imported, {approved: 11, pending: 1, spam: 1, placeholders: 1});
+    assert.deepEqual(first.skipped, {trash: 1, pingback: 1});
     assert.deepEqual(first.orphans, {count: 1, ids: ['16']});
     assert.equal(first.alreadyThere, 0);
     await countsAgree();
@@ -135,32 +136,40 @@ describe('WordPress (WXR)', () => {
       `SELECT text, author_name FROM comments c JOIN imports i ON i.comment_id = c.id WHERE i.external_id = '19'`,
     );
     assert.deepEqual(binned, [{text: '', author_name: ''}]);
-    const gone = await server.db.query(`SELECT 1 FROM imports WHERE source = 'wordpress:https://blog.example' AND external_id IN ('18', '21')`);
-    assert.equal(gone.length, 0, 'spam and the pingback left nothing behind');
+    const gone = await server.db.query(`SELECT 1 FROM imports WHERE source = 'wordpress:https://blog.example' AND external_id = '21'`);
+    assert.equal(gone.length, 0, 'the pingback left nothing behind');
+    const spam = await server.db.query<{status: string; text: string}>(
+      `SELECT status, text FROM comments c JOIN imports i ON i.comment_id = c.id WHERE i.external_id = '18'`,
+    );
+    assert.deepEqual(spam, [{status: 'spam', text: 'Buy now'}], 'spam is kept as the server keeps it, listed to nobody');
   });
 
   it('imports nothing twice, and a newer export brings in only its new comments', async () => {
     const again = await importFile(server.db, options(file('wp-again.xml', wxr([post]))));
-    assert.deepEqual(again.imported, {approved: 0, pending: 0, placeholders: 0});
-    assert.equal(again.alreadyThere, 13);
-    assert.deepEqual(again.skipped, {spam: 1, pingback: 1});
+    assert.deepEqual(again.imported, {approved: 0, pending: 0, spam: 0, placeholders: 0});
+    assert.equal(again.alreadyThere, 14);
+    assert.deepEqual(again.skipped, {pingback: 1});
     const newer: WpItem = {
       ...post,
       comments: [
         ...nested,
         {id: 30, parent: 15, author: 'Level Six', date: '2024-09-01 08:00:00', content: 'Late reply, deeper still'},
         {id: 31, author: 'Newcomer', date: '2024-09-01 09:00:00', content: 'New top-level comment'},
+        {id: 32, parent: 31, author: 'Ada', email: 'ada@example.com', date: '2024-09-01 10:00:00', content: 'Welcome back', userId: 3},
       ],
     };
     const third = await importFile(server.db, options(file('wp-newer.xml', wxr([newer]))));
-    assert.deepEqual(third.imported, {approved: 2, pending: 0, placeholders: 0});
-    assert.equal(third.alreadyThere, 13);
+    assert.deepEqual(third.imported, {approved: 3, pending: 0, spam: 0, placeholders: 0});
+    assert.equal(third.alreadyThere, 14);
     const {comments, thread} = await page('/2024/08/aqim-updates/');
-    assert.equal(thread.totalCount, 13);
+    assert.equal(thread.totalCount, 14);
     const six = comments.find((c) => c.author.name === 'Level Six')!;
     assert.equal(depthOf(comments, six.id), 6);
-    assert.equal(comments.at(-1).author.name, 'Newcomer');
-    assert.equal(comments.filter((c) => c.author.name === 'Ada').length, 1);
+    assert.deepEqual(comments.slice(-2).map((c) => c.author.name), ['Newcomer', 'Ada']);
+    const adas = comments.filter((c) => c.author.name === 'Ada');
+    assert.equal(adas.length, 2);
+    assert.equal(adas[0].author.id, adas[1].author.id, 'one WordPress user stays one author');
+    assert.notEqual(adas[0].author.id, comments.find((c) => c.author.name === 'Newcomer').author.id);
     await countsAgree();
   });
 
@@ -176,9 +185,13 @@ describe('WordPress (WXR)', () => {
 
   it('closes the thread of a post whose comments were closed, and finds it by post id', async () => {
     const summary = await importFile(server.db, options(file('wp-closed.xml', wxr([
-      {title: 'Closed', link: 'https://blog.example/closed/', postId: 77, commentStatus: 'closed', comments: [{id: 700, author: 'Ann', date: '2024-01-01 00:00:00', content: 'hi'}]},
-    ])), {threadFrom: 'identifier'}));
+      {title: 'Closed', link: 'https://blog.example/closed/', postId: 77, commentStatus: 'closed', comments: [
+        {id: 700, author: 'Ann', date: '2024-01-01 00:00:00', content: 'hi'},
+        {id: 701, author: 'Spammer', date: '2024-01-01 00:01:00', content: 'buy', approved: 'spam'},
+      ]},
+    ])), {threadFrom: 'identifier', spam: 'skip'}));
     assert.equal(summary.threads.created, 1);
+    assert.deepEqual(summary.skipped, {spam: 1});
     const {thread, comments} = await page('77');
     assert.equal(thread.posting.open, false);
     assert.equal(comments[0].content.value, 'hi');
@@ -204,7 +217,7 @@ describe('Disqus', () => {
     assert.equal(summary.format, 'disqus');
     assert.equal(summary.source, 'disqus:myblog');
     assert.deepEqual(summary.threads, {created: 2, existing: 0, identifierFromUrl: 1});
-    assert.deepEqual(summary.imported, {approved: 3, pending: 1, placeholders: 0});
+    assert.deepEqual(summary.imported, {approved: 3, pending: 1, spam: 0, placeholders: 0});
     assert.equal(summary.spamHeld, 1);
     assert.deepEqual(summary.skipped, {'no-thread': 1, deleted: 1});
     const {thread, comments} = await page('aqim-updates-aug-6');
@@ -220,7 +233,7 @@ describe('Disqus', () => {
     assert.equal(held?.content.value, 'Spam');
     const again = await importFile(server.db, options(file('disqus.xml', disqus(threads, posts)), {threadFrom: 'identifier', spam: 'hold'}));
     assert.equal(again.alreadyThere, 4);
-    assert.deepEqual(again.imported, {approved: 0, pending: 0, placeholders: 0});
+    assert.deepEqual(again.imported, {approved: 0, pending: 0, spam: 0, placeholders: 0});
     // Disqus mails its export gzipped: read as it is.
     const gzipped = join(files.path, 'disqus.xml.gz');
     writeFileSync(gzipped, gzipSync(disqus(threads, posts)));
@@ -247,6 +260,30 @@ describe('bad and hostile files', () => {
     assert.deepEqual(after, before);
     assert.deepEqual(await server.db.query('SELECT 1 FROM import_staged_comments'), []);
     assert.deepEqual(await server.db.query(`SELECT 1 FROM threads WHERE id = '/broken/'`), []);
+  });
+
+  it('stops half way (a lost connection) with whole batches written, and the same run again writes the rest once', async () => {
+    const comments: WpComment[] = Array.from({length: 12}, (_, i) => ({
+      id: 950 + i, parent: i % 2 ? 949 + i : 0, author: `Writer ${i}`, date: `2024-02-01 00:00:${String(i).padStart(2, '0')}`, content: `comment ${i}`,
+    }));
+    const path = file('interrupted.xml', wxr([{title: 'Interrupted', link: 'https://blog.example/interrupted/', postId: 95, comments}]));
+    // Transactions: staging, the final staging flush, then batches of 3: the second batch fails.
+    let transactions = 0;
+    const failing: Database = {
+      ...server.db,
+      transaction: (work) => (++transactions === 4 ? Promise.reject(new Error('connection lost')) : server.db.transaction(work)),
+    };
+    await assert.rejects(importFile(failing, options(path)), /connection lost/);
+    assert.equal((await page('/interrupted/')).comments.length, 3);
+    assert.deepEqual(await server.db.query('SELECT 1 FROM import_staged_comments'), []);
+    const rest = await importFile(server.db, options(path));
+    assert.equal(rest.alreadyThere, 3);
+    assert.equal(rest.imported.approved, 9);
+    const {thread, comments: served} = await page('/interrupted/');
+    assert.equal(thread.totalCount, 12);
+    assert.deepEqual(served.map((c) => c.content.value).sort(), comments.map((c) => c.content).sort());
+    for (const comment of served.filter((c) => Number(c.author.name.split(' ')[1]) % 2)) assert.ok(comment.parentId, `${comment.author.name} is a reply`);
+    await countsAgree();
   });
 
   it('refuses a file that is neither format', async () => {
@@ -286,7 +323,7 @@ describe('bad and hostile files', () => {
 });
 
 describe('the command', () => {
-  it('prints a summary, and on malformed XML exits 1 saying what a re-run does', () => {
+  it('prints a summary; exits 1 on malformed XML saying what a re-run does, and while a server owns the embedded database', async () => {
     const dir = tempDir('colloquy-import-cli-');
     try {
       const env = {...process.env, COLLOQUY_DATA_DIR: dir.path, PORT: '9481'};
@@ -302,6 +339,16 @@ describe('the command', () => {
       const usage = spawnSync(process.execPath, [BIN, 'import', good, '--thread-from', 'slug'], {env, encoding: 'utf8', timeout: 120_000});
       assert.equal(usage.status, 2);
       assert.match(usage.stderr, /--thread-from must be path, url or identifier/);
+      // Two processes on one embedded database would corrupt it: refused while a server answers.
+      // (Not spawnSync: the server answering is in this process.)
+      const busy = await new Promise<{status: number | null; stderr: string}>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'import', good], {env: {...env, PORT: new URL(server.url).port}});
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.once('exit', (status) => resolve({status, stderr}));
+      });
+      assert.equal(busy.status, 1);
+      assert.match(busy.stderr, /a colloquy-server answers on port \d+.*stop the server/s);
     } finally {
       dir.remove();
     }

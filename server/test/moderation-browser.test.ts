@@ -3,13 +3,14 @@ import {createRequire} from 'node:module';
 import {after, before, it} from 'node:test';
 import {chromium, type Browser, type Locator, type Page} from 'playwright-core';
 import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
-import {ADMIN_TOKEN, client, startTestServer} from './helpers.js';
+import {createSession, upsertUser} from '../src/auth/store.js';
+import {client, startTestServer} from './helpers.js';
 import {startSite} from './site.helpers.js';
 
 // Moderation from inside the thread, with the built bundle (dist/cdn/) in Chromium against
-// the real server holding every guest's comment: a moderator's page (the rest adapter
-// carrying the moderator's bearer token, stored as a signed-in page stores it) shows a
-// guest's held comment with Approve, and approving it shows it live in a guest's page.
+// the real server holding every guest's comment: a moderator's page (a person named in
+// COLLOQUY_MODERATORS, the rest adapter carrying their session token as sign-in stores it)
+// shows a guest's held comment with Approve, and approving it shows it live in a guest's page.
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const THREAD = 'moderated';
@@ -23,7 +24,11 @@ before(async () => {
 <main><script type="module" src="/colloquy.js"></script>
 <comment-thread adapter="rest" endpoint="${api.url}" thread="${THREAD}"><comment-form></comment-form></comment-thread></main>`);
   siteUrl = site.url;
-  api = await startTestServer({COLLOQUY_ORIGINS: siteUrl, COLLOQUY_MODERATION: 'all'});
+  // GitHub configured (never called here) so the server offers sessions and the page shows who is signed in.
+  api = await startTestServer({
+    COLLOQUY_ORIGINS: siteUrl, COLLOQUY_MODERATION: 'all', COLLOQUY_MODERATORS: 'github:moderator-1',
+    COLLOQUY_GITHUB_CLIENT_ID: 'test-client', COLLOQUY_GITHUB_CLIENT_SECRET: 'test-secret', COLLOQUY_PUBLIC_URL: 'http://127.0.0.1:9470',
+  });
   browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
 });
 
@@ -45,8 +50,11 @@ async function openPage(as: 'guest' | 'moderator'): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   if (as === 'moderator') {
-    // What a completed sign-in leaves behind: the token in this tab's sessionStorage.
-    await page.addInitScript(([key, token]) => sessionStorage.setItem(key!, JSON.stringify({token})), [tokenKey(), ADMIN_TOKEN]);
+    // What a completed sign-in leaves behind: a session on the server, its token in this tab's sessionStorage.
+    const user = await upsertUser(api.db, 'github', {subject: 'moderator-1', name: 'Mo Derator'});
+    const expiresAt = Date.now() + 3_600_000;
+    const token = await createSession(api.db, user.id, 'github', expiresAt);
+    await page.addInitScript(([key, value]) => sessionStorage.setItem(key!, value!), [tokenKey(), JSON.stringify({token, expiresAt: new Date(expiresAt).toISOString()})]);
   }
   await page.goto(siteUrl);
   await page.locator('comment-thread [part="heading"]').first().waitFor();
@@ -87,9 +95,10 @@ it('a moderator approves a guest\'s held comment from the thread, and a guest\'s
   await inModeration.locator('[part="approve-button"]').waitFor();
   await moderator.locator('comment-thread [part="held-filter"]').waitFor();
   assert.match((await moderator.locator('comment-thread [part="held-filter"]').textContent()) ?? '', /Held \(1\)/);
-  // And after a reload, from the page itself.
+  // And after a reload, from the page itself, signed in as themselves.
   await moderator.reload();
   await comment(moderator, held).locator('[part="approve-button"]').waitFor();
+  await moderator.locator('comment-thread > comment-form').getByText('Mo Derator').waitFor();
   assert.equal(await comment(reader, held).count(), 0, 'a guest does not see another guest\'s held comment');
   assert.equal(await reader.locator('comment-thread [part="approve-button"], comment-thread [part="held-filter"]').count(), 0);
   await expectAccessible(moderator);

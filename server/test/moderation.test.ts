@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {createApp} from '../src/app.js';
+import {createSession, upsertUser} from '../src/auth/store.js';
 import type {ServerConfig} from '../src/config.js';
 import {moderate} from '../src/store/moderation.js';
 import {ADMIN_TOKEN, client, openEvents, startTestServer} from './helpers.js';
@@ -225,6 +226,47 @@ describe('moderation from the thread', () => {
     assert.equal((await api.admin('POST', `comments/${first.id}/reject`)).status, 409);
     assert.equal((await api.admin('POST', `comments/${second.id}/spam`)).body.comment, null);
     assert.deepEqual(ids(await moderator().page(t)), [first.id]);
+  });
+});
+
+describe('signed-in viewers', () => {
+  /** A session for a person signed in with a provider, as sign-in leaves it. */
+  async function signIn(subject: string, name: string): Promise<Record<string, string>> {
+    const user = await upsertUser(server.db, 'github', {subject, name});
+    return {Authorization: `Bearer ${await createSession(server.db, user.id, 'github', Date.now() + 3_600_000)}`};
+  }
+
+  it('lets a moderator named in COLLOQUY_MODERATORS moderate with their session, and tells a signed-in reader no', async () => {
+    const t = thread('sessions');
+    const app = withConfig({auth: {...server.config.auth, moderators: ['github:moderating-1']}}, null);
+    const [moderatorAuth, readerAuth] = [await signIn('moderating-1', 'Mo'), await signIn('reading-1', 'Rea')];
+    const held = (await client(server.url).post(t, 'held for a signed-in moderator')).body.comment;
+    const url = `threads/${t}/comments/${held.id}/moderation`;
+
+    const reader = await app.call('POST', url, {action: 'approve'}, readerAuth);
+    assert.deepEqual([reader.status, reader.body.error.code], [403, 'forbidden']);
+    const readerPage = await app.call('GET', `threads/${t}/comments?sort=oldest&limit=100`, undefined, readerAuth);
+    assert.deepEqual(ids(readerPage), []);
+
+    const modPage = await app.call('GET', `threads/${t}/comments?sort=oldest&limit=100`, undefined, moderatorAuth);
+    assert.deepEqual(ids(modPage), [held.id]);
+    assert.equal(modPage.body.comments[0].viewerCan.moderate, true);
+    const approved = await app.call('POST', url, {action: 'approve'}, moderatorAuth);
+    assert.deepEqual([approved.status, approved.body.comment.status], [200, 'approved']);
+  });
+
+  it('blocks a signed-in author by one of their comments, whatever browser they come back with', async () => {
+    const t = thread('block-user');
+    const app = withConfig({moderation: 'none'}, null);
+    const auth = await signIn('spamming-1', 'Spammer');
+    const posted = await app.call('POST', `threads/${t}/comments`, {text: 'signed-in spam'}, {...auth, 'Idempotency-Key': crypto.randomUUID()});
+    assert.equal(posted.status, 201);
+    const block = await app.admin('POST', 'blocks', {comment: posted.body.comment.id});
+    assert.match(block.body.block.identity, /^u:/);
+    const secondSession = await signIn('spamming-1', 'Spammer');
+    const refused = await app.call('POST', `threads/${t}/comments`, {text: 'more signed-in spam'}, {...secondSession, 'Idempotency-Key': crypto.randomUUID()});
+    assert.deepEqual([refused.status, refused.body.error.code], [403, 'forbidden']);
+    await app.admin('DELETE', `blocks/${block.body.block.id}`);
   });
 });
 

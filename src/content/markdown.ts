@@ -9,16 +9,29 @@ import type {Token} from 'marked';
 type Lex = (text: string) => Token[];
 
 let lex: Lex | undefined;
+let decode: ((text: string) => string) | undefined;
 let loading: Promise<void> | undefined;
 
-/** Loads the lexer once; resolves when `markdownTokens` can answer. */
+/**
+ * Loads the lexer once, and with it the entity decoder its text needs (both only where a
+ * page shows Markdown); resolves when `markdownTokens` and `markdownText` can answer.
+ */
 export function loadMarkdown(): Promise<void> {
-  loading ??= import('marked').then(({Lexer}) => {
+  loading ??= Promise.all([import('marked'), import('./entities.js')]).then(([{Lexer}, {decodeEntities}]) => {
     // GitHub's dialect (autolinked URLs), and a single line break kept as one, as people
     // who never heard of Markdown expect from a comment box.
     lex = (text) => Lexer.lex(text, {gfm: true, breaks: true});
+    decode = decodeEntities;
   });
   return loading;
+}
+
+/**
+ * A token's text as Markdown means it: the lexer leaves character references as typed
+ * (`&amp;` is "&") and escapes code spans' text into them.
+ */
+export function markdownText(text: string): string {
+  return decode ? decode(text) : text;
 }
 
 const tokensOf = new Map<string, Token[]>();

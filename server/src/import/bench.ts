@@ -28,7 +28,7 @@ const date = (n: number) => new Date(Date.UTC(2015, 0, 1) + n * 60_000);
 const wpDate = (n: number) => date(n).toISOString().slice(0, 19).replace('T', ' ');
 const body = (n: number) => `<p>Comment ${n}: a few sentences as people write them &amp; a <a href="https://example.com/${n}">link</a>.</p>\n<p>Second paragraph ✓ — ${'words '.repeat(n % 40)}</p>`;
 
-/** Every third comment answers the one before it (chains up to ~10 deep); 2% held, 1% spam. */
+/** In threes: a top-level comment, a reply to it, a reply to that (depth 2); 2% held, 1% spam. */
 function* wxrFile(comments: number): Generator<string> {
   yield wxrHeader('https://bench.example');
   for (let post = 0; post * PER_THREAD < comments; post++) {
@@ -74,6 +74,7 @@ async function measure(file: string): Promise<void> {
       peakRss = Math.max(peakRss, now.rss);
       peakHeap = Math.max(peakHeap, now.heapUsed);
     }, 50);
+    // `--spam skip`, as the README's figures were taken.
     const summary = await importFile(db, {file, threadFrom: 'path', spam: 'skip', maxTextLength: 65_535});
     clearInterval(sampler);
     console.log(JSON.stringify({

@@ -21,7 +21,8 @@ imported are skipped, so a newer export brings in only what is new.
   --format wxr|disqus      do not guess the format from the file
   --source <name>          the site the file comes from (default: read from the file);
                            keep it the same between runs of the same site
-  --spam skip|hold         spam: not imported (default), or imported held for moderation
+  --spam keep|hold|skip    spam: kept as spam, listed to nobody (default); held for
+                           moderation; or not imported
   --max-length <n>         cut longer comments (default 65535 characters) and report them`;
 
 export async function runImportCommand(args: string[], config: ServerConfig): Promise<number> {
@@ -66,7 +67,7 @@ export async function runImportCommand(args: string[], config: ServerConfig): Pr
 
 export function parseImportArgs(args: string[]): ImportOptions | string {
   let file: string | undefined;
-  const options: Omit<ImportOptions, 'file'> = {threadFrom: 'path', spam: 'skip', maxTextLength: 65_535};
+  const options: Omit<ImportOptions, 'file'> = {threadFrom: 'path', spam: 'keep', maxTextLength: 65_535};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -92,7 +93,7 @@ export function parseImportArgs(args: string[]): ImportOptions | string {
       }
       case '--spam': {
         const spam = value();
-        if (spam !== 'skip' && spam !== 'hold') return `--spam must be skip or hold, not "${spam}".`;
+        if (spam !== 'keep' && spam !== 'skip' && spam !== 'hold') return `--spam must be keep, hold or skip, not "${spam}".`;
         options.spam = spam;
         break;
       }
@@ -134,6 +135,7 @@ export function formatSummary(summary: ImportSummary, options: ImportOptions): s
       (summary.threads.identifierFromUrl ? `; ${summary.threads.identifierFromUrl} Disqus threads had no identifier and use their address` : ''),
     `  comments: ${summary.imported.approved} approved, ${summary.imported.pending} held for moderation` +
       (summary.spamHeld ? ` (${summary.spamHeld} of them spam)` : '') +
+      (summary.imported.spam ? `, ${summary.imported.spam} spam (kept, listed to nobody)` : '') +
       (summary.imported.placeholders ? `, ${summary.imported.placeholders} placeholders of removed comments that have replies` : ''),
     `  already imported before: ${summary.alreadyThere}`,
     `  not imported: ${skipped.length ? skipped.join(', ') : 'none'}`,

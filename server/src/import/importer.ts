@@ -14,8 +14,8 @@ export interface ImportOptions {
   threadFrom: ThreadFrom;
   /** Names the site the file comes from; by default read from the file. */
   source?: string;
-  /** `skip`: spam is not imported; `hold`: it is imported held for moderation. */
-  spam: 'skip' | 'hold';
+  /** `keep`: imported as spam (listed to nobody, as the server keeps spam); `hold`: held for moderation; `skip`: not imported. */
+  spam: 'keep' | 'hold' | 'skip';
   /** Longer comments are cut here (UTF-16 code units) and reported. */
   maxTextLength: number;
   /** Records per transaction. */
@@ -32,7 +32,7 @@ export interface ImportSummary {
   format: Format | undefined;
   source: string;
   threads: {created: number; existing: number; identifierFromUrl: number};
-  imported: {approved: number; pending: number; placeholders: number};
+  imported: {approved: number; pending: number; spam: number; placeholders: number};
   alreadyThere: number;
   spamHeld: number;
   /** By reason: spam, trash, deleted, pingback, empty, duplicate, no-thread, no-id, `type …`. */
@@ -71,7 +71,7 @@ async function runImport(db: Database, options: ImportOptions): Promise<ImportSu
   const summary: ImportSummary = {
     format: options.format, source: options.source ?? '',
     threads: {created: 0, existing: 0, identifierFromUrl: 0},
-    imported: {approved: 0, pending: 0, placeholders: 0},
+    imported: {approved: 0, pending: 0, spam: 0, placeholders: 0},
     alreadyThere: 0, spamHeld: 0, skipped: {}, orphans: {count: 0, ids: []}, truncated: {count: 0, ids: []}, undated: 0, seconds: 0,
   };
   // Whatever an interrupted run left; one import runs at a time.
@@ -169,7 +169,7 @@ interface ReadyRow {
   author_website: string | null;
   author_ip: string | null;
   text: string;
-  status: 'approved' | 'pending' | 'deleted';
+  status: 'approved' | 'pending' | 'spam' | 'deleted';
   reason: string | null;
   created_at: Date;
 }

@@ -72,7 +72,7 @@ interface StagedRow {
   website: string | null;
   ip: string | null;
   text: string;
-  status: 'approved' | 'pending' | 'deleted';
+  status: 'approved' | 'pending' | 'spam' | 'deleted';
   reason: string | null;
   createdAt: string;
   line: number;
@@ -123,7 +123,9 @@ function stagedRow(comment: ParsedComment, source: string, options: ImportOption
   if (comment.kind === 'pingback' || comment.kind === 'trackback') reason = 'pingback';
   else if (comment.kind && comment.kind !== 'review') reason = `type ${comment.kind.slice(0, 40)}`;
   else if (comment.state === 'spam') {
-    if (options.spam === 'hold') {
+    // Kept as the server keeps spam a moderator marked: listed to nobody, with the replies under it.
+    if (options.spam === 'keep') status = 'spam';
+    else if (options.spam === 'hold') {
       status = 'pending';
       summary.spamHeld++;
     } else {

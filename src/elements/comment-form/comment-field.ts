@@ -1,10 +1,54 @@
 import {msg} from '@lit/localize';
-import {html, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
+import {ifDefined} from 'lit/directives/if-defined.js';
 import {formatNumber} from '../../i18n/format.js';
 import {plural} from '../../i18n/locale.js';
 
+/** What the comment field shows. */
+export interface CommentFieldView {
+  text: string;
+  /** The backend's limit, in characters, when it has one. */
+  maxLength: number | undefined;
+  /** What is wrong with the text, shown under it. */
+  error: string | undefined;
+  /** Comments are closed: the text is shown, not asked for. */
+  closed: boolean;
+  readonly: boolean;
+  locale: string;
+  input(event: InputEvent): void;
+}
+
+/** The Comment field, with its character count and its error. */
+export function commentField(view: CommentFieldView): TemplateResult {
+  const {text, maxLength, error, closed} = view;
+  const describedBy = [maxLength ? 'text-limit' : '', error ? 'text-error' : ''].filter(Boolean).join(' ');
+  return html`
+    <div class="field">
+      <label part="label" for="text">
+        ${msg('Comment', {id: 'form.label.text'})}
+        ${closed ? nothing : html`<span class="required" aria-hidden="true">*</span>`}
+      </label>
+      <textarea
+        id="text"
+        part="textarea"
+        name="comment"
+        rows="4"
+        dir="auto"
+        .value=${text}
+        ?readonly=${view.readonly}
+        ?required=${!closed}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${ifDefined(describedBy || undefined)}
+        @input=${view.input}
+      ></textarea>
+      ${maxLength ? characterCount(text, maxLength, view.locale) : nothing}
+      ${error ? html`<p id="text-error" part="field-error" class="field-error">${error}</p>` : nothing}
+    </div>
+  `;
+}
+
 /** "12 / 500" under the comment field, with the limit said in words to screen readers (`#text-limit`). */
-export function characterCount(text: string, maxLength: number, locale: string): TemplateResult {
+function characterCount(text: string, maxLength: number, locale: string): TemplateResult {
   const limit = formatNumber(maxLength, locale);
   return html`
     <p part="character-count" class="count ${text.length > maxLength ? 'over' : ''}">

@@ -1,14 +1,11 @@
 import {consume} from '@lit/context';
 import {localized, msg, str} from '@lit/localize';
-import {Task} from '@lit/task';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import {ifDefined} from 'lit/directives/if-defined.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {CommentError, type CommentField} from '../../core/errors.js';
 import {editableText, type Comment, type GuestIdentity, type NotificationChoices, type PostingPolicy} from '../../core/types.js';
-import {withLoadDeadline} from '../../adapters/shared/deadline.js';
-import {drafts, sameSlot, type Draft, type DraftSlot} from '../../drafts/draft-store.js';
+import {drafts, sameSlot, type DraftSlot} from '../../drafts/draft-store.js';
 import {rememberedGuest} from '../../drafts/remembered-guest.js';
 import {CommentCancelEvent} from '../../events/comment-cancel.js';
 import {CommentSignInRequestEvent} from '../../events/comment-sign-in-request.js';
@@ -22,15 +19,18 @@ import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
-import {characterCount, growToFit, isTextEntry, tooLongMessage} from './comment-field.js';
+import {commentField, growToFit, isTextEntry, tooLongMessage} from './comment-field.js';
 import {DraftController} from './draft-controller.js';
 import {addressToConfirm, confirmationMessage, confirmationNotice} from './confirmation-notice.js';
 import {failureMessage} from './failure-message.js';
-import {guestFields, noGuest, notificationChoices, sameGuest, type GuestField} from './guest-fields.js';
+import {guestFields, notificationChoices, type GuestField} from './guest-fields.js';
+import {identitySection} from './identity-section.js';
 import {asCommentError} from './idempotent-post.js';
 import {MarkdownPreview, markdownPreviewStyles} from './markdown-preview.js';
 import {defaultPostTimeoutMs, PostingController} from './posting-controller.js';
 import {defaultRetryOptions, type RetryOptions} from './retry-policy.js';
+import {ReplyDraftReopener} from './reply-draft-reopener.js';
+import {ThreadRules} from './thread-rules.js';
 import {validateComment} from './validation.js';
 
 /**
@@ -47,13 +47,6 @@ function loadLoginChoice(): void {
     console.error(error);
   });
 }
-
-/** What the form assumes until the backend has told it the thread's rules. */
-const assumedPolicy: PostingPolicy = {
-  open: true,
-  guests: {allowed: true, requireName: true, requireEmail: true},
-  notifications: {comments: false, posts: false},
-};
 
 /**
  * The "Leave a Reply" form: posts a new comment or reply, or edits one, and never loses
@@ -158,11 +151,6 @@ export class CommentFormElement extends AdapterElement {
   @state()
   private _threadLink: ThreadLink | undefined;
 
-  @state() private _text = '';
-  @state() private _guest: GuestIdentity = noGuest;
-  /** "Save my name, email, and website in this browser": acted on when a guest's post is stored. */
-  @state() private _rememberGuest = false;
-  @state() private _notify: NotificationChoices = {comments: false, posts: false};
   @state() private _fieldErrors: Partial<Record<CommentField, string>> = {};
   @state() private _closedByBackend = false;
   /** Storage refused a draft: the commenter is told once that it will not outlive the page. */
@@ -174,20 +162,14 @@ export class CommentFormElement extends AdapterElement {
   @query('form') private _form!: HTMLFormElement | null;
 
   readonly #session = new SessionController(this);
-  readonly #drafts: DraftController = new DraftController(this, drafts, (): Omit<Draft, 'savedAt'> => {
-    const sent = this.#slot && this.#posting.unconfirmedSend(this.#slot);
-    return {
-      text: this._text,
-      // Details the browser remembers anyway are left out, so a draft holding nothing else
-      // counts as empty (and no reply is reopened after a reload for it).
-      guest: sameGuest(this._guest, rememberedGuest.recall()) ? noGuest : this._guest,
-      notify: this._notify,
-      rememberGuest: this._rememberGuest,
-      ...(sent ? {sent} : {}),
-    };
-  }, () => (this._draftUnsaved = true));
+  readonly #drafts: DraftController = new DraftController(
+    this,
+    drafts,
+    (slot) => this.#posting.unconfirmedSend(slot),
+    () => (this._draftUnsaved = true),
+  );
   readonly #posting: PostingController = new PostingController(this, {
-    onScreen: () => this.#slot,
+    onScreen: () => this.#drafts.slot,
     link: () => this.#link,
     retryOptions: () => this.retryOptions,
     timeoutMs: () => (Number.isFinite(this.postTimeout) && this.postTimeout > 0 ? this.postTimeout : defaultPostTimeoutMs),
@@ -201,30 +183,18 @@ export class CommentFormElement extends AdapterElement {
     },
     failing: (error) => this.#failing(error),
   });
-  /** The draft on screen. */
-  #slot: DraftSlot | undefined;
   /** Set when a reply or an edit was opened: focus goes into the comment field. */
   #focusWhenRendered = false;
-  /** The comment whose reply draft the form is reopening after a reload (without taking focus). */
-  #restoringReplyTo: string | undefined;
-  /** Whether the thread was already searched for a reply draft to reopen. */
-  #replyDraftsChecked = false;
+  readonly #replyDrafts = new ReplyDraftReopener(this, drafts, () => ({
+    link: this.#link,
+    busy: Boolean(this.replyTo || this.editing),
+  }));
 
-  /** Standalone forms ask the backend for the thread's rules; inside a thread it knows them. */
-  readonly #threadInfo = new Task(this, {
-    task: async ([adapter, thread, linked], {signal}) => {
-      if (!adapter || !thread || linked) return undefined;
-      const page = await withLoadDeadline(signal, (withinDeadline) =>
-        adapter.loadPage({thread, sort: 'oldest', limit: 1}, {signal: withinDeadline}),
-      );
-      return page.thread;
-    },
-    args: () => [this.#adapter, this.#threadId, this.#link !== undefined] as const,
-  });
+  readonly #rules = new ThreadRules(this, () => ({adapter: this.#adapter, thread: this.#threadId, link: this.#link}));
 
   readonly #preview = new MarkdownPreview(this, {
     enabled: () => Boolean(this.#adapter?.capabilities.markdown),
-    text: () => this._text,
+    text: () => this.#drafts.content.text,
   });
 
   get #adapter(): CommentAdapter | undefined {
@@ -251,7 +221,7 @@ export class CommentFormElement extends AdapterElement {
   }
 
   get #policy(): PostingPolicy {
-    return this.#link?.info?.posting ?? this.#threadInfo.value?.posting ?? assumedPolicy;
+    return this.#rules.policy;
   }
 
   get #closed(): boolean {
@@ -277,11 +247,11 @@ export class CommentFormElement extends AdapterElement {
 
   /** Whether what is on screen is being sent (the form may have moved to another reply since). */
   get #sendingHere(): boolean {
-    return this.#posting.sending !== undefined && sameSlot(this.#posting.sending, this.#slot);
+    return this.#posting.sending !== undefined && sameSlot(this.#posting.sending, this.#drafts.slot);
   }
 
   get #tooLong(): string | undefined {
-    return tooLongMessage(this._text, this.#policy.maxLength, localeOf(this));
+    return tooLongMessage(this.#drafts.content.text, this.#policy.maxLength, localeOf(this));
   }
 
   /** Moves focus into the comment field. */
@@ -299,8 +269,8 @@ export class CommentFormElement extends AdapterElement {
    * its comment, and a reply draft may now be reopened.
    */
   #draftsAdopted() {
-    const slot = this.#slot;
-    if (slot && !this._text.trim() && !this.#posting.sending && drafts.get(slot)) {
+    const slot = this.#drafts.slot;
+    if (slot && !this.#drafts.content.text.trim() && !this.#posting.sending && drafts.get(slot)) {
       this.#posting.forget(slot);
       this.#enterSlot(slot);
     }
@@ -312,14 +282,14 @@ export class CommentFormElement extends AdapterElement {
     this.#session.use(this.#adapter);
     if (this.#adapter?.capabilities.signIn) loadLoginChoice();
     const slot = this.#currentSlot();
-    if (!sameSlot(slot, this.#slot)) this.#enterSlot(slot);
+    if (!sameSlot(slot, this.#drafts.slot)) this.#enterSlot(slot);
   }
 
   protected override render(): TemplateResult {
     const closed = this.#closed;
     return html`
       ${this.#renderHeading()}
-      ${closed && !this._text ? this.#renderClosedNotice() : this.#renderForm(closed)}
+      ${closed && !this.#drafts.content.text ? this.#renderClosedNotice() : this.#renderForm(closed)}
     `;
   }
 
@@ -383,63 +353,30 @@ export class CommentFormElement extends AdapterElement {
   }
 
   #renderTextField(closed: boolean): TemplateResult {
-    const maxLength = this.#policy.maxLength;
-    const error = this._fieldErrors.text ?? this.#tooLong;
-    const describedBy = [maxLength ? 'text-limit' : '', error ? 'text-error' : ''].filter(Boolean).join(' ');
-    return html`
-      <div class="field">
-        <label part="label" for="text">
-          ${msg('Comment', {id: 'form.label.text'})}
-          ${closed ? nothing : html`<span class="required" aria-hidden="true">*</span>`}
-        </label>
-        <textarea
-          id="text"
-          part="textarea"
-          name="comment"
-          rows="4"
-          dir="auto"
-          .value=${this._text}
-          ?readonly=${closed || this.#sendingHere}
-          ?required=${!closed}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${ifDefined(describedBy || undefined)}
-          @input=${this.#onTextInput}
-        ></textarea>
-        ${maxLength ? characterCount(this._text, maxLength, localeOf(this)) : nothing}
-        ${error ? html`<p id="text-error" part="field-error" class="field-error">${error}</p>` : nothing}
-      </div>
-    `;
+    return commentField({
+      text: this.#drafts.content.text,
+      maxLength: this.#policy.maxLength,
+      error: this._fieldErrors.text ?? this.#tooLong,
+      closed,
+      readonly: closed || this.#sendingHere,
+      locale: localeOf(this),
+      input: (event) => this.#onTextInput(event),
+    });
   }
 
   #renderIdentity(): TemplateResult | typeof nothing {
     if (this.editing) return nothing;
-    const label = msg('Your details', {id: 'form.identity'});
-    if (this.#adapter?.capabilities.signIn) {
-      return html`<section part="identity" class="identity" aria-label=${label}>${this.#renderLoginChoice()}</section>`;
-    }
-    const viewer = this.#session.session?.viewer;
-    return html`
-      <section part="identity" class="identity" aria-label=${label}>
-        ${viewer
-          ? html`<p class="signed-in">${msg(str`Commenting as ${isolate(viewer.name)}`, {id: 'form.signed-in-as'})}</p>`
-          : nothing}
-        ${this.#needsSignIn ? html`<p>${msg('Sign in to leave a comment.', {id: 'form.sign-in-required'})}</p>` : nothing}
-        <slot name="sign-in">${this.#needsSignIn ? this.#renderSignInButton() : nothing}</slot>
-        ${this.#asksGuestIdentity ? this.#renderGuestFields() : nothing}
-      </section>
-    `;
-  }
-
-  /** The sign-in panel, with this form's guest fields in it ("Fill in your details below or…"). */
-  #renderLoginChoice(): TemplateResult {
-    return html`<login-choice
-      exportparts="choice, providers, provider-button, provider-icon, connecting, cancel-button: sign-in-cancel-button, signed-in, avatar, sign-out-button, change-button, error: sign-in-error"
-      .adapter=${this.#adapter}
-      .guestPolicy=${this.#policy.guests}
-      @login-redirect=${() => this.#drafts.flush()}
-      @login-success=${() => this._textarea?.focus()}
-      >${this.#asksGuestIdentity ? this.#renderGuestFields('guest-fields') : nothing}</login-choice
-    >`;
+    return identitySection({
+      adapter: this.#adapter,
+      guestRules: this.#policy.guests,
+      viewer: this.#session.session?.viewer,
+      needsSignIn: this.#needsSignIn,
+      asksGuestIdentity: this.#asksGuestIdentity,
+      guestFields: (slot) => this.#renderGuestFields(slot),
+      signInButton: this.#renderSignInButton(),
+      leaving: () => this.#drafts.flush(),
+      signedIn: () => this._textarea?.focus(),
+    });
   }
 
   #renderSignInButton(): TemplateResult {
@@ -450,11 +387,11 @@ export class CommentFormElement extends AdapterElement {
 
   #renderGuestFields(slot?: string): TemplateResult {
     return guestFields({
-      guest: this._guest,
+      guest: this.#drafts.content.guest,
       rules: this.#policy.guests,
       errors: this._fieldErrors,
       readonly: this.#sendingHere,
-      rememberGuest: this._rememberGuest,
+      rememberGuest: this.#drafts.content.rememberGuest,
       ...(slot ? {slot} : {}),
       input: (field, value) => this.#onGuestInput(field, value),
       rememberChanged: (checked) => this.#onRememberGuestChange(checked),
@@ -463,7 +400,7 @@ export class CommentFormElement extends AdapterElement {
 
   #renderNotifications(): TemplateResult | typeof nothing {
     if (this.editing) return nothing;
-    return notificationChoices(this.#policy.notifications, this._notify, (key, checked) => this.#onNotifyChange(key, checked));
+    return notificationChoices(this.#policy.notifications, this.#drafts.content.notify, (key, checked) => this.#onNotifyChange(key, checked));
   }
 
   /** The region exists from the start: an alert added together with its text is not always read. */
@@ -496,30 +433,27 @@ export class CommentFormElement extends AdapterElement {
 
   #onTextInput(event: InputEvent) {
     const textarea = event.target as HTMLTextAreaElement;
-    this._text = textarea.value;
+    this.#drafts.update({text: textarea.value});
+    const slot = this.#drafts.slot;
     // An emptied field lets go of an unconfirmed earlier send: it is never sent again on its own.
-    if (!this._text.trim() && this.#slot) this.#posting.abandon(this.#slot);
+    if (!textarea.value.trim() && slot) this.#posting.abandon(slot);
     if (this._fieldErrors.text) this._fieldErrors = {...this._fieldErrors, text: undefined};
     growToFit(textarea);
-    this.#draftChanged();
   }
 
   #onGuestInput(field: GuestField, value: string) {
-    this._guest = {...this._guest, [field]: value};
     if (this._fieldErrors[field]) this._fieldErrors = {...this._fieldErrors, [field]: undefined};
-    this.#draftChanged();
+    this.#drafts.update({guest: {...this.#drafts.content.guest, [field]: value}});
   }
 
   /** Unticking is taken at its word at once: the details are not kept a moment longer. */
   #onRememberGuestChange(checked: boolean) {
-    this._rememberGuest = checked;
     if (!checked) rememberedGuest.forget();
-    this.#draftChanged();
+    this.#drafts.update({rememberGuest: checked});
   }
 
   #onNotifyChange(key: keyof NotificationChoices, checked: boolean) {
-    this._notify = {...this._notify, [key]: checked};
-    this.#draftChanged();
+    this.#drafts.update({notify: {...this.#drafts.content.notify, [key]: checked}});
   }
 
   #onKeydown(event: KeyboardEvent) {
@@ -579,10 +513,11 @@ export class CommentFormElement extends AdapterElement {
    */
   #submit({automatic = false} = {}) {
     const adapter = this.#adapter;
-    const slot = this.#slot;
+    const slot = this.#drafts.slot;
     if (!this.#canSubmit || !adapter || !slot) return;
-    const guest = this.#asksGuestIdentity ? {identity: this._guest, rules: this.#policy.guests} : undefined;
-    const problems = validateComment(this._text, this.#tooLong, guest);
+    const content = this.#drafts.content;
+    const guest = this.#asksGuestIdentity ? {identity: content.guest, rules: this.#policy.guests} : undefined;
+    const problems = validateComment(content.text, this.#tooLong, guest);
     if (Object.keys(problems).length > 0) {
       this.#posting.fail(new CommentError('invalid', '', {fieldErrors: problems}));
       return;
@@ -591,7 +526,7 @@ export class CommentFormElement extends AdapterElement {
       this.#posting.fail(new CommentError('unauthorized', ''));
       return;
     }
-    const text = this._text.trim();
+    const text = content.text.trim();
     const sent = this.editing
       ? this.#posting.edit(adapter, slot, this.editing, text, {automatic})
       : this.#posting.post(
@@ -602,9 +537,9 @@ export class CommentFormElement extends AdapterElement {
             text,
             parentId: slot.parentId,
             ...(guest
-              ? {guest: {name: this._guest.name.trim(), email: this._guest.email.trim(), website: this._guest.website?.trim() ?? ''}}
+              ? {guest: {name: content.guest.name.trim(), email: content.guest.email.trim(), website: content.guest.website?.trim() ?? ''}}
               : {}),
-            ...(this.#policy.notifications.comments || this.#policy.notifications.posts ? {notify: {...this._notify}} : {}),
+            ...(this.#policy.notifications.comments || this.#policy.notifications.posts ? {notify: {...content.notify}} : {}),
           },
           {viewer: this.#session.session?.viewer, automatic},
         );
@@ -617,12 +552,12 @@ export class CommentFormElement extends AdapterElement {
    * form empties if it still shows that draft.
    */
   #stored(guest: GuestIdentity | undefined, onScreen: boolean) {
-    if (guest && this._rememberGuest) rememberedGuest.remember(guest);
+    if (guest && this.#drafts.content.rememberGuest) rememberedGuest.remember(guest);
     else if (guest) rememberedGuest.forget();
     if (!onScreen) return;
     this._fieldErrors = {};
-    this._text = '';
-    this._notify = {comments: false, posts: false};
+    // Not saved: the draft was let go with the post.
+    this.#drafts.update({text: '', notify: {comments: false, posts: false}}, {save: false});
   }
 
   /** What the form shows of a failure beyond its message: marked fields, a closed thread, an ended session. */
@@ -645,45 +580,20 @@ export class CommentFormElement extends AdapterElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  #draftChanged() {
-    if (this.#slot) this.#drafts.changed(this.#slot);
-  }
-
   #currentSlot(): DraftSlot {
     const thread = this.#threadId;
     if (this.editing) return {thread, parentId: this.editing.parentId, editing: this.editing.id};
     return {thread, parentId: this.#replyingTo?.id ?? null};
   }
 
-  /**
-   * Switches to another draft: the one saved for this thread and parent, if any. Guest
-   * details carry over from the draft before; the first draft starts from the remembered ones.
-   */
+  /** Switches to another draft (another reply, an edit), taking focus when one was opened by the commenter. */
   #enterSlot(slot: DraftSlot) {
-    this.#drafts.flush();
-    const first = this.#slot === undefined;
-    const opened = !first || this.editing !== undefined;
-    const restoring = slot.parentId !== null && slot.parentId === this.#restoringReplyTo;
-    this.#restoringReplyTo = undefined;
+    const opened = this.#drafts.slot !== undefined || this.editing !== undefined;
+    const restoring = this.#replyDrafts.isReopening(slot.parentId);
     this.#focusWhenRendered = opened && !restoring && (slot.parentId !== null || slot.editing !== undefined);
-    this.#slot = slot;
-    const saved = drafts.get(slot);
-    const remembered = rememberedGuest.recall();
+    this.#drafts.open(slot, (this.editing && editableText(this.editing.content)) ?? '');
     this.#posting.enter(slot);
     this._fieldErrors = {};
-    if (first) {
-      this._guest = remembered ?? noGuest;
-      this._rememberGuest = remembered !== undefined;
-    }
-    if (saved) {
-      this._text = saved.text;
-      // A draft leaves out the remembered details (see the snapshot above).
-      this._guest = sameGuest(saved.guest, noGuest) ? (remembered ?? noGuest) : saved.guest;
-      this._notify = saved.notify;
-      this._rememberGuest = saved.rememberGuest ?? this._rememberGuest;
-    } else {
-      this._text = (this.editing && editableText(this.editing.content)) ?? '';
-    }
   }
 
   protected override updated(): void {
@@ -692,31 +602,6 @@ export class CommentFormElement extends AdapterElement {
       this.#focusWhenRendered = false;
       this._textarea?.focus();
     }
-    this.#reopenReplyDraft();
-  }
-
-  /**
-   * After a reload, a reply the commenter had begun is put back under its comment, once
-   * the thread has loaded, unless they had also begun a comment at the end of the thread.
-   */
-  #reopenReplyDraft() {
-    const link = this.#link;
-    if (this.#replyDraftsChecked || !link?.info || this.replyTo || this.editing || !drafts.settled) return;
-    this.#replyDraftsChecked = true;
-    if (link.replyingTo || drafts.get({thread: link.threadId, parentId: null})) return;
-    const parentId = drafts.replyDrafts(link.threadId)[0];
-    if (parentId === undefined) return;
-    this.#restoringReplyTo = parentId;
-    link.reply(parentId);
-    if (link.replyingTo) return;
-    // Not on the loaded pages: the thread looks further, or the page vetoed the reply.
-    if (!link.replyWhenFound) {
-      this.#restoringReplyTo = undefined;
-      return;
-    }
-    void link.replyWhenFound(parentId).then((opened) => {
-      if (!opened && this.#restoringReplyTo === parentId) this.#restoringReplyTo = undefined;
-    });
   }
 }
 

@@ -658,7 +658,8 @@ export class CommentThreadElement extends AdapterElement {
       this.#progressive.invalidate();
     }
     // Rendered first: whether some comments still wait for their step counts as busy.
-    const comments = loaded ? this.#renderComments(locale) : undefined;
+    const held = loaded ? this.#moderation.heldCount([data.comments, data.added]) : 0;
+    const comments = loaded ? this.#renderComments(locale, held) : undefined;
     const busy =
       (!failed && !loaded) || data.status === 'pending' || data.moreStatus === 'pending' || this.#progressive.pending;
     return html`
@@ -666,8 +667,8 @@ export class CommentThreadElement extends AdapterElement {
         ${loaded && this.#nodes().length > 0 ? this.#longThread.renderSkipLinks(data.nextCursor !== null) : nothing}
         <header part="header" class="header">
           <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
-          ${data.info && data.info.totalCount > 1 ? this.#renderSort() : nothing}
-          ${loaded ? this.#moderation.renderFilter([data.comments, data.added], locale) : nothing}
+          ${loaded && (this.#nodes().length > 1 || data.nextCursor !== null) ? this.#renderSort() : nothing}
+          ${this.#moderation.renderFilter(held, locale)}
         </header>
         ${failed ? this.#renderError() : nothing}
         ${loaded ? comments : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
@@ -739,8 +740,9 @@ export class CommentThreadElement extends AdapterElement {
     `;
   }
 
-  #renderComments(locale: string): TemplateResult {
-    const nodes = this.#moderation.filter(this.#nodes());
+  /** `held`: how many comments wait for the viewer's decision (the "Held (N)" filter). */
+  #renderComments(locale: string, held: number): TemplateResult {
+    const nodes = this.#moderation.filter(this.#nodes(), held);
     const data = this.#data;
     const moreFailed = data.moreStatus === 'error';
     const loadingMore = data.moreStatus === 'pending';

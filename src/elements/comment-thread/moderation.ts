@@ -31,6 +31,11 @@ export class ModerationController implements ReactiveController {
   readonly #busy = new Map<string, ModerationAction>();
   /** Comment id → the action that failed, and why. */
   readonly #failed = new Map<string, {action: ModerationAction; detail: string}>();
+  /** Bumped whenever what `isHeld` answers may have changed without new comments. */
+  #version = 0;
+  #lastHeld = 0;
+  #counted: {lists: ReadonlyArray<readonly Comment[]>; version: number; held: number} | undefined;
+  #filtered: {nodes: readonly ThreadNode[]; version: number; kept: readonly ThreadNode[]} | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -40,6 +45,12 @@ export class ModerationController implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  // Nothing left to decide: the filter goes, and a filter left on would show an empty
+  // thread when held comments come again.
+  hostUpdated(): void {
+    if (this.#lastHeld === 0) this.#heldOnly = false;
+  }
 
   /** True when the viewer moderates `comment` and it still waits for a decision. */
   isHeld(comment: Comment): boolean {
@@ -51,19 +62,28 @@ export class ModerationController implements ReactiveController {
     return comment.status === 'pending' && this.#busy.get(comment.id) !== 'approve';
   }
 
-  /** The "Held (N)" toggle while a moderator has held comments to decide on; nothing for everyone else. */
-  renderFilter(lists: ReadonlyArray<readonly Comment[]>, locale: string): TemplateResult | typeof nothing {
-    // Called on every render: nothing is walked (or copied) where nobody may moderate.
+  /**
+   * How many of the comments in `lists` wait for the viewer's decision: none where nobody
+   * may moderate (nothing is walked then). Counted again only when the lists or a
+   * moderation change.
+   */
+  heldCount(lists: ReadonlyArray<readonly Comment[]>): number {
+    const counted = this.#counted;
+    if (counted && counted.version === this.#version && counted.lists.length === lists.length && counted.lists.every((list, index) => list === lists[index])) {
+      return (this.#lastHeld = counted.held);
+    }
     const adapter = this.options.adapter();
     let held = 0;
     if (adapter?.capabilities.moderate && adapter.moderate) {
       for (const comments of lists) for (const comment of comments) if (this.isHeld(comment)) held++;
     }
-    // Nothing left to decide: the filter goes, and a filter left on would show an empty thread.
-    if (held === 0) {
-      this.#heldOnly = false;
-      return nothing;
-    }
+    this.#counted = {lists, version: this.#version, held};
+    return (this.#lastHeld = held);
+  }
+
+  /** The "Held (N)" toggle while a moderator has `held` comments to decide on (see `heldCount`). */
+  renderFilter(held: number, locale: string): TemplateResult | typeof nothing {
+    if (held === 0) return nothing;
     const count = formatNumber(held, locale);
     return html`<button
       type="button"
@@ -76,14 +96,25 @@ export class ModerationController implements ReactiveController {
     </button>`;
   }
 
-  /** `nodes`, or with the filter on only the conversations holding a held comment. */
-  filter(nodes: readonly ThreadNode[]): readonly ThreadNode[] {
-    if (!this.#heldOnly) return nodes;
+  /**
+   * `nodes`, or with the filter on (and `held` comments to decide on) only the
+   * conversations holding a held comment. Nodes left whole are the same objects, and the
+   * result is kept until the nodes or a moderation change: conversations are not rendered
+   * again for nothing.
+   */
+  filter(nodes: readonly ThreadNode[], held: number): readonly ThreadNode[] {
+    if (!this.#heldOnly || held === 0) return nodes;
+    const cached = this.#filtered;
+    if (cached && cached.nodes === nodes && cached.version === this.#version) return cached.kept;
     const keep = (node: ThreadNode): ThreadNode | undefined => {
       const replies = node.replies.map(keep).filter((reply): reply is ThreadNode => reply !== undefined);
-      return this.isHeld(node.comment) || replies.length > 0 ? {...node, replies} : undefined;
+      if (!this.isHeld(node.comment) && replies.length === 0) return undefined;
+      const same = replies.length === node.replies.length && replies.every((reply, index) => reply === node.replies[index]);
+      return same ? node : {...node, replies};
     };
-    return nodes.map(keep).filter((node): node is ThreadNode => node !== undefined);
+    const kept = nodes.map(keep).filter((node): node is ThreadNode => node !== undefined);
+    this.#filtered = {nodes, version: this.#version, kept};
+    return kept;
   }
 
   /** The note under a held comment's author: theirs to the author, "held" to a moderator. */
@@ -141,6 +172,7 @@ export class ModerationController implements ReactiveController {
 
   readonly #toggle = () => {
     this.#heldOnly = !this.#heldOnly;
+    this.#version++;
     this.host.requestUpdate();
   };
 
@@ -149,6 +181,7 @@ export class ModerationController implements ReactiveController {
     if (!adapter?.moderate) return;
     this.#busy.set(comment.id, action);
     this.#failed.delete(comment.id);
+    this.#version++;
     this.host.requestUpdate();
     try {
       const request = {thread: this.options.threadId(), commentId: comment.id, action};
@@ -171,6 +204,7 @@ export class ModerationController implements ReactiveController {
       const event = new CommentErrorEvent(error, 'moderate'); // named: see the thread's reply()
       this.host.dispatchEvent(event);
     } finally {
+      this.#version++;
       this.host.requestUpdate();
     }
   }

@@ -1,7 +1,6 @@
 import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {Token, Tokens} from 'marked';
-import {decodeEntities} from '../../content/entities.js';
-import {loadMarkdown, markdownTokens} from '../../content/markdown.js';
+import {loadMarkdown, markdownText, markdownTokens} from '../../content/markdown.js';
 import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
 
 /** Deeper nesting (quotes in quotes in lists…) is shown as the text typed. */
@@ -59,7 +58,7 @@ function block(token: Token, depth: number): unknown {
       return html`<hr />`;
     case 'text': {
       const text = token as Tokens.Text;
-      return text.tokens ? inline(text.tokens, depth) : decodeEntities(text.text);
+      return text.tokens ? inline(text.tokens, depth) : markdownText(text.text);
     }
     case 'space':
     case 'def':
@@ -86,7 +85,7 @@ function inlineToken(token: Token, depth: number): unknown {
   switch (token.type) {
     case 'text': {
       const text = token as Tokens.Text;
-      return text.tokens ? inline(text.tokens, depth + 1) : decodeEntities(text.text);
+      return text.tokens ? inline(text.tokens, depth + 1) : markdownText(text.text);
     }
     case 'strong':
       return html`<strong>${inline((token as Tokens.Strong).tokens, depth + 1)}</strong>`;
@@ -95,7 +94,7 @@ function inlineToken(token: Token, depth: number): unknown {
     case 'del':
       return html`<del>${inline((token as Tokens.Del).tokens, depth + 1)}</del>`;
     case 'codespan':
-      return html`<code>${decodeEntities((token as Tokens.Codespan).text)}</code>`;
+      return html`<code>${markdownText((token as Tokens.Codespan).text)}</code>`;
     case 'br':
       return html`<br />`;
     case 'escape':

@@ -60,4 +60,17 @@ describe('<comment-thread> heading', () => {
     await element.updateComplete;
     expect(heading()).to.equal('1 thought on “Stub”');
   });
+
+  it('offers sorting only once there are two conversations to sort', async () => {
+    const stub = stubAdapter(async () => stubPage([stubComment('a'), stubComment('a1', {parentId: 'a'})], null, 2));
+    const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} .adapter=${stub.adapter}></comment-thread>`);
+    await settled(element);
+    expect(text(part(element, 'heading'))).to.equal('2 thoughts on “Stub”');
+    expect(part(element, 'sort'), 'one conversation').to.be.null;
+
+    stub.emit({type: 'comment-added', thread: THREAD, comment: stubComment('b')});
+    await element.updateComplete;
+    expect(part(element, 'sort')).to.not.be.null;
+    await expectAccessible(element);
+  });
 });

@@ -45,10 +45,13 @@ export async function renderThread(setup: ThreadSetup = {}): Promise<{element: C
   return {element, adapter};
 }
 
-/** Waits until the thread is no longer loading anything. */
+/**
+ * Waits until the thread is no longer loading anything. The generous limit is for a loaded
+ * machine rendering a thousand comments in steps; a thread that never settles still fails.
+ */
 export async function settled(element: CommentThreadElement): Promise<void> {
   await element.updateComplete;
-  await waitUntil(() => part(element, 'base')?.getAttribute('aria-busy') === 'false', 'the thread did not finish loading');
+  await waitUntil(() => part(element, 'base')?.getAttribute('aria-busy') === 'false', 'the thread did not finish loading', {timeout: 10_000});
   await element.updateComplete;
 }
 
