@@ -50,8 +50,12 @@ function phpString(literal) {
   return literal.slice(1, -1).replace(/\\(['\\])/g, '$1');
 }
 
-/** Every translatable string of the plugin, in file order, merged by context and text. */
-export function extract() {
+/**
+ * Every translatable string of the plugin, in file order, merged by context and text.
+ * `unreadable` collects calls this reader cannot take apart (a double-quoted or computed
+ * string, another domain), which would otherwise be left out of the .pot in silence.
+ */
+export function extract(unreadable = []) {
   const entries = new Map();
   const add = (entry) => {
     const key = `${entry.context ?? ''}\u0004${entry.id}`;
@@ -70,12 +74,15 @@ export function extract() {
   }
   const string = "'(?:[^'\\\\]|\\\\.)*'";
   const call = new RegExp(`\\b(${Object.keys(CALLS).join('|')})\\(\\s*(${string}(?:\\s*,\\s*${string})*)\\s*\\)`, 'g');
+  const anyCall = new RegExp(`(?<![\\w>$:])(${Object.keys(CALLS).join('|')})\\(`, 'g');
   for (const file of phpFiles(plugin)) {
     const text = readFileSync(file, 'utf8');
+    const read = new Set();
     for (const match of text.matchAll(call)) {
       const args = [...match[2].matchAll(new RegExp(string, 'g'))].map((literal) => phpString(literal[0]));
       const shape = CALLS[match[1]];
       if (args.at(-1) !== DOMAIN) continue;
+      read.add(match.index);
       const before = text.slice(0, match.index).split('\n').slice(-3).join('\n');
       const comment = /\/\*\s*translators:\s*([\s\S]*?)\*\/\s*$/.exec(before.trimEnd())?.[1].trim();
       add({
@@ -86,6 +93,9 @@ export function extract() {
         // Files without line numbers, so the .pot changes only when the strings do.
         references: [relative(plugin, file)],
       });
+    }
+    for (const match of text.matchAll(anyCall)) {
+      if (!read.has(match.index)) unreadable.push(`${relative(plugin, file)}:${text.slice(0, match.index).split('\n').length}`);
     }
   }
   return [...entries.values()];
@@ -221,7 +231,9 @@ export function check() {
     // Reported below.
   }
   if (current !== expected) problems.push(`${relative(root, POT)} is out of date: run node scripts/wordpress-plugin-translations.mjs extract`);
-  const wanted = extract();
+  const unreadable = [];
+  const wanted = extract(unreadable);
+  for (const place of unreadable) problems.push(`${place}: a gettext call with a string the .pot cannot take (write it single-quoted, with the domain '${DOMAIN}')`);
   const poList = poFiles();
   if (poList.length === 0) problems.push('there is no .po file');
   for (const name of poList) {

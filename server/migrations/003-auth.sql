@@ -53,5 +53,7 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_by_user ON sessions (user_id);
 
--- The avatar a signed-in author had when posting; guests have none.
+-- The avatar a signed-in author had when posting (guests have none), and whether they
+-- posted as a moderator (COLLOQUY_MODERATORS), which the thread shows.
 ALTER TABLE comments ADD COLUMN author_avatar text;
+ALTER TABLE comments ADD COLUMN author_moderator boolean NOT NULL DEFAULT false;

@@ -14,6 +14,7 @@ export interface CommentRow {
   author_name: string;
   author_website: string | null;
   author_avatar: string | null;
+  author_moderator: boolean;
   text: string;
   /** `spam`: kept out of every list and every answer (migrations/005). */
   status: 'approved' | 'pending' | 'deleted' | 'spam';
@@ -23,7 +24,7 @@ export interface CommentRow {
 }
 
 export const COMMENT_COLUMNS = `c.id, c.seq::text AS seq, c.thread_id, c.parent_id, c.root_id, c.depth, c.author_key,
-  c.author_name, c.author_website, c.author_avatar, c.text, c.status, c.like_count, c.created_at, c.edited_at`;
+  c.author_name, c.author_website, c.author_avatar, c.author_moderator, c.text, c.status, c.like_count, c.created_at, c.edited_at`;
 
 export interface ThreadRow {
   id: string;
@@ -71,7 +72,7 @@ export function renderComment(row: CommentRow, context: RenderContext) {
       ...(row.author_avatar && !deleted ? {avatarUrl: row.author_avatar} : {}),
       ...(row.author_website && !deleted ? {profileUrl: row.author_website} : {}),
       isViewer: isAuthor,
-      isModerator: row.author_key === 'moderator',
+      isModerator: row.author_key === 'moderator' || row.author_moderator,
     },
     createdAt,
     ...(row.edited_at ? {editedAt: iso(row.edited_at)} : {}),

@@ -7,6 +7,7 @@ import {chromium, type Browser, type Page} from 'playwright-core';
 import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
 import {startTestServer} from './helpers.js';
 import {CLIENT, startIssuer} from './oidc-issuer.js';
+import {signInLinkIn, startInbox} from './smtp-inbox.js';
 
 // Sign-in as a visitor does it: the built bundle on a site, colloquy-server on another
 // origin, a real OpenID Connect provider on a third. No `sign-in-callback` on the page: the
@@ -16,6 +17,7 @@ const cdn = new URL('../../dist/cdn/', import.meta.url).pathname;
 const API_PORT = 9411;
 const SITE_PORT = 9412;
 const ISSUER_PORT = 9413;
+const SMTP_PORT = 9414;
 const apiUrl = `http://127.0.0.1:${API_PORT}`;
 const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 let clock = Date.now();
@@ -23,6 +25,7 @@ let api: Awaited<ReturnType<typeof startTestServer>>;
 let issuer: Awaited<ReturnType<typeof startIssuer>>;
 let site: Server;
 let browser: Browser;
+let inbox: Awaited<ReturnType<typeof startInbox>>;
 
 before(async () => {
   site = createServer(async (request, response) => {
@@ -45,6 +48,7 @@ before(async () => {
     }
   });
   await new Promise<void>((resolve) => site.listen(SITE_PORT, '127.0.0.1', resolve));
+  inbox = await startInbox(SMTP_PORT);
   issuer = await startIssuer(ISSUER_PORT, [`${apiUrl}/auth/providers/local/callback`]);
   api = await startTestServer(
     {
@@ -56,6 +60,7 @@ before(async () => {
       COLLOQUY_OIDC_LOCAL_CLIENT_ID: CLIENT.id,
       COLLOQUY_OIDC_LOCAL_CLIENT_SECRET: CLIENT.secret,
       COLLOQUY_OIDC_LOCAL_NAME: 'Local ID',
+      COLLOQUY_SMTP_URL: inbox.url,
     },
     {now: () => clock},
   );
@@ -66,6 +71,7 @@ after(async () => {
   await browser?.close();
   await api?.cleanup();
   await issuer?.stop();
+  await inbox?.close();
   await new Promise((resolve) => site?.close(resolve));
 });
 
@@ -82,12 +88,17 @@ const providerButton = (page: Page) => page.locator('comment-thread [part="provi
 const signedIn = (page: Page) => page.locator('comment-thread [part="signed-in"]');
 
 /** Clicks the provider and goes through the issuer's login and consent in the popup. */
-async function signIn(page: Page, login: string, {deny = false} = {}) {
+async function signIn(page: Page, login: string, {deny = false} = {}): Promise<string[]> {
   const [popup] = await Promise.all([page.waitForEvent('popup'), providerButton(page).click()]);
+  // Every address the popup went through, for replaying them afterwards.
+  const visited: string[] = [];
+  popup.on('request', (request) => {
+    if (request.isNavigationRequest()) visited.push(request.url());
+  });
   const closed = popup.waitForEvent('close', {timeout: 20_000});
   // Already signed in at the issuer, with consent given before: the popup just closes.
   const loginField = popup.locator('input[name="login"]');
-  if ((await Promise.race([closed.then(() => 'closed'), loginField.waitFor({timeout: 20_000}).then(() => 'login')])) === 'closed') return;
+  if ((await Promise.race([closed.then(() => 'closed'), loginField.waitFor({timeout: 20_000}).then(() => 'login')])) === 'closed') return visited;
   if (deny) {
     await popup.getByText('[ Cancel ]').click();
   } else {
@@ -97,6 +108,7 @@ async function signIn(page: Page, login: string, {deny = false} = {}) {
     await popup.getByRole('button', {name: 'Continue'}).click();
   }
   await closed;
+  return visited;
 }
 
 const token = (page: Page) =>
@@ -111,7 +123,7 @@ const token = (page: Page) =>
 it('signs in through the popup and the server\'s callback page, then posts under the provider\'s name', async () => {
   const page = await openPage();
   await providerButton(page).waitFor();
-  await signIn(page, 'grace');
+  const visited = await signIn(page, 'grace');
   await signedIn(page).getByText(/^You are commenting using your \u2068?Local ID\u2069? account\./).waitFor();
   assert.equal(await signedIn(page).locator('#viewer-name').textContent(), 'Grace Hopper');
   // No guest fields for a signed-in person.
@@ -129,6 +141,22 @@ it('signs in through the popup and the server\'s callback page, then posts under
   assert.equal(mine.author.name, 'Grace Hopper');
   // Own comment: editable from the page.
   await article.locator('[part="edit-button"]').waitFor();
+
+  // The code on the callback page, used again, and the provider's answer, sent again: refused.
+  const callback = new URL(visited.find((url) => url.startsWith(`${apiUrl}/auth/callback?`))!);
+  const replayed = await page.evaluate(
+    ([url, code]) => fetch(url!, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({provider: 'local', result: {code}})}).then((r) => r.status),
+    [`${apiUrl}/auth/session`, callback.searchParams.get('code')],
+  );
+  assert.equal(replayed, 401);
+  const providerAnswer = visited.find((url) => url.startsWith(`${apiUrl}/auth/providers/local/callback?`))!;
+  const replayTab = await page.context().newPage();
+  assert.equal((await replayTab.goto(providerAnswer))!.status(), 400);
+  await replayTab.getByText('This sign-in has expired or was already used.', {exact: false}).waitFor();
+  const forged = new URL(providerAnswer);
+  forged.searchParams.set('state', 'forged-state-forged-state-forged-state-0000');
+  assert.equal((await replayTab.goto(forged.href))!.status(), 400);
+  await replayTab.close();
 
   // Sign-out ends the session on the server, not only in the page.
   const before = await token(page);
@@ -170,4 +198,25 @@ it('forgets an expired session, and signs out everywhere', async () => {
   assert.equal(await signedIn(phone).count(), 0);
   await laptop.context().close();
   await phone.context().close();
+});
+
+it('signs in with an emailed link opened in another tab, once', async () => {
+  const page = await openPage();
+  await page.locator('comment-thread [part="provider-button"][data-provider="email"]').click();
+  const address = page.locator('comment-thread [part="email-link-input"]');
+  await address.fill('reader@example.test');
+  await page.locator('comment-thread [part="email-link-button"]').click();
+  await page.locator('comment-thread [part="connecting"]').getByText(/We sent a sign-in link to/).waitFor();
+
+  const link = signInLinkIn(await inbox.waitFor('reader@example.test'));
+
+  // Opened from the mail: a tab of its own, with no way to report to the page.
+  const mailTab = await page.context().newPage();
+  await mailTab.goto(link);
+  await mailTab.getByText('You are signed in. Go back to the page you came from.').waitFor();
+  await signedIn(page).getByText('reader').first().waitFor({timeout: 15_000});
+
+  const again = await mailTab.goto(link);
+  assert.equal(again!.status(), 400, 'the link signs in once');
+  await page.context().close();
 });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {simpleParser, type ParsedMail} from 'mailparser';
-import {SMTPServer} from 'smtp-server';
 import {startTestServer} from './helpers.js';
+import {signInLinkIn, startInbox} from './smtp-inbox.js';
 
 // Email-link sign-in against a real SMTP server on this machine: the mail arrives, its link
 // signs in once, a second use fails, and the rate limits bite.
@@ -12,27 +11,16 @@ const SMTP_PORT = 9405;
 const api = `http://127.0.0.1:${API_PORT}`;
 const site = 'http://127.0.0.1:9402';
 const siteCallback = `${site}/colloquy-callback.html`;
-const inbox: ParsedMail[] = [];
-let smtp: SMTPServer;
+let inbox: Awaited<ReturnType<typeof startInbox>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 before(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _session, done) {
-      simpleParser(stream).then((mail) => {
-        inbox.push(mail);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
+  inbox = await startInbox(SMTP_PORT);
   server = await startTestServer({
     PORT: String(API_PORT),
     COLLOQUY_PUBLIC_URL: api,
     COLLOQUY_ORIGINS: site,
-    COLLOQUY_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+    COLLOQUY_SMTP_URL: inbox.url,
     COLLOQUY_MAIL_FROM: 'Comments <comments@blog.example>',
     COLLOQUY_MODERATORS: 'editor@blog.example',
     COLLOQUY_EMAIL_LINKS_PER_ADDRESS: '3',
@@ -42,7 +30,7 @@ before(async () => {
 
 after(async () => {
   await server?.cleanup();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await inbox?.close();
 });
 
 const randomState = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
@@ -58,17 +46,6 @@ async function call(method: string, path: string, body?: unknown) {
   return {status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null};
 }
 
-async function mailTo(address: string, count: number): Promise<ParsedMail> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const received = inbox.filter((mail) => (mail.to as {text: string} | undefined)?.text === address);
-    if (received.length >= count) return received[count - 1]!;
-    if (Date.now() > deadline) throw new Error(`no mail number ${count} to ${address}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const linkIn = (mail: ParsedMail) => /https?:\/\/\S+\/auth\/providers\/email\/callback\?token=[\w-]+/.exec(mail.text ?? '')![0];
 
 describe('sign-in with an email link', () => {
   it('is offered because mail can be sent', async () => {
@@ -80,11 +57,11 @@ describe('sign-in with an email link', () => {
     const state = randomState();
     const asked = await call('POST', 'auth/providers/email/link', {email: 'Ada@Example.test', name: 'Ada', state, redirect_uri: siteCallback});
     assert.equal(asked.status, 202, JSON.stringify(asked.body));
-    const mail = await mailTo('ada@example.test', 1);
+    const mail = await inbox.waitFor('ada@example.test', 1);
     assert.equal(mail.from?.text, '"Comments" <comments@blog.example>');
     assert.match(mail.subject ?? '', /sign-in link/);
     assert.match(String(mail.html), /<a href="http:\/\/127\.0\.0\.1:9404\/auth\/providers\/email\/callback\?token=/);
-    const link = linkIn(mail);
+    const link = signInLinkIn(mail);
     assert.ok(!link.includes(state), 'the site state never travels in the mail');
 
     const opened = await fetch(link, {redirect: 'manual'});
@@ -106,7 +83,7 @@ describe('sign-in with an email link', () => {
   it('lets the page that asked pick the sign-in up by its state', async () => {
     const state = randomState();
     await call('POST', 'auth/providers/email/link', {email: 'editor@blog.example', state, redirect_uri: `${api}/auth/callback`, origin: site});
-    const link = linkIn(await mailTo('editor@blog.example', 1));
+    const link = signInLinkIn(await inbox.waitFor('editor@blog.example', 1));
     assert.equal((await call('POST', 'auth/session', {provider: 'email', state})).status, 404, 'not before the link is opened');
     const opened = await fetch(link, {redirect: 'manual'});
     assert.match(opened.headers.get('Location')!, /^http:\/\/127\.0\.0\.1:9404\/auth\/callback\?code=/);
@@ -135,7 +112,7 @@ describe('sign-in with an email link', () => {
     // The seventh is over its limit of 6, whatever the address.
     const other = await ask('someone-else@example.test');
     assert.equal(other.status, 429);
-    assert.equal((await mailTo('flood@example.test', 3)).subject?.includes('sign-in link'), true);
-    assert.equal(inbox.filter((mail) => (mail.to as {text: string}).text === 'flood@example.test').length, 3);
+    assert.equal((await inbox.waitFor('flood@example.test', 3)).subject?.includes('sign-in link'), true);
+    assert.equal(inbox.to('flood@example.test').length, 3);
   });
 });

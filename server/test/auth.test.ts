@@ -126,10 +126,23 @@ describe('sign-in with an OpenID Connect provider', () => {
     assert.equal(deleted.status, 200);
   });
 
-  it('makes a configured identity a moderator', async () => {
+  it('makes a configured identity a moderator, whose comments say so', async () => {
     const {token, answer} = await signIn('alan');
     assert.equal(answer.session.viewer.isModerator, true);
     assert.equal((await call('GET', 'auth/session', {token})).body.session.viewer.isModerator, true);
+    const posted = await fetch(`${api}/threads/signed-in/comments`, {
+      method: 'POST',
+      headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Origin: site},
+      body: JSON.stringify({text: 'Speaking as a moderator', parentId: null}),
+    });
+    const comment = ((await posted.json()) as any).comment;
+    assert.equal(comment.author.isModerator, true);
+    assert.equal(comment.author.name, 'Alan Turing');
+    const grace = await signIn('grace');
+    const page = await call('GET', 'threads/signed-in/comments', {token: grace.token});
+    const shown = page.body.comments.find((c: any) => c.id === comment.id);
+    assert.equal(shown.author.isModerator, true);
+    assert.equal(page.body.comments.filter((c: any) => c.author.name === 'Grace Hopper').every((c: any) => !c.author.isModerator), true);
   });
 
   it('exchanges a code once only', async () => {
@@ -173,6 +186,15 @@ describe('sign-in with an OpenID Connect provider', () => {
     assert.match(first.headers.get('Location')!, /error=server_error/);
     const replay = await fetch(providerAnswer, {redirect: 'manual'});
     assert.equal(replay.status, 400);
+  });
+
+  it('limits how many sign-ins one client may start', async () => {
+    clock += 3600 * 1000;
+    let status = 0;
+    for (let i = 0; i < 31 && status !== 429; i++) status = (await fetch(authorizeUrl(randomState()), {redirect: 'manual'})).status;
+    assert.equal(status, 429);
+    clock += 3600 * 1000;
+    assert.equal((await fetch(authorizeUrl(randomState()), {redirect: 'manual'})).status, 302, 'a new window, a new start');
   });
 
   it('sends codes only to registered sites', async () => {

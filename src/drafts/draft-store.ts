@@ -1,5 +1,6 @@
 import type {NewComment} from '../core/adapter.js';
 import type {GuestIdentity, NotificationChoices} from '../core/types.js';
+import {noGuest} from './remembered-guest.js';
 
 /** What a commenter has typed but not yet had acknowledged by the backend. */
 export interface Draft {
@@ -66,8 +67,6 @@ interface StoredSend extends NewComment {
 interface StoredDraft extends Omit<Draft, 'sent'> {
   sent?: StoredSend;
 }
-
-const noGuest: GuestIdentity = {name: '', email: '', website: ''};
 
 /** Longer than #holdTab's wait, so a reloading tab has its lock back by then. */
 const RELOAD_GRACE_MS = 2000;

@@ -1,5 +1,13 @@
 import type {GuestIdentity} from '../core/types.js';
 
+/** A guest who has typed nothing. */
+export const noGuest: GuestIdentity = Object.freeze({name: '', email: '', website: ''});
+
+/** Whether two sets of guest details are the same (a missing website is an empty one). */
+export function sameGuest(a: GuestIdentity, b: GuestIdentity | undefined): boolean {
+  return a.name === b?.name && a.email === b.email && (a.website ?? '') === (b.website ?? '');
+}
+
 /**
  * A guest's name, email and website kept in Web Storage under one key, and nothing else.
  * Storage that throws (private browsing, blocked cookies, a full quota) means nothing is

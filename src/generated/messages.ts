@@ -131,6 +131,7 @@ export const messagePlaceholders: Readonly<Record<string, number>> = {
   'login.cancel': 0,
   'login.change': 0,
   'login.connecting': 1,
+  'login.email.label': 0,
   'login.email.send': 0,
   'login.email.sent': 1,
   'login.error.adapter': 2,

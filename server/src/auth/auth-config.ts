@@ -25,7 +25,7 @@ export const AUTH_VARIABLES: {name: string; default: string; meaning: string}[] 
   {name: 'COLLOQUY_OIDC_PROVIDERS', default: '(none)', meaning: 'comma-separated ids of OpenID Connect issuers (`a-z0-9-`); for each id `corp`: `COLLOQUY_OIDC_CORP_ISSUER` (the issuer URL, discovered), `…_CLIENT_ID`, `…_CLIENT_SECRET`, `…_NAME` (shown on the button); redirect URL `{COLLOQUY_PUBLIC_URL}/auth/providers/corp/callback`'},
   {name: 'COLLOQUY_MODERATORS', default: '(none)', meaning: 'comma-separated moderators: provider identities (`github:12345`, `google:1098…`, the provider\'s stable id, not a handle) and/or verified email addresses'},
   {name: 'COLLOQUY_SESSION_HOURS', default: '168', meaning: 'how long a sign-in lasts before the person signs in again'},
-  {name: 'COLLOQUY_EMAIL_LINKS_PER_ADDRESS', default: '5', meaning: 'sign-in emails per hour to one address (with `COLLOQUY_SMTP_URL`, the `email` provider is offered)'},
+  {name: 'COLLOQUY_EMAIL_LINKS_PER_ADDRESS', default: '5', meaning: 'sign-in emails per hour to one address (with `COLLOQUY_SMTP_URL` and `COLLOQUY_ORIGINS`, the `email` provider is offered)'},
   {name: 'COLLOQUY_EMAIL_LINKS_PER_IP', default: '20', meaning: 'sign-in emails per hour asked for from one client address'},
 ];
 

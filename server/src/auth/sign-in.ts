@@ -11,6 +11,15 @@ export const EMAIL_ATTEMPT_MS = 10 * 60 * 1000;
 /** The one-time code on the site's callback URL: exchanged at once by the page. */
 export const CODE_MS = 2 * 60 * 1000;
 
+/**
+ * The mailer, when email-link sign-in is offered: it needs one, and registered sites to
+ * send people back to (with "any origin" nobody could be sent back anywhere safe).
+ */
+export function emailSignIn(c: Context<AppEnv>): AppEnv['Variables']['deps']['mailer'] {
+  const {mailer, config} = c.var.deps;
+  return config.origins.length > 0 ? mailer : undefined;
+}
+
 /** Where browsers reach this server: COLLOQUY_PUBLIC_URL, else the address they asked. */
 export function publicBase(c: Context<AppEnv>): string {
   return c.var.deps.config.publicUrl ?? new URL(c.req.url).origin;
@@ -74,7 +83,7 @@ export function sessionBody(user: SignedInUser | UserRow, providerId: string, co
  * A small page for a person in a sign-in window when something is wrong with the link
  * itself (there is no site to send them back to). No script; nothing from the URL in it.
  */
-export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 503, message: string): Response {
+export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 503, message: string): Response {
   c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   c.header('Referrer-Policy', 'no-referrer');
   c.header('Cache-Control', 'no-store');

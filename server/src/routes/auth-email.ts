@@ -3,7 +3,7 @@ import type {AppEnv} from '../app.js';
 import {readJsonBody} from '../body.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
 import {sendSignInLink} from '../auth/email-link.js';
-import {CODE_MS, EMAIL_ATTEMPT_MS, answerUrl, problemPage, publicBase, siteOriginFor} from '../auth/sign-in.js';
+import {CODE_MS, EMAIL_ATTEMPT_MS, answerUrl, emailSignIn, problemPage, publicBase, siteOriginFor} from '../auth/sign-in.js';
 import {claimAttempt, completeAttempt, createAttempt, newSecret, upsertUser} from '../auth/store.js';
 import {hitRateLimits} from '../store/rate-limits.js';
 
@@ -12,7 +12,7 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{1,63}$/;
 const HOUR = 3600;
 
 /**
- * Signing in with an email link, the `email` provider (offered only with a mailer):
+ * Signing in with an email link, the `email` provider (offered with a mailer and COLLOQUY_ORIGINS):
  * `POST /auth/providers/email/link` mails a one-time link; opening it finishes the sign-in
  * like a provider's return, with a one-time code for the site and its `state`.
  */
@@ -20,7 +20,8 @@ export function authEmailRoutes() {
   const app = new Hono<AppEnv>();
 
   app.post('/auth/providers/email/link', async (c) => {
-    const {config, db, mailer} = c.var.deps;
+    const {config, db} = c.var.deps;
+    const mailer = emailSignIn(c);
     if (!mailer) throw notFound('Signing in by email is not offered here.');
     const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
     const email = typeof body['email'] === 'string' ? body['email'].trim().toLowerCase() : '';
@@ -64,8 +65,8 @@ export function authEmailRoutes() {
   });
 
   app.get('/auth/providers/email/callback', async (c) => {
-    const {db, mailer} = c.var.deps;
-    if (!mailer) return problemPage(c, 404, 'Signing in by email is not offered here.');
+    const {db} = c.var.deps;
+    if (!emailSignIn(c)) return problemPage(c, 404, 'Signing in by email is not offered here.');
     const token = c.req.query('token') ?? '';
     // Claimed once: the link's second use (or a guessed one) finds nothing.
     const attempt = /^[A-Za-z0-9_-]{43}$/.test(token) ? await claimAttempt(db, 'email', token, c.var.now) : null;

@@ -1,10 +1,14 @@
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
-import {ATTEMPT_MS, CODE_MS, answerUrl, problemPage, providerCallbackUrl, siteOriginFor} from '../auth/sign-in.js';
+import {ATTEMPT_MS, CODE_MS, answerUrl, emailSignIn, problemPage, providerCallbackUrl, siteOriginFor} from '../auth/sign-in.js';
 import {claimAttempt, completeAttempt, createAttempt, upsertUser} from '../auth/store.js';
+import {ProtocolError} from '../errors.js';
+import {hitRateLimits} from '../store/rate-limits.js';
 
 const STATE = /^[A-Za-z0-9_-]{16,128}$/;
 const EMAIL_PROVIDER = {id: 'email', name: 'Email'};
+/** Sign-ins one client may start per rate-limit window (COLLOQUY_RATE_WINDOW). */
+const SIGN_INS_PER_WINDOW = 30;
 
 /**
  * Signing in with a provider (docs/rest-protocol.md, "Signing in"): the list, the start
@@ -15,7 +19,7 @@ export function authRoutes() {
 
   app.get('/auth/providers', (c) => {
     const providers = c.var.providers.providers.map(({definition}) => ({id: definition.id, name: definition.name}));
-    if (c.var.deps.mailer) providers.push(EMAIL_PROVIDER);
+    if (emailSignIn(c)) providers.push(EMAIL_PROVIDER);
     c.header('Cache-Control', 'max-age=300');
     return c.json({providers});
   });
@@ -28,6 +32,14 @@ export function authRoutes() {
     if (!STATE.test(siteState)) return problemPage(c, 400, 'This sign-in link is incomplete. Close this window and try again.');
     const siteOrigin = siteOriginFor(c, redirectUri, c.req.query('origin'));
     if (!siteOrigin) return problemPage(c, 400, 'This site is not allowed to sign in with this comment server.');
+    // Each start stores an attempt: a bound per client keeps anyone from filling the table.
+    try {
+      await hitRateLimits(c.var.deps.db, [{bucket: `sign-in:ip:${c.var.ip}`, limit: SIGN_INS_PER_WINDOW}], c.var.deps.config.rateWindowSeconds, c.var.now);
+    } catch (error) {
+      if (!(error instanceof ProtocolError) || error.code !== 'rate-limited') throw error;
+      c.header('Retry-After', String(error.extra.retryAfter ?? 60));
+      return problemPage(c, 429, 'Too many sign-ins were started from here. Please wait a few minutes and try again.');
+    }
     let started;
     try {
       started = await c.var.providers.start(provider, providerCallbackUrl(c, provider.definition.id));

@@ -1,5 +1,6 @@
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
+import {emailSignIn} from '../auth/sign-in.js';
 import {notificationsOffered, REACTIONS} from '../render.js';
 
 export const PROTOCOL = 'colloquy-rest/1';
@@ -9,7 +10,7 @@ export function serviceRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/', (c) => {
     c.header('Cache-Control', 'max-age=3600');
-    const signIn = c.var.providers.providers.length > 0 || c.var.deps.mailer !== undefined;
+    const signIn = c.var.providers.providers.length > 0 || emailSignIn(c) !== undefined;
     return c.json({
       protocol: PROTOCOL,
       server: 'colloquy-server',

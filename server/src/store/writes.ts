@@ -73,11 +73,12 @@ export async function postComment(db: Database, request: PostRequest, config: Se
       const id = newId();
       const author = authorOf(request);
       const [row] = await tx.query<CommentRow>(
-        `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_avatar, author_ip, text, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COMMENT_COLUMNS}`,
+        `INSERT INTO comments AS c (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_avatar,
+           author_moderator, author_ip, text, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COMMENT_COLUMNS}`,
         [
           id, thread.id, parent?.id ?? null, parent ? parent.root_id : id, parent ? parent.depth + 1 : 0, authorKey,
-          author.name, author.email, author.website, author.avatar, request.ip, text, status,
+          author.name, author.email, author.website, author.avatar, viewer.user !== undefined && viewer.isModerator, request.ip, text, status,
         ],
       );
       if (idempotencyKey) {

@@ -20,32 +20,11 @@ export const commentFormStyles = css`
     gap: calc(var(--_space) * 0.75);
   }
 
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-
-  label {
-    font-weight: 600;
-  }
-
-  .required {
-    color: var(--_danger);
-  }
-
-  textarea,
-  input:not([type='checkbox']) {
+  textarea {
     box-sizing: border-box;
     inline-size: 100%;
     padding-block: 0.5em;
     padding-inline: 0.75em;
-  }
-
-  input:not([type='checkbox']) {
-    min-block-size: 2.75rem;
-  }
-
-  textarea {
     field-sizing: content;
     min-block-size: var(--_textarea-min-height);
     max-block-size: var(--_textarea-max-height);
@@ -85,14 +64,8 @@ export const commentFormStyles = css`
     gap: calc(var(--_space) * 0.75);
   }
 
-  .identity p,
-  .hint {
+  .identity p {
     margin: 0;
-  }
-
-  .hint {
-    color: var(--_muted);
-    font-size: 0.9375em;
   }
 
   .guest-fields {

@@ -15,6 +15,7 @@ import {AdapterElement} from '../shared/adapter-element.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {contentStyles} from '../shared/content.styles.js';
 import {defineElement} from '../shared/define.js';
+import {fieldStyles} from '../shared/field.styles.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
@@ -97,6 +98,9 @@ function loadLoginChoice(): void {
  * @csspart provider-icon - The icon inside a provider button.
  * @csspart connecting - "Connecting to …" while a sign-in is under way.
  * @csspart sign-in-cancel-button - Cancels the sign-in under way.
+ * @csspart email-link-form - The email provider's address form; `email-link-input` and `email-link-button` inside it.
+ * @csspart email-link-input - The address to send a sign-in link to.
+ * @csspart email-link-button - "Send me a sign-in link".
  * @csspart signed-in - Who is signed in, with Log out and Change.
  * @csspart avatar - The signed-in person's picture or initials.
  * @csspart avatar-initials - The initials shown under a picture until it has loaded.
@@ -116,7 +120,7 @@ function loadLoginChoice(): void {
  */
 @localized()
 export class CommentFormElement extends AdapterElement {
-  static override styles = [themeStyles, commentFormStyles, contentStyles, markdownPreviewStyles];
+  static override styles = [themeStyles, fieldStyles, commentFormStyles, contentStyles, markdownPreviewStyles];
   protected static override ownAttributes = ['adapter', 'heading-level', 'post-timeout'];
 
   /** The thread to post to. Defaults to the enclosing `<comment-thread>`'s, else the page's path, as the thread does. */

@@ -2,8 +2,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {NewComment} from '../../core/adapter.js';
 import type {GuestIdentity, NotificationChoices} from '../../core/types.js';
 import {sameSlot, type Draft, type DraftSlot, type DraftStore} from '../../drafts/draft-store.js';
-import {rememberedGuest} from '../../drafts/remembered-guest.js';
-import {noGuest, sameGuest} from './guest-fields.js';
+import {noGuest, rememberedGuest, sameGuest} from '../../drafts/remembered-guest.js';
 
 /** What the form holds of the draft on screen: what was typed and chosen. */
 export interface DraftContent {

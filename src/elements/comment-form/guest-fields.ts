@@ -7,12 +7,6 @@ import {guestTexts} from '../shared/guest-texts.js';
 
 export type GuestField = 'name' | 'email' | 'website';
 
-export const noGuest: GuestIdentity = {name: '', email: '', website: ''};
-
-export function sameGuest(a: GuestIdentity, b: GuestIdentity | undefined): boolean {
-  return a.name === b?.name && a.email === b.email && (a.website ?? '') === (b.website ?? '');
-}
-
 /** What the Name, Email and Website fields show, and where what is typed goes. */
 export interface GuestFieldsView {
   guest: GuestIdentity;

@@ -167,12 +167,12 @@ export function editWithin(timeoutMs: number, adapter: CommentAdapter, request: 
  * key is still being processed") and 429: rate limits are often answered by a proxy in
  * front of the server, before any key is looked at.
  */
-export function provesNotStored(error: CommentError): boolean {
+function provesNotStored(error: CommentError): boolean {
   return !['network', 'server', 'conflict', 'rate-limited'].includes(error.code);
 }
 
 /** Same thread, parent, text, guest details and notification choices: the body a key was sent with. */
-export function sameBody(a: PostBody, b: PostBody): boolean {
+function sameBody(a: PostBody, b: PostBody): boolean {
   return (
     a.thread === b.thread &&
     a.parentId === b.parentId &&

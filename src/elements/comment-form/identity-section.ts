@@ -32,7 +32,7 @@ export function identitySection(view: IdentityView): TemplateResult {
   if (view.adapter?.capabilities.signIn) {
     return html`<section part="identity" class="identity" aria-label=${label}>
       <login-choice
-        exportparts="choice, providers, provider-button, provider-icon, connecting, cancel-button: sign-in-cancel-button, signed-in, avatar, sign-out-button, change-button, error: sign-in-error"
+        exportparts="choice, providers, provider-button, provider-icon, connecting, cancel-button: sign-in-cancel-button, email-link-form, email-link-input, email-link-button, signed-in, avatar, sign-out-button, change-button, error: sign-in-error"
         .adapter=${view.adapter}
         .guestPolicy=${view.guestRules}
         @login-redirect=${view.leaving}
@@ -41,10 +41,11 @@ export function identitySection(view: IdentityView): TemplateResult {
       >
     </section>`;
   }
+  const viewer = view.viewer;
   return html`
     <section part="identity" class="identity" aria-label=${label}>
-      ${view.viewer
-        ? html`<p class="signed-in">${msg(str`Commenting as ${isolate(view.viewer.name)}`, {id: 'form.signed-in-as'})}</p>`
+      ${viewer
+        ? html`<p class="signed-in">${msg(str`Commenting as ${isolate(viewer.name)}`, {id: 'form.signed-in-as'})}</p>`
         : nothing}
       ${view.needsSignIn ? html`<p>${msg('Sign in to leave a comment.', {id: 'form.sign-in-required'})}</p>` : nothing}
       <slot name="sign-in">${view.needsSignIn ? view.signInButton : nothing}</slot>

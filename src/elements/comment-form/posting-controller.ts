@@ -64,7 +64,9 @@ interface Send {
   operation: 'post' | 'edit';
   /** One try; resolves once the backend has it. */
   attempt(): Promise<void>;
+  /** What follows a failed try: this send's own retry rules. */
   decide(error: CommentError): RetryDecision;
+  /** What the failure shown says beyond its code (a duplicate that is the commenter's own held comment). */
   note?(error: CommentError): Failure['note'];
 }
 
@@ -205,8 +207,6 @@ export class PostingController implements ReactiveController {
     }
     this.#setFailure({...failure, ...this.options.failing(error)});
   }
-
-  hostConnected(): void {}
 
   hostDisconnected(): void {
     // A move in the DOM reconnects within the same task; only a real removal gets here

@@ -159,34 +159,6 @@ export const styles = css`
     margin-block-start: var(--_space);
   }
 
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
-
-  label {
-    font-weight: 600;
-  }
-
-  .required {
-    color: var(--_danger);
-  }
-
-  .hint {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.9375em;
-    font-weight: normal;
-  }
-
-  input {
-    box-sizing: border-box;
-    inline-size: 100%;
-    min-block-size: 2.75rem;
-    padding-block: 0.5em;
-    padding-inline: 0.75em;
-  }
-
   input.checked:invalid {
     border-color: var(--_danger);
     box-shadow: inset 0 0 0 1px var(--_danger);

@@ -7,7 +7,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {GuestIdentity, PostingPolicy, Session, SignInProvider} from '../../core/types.js';
-import {RememberedGuest} from '../../drafts/remembered-guest.js';
+import {noGuest, RememberedGuest} from '../../drafts/remembered-guest.js';
 import {LoginErrorEvent} from '../../events/login-error.js';
 import {LoginRedirectEvent} from '../../events/login-redirect.js';
 import {LoginSelectEvent} from '../../events/login-select.js';
@@ -21,6 +21,7 @@ import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
 import {httpUrl} from '../../content/urls.js';
 import {AdapterElement} from '../shared/adapter-element.js';
+import {fieldStyles} from '../shared/field.styles.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
@@ -90,9 +91,9 @@ interface Connecting {
  * @csspart input - Each guest field's input.
  * @csspart connecting - "Connecting to …" with its Cancel button.
  * @csspart cancel-button - Cancels the sign-in in progress.
- * @csspart email-sign-in - The email provider's form: the address to send a sign-in link to.
- * @csspart email-input - Its address field.
- * @csspart email-send-button - "Send me a sign-in link".
+ * @csspart email-link-form - The email provider's form: the address to send a sign-in link to.
+ * @csspart email-link-input - Its address field.
+ * @csspart email-link-button - "Send me a sign-in link".
  * @csspart signed-in - Avatar, name and the "You are commenting using …" line.
  * @csspart avatar - The signed-in viewer's picture (or initials).
  * @csspart avatar-initials - The initials shown under a picture until it has loaded.
@@ -110,7 +111,7 @@ interface Connecting {
  */
 @localized()
 export class LoginChoiceElement extends AdapterElement {
-  static override styles = [themeStyles, avatarStyles, styles];
+  static override styles = [themeStyles, fieldStyles, avatarStyles, styles];
   protected static override ownAttributes = OWN_ATTRIBUTES;
   static formAssociated = true;
 
@@ -137,7 +138,7 @@ export class LoginChoiceElement extends AdapterElement {
 
   @state() private connecting: Connecting | undefined;
   @state() private errorMessage = '';
-  @state() private guest: GuestIdentity = {name: '', email: '', website: ''};
+  @state() private guest: GuestIdentity = noGuest;
   /** Avatars that did not load; initials stand in for them. */
   @state() private failedAvatars: ReadonlySet<string> = new Set();
   /** The email provider's address field is open; `sendingLink` while its link is being sent. */
@@ -560,6 +561,7 @@ export class LoginChoiceElement extends AdapterElement {
             data-provider=${provider.id}
             aria-label=${msg(str`Log in with ${isolate(provider.name)}`, {id: 'login.provider.label'})}
             title=${provider.name}
+            aria-expanded=${provider.id === EMAIL_PROVIDER && this.#adapter?.requestSignInLink ? String(this.emailFieldOpen) : nothing}
             @click=${() => this.#signIn(provider)}
           >
             ${renderProviderIcon(provider, localeOf(this))}
@@ -620,10 +622,10 @@ export class LoginChoiceElement extends AdapterElement {
 
   /** The email provider's one field: where to send the link. */
   #renderEmailField(): TemplateResult {
-    return html`<form part="email-sign-in" class="email-sign-in" @submit=${(event: SubmitEvent) => this.#sendSignInLink(event)}>
-      <label part="label" for="sign-in-email">${guestTexts.email()}</label>
+    return html`<form part="email-link-form" class="email-link-form" @submit=${(event: SubmitEvent) => this.#sendSignInLink(event)}>
+      <label part="label" for="sign-in-email">${msg('Email for a sign-in link', {id: 'login.email.label'})}</label>
       <input
-        part="email-input"
+        part="email-link-input"
         id="sign-in-email"
         type="email"
         autocomplete="email"
@@ -632,7 +634,7 @@ export class LoginChoiceElement extends AdapterElement {
         .value=${this.guest.email}
         ?disabled=${this.sendingLink}
       />
-      <button part="email-send-button" class="button" type="submit" ?disabled=${this.sendingLink}>
+      <button part="email-link-button" class="button" type="submit" ?disabled=${this.sendingLink}>
         ${msg('Send me a sign-in link', {id: 'login.email.send'})}
       </button>
     </form>`;

@@ -138,6 +138,7 @@
 'login.cancel': `إلغاء`,
 'login.change': `تغيير`,
 'login.connecting': str`جارٍ الاتصال بـ ${0}…`,
+'login.email.label': `البريد الإلكتروني لتلقي رابط تسجيل الدخول`,
 'login.email.send': `أرسل لي رابط تسجيل الدخول`,
 'login.email.sent': str`أرسلنا رابط تسجيل الدخول إلى ${0}. افتحه لتسجيل الدخول.`,
 'login.error.adapter': str`تعذّر تسجيل الدخول عبر ${0}: ${1}`,

@@ -138,6 +138,7 @@
 'login.cancel': `Abbrechen`,
 'login.change': `Ändern`,
 'login.connecting': str`Verbindung mit ${0} wird hergestellt …`,
+'login.email.label': `E-Mail für einen Anmeldelink`,
 'login.email.send': `Anmeldelink zusenden`,
 'login.email.sent': str`Wir haben einen Anmeldelink an ${0} gesendet. Öffne ihn, um dich anzumelden.`,
 'login.error.adapter': str`Anmeldung mit ${0} fehlgeschlagen: ${1}`,

@@ -138,6 +138,7 @@
 'login.cancel': `Cancelar`,
 'login.change': `Cambiar`,
 'login.connecting': str`Conectando con ${0}…`,
+'login.email.label': `Correo para recibir un enlace de acceso`,
 'login.email.send': `Envíame un enlace de acceso`,
 'login.email.sent': str`Hemos enviado un enlace de acceso a ${0}. Ábrelo para iniciar sesión.`,
 'login.error.adapter': str`No se ha podido iniciar sesión con ${0}: ${1}`,

@@ -138,6 +138,7 @@
 'login.cancel': `لغو`,
 'login.change': `تغییر`,
 'login.connecting': str`در حال اتصال به ${0}…`,
+'login.email.label': `ایمیل برای دریافت پیوند ورود`,
 'login.email.send': `برایم پیوند ورود بفرست`,
 'login.email.sent': str`پیوند ورود را به ${0} فرستادیم. برای ورود آن را باز کنید.`,
 'login.error.adapter': str`ورود با ${0} ممکن نشد: ${1}`,

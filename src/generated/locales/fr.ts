@@ -138,6 +138,7 @@
 'login.cancel': `Annuler`,
 'login.change': `Changer`,
 'login.connecting': str`Connexion à ${0}…`,
+'login.email.label': `E-mail pour recevoir un lien de connexion`,
 'login.email.send': `Envoyez-moi un lien de connexion`,
 'login.email.sent': str`Nous avons envoyé un lien de connexion à ${0}. Ouvrez-le pour vous connecter.`,
 'login.error.adapter': str`Impossible de se connecter avec ${0} : ${1}`,

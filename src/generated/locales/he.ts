@@ -138,6 +138,7 @@
 'login.cancel': `ביטול`,
 'login.change': `שינוי`,
 'login.connecting': str`מתחבר ל-${0}…`,
+'login.email.label': `אימייל לקבלת קישור התחברות`,
 'login.email.send': `שלחו לי קישור התחברות`,
 'login.email.sent': str`שלחנו קישור התחברות אל ${0}. פתחו אותו כדי להתחבר.`,
 'login.error.adapter': str`לא ניתן היה להתחבר באמצעות ${0}: ${1}`,

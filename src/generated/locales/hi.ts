@@ -138,6 +138,7 @@
 'login.cancel': `रद्द करें`,
 'login.change': `बदलें`,
 'login.connecting': str`${0} से कनेक्ट हो रहा है…`,
+'login.email.label': `साइन-इन लिंक के लिए ईमेल`,
 'login.email.send': `मुझे साइन-इन लिंक भेजें`,
 'login.email.sent': str`हमने ${0} पर साइन-इन लिंक भेजा है। साइन इन करने के लिए उसे खोलें।`,
 'login.error.adapter': str`${0} से लॉग इन नहीं हो सका: ${1}`,

@@ -138,6 +138,7 @@
 'login.cancel': `Batal`,
 'login.change': `Ubah`,
 'login.connecting': str`Menghubungkan ke ${0}…`,
+'login.email.label': `Email untuk tautan masuk`,
 'login.email.send': `Kirimi saya tautan masuk`,
 'login.email.sent': str`Kami telah mengirim tautan masuk ke ${0}. Buka tautan itu untuk masuk.`,
 'login.error.adapter': str`Tidak dapat masuk dengan ${0}: ${1}`,

@@ -138,6 +138,7 @@
 'login.cancel': `Annulla`,
 'login.change': `Cambia`,
 'login.connecting': str`Connessione a ${0}…`,
+'login.email.label': `Email per ricevere un link di accesso`,
 'login.email.send': `Inviami un link di accesso`,
 'login.email.sent': str`Abbiamo inviato un link di accesso a ${0}. Aprilo per accedere.`,
 'login.error.adapter': str`Impossibile accedere con ${0}: ${1}`,

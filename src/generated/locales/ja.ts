@@ -138,6 +138,7 @@
 'login.cancel': `キャンセル`,
 'login.change': `変更`,
 'login.connecting': str`${0} に接続中…`,
+'login.email.label': `ログイン用リンクを受け取るメールアドレス`,
 'login.email.send': `ログイン用リンクを送信`,
 'login.email.sent': str`${0} にログイン用リンクを送信しました。リンクを開いてログインしてください。`,
 'login.error.adapter': str`${0} でログインできませんでした: ${1}`,

@@ -138,6 +138,7 @@
 'login.cancel': `취소`,
 'login.change': `변경`,
 'login.connecting': str`${0}에 연결하는 중…`,
+'login.email.label': `로그인 링크를 받을 이메일`,
 'login.email.send': `로그인 링크 보내기`,
 'login.email.sent': str`${0}(으)로 로그인 링크를 보냈습니다. 링크를 열어 로그인하세요.`,
 'login.error.adapter': str`${0}(으)로 로그인할 수 없습니다: ${1}`,

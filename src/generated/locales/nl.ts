@@ -138,6 +138,7 @@
 'login.cancel': `Annuleren`,
 'login.change': `Wijzigen`,
 'login.connecting': str`Verbinden met ${0}…`,
+'login.email.label': `E-mailadres voor een inloglink`,
 'login.email.send': `Stuur me een inloglink`,
 'login.email.sent': str`We hebben een inloglink naar ${0} gestuurd. Open die om in te loggen.`,
 'login.error.adapter': str`Inloggen met ${0} is mislukt: ${1}`,

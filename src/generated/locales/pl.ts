@@ -138,6 +138,7 @@
 'login.cancel': `Anuluj`,
 'login.change': `Zmień`,
 'login.connecting': str`Łączenie z ${0}…`,
+'login.email.label': `E-mail do wysłania linku logowania`,
 'login.email.send': `Wyślij mi link do logowania`,
 'login.email.sent': str`Wysłaliśmy link do logowania na adres ${0}. Otwórz go, aby się zalogować.`,
 'login.error.adapter': str`Nie udało się zalogować przez ${0}: ${1}`,

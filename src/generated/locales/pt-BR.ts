@@ -138,6 +138,7 @@
 'login.cancel': `Cancelar`,
 'login.change': `Alterar`,
 'login.connecting': str`Conectando a ${0}…`,
+'login.email.label': `E-mail para receber um link de acesso`,
 'login.email.send': `Enviar um link de acesso`,
 'login.email.sent': str`Enviamos um link de acesso para ${0}. Abra-o para entrar.`,
 'login.error.adapter': str`Não foi possível fazer login com ${0}: ${1}`,

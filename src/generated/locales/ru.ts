@@ -138,6 +138,7 @@
 'login.cancel': `Отмена`,
 'login.change': `Изменить`,
 'login.connecting': str`Подключение к ${0}…`,
+'login.email.label': `Эл. почта для ссылки на вход`,
 'login.email.send': `Прислать ссылку для входа`,
 'login.email.sent': str`Мы отправили ссылку для входа на ${0}. Откройте её, чтобы войти.`,
 'login.error.adapter': str`Не удалось войти через ${0}: ${1}`,

@@ -138,6 +138,7 @@
 'login.cancel': `İptal`,
 'login.change': `Değiştir`,
 'login.connecting': str`Bağlanılıyor: ${0}…`,
+'login.email.label': `Giriş bağlantısı için e-posta`,
 'login.email.send': `Bana giriş bağlantısı gönder`,
 'login.email.sent': str`${0} adresine bir giriş bağlantısı gönderdik. Giriş yapmak için bağlantıyı açın.`,
 'login.error.adapter': str`${0} ile oturum açılamadı: ${1}`,

@@ -138,6 +138,7 @@
 'login.cancel': `Скасувати`,
 'login.change': `Змінити`,
 'login.connecting': str`З’єднання з ${0}…`,
+'login.email.label': `Ел. пошта для посилання на вхід`,
 'login.email.send': `Надіслати посилання для входу`,
 'login.email.sent': str`Ми надіслали посилання для входу на ${0}. Відкрийте його, щоб увійти.`,
 'login.error.adapter': str`Не вдалося увійти через ${0}: ${1}`,

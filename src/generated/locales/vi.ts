@@ -138,6 +138,7 @@
 'login.cancel': `Hủy`,
 'login.change': `Thay đổi`,
 'login.connecting': str`Đang kết nối tới ${0}…`,
+'login.email.label': `Email để nhận liên kết đăng nhập`,
 'login.email.send': `Gửi cho tôi liên kết đăng nhập`,
 'login.email.sent': str`Chúng tôi đã gửi liên kết đăng nhập tới ${0}. Hãy mở liên kết để đăng nhập.`,
 'login.error.adapter': str`Không thể đăng nhập bằng ${0}: ${1}`,

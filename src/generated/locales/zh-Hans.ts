@@ -138,6 +138,7 @@
 'login.cancel': `取消`,
 'login.change': `更改`,
 'login.connecting': str`正在连接${0}…`,
+'login.email.label': `接收登录链接的电子邮箱`,
 'login.email.send': `给我发送登录链接`,
 'login.email.sent': str`我们已向 ${0} 发送登录链接。打开该链接即可登录。`,
 'login.error.adapter': str`无法通过${0}登录：${1}`,

@@ -138,6 +138,7 @@
 'login.cancel': `取消`,
 'login.change': `變更`,
 'login.connecting': str`正在連線到 ${0}…`,
+'login.email.label': `接收登入連結的電子郵件`,
 'login.email.send': `寄給我登入連結`,
 'login.email.sent': str`我們已將登入連結寄到 ${0}。開啟該連結即可登入。`,
 'login.error.adapter': str`無法透過 ${0} 登入：${1}`,

@@ -30,6 +30,11 @@ describe('edit window', () => {
     expect(editLabel(mine(), now, 'en')).to.equal('Edit');
   });
 
+  it('allows editing HTML only through the stored form the backend gave for it', () => {
+    expect(canEditAt({...mine(), content: {kind: 'html', value: '<p><b>x</b></p>', source: '<b>x</b>'}}, now)).to.be.true;
+    expect(canEditAt({...mine(), content: {kind: 'html', value: '<p><b>x</b></p>'}}, now)).to.be.false;
+  });
+
   it('allows editing only while the window is open, and only text', () => {
     expect(canEditAt(mine('2026-08-06T10:04:00Z'), now)).to.be.true;
     expect(canEditAt(mine('2026-08-06T09:59:00Z'), now)).to.be.false;

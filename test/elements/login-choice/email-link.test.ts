@@ -44,13 +44,16 @@ describe('<login-choice> with an email link', () => {
 
   it('asks for the address, sends the link, and signs in once it was opened', async () => {
     const {server, element} = await setUp();
+    expect(emailButton(element).getAttribute('aria-expanded')).to.equal('false');
     emailButton(element).click();
-    await waitUntil(() => part(element, 'email-input'), 'the address field opens');
-    await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'email-input'), 'focus moves to the address field');
+    await waitUntil(() => part(element, 'email-link-input'), 'the address field opens');
+    expect(emailButton(element).getAttribute('aria-expanded')).to.equal('true');
+    expect(element.shadowRoot!.querySelector('label[for="sign-in-email"]')!.textContent).to.equal('Email for a sign-in link');
+    await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'email-link-input'), 'focus moves to the address field');
     await expectAccessible(element);
 
-    part<HTMLInputElement>(element, 'email-input')!.value = 'ada@example.com';
-    part<HTMLButtonElement>(element, 'email-send-button')!.click();
+    part<HTMLInputElement>(element, 'email-link-input')!.value = 'ada@example.com';
+    part<HTMLButtonElement>(element, 'email-link-button')!.click();
     await waitUntil(() => part(element, 'connecting'), 'waiting for the link to be opened');
     expect(withoutIsolates(part(element, 'connecting')!.textContent)).to.include('We sent a sign-in link to ada@example.com. Open it to sign in.');
     const sent = server.requests.find((request) => request.url.endsWith('/auth/providers/email/link'));
@@ -65,14 +68,14 @@ describe('<login-choice> with an email link', () => {
   it('sends nothing for an invalid address, and Cancel stops the wait', async () => {
     const {server, element} = await setUp();
     emailButton(element).click();
-    await waitUntil(() => part(element, 'email-input'));
-    part<HTMLInputElement>(element, 'email-input')!.value = 'not an address';
-    part<HTMLButtonElement>(element, 'email-send-button')!.click();
+    await waitUntil(() => part(element, 'email-link-input'));
+    part<HTMLInputElement>(element, 'email-link-input')!.value = 'not an address';
+    part<HTMLButtonElement>(element, 'email-link-button')!.click();
     await clock.advance(10);
     expect(server.requests.some((request) => request.url.endsWith('/link'))).to.equal(false);
 
-    part<HTMLInputElement>(element, 'email-input')!.value = 'ada@example.com';
-    part<HTMLButtonElement>(element, 'email-send-button')!.click();
+    part<HTMLInputElement>(element, 'email-link-input')!.value = 'ada@example.com';
+    part<HTMLButtonElement>(element, 'email-link-button')!.click();
     await waitUntil(() => part(element, 'cancel-button'));
     part<HTMLButtonElement>(element, 'cancel-button')!.click();
     await waitUntil(() => emailButton(element), 'back to the choice');

@@ -121,6 +121,15 @@ describe('live WordPress: the elements', () => {
     await waitUntil(() => part(thread, 'confirm-delete-button'));
     part(thread, 'confirm-delete-button')!.click();
     await waitUntil(() => !commentIds(thread).includes(target), 'the comment stayed', {timeout: 15000});
+    // The editor's next comment, with the thread not reloaded since the delete, still gets
+    // Edit and Delete, as it would after a reload (editors are not flood-checked).
+    const form = thread.querySelector<CommentFormElement>('comment-form')!;
+    const body = `Posted after a delete ${Date.now()}`;
+    await fill(form, 'textarea', body);
+    submit(form);
+    const posted = await shownComment(thread, body);
+    await waitUntil(() => posted.querySelector('[part~="edit-button"]') && posted.querySelector('[part~="delete-button"]'), 'no Edit or Delete on the comment just posted', {timeout: 5000});
+
     // WordPress has it in the trash now: a fresh visitor does not see it either.
     const fresh = await renderThread(rig.posts.posting.id);
     expect(commentIds(fresh.thread)).not.to.include(target);
@@ -194,6 +203,19 @@ describe('live WordPress: the elements', () => {
     expect(commentIds(guest.thread)).to.include(toApprove);
     expect(commentIds(guest.thread)).not.to.include(toSpam);
     expect(article(guest.thread, toApprove).querySelector('[part~="approve-button"]')).to.be.null;
+  });
+
+  it('gives an editor Edit on a comment just posted, as after a reload, when the login was found after the page loaded', async () => {
+    const rig = await liveRig();
+    // Logged in, but the page printed no nonce (a cached page): the widget finds the login itself.
+    await logIn(rig.users.editor);
+    const {thread, form} = await renderThread(rig.posts.posting.id, {proxied: true});
+    await waitUntil(() => !formPart(form, 'name-input'), 'the login was not found', {timeout: 15000});
+    const body = `Posted before any reload ${Date.now()}`;
+    await fill(form, 'textarea', body);
+    submit(form);
+    const posted = await shownComment(thread, body);
+    await waitUntil(() => posted.querySelector('[part~="edit-button"]'), 'no Edit on the comment just posted', {timeout: 5000});
   });
 
   it('tells a person logged out elsewhere that they were signed out, keeps the text and offers guest posting', async () => {
