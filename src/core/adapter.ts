@@ -164,6 +164,12 @@ export interface AdapterCapabilities {
    * the thread does not count one it shows after posting either. Default true.
    */
   countsHeldComments?: boolean;
+  /**
+   * A guest who asks for email notifications gets them only after clicking a link mailed
+   * to their address (double opt-in), so the form tells them to look in their inbox.
+   * Default false: a backend that mails nothing (the memory one) or needs no confirmation.
+   */
+  confirmsNotificationEmail?: boolean;
 }
 
 export interface CallOptions {

@@ -109,6 +109,8 @@ export const messagePlaceholders: Readonly<Record<string, number>> = {
   'form.markdown.preview': 0,
   'form.markdown.tabs': 0,
   'form.markdown.write': 0,
+  'form.notify-confirm': 1,
+  'form.notify-confirm.dismiss': 0,
   'form.notify.comments': 0,
   'form.notify.posts': 0,
   'form.remember-guest': 0,

@@ -173,6 +173,8 @@ export function mapCapabilities(raw: unknown): AdapterCapabilities {
     session: flag('session'),
     live: flag('live'),
     moderate: flag('moderate'),
+    // The protocol lets no server mail an address before its owner confirmed it.
+    confirmsNotificationEmail: true,
   };
 }
 

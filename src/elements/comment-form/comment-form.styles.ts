@@ -93,7 +93,8 @@ export const commentFormStyles = css`
     accent-color: var(--_accent);
   }
 
-  .alert {
+  .alert,
+  .notify-notice {
     display: grid;
     justify-items: start;
     gap: 0.5rem;
@@ -111,8 +112,13 @@ export const commentFormStyles = css`
     border: 0;
   }
 
-  .alert p {
+  .alert p,
+  .notify-notice p {
     margin: 0;
+  }
+
+  .notify-notice {
+    border-color: var(--_accent);
   }
 
   .actions {

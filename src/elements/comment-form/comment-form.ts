@@ -22,6 +22,7 @@ import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
 import {commentField, growToFit, isTextEntry, tooLongMessage} from './comment-field.js';
 import {DraftController} from './draft-controller.js';
+import {addressToConfirm, confirmationMessage, confirmationNotice} from './confirmation-notice.js';
 import {failureMessage} from './failure-message.js';
 import {guestFields, notificationChoices, type GuestField} from './guest-fields.js';
 import {identitySection} from './identity-section.js';
@@ -80,6 +81,8 @@ function loadLoginChoice(): void {
  * @csspart notify - The email notification checkboxes.
  * @csspart field-error - A message under a field the backend or the form rejected.
  * @csspart alert - The message explaining why the comment was not sent.
+ * @csspart notify-notice - After a guest asked for email notifications: look for the confirmation link.
+ * @csspart notify-notice-dismiss - Hides that notice.
  * @csspart countdown - The seconds left before a comment refused as too fast can be sent again.
  * @csspart draft-warning - Says once that the browser's storage refused the draft.
  * @csspart retry-button - Sends the comment again after a failure.
@@ -156,6 +159,8 @@ export class CommentFormElement extends AdapterElement {
   @state() private _closedByBackend = false;
   /** Storage refused a draft: the commenter is told once that it will not outlive the page. */
   @state() private _draftUnsaved = false;
+  /** The address a guest was just told to confirm, until they dismiss the notice. */
+  @state() private _addressToConfirm: string | undefined;
 
   @query('textarea') private _textarea!: HTMLTextAreaElement | null;
   @query('form') private _form!: HTMLFormElement | null;
@@ -175,7 +180,11 @@ export class CommentFormElement extends AdapterElement {
     drafts: this.#drafts,
     savedSend: (slot) => drafts.get(slot)?.sent,
     resubmit: () => this.#submit({automatic: true}),
-    stored: (_slot, input, onScreen) => this.#stored(input.guest, onScreen),
+    stored: (_slot, input, onScreen) => {
+      this.#stored(input.guest, onScreen);
+      this._addressToConfirm = this.#adapter && addressToConfirm(input, this.#adapter.capabilities);
+      return this._addressToConfirm && confirmationMessage(this._addressToConfirm);
+    },
     failing: (error) => this.#failing(error),
   });
   /** Set when a reply or an edit was opened: focus goes into the comment field. */
@@ -317,6 +326,7 @@ export class CommentFormElement extends AdapterElement {
         ${this.#preview.render(this.#renderTextField(closed))}
         ${closed ? nothing : html`${this.#renderIdentity()} ${this.#renderNotifications()}`}
         ${this.#renderAlert()}
+        ${this._addressToConfirm ? confirmationNotice(this._addressToConfirm, () => this.#dismissNotice()) : nothing}
         <p part="draft-warning" class="hint" role="status">
           ${this._draftUnsaved
             ? msg('This browser cannot keep your draft (its storage is full or blocked): it will be lost if you leave or reload this page.', {id: 'form.draft-unsaved'})
@@ -478,6 +488,12 @@ export class CommentFormElement extends AdapterElement {
    */
   #emit(event: Event): boolean {
     return this.dispatchEvent(event);
+  }
+
+  /** The button goes away with the notice: focus goes on to the comment field, not to the page. */
+  #dismissNotice() {
+    this._addressToConfirm = undefined;
+    this._textarea?.focus();
   }
 
   #cancel() {

@@ -49,8 +49,11 @@ export interface PostingOptions {
   savedSend(slot: DraftSlot): NewComment | undefined;
   /** Sends the draft on screen again without the commenter (back online), as Post does. */
   resubmit(): void;
-  /** The backend stored `input`, the post of `slot`'s draft, shown or not. */
-  stored(slot: DraftSlot, input: NewComment, onScreen: boolean): void;
+  /**
+   * The backend stored `input`, the post of `slot`'s draft, shown or not. What it returns
+   * is announced after "Comment posted".
+   */
+  stored(slot: DraftSlot, input: NewComment, onScreen: boolean): string | undefined;
   /** Marks what a failure is about (fields, a closed thread, an ended session); says whether it signed the person out. */
   failing(error: CommentError): Pick<Failure, 'signedOut'>;
 }
@@ -262,12 +265,13 @@ export class PostingController implements ReactiveController {
     // The form may have moved to another reply while this one was sent: leave that one be.
     const onScreen = sameSlot(slot, this.options.onScreen());
     if (onScreen) this.clearFailure();
-    this.options.stored(slot, input, onScreen);
-    announce(
+    const more = this.options.stored(slot, input, onScreen);
+    const posted =
       stored?.status === 'pending'
         ? msg('Your comment is awaiting moderation', {id: 'form.announce.held'})
-        : msg('Comment posted', {id: 'form.announce.posted'}),
-    );
+        : msg('Comment posted', {id: 'form.announce.posted'});
+    // A line break, not punctuation of one language, between the two sentences.
+    announce(more ? `${posted}\n${more}` : posted);
     this.#emit(new CommentPostedEvent(stored));
     if (!onScreen) return;
     if (link) link.focusComment(stored.id);

@@ -116,6 +116,8 @@
 'form.markdown.preview': `Vorschau`,
 'form.markdown.tabs': `Kommentar-Editor`,
 'form.markdown.write': `Schreiben`,
+'form.notify-confirm': str`Wenn Sie hier zum ersten Mal E-Mails anfordern, finden Sie in ${0} einen Link zur Bestätigung der Adresse: Die Benachrichtigungen beginnen, sobald Sie ihn anklicken.`,
+'form.notify-confirm.dismiss': `Schließen`,
 'form.notify.comments': `Benachrichtige mich über nachfolgende Kommentare via E-Mail.`,
 'form.notify.posts': `Benachrichtige mich über neue Beiträge via E-Mail.`,
 'form.remember-guest': `Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern.`,

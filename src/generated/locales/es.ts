@@ -116,6 +116,8 @@
 'form.markdown.preview': `Vista previa`,
 'form.markdown.tabs': `Editor de comentarios`,
 'form.markdown.write': `Escribir`,
+'form.notify-confirm': str`Si es la primera vez que pides correos desde aquí, busca en ${0} un enlace para confirmar la dirección: las notificaciones empiezan en cuanto hagas clic en él.`,
+'form.notify-confirm.dismiss': `Cerrar`,
 'form.notify.comments': `Notificarme los nuevos comentarios por correo electrónico.`,
 'form.notify.posts': `Notificarme las nuevas entradas por correo electrónico.`,
 'form.remember-guest': `Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.`,

@@ -116,6 +116,8 @@
 'form.markdown.preview': `Aperçu`,
 'form.markdown.tabs': `Éditeur de commentaire`,
 'form.markdown.write': `Écrire`,
+'form.notify-confirm': str`Si c’est la première fois que vous demandez des e-mails ici, cherchez dans ${0} un lien pour confirmer cette adresse : les notifications commencent dès que vous cliquez dessus.`,
+'form.notify-confirm.dismiss': `Fermer`,
 'form.notify.comments': `Prévenez-moi de tous les nouveaux commentaires par e-mail.`,
 'form.notify.posts': `Prévenez-moi de tous les nouveaux articles par e-mail.`,
 'form.remember-guest': `Enregistrer mon nom, mon e-mail et mon site dans le navigateur pour mon prochain commentaire.`,

@@ -116,6 +116,8 @@
 'form.markdown.preview': `תצוגה מקדימה`,
 'form.markdown.tabs': `עורך התגובה`,
 'form.markdown.write': `כתיבה`,
+'form.notify-confirm': str`אם זו הפעם הראשונה שביקשת כאן הודעות דוא״ל, חפש ב־${0} קישור לאישור הכתובת: ההתראות יתחילו ברגע שתלחץ עליו.`,
+'form.notify-confirm.dismiss': `סגירה`,
 'form.notify.comments': `יש להודיע לי על תגובות חדשות באימייל.`,
 'form.notify.posts': `יש להודיע לי על פוסטים חדשים באימייל.`,
 'form.remember-guest': `לשמור בדפדפן זה את השם, האימייל והאתר שלי לפעם הבאה שאגיב.`,

@@ -116,6 +116,8 @@
 'form.markdown.preview': `Pratinjau`,
 'form.markdown.tabs': `Penyunting komentar`,
 'form.markdown.write': `Tulis`,
+'form.notify-confirm': str`Jika ini pertama kalinya Anda meminta email dari sini, cari tautan di ${0} untuk mengonfirmasi alamat itu: notifikasi dimulai begitu Anda mengekliknya.`,
+'form.notify-confirm.dismiss': `Tutup`,
 'form.notify.comments': `Beritahu saya komentar baru melalui email.`,
 'form.notify.posts': `Beritahu saya pos-pos baru melalui email.`,
 'form.remember-guest': `Simpan nama, email, dan situs web saya pada peramban ini untuk komentar saya berikutnya.`,

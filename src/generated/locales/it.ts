@@ -116,6 +116,8 @@
 'form.markdown.preview': `Anteprima`,
 'form.markdown.tabs': `Editor del commento`,
 'form.markdown.write': `Scrivi`,
+'form.notify-confirm': str`Se è la prima volta che chiedi email da qui, cerca in ${0} un link per confermare l’indirizzo: le notifiche iniziano appena lo clicchi.`,
+'form.notify-confirm.dismiss': `Chiudi`,
 'form.notify.comments': `Avvisami via email in caso di nuovi commenti.`,
 'form.notify.posts': `Avvisami via email in caso di nuovi articoli.`,
 'form.remember-guest': `Salva il mio nome, email e sito web in questo browser per la prossima volta che commento.`,

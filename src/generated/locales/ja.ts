@@ -116,6 +116,8 @@
 'form.markdown.preview': `プレビュー`,
 'form.markdown.tabs': `コメントエディター`,
 'form.markdown.write': `書く`,
+'form.notify-confirm': str`このサイトでメールを初めて申し込んだ場合は、${0} に届く確認用リンクを探してください。リンクをクリックすると通知が始まります。`,
+'form.notify-confirm.dismiss': `閉じる`,
 'form.notify.comments': `新しいコメントをメールで通知`,
 'form.notify.posts': `新しい投稿をメールで受け取る`,
 'form.remember-guest': `次回のコメントで使用するためブラウザーに自分の名前、メールアドレス、サイトを保存する。`,

@@ -116,6 +116,8 @@
 'form.markdown.preview': `미리 보기`,
 'form.markdown.tabs': `댓글 편집기`,
 'form.markdown.write': `작성`,
+'form.notify-confirm': str`이곳에서 처음으로 이메일을 요청했다면 ${0}에서 주소 확인 링크를 찾아 주세요. 링크를 클릭하면 알림이 시작됩니다.`,
+'form.notify-confirm.dismiss': `닫기`,
 'form.notify.comments': `새 댓글을 이메일로 알림 받기.`,
 'form.notify.posts': `새 글을 이메일로 알림 받기.`,
 'form.remember-guest': `다음 번 댓글 작성을 위해 이 브라우저에 이름, 이메일, 그리고 웹사이트를 저장합니다.`,

@@ -116,6 +116,8 @@
 'form.markdown.preview': `Voorbeeld`,
 'form.markdown.tabs': `Reactie-editor`,
 'form.markdown.write': `Schrijven`,
+'form.notify-confirm': str`Als je hier voor het eerst om e-mail vraagt, zoek dan in ${0} naar een link om het adres te bevestigen: de meldingen beginnen zodra je erop klikt.`,
+'form.notify-confirm.dismiss': `Sluiten`,
 'form.notify.comments': `Stuur mij een e-mail als er nieuwe reacties zijn.`,
 'form.notify.posts': `Stuur mij een e-mail als er nieuwe berichten zijn.`,
 'form.remember-guest': `Mijn naam, e-mail en site opslaan in deze browser voor de volgende keer wanneer ik een reactie plaats.`,

@@ -116,6 +116,8 @@
 'form.markdown.preview': `Podgląd`,
 'form.markdown.tabs': `Edytor komentarza`,
 'form.markdown.write': `Pisz`,
+'form.notify-confirm': str`Jeśli prosisz tu o e-maile po raz pierwszy, poszukaj w ${0} linku do potwierdzenia adresu: powiadomienia zaczną przychodzić, gdy go klikniesz.`,
+'form.notify-confirm.dismiss': `Zamknij`,
 'form.notify.comments': `Powiadom mnie o nowych komentarzach e-mailem.`,
 'form.notify.posts': `Powiadom mnie o nowych wpisach e-mailem.`,
 'form.remember-guest': `Zapamiętaj moje dane w tej przeglądarce podczas pisania kolejnych komentarzy.`,

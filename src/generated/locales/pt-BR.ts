@@ -116,6 +116,8 @@
 'form.markdown.preview': `Pré-visualizar`,
 'form.markdown.tabs': `Editor de comentário`,
 'form.markdown.write': `Escrever`,
+'form.notify-confirm': str`Se é a primeira vez que você pede e-mails daqui, procure em ${0} um link para confirmar o endereço: as notificações começam assim que você clicar nele.`,
+'form.notify-confirm.dismiss': `Fechar`,
 'form.notify.comments': `Notificar-me sobre novos comentários por e-mail.`,
 'form.notify.posts': `Notificar-me sobre novos posts por e-mail.`,
 'form.remember-guest': `Salvar meus dados neste navegador para a próxima vez que eu comentar.`,

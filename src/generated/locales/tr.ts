@@ -116,6 +116,8 @@
 'form.markdown.preview': `Önizleme`,
 'form.markdown.tabs': `Yorum düzenleyici`,
 'form.markdown.write': `Yaz`,
+'form.notify-confirm': str`Buradan ilk kez e-posta istiyorsanız, adresi onaylamak için ${0} gelen kutunuzdaki bağlantıyı arayın: bildirimler bağlantıya tıkladığınızda başlar.`,
+'form.notify-confirm.dismiss': `Kapat`,
 'form.notify.comments': `Yeni yorumları bana e-posta ile bildir.`,
 'form.notify.posts': `Yeni yazıları bana e-posta ile bildir.`,
 'form.remember-guest': `Daha sonraki yorumlarımda kullanılması için adım, e-posta adresim ve site adresim bu tarayıcıya kaydedilsin.`,

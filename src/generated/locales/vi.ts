@@ -116,6 +116,8 @@
 'form.markdown.preview': `Xem trước`,
 'form.markdown.tabs': `Trình soạn bình luận`,
 'form.markdown.write': `Viết`,
+'form.notify-confirm': str`Nếu đây là lần đầu bạn yêu cầu email từ đây, hãy tìm trong ${0} một liên kết để xác nhận địa chỉ: thông báo bắt đầu ngay khi bạn nhấp vào đó.`,
+'form.notify-confirm.dismiss': `Đóng`,
 'form.notify.comments': `Nhận thông báo bình luận mới qua email.`,
 'form.notify.posts': `Nhận thông báo bài viết mới qua email.`,
 'form.remember-guest': `Lưu tên của tôi, email, và trang web trong trình duyệt này cho lần bình luận kế tiếp của tôi.`,

@@ -116,6 +116,8 @@
 'form.markdown.preview': `预览`,
 'form.markdown.tabs': `评论编辑器`,
 'form.markdown.write': `撰写`,
+'form.notify-confirm': str`如果这是你第一次在此订阅邮件，请在 ${0} 中查找确认地址的链接：点击后才会开始发送通知。`,
+'form.notify-confirm.dismiss': `关闭`,
 'form.notify.comments': `有新评论时通过电子邮件通知我。`,
 'form.notify.posts': `有新文章时通过电子邮件通知我。`,
 'form.remember-guest': `在此浏览器中保存我的显示名称、邮箱地址和网站地址，以便下次评论时使用。`,

@@ -116,6 +116,8 @@
 'form.markdown.preview': `預覽`,
 'form.markdown.tabs': `留言編輯器`,
 'form.markdown.write': `撰寫`,
+'form.notify-confirm': str`如果這是你第一次在此訂閱電子郵件，請在 ${0} 中尋找確認地址的連結：點擊後才會開始寄送通知。`,
+'form.notify-confirm.dismiss': `關閉`,
 'form.notify.comments': `有新留言時以電子郵件通知我。`,
 'form.notify.posts': `有新文章時以電子郵件通知我。`,
 'form.remember-guest': `在瀏覽器中儲存顯示名稱、電子郵件地址及個人網站網址，以供下次發佈留言時使用。`,

@@ -72,6 +72,8 @@ describe('REST mapping', () => {
   it('keeps capabilities off unless claimed as true', () => {
     expect(mapCapabilities({capabilities: {edit: 'yes', live: true, reactions: ['like', 3, '<img>']}})).to.deep.equal({
       edit: false, delete: false, reactions: ['like'], signIn: false, session: false, live: true, moderate: false,
+      // Not a claim: the protocol requires it of every server.
+      confirmsNotificationEmail: true,
     });
     expect(mapCapabilities('nonsense').live).to.be.false;
   });

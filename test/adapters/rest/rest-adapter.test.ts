@@ -33,7 +33,7 @@ describe('REST adapter', () => {
 
   it('reads the capabilities from the service document', async () => {
     const adapter = await setUp({capabilities: {live: false, reactions: []}});
-    expect(adapter.capabilities).to.deep.equal({edit: true, delete: true, reactions: [], signIn: true, session: true, live: false, moderate: true});
+    expect(adapter.capabilities).to.deep.equal({edit: true, delete: true, reactions: [], signIn: true, session: true, live: false, moderate: true, confirmsNotificationEmail: true});
     expect(server.requests[0]!.url).to.equal(server.endpoint);
   });
 

@@ -28,7 +28,10 @@ async function setUp(options: Partial<PostingOptions> = {}) {
     drafts: {save: () => log.push('save'), discard: () => log.push('discard')},
     savedSend: () => undefined,
     resubmit: () => log.push('resubmit'),
-    stored: (_slot, input: NewComment) => log.push(`stored ${input.text}`),
+    stored: (_slot, input: NewComment) => {
+      log.push(`stored ${input.text}`);
+      return undefined;
+    },
     failing: () => ({}),
     ...options,
   });
