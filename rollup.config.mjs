@@ -14,17 +14,6 @@ const chunkName = (chunk) => {
 };
 
 /**
- * Chunks of the script-tag build that rollup would otherwise cut finer: what the adapters
- * share (fetched beside each adapter's chunk, see src/adapters/builtin.ts, so it is no
- * link in a chain), and what a page's first override of Colloquy's words loads.
- */
-const manualChunks = (id) => {
-  if (/\/build\/(adapters\/shared\/(http|values|thread-order|storage)|sign-in\/protocol)\.js$/.test(id)) return 'adapter-shared';
-  if (/\/build\/(i18n\/override-parser|generated\/messages)\.js$/.test(id)) return 'site-strings';
-  return undefined;
-};
-
-/**
  * Hands rollup the source map tsc wrote beside each file of build/, so the bundles' maps
  * lead to the TypeScript in src/ (shipped, and embedded in the maps) rather than to
  * build/, which is not.
@@ -71,7 +60,10 @@ export default [
     // package.json's `sideEffects` describes dist/ to apps' bundlers; applied to build/ here,
     // it would let rollup drop the built-in adapters' registration.
     plugins: [tscSourceMaps, templateWhitespace(), nodeResolve({exportConditions: ['browser', 'production'], ignoreSideEffectsForRoot: true}), terser({format: {comments: 'some'}})],
-    output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true, manualChunks},
+    // Small shared chunks (value readers, the HTTP helpers) would each be one more request
+    // in a chain after the adapter's chunk; merged into a chunk loaded with them, they cost
+    // a few hundred bytes and no round trip.
+    output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true, experimentalMinChunkSize: 8192},
     onwarn,
   },
   // The sign-in callback page's scripts, self-contained so a backend can serve them alone;
