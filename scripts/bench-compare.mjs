@@ -14,7 +14,7 @@
 // Also: longest task, JS heap after GC, DOM nodes per comment, bytes and requests before
 // the first comments, ratios to the floor, and the top self-time functions at N = 5,000.
 //
-//   node scripts/bench-compare.mjs [--quick] [--sizes=100,1000] [--runs=5] [--timeout=180] [--no-profile]
+//   node scripts/bench-compare.mjs [--quick] [--sizes=100,1000] [--runs=5] [--timeout=90] [--no-profile]
 // --quick: N = 100 and 1,000 only, no profile (about a minute on 2 cores).
 // COLLOQUY_BENCH_PORT picks the port (default: any free one).
 import {cpus} from 'node:os';
@@ -31,7 +31,7 @@ const option = (name, fallback) => args.find((arg) => arg.startsWith(`--${name}=
 const quick = args.includes('--quick');
 const sizes = option('sizes', quick ? '100,1000' : '100,1000,5000,20000').split(',').map(Number).filter((n) => n > 0);
 const runs = Math.max(1, Number(option('runs', '5')));
-const timeoutMs = Number(option('timeout', '180')) * 1000;
+const timeoutMs = Number(option('timeout', '90')) * 1000;
 const profileAt = quick || args.includes('--no-profile') ? undefined : 5000;
 const PAGE_SIZE = 100;
 const variants = ['floor', 'floor+fetch', 'lit', 'colloquy'];

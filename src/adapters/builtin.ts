@@ -4,9 +4,12 @@ import {registerAdapter} from '../core/registry.js';
 registerAdapter('memory', (config) =>
   import('./memory/index.js').then((module) => module.createMemoryAdapterFromConfig(config)),
 );
-registerAdapter('wordpress', (config) =>
-  import('./wordpress/index.js').then((module) => module.createWordPressAdapterFromConfig(config)),
-);
+registerAdapter('wordpress', (config) => {
+  // WordPress sends comments as HTML, which shows only through the sanitizer: fetched
+  // beside the adapter rather than after the first page arrived (it still loads once).
+  import('../sanitizer/index.js').catch(() => {});
+  return import('./wordpress/index.js').then((module) => module.createWordPressAdapterFromConfig(config));
+});
 registerAdapter('rest', (config, hints) =>
   import('./rest/index.js').then((module) => module.createRestAdapterFromConfig(config, hints)),
 );
