@@ -66,7 +66,16 @@ export default [
     // Small shared chunks (value readers, the HTTP helpers) would each be one more request
     // in a chain after the adapter's chunk; merged into a chunk loaded with them, they cost
     // a few hundred bytes and no round trip.
-    output: {dir: 'dist/cdn', format: 'es', chunkFileNames: chunkName, sourcemap: true, experimentalMinChunkSize: 8192},
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      chunkFileNames: chunkName,
+      sourcemap: true,
+      experimentalMinChunkSize: 8192,
+      // The entity decoder is shared by the sanitizer and the WordPress adapter; merged into
+      // either, a thread with HTML from another backend would also load the WordPress adapter.
+      manualChunks: (id) => (id.endsWith('/build/content/entities.js') ? 'entities' : undefined),
+    },
     onwarn,
   },
   // The sign-in callback page's scripts, self-contained so a backend can serve them alone;

@@ -6,8 +6,10 @@ registerAdapter('memory', (config) =>
 );
 registerAdapter('wordpress', (config) => {
   // WordPress sends comments as HTML, which shows only through the sanitizer: fetched
-  // beside the adapter rather than after the first page arrived (it still loads once).
+  // beside the adapter (with the entity decoder both import) rather than after the first
+  // page arrived. Each still loads once.
   import('../sanitizer/index.js').catch(() => {});
+  import('../content/entities.js').catch(() => {});
   return import('./wordpress/index.js').then((module) => module.createWordPressAdapterFromConfig(config));
 });
 registerAdapter('rest', (config, hints) =>

@@ -120,13 +120,17 @@ describe('a page with the strict CSP of docs/csp.md', () => {
         window.reportViolation(`${event.effectiveDirective}: ${event.blockedURI} ${event.sample}`),
       );
     });
+    // What the page asked for and got, in order, to check what waits for what.
+    const network = [];
+    tab.on('request', (request) => network.push(`asked ${new URL(request.url()).pathname}`));
+    tab.on('requestfinished', (request) => network.push(`got ${new URL(request.url()).pathname}`));
     tab.on('pageerror', (error) => errors.push(error.message));
     tab.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     await tab.goto(`${origin}${path}`);
     await tab.waitForFunction(() => document.querySelector('comment-thread')?.shadowRoot?.querySelectorAll('[part~="comment"]').length === 2, null, {timeout: 15000});
-    return {tab, context, violations, errors};
+    return {tab, context, violations, errors, network};
   }
 
   const bodyOf = (tab, id) =>
@@ -137,7 +141,7 @@ describe('a page with the strict CSP of docs/csp.md', () => {
     }, id);
 
   it('renders comments, their HTML and the form with no violation', async () => {
-    const {tab, context, violations, errors} = await open('/strict.html');
+    const {tab, context, violations, errors, network} = await open('/strict.html');
     await tab.waitForFunction(() => document.querySelector('comment-thread').shadowRoot.querySelector('[data-comment-id="rich"] em'), null, {timeout: 15000});
     const rich = await bodyOf(tab, 'rich');
     assert.equal(rich.text, 'Some emphasis & a relative link. | Second paragraph.');
@@ -146,6 +150,11 @@ describe('a page with the strict CSP of docs/csp.md', () => {
     assert.match(plain.html, /<a href="https:\/\/example\.com\/x"/);
     await tab.waitForFunction(() => document.querySelector('comment-form')?.shadowRoot?.querySelector('textarea'), null, {timeout: 15000});
     await tab.locator('comment-form textarea').fill('Typed under a strict policy');
+    // The first page is asked for before the service document's answer is in, and the
+    // form's script only after the comments arrived.
+    const at = (entry) => network.findIndex((seen) => seen === entry || (entry.endsWith('*') && seen.startsWith(entry.slice(0, -1))));
+    assert.ok(at('asked /api/threads/strict/comments') !== -1 && at('asked /api/threads/strict/comments') < at('got /api'), network.join('\n'));
+    assert.ok(at('asked /dist/cdn/chunks/comment-form-*') > at('got /api/threads/strict/comments'), network.join('\n'));
     assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
     await context.close();
