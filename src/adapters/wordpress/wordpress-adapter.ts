@@ -334,6 +334,23 @@ export class WordPressAdapter implements CommentAdapter {
   }
 
   /**
+   * A comment's stored form to edit, for a viewer who may edit it without moderating (a
+   * post's author): WordPress lists comments as stored (`context=edit`) to moderators only,
+   * but hands a single comment so to whoever may edit it. Remembers whether it is markup,
+   * so `editComment` saves it as it is.
+   */
+  async loadEditableText({commentId}: CommentRef, {signal}: CallOptions = {}): Promise<string> {
+    signal?.throwIfAborted();
+    const id = commentIdOf(commentId);
+    const raw = await this.#rest.call(`/wp/v2/comments/${id}`, {context: 'edit', _fields: 'id,content'}, {}, signal);
+    const stored = storedSource(raw);
+    if (!stored || String(asObject(raw)['id']) !== id) throw unreadableError(200);
+    if (stored.markup) this.#markupSources.add(id);
+    else this.#markupSources.delete(id);
+    return stored.text;
+  }
+
+  /**
    * WordPress's own moderation, for a viewer with `moderate_comments` (WordPress refuses
    * everyone else, 403 → `forbidden`): approve publishes a held comment, spam and delete
    * (to the trash) take it out of the thread.
