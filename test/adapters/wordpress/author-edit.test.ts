@@ -21,7 +21,7 @@ async function authorOnOwnPost(single: (request: Request) => Response | Promise<
   site = wordpressSite({origin: location.origin, floodSeconds: 0});
   // The recorded guest comment with markup, listed as WordPress lists it to non-moderators.
   const {raw: _raw, ...rendered} = stored.content;
-  site.comments.push({...(recorded.response.body as Record<string, unknown>), content: rendered} as (typeof site.comments)[number]);
+  site.comments.push({...(recorded.response.body as (typeof site.comments)[number]), content: rendered});
   seen = [];
   const me = siteUsers.alice.me.response.body as Record<string, unknown>;
   await useHandlers(...site.handlers);
