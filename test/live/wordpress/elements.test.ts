@@ -169,7 +169,7 @@ describe('live WordPress: the elements', () => {
     const id = String(((await posted.json()) as {id: number}).id);
     await moderate(id, {status: 'approved'});
 
-    // The author lacks moderate_comments: WordPress lists her comments rendered only, so
+    // The author lacks moderate_comments: WordPress gives her comments rendered only, so
     // Edit loads this one's stored form when pressed.
     const {thread} = await signedInThread(post, rig.users.author);
     const editButton = () => article(thread, id)?.querySelector<HTMLButtonElement>('[part~="edit-button"]');
