@@ -71,6 +71,15 @@ export interface CommentAdapter {
   editComment?(request: EditCommentRequest, options: CallOptions): Promise<Comment>;
 
   /**
+   * Optional: the text to edit for a comment the viewer may edit (`viewerCan.edit`) whose
+   * `html` content came without its `source`, for backends that hand a comment's stored form
+   * over one comment at a time. The thread asks when Edit is pressed (one request, with the
+   * page's load deadline) and opens the editor with the answer; `editComment` then stores
+   * the edited text in that same form. Without it, such a comment offers no Edit.
+   */
+  loadEditableText?(request: CommentRef, options: CallOptions): Promise<string>;
+
+  /**
    * Deletes a comment; needs `capabilities.delete`. Resolves with the comment's placeholder
    * (`status: 'deleted'`) when replies keep it in the thread, or `null` when it is gone.
    */

@@ -334,6 +334,30 @@ export class WordPressAdapter implements CommentAdapter {
   }
 
   /**
+   * A comment's stored form to edit, for a viewer who may edit it without moderating (a
+   * post's author). WordPress hands comments over as stored (`context=edit`, even one at a
+   * time) to `moderate_comments` only, but answers an update with the comment as stored,
+   * and lets whoever may edit a comment update it: an update that changes nothing (an
+   * empty body: WordPress then skips `wp_update_comment`) is how its stored form is read.
+   * A moderator's read is a plain `GET`. Remembers whether it is markup, so `editComment`
+   * saves it as it is.
+   */
+  async loadEditableText({commentId}: CommentRef, {signal}: CallOptions = {}): Promise<string> {
+    signal?.throwIfAborted();
+    const id = commentIdOf(commentId);
+    const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
+    const raw =
+      viewer && this.#rights.moderate
+        ? await this.#rest.call(`/wp/v2/comments/${id}`, {context: 'edit', _fields: 'id,content'}, {}, signal)
+        : await this.#rest.call(`/wp/v2/comments/${id}`, {_fields: 'id,content'}, {method: 'POST', body: new URLSearchParams()}, signal);
+    const stored = storedSource(raw);
+    if (!stored || String(asObject(raw)['id']) !== id) throw unreadableError(200);
+    if (stored.markup) this.#markupSources.add(id);
+    else this.#markupSources.delete(id);
+    return stored.text;
+  }
+
+  /**
    * WordPress's own moderation, for a viewer with `moderate_comments` (WordPress refuses
    * everyone else, 403 → `forbidden`): approve publishes a held comment, spam and delete
    * (to the trash) take it out of the thread.

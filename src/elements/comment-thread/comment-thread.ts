@@ -152,7 +152,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  *   the height of a sticky page header.
  *
  * @fires {CommentLoadEvent} comment-load - A page of comments was loaded and is shown (`CommentLoadEvent`).
- * @fires {CommentErrorEvent} comment-error - Comments could not be loaded, or one could not be deleted (`CommentErrorEvent`).
+ * @fires {CommentErrorEvent} comment-error - Comments could not be loaded, one could not be deleted, or a comment's text to edit could not be loaded (`CommentErrorEvent`).
  * @fires {CommentReplyEvent} comment-reply - Reply was pressed; cancelable (`CommentReplyEvent`).
  */
 @localized()

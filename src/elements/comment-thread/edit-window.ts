@@ -16,9 +16,14 @@ export function editMinutesLeft(comment: Comment, now: number): number | undefin
   return Math.max(0, Math.ceil((end - now) / 60_000));
 }
 
-/** Whether the viewer may edit `comment` at `now`: allowed, and its window still open. */
-export function canEditAt(comment: Comment, now: number): boolean {
-  return comment.viewerCan.edit && editableText(comment.content) !== undefined && editMinutesLeft(comment, now) !== 0;
+/**
+ * Whether the viewer may edit `comment` at `now`: allowed, its text to edit at hand (or,
+ * with `textOnDemand`, HTML whose stored form the adapter loads when asked), and its
+ * window still open.
+ */
+export function canEditAt(comment: Comment, now: number, textOnDemand = false): boolean {
+  const editable = editableText(comment.content) !== undefined || (textOnDemand && comment.content.kind === 'html');
+  return comment.viewerCan.edit && editable && editMinutesLeft(comment, now) !== 0;
 }
 
 /** "Edit", or "Edit (4 min left)" when the backend has an edit window. */

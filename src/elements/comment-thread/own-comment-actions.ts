@@ -1,12 +1,13 @@
 import {msg} from '@lit/localize';
 import {css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {CommentAdapter} from '../../core/adapter.js';
-import {isAbortError} from '../../core/errors.js';
-import type {Comment} from '../../core/types.js';
+import {isAbortError, isCommentError} from '../../core/errors.js';
+import {editableText, type Comment} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {loadCommentForm} from '../shared/lazy-elements.js';
 import {canEditAt, editLabel} from './edit-window.js';
-import {withActionDeadline} from '../../adapters/shared/deadline.js';
+import {withActionDeadline, withLoadDeadline} from '../../adapters/shared/deadline.js';
+import {statusMessage} from '../../adapters/shared/http.js';
 
 export interface OwnCommentActionsOptions {
   adapter(): CommentAdapter | undefined;
@@ -20,13 +21,20 @@ export interface OwnCommentActionsOptions {
  * Edit and Delete on the viewer's own comments (or any, for a moderator), as far as the
  * backend allows: "Edit (4 min left)" opens a `<comment-form>` in place of the comment's
  * text; Delete asks for confirmation first. Focus returns to the button that opened a
- * form when it is cancelled, and goes to the nearest comment after a deletion.
+ * form when it is cancelled, and goes to the nearest comment after a deletion. A comment
+ * that came without its text to edit (a WordPress post's author, who gets comments as
+ * rendered) has it loaded from the adapter when Edit is pressed.
  */
 export class OwnCommentActions implements ReactiveController {
   #editing: string | undefined;
   #confirming: string | undefined;
   readonly #deleting = new Set<string>();
   readonly #failed = new Set<string>();
+  /** Text to edit loaded on demand (`loadEditableText`), by comment id, while its editor is open. */
+  readonly #loadedText = new Map<string, string>();
+  readonly #loadingText = new Set<string>();
+  /** Why a comment's text to edit could not be loaded, by comment id. */
+  readonly #loadFailures = new Map<string, string>();
 
   constructor(
     private readonly host: ReactiveElement,
@@ -51,20 +59,35 @@ export class OwnCommentActions implements ReactiveController {
 
   /** The form that edits `comment`, shown instead of its text. */
   renderEditor(comment: Comment): TemplateResult {
-    return html`<comment-form class="edit-form" data-editing=${comment.id} heading-level="3" .editing=${comment}></comment-form>`;
+    const loaded = this.#loadedText.get(comment.id);
+    const editing: Comment =
+      loaded !== undefined && comment.content.kind === 'html' && comment.content.source === undefined
+        ? {...comment, content: {...comment.content, source: loaded}}
+        : comment;
+    return html`<comment-form class="edit-form" data-editing=${comment.id} heading-level="3" .editing=${editing}></comment-form>`;
   }
 
   /** Edit and Delete for `comment` when the viewer may use them at `now`, or nothing. */
   renderActions(comment: Comment, now: number, locale: string): TemplateResult | typeof nothing {
-    const capabilities = this.options.adapter()?.capabilities;
+    const adapter = this.options.adapter();
+    const capabilities = adapter?.capabilities;
     if (!capabilities || comment.status === 'deleted' || this.isEditing(comment)) return nothing;
-    const edit = capabilities.edit && canEditAt(comment, now);
+    const edit = capabilities.edit && canEditAt(comment, now, adapter?.loadEditableText !== undefined);
+    const loading = this.#loadingText.has(comment.id);
+    const loadFailure = this.#loadFailures.get(comment.id);
     const remove = capabilities.delete && comment.viewerCan.delete;
     if (!edit && !remove) return nothing;
     if (this.#confirming === comment.id || this.#deleting.has(comment.id)) return this.#renderConfirm(comment);
     return html`
       ${edit
-        ? html`<button type="button" part="edit-button" class="link-button own-action" data-edit=${comment.id} @click=${() => void this.#edit(comment)}>
+        ? html`<button
+            type="button"
+            part="edit-button"
+            class="link-button own-action"
+            data-edit=${comment.id}
+            aria-disabled=${loading ? 'true' : 'false'}
+            @click=${() => loading || void this.#edit(comment)}
+          >
             ${editLabel(comment, now, locale)}
           </button>`
         : nothing}
@@ -78,6 +101,7 @@ export class OwnCommentActions implements ReactiveController {
             ${msg('The comment could not be deleted. Please try again.', {id: 'thread.delete.error'})}
           </p>`
         : nothing}
+      ${loadFailure ? html`<p class="own-action-error" role="alert">${loadFailure}</p>` : nothing}
     `;
   }
 
@@ -115,14 +139,45 @@ export class OwnCommentActions implements ReactiveController {
       console.error(error);
       return;
     }
-    this.#editing = comment.id;
     this.#failed.delete(comment.id);
+    this.#loadFailures.delete(comment.id);
+    if (editableText(comment.content) === undefined && !(await this.#loadText(comment))) return;
+    this.#editing = comment.id;
     this.host.requestUpdate();
+  }
+
+  /**
+   * Loads the text to edit of a comment that came without it, with the page's load
+   * deadline. A failure is shown under the comment, which stays as it was; pressing Edit
+   * again retries.
+   */
+  async #loadText(comment: Comment): Promise<boolean> {
+    const adapter = this.options.adapter();
+    if (!adapter?.loadEditableText) return false;
+    this.#loadingText.add(comment.id);
+    this.host.requestUpdate();
+    try {
+      const request = {thread: this.options.threadId(), commentId: comment.id};
+      const text = await withLoadDeadline(undefined, (signal) => adapter.loadEditableText!(request, {signal}));
+      this.#loadedText.set(comment.id, text);
+      return true;
+    } catch (error) {
+      if (isAbortError(error)) return false;
+      // Adapters' errors carry a message meant for people; anything else is a contract breach.
+      this.#loadFailures.set(comment.id, isCommentError(error) ? error.message : statusMessage(500));
+      const event = new CommentErrorEvent(error, 'edit'); // named: see the thread's reply()
+      this.host.dispatchEvent(event);
+      return false;
+    } finally {
+      this.#loadingText.delete(comment.id);
+      this.host.requestUpdate();
+    }
   }
 
   async #confirm(comment: Comment) {
     this.#confirming = comment.id;
     this.#failed.delete(comment.id);
+    this.#loadFailures.delete(comment.id);
     this.host.requestUpdate();
     // The safe choice takes focus, so Enter pressed twice does not delete.
     await this.#focus(`[data-keep="${CSS.escape(comment.id)}"]`);
@@ -183,13 +238,16 @@ export class OwnCommentActions implements ReactiveController {
     const commentId = editor?.getAttribute('data-editing');
     if (!commentId) return;
     this.#editing = undefined;
+    this.#loadedText.delete(commentId);
     this.host.requestUpdate();
     void this.#focus(`[data-edit="${CSS.escape(commentId)}"]`);
   };
 
   readonly #onEdited = (event: Event) => {
-    if (!(event.target as Element).closest?.('comment-form[data-editing]')) return;
+    const commentId = (event.target as Element).closest?.('comment-form[data-editing]')?.getAttribute('data-editing');
+    if (!commentId) return;
     this.#editing = undefined;
+    this.#loadedText.delete(commentId);
     this.host.requestUpdate();
   };
 }

@@ -9,7 +9,7 @@ import '../../../src/elements/comment-thread/comment-thread.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {fill, part as formPart, ready, submit} from '../../helpers/form.js';
 import {article, commentIds, part, parts, text} from '../../elements/comment-thread/thread-fixture.js';
-import {liveRig, logIn, logOut, newVisitor, type RigUser} from './live-rig.js';
+import {liveRig, logIn, logOut, moderate, newVisitor, type RigUser} from './live-rig.js';
 
 async function renderThread(post: number, options: {nonce?: string; proxied?: boolean} = {}) {
   const rig = await liveRig();
@@ -155,6 +155,46 @@ describe('live WordPress: the elements', () => {
     // Stored in WordPress: a guest reading the post sees it too.
     const fresh = await renderThread(rig.posts.posting.id);
     expect(text(article(fresh.thread, id).querySelector('[part~="body"]'))).to.contain('typo <3');
+  });
+
+  it('lets a post\'s author edit a guest\'s HTML comment on their post, keeping its markup', async () => {
+    const rig = await liveRig();
+    const post = rig.posts.posting.id;
+    const visitor = newVisitor('Marked');
+    const original = `A guest writes <em>emphasis</em> and <a href="https://example.org/">a link</a> ${visitor.email}`;
+    const posted = await fetch(`${rig.url}/wp-json/wp/v2/comments?_fields=id`, {
+      method: 'POST',
+      body: new URLSearchParams({post: String(post), content: original, author_name: visitor.name, author_email: visitor.email}),
+    });
+    const id = String(((await posted.json()) as {id: number}).id);
+    await moderate(id, {status: 'approved'});
+
+    // The author lacks moderate_comments: WordPress gives her comments rendered only, so
+    // Edit loads this one's stored form when pressed.
+    const {thread} = await signedInThread(post, rig.users.author);
+    const editButton = () => article(thread, id)?.querySelector<HTMLButtonElement>('[part~="edit-button"]');
+    await waitUntil(editButton, 'no Edit for the post\'s author on a guest\'s HTML comment');
+    editButton()!.click();
+    const editor = () => article(thread, id).querySelector<CommentFormElement>('comment-form');
+    const textarea = () => (editor() ? formPart<HTMLTextAreaElement>(editor()!, 'textarea') : null);
+    await waitUntil(() => textarea()?.value.includes('<em>emphasis</em>'), 'the editor did not open with the stored markup', {timeout: 15000});
+    expect(textarea()!.value).to.contain('<a href="https://example.org/"');
+    await expectAccessible(thread);
+
+    await fill(editor()!, 'textarea', `${textarea()!.value} Edited by the author.`);
+    submit(editor()!);
+    const body = () => article(thread, id).querySelector('[part~="body"]');
+    await waitUntil(() => text(body()).includes('Edited by the author.'), 'the edit was not shown', {timeout: 15000});
+    expect(text(body()!.querySelector('em'))).to.equal('emphasis');
+    expect(body()!.querySelector('a')?.getAttribute('href')).to.equal('https://example.org/');
+
+    // Stored as markup in WordPress, not as escaped text.
+    const stored = await fetch(`${rig.url}/wp-json/wp/v2/comments/${id}?context=edit&_fields=content`, {
+      headers: {Authorization: `Basic ${btoa(`admin:${rig.users.admin.applicationPassword}`)}`},
+    });
+    const raw = ((await stored.json()) as {content: {raw: string}}).content.raw;
+    expect(raw).to.contain('<em>emphasis</em>');
+    expect(raw).not.to.contain('&lt;');
   });
 
   it('lets an editor approve a held guest comment and mark another as spam from the thread; guests then see the approved one', async () => {
