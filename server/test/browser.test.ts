@@ -34,10 +34,17 @@ async function openPage(): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(siteUrl);
-  await page.locator('comment-thread [part="heading"]').first().waitFor();
-  // The guest fields appear once the form knows the thread's posting policy.
-  await page.locator('comment-thread > comment-form [part="name-input"]').waitFor();
+  await untilReady(page);
   return page;
+}
+
+/**
+ * The form loads after the first comments, and its guest fields appear once it knows the
+ * thread's posting policy: filling it in before then would post without a name.
+ */
+async function untilReady(page: Page) {
+  await page.locator('comment-thread [part="heading"]').first().waitFor();
+  await page.locator('comment-thread > comment-form [part="name-input"]').waitFor();
 }
 
 const comment = (page: Page, text: string): Locator => page.locator('comment-thread article', {hasText: text}).last();
@@ -93,6 +100,7 @@ it('shows a held comment to its author only, across a reload, and a live update 
   await submit(author.locator('comment-thread > comment-form'), held);
   await comment(author, held).locator('[part="moderation-note"]').waitFor();
   await author.reload();
+  await untilReady(author);
   await comment(author, held).locator('[part="moderation-note"]').waitFor();
   assert.equal(await comment(reader, held).count(), 0);
 
