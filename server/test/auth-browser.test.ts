@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import {readFile} from 'node:fs/promises';
-import {createServer, type Server} from 'node:http';
-import {extname, join, normalize} from 'node:path';
 import {after, before, it} from 'node:test';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {chromiumArgs, findChromium} from '../../scripts/chromium.mjs';
 import {startTestServer} from './helpers.js';
+import {startSite} from './site.helpers.js';
 import {CLIENT, startIssuer} from './oidc-issuer.js';
 import {signInLinkIn, startInbox} from './smtp-inbox.js';
 
@@ -13,7 +11,6 @@ import {signInLinkIn, startInbox} from './smtp-inbox.js';
 // origin, a real OpenID Connect provider on a third. No `sign-in-callback` on the page: the
 // widget uses the server's own callback page.
 
-const cdn = new URL('../../dist/cdn/', import.meta.url).pathname;
 const API_PORT = 9411;
 const SITE_PORT = 9412;
 const ISSUER_PORT = 9413;
@@ -23,31 +20,17 @@ const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 let clock = Date.now();
 let api: Awaited<ReturnType<typeof startTestServer>>;
 let issuer: Awaited<ReturnType<typeof startIssuer>>;
-let site: Server;
+let site: Awaited<ReturnType<typeof startSite>>;
 let browser: Browser;
 let inbox: Awaited<ReturnType<typeof startInbox>>;
 
 before(async () => {
-  site = createServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path === '/') {
-      response.writeHead(200, {'Content-Type': 'text/html; charset=utf-8'});
-      response.end(`<!doctype html><html lang="en"><title>Sign-in against colloquy-server</title>
+  site = await startSite(
+    () => `<!doctype html><html lang="en"><title>Sign-in against colloquy-server</title>
 <script type="module" src="/colloquy.js"></script>
-<comment-thread adapter="rest" endpoint="${apiUrl}" thread="auth-browser"><comment-form></comment-form></comment-thread>`);
-      return;
-    }
-    const file = normalize(join(cdn, path));
-    if (!file.startsWith(cdn)) return void response.writeHead(404).end();
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream'});
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => site.listen(SITE_PORT, '127.0.0.1', resolve));
+<comment-thread adapter="rest" endpoint="${apiUrl}" thread="auth-browser"><comment-form></comment-form></comment-thread>`,
+    SITE_PORT,
+  );
   inbox = await startInbox(SMTP_PORT);
   issuer = await startIssuer(ISSUER_PORT, [`${apiUrl}/auth/providers/local/callback`]);
   api = await startTestServer(
@@ -72,7 +55,7 @@ after(async () => {
   await api?.cleanup();
   await issuer?.stop();
   await inbox?.close();
-  await new Promise((resolve) => site?.close(resolve));
+  await site?.close();
 });
 
 async function openPage(): Promise<Page> {
