@@ -86,9 +86,11 @@ export class ReplyBatches {
 }
 
 export const moreRepliesStyles = css`
+  /* Lined up with the replies it adds to (past the conversation's line, see .replies). */
   .more-replies {
-    margin-block-start: calc(var(--_space) / 2);
-    padding-inline-start: var(--_indent, 0);
+    margin-block-start: 0.5rem;
+    margin-inline-start: calc(var(--_pad) + var(--_avatar) / 2 + 1px);
+    padding-inline-start: calc(max(0.25rem, calc(var(--_indent) - var(--_pad) - var(--_avatar) / 2)) + var(--_pad));
   }
 
   .more-replies-button {
