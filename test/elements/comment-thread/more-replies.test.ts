@@ -1,8 +1,10 @@
-import {expect, waitUntil} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import '../../../src/elements/comment-form/comment-form.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
 import {REPLIES_PER_BATCH, REPLIES_SHOWN_FIRST} from '../../../src/elements/comment-thread/more-replies.js';
 import {expectAccessible} from '../../helpers/axe.js';
-import {article, commentIds, part, renderThread, seedComment, settled, text, THREAD} from './thread-fixture.js';
+import {fillGuest, instantRetries, nextEvent, ready, resetStorage, submit} from '../../helpers/form.js';
+import {article, commentIds, memoryAdapterFor, part, renderThread, seedComment, settled, text, THREAD} from './thread-fixture.js';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 let storageNumber = 0;
@@ -33,7 +35,8 @@ const focusedId = (element: CommentThreadElement) => (element.shadowRoot!.active
 
 describe('<comment-thread> with a conversation of hundreds of replies', function () {
   this.timeout(60_000);
-  afterEach(() => {
+  afterEach(async () => {
+    await resetStorage();
     history.replaceState(null, '', location.pathname + location.search);
     for (const key of Object.keys(localStorage)) if (key.includes('colloquy-test-more-replies')) localStorage.removeItem(key);
   });
@@ -106,5 +109,21 @@ describe('<comment-thread> with a conversation of hundreds of replies', function
       await settled(element);
     }
     expect(commentIds(element).at(-2)).to.equal('late');
+  });
+
+  it('shows and focuses the viewer\'s own reply to the conversation\'s first comment', async () => {
+    const adapter = memoryAdapterFor({comments: conversation(120), adapter: {storageKey: `colloquy-test-more-replies-${Date.now()}-${storageNumber++}`}});
+    const element = await fixture<CommentThreadElement>(html`
+      <comment-thread thread=${THREAD} page-size="500" .adapter=${adapter}><comment-form .retryOptions=${instantRetries}></comment-form></comment-thread>
+    `);
+    await settled(element);
+    article(element, 'root').querySelector<HTMLElement>('[part~="reply-button"]')!.click();
+    const form = await ready(element.querySelector('comment-form')!);
+    await fillGuest(form, 'My own late reply');
+    const posted = nextEvent(form, 'comment-posted');
+    submit(form);
+    await posted;
+    await waitUntil(() => text(element.shadowRoot!.activeElement).includes('My own late reply'), 'the own reply was not shown and focused', {timeout: 10_000});
+    expect(moreButton(element)).to.equal(null);
   });
 });
