@@ -33,6 +33,7 @@ import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.
 import {loadLinkedComment} from './linked-comment.js';
 import {commentHash, PermalinkController} from './permalinks.js';
 import {bodyIdOf, LongThreadController, longThreadStyles} from './long-thread.js';
+import {moreRepliesStyles, ReplyBatches} from './more-replies.js';
 import {textBody} from './text-body.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
@@ -141,6 +142,8 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
  * @csspart skip-link - "Skip to the comment form" and "Skip past comments", shown on focus.
  * @csspart collapse-button - "Collapse thread (3 replies)" / "Show 3 replies" on a conversation.
  * @csspart show-more-button - "Show more" / "Show less" under a long comment.
+ * @csspart more-replies-button - "Show 2,400 more replies" under a conversation of more than
+ *   50 replies, which shows its first 50 (in reading order, nested) and 100 more per press.
  * @csspart load-more-button - The "Load more comments" button.
  * @csspart status - "Loading comments…" and "No comments yet."
  * @csspart error - The message shown when comments could not be loaded.
@@ -158,7 +161,7 @@ function timesOf(comment: Comment, locale: string): CommentTimes | null {
 @localized()
 export class CommentThreadElement extends AdapterElement {
   protected static override ownAttributes = OWN_ATTRIBUTES;
-  static override styles = [themeStyles, avatarStyles, contentStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, timestampStyles, moderationStyles];
+  static override styles = [themeStyles, avatarStyles, contentStyles, styles, ownCommentActionsStyles, reactionStyles, newCommentsStyles, longThreadStyles, moreRepliesStyles, timestampStyles, moderationStyles];
 
   /** The thread's id in the backend. Without one, the page's path is used. */
   @property() thread = '';
@@ -228,6 +231,7 @@ export class CommentThreadElement extends AdapterElement {
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
   readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
+  readonly #replyBatches = new ReplyBatches();
   readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
@@ -519,6 +523,8 @@ export class CommentThreadElement extends AdapterElement {
     this.#bump([this.#targeted, commentId]);
     this.#targeted = commentId;
     this.#longThread.expand(this.#conversationOf(commentId));
+    const place = nodesById(this.#nodes()).get(commentId);
+    if (place) this.#replyBatches.revealUpTo(place.conversation, commentId);
     this.#progressive.keeping(() => this.requestUpdate());
     await this.updateComplete;
     await this.#progressive.whenRendered(() => this.#articleOf(commentId) !== null);
@@ -551,6 +557,38 @@ export class CommentThreadElement extends AdapterElement {
     const fresh = await this.#data.loadMore();
     if (!fresh) return;
     const count = fresh.length;
+    this.#announceLoaded(count);
+    // The button moves below the new comments or goes away: take focus to the first new
+    // comment instead, where reading continues.
+    if (hadFocus && count > 0) {
+      await this.updateComplete;
+      await this.#progressive.whenRendered(() => this.#articleOf(fresh[0]!.id) !== null);
+      this.#articleOf(fresh[0]!.id)?.focus();
+    }
+  }
+
+  /**
+   * "Show N more replies": the next batch of that conversation is rendered (the rest of the
+   * thread is not) and announced, and focus moves to its first reply, where reading goes
+   * on, as after "Load more comments"; the button, now below the batch, is reached again
+   * by reading on.
+   */
+  readonly #onMoreReplies = async (event: Event): Promise<void> => {
+    const button = event.currentTarget as HTMLElement;
+    const conversationId = button.closest('li')?.querySelector('article')?.dataset['commentId'];
+    const conversation = conversationId === undefined ? undefined : nodesById(this.#nodes()).get(conversationId)?.conversation;
+    const revealed = conversation && this.#replyBatches.showMore(conversation);
+    if (!revealed) return;
+    this.#progressive.allow(revealed.count);
+    this.#progressive.keeping(() => this.requestUpdate());
+    this.#announceLoaded(revealed.count);
+    await this.updateComplete;
+    await this.#progressive.whenRendered(() => this.#articleOf(revealed.first) !== null);
+    this.#articleOf(revealed.first)?.focus();
+  };
+
+  /** "12 more comments loaded.": after a page, or a batch of replies, was added. */
+  #announceLoaded(count: number): void {
     void this.#announce(
       plural(count, localeOf(this), {
         zero: () => msg('# more comments loaded.', {id: 'thread.loaded.zero'}),
@@ -561,13 +599,6 @@ export class CommentThreadElement extends AdapterElement {
         other: () => msg('# more comments loaded.', {id: 'thread.loaded.other'}),
       }),
     );
-    // The button moves below the new comments or goes away: take focus to the first new
-    // comment instead, where reading continues.
-    if (hadFocus && count > 0) {
-      await this.updateComplete;
-      await this.#progressive.whenRendered(() => this.#articleOf(fresh[0]!.id) !== null);
-      this.#articleOf(fresh[0]!.id)?.focus();
-    }
   }
 
   #articleOf(commentId: string): HTMLElement | null {
@@ -758,6 +789,7 @@ export class CommentThreadElement extends AdapterElement {
               this.#progressive.begin(),
               (node, budget) => this.#renderNode(node, budget, locale, this.#versionOf(node)),
               (node) => this.#versionOf(node),
+              (node) => 1 + this.#replyBatches.shown(node),
             )}</ol>`}
       ${moreFailed
         ? html`<p part="error" class="error" role="alert">
@@ -803,7 +835,9 @@ export class CommentThreadElement extends AdapterElement {
             () => version,
           )}</ol>`
         : nothing;
-    return html`<li class="item" ${customProperties({'--_comments': parent ? undefined : String(subtreeSize(node))})}>${this.#renderComment(node, locale, parent)}${replies}</li>`;
+    const hidden = parent || this.#longThread.isCollapsed(node.comment.id) ? 0 : this.#replyBatches.hidden(node);
+    const more = hidden > 0 ? this.#replyBatches.renderButton(hidden, repliesId(node.comment), locale, this.#onMoreReplies) : nothing;
+    return html`<li class="item" ${customProperties({'--_comments': parent ? undefined : String(subtreeSize(node))})}>${this.#renderComment(node, locale, parent)}${replies}${more}</li>`;
   }
 
   /**

@@ -9,6 +9,11 @@ export const COMMENTS_PER_STEP = 100;
 /** How many comments may still be rendered in this pass, shared down a subtree. */
 export interface RenderBudget {
   left: number;
+  /**
+   * Set below a conversation shown only in part ("Show N more replies"): running out of
+   * this budget leaves replies out on purpose, not for a later step.
+   */
+  readonly capped?: boolean;
 }
 
 const controllers = new WeakMap<ReactiveControllerHost, ProgressiveRender>();
@@ -52,31 +57,43 @@ export class ProgressiveRender implements ReactiveController {
   /**
    * `nodes` keyed by comment, as many as `budget` allows, each with its replies. A node is
    * rendered again only when it, its share of the budget or `versionOf(node)` changed, or
-   * after `invalidate()`.
+   * after `invalidate()`. `shownOf(node)` is how many of the node's comments to show at
+   * most (all of them by default).
    */
   list(
     nodes: readonly ThreadNode[],
     budget: RenderBudget,
     render: (node: ThreadNode, budget: RenderBudget) => TemplateResult,
     versionOf: (node: ThreadNode) => number = () => 0,
+    shownOf: (node: ThreadNode) => number = subtreeSize,
   ): unknown {
-    const shown: Array<readonly [ThreadNode, number]> = [];
+    const shown: Array<readonly [ThreadNode, number, boolean]> = [];
     for (const node of nodes) {
       if (budget.left <= 0) {
-        this.#truncated = true;
+        if (!budget.capped) this.#truncated = true;
         break;
       }
-      const quota = Math.min(subtreeSize(node), budget.left);
+      const size = shownOf(node);
+      const quota = Math.min(size, budget.left);
       budget.left -= quota;
-      if (quota < subtreeSize(node)) this.#truncated = true;
-      shown.push([node, quota]);
+      if (quota < size && !budget.capped) this.#truncated = true;
+      shown.push([node, quota, budget.capped === true || size < subtreeSize(node)]);
     }
     const generation = this.#generation;
     return repeat(
       shown,
       ([node]) => node.comment.id,
-      ([node, quota]) => guard([node, quota, generation, versionOf(node)], () => render(node, {left: quota - 1})),
+      ([node, quota, capped]) => guard([node, quota, generation, versionOf(node)], () => render(node, {left: quota - 1, capped})),
     );
+  }
+
+  /**
+   * Lets the next update render `count` more comments than before, in one task: for a
+   * batch the reader asked for, which would otherwise push comments below it out of the
+   * budget until later steps. `count` stays at about one step's worth.
+   */
+  allow(count: number): void {
+    this.#limit += count;
   }
 
   /** Everything must be rendered again on the next update. */
