@@ -21,7 +21,7 @@ import {cpus} from 'node:os';
 import {build} from 'esbuild';
 import {chromium} from 'playwright-core';
 import {markup, thread} from './bench-data.mjs';
-import {exitUnlessBuilt, root, sendBody, serveDist} from './bench-server.mjs';
+import {exitUnlessBuilt, heapAfterGc, root, sendBody, serveDist} from './bench-server.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 import {topSelfTime} from './bench-profile.mjs';
 
@@ -156,14 +156,6 @@ function watch(n) {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
-}
-
-async function heapAfterGc(page) {
-  const session = await page.context().newCDPSession(page);
-  await session.send('HeapProfiler.collectGarbage');
-  const {usedSize} = await session.send('Runtime.getHeapUsage');
-  await session.detach();
-  return usedSize;
 }
 
 /** One cold run: a fresh context (empty cache), the page, until all N show or time runs out. */

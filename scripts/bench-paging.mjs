@@ -10,7 +10,7 @@
 //   COLLOQUY_BENCH_PORT=9501                (default 9501)
 import {cpus} from 'node:os';
 import {chromium} from 'playwright-core';
-import {exitUnlessBuilt, serveDist} from './bench-server.mjs';
+import {exitUnlessBuilt, heapAfterGc, serveDist} from './bench-server.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
 exitUnlessBuilt();
@@ -173,14 +173,6 @@ function printProfile(profile, page) {
   }
   console.log(`  Page ${page}, top self time:`);
   for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${name}`);
-}
-
-async function heapAfterGc(page) {
-  const session = await page.context().newCDPSession(page);
-  await session.send('HeapProfiler.collectGarbage');
-  const {usedSize} = await session.send('Runtime.getHeapUsage');
-  await session.detach();
-  return usedSize;
 }
 
 const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});

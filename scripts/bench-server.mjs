@@ -55,3 +55,12 @@ export async function serveDist(route, port = 0) {
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
 }
+
+/** The page's JS heap in bytes after a forced garbage collection. */
+export async function heapAfterGc(page) {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  const {usedSize} = await session.send('Runtime.getHeapUsage');
+  await session.detach();
+  return usedSize;
+}
