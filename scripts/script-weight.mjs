@@ -40,7 +40,7 @@ export function graph() {
   const found = new Map([...upFront].map((file) => [file, 'up front']));
   const queue = [...upFront];
   while (queue.length > 0) {
-    for (const target of imports(queue.shift(), dynamicImport).concat()) {
+    for (const target of imports(queue.shift(), dynamicImport)) {
       if (found.has(target)) continue;
       found.set(target, 'lazy');
       queue.push(target);
@@ -71,15 +71,21 @@ export function criticalPath(adapter) {
   return [...files];
 }
 
+const weights = new Map();
+
+/** The file's sizes, compressed once per run: the entry and shared chunks lie on every adapter's path. */
 export function weigh(file) {
+  if (weights.has(file)) return weights.get(file);
   const bytes = readFileSync(file);
-  return {
+  const weight = {
     file: file.slice(cdn.length),
     chunk: basename(file, '.js'),
     raw: bytes.length,
     gzip: gzipSync(bytes, {level: 9}).length,
     brotli: brotliCompressSync(bytes, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length,
   };
+  weights.set(file, weight);
+  return weight;
 }
 
 export const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
