@@ -64,29 +64,21 @@ export function withDeadline<T>(
   const controller = new AbortController();
   const forward = () => controller.abort(signal!.reason);
   signal?.addEventListener('abort', forward, {once: true});
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    if (!(ms > 0) || !Number.isFinite(ms)) return;
-    timer = setTimeout(() => {
-      const error = deadlineError(ms);
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  // Caller aborts reject the race too, even when `call` ignores its signal.
+  // The deadline and the caller's abort both reject the race through this signal, even
+  // when `call` ignores it.
   const aborted = new Promise<never>((_, reject) => {
     controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {once: true});
   });
-  // Only the first settlement counts; the others must not surface as unhandled.
-  expired.catch(() => {});
+  // Only the first settlement counts; the other must not surface as unhandled.
   aborted.catch(() => {});
+  const timer = ms > 0 && Number.isFinite(ms) ? setTimeout(() => controller.abort(deadlineError(ms)), ms) : undefined;
   let result: Promise<T>;
   try {
     result = call(controller.signal);
   } catch (error) {
     result = Promise.reject(error);
   }
-  return Promise.race([result, expired, aborted]).finally(() => {
+  return Promise.race([result, aborted]).finally(() => {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forward);
   });
