@@ -13,13 +13,13 @@ export * from './thread-api.js';
 
 followPageLanguage();
 
-const loadRest = () => {
+const loadOtherElements = () => {
   void loadCommentForm().catch(console.error);
   void loadCommentCount().catch(console.error);
 };
 
 /** After the first comments (or the first failure to get them), when the browser is idle. */
-function loadRestWhenIdle() {
+function loadOtherElementsWhenIdle() {
   let started = false;
   const start = () => {
     if (started) return;
@@ -27,8 +27,8 @@ function loadRestWhenIdle() {
     document.removeEventListener('comment-load', start);
     document.removeEventListener('comment-error', start);
     clearTimeout(fallback);
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(loadRest, {timeout: 1000});
-    else setTimeout(loadRest, 50);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(loadOtherElements, {timeout: 1000});
+    else setTimeout(loadOtherElements, 50);
   };
   document.addEventListener('comment-load', start);
   document.addEventListener('comment-error', start);
@@ -38,8 +38,8 @@ function loadRestWhenIdle() {
 
 // A count on its own (a list of posts) is what the page came for.
 if (document.querySelector('comment-count')) void loadCommentCount().catch(console.error);
-if (document.querySelector('comment-thread')) loadRestWhenIdle();
-else loadRest();
+if (document.querySelector('comment-thread')) loadOtherElementsWhenIdle();
+else loadOtherElements();
 
 // A `<login-choice>` written in the page on its own, with no form to load it.
 if (document.querySelector('login-choice')) void import('./elements/login-choice/login-choice.js');
