@@ -30,11 +30,22 @@ export class WordPressRestClient {
   }
 
   /** One REST request; resolves with the parsed body of a 2xx answer, rejects with a CommentError. */
-  async callWithHeaders(
+  callWithHeaders(
     route: string,
     params: Record<string, string>,
     init: RequestInit,
     signal?: AbortSignal,
+  ): Promise<{response: Response; body: unknown}> {
+    return this.#callWithHeaders(route, params, init, signal, false);
+  }
+
+  /** `renewed`: the nonce was renewed once for this call already; a second refusal ends it. */
+  async #callWithHeaders(
+    route: string,
+    params: Record<string, string>,
+    init: RequestInit,
+    signal: AbortSignal | undefined,
+    renewed: boolean,
   ): Promise<{response: Response; body: unknown}> {
     const headers = new Headers(init.headers);
     // Only calls that act for the viewer (writes, "who am I") carry the nonce; public reads
@@ -81,9 +92,9 @@ export class WordPressRestClient {
       // login itself ended, reads go on as a guest's and a write stops, so nothing is
       // posted under another name (or none).
       this.login.refuse();
-      if (await this.login.renew(signal)) return this.callWithHeaders(route, params, init, signal);
+      if (!renewed && (await this.login.renew(signal))) return this.#callWithHeaders(route, params, init, signal, true);
       this.onSignedOut();
-      if ((init.method ?? 'GET') === 'GET') return this.callWithHeaders(route, params, init, signal);
+      if ((init.method ?? 'GET') === 'GET') return this.#callWithHeaders(route, params, init, signal, true);
       throw signedOutError(response.status);
     }
     if (!response.ok) throw wordPressError(response.status, body, {authenticated: nonce !== undefined});

@@ -480,6 +480,18 @@ describe('WordPress adapter', () => {
       expect(site.requests.find((r) => r.method === 'POST')!.headers.get('X-WP-Nonce')).to.equal(aliceNonce);
     });
 
+    it('renews a refused nonce once per call, even when WordPress refuses every fresh one too', async () => {
+      let issued = 0;
+      site = wordpressSite(onThisOrigin({floodSeconds: 0}));
+      await useHandlers(
+        http.get(`${location.origin}/wp-admin/admin-ajax.php`, () => new HttpResponse(`abcdef${String(++issued).padStart(4, '0')}`)),
+        ...site.handlers,
+      );
+      const adapter = createWordPressAdapter({endpoint: site.origin, nonce: '0123456789'});
+      await expectCode(adapter.postComment(post('14', 'Under nonces that never work.', {guest: undefined}), {}), 'unauthorized');
+      expect(issued).to.equal(1);
+    });
+
     it('reads as a guest with a stale nonce, and refuses to post under it, saying the person was signed out', async () => {
       const adapter = await setUp(onThisOrigin(), {nonce: '0123456789'});
       const page = await adapter.loadPage({thread: '14', sort: 'oldest', limit: 10}, {});
