@@ -36,10 +36,13 @@ function loadOtherElementsWhenIdle() {
   const fallback = setTimeout(start, 3000);
 }
 
-// A count on its own (a list of posts) is what the page came for.
-if (document.querySelector('comment-count')) void loadCommentCount().catch(console.error);
-if (document.querySelector('comment-thread')) loadOtherElementsWhenIdle();
-else loadOtherElements();
+if (document.querySelector('comment-thread')) {
+  // Counts elsewhere on the page (a list of related posts) need not wait for the thread.
+  if (document.querySelector('comment-count')) void loadCommentCount().catch(console.error);
+  loadOtherElementsWhenIdle();
+} else {
+  loadOtherElements();
+}
 
 // A `<login-choice>` written in the page on its own, with no form to load it.
 if (document.querySelector('login-choice')) void import('./elements/login-choice/login-choice.js');
