@@ -1,3 +1,4 @@
+import {escapeHtml} from '../html.js';
 import type {Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {publicAuthorId} from '../render.js';
@@ -92,8 +93,4 @@ export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 503, m
       `<title>Sign-in</title><main><h1>Sign-in did not work</h1><p>${escapeHtml(message)}</p></main></html>`,
     status,
   );
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
