@@ -30,7 +30,10 @@ export function authEmailRoutes() {
     const redirectUri = typeof body['redirect_uri'] === 'string' ? body['redirect_uri'] : '';
     const siteOrigin = siteOriginFor(c, redirectUri, typeof body['origin'] === 'string' ? body['origin'] : undefined);
     if (!siteOrigin) throw new ProtocolError(403, 'forbidden', 'This site is not allowed to sign in with this comment server.');
-    // Per address (nobody's inbox gets flooded) and per client (nobody mails the world).
+    const nameRaw = typeof body['name'] === 'string' ? body['name'].replace(/[\u0000-\u001f\u007f]/g, '').trim() : '';
+    if (nameRaw.length > config.maxNameLength) throw invalid(`Your name can be at most ${config.maxNameLength} characters long.`, {name: 'Too long.'});
+    // Per address (nobody's inbox gets flooded) and per client (nobody mails the world),
+    // counted only once the request is valid: a refused one spends nobody's sends.
     await hitRateLimits(
       db,
       [
@@ -45,8 +48,6 @@ export function authEmailRoutes() {
       }
       throw error;
     });
-    const nameRaw = typeof body['name'] === 'string' ? body['name'].replace(/[\u0000-\u001f\u007f]/g, '').trim() : '';
-    if (nameRaw.length > config.maxNameLength) throw invalid(`Your name can be at most ${config.maxNameLength} characters long.`, {name: 'Too long.'});
     const token = newSecret();
     await createAttempt(db, {
       providerState: token, provider: 'email', site_state: state, site_origin: siteOrigin, redirect_uri: redirectUri,
