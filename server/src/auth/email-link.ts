@@ -1,5 +1,5 @@
 import type {Mailer} from '../mail/mailer.js';
-import {escapeHtml} from './sign-in.js';
+import {escapeHtml} from '../html.js';
 
 /** The sign-in email: one link, both forms, nothing from the request but the address. */
 export async function sendSignInLink(mailer: Mailer, to: string, link: string, siteOrigin: string, minutes: number): Promise<void> {

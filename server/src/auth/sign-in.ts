@@ -1,3 +1,4 @@
+import {escapeHtml} from '../html.js';
 import type {Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {publicAuthorId} from '../render.js';
@@ -10,6 +11,8 @@ export const ATTEMPT_MS = 10 * 60 * 1000;
 export const EMAIL_ATTEMPT_MS = 10 * 60 * 1000;
 /** The one-time code on the site's callback URL: exchanged at once by the page. */
 export const CODE_MS = 2 * 60 * 1000;
+/** What a site's sign-in `state` and the codes and states it sends back look like. */
+export const SIGN_IN_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /**
  * The mailer, when email-link sign-in is offered: it needs one, and registered sites to
@@ -92,8 +95,4 @@ export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 503, m
       `<title>Sign-in</title><main><h1>Sign-in did not work</h1><p>${escapeHtml(message)}</p></main></html>`,
     status,
   );
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -1,11 +1,7 @@
-import {createHash, randomBytes} from 'node:crypto';
+import {randomBytes} from 'node:crypto';
+import {hashSecret} from '../secrets.js';
 import type {Queryable} from '../db/database.js';
 import type {Profile} from './providers/index.js';
-
-/** How a secret is kept: its SHA-256, so the database alone signs nobody in. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
-}
 
 /** 256 random bits, base64url. */
 export function newSecret(): string {

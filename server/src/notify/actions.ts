@@ -1,5 +1,5 @@
 import type {Queryable} from '../db/database.js';
-import {hashToken} from './subscriptions.js';
+import {hashSecret} from '../secrets.js';
 
 /** What a token from an email stands for, for the page that asks "are you sure?". */
 export type TokenTarget =
@@ -13,7 +13,7 @@ export async function lookUpToken(db: Queryable, token: string): Promise<TokenTa
   if (token.startsWith('c_')) {
     const [row] = await db.query<{address: string}>(
       `SELECT address FROM notify_addresses WHERE confirm_token_hash = $1 AND confirm_sent_at > now() - make_interval(secs => $2)`,
-      [hashToken(token), CONFIRM_VALID_SECONDS],
+      [hashSecret(token), CONFIRM_VALID_SECONDS],
     );
     return row ? {kind: 'confirm', address: row.address} : undefined;
   }
@@ -41,7 +41,7 @@ export async function confirmAddress(db: Queryable, token: string): Promise<bool
   const rows = await db.query(
     `UPDATE notify_addresses SET confirmed_at = coalesce(confirmed_at, now()), confirm_token_hash = NULL
      WHERE confirm_token_hash = $1 AND confirm_sent_at > now() - make_interval(secs => $2) AND suppressed_at IS NULL RETURNING id`,
-    [hashToken(token), CONFIRM_VALID_SECONDS],
+    [hashSecret(token), CONFIRM_VALID_SECONDS],
   );
   return rows.length > 0;
 }

@@ -1,3 +1,4 @@
+import {escapeHtml} from '../html.js';
 import type {OutgoingMail} from '../mail/mailer.js';
 import {safeUrl} from '../render.js';
 
@@ -6,10 +7,6 @@ import {safeUrl} from '../render.js';
  * comment text, titles, excerpts, addresses) goes into the HTML through `escapeHtml` only,
  * and links only through `safeUrl` (http and https).
  */
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 /** A subject line cannot carry line breaks (header injection) or run on forever. */
 function subjectLine(value: string): string {

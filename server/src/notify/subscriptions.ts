@@ -1,4 +1,5 @@
-import {createHash, randomBytes} from 'node:crypto';
+import {randomBytes} from 'node:crypto';
+import {hashSecret} from '../secrets.js';
 import type {ServerConfig} from '../config.js';
 import type {Queryable} from '../db/database.js';
 import {invalid, ProtocolError} from '../errors.js';
@@ -46,10 +47,6 @@ export function newToken(prefix: 'a' | 's' | 'c'): string {
   return `${prefix}_${randomBytes(24).toString('base64url')}`;
 }
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
-
 /**
  * Records what a commenter asked for, in the transaction that stores their comment. An
  * address not yet confirmed gets one confirmation email (at most one per address per
@@ -90,7 +87,7 @@ export async function recordSubscriptions(
     `UPDATE notify_addresses SET confirm_token_hash = $2, confirm_sent_at = now()
      WHERE id = $1 AND confirmed_at IS NULL AND (confirm_sent_at IS NULL OR confirm_sent_at < now() - make_interval(secs => $3))
      RETURNING id`,
-    [address.id, hashToken(token), config.confirmWindowSeconds],
+    [address.id, hashSecret(token), config.confirmWindowSeconds],
   );
   if (!claimed) return;
   await tx.query(`INSERT INTO notify_jobs (kind, address_id, secret) VALUES ('confirm', $1, $2)`, [address.id, token]);

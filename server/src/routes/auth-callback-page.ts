@@ -2,7 +2,8 @@ import {createRequire} from 'node:module';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
-import {escapeHtml, ownCallbackUrl} from '../auth/sign-in.js';
+import {ownCallbackUrl} from '../auth/sign-in.js';
+import {escapeHtml} from '../html.js';
 import {siteOriginOf} from '../auth/store.js';
 
 /** The widget's own callback script (src/sign-in/callback-page.ts), the one every callback page runs. */

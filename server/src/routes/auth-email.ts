@@ -3,11 +3,10 @@ import type {AppEnv} from '../app.js';
 import {readJsonBody} from '../body.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
 import {sendSignInLink} from '../auth/email-link.js';
-import {CODE_MS, EMAIL_ATTEMPT_MS, answerUrl, emailSignIn, problemPage, publicBase, siteOriginFor} from '../auth/sign-in.js';
+import {CODE_MS, EMAIL_ATTEMPT_MS, SIGN_IN_TOKEN, answerUrl, emailSignIn, problemPage, publicBase, siteOriginFor} from '../auth/sign-in.js';
 import {claimAttempt, completeAttempt, createAttempt, newSecret, upsertUser} from '../auth/store.js';
 import {hitRateLimits} from '../store/rate-limits.js';
 
-const STATE = /^[A-Za-z0-9_-]{16,128}$/;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{1,63}$/;
 const HOUR = 3600;
 
@@ -27,11 +26,14 @@ export function authEmailRoutes() {
     const email = typeof body['email'] === 'string' ? body['email'].trim().toLowerCase() : '';
     if (email.length > 254 || !EMAIL.test(email)) throw invalid('Please give a valid email address.', {email: 'Please give a valid email address.'});
     const state = typeof body['state'] === 'string' ? body['state'] : '';
-    if (!STATE.test(state)) throw invalid('The sign-in state is missing or malformed.');
+    if (!SIGN_IN_TOKEN.test(state)) throw invalid('The sign-in state is missing or malformed.');
     const redirectUri = typeof body['redirect_uri'] === 'string' ? body['redirect_uri'] : '';
     const siteOrigin = siteOriginFor(c, redirectUri, typeof body['origin'] === 'string' ? body['origin'] : undefined);
     if (!siteOrigin) throw new ProtocolError(403, 'forbidden', 'This site is not allowed to sign in with this comment server.');
-    // Per address (nobody's inbox gets flooded) and per client (nobody mails the world).
+    const nameRaw = typeof body['name'] === 'string' ? body['name'].replace(/[\u0000-\u001f\u007f]/g, '').trim() : '';
+    if (nameRaw.length > config.maxNameLength) throw invalid(`Your name can be at most ${config.maxNameLength} characters long.`, {name: 'Too long.'});
+    // Per address (nobody's inbox gets flooded) and per client (nobody mails the world),
+    // counted only once the request is valid: a refused one spends nobody's sends.
     await hitRateLimits(
       db,
       [
@@ -46,8 +48,6 @@ export function authEmailRoutes() {
       }
       throw error;
     });
-    const nameRaw = typeof body['name'] === 'string' ? body['name'].replace(/[\u0000-\u001f\u007f]/g, '').trim() : '';
-    if (nameRaw.length > config.maxNameLength) throw invalid(`Your name can be at most ${config.maxNameLength} characters long.`, {name: 'Too long.'});
     const token = newSecret();
     await createAttempt(db, {
       providerState: token, provider: 'email', site_state: state, site_origin: siteOrigin, redirect_uri: redirectUri,

@@ -2,10 +2,9 @@ import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {readJsonBody} from '../body.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
-import {sessionBody} from '../auth/sign-in.js';
+import {SIGN_IN_TOKEN, sessionBody} from '../auth/sign-in.js';
 import {createSession, exchangeCode, exchangeState, findUser, revokeAllSessions, revokeSession} from '../auth/store.js';
 
-const SECRET = /^[A-Za-z0-9_-]{16,128}$/;
 
 const unauthorized = (message = 'Please sign in.') => new ProtocolError(401, 'unauthorized', message);
 
@@ -22,13 +21,13 @@ export function authSessionRoutes() {
     if (!provider || provider.length > 64) throw invalid('Say which provider the sign-in was with.');
     if (result) {
       const code = result['code'];
-      if (typeof code !== 'string' || !SECRET.test(code)) throw unauthorized('This sign-in is not valid; please sign in again.');
+      if (typeof code !== 'string' || !SIGN_IN_TOKEN.test(code)) throw unauthorized('This sign-in is not valid; please sign in again.');
       const userId = await exchangeCode(db, provider, code, c.var.now);
       if (!userId) throw unauthorized('This sign-in has expired or was already used; please sign in again.');
       return issue(c, userId, provider);
     }
     const state = body['state'];
-    if (typeof state !== 'string' || !SECRET.test(state)) throw invalid('Send the sign-in\'s result or its state.');
+    if (typeof state !== 'string' || !SIGN_IN_TOKEN.test(state)) throw invalid('Send the sign-in\'s result or its state.');
     const userId = await exchangeState(db, provider, state, c.var.now);
     if (!userId) throw notFound('No finished sign-in with this state (yet).');
     return issue(c, userId, provider);

@@ -1,11 +1,10 @@
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
-import {ATTEMPT_MS, CODE_MS, answerUrl, emailSignIn, problemPage, providerCallbackUrl, siteOriginFor} from '../auth/sign-in.js';
+import {ATTEMPT_MS, CODE_MS, SIGN_IN_TOKEN, answerUrl, emailSignIn, problemPage, providerCallbackUrl, siteOriginFor} from '../auth/sign-in.js';
 import {claimAttempt, completeAttempt, createAttempt, upsertUser} from '../auth/store.js';
 import {ProtocolError} from '../errors.js';
 import {hitRateLimits} from '../store/rate-limits.js';
 
-const STATE = /^[A-Za-z0-9_-]{16,128}$/;
 const EMAIL_PROVIDER = {id: 'email', name: 'Email'};
 /** Sign-ins one client may start per rate-limit window (COLLOQUY_RATE_WINDOW). */
 const SIGN_INS_PER_WINDOW = 30;
@@ -29,7 +28,7 @@ export function authRoutes() {
     if (!provider) return problemPage(c, 404, 'This way of signing in is not offered here.');
     const siteState = c.req.query('state') ?? '';
     const redirectUri = c.req.query('redirect_uri') ?? '';
-    if (!STATE.test(siteState)) return problemPage(c, 400, 'This sign-in link is incomplete. Close this window and try again.');
+    if (!SIGN_IN_TOKEN.test(siteState)) return problemPage(c, 400, 'This sign-in link is incomplete. Close this window and try again.');
     const siteOrigin = siteOriginFor(c, redirectUri, c.req.query('origin'));
     if (!siteOrigin) return problemPage(c, 400, 'This site is not allowed to sign in with this comment server.');
     // Each start stores an attempt: a bound per client keeps anyone from filling the table.
@@ -70,7 +69,7 @@ export function authRoutes() {
     const {db} = c.var.deps;
     const providerState = c.req.query('state') ?? '';
     // Claimed once: a replayed or forged provider answer finds no attempt.
-    const attempt = STATE.test(providerState) ? await claimAttempt(db, provider.definition.id, providerState, c.var.now) : null;
+    const attempt = SIGN_IN_TOKEN.test(providerState) ? await claimAttempt(db, provider.definition.id, providerState, c.var.now) : null;
     if (!attempt) return problemPage(c, 400, 'This sign-in has expired or was already used. Close this window and try again.');
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');

@@ -1,7 +1,7 @@
 import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {confirmAddress, lookUpToken, unsubscribe, type TokenTarget} from '../notify/actions.js';
-import {escapeHtml} from '../notify/compose.js';
+import {escapeHtml} from '../html.js';
 
 const TOKEN = /^[acs]_[A-Za-z0-9_-]{16,64}$/;
 

@@ -60,8 +60,7 @@ async function approveComment(tx: Queryable, row: CommentRow, thread: ThreadRow,
     `UPDATE comments AS c SET status = 'approved' WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
     [row.id],
   );
-  await commentBecameVisible(tx, approved!, thread, config);
-  return renderOne(tx, approved!, thread, viewer, config);
+  return commentBecameVisible(tx, approved!, thread, viewer, config);
 }
 
 /**

@@ -18,14 +18,26 @@ export async function findComment(db: Queryable, threadId: string, id: string, v
 
 /** One comment rendered for a viewer, with its reply count and the viewer's reaction. */
 export async function renderOne(db: Queryable, row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig) {
-  const [[{count}], liked] = await Promise.all([
-    db.query<{count: number}>(
-      `SELECT count(*)::int AS count FROM comments c WHERE c.parent_id = $1 AND c.status <> 'spam' AND (c.status = 'approved' OR c.author_key = $2 OR $3)`,
-      [row.id, viewer.key ?? '', viewer.isModerator],
-    ),
-    likedBy(db, viewer, [row.id]),
-  ]);
-  return renderComment(row, {viewer, config, thread, now: Date.now(), replyCounts: new Map([[row.id, count]]), liked});
+  const [[count], liked] = await Promise.all([countReplies(db, row.id, [viewer]), likedBy(db, viewer, [row.id])]);
+  return renderWith(row, thread, viewer, config, count!, liked);
+}
+
+/** `id`'s direct replies each of `viewers` may see, counted in one query. */
+async function countReplies(db: Queryable, id: string, viewers: Viewer[]): Promise<number[]> {
+  const params: unknown[] = [id];
+  const columns = viewers.map((viewer, i) => {
+    params.push(viewer.key ?? '', viewer.isModerator);
+    return `(count(*) FILTER (WHERE c.status = 'approved' OR c.author_key = $${params.length - 1} OR $${params.length}))::int AS n${i}`;
+  });
+  const [row] = await db.query<Record<string, number>>(
+    `SELECT ${columns.join(', ')} FROM comments c WHERE c.parent_id = $1 AND c.status <> 'spam'`,
+    params,
+  );
+  return viewers.map((_, i) => row![`n${i}`]!);
+}
+
+function renderWith(row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig, replyCount: number, liked: Set<string>) {
+  return renderComment(row, {viewer, config, thread, now: Date.now(), replyCounts: new Map([[row.id, replyCount]]), liked});
 }
 
 export const LIVE_CHANNEL = 'colloquy_events';
@@ -49,20 +61,23 @@ export async function publish(tx: Queryable, threadId: string, type: LiveEventTy
 }
 
 /**
- * A comment's arrival or change on the live stream: to everyone when it is public, to
- * moderators only while it is held. `fresh`: a comment just stored, with no replies or
- * reactions yet, so nothing to count.
+ * A comment's arrival or change, announced on the live stream (to everyone when it is
+ * public, to moderators only while it is held; spam never) and answered as `viewer` sees it.
+ * Its replies are counted once for both. `fresh`: a comment just stored, with no replies or
+ * reactions yet, so nothing to count. `announce: false`: only the answer (nothing changed).
  */
-export async function publishComment(
-  tx: Queryable, type: 'comment-added' | 'comment-updated', row: CommentRow, thread: ThreadRow, config: ServerConfig, fresh = false,
+export async function publishAndRender(
+  tx: Queryable, type: 'comment-added' | 'comment-updated', row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig,
+  {fresh = false, announce = true} = {},
 ) {
-  if (row.status === 'spam') return;
   const held = row.status === 'pending';
-  const viewer = held ? ANY_MODERATOR : ANONYMOUS;
-  const comment = fresh ? renderFresh(row, thread, viewer, config) : await renderOne(tx, row, thread, viewer, config);
-  await publish(tx, thread.id, type, {comment}, held);
-}
-
-export function renderFresh(row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig) {
-  return renderComment(row, {viewer, config, thread, now: Date.now(), replyCounts: new Map(), liked: new Set()});
+  const streamViewer = held ? ANY_MODERATOR : ANONYMOUS;
+  const [[viewerCount, streamCount], liked] = fresh
+    ? [[0, 0], new Set<string>()]
+    : await Promise.all([countReplies(tx, row.id, [viewer, streamViewer]), likedBy(tx, viewer, [row.id])]);
+  if (announce && row.status !== 'spam') {
+    const comment = renderWith(row, thread, streamViewer, config, streamCount!, new Set());
+    await publish(tx, thread.id, type, {comment}, held);
+  }
+  return renderWith(row, thread, viewer, config, viewerCount!, liked);
 }

@@ -7,7 +7,7 @@ import type {Viewer} from '../viewer.js';
 import {refuseBlocked} from './blocks.js';
 import {hitRateLimits} from './rate-limits.js';
 import {notifyRequest, recordSubscriptions} from '../notify/subscriptions.js';
-import {findComment, publish, publishComment, renderFresh, renderOne} from './single.js';
+import {findComment, publish, publishAndRender, renderOne} from './single.js';
 import {findThread} from './threads.js';
 import {countLinks, readText, type PostInput} from './validate.js';
 import {commentBecameVisible} from './visible.js';
@@ -94,8 +94,7 @@ export async function postComment(db: Database, request: PostRequest, config: Se
         if (claimed.length === 0) throw new KeyTaken();
       }
       if (notify) await recordSubscriptions(tx, notify, {threadId: thread.id, authorKey, ip: request.ip}, config);
-      await commentBecameVisible(tx, row!, thread, config, true);
-      return {comment: renderFresh(row!, thread, viewer, config), replayed: false};
+      return {comment: await commentBecameVisible(tx, row!, thread, viewer, config, true), replayed: false};
     });
   } catch (error) {
     // Rolled back. When the same request got in first (its key taken, or its comment seen
@@ -203,8 +202,7 @@ export async function editComment(
       `UPDATE comments AS c SET text = $1, edited_at = now() WHERE c.id = $2 RETURNING ${COMMENT_COLUMNS}`,
       [text, id],
     );
-    await publishComment(tx, 'comment-updated', updated!, thread, config);
-    return renderOne(tx, updated!, thread, viewer, config);
+    return publishAndRender(tx, 'comment-updated', updated!, thread, viewer, config);
   });
 }
 
@@ -236,8 +234,7 @@ export async function removeComment(tx: Queryable, row: CommentRow, thread: Thre
       [row.id],
     );
     await tx.query('DELETE FROM reactions WHERE comment_id = $1', [row.id]);
-    await publishComment(tx, 'comment-updated', placeholder!, thread, config);
-    return renderOne(tx, placeholder!, thread, viewer, config);
+    return publishAndRender(tx, 'comment-updated', placeholder!, thread, viewer, config);
   }
   await deleteWithSpamBelow(tx, row.id);
   await publish(tx, thread.id, 'comment-removed', {commentId: row.id}, row.status === 'pending');
@@ -300,8 +297,7 @@ export async function react(db: Database, threadId: string, id: string, reaction
        WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
       [id],
     );
-    if (updated!.like_count !== row.like_count) await publishComment(tx, 'comment-updated', updated!, thread, config);
-    return renderOne(tx, updated!, thread, viewer, config);
+    return publishAndRender(tx, 'comment-updated', updated!, thread, viewer, config, {announce: updated!.like_count !== row.like_count});
   });
 }
 
