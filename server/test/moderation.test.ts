@@ -133,6 +133,23 @@ describe('moderation from the thread', () => {
     }
   });
 
+  it('counts replies for each audience: the author\'s answer includes their held reply, the public announcement does not', async () => {
+    const t = thread('counts');
+    const secret = `guest-${Math.random().toString(36).slice(2)}-secret`;
+    const [ada, adaUnmoderated] = [client(server.url, secret), withConfig({moderation: 'none'}, secret)];
+    const parent = (await adaUnmoderated.post(t, 'shown at once')).body.comment;
+    assert.equal((await ada.post(t, 'a held reply', parent.id)).body.comment.status, 'pending');
+    const stream = await openEvents(`${server.url}threads/${t}/events`);
+    try {
+      const edited = await ada.call('PATCH', `threads/${t}/comments/${parent.id}`, {text: 'shown at once, edited'});
+      assert.equal(edited.body.comment.replyCount, 1, 'the author sees their held reply');
+      const announced = await stream.waitFor((e) => e.type === 'comment-updated' && e.data.comment.id === parent.id);
+      assert.equal(announced.data.comment.replyCount, 0, 'readers are not told of a reply they cannot see');
+    } finally {
+      await stream.close();
+    }
+  });
+
   it('marks as spam: gone for everyone with its replies, kept in the database, and spam twice is still spam', async () => {
     const t = thread('spam');
     const open = withConfig({moderation: 'none'});
