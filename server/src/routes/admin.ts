@@ -5,7 +5,7 @@ import {readJsonBody} from '../body.js';
 import type {Queryable} from '../db/database.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
 import {COMMENT_COLUMNS, iso, safeUrl, type CommentRow} from '../render.js';
-import {addBlock, listBlocks, readRange, removeBlock, type BlockTarget} from '../store/blocks.js';
+import {addBlock, clientInet, listBlocks, readRange, removeBlock, type BlockTarget} from '../store/blocks.js';
 import {moderate, type ModerationAction} from '../store/moderation.js';
 import {checkId} from '../store/threads.js';
 
@@ -103,8 +103,9 @@ async function blockTarget(db: Queryable, body: Record<string, unknown>): Promis
   );
   if (!row) throw notFound('There is no such comment.');
   if (by === 'address') {
-    if (!row.author_ip || row.author_ip === 'unknown') throw new ProtocolError(409, 'conflict', 'This comment\'s address is not known (deleted comments keep none).');
-    return {target: {range: readRange(row.author_ip.replace(/^::ffff:(?=\d+\.)/i, ''))}, label: row.author_name};
+    const address = row.author_ip ? clientInet(row.author_ip) : null;
+    if (!address) throw new ProtocolError(409, 'conflict', 'This comment\'s address is not known (deleted comments keep none).');
+    return {target: {range: readRange(address)}, label: row.author_name};
   }
   if (row.author_key === 'moderator') throw new ProtocolError(409, 'conflict', 'Moderators cannot be blocked.');
   if (row.author_key.startsWith('anonymous:')) {

@@ -92,7 +92,7 @@ export async function refuseBlocked(tx: Queryable, viewer: Viewer, ip: string): 
 }
 
 /** The client's address as an `inet`, IPv4-mapped IPv6 unwrapped so IPv4 ranges match; null when unknown. */
-function clientInet(ip: string): string | null {
+export function clientInet(ip: string): string | null {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
   const address = mapped ?? ip;
   return isIP(address) && !address.includes('%') ? address : null;
