@@ -233,23 +233,19 @@ export class OwnCommentActions implements ReactiveController {
     }
   }
 
-  readonly #onCancel = (event: Event) => {
-    const editor = (event.target as Element).closest?.('comment-form[data-editing]');
-    const commentId = editor?.getAttribute('data-editing');
-    if (!commentId) return;
-    this.#editing = undefined;
-    this.#loadedText.delete(commentId);
-    this.host.requestUpdate();
-    void this.#focus(`[data-edit="${CSS.escape(commentId)}"]`);
-  };
-
-  readonly #onEdited = (event: Event) => {
+  /** Closes the editor an event came from; focus goes back to its Edit button when cancelled. */
+  #closeEditor(event: Event, refocus: boolean): void {
     const commentId = (event.target as Element).closest?.('comment-form[data-editing]')?.getAttribute('data-editing');
     if (!commentId) return;
     this.#editing = undefined;
     this.#loadedText.delete(commentId);
     this.host.requestUpdate();
-  };
+    if (refocus) void this.#focus(`[data-edit="${CSS.escape(commentId)}"]`);
+  }
+
+  readonly #onCancel = (event: Event) => this.#closeEditor(event, true);
+
+  readonly #onEdited = (event: Event) => this.#closeEditor(event, false);
 }
 
 export const ownCommentActionsStyles = css`
