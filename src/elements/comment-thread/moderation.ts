@@ -76,7 +76,8 @@ export class ModerationController implements ReactiveController {
     const adapter = this.options.adapter();
     let held = 0;
     if (adapter?.capabilities.moderate && adapter.moderate) {
-      for (const comments of lists) for (const comment of comments) if (this.isHeld(comment)) held++;
+      // isHeld() without asking for the adapter again for every comment.
+      for (const comments of lists) for (const comment of comments) if (comment.viewerCan.moderate && this.showsPending(comment)) held++;
     }
     this.#counted = {lists, version: this.#version, held};
     return (this.#lastHeld = held);
