@@ -741,9 +741,17 @@ export class CommentThreadElement extends AdapterElement {
   #heldForViewer(): number {
     // A backend that leaves them out of `totalCount` already did this.
     if (this.#adapter?.capabilities.countsHeldComments === false) return 0;
-    const count = (comments: readonly Comment[]) => comments.filter((comment) => comment.status === 'pending').length;
-    return count(this.#data.comments) + count(this.#data.added);
+    // Counted again only when the lists change, not on every render (each step of a long thread).
+    const {comments, added} = this.#data;
+    const counted = this.#heldCounted;
+    if (counted?.comments === comments && counted.added === added) return counted.held;
+    let held = 0;
+    for (const list of [comments, added]) for (const comment of list) if (comment.status === 'pending') held++;
+    this.#heldCounted = {comments, added, held};
+    return held;
   }
+
+  #heldCounted: {comments: readonly Comment[]; added: readonly Comment[]; held: number} | undefined;
 
   #renderSort(): TemplateResult {
     const sort = this.#sort;

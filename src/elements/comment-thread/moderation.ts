@@ -6,6 +6,7 @@ import type {Comment} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {withActionDeadline} from '../../adapters/shared/deadline.js';
 import {formatNumber} from '../../i18n/format.js';
+import {focusAfterUpdate} from '../shared/focus-after-update.js';
 import type {ThreadNode} from './thread-tree.js';
 
 export interface ModerationOptions {
@@ -75,7 +76,8 @@ export class ModerationController implements ReactiveController {
     const adapter = this.options.adapter();
     let held = 0;
     if (adapter?.capabilities.moderate && adapter.moderate) {
-      for (const comments of lists) for (const comment of comments) if (this.isHeld(comment)) held++;
+      // isHeld() without asking for the adapter again for every comment.
+      for (const comments of lists) for (const comment of comments) if (comment.viewerCan.moderate && this.showsPending(comment)) held++;
     }
     this.#counted = {lists, version: this.#version, held};
     return (this.#lastHeld = held);
@@ -195,7 +197,8 @@ export class ModerationController implements ReactiveController {
             ? msg('Comment marked as spam.', {id: 'thread.moderation.spammed'})
             : msg('Comment deleted.', {id: 'thread.delete.done'}),
       );
-      await this.#focusAfter(comment.id);
+      // Focus stays in the thread: on the comment when it stays, else on the filter or the first comment.
+      await focusAfterUpdate(this.host, `[data-comment-id="${CSS.escape(comment.id)}"]`, '.held-filter', '[data-comment-id]');
     } catch (error) {
       // The approval shown ahead of the answer is taken back with the busy state.
       this.#busy.delete(comment.id);
@@ -207,17 +210,6 @@ export class ModerationController implements ReactiveController {
       this.#version++;
       this.host.requestUpdate();
     }
-  }
-
-  /** Keeps focus in the thread: on the comment when it stays, else on the filter or the heading. */
-  async #focusAfter(commentId: string) {
-    await this.host.updateComplete;
-    const root = this.host.renderRoot;
-    const target =
-      root.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(commentId)}"]`) ??
-      root.querySelector<HTMLElement>('.held-filter') ??
-      root.querySelector<HTMLElement>('[data-comment-id]');
-    target?.focus();
   }
 }
 

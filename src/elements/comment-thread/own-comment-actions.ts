@@ -4,6 +4,7 @@ import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import {editableText, type Comment} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
+import {focusAfterUpdate} from '../shared/focus-after-update.js';
 import {loadCommentForm} from '../shared/lazy-elements.js';
 import {canEditAt, editLabel} from './edit-window.js';
 import {withActionDeadline, withLoadDeadline} from '../../adapters/shared/deadline.js';
@@ -180,13 +181,13 @@ export class OwnCommentActions implements ReactiveController {
     this.#loadFailures.delete(comment.id);
     this.host.requestUpdate();
     // The safe choice takes focus, so Enter pressed twice does not delete.
-    await this.#focus(`[data-keep="${CSS.escape(comment.id)}"]`);
+    await focusAfterUpdate(this.host, `[data-keep="${CSS.escape(comment.id)}"]`);
   }
 
   async #keep(comment: Comment) {
     this.#confirming = undefined;
     this.host.requestUpdate();
-    await this.#focus(`[data-delete="${CSS.escape(comment.id)}"]`);
+    await focusAfterUpdate(this.host, `[data-delete="${CSS.escape(comment.id)}"]`);
   }
 
   async #delete(comment: Comment) {
@@ -201,7 +202,7 @@ export class OwnCommentActions implements ReactiveController {
       this.options.deleted(comment, placeholder);
       this.options.announce(msg('Comment deleted.', {id: 'thread.delete.done'}));
       const target = placeholder ? [comment.id] : [comment.parentId, ...neighbours];
-      await this.#focus(...target.filter((id): id is string => id !== null).map((id) => `[data-comment-id="${CSS.escape(id)}"]`));
+      await focusAfterUpdate(this.host, ...target.filter((id): id is string => id !== null).map((id) => `[data-comment-id="${CSS.escape(id)}"]`));
     } catch (error) {
       if (isAbortError(error)) return;
       this.#failed.add(comment.id);
@@ -221,35 +222,19 @@ export class OwnCommentActions implements ReactiveController {
     return index === -1 ? [] : [...ids.slice(index + 1), ...ids.slice(0, index).reverse()];
   }
 
-  /** Focuses the first of `selectors` found once the host has rendered. */
-  async #focus(...selectors: string[]) {
-    await this.host.updateComplete;
-    for (const selector of selectors) {
-      const element = this.host.renderRoot.querySelector<HTMLElement>(selector);
-      if (element) {
-        element.focus();
-        return;
-      }
-    }
-  }
-
-  readonly #onCancel = (event: Event) => {
-    const editor = (event.target as Element).closest?.('comment-form[data-editing]');
-    const commentId = editor?.getAttribute('data-editing');
-    if (!commentId) return;
-    this.#editing = undefined;
-    this.#loadedText.delete(commentId);
-    this.host.requestUpdate();
-    void this.#focus(`[data-edit="${CSS.escape(commentId)}"]`);
-  };
-
-  readonly #onEdited = (event: Event) => {
+  /** Closes the editor an event came from; focus goes back to its Edit button when cancelled. */
+  #closeEditor(event: Event, refocus: boolean): void {
     const commentId = (event.target as Element).closest?.('comment-form[data-editing]')?.getAttribute('data-editing');
     if (!commentId) return;
     this.#editing = undefined;
     this.#loadedText.delete(commentId);
     this.host.requestUpdate();
-  };
+    if (refocus) void focusAfterUpdate(this.host, `[data-edit="${CSS.escape(commentId)}"]`);
+  }
+
+  readonly #onCancel = (event: Event) => this.#closeEditor(event, true);
+
+  readonly #onEdited = (event: Event) => this.#closeEditor(event, false);
 }
 
 export const ownCommentActionsStyles = css`

@@ -100,7 +100,9 @@ export function buildThreadTree(
         if (placed.has(reply.id) || !visible.has(reply.id)) continue;
         placed.add(reply.id);
         nodes.push(node(reply, depth, [], byId.get(reply.parentId!)!));
-        pending.push(...[...(children.get(reply.id) ?? [])].reverse());
+        const answers = children.get(reply.id) ?? [];
+        // Pushed last first, without spreading: one reply may have tens of thousands.
+        for (let index = answers.length - 1; index >= 0; index--) pending.push(answers[index]!);
       }
     }
     return nodes;

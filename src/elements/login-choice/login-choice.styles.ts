@@ -164,7 +164,7 @@ export const styles = css`
     box-shadow: inset 0 0 0 1px var(--_danger);
   }
 
-  .email-sign-in {
+  .email-link-form {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
@@ -172,11 +172,11 @@ export const styles = css`
     margin-block: 0.75rem;
   }
 
-  .email-sign-in label {
+  .email-link-form label {
     flex-basis: 100%;
   }
 
-  .email-sign-in input {
+  .email-link-form input {
     flex: 1 1 14rem;
     inline-size: auto;
   }

@@ -51,6 +51,11 @@ describe('<login-choice> with an email link', () => {
     expect(element.shadowRoot!.querySelector('label[for="sign-in-email"]')!.textContent).to.equal('Email for a sign-in link');
     await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'email-link-input'), 'focus moves to the address field');
     await expectAccessible(element);
+    // Its own styles apply (they once targeted a class the form no longer had): the field and its button share a row.
+    const input = part(element, 'email-link-input')!.getBoundingClientRect();
+    const button = part(element, 'email-link-button')!.getBoundingClientRect();
+    expect(getComputedStyle(part(element, 'email-link-form')!).display).to.equal('flex');
+    expect(button.top, 'the button beside the field').to.be.below(input.bottom);
 
     part<HTMLInputElement>(element, 'email-link-input')!.value = 'ada@example.com';
     part<HTMLButtonElement>(element, 'email-link-button')!.click();
