@@ -60,6 +60,25 @@ describe('<comment-thread> prefetching the next page', () => {
     await expectAccessible(element);
   });
 
+  it('shows a page of 100 conversations (300 comments) in one update', async () => {
+    const page = (index: number) =>
+      Array.from({length: 100}, (_, offset) => {
+        const id = `p${index}-${offset}`;
+        return [stubComment(id), stubComment(`${id}-r`, {parentId: id}), stubComment(`${id}-rr`, {parentId: `${id}-r`})];
+      }).flat();
+    const {adapter, requests} = stubAdapter((request) =>
+      Promise.resolve(request.cursor === 'p2' ? stubPage(page(2), null, 600) : stubPage(page(1), 'p2', 600)),
+    );
+    const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="100" .adapter=${adapter}></comment-thread>`);
+    await settled(element);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched');
+    const updates = countUpdates(element);
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(commentIds(element)).to.have.length(600);
+    expect(updates.count).to.equal(1);
+  });
+
   it('discards the prefetched page when the sort changes, on refresh, and with another adapter', async () => {
     const first = stubAdapter(twoPages(''));
     const element = await threadOn(first.adapter);
