@@ -44,7 +44,7 @@ export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
  * host is connected it also follows the adapter's live updates and reloads when the
  * viewer signs in or out (pending comments and permissions depend on who is looking).
  *
- * Once a page is shown it asks for the next one in the background, so that Load more
+ * Once a page is in it asks for the next one in the background, so that Load more
  * shows it without a round trip (and in one host update). That page is discarded with
  * the query (sort, refresh, sign-in or out, another adapter); a failure of it is kept
  * quiet until Load more, which then asks once more and shows that answer's error.
@@ -140,7 +140,6 @@ export class ThreadController implements ReactiveController {
       this.status = 'complete';
       this.#applyQueued();
       this.host.dispatchEvent(new CommentLoadEvent(page.thread, comments, true, page.nextCursor !== null));
-      this.#prefetchAfterUpdate();
     } catch (error) {
       if (controller.signal.aborted) return;
       this.status = 'error';
@@ -151,6 +150,7 @@ export class ThreadController implements ReactiveController {
     } finally {
       if (this.#load === controller) this.#load = undefined;
       this.#changed();
+      if (!controller.signal.aborted) this.#prefetchNext();
     }
   }
 
@@ -198,7 +198,7 @@ export class ThreadController implements ReactiveController {
       // Already here: shown in this very task, one host update, no "Loading…" in between.
       const fresh = this.#showPage(prefetched.page, cursor, outOfTurn, prefetched);
       this.#changed();
-      this.#prefetchAfterUpdate();
+      this.#prefetchNext();
       return Promise.resolve(fresh);
     }
     const controller = new AbortController();
@@ -213,9 +213,7 @@ export class ThreadController implements ReactiveController {
         const ready = prefetched?.page;
         const page = ready ?? (await this.#loadPage(query, cursor, controller.signal));
         if (controller.signal.aborted) return undefined;
-        const fresh = this.#showPage(page, cursor, outOfTurn, ready ? prefetched : undefined);
-        this.#prefetchAfterUpdate();
-        return fresh;
+        return this.#showPage(page, cursor, outOfTurn, ready ? prefetched : undefined);
       } catch (error) {
         if (controller.signal.aborted || isAbortError(error)) return undefined;
         this.moreStatus = 'error';
@@ -225,6 +223,7 @@ export class ThreadController implements ReactiveController {
       } finally {
         if (this.#more?.controller === controller) this.#more = undefined;
         this.#changed();
+        if (this.moreStatus === 'complete') this.#prefetchNext();
       }
     })();
     this.#more = {controller, done};
@@ -269,31 +268,28 @@ export class ThreadController implements ReactiveController {
   }
 
   /**
-   * Asks for the next page once the host has shown the current one (its first screenful:
-   * the rest renders while the answer is on its way). A prefetch that fails is not asked
-   * for again until Load more.
+   * Asks for the next page as soon as the current one is in: its answer travels while the
+   * current page renders. A prefetch that fails is not asked for again until Load more.
    */
-  #prefetchAfterUpdate(): void {
+  #prefetchNext(): void {
     const query = this.#query;
-    void this.host.updateComplete.then(() => {
-      if (!query || query !== this.#query || !this.#connected || this.status !== 'complete' || this.#more || this.#load) return;
-      const cursor = this.#upcomingCursor();
-      if (cursor === null || this.#prefetch?.cursor === cursor) return;
-      this.#dropPrefetch();
-      const controller = new AbortController();
-      const prefetch: Prefetch = {
-        query,
-        cursor,
-        controller,
-        heard: [],
-        changes: this.#changes,
-        done: this.#loadPage(query, cursor, controller.signal).then(
-          (page) => void (prefetch.page = page),
-          () => void (prefetch.failed = true),
-        ),
-      };
-      this.#prefetch = prefetch;
-    });
+    if (!query || !this.#connected || this.status !== 'complete' || this.#more || this.#load) return;
+    const cursor = this.#upcomingCursor();
+    if (cursor === null || this.#prefetch?.cursor === cursor) return;
+    this.#dropPrefetch();
+    const controller = new AbortController();
+    const prefetch: Prefetch = {
+      query,
+      cursor,
+      controller,
+      heard: [],
+      changes: this.#changes,
+      done: this.#loadPage(query, cursor, controller.signal).then(
+        (page) => void (prefetch.page = page),
+        () => void (prefetch.failed = true),
+      ),
+    };
+    this.#prefetch = prefetch;
   }
 
   /** The prefetched page for `cursor`, taken (no longer kept); undefined when there is none. */
@@ -366,7 +362,7 @@ export class ThreadController implements ReactiveController {
     else if (this.#query) {
       this.#follow();
       if (interrupted === 'more') void this.loadMore();
-      else this.#prefetchAfterUpdate();
+      else this.#prefetchNext();
     }
   }
 
