@@ -13,7 +13,8 @@
 //   COLLOQUY_BENCH_PORT=9501                (default 9501)
 import {cpus} from 'node:os';
 import {chromium} from 'playwright-core';
-import {exitUnlessBuilt, heapAfterGc, serveDist} from './bench-server.mjs';
+import {exitUnlessBuilt, heapAfterGc, root, serveDist} from './bench-server.mjs';
+import {topSelfTime} from './bench-profile.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
 exitUnlessBuilt();
@@ -182,26 +183,10 @@ async function metrics(session) {
   return {script: value('ScriptDuration'), style: value('RecalcStyleDuration'), layout: value('LayoutDuration')};
 }
 
-/** The functions with the most self time in a CPU profile. */
+/** The functions with the most self time in a CPU profile, mapped to src/. */
 function printProfile(profile, page) {
-  const self = new Map();
-  const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node);
-  const label = (node) => {
-    const {functionName, url, lineNumber, columnNumber} = node.callFrame;
-    return url ? `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}` : functionName;
-  };
-  for (const id of profile.samples) {
-    const node = byId.get(id);
-    // Built-ins (querySelector…) are named with their caller.
-    const caller = node.callFrame.url ? undefined : parents.get(id);
-    const name = caller?.callFrame.url ? `${label(node)} ← ${label(caller)}` : label(node);
-    self.set(name, (self.get(name) ?? 0) + interval);
-  }
   console.log(`  Page ${page}, top self time:`);
-  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+  for (const {ms, name, where} of topSelfTime(profile, root, 15)) console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${name}  ${where}`);
 }
 
 const browser = await chromium.launch({executablePath: findChromium(), args: chromiumArgs});
