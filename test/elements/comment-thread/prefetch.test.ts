@@ -6,6 +6,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {LoadPageRequest} from '../../../src/core/adapter.js';
 import type {Comment, CommentPage} from '../../../src/core/types.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
+import {PREFETCH_FRESH_MS} from '../../../src/elements/comment-thread/thread-controller.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {stubAdapter, stubComment, stubPage} from './stub-adapter.js';
 import {commentIds, part, settled, text, THREAD} from './thread-fixture.js';
@@ -97,6 +98,24 @@ describe('<comment-thread> prefetching the next page', () => {
   it('takes shorter steps on a slow device', async () => {
     // Every update seems to take 200 ms or more: 100 comments an update, the least there is.
     expect(await loadMoreUpdates(200)).to.equal(3);
+  });
+
+  it('asks again for a page prefetched more than five minutes before Load more', async () => {
+    let edition = 'old';
+    const {adapter, requests} = stubAdapter((request) => twoPages(edition)(request));
+    const element = await threadOn(adapter);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched');
+    edition = 'new';
+    const now = Date.now;
+    Date.now = () => now() + PREFETCH_FRESH_MS + 1000;
+    try {
+      part(element, 'load-more-button')!.click();
+      await settled(element);
+    } finally {
+      Date.now = now;
+    }
+    expect(requests).to.have.length(3);
+    expect(commentIds(element)).to.deep.equal(['oldoldest1', 'oldoldest2', 'newoldest3', 'newoldest4']);
   });
 
   it('discards the prefetched page when the sort changes, on refresh, and with another adapter', async () => {
