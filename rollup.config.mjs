@@ -76,7 +76,7 @@ export default [
       // either, a thread with HTML from another backend would also load the WordPress adapter.
       manualChunks: (id) => {
         if (id.endsWith('/build/content/entities.js')) return 'entities';
-        if (/\/build\/adapters\/shared\/(values|thread-order|storage)\.js$/.test(id)) return 'adapter-shared';
+        if (/\/build\/adapters\/shared\/(values|thread-order)\.js$/.test(id)) return 'adapter-shared';
         return undefined;
       },
     },
