@@ -6,11 +6,13 @@ import type {
   CompleteSignInRequest,
   EditCommentRequest,
   LoadPageRequest,
+  LoadRepliesRequest,
   LocatedComment,
   LocateRequest,
   NewComment,
   ModerateRequest,
   ReactRequest,
+  ReplyBatch,
   SignInLinkRequest,
   SignInUrlRequest,
   ThreadEvent,
@@ -37,6 +39,7 @@ import {
   mapThreadEvent,
   PROTOCOL_PAGE_SIZE,
 } from './mapping.js';
+import {FIRST_REPLIES, mapReplyBatch, MAX_REPLY_BATCH} from './replies.js';
 
 export interface RestAdapterOptions {
   /** The protocol's base URL, e.g. `https://api.example.com/comments` (relative URLs resolve against the page). */
@@ -183,7 +186,21 @@ export class RestAdapter implements CommentAdapter {
       sort: request.sort,
       limit: this.#pageSize(request.limit),
       ...(request.cursor ? {cursor: request.cursor} : {}),
+      // Sent before the service document says whether the server cuts conversations: one
+      // that does not ignores it (docs/rest-protocol.md, "Long conversations").
+      replies: String(FIRST_REPLIES),
     });
+  }
+
+  /** `GET …/comments/{comment}/replies`: the next replies of a conversation whose page carried `moreReplies`. */
+  async loadReplies(request: LoadRepliesRequest, {signal}: CallOptions = {}): Promise<ReplyBatch> {
+    const limit = Math.max(1, Math.min(MAX_REPLY_BATCH, Math.floor(request.limit) || 1));
+    const url = this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}/replies`, {
+      cursor: request.cursor,
+      limit: String(limit),
+    });
+    const {body} = await this.#request(url, {}, signal);
+    return mapReplyBatch(body);
   }
 
   /** `limit` as sent: at most `maxPageSize`, the same for pages and `locate`, so their cursors agree. */
