@@ -15,7 +15,7 @@ import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {customProperties} from '../shared/custom-properties.js';
 import {bodyIdOf, type LongThreadController} from './long-thread.js';
 import type {ModerationController} from './moderation.js';
-import type {ReplyBatches} from './more-replies.js';
+import {unsentReplies, type ReplyBatches, type ReplyFetchController} from './more-replies.js';
 import type {NewCommentsController} from './new-comments.js';
 import type {OwnCommentActions} from './own-comment-actions.js';
 import {commentHash} from './permalinks.js';
@@ -52,6 +52,8 @@ export interface CommentViewContext {
   isOutgoing(comment: Comment): boolean;
   readonly progressive: Pick<ProgressiveRender, 'list'>;
   readonly replyBatches: Pick<ReplyBatches, 'hidden' | 'renderButton'>;
+  /** Fetches of replies a page did not bring: their state is shown by the button. */
+  readonly replyFetches: Pick<ReplyFetchController, 'state'>;
   /** "Show N more replies" was pressed. */
   readonly onMoreReplies: (event: Event) => void;
   readonly own: Pick<OwnCommentActions, 'isEditing' | 'renderEditor' | 'renderActions'>;
@@ -132,8 +134,15 @@ export class CommentView {
             () => version,
           )}</ol>`
         : nothing;
-    const hidden = parent || context.longThread.isCollapsed(node.comment.id) ? 0 : context.replyBatches.hidden(node);
-    const more = hidden > 0 ? context.replyBatches.renderButton(hidden, repliesId(node.comment), locale, context.onMoreReplies) : nothing;
+    // Loaded but not shown, and not sent yet (a backend that sends long conversations in batches).
+    const hidden =
+      parent || context.longThread.isCollapsed(node.comment.id)
+        ? 0
+        : context.replyBatches.hidden(node) + (unsentReplies(node.comment, context.adapter)?.count ?? 0);
+    const more =
+      hidden > 0
+        ? context.replyBatches.renderButton(hidden, repliesId(node.comment), locale, context.onMoreReplies, context.replyFetches.state(node.comment.id))
+        : nothing;
     return html`<li class="item" ${customProperties({'--_comments': parent ? undefined : String(subtreeSize(node))})}>${this.#renderComment(node, locale, parent)}${replies}${more}</li>`;
   }
 
