@@ -47,6 +47,12 @@ export interface MemoryAdapterOptions {
   signInPage?: string;
   /** The clock, for tests. */
   now?: () => number;
+  /**
+   * Pages bring each conversation's first this many replies only, with `moreReplies` on its
+   * first comment, and `loadReplies` the rest, as a REST server with `replies` does.
+   * Default: every reply in the page.
+   */
+  firstReplies?: number;
 }
 
 /** The simulated providers: the brands keep their names, the email link is translated. */

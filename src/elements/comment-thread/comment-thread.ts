@@ -5,85 +5,40 @@ import {property} from 'lit/decorators.js';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
-import type {Comment, CommentAuthor, CommentContent, SortOrder, ThreadInfo} from '../../core/types.js';
-import {parseText, type TextParagraph} from '../../content/text.js';
-import {UGC_LINK_REL} from '../../content/urls.js';
+import type {Comment, SortOrder, ThreadInfo} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
-import {formatFullDate} from '../../i18n/format.js';
-import {countLabel, plausibleTime, shownCount} from '../../i18n/plausible.js';
+import {countLabel, shownCount} from '../../i18n/plausible.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf, plural} from '../../i18n/locale.js';
 import {ClockController} from '../shared/clock.js';
-import {liveRelativeTime} from '../shared/live-relative-time.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
 import {thoughtCount} from '../shared/thought-count.js';
 import {authorUrls} from '../shared/author-urls.js';
-import {avatarStyles, checkedAvatar} from '../shared/avatar.js';
+import {avatarStyles} from '../shared/avatar.js';
 import {MarkdownController} from '../shared/markdown.js';
-import {sanitizedHtml} from '../shared/sanitized-html.js';
-import {customProperties} from '../shared/custom-properties.js';
 import {contentStyles} from '../shared/content.styles.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
 import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {loadLinkedComment} from './linked-comment.js';
-import {commentHash, PermalinkController} from './permalinks.js';
-import {bodyIdOf, LongThreadController, longThreadStyles} from './long-thread.js';
-import {moreRepliesStyles, ReplyBatches} from './more-replies.js';
-import {textBody} from './text-body.js';
+import {PermalinkController} from './permalinks.js';
+import {LongThreadController, longThreadStyles} from './long-thread.js';
+import {moreRepliesStyles, ReplyBatches, ReplyFetchController, REPLIES_PER_BATCH, unsentReplies} from './more-replies.js';
 import {NewCommentsController, newCommentsStyles} from './new-comments.js';
-import {showsRelative, timestampStyles, type DateStyle} from './timestamps.js';
+import {timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {ModerationController, moderationStyles} from './moderation.js';
 import {ThreadController} from './thread-controller.js';
-import {invalidateProgressiveRender, ProgressiveRender, type RenderBudget} from './progressive-render.js';
-import {buildThreadTree, nodesById, subtreeSize, type ThreadNode} from './thread-tree.js';
-
-/**
- * Levels indented in a narrow thread (a phone); replies deeper than this are shown at that
- * level and say whom they answer. Keep in step with the narrow container query's styles.
- */
-const NARROW_INDENT_LEVELS = 3;
+import {CommentView, type CommentViewContext} from './comment-view.js';
+import {invalidateProgressiveRender, ProgressiveRender} from './progressive-render.js';
+import {buildThreadTree, nodesById, type ThreadNode} from './thread-tree.js';
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
 const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style', 'loading'];
-
-// Every update of the thread re-renders every comment: what does not change with the time is
-// worked out once per comment.
-const parsedText = new WeakMap<CommentContent, TextParagraph[]>();
-const formattedTimes = new WeakMap<Comment, CommentTimes | null>();
-
-interface CommentTimes {
-  locale: string;
-  created: number;
-  iso: string;
-  title: string;
-  editedTitle: string | undefined;
-}
-
-/** A comment's times, formatted for `locale`; null when its creation time is unreadable. */
-function timesOf(comment: Comment, locale: string): CommentTimes | null {
-  let times = formattedTimes.get(comment);
-  if (times === undefined || (times !== null && times.locale !== locale)) {
-    const created = plausibleTime(comment.createdAt);
-    const edited = plausibleTime(comment.editedAt);
-    times = Number.isNaN(created)
-      ? null
-      : {
-          locale,
-          created,
-          iso: new Date(created).toISOString(),
-          title: formatFullDate(created, locale),
-          editedTitle: Number.isNaN(edited) ? undefined : formatFullDate(edited, locale),
-        };
-    formattedTimes.set(comment, times);
-  }
-  return times;
-}
 
 /**
  * The comments of one page or post: a heading with their count, threaded replies, and
@@ -232,9 +187,17 @@ export class CommentThreadElement extends AdapterElement {
   });
   readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #replyBatches = new ReplyBatches();
+  readonly #replyFetches = new ReplyFetchController(this, {
+    adapter: () => this.#adapter,
+    thread: () => this.#data.query?.thread,
+    deadline: () => this.#data.query?.deadline ?? DEFAULT_LOAD_DEADLINE_MS,
+    store: (conversationId, cursor, batch) => this.#data.addReplies(conversationId, cursor, batch),
+    changed: (conversationId) => this.#changedComments([conversationId]),
+  });
   readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
+  readonly #view = new CommentView(this.#createViewContext());
   readonly #adapterProvider = new ContextProvider(this, {context: adapterContext});
   readonly #threadProvider = new ContextProvider(this, {context: threadContext, initialValue: this.#link});
 
@@ -437,6 +400,50 @@ export class CommentThreadElement extends AdapterElement {
     };
   }
 
+  #createViewContext(): CommentViewContext {
+    // Getters read the element's current state, as for the link.
+    const element = this;
+    return {
+      get dateStyle() {
+        return element.dateStyle;
+      },
+      get replyingTo() {
+        return element.replyingTo;
+      },
+      get targeted() {
+        return element.#targeted;
+      },
+      get now() {
+        return element.#clock.now;
+      },
+      get info() {
+        return element.#data.info;
+      },
+      get adapter() {
+        return element.#adapter;
+      },
+      // Fields declared below this one are not set yet: read when rendering.
+      get failedAvatars() {
+        return element.#failedAvatars;
+      },
+      get onMoreReplies() {
+        return element.#onMoreReplies;
+      },
+      get replyFetches() {
+        return element.#replyFetches;
+      },
+      isOutgoing: (comment) => element.#isOutgoing(comment),
+      progressive: this.#progressive,
+      replyBatches: this.#replyBatches,
+      own: this.#own,
+      moderation: this.#moderation,
+      reactions: this.#reactions,
+      newComments: this.#newComments,
+      longThread: this.#longThread,
+      markdown: this.#markdown,
+    };
+  }
+
   #find(commentId: string): Comment | undefined {
     return (
       this.#data.comments.find((comment) => comment.id === commentId) ??
@@ -512,7 +519,12 @@ export class CommentThreadElement extends AdapterElement {
   async #reveal(commentId: string, fromAddress: boolean): Promise<void> {
     const request = ++this.#revealRequest;
     const isCurrent = () => request === this.#revealRequest;
-    await loadLinkedComment(this.#data, commentId, (id) => this.#find(id) !== undefined, isCurrent);
+    const has = (id: string) => this.#find(id) !== undefined;
+    await loadLinkedComment(this.#data, commentId, has, isCurrent);
+    if (!has(commentId) && isCurrent()) {
+      const unsent = () => this.#nodes().map((node) => node.comment).filter((comment) => unsentReplies(comment, this.#adapter));
+      await this.#replyFetches.search(commentId, unsent, has, isCurrent);
+    }
     if (!isCurrent()) return;
     if (!this.#find(commentId)) {
       if (fromAddress && this.#data.status === 'complete') {
@@ -576,8 +588,16 @@ export class CommentThreadElement extends AdapterElement {
   readonly #onMoreReplies = async (event: Event): Promise<void> => {
     const button = event.currentTarget as HTMLElement;
     const conversationId = button.closest('li')?.querySelector('article')?.dataset['commentId'];
-    const conversation = conversationId === undefined ? undefined : nodesById(this.#nodes()).get(conversationId)?.conversation;
-    const revealed = conversation && this.#replyBatches.showMore(conversation);
+    let conversation = conversationId === undefined ? undefined : nodesById(this.#nodes()).get(conversationId)?.conversation;
+    if (!conversation) return;
+    const shownBefore = this.#replyBatches.shown(conversation);
+    // Replies the page did not bring are fetched once those it brought are all shown.
+    if (this.#replyBatches.hidden(conversation) < REPLIES_PER_BATCH && unsentReplies(conversation.comment, this.#adapter)) {
+      const stored = await this.#replyFetches.fetch(conversation.comment, REPLIES_PER_BATCH);
+      conversation = nodesById(this.#nodes()).get(conversation.comment.id)?.conversation;
+      if (!conversation || (!stored && this.#replyBatches.hidden(conversation) === 0)) return;
+    }
+    const revealed = this.#replyBatches.showMore(conversation, shownBefore);
     if (!revealed) return;
     this.#progressive.allow(revealed.count);
     this.#progressive.keeping(() => this.requestUpdate());
@@ -795,7 +815,7 @@ export class CommentThreadElement extends AdapterElement {
         : html`<ol part="list" class="comments" @click=${this.#onClick}>${this.#progressive.list(
               nodes,
               this.#progressive.begin(),
-              (node, budget) => this.#renderNode(node, budget, locale, this.#versionOf(node)),
+              (node, budget) => this.#view.renderNode(node, budget, locale, this.#versionOf(node)),
               (node) => this.#versionOf(node),
               (node) => 1 + this.#replyBatches.shown(node),
             )}</ol>`}
@@ -828,155 +848,6 @@ export class CommentThreadElement extends AdapterElement {
   #versionOf(conversation: ThreadNode): number {
     return this.#versions.get(conversation.comment.id) ?? 0;
   }
-
-  /** `version` is that of the conversation `node` belongs to. */
-  #renderNode(node: ThreadNode, budget: RenderBudget, locale: string, version: number, parent?: Comment): TemplateResult {
-    // A conversation not rendered yet holds a place sized by its number of comments, so
-    // the scrollbar barely moves as they come into view (see the styles).
-    // Written without spaces between tags: each would be a text node per comment.
-    const replies =
-      node.replies.length > 0
-        ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${this.#longThread.isCollapsed(node.comment.id)}>${this.#progressive.list(
-            node.replies,
-            budget,
-            (reply, inner) => this.#renderNode(reply, inner, locale, version, node.comment),
-            () => version,
-          )}</ol>`
-        : nothing;
-    const hidden = parent || this.#longThread.isCollapsed(node.comment.id) ? 0 : this.#replyBatches.hidden(node);
-    const more = hidden > 0 ? this.#replyBatches.renderButton(hidden, repliesId(node.comment), locale, this.#onMoreReplies) : nothing;
-    return html`<li class="item" ${customProperties({'--_comments': parent ? undefined : String(subtreeSize(node))})}>${this.#renderComment(node, locale, parent)}${replies}${more}</li>`;
-  }
-
-  /**
-   * `parent` is the comment `node` is listed under, when it is a reply.
-   *
-   * Written for thousands of comments: one template holds what every comment shows, with
-   * text set as a property where Lit would add a marker per binding, and what few comments
-   * show (badges, notes, the viewer's and a moderator's controls, the form) each behind a
-   * single binding. Markup without spaces between tags where the layout (flex, grid,
-   * blocks) shows none.
-   */
-  #renderComment(node: ThreadNode, locale: string, parent?: Comment): TemplateResult {
-    const {comment, inReplyTo, depth} = node;
-    const targeted = comment.id === this.#targeted;
-    if (comment.status === 'deleted') {
-      return html`<article part=${targeted ? 'comment comment-deleted comment-targeted' : 'comment comment-deleted'} class=${targeted ? 'comment deleted targeted' : 'comment deleted'} data-comment-id=${comment.id} tabindex="-1"><p class="placeholder">${msg('This comment was deleted.', {id: 'thread.deleted'})}</p></article>`;
-    }
-    const sending = this.#isOutgoing(comment);
-    const pending = this.#moderation.showsPending(comment);
-    const fresh = this.#newComments.isNew(comment.id);
-    const name = authorName(comment.author);
-    const labelId = `author-${encodeURIComponent(comment.id)}`;
-    const states = [pending && 'pending', sending && 'sending', targeted && 'targeted', fresh && 'new'].filter(Boolean);
-    const parts = states.length === 0 ? 'comment' : `comment ${states.map((state) => `comment-${state}`).join(' ')}`;
-    const classes = states.length === 0 ? 'comment' : `comment ${states.join(' ')}`;
-    const profile = authorUrls(comment.author).profile;
-    const author = profile
-      ? html`<a id=${labelId} part="author" class="author" href=${profile} rel=${UGC_LINK_REL} dir="auto" .textContent=${name}></a>`
-      : html`<span id=${labelId} part="author" class="author" dir="auto" .textContent=${name}></span>`;
-    const note =
-      inReplyTo || (parent && depth > NARROW_INDENT_LEVELS) || pending
-        ? html`${inReplyTo
-            ? this.#renderInReplyTo(inReplyTo)
-            : parent && depth > NARROW_INDENT_LEVELS
-              ? this.#renderInReplyTo(parent, 'narrow-only')
-              : nothing}${this.#moderation.renderNote(comment)}`
-        : nothing;
-    return html`<article part=${parts} class=${classes} data-comment-id=${comment.id} tabindex="-1" aria-labelledby=${labelId} aria-busy=${sending ? 'true' : nothing}>${checkedAvatar(name, authorUrls(comment.author).avatar, locale, this.#failedAvatars)}<div class="main"><header part="comment-header" class="meta">${author}${this.#renderLabels(comment, fresh)}${sending
-      ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
-      : this.#renderTime(comment, locale)}</header>${note}${this.#own.isEditing(comment) ? this.#own.renderEditor(comment) : this.#renderBody(comment)}${this.#own.isEditing(comment) ? nothing : this.#longThread.renderShowMore(comment, bodyIdOf(comment.id))}${this.#renderActions(node, name, sending, pending, locale)}${comment.id === this.replyingTo ? html`<div class="reply-form"><slot></slot></div>` : nothing}</div></article>`;
-  }
-
-  /** "Moderator" or "Author", and "New": on few comments. */
-  #renderLabels(comment: Comment, fresh: boolean): TemplateResult | typeof nothing {
-    const {isModerator, isThreadAuthor} = comment.author;
-    if (!isModerator && !isThreadAuthor && !fresh) return nothing;
-    return html`${isModerator
-      ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
-      : isThreadAuthor
-        ? html`<span part="badge" class="badge">${msg('Author', {id: 'thread.badge.author'})}</span>`
-        : nothing}${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}`;
-  }
-
-  #renderBody(comment: Comment): TemplateResult {
-    const bodyId = bodyIdOf(comment.id);
-    const className = this.#longThread.isClamped(comment) ? 'body clamped' : 'body';
-    const rich = this.#renderRichContent(comment);
-    return rich
-      ? html`<div part="body" class=${className} id=${bodyId} data-body-of=${comment.id} dir="auto">${rich}</div>`
-      : html`<div part="body" class=${className} id=${bodyId} data-body-of=${comment.id} dir="auto" ${textBody(this.#textOf(comment.content))}></div>`;
-  }
-
-  /**
-   * Reply and, on some comments, likes, Edit and Delete, moderation and "Collapse thread".
-   * Spaces between the buttons come with the rarer ones: a comment with Reply alone has none.
-   */
-  #renderActions(node: ThreadNode, name: string, sending: boolean, pending: boolean, locale: string): TemplateResult | typeof nothing {
-    const {comment, depth} = node;
-    const canReply = !sending && !pending && comment.viewerCan.reply && this.#data.info?.posting.open !== false;
-    const moderation = sending ? nothing : this.#moderation.renderActions(comment);
-    // A held comment's moderator decides with Approve/Spam/Delete; Edit and Delete come after.
-    // The clock's last tick may be up to half a minute old: the time left is counted from now.
-    const ownActions = sending || moderation !== nothing ? nothing : this.#own.renderActions(comment, Date.now(), locale);
-    const reactions = sending ? nothing : this.#reactions.renderButtons(comment, locale);
-    const collapse =
-      depth === 1 && node.replies.length > 0
-        ? this.#longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
-        : nothing;
-    const message = this.#reactions.renderMessage(comment);
-    const after =
-      ownActions === nothing && moderation === nothing && collapse === nothing && message === nothing
-        ? nothing
-        : html` ${ownActions} ${moderation} ${collapse} ${message}`;
-    const before = reactions === nothing ? nothing : html`${reactions} `;
-    if (!canReply) return before === nothing && after === nothing ? nothing : html`<div class="actions">${before}${after}</div>`;
-    return html`<div class="actions">${before}<button
-      type="button"
-      part="reply-button"
-      class="link-button reply"
-      data-reply=${comment.id}
-      aria-label=${msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'})}
-      aria-expanded=${comment.id === this.replyingTo ? 'true' : 'false'}
-      .textContent=${msg('Reply', {id: 'thread.reply'})}
-    ></button>${after}</div>`;
-  }
-
-  #renderTime(comment: Comment, locale: string): TemplateResult | typeof nothing {
-    const times = timesOf(comment, locale);
-    if (!times) return nothing;
-    // The label keeps itself current (see liveRelativeTime), as a property: no marker.
-    const permalink = showsRelative(this.dateStyle, times.created, this.#clock.now)
-      ? html`<a part="permalink" class="permalink" href=${commentHash(comment.id)}><time part="timestamp" datetime=${times.iso} title=${times.title} .textContent=${liveRelativeTime(times.created, locale)}></time> <span part="full-date" class="full-date visually-hidden" .textContent=${times.title}></span></a>`
-      : html`<a part="permalink" class="permalink" href=${commentHash(comment.id)}><time part="timestamp" datetime=${times.iso} .textContent=${times.title}></time></a>`;
-    if (times.editedTitle === undefined) return permalink;
-    return html`${permalink}<span class="edited" title=${times.editedTitle}>${msg('(edited)', {id: 'thread.edited'})}</span>`;
-  }
-
-  #renderInReplyTo(parent: Comment, className = ''): TemplateResult {
-    const label =
-      parent.status === 'deleted'
-        ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
-        : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
-    return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
-  }
-
-  /** HTML through the sanitizer, or Markdown once its parser is here; undefined for plain text. */
-  #renderRichContent(comment: Comment): unknown {
-    const {content, permalink} = comment;
-    if (content.kind === 'html') return sanitizedHtml(content.value, nothing, permalink ?? this.#data.info?.url);
-    return this.#adapter?.capabilities.markdown ? this.#markdown.render(content.value) : undefined;
-  }
-
-  /** Plain text's paragraphs, parsed once per content. */
-  #textOf(content: CommentContent): readonly TextParagraph[] {
-    let paragraphs = parsedText.get(content);
-    if (!paragraphs) {
-      paragraphs = parseText(content.value);
-      parsedText.set(content, paragraphs);
-    }
-    return paragraphs;
-  }
 }
 
 function sortedMessage(sort: SortOrder): string {
@@ -985,17 +856,9 @@ function sortedMessage(sort: SortOrder): string {
   return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
 }
 
-function repliesId(comment: Comment): string {
-  return `replies-${encodeURIComponent(comment.id)}`;
-}
-
 /** Resolves once the browser has rendered the next frame. */
 function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-}
-
-function authorName(author: CommentAuthor): string {
-  return author.name.trim() || msg('Anonymous', {id: 'thread.anonymous'});
 }
 
 defineElement('comment-thread', CommentThreadElement);
