@@ -44,6 +44,49 @@ export function checkedAvatar(
   </span>`;
 }
 
+/**
+ * `checkedAvatar` built as DOM nodes, for a thread of thousands of comments where each
+ * template instance costs markers and part objects. Its `error` is caught by the host's
+ * capturing listener.
+ */
+export function avatarElement(document: Document, name: string, url: string | undefined, locale: string, failed: ReadonlySet<string>): HTMLElement {
+  const shown = url && !failed.has(url) ? url : undefined;
+  const initials = initialsElement(document, name, locale, shown ? 'avatar-initials' : 'avatar');
+  if (!shown) return initials;
+  const frame = document.createElement('span');
+  frame.className = 'avatar-frame';
+  const image = document.createElement('img');
+  for (const [attribute, value] of IMAGE_ATTRIBUTES) image.setAttribute(attribute, value);
+  image.setAttribute('src', shown);
+  frame.append(initials, image);
+  return frame;
+}
+
+/** The address an `avatarElement` shows, or undefined for initials alone. */
+export function avatarElementUrl(element: Element): string | undefined {
+  return element.classList.contains('avatar-frame') ? (element.lastElementChild?.getAttribute('src') ?? undefined) : undefined;
+}
+
+const IMAGE_ATTRIBUTES = [
+  ['part', 'avatar'],
+  ['class', 'avatar'],
+  ['alt', ''],
+  ['width', '48'],
+  ['height', '48'],
+  ['loading', 'lazy'],
+  ['decoding', 'async'],
+  ['referrerpolicy', 'no-referrer'],
+] as const;
+
+function initialsElement(document: Document, name: string, locale: string, partName: string): HTMLElement {
+  const initials = document.createElement('span');
+  initials.setAttribute('part', partName);
+  initials.className = `avatar initials palette-${paletteIndexOf(name)}`;
+  initials.setAttribute('aria-hidden', 'true');
+  initials.textContent = initialsOf(name, locale);
+  return initials;
+}
+
 function initialsOfAvatar(name: string, locale: string, partName: string): TemplateResult {
   // Text as a property: no Lit marker beside it, in every comment of a thread.
   return html`<span part=${partName} class="avatar initials palette-${paletteIndexOf(name)}" aria-hidden="true" .textContent=${initialsOf(name, locale)}></span>`;
