@@ -1,5 +1,5 @@
 import {msg, str} from '@lit/localize';
-import {html, nothing, render, type ChildPart, type RootPart, type TemplateResult} from 'lit';
+import {nothing, render, type ChildPart, type RootPart} from 'lit';
 import {AsyncDirective, directive} from 'lit/async-directive.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import type {Comment, CommentAuthor, CommentContent, ThreadInfo} from '../../core/types.js';
@@ -83,7 +83,9 @@ export class CommentView {
 }
 
 /** Where each kind of Lit content goes among a comment's hand-built nodes. */
-type Region = 'note' | 'editor' | 'rich' | 'showMore' | 'before' | 'after' | 'more';
+type Region = 'note' | 'editor' | 'rich' | 'showMore' | ActionRegion | 'more';
+type ActionRegion = 'reactions' | 'own' | 'moderation' | 'collapse' | 'message';
+const ACTION_REGIONS: readonly ActionRegion[] = ['reactions', 'own', 'moderation', 'collapse', 'message'];
 
 const enum TimeShown {
   None,
@@ -406,8 +408,9 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
   }
 
   /**
-   * Reply and, on some comments, likes, Edit and Delete, moderation and "Collapse thread".
-   * Spaces between the buttons come with the rarer ones: a comment with Reply alone has none.
+   * Reply and, on some comments, likes, Edit and Delete, moderation and "Collapse thread",
+   * each of the rarer ones placed only where shown. No spaces between them: the actions
+   * are laid out as flex items, apart by their gap.
    */
   #renderActions(document: Document, main: HTMLElement, node: ThreadNode, name: string, sending: boolean, pending: boolean, locale: string): void {
     const {context} = this.#view;
@@ -423,25 +426,18 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
         ? context.longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
         : nothing;
     const message = context.reactions.renderMessage(comment);
-    const after: TemplateResult | typeof nothing =
-      ownActions === nothing && moderation === nothing && collapse === nothing && message === nothing
-        ? nothing
-        : html` ${ownActions} ${moderation} ${collapse} ${message}`;
-    const before: TemplateResult | typeof nothing = reactions === nothing ? nothing : html`${reactions} `;
-    if (!canReply && before === nothing && after === nothing) {
-      if (this.#actions) {
-        this.#disconnect('before');
-        this.#disconnect('after');
-        this.#actions.remove();
-        this.#actions = this.#replyButton = undefined;
-      }
+    if (!canReply && [reactions, ownActions, moderation, collapse, message].every((value) => value === nothing)) {
+      for (const region of ACTION_REGIONS) this.#disconnect(region);
+      this.#actions?.remove();
+      this.#actions = this.#replyButton = undefined;
       return;
     }
     const skeletons = skeletonsOf(document);
     const actions = (this.#actions ??= main.insertBefore(clone(skeletons.actions), this.#replyForm ?? null));
-    this.#region('before', before, actions, () => actions.firstChild);
+    const after = (...regions: ActionRegion[]) => () => this.#firstOf(actions, ...regions.map((region) => this.#startOf(region)));
+    this.#region('reactions', reactions, actions, () => actions.firstChild);
     if (canReply) {
-      const button = (this.#replyButton ??= actions.insertBefore(clone(skeletons.reply), this.#startOf('after') ?? null));
+      const button = (this.#replyButton ??= actions.insertBefore(clone(skeletons.reply), after('own', 'moderation', 'collapse', 'message')()));
       attribute(button, 'data-reply', comment.id);
       attribute(button, 'aria-label', msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'}));
       attribute(button, 'aria-expanded', comment.id === context.replyingTo ? 'true' : 'false');
@@ -450,7 +446,10 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
       this.#replyButton.remove();
       this.#replyButton = undefined;
     }
-    this.#region('after', after, actions, () => null);
+    this.#region('own', ownActions, actions, after('moderation', 'collapse', 'message'));
+    this.#region('moderation', moderation, actions, after('collapse', 'message'));
+    this.#region('collapse', collapse, actions, after('message'));
+    this.#region('message', message, actions, () => null);
   }
 
   /** The list of replies, and "Show N more replies" under a conversation shown in part. */
@@ -491,7 +490,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
   }
 
   #replaceArticle(article: HTMLElement): void {
-    for (const region of ['note', 'editor', 'rich', 'showMore', 'before', 'after'] as const) this.#disconnect(region);
+    for (const region of ['note', 'editor', 'rich', 'showMore', ...ACTION_REGIONS] as const) this.#disconnect(region);
     this.#stopLabel();
     if (this.#article) this.#article.replaceWith(article);
     else this.#item!.prepend(article);
