@@ -22,7 +22,9 @@ export interface EmailSignInOptions {
  * Signing in with an emailed link: the link is opened in another tab (or the mail app's
  * browser), which cannot report to this page, so this page asks the backend
  * (`getSession`, which claims the sign-in by this attempt's `state`) until it finished.
- * `sent` resolves once the mail is on its way; `outcome` settles once.
+ * `sent` resolves once the mail is on its way; `outcome` settles once: signed in, cancelled,
+ * or rejected with `sent`'s error when the link could not be sent (nothing was mailed, so
+ * there is nothing to wait for; the reader may try again with a new attempt).
  */
 export function startEmailSignIn(options: EmailSignInOptions): {sent: Promise<void>; outcome: Promise<SignInOutcome>; cancel(): void} {
   const {adapter, providerId, email, name, callbackUrl} = options;
@@ -32,7 +34,13 @@ export function startEmailSignIn(options: EmailSignInOptions): {sent: Promise<vo
   const abort = new AbortController();
   let timer: unknown;
   let settle!: (outcome: SignInOutcome) => void;
-  const outcome = new Promise<SignInOutcome>((resolve) => (settle = resolve));
+  let fail!: (error: unknown) => void;
+  const outcome = new Promise<SignInOutcome>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  // A caller that stops at `sent`'s rejection has handled this failure already.
+  outcome.catch(() => undefined);
   const state = createState();
   const sent = withActionDeadline(abort.signal, (signal) =>
     adapter.requestSignInLink!({providerId, email, ...(name ? {name} : {}), state, callbackUrl}, {signal}),
@@ -55,7 +63,14 @@ export function startEmailSignIn(options: EmailSignInOptions): {sent: Promise<vo
       },
     );
   };
-  sent.then(() => (timer = clock.setTimeout(poll, pollMs)), () => abort.abort());
+  sent.then(
+    () => (timer = clock.setTimeout(poll, pollMs)),
+    (error: unknown) => {
+      // After a cancel the outcome is settled already and this changes nothing.
+      fail(error);
+      abort.abort();
+    },
+  );
   return {
     sent,
     outcome,

@@ -1,7 +1,19 @@
 import type {Clock, SignInChannel, SignInHost, SignInPopup} from '../../src/sign-in/environment.js';
+import type {SignInOutcome} from '../../src/sign-in/outcome.js';
 
 /** Waits until every promise already settled has run its callbacks. */
 export const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+/** The outcome if it has settled by now, else 'pending'. */
+export async function peek(outcome: Promise<SignInOutcome>): Promise<SignInOutcome | 'pending' | {rejected: unknown}> {
+  let seen: SignInOutcome | 'pending' | {rejected: unknown} = 'pending';
+  outcome.then(
+    (value) => (seen = value),
+    (error: unknown) => (seen = {rejected: error}),
+  );
+  await settle();
+  return seen;
+}
 
 /** A clock the test moves by hand: no real waiting for grace periods. */
 export class FakeClock implements Clock {

@@ -3,10 +3,10 @@ import {createMemoryAdapter, encodeMemoryGrant, type MemoryAdapter} from '../../
 import type {CompleteSignInRequest} from '../../src/core/adapter.js';
 import {CommentError} from '../../src/core/errors.js';
 import {startSignIn, type SignInOptions} from '../../src/sign-in/flow.js';
-import {SignInProviderError, type SignInOutcome} from '../../src/sign-in/outcome.js';
+import {SignInProviderError} from '../../src/sign-in/outcome.js';
 import {SIGN_IN_CHANNEL, SIGN_IN_MESSAGE_TYPE} from '../../src/sign-in/protocol.js';
 import {takeSignInDraft} from '../../src/sign-in/redirect.js';
-import {FakeClock, FakeHost, FakePopup, settle} from './fakes.js';
+import {FakeClock, FakeHost, FakePopup, peek, settle} from './fakes.js';
 
 const PAGE = 'https://blog.example/2012/08/aqim-updates/#respond';
 const SAME_ORIGIN_CALLBACK = 'https://blog.example/colloquy/callback.html';
@@ -49,17 +49,6 @@ const message = (state: string, result: Record<string, string> = grant('Ada Love
   state,
   result,
 });
-
-/** The outcome if it has settled by now, else 'pending'. */
-async function peek(outcome: Promise<SignInOutcome>): Promise<SignInOutcome | 'pending' | {rejected: unknown}> {
-  let seen: SignInOutcome | 'pending' | {rejected: unknown} = 'pending';
-  outcome.then(
-    (value) => (seen = value),
-    (error: unknown) => (seen = {rejected: error}),
-  );
-  await settle();
-  return seen;
-}
 
 describe('sign-in flow', () => {
   afterEach(() => sessionStorage.clear());

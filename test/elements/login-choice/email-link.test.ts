@@ -5,6 +5,7 @@ import type {LoginChoiceElement} from '../../../src/elements/login-choice/login-
 import {signInEnvironment, type SignInEnvironment} from '../../../src/sign-in/environment.js';
 import {aqimThread} from '../../fixtures/rest-threads.js';
 import {expectAccessible} from '../../helpers/axe.js';
+import {announcement} from '../../helpers/form.js';
 import {resetHandlers, useHandlers} from '../../helpers/msw.js';
 import {withoutIsolates} from '../../helpers/text.js';
 import {restServer} from '../../mocks/rest-server.js';
@@ -86,5 +87,30 @@ describe('<login-choice> with an email link', () => {
     await waitUntil(() => emailButton(element), 'back to the choice');
     await clock.advance(5000);
     expect(part(element, 'signed-in')).to.equal(null);
+  });
+
+  it('a link that could not be sent: a clear error, the address kept, nothing waiting, and a retry sends it', async () => {
+    const {server, element} = await setUp();
+    emailButton(element).click();
+    await waitUntil(() => part(element, 'email-link-input'));
+    server.failNext('/auth/providers/email/link', 503, {code: 'server', message: 'The mail could not be sent just now.'});
+    part<HTMLInputElement>(element, 'email-link-input')!.value = 'ada@example.com';
+    part<HTMLButtonElement>(element, 'email-link-button')!.click();
+    await waitUntil(() => part(element, 'error'), 'the failure is shown');
+    expect(withoutIsolates(part(element, 'error')!.textContent)).to.include('The mail could not be sent just now.');
+    await waitUntil(() => withoutIsolates(announcement()).includes('The mail could not be sent just now.'), 'and announced');
+    expect(part(element, 'connecting'), 'no "we sent a link" wait').to.equal(null);
+    expect(part<HTMLInputElement>(element, 'email-link-input')!.value, 'the address is kept').to.equal('ada@example.com');
+    expect(part<HTMLButtonElement>(element, 'email-link-button')!.disabled, 'the button works again').to.equal(false);
+    await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'email-link-input'), 'focus back on the address');
+    await expectAccessible(element);
+    await clock.advance(60_000);
+    expect(server.requests.filter((request) => request.url.endsWith('/auth/session')), 'nobody polls for a link never sent').to.have.length(0);
+
+    part<HTMLButtonElement>(element, 'email-link-button')!.click();
+    await waitUntil(() => part(element, 'connecting'), 'the retry sent the link');
+    expect(part(element, 'error')).to.equal(null);
+    await clock.advance(3000);
+    await waitUntil(() => part(element, 'signed-in'), 'signed in once the link was opened');
   });
 });
