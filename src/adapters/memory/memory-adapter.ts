@@ -6,11 +6,13 @@ import type {
   CompleteSignInRequest,
   EditCommentRequest,
   LoadPageRequest,
+  LoadRepliesRequest,
   LocatedComment,
   LocateRequest,
   ModerateRequest,
   NewComment,
   ReactRequest,
+  ReplyBatch,
   SignInUrlRequest,
   ThreadEvent,
 } from '../../core/adapter.js';
@@ -18,6 +20,7 @@ import {CommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider, SortOrder, ThreadInfo} from '../../core/types.js';
 import {readStoredThread, storedThreadFromSeed, type SeedComment, type SeedThread, type StoredComment, type StoredThread} from './seed.js';
 import {messages} from './messages.js';
+import {decodeReplyCursor, encodeReplyCursor, replyBatch} from './replies.js';
 import {Simulation, delay, errorFor, type CallKind, type LatencyOption} from './simulation.js';
 
 export interface MemoryAdapterOptions {
@@ -64,6 +67,12 @@ export interface MemoryAdapterOptions {
   signInPage?: string;
   /** The clock, for tests. */
   now?: () => number;
+  /**
+   * Pages bring each conversation's first this many replies only, with `moreReplies` on its
+   * first comment, and `loadReplies` the rest, as a REST server with `replies` does.
+   * Default: every reply in the page.
+   */
+  firstReplies?: number;
 }
 
 /** The simulated providers: the brands keep their names, the email link is translated. */
@@ -99,6 +108,8 @@ interface Cursor {
  */
 export class MemoryAdapter implements CommentAdapter {
   readonly capabilities: AdapterCapabilities;
+  /** Present only with `firstReplies`: the rest of the conversations its pages cut. */
+  readonly loadReplies?: (request: LoadRepliesRequest, options?: CallOptions) => Promise<ReplyBatch>;
   /** Latency and failures on demand (see `Simulation`). */
   readonly simulate: Simulation;
 
@@ -116,6 +127,7 @@ export class MemoryAdapter implements CommentAdapter {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     this.simulate = new Simulation(options.latency);
+    if (options.firstReplies !== undefined) this.loadReplies = (request, callOptions) => this.#loadReplies(request, callOptions);
     const providers = options.providers ?? defaultMemoryProviders();
     this.capabilities = {
       edit: (options.editWindowSeconds ?? 900) > 0,
@@ -154,7 +166,9 @@ export class MemoryAdapter implements CommentAdapter {
       comments.push(this.#toComment(stored, thread, children.get(stored.id)?.length ?? 0));
       for (const child of children.get(stored.id) ?? []) visit(child);
     };
-    pageRoots.forEach(visit);
+    const firstReplies = this.#options.firstReplies;
+    if (firstReplies === undefined) pageRoots.forEach(visit);
+    else for (const root of pageRoots) comments.push(...this.#conversationStart(root, thread, children, Math.max(1, Math.floor(firstReplies))));
     const last = pageRoots.at(-1);
     const hasMore = start + limit < roots.length;
     return {
@@ -162,6 +176,32 @@ export class MemoryAdapter implements CommentAdapter {
       comments,
       nextCursor: hasMore && last ? encodeCursor({sort: request.sort, after: last.id}) : null,
     };
+  }
+
+  /** The next replies of a conversation a page cut (`firstReplies`). */
+  async #loadReplies(request: LoadRepliesRequest, options: CallOptions = {}): Promise<ReplyBatch> {
+    await this.#begin('load', options.signal);
+    this.#refresh();
+    const thread = this.#thread(request.thread);
+    const visible = this.#visible(thread);
+    const root = visible.find((comment) => comment.id === request.commentId && comment.parentId === null);
+    if (!root) throw new CommentError('not-found', messages.commentMissing());
+    const cursor = decodeReplyCursor(request.cursor, root.id);
+    if (!cursor) throw new CommentError('invalid', messages.staleCursor());
+    const children = childrenOf(visible);
+    const {batch, remaining, last} = replyBatch(root, children, cursor.after, Math.max(1, Math.floor(request.limit)));
+    return {
+      comments: batch.map((stored) => this.#toComment(stored, thread, children.get(stored.id)?.length ?? 0)),
+      moreReplies: remaining > 0 && last ? {count: remaining, cursor: encodeReplyCursor({root: root.id, after: last})} : null,
+    };
+  }
+
+  /** A conversation's first comment and first `limit` replies, saying how many more there are. */
+  #conversationStart(root: StoredComment, thread: StoredThread, children: Map<string, StoredComment[]>, limit: number): Comment[] {
+    const {batch, remaining, last} = replyBatch(root, children, null, limit);
+    const first = this.#toComment(root, thread, children.get(root.id)?.length ?? 0);
+    const more = remaining > 0 && last ? {moreReplies: {count: remaining, cursor: encodeReplyCursor({root: root.id, after: last})}} : {};
+    return [{...first, ...more}, ...batch.map((stored) => this.#toComment(stored, thread, children.get(stored.id)?.length ?? 0))];
   }
 
   async locate(request: LocateRequest, options: CallOptions = {}): Promise<LocatedComment | null> {

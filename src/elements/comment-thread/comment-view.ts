@@ -15,7 +15,7 @@ import type {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {bodyIdOf, type LongThreadController} from './long-thread.js';
 import type {ModerationController} from './moderation.js';
-import type {ReplyBatches} from './more-replies.js';
+import {unsentReplies, type ReplyBatches, type ReplyFetchController} from './more-replies.js';
 import type {NewCommentsController} from './new-comments.js';
 import type {OwnCommentActions} from './own-comment-actions.js';
 import {commentHash} from './permalinks.js';
@@ -54,6 +54,8 @@ export interface CommentViewContext {
   isOutgoing(comment: Comment): boolean;
   readonly progressive: Pick<ProgressiveRender, 'list'>;
   readonly replyBatches: Pick<ReplyBatches, 'hidden' | 'renderButton'>;
+  /** Fetches of replies a page did not bring: their state is shown by the button. */
+  readonly replyFetches: Pick<ReplyFetchController, 'state'>;
   /** "Show N more replies" was pressed. */
   readonly onMoreReplies: (event: Event) => void;
   readonly own: Pick<OwnCommentActions, 'isEditing' | 'renderEditor' | 'renderActions'>;
@@ -393,10 +395,13 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
       this.#replies.remove();
       this.#replies = this.#list = undefined;
     }
-    const hidden = parent || collapsed ? 0 : context.replyBatches.hidden(node);
+    // Loaded but not shown, and not sent yet (a backend that sends long conversations in batches).
+    const hidden = parent || collapsed ? 0 : context.replyBatches.hidden(node) + (unsentReplies(node.comment, context.adapter)?.count ?? 0);
     this.#region(
       'more',
-      hidden > 0 ? context.replyBatches.renderButton(hidden, repliesId(node.comment), locale, context.onMoreReplies) : nothing,
+      hidden > 0
+        ? context.replyBatches.renderButton(hidden, repliesId(node.comment), locale, context.onMoreReplies, context.replyFetches.state(node.comment.id))
+        : nothing,
       this.#item!,
       () => null,
     );
