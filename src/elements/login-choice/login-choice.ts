@@ -27,7 +27,8 @@ import {adapterContext, threadContext, type ThreadLink} from '../shared/context.
 import {customProperties} from '../shared/custom-properties.js';
 import {defineElement} from '../shared/define.js';
 import {guestTexts} from '../shared/guest-texts.js';
-import {avatar, avatarStyles} from '../shared/avatar.js';
+import {avatarStyles} from '../shared/avatar.js';
+import {avatar} from '../shared/avatar-template.js';
 import {initialsOf} from '../shared/initials.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
