@@ -4,6 +4,7 @@ import type {
   Comment,
   CommentPage,
   CommentStatus,
+  MoreReplies,
   PostingPolicy,
   Reaction,
   Session,
@@ -13,6 +14,7 @@ import type {
 } from '../../core/types.js';
 import {codeForStatus, statusMessage, unreadableError} from '../shared/http.js';
 import {groupThreads} from '../shared/thread-order.js';
+import {PROTOCOL_PAGE_SIZE} from './start.js';
 import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, MAX_NAME, MAX_TEXT, type JsonObject} from '../shared/values.js';
 
 // Pure functions from the Colloquy REST protocol's JSON (docs/rest-protocol.md) to the
@@ -35,6 +37,7 @@ export function mapComment(raw: unknown): Comment | null {
   const can = asObject(raw['viewerCan']);
   const editableUntil = isoTime(can['editableUntil']);
   const reactions = Array.isArray(raw['reactions']) ? raw['reactions'].map(mapReaction).filter((r): r is Reaction => r !== null) : undefined;
+  const moreReplies = mapMoreReplies(raw['moreReplies']);
   return {
     id,
     parentId: parentId === id ? null : parentId,
@@ -56,6 +59,7 @@ export function mapComment(raw: unknown): Comment | null {
     status,
     ...(permalink ? {permalink} : {}),
     replyCount: asCount(raw['replyCount']),
+    ...(moreReplies && parentId === null ? {moreReplies} : {}),
     ...(reactions ? {reactions} : {}),
     viewerCan: {
       reply: can['reply'] === true,
@@ -65,6 +69,17 @@ export function mapComment(raw: unknown): Comment | null {
       ...(editableUntil ? {editableUntil} : {}),
     },
   };
+}
+
+/** Longer cursors are a broken or hostile server's: following them would only fail later. */
+const MAX_CURSOR_LENGTH = 8000;
+
+/** A conversation's `moreReplies` (docs/rest-protocol.md, "Long conversations"). */
+export function mapMoreReplies(raw: unknown): MoreReplies | undefined {
+  if (!isObject(raw)) return undefined;
+  const cursor = raw['cursor'];
+  if (typeof cursor !== 'string' || cursor === '' || cursor.length > MAX_CURSOR_LENGTH) return undefined;
+  return {count: asCount(raw['count']), cursor};
 }
 
 function mapReaction(raw: unknown): Reaction | null {
@@ -178,8 +193,6 @@ export function mapCapabilities(raw: unknown): AdapterCapabilities {
   };
 }
 
-/** The protocol's page maximum when a service document does not announce its own. */
-export const PROTOCOL_PAGE_SIZE = 100;
 /** Beyond this a page is one huge answer; an announced maximum is capped here. */
 const LARGEST_PAGE_SIZE = 1000;
 

@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {CommentAdapter, ThreadEvent} from '../../core/adapter.js';
+import type {CommentAdapter, ReplyBatch, ThreadEvent} from '../../core/adapter.js';
 import {DEFAULT_LOAD_DEADLINE_MS, withDeadline} from '../../adapters/shared/deadline.js';
 import {isAbortError} from '../../core/errors.js';
 import type {Comment, CommentPage, SortOrder, ThreadInfo} from '../../core/types.js';
@@ -334,6 +334,28 @@ export class ThreadController implements ReactiveController {
     this.#changed();
   }
 
+  /**
+   * Adds a batch of a conversation's replies (`loadReplies` after `cursor`) after those
+   * loaded before, and the conversation's new `moreReplies`. A reply already here from the
+   * live stream moves to its place in the batch rather than being listed twice. Returns
+   * false, adding nothing, when the conversation no longer carries `cursor` (the thread
+   * was reloaded meanwhile, or another batch got there first).
+   */
+  addReplies(conversationId: string, cursor: string, batch: ReplyBatch): boolean {
+    const first = this.comments.find((comment) => comment.id === conversationId);
+    if (first?.moreReplies?.cursor !== cursor) return false;
+    const live = new Set(this.added.map((comment) => comment.id));
+    const fresh = uniqueById(batch.comments).filter((comment) => !this.#ids.has(comment.id) || live.has(comment.id));
+    for (const comment of fresh) this.#ids.add(comment.id);
+    const moved = new Set(fresh.filter((comment) => live.has(comment.id)).map((comment) => comment.id));
+    if (moved.size > 0) this.added = this.added.filter((comment) => !moved.has(comment.id));
+    const {moreReplies: _sent, ...rest} = first;
+    const updated: Comment = batch.moreReplies ? {...rest, moreReplies: batch.moreReplies} : rest;
+    this.comments = this.comments.map((comment) => (comment === first ? updated : comment)).concat(fresh);
+    this.#changed();
+    return true;
+  }
+
   /** Takes away a comment removed elsewhere. */
   remove(commentId: string): void {
     if (!this.#ids.delete(commentId)) return;
@@ -442,7 +464,9 @@ export class ThreadController implements ReactiveController {
   #replace(comment: Comment): void {
     const existing = this.#shown(comment.id);
     if (existing) this.#recount(Number(this.#counted(comment)) - Number(this.#counted(existing)));
-    const swap = (list: readonly Comment[]) => list.map((existing) => (existing.id === comment.id ? comment : existing));
+    // A change heard live or answered by an action says nothing of replies not sent yet: the cursor stays.
+    const kept = existing?.moreReplies && !comment.moreReplies ? {...comment, moreReplies: existing.moreReplies} : comment;
+    const swap = (list: readonly Comment[]) => list.map((existing) => (existing.id === comment.id ? kept : existing));
     this.comments = swap(this.comments);
     this.added = swap(this.added);
     this.#changes++;
