@@ -4,9 +4,12 @@
 // script clicks Load more page after page and prints, for chosen pages, the time from the
 // click until the page's comments are all in the DOM and the thread is no longer busy, the
 // Lit updates of the thread in that time and their total time, and the longest task. Then
-// DOM nodes and JS heap per comment with everything loaded. Figures only; nothing asserted.
+// DOM nodes and JS heap per comment with everything loaded, the longest task of the whole
+// run, and what one tick of the page's clock costs with everything shown (forced from the
+// page; comments written over the last N minutes, so some labels change). Figures only;
+// nothing asserted.
 //
-//   node scripts/bench-paging.mjs [N …]     (default 1000 5000 20000)
+//   node scripts/bench-paging.mjs [N …]     (default 1000 5000 20000 50000)
 //   COLLOQUY_BENCH_PORT=9501                (default 9501)
 import {cpus} from 'node:os';
 import {chromium} from 'playwright-core';
@@ -15,7 +18,7 @@ import {chromiumArgs, findChromium} from './chromium.mjs';
 
 exitUnlessBuilt();
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-const counts = sizes.length > 0 ? sizes : [1000, 5000, 20000];
+const counts = sizes.length > 0 ? sizes : [1000, 5000, 20000, 50000];
 const PAGE_SIZE = 100;
 const PORT = Number(process.env.COLLOQUY_BENCH_PORT ?? 9501);
 /** BENCH_PROFILE_PAGE=50: prints where that page's Load more spent its time. */
@@ -27,7 +30,8 @@ const TIME_CAP_MS = 300_000;
 
 /** Conversations of one to five comments (replies nested up to 4 deep), `count` comments in all. */
 function conversations(count) {
-  const start = Date.parse('2026-01-01T00:00:00Z');
+  // The newest a minute old: "3 minutes ago" … "1 month ago", as on a busy thread.
+  const start = Date.now() - count * 60_000;
   const roots = [];
   for (let index = 0; index < count; index++) {
     const size = ONE_CONVERSATION ? count : 1 + (roots.length % 5);
@@ -84,10 +88,13 @@ const server = await serveDist((url, response) => {
 
 /** Counts and times the thread's Lit updates, before the bundle defines the element. */
 function instrument() {
-  const stats = {updates: 0, updateMs: 0, longest: 0};
+  const stats = {updates: 0, updateMs: 0, longest: 0, longestOverall: 0};
   window.__bench = stats;
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) stats.longest = Math.max(stats.longest, entry.duration);
+    for (const entry of list.getEntries()) {
+      stats.longest = Math.max(stats.longest, entry.duration);
+      stats.longestOverall = Math.max(stats.longestOverall, entry.duration);
+    }
   }).observe({type: 'longtask'});
   const define = customElements.define.bind(customElements);
   customElements.define = (name, constructor, options) => {
@@ -134,6 +141,28 @@ async function loadMore(count) {
   button().click();
   while (!(section.getAttribute('aria-busy') === 'false' && list.children.length >= count)) await frame();
   return {ms: performance.now() - start, updates: stats.updates - before.updates, updateMs: stats.updateMs - before.updateMs, longest: stats.longest};
+}
+
+/**
+ * In the page: one tick of the shared clock (forced as the page's becoming visible again
+ * does), timed until the thread's update, if any, is done; the labels it rewrote.
+ */
+async function clockTick() {
+  const thread = document.querySelector('comment-thread');
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  let rewritten = 0;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) if (record.target.nodeName === 'TIME' || record.target.parentNode?.nodeName === 'TIME') rewritten++;
+  });
+  observer.observe(thread.shadowRoot, {subtree: true, childList: true, characterData: true});
+  const updates = window.__bench.updates;
+  const start = performance.now();
+  document.dispatchEvent(new Event('visibilitychange'));
+  await thread.updateComplete;
+  const ms = performance.now() - start;
+  await frame();
+  observer.disconnect();
+  return {ms, updates: window.__bench.updates - updates, rewritten};
 }
 
 /** In the page: DOM nodes per comment shown. */
@@ -198,6 +227,7 @@ try {
     if (PROFILE_PAGE === 1) await session.send('Profiler.enable').then(() => session.send('Profiler.start'));
     const firstStart = Date.now();
     await tab.evaluate(shown, expected[0]);
+    const firstLongest = await tab.evaluate(() => window.__bench.longest);
     if (ONE_CONVERSATION) console.log(`  all ${count} comments of one conversation shown after ${Date.now() - firstStart} ms`);
     if (PROFILE_PAGE === 1) printProfile((await session.send('Profiler.stop')).profile, 1);
     const began = Date.now();
@@ -212,6 +242,9 @@ try {
       pages.push({page: index + 1, ...page, script: after.script - before.script, style: after.style - before.style, layout: after.layout - before.layout});
     }
     await session.detach();
+    const ticks = [];
+    for (let tick = 0; tick < 5; tick++) ticks.push(await tab.evaluate(clockTick));
+    const longestOverall = await tab.evaluate(() => window.__bench.longestOverall);
     const result = {pages, ...(await tab.evaluate(nodesPerComment))};
     const heap = ((await heapAfterGc(tab)) - baseHeap) / result.shown;
     await tab.close();
@@ -222,10 +255,14 @@ try {
     const ms = (value) => `${value.toFixed(0)} ms`;
     const wanted = new Set([2, 3, 5, 10, 25, 50, 100, 200, 500, expected.length]);
     for (const page of result.pages) {
-      if (!wanted.has(page.page) && page !== result.pages.at(-1)) continue;
+      if (!process.env.BENCH_ALL_PAGES && !wanted.has(page.page) && page !== result.pages.at(-1)) continue;
       const cells = [String(page.page), ms(page.ms), String(page.updates), ms(page.updateMs), ms(page.script), ms(page.style), ms(page.layout), ms(page.longest)];
       console.log(`  ${cells.map((cell, index) => cell.padStart(Math.max(7, columns[index].length))).join('  ')}`);
     }
+    const byTime = [...ticks].sort((a, b) => a.ms - b.ms);
+    console.log(`  clock tick with all shown (5 forced): median ${byTime[2].ms.toFixed(2)} ms, slowest ${byTime[4].ms.toFixed(2)} ms; ` +
+      `thread updates ${ticks.reduce((sum, tick) => sum + tick.updates, 0)}; labels rewritten ${ticks.map((tick) => tick.rewritten).join(' / ')}`);
+    console.log(`  longest task of the whole run: ${longestOverall.toFixed(0)} ms (until the first page was shown: ${firstLongest.toFixed(0)} ms)`);
     if (result.pages.length >= 10) {
       // Medians of five pages at each end: the machine's noise hides less than in one page.
       const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];

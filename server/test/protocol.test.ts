@@ -29,7 +29,7 @@ describe('reading and posting', () => {
     const {status, body, headers} = await client(server.url).call('GET', '');
     assert.equal(status, 200);
     assert.equal(body.protocol, 'colloquy-rest/1');
-    assert.deepEqual(body.capabilities, {edit: true, delete: true, reactions: ['like'], signIn: false, session: false, live: true, moderate: true});
+    assert.deepEqual(body.capabilities, {edit: true, delete: true, reactions: ['like'], signIn: false, session: false, live: true, moderate: true, replies: true});
     assert.match(headers.get('Cache-Control')!, /max-age=3600/);
   });
 

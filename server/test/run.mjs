@@ -36,6 +36,7 @@ const pgliteSuites = [
   'auth.test.ts',
   'notifications.test.ts',
   'notify-crash.test.ts',
+  'replies.test.ts',
 ];
 const postgresSuites = [
   'postgres.test.ts',

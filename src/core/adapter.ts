@@ -2,6 +2,7 @@ import type {
   Comment,
   CommentPage,
   GuestIdentity,
+  MoreReplies,
   NotificationChoices,
   Session,
   SignInProvider,
@@ -51,6 +52,16 @@ export interface CommentAdapter {
    * here lists the comment, and its `nextCursor` continues the thread from there.
    */
   locate?(request: LocateRequest, options: CallOptions): Promise<LocatedComment | null>;
+
+  /**
+   * Optional: the next replies of a long conversation whose top-level comment came with
+   * `moreReplies` (the backend sent its first replies only). Resolves with up to `limit`
+   * replies continuing the conversation's reading order after `cursor` (depth first, oldest
+   * first, each after its parent), and the conversation's `moreReplies` after them, `null`
+   * when none remain. Rejects with `invalid` for a cursor it does not know, `not-found`
+   * when the conversation is gone. A backend that never sets `moreReplies` leaves it out.
+   */
+  loadReplies?(request: LoadRepliesRequest, options: CallOptions): Promise<ReplyBatch>;
 
   /**
    * Optional: how many comments each thread has (as `ThreadInfo.totalCount` counts them),
@@ -192,6 +203,22 @@ export interface LoadPageRequest {
   cursor?: string;
   /** Top-level comments per page. */
   limit: number;
+}
+
+export interface LoadRepliesRequest {
+  thread: string;
+  /** The conversation's top-level comment. */
+  commentId: string;
+  /** `moreReplies.cursor` of that comment, or of the previous batch. */
+  cursor: string;
+  /** Replies wanted; a backend may send fewer. */
+  limit: number;
+}
+
+export interface ReplyBatch {
+  comments: Comment[];
+  /** What remains after this batch; `null` when it was the last. */
+  moreReplies: MoreReplies | null;
 }
 
 export interface LocateRequest {

@@ -79,9 +79,23 @@ export interface Comment {
   permalink?: string;
   /** Number of direct replies the backend knows of, including ones not loaded yet. */
   replyCount: number;
+  /**
+   * On a top-level comment whose conversation came without all of its replies (a backend
+   * that sends long conversations in batches): how many replies are still to come and the
+   * cursor `CommentAdapter.loadReplies` continues from. Absent when every reply was sent.
+   */
+  moreReplies?: MoreReplies;
   /** Present only when the backend supports reactions. */
   reactions?: Reaction[];
   viewerCan: CommentPermissions;
+}
+
+/** The replies of a conversation that were not sent yet, and where they continue. */
+export interface MoreReplies {
+  /** Replies the viewer can see that were not sent, deleted placeholders not counted. */
+  count: number;
+  /** Opaque: pass it to `loadReplies` for the next batch. */
+  cursor: string;
 }
 
 /** The rules for posting to one thread. */

@@ -39,7 +39,7 @@ export interface RestServerOptions {
   /** The page maximum the service document announces (`limits.pageSize`); left out, none is announced and the protocol's 100 holds. */
   pageSize?: number;
   /** What the service document claims; default everything. */
-  capabilities?: Partial<{edit: boolean; delete: boolean; reactions: string[]; signIn: boolean; session: boolean; live: boolean; locate: boolean; moderate: boolean}>;
+  capabilities?: Partial<{edit: boolean; delete: boolean; reactions: string[]; signIn: boolean; session: boolean; live: boolean; locate: boolean; moderate: boolean; replies: boolean}>;
 }
 
 interface StoredComment {
@@ -134,7 +134,7 @@ export function restServer(options: RestServerOptions): RestServer {
   let nextId = 1;
   let nextEvent = 1;
   const maxPageSize = options.pageSize ?? 100;
-  const capabilities = {edit: true, delete: true, reactions: ['like'], signIn: true, session: true, live: true, locate: true, moderate: true, ...options.capabilities};
+  const capabilities = {edit: true, delete: true, reactions: ['like'], signIn: true, session: true, live: true, locate: true, moderate: true, replies: true, ...options.capabilities};
 
   const corsHeaders = {'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Retry-After, Idempotency-Replayed'};
   const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -313,18 +313,20 @@ export function restServer(options: RestServerOptions): RestServer {
       }
     }
     const pageRoots = roots.slice(start, start + limit);
-    const children = (id: string): StoredComment[] =>
-      visible
-        .filter((c) => c.parentId === id)
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-        .flatMap((c) => [c, ...children(c.id)]);
-    const comments = pageRoots.flatMap((root) => [root, ...children(root.id)]);
+    const replies = capabilities.replies ? replyLimitOf(params.get('replies')) : undefined;
+    if (replies instanceof Response) return replies;
+    const more = new Map<string, {count: number; cursor: string}>();
+    const comments = pageRoots.flatMap((root) => {
+      const all = readingOrder(visible, root.id);
+      if (replies === undefined || all.length <= replies) return [root, ...all];
+      more.set(root.id, moreAfter(root.id, all, replies));
+      return [root, ...all.slice(0, replies)];
+    });
     const last = pageRoots.at(-1);
-    const more = start + limit < roots.length && last !== undefined;
-    const next = more ? cursorAfter(sort, roots, start + limit) : null;
+    const next = start + limit < roots.length && last !== undefined ? cursorAfter(sort, roots, start + limit) : null;
     const body = JSON.stringify({
       thread: threadInfo(thread, visible),
-      comments: comments.map((c) => wire(thread, c, viewer, visible)),
+      comments: comments.map((c) => ({...wire(thread, c, viewer, visible), ...(more.has(c.id) ? {moreReplies: more.get(c.id)} : {})})),
       nextCursor: next,
     });
     const etag = await etagOf(`${viewer?.id ?? ''}\n${body}`);
@@ -332,6 +334,46 @@ export function restServer(options: RestServerOptions): RestServer {
       return new HttpResponse(null, {status: 304, headers: {...corsHeaders, ETag: etag}});
     }
     return new HttpResponse(body, {headers: {...corsHeaders, 'Content-Type': 'application/json', ETag: etag, 'Cache-Control': 'private, no-cache'}});
+  };
+
+  /** A conversation's visible replies in reading order: depth first, oldest first. */
+  const readingOrder = (visible: StoredComment[], id: string): StoredComment[] =>
+    visible
+      .filter((c) => c.parentId === id)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .flatMap((c) => [c, ...readingOrder(visible, c.id)]);
+  /** `replies=` or `limit=` of the replies listing: 1 to 500, else the error answer. */
+  const replyLimitOf = (raw: string | null, fallback?: number): number | undefined | Response => {
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    return /^\d+$/.test(raw) && value >= 1 && value <= 500 ? value : fail(400, 'invalid', 'replies and limit are 1 to 500.');
+  };
+  // A position rather than a keyset: enough for a mock whose tests post nothing mid-conversation.
+  const moreAfter = (root: string, all: StoredComment[], sent: number) => ({
+    count: all.slice(sent).filter((c) => c.status !== 'deleted').length,
+    cursor: btoa(JSON.stringify({root, sent})),
+  });
+  const listReplies = (request: Request, thread: StoredThread, viewer: Viewer | undefined, rootId: string) => {
+    const params = new URL(request.url).searchParams;
+    const limit = replyLimitOf(params.get('limit'), 100);
+    if (limit instanceof Response) return limit;
+    const visible = visibleTo(thread, viewer);
+    if (!visible.some((c) => c.id === rootId && c.parentId === null)) return fail(404, 'not-found', 'This conversation does not exist.');
+    let from = 0;
+    try {
+      const cursor = JSON.parse(atob(params.get('cursor') ?? btoa(JSON.stringify({root: rootId, sent: 0})))) as {root?: unknown; sent?: unknown};
+      if (cursor.root !== rootId || typeof cursor.sent !== 'number') throw new Error('foreign');
+      from = cursor.sent;
+    } catch {
+      return fail(400, 'invalid', 'The cursor is not one this server gave.');
+    }
+    const all = readingOrder(visible, rootId);
+    const batch = all.slice(from, from + limit!);
+    const left = from + limit! < all.length;
+    return json({
+      comments: batch.map((c) => wire(thread, c, viewer, visible)),
+      moreReplies: left ? moreAfter(rootId, all, from + limit!) : null,
+    });
   };
 
   const create = async (request: Request, thread: StoredThread, viewer: Viewer | undefined) => {
@@ -474,7 +516,7 @@ export function restServer(options: RestServerOptions): RestServer {
       }
     }
 
-    const match = /^\/threads\/([^/]+)\/(comments|events)(?:\/([^/]+))?(?:\/reactions\/([^/]+)|\/(location)|\/(moderation))?$/.exec(path);
+    const match = /^\/threads\/([^/]+)\/(comments|events)(?:\/([^/]+))?(?:\/reactions\/([^/]+)|\/(location)|\/(moderation)|\/(replies))?$/.exec(path);
     if (!match) return fail(404, 'not-found', 'No such route.');
     const thread = threads.get(decodeURIComponent(match[1]!));
     if (!thread) return fail(404, 'not-found', 'This thread does not exist.');
@@ -484,6 +526,10 @@ export function restServer(options: RestServerOptions): RestServer {
       if (method === 'GET') return listPage(request, thread, viewer);
       if (method === 'POST') return create(request, thread, viewer);
       return fail(405, 'invalid', 'Method not allowed.');
+    }
+    if (match[7] !== undefined) {
+      if (!capabilities.replies) return fail(404, 'not-found', 'No such route.');
+      return method === 'GET' ? listReplies(request, thread, viewer, commentId) : fail(405, 'invalid', 'Method not allowed.');
     }
     if (match[5] !== undefined) {
       if (!capabilities.locate) return fail(404, 'not-found', 'No such route.');

@@ -111,6 +111,47 @@ export function httpChecks(endpoint: string, thread: string): Check[] {
       },
     },
     {
+      name: 'http: with `replies` announced, a long conversation comes as its first replies, then batches after its cursor',
+      async run() {
+        const service = (await (await request('')).json()) as {capabilities?: {replies?: unknown}};
+        if (service.capabilities?.replies !== true) return;
+        const me = guest();
+        const as = {'Colloquy-Guest': me};
+        const say = async (label: string, parentId: string | null) => {
+          const response = await post({text: text(label), parentId, guest: asGuest}, as);
+          expect(response.status === 201, `posting answered ${response.status}`);
+          return ((await response.json()) as {comment: {id: string; status: string}}).comment;
+        };
+        const opening = await say('a long conversation', null);
+        // A held comment takes no replies: a server holding guests' posts cannot be checked here.
+        if (opening.status === 'pending') return;
+        const root = opening.id;
+        const first = (await say('its first reply', root)).id;
+        await say('an answer to the first reply', first);
+        await say('its second reply', root);
+        const read = async (path: string) => {
+          const response = await request(path, {headers: as});
+          expect(response.status === 200, `GET ${path} answered ${response.status}`);
+          return (await response.json()) as {comments: {id: string; moreReplies?: {count: number; cursor: string} | null}[]; moreReplies?: {count: number; cursor: string} | null};
+        };
+        const whole = (await read(`${threadPath}/comments?sort=newest&limit=1`)).comments.map((comment) => comment.id);
+        expect(whole[0] === root && whole.length === 4, 'a page without `replies` did not list the new conversation whole');
+        const page = await read(`${threadPath}/comments?sort=newest&limit=1&replies=1`);
+        expect(page.comments.length === 2, `replies=1 sent ${page.comments.length - 1} replies, not 1`);
+        let more = page.comments[0]!.moreReplies;
+        expect(more && more.count === 2 && typeof more.cursor === 'string', `the first comment's moreReplies is ${JSON.stringify(more)}, not {count: 2, cursor}`);
+        const seen = page.comments.map((comment) => comment.id);
+        for (let batches = 0; more && batches < 5; batches++) {
+          const batch = await read(`${threadPath}/comments/${encodeURIComponent(root)}/replies?limit=1&cursor=${encodeURIComponent(more.cursor)}`);
+          seen.push(...batch.comments.map((comment) => comment.id));
+          more = batch.moreReplies;
+        }
+        expect(JSON.stringify(seen) === JSON.stringify(whole), `the batches listed ${seen.join(', ')}, the page ${whole.join(', ')}`);
+        await envelope(await request(`${threadPath}/comments/${encodeURIComponent(root)}/replies?cursor=%7Bnot-a-cursor`), 400, 'invalid');
+        await envelope(await request(`${threadPath}/comments?replies=0`), 400, 'invalid');
+      },
+    },
+    {
       name: 'http: bad posts get the invalid envelope with fields',
       async run() {
         await envelope(await post('{"text": "unclosed'), 400, 'invalid');

@@ -3,7 +3,9 @@ import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {readJsonBody} from '../body.js';
 import {invalid} from '../errors.js';
-import {decodeCursor, loadPage, type Sort} from '../store/pages.js';
+import {decodeCursor, likedBy, loadPage, type Sort} from '../store/pages.js';
+import {conversationRoot, decodeReplyCursor, DEFAULT_REPLY_BATCH, loadReplyBatches, readReplyLimit} from '../store/replies.js';
+import {renderComment} from '../render.js';
 import {checkId, threadToRead} from '../store/threads.js';
 import {readPostInput} from '../store/validate.js';
 import {deleteComment, editComment, hashBody, postComment, react} from '../store/writes.js';
@@ -25,8 +27,10 @@ export function commentRoutes() {
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid('The page size must be a whole number from 1 to 100.');
     const cursorRaw = c.req.query('cursor');
     const cursor = cursorRaw ? decodeCursor(cursorRaw, sort) : undefined;
+    // Opt-in (docs/rest-protocol.md, "Long conversations"): a client that does not ask gets every reply.
+    const replies = readReplyLimit(c.req.query('replies'), 'replies', undefined);
     const thread = await threadToRead(db, threadId, config);
-    const page = await loadPage(db, {thread, sort, limit, ...(cursor ? {cursor} : {}), viewer, config, now: Date.now()});
+    const page = await loadPage(db, {thread, sort, limit, ...(cursor ? {cursor} : {}), ...(replies ? {replies} : {}), viewer, config, now: Date.now()});
     const body = JSON.stringify(page);
     // Per viewer: the same page differs in isViewer, viewerCan and pending comments.
     const etag = `"${createHash('sha256').update(viewer.key ?? '').update('\0').update(body).digest('base64url').slice(0, 32)}"`;
@@ -35,6 +39,27 @@ export function commentRoutes() {
     c.header('Vary', 'Authorization, Colloquy-Guest', {append: true});
     if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
     return c.body(body, 200, {'Content-Type': 'application/json; charset=utf-8'});
+  });
+
+  // The next replies of one conversation, after the cursor its top-level comment carried.
+  app.get('/threads/:thread/comments/:comment/replies', async (c) => {
+    const {config, db} = c.var.deps;
+    const viewer = c.var.viewer;
+    const threadId = checkId(c.req.param('thread'));
+    const rootId = checkId(c.req.param('comment'));
+    const limit = readReplyLimit(c.req.query('limit'), 'limit', DEFAULT_REPLY_BATCH)!;
+    const cursorRaw = c.req.query('cursor');
+    const cursor = cursorRaw ? decodeReplyCursor(cursorRaw, rootId) : undefined;
+    const thread = await threadToRead(db, threadId, config);
+    await conversationRoot(db, thread.id, rootId, viewer);
+    const batch = (await loadReplyBatches(db, {roots: [rootId], after: cursor?.after ?? null, limit, viewer})).get(rootId)!;
+    const liked = await likedBy(db, viewer, batch.rows.map((row) => row.id));
+    const replyCounts = new Map<string, number>();
+    for (const row of batch.rows) replyCounts.set(row.parent_id!, (replyCounts.get(row.parent_id!) ?? 0) + 1);
+    const context = {viewer, config, thread, now: Date.now(), replyCounts, liked};
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Authorization, Colloquy-Guest', {append: true});
+    return c.json({comments: batch.rows.map((row) => renderComment(row, context)), moreReplies: batch.more});
   });
 
   app.post('/threads/:thread/comments', async (c) => {

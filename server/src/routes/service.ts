@@ -15,7 +15,7 @@ export function serviceRoutes() {
       protocol: PROTOCOL,
       server: 'colloquy-server',
       // `callbackPage`: this server serves the sign-in callback page at `{endpoint}/auth/callback`.
-      capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn, session: signIn, live: true, moderate: true, ...(signIn ? {callbackPage: true} : {})},
+      capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn, session: signIn, live: true, moderate: true, replies: true, ...(signIn ? {callbackPage: true} : {})},
       // Email notifications: which boxes every thread offers (the same as its `posting.notifications`).
       notifications: notificationsOffered(c.var.deps.config),
     });

@@ -3,6 +3,7 @@ import type {Queryable} from '../db/database.js';
 import {invalid} from '../errors.js';
 import {COMMENT_COLUMNS, renderComment, renderThread, type CommentRow, type RenderContext, type ThreadRow} from '../render.js';
 import type {Viewer} from '../viewer.js';
+import {loadReplyBatches, type MoreReplies} from './replies.js';
 
 export type Sort = 'oldest' | 'newest' | 'top';
 
@@ -34,10 +35,12 @@ const visible = (key: string, moderator: string) =>
 /**
  * One page: up to `limit` top-level comments, each followed by all its replies depth
  * first, oldest first; deleted comments only while a visible reply hangs under them.
+ * With `replies`, each conversation brings its first `replies` replies only, and its
+ * top-level comment says how many more there are and where they continue (`moreReplies`).
  */
 export async function loadPage(
   db: Queryable,
-  request: {thread: ThreadRow; sort: Sort; limit: number; cursor?: Cursor; viewer: Viewer; config: ServerConfig; now: number},
+  request: {thread: ThreadRow; sort: Sort; limit: number; cursor?: Cursor; replies?: number; viewer: Viewer; config: ServerConfig; now: number},
 ) {
   const {thread, sort, limit, cursor, viewer, config} = request;
   const key = viewer.key ?? '';
@@ -55,7 +58,8 @@ export async function loadPage(
       rootFilter = `AND c.seq ${sort === 'newest' ? '<' : '>'} $5`;
     }
   }
-  // One round trip: the page's top-level comments with all their visible replies.
+  // One round trip: the page's top-level comments with all their visible replies (with
+  // `replies`: the top-level comments only, their first replies come from the reading-order index).
   const rows = await db.query<CommentRow & {is_root: boolean; liked: boolean}>(
     `WITH roots AS (
        SELECT c.id FROM comments c WHERE c.thread_id = $1 AND c.parent_id IS NULL AND ${isVisible} ${rootFilter}
@@ -63,7 +67,7 @@ export async function loadPage(
      )
      SELECT ${COMMENT_COLUMNS}, c.parent_id IS NULL AS is_root,
        EXISTS (SELECT 1 FROM reactions r WHERE r.comment_id = c.id AND r.reaction = 'like' AND r.viewer_key = $2) AS liked
-     FROM comments c WHERE c.root_id IN (SELECT id FROM roots) AND ${isVisible}
+     FROM comments c WHERE ${request.replies === undefined ? 'c.root_id' : 'c.id'} IN (SELECT id FROM roots) AND ${isVisible}
      ORDER BY c.seq`,
     params,
   );
@@ -72,9 +76,24 @@ export async function loadPage(
   let roots = rows.filter((row) => row.is_root).sort(byOrder);
   const more = roots.length > limit;
   roots = roots.slice(0, limit);
-  const ordered = threadOrder(roots, rows.filter((row) => !row.is_root));
-  const count = (thread.approved_count ?? 0) + (await pendingVisible(db, thread.id, viewer));
+  let ordered: CommentRow[];
+  const moreReplies = new Map<string, MoreReplies>();
   const liked = new Set(rows.filter((row) => row.liked).map((row) => row.id));
+  if (request.replies === undefined) {
+    ordered = threadOrder(roots, rows.filter((row) => !row.is_root));
+  } else {
+    const batches = await loadReplyBatches(db, {roots: roots.map((row) => row.id), after: null, limit: request.replies, viewer});
+    ordered = [];
+    for (const root of roots) {
+      const batch = batches.get(root.id)!;
+      // A deleted first comment stays only while a reply is shown under it (the batch's rows all lead to one).
+      if (root.status === 'deleted' && batch.rows.length === 0) continue;
+      ordered.push(root, ...batch.rows);
+      if (batch.more) moreReplies.set(root.id, batch.more);
+    }
+    for (const id of await likedBy(db, viewer, ordered.filter((row) => row.parent_id !== null).map((row) => row.id))) liked.add(id);
+  }
+  const count = (thread.approved_count ?? 0) + (await pendingVisible(db, thread.id, viewer));
   const replyCounts = new Map<string, number>();
   for (const row of ordered) if (row.parent_id) replyCounts.set(row.parent_id, (replyCounts.get(row.parent_id) ?? 0) + 1);
   const context: RenderContext = {viewer, config, thread, now: request.now, replyCounts, liked};
@@ -82,7 +101,10 @@ export async function loadPage(
   const next: Cursor | null = !more || !last ? null : sort === 'top' ? {sort, after: (cursor?.after ?? 0) + limit} : {sort, after: Number(last.seq)};
   return {
     thread: renderThread(thread, count, config, viewer),
-    comments: ordered.map((row) => renderComment(row, context)),
+    comments: ordered.map((row) => {
+      const more = moreReplies.get(row.id);
+      return more ? {...renderComment(row, context), moreReplies: more} : renderComment(row, context);
+    }),
     nextCursor: next ? encodeCursor(next) : null,
   };
 }

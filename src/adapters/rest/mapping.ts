@@ -4,6 +4,7 @@ import type {
   Comment,
   CommentPage,
   CommentStatus,
+  MoreReplies,
   PostingPolicy,
   Reaction,
   Session,
@@ -36,6 +37,7 @@ export function mapComment(raw: unknown): Comment | null {
   const can = asObject(raw['viewerCan']);
   const editableUntil = isoTime(can['editableUntil']);
   const reactions = Array.isArray(raw['reactions']) ? raw['reactions'].map(mapReaction).filter((r): r is Reaction => r !== null) : undefined;
+  const moreReplies = mapMoreReplies(raw['moreReplies']);
   return {
     id,
     parentId: parentId === id ? null : parentId,
@@ -57,6 +59,7 @@ export function mapComment(raw: unknown): Comment | null {
     status,
     ...(permalink ? {permalink} : {}),
     replyCount: asCount(raw['replyCount']),
+    ...(moreReplies && parentId === null ? {moreReplies} : {}),
     ...(reactions ? {reactions} : {}),
     viewerCan: {
       reply: can['reply'] === true,
@@ -66,6 +69,17 @@ export function mapComment(raw: unknown): Comment | null {
       ...(editableUntil ? {editableUntil} : {}),
     },
   };
+}
+
+/** Longer cursors are a broken or hostile server's: following them would only fail later. */
+const MAX_CURSOR_LENGTH = 8000;
+
+/** A conversation's `moreReplies` (docs/rest-protocol.md, "Long conversations"). */
+export function mapMoreReplies(raw: unknown): MoreReplies | undefined {
+  if (!isObject(raw)) return undefined;
+  const cursor = raw['cursor'];
+  if (typeof cursor !== 'string' || cursor === '' || cursor.length > MAX_CURSOR_LENGTH) return undefined;
+  return {count: asCount(raw['count']), cursor};
 }
 
 function mapReaction(raw: unknown): Reaction | null {

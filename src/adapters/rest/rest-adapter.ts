@@ -6,11 +6,13 @@ import type {
   CompleteSignInRequest,
   EditCommentRequest,
   LoadPageRequest,
+  LoadRepliesRequest,
   LocatedComment,
   LocateRequest,
   NewComment,
   ModerateRequest,
   ReactRequest,
+  ReplyBatch,
   SignInLinkRequest,
   SignInUrlRequest,
   ThreadEvent,
@@ -48,6 +50,7 @@ import {
   type StartedRequest,
   type Token,
 } from './start.js';
+import {mapReplyBatch, MAX_REPLY_BATCH} from './replies.js';
 
 export interface RestAdapterOptions {
   /** The protocol's base URL, e.g. `https://api.example.com/comments` (relative URLs resolve against the page). */
@@ -167,6 +170,17 @@ export class RestAdapter implements CommentAdapter {
 
   #pageUrl(request: LoadPageRequest): string {
     return pageUrl(this.#endpoint, request, this.maxPageSize);
+  }
+
+  /** `GET …/comments/{comment}/replies`: the next replies of a conversation whose page carried `moreReplies`. */
+  async loadReplies(request: LoadRepliesRequest, {signal}: CallOptions = {}): Promise<ReplyBatch> {
+    const limit = Math.max(1, Math.min(MAX_REPLY_BATCH, Math.floor(request.limit) || 1));
+    const url = this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}/replies`, {
+      cursor: request.cursor,
+      limit: String(limit),
+    });
+    const {body} = await this.#request(url, {}, signal);
+    return mapReplyBatch(body);
   }
 
   async #locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {

@@ -87,11 +87,21 @@ export function startRestFromConfig(config: AdapterConfig, hints: AdapterHints =
 }
 
 /** The URL of the page `request` asks for, its `limit` at most `maxPageSize`. */
+/**
+ * Replies per conversation a page asks for: what the thread shows of a long conversation
+ * before "Show N more replies" (REPLIES_SHOWN_FIRST), so a page of ten conversations with
+ * 5,000 replies each is 500 comments, not 50,000.
+ */
+export const FIRST_REPLIES = 50;
+
 export function pageUrl(endpoint: string, request: LoadPageRequest, maxPageSize: number): string {
   return restUrl(endpoint, `threads/${segment(request.thread)}/comments`, {
     sort: request.sort,
     limit: pageLimit(request.limit, maxPageSize),
     ...(request.cursor ? {cursor: request.cursor} : {}),
+    // Sent before the service document says whether the server cuts conversations: one
+    // that does not ignores it (docs/rest-protocol.md, "Long conversations").
+    replies: String(FIRST_REPLIES),
   });
 }
 

@@ -26,7 +26,7 @@ import {styles} from './comment-thread.styles.js';
 import {loadLinkedComment} from './linked-comment.js';
 import {PermalinkController} from './permalinks.js';
 import {LongThreadController, longThreadStyles} from './long-thread.js';
-import {moreRepliesStyles, ReplyBatches} from './more-replies.js';
+import {moreRepliesStyles, ReplyBatches, ReplyFetchController, REPLIES_PER_BATCH, unsentReplies} from './more-replies.js';
 import {timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {
@@ -194,6 +194,13 @@ export class CommentThreadElement extends AdapterElement {
   readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments]);
   readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #replyBatches = new ReplyBatches();
+  readonly #replyFetches = new ReplyFetchController(this, {
+    adapter: () => this.#adapter,
+    thread: () => this.#data.query?.thread,
+    deadline: () => this.#data.query?.deadline ?? DEFAULT_LOAD_DEADLINE_MS,
+    store: (conversationId, cursor, batch) => this.#data.addReplies(conversationId, cursor, batch),
+    changed: (conversationId) => this.#changedComments([conversationId]),
+  });
   readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
@@ -418,6 +425,7 @@ export class CommentThreadElement extends AdapterElement {
     // Getters read the element's current state, as for the link.
     const element = this;
     return {
+      host: this,
       get dateStyle() {
         return element.dateStyle;
       },
@@ -442,6 +450,9 @@ export class CommentThreadElement extends AdapterElement {
       },
       get onMoreReplies() {
         return element.#onMoreReplies;
+      },
+      get replyFetches() {
+        return element.#replyFetches;
       },
       isOutgoing: (comment) => element.#isOutgoing(comment),
       progressive: this.#progressive,
@@ -530,7 +541,12 @@ export class CommentThreadElement extends AdapterElement {
   async #reveal(commentId: string, fromAddress: boolean): Promise<void> {
     const request = ++this.#revealRequest;
     const isCurrent = () => request === this.#revealRequest;
-    await loadLinkedComment(this.#data, commentId, (id) => this.#find(id) !== undefined, isCurrent);
+    const has = (id: string) => this.#find(id) !== undefined;
+    await loadLinkedComment(this.#data, commentId, has, isCurrent);
+    if (!has(commentId) && isCurrent()) {
+      const unsent = () => this.#nodes().map((node) => node.comment).filter((comment) => unsentReplies(comment, this.#adapter));
+      await this.#replyFetches.search(commentId, unsent, has, isCurrent);
+    }
     if (!isCurrent()) return;
     if (!this.#find(commentId)) {
       if (fromAddress && this.#data.status === 'complete') {
@@ -594,8 +610,16 @@ export class CommentThreadElement extends AdapterElement {
   readonly #onMoreReplies = async (event: Event): Promise<void> => {
     const button = event.currentTarget as HTMLElement;
     const conversationId = button.closest('li')?.querySelector('article')?.dataset['commentId'];
-    const conversation = conversationId === undefined ? undefined : nodesById(this.#nodes()).get(conversationId)?.conversation;
-    const revealed = conversation && this.#replyBatches.showMore(conversation);
+    let conversation = conversationId === undefined ? undefined : nodesById(this.#nodes()).get(conversationId)?.conversation;
+    if (!conversation) return;
+    const shownBefore = this.#replyBatches.shown(conversation);
+    // Replies the page did not bring are fetched once those it brought are all shown.
+    if (this.#replyBatches.hidden(conversation) < REPLIES_PER_BATCH && unsentReplies(conversation.comment, this.#adapter)) {
+      const stored = await this.#replyFetches.fetch(conversation.comment, REPLIES_PER_BATCH);
+      conversation = nodesById(this.#nodes()).get(conversation.comment.id)?.conversation;
+      if (!conversation || (!stored && this.#replyBatches.hidden(conversation) === 0)) return;
+    }
+    const revealed = this.#replyBatches.showMore(conversation, shownBefore);
     if (!revealed) return;
     this.#progressive.allow(revealed.count);
     this.#progressive.keeping(() => this.requestUpdate());

@@ -1,10 +1,17 @@
-import type {ReactiveController, ReactiveControllerHost, TemplateResult} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {subtreeSize, type ThreadNode} from './thread-tree.js';
 
-/** Comments added to the page per step: small enough to stay well under 200 ms a step. */
+/** Comments in the thread's first update: a screenful and more, in the first frame. */
 export const COMMENTS_PER_STEP = 100;
+
+/**
+ * Comments not rendered yet that each later update may add: a page of 100 conversations
+ * (about 300 comments) in one update, and no update near a long task (about 0.15 ms a
+ * comment on a slow machine, plus style and layout).
+ */
+export const NEW_COMMENTS_PER_UPDATE = 400;
 
 /** How many comments may still be rendered in this pass, shared down a subtree. */
 export interface RenderBudget {
@@ -20,9 +27,11 @@ const controllers = new WeakMap<ReactiveControllerHost, ProgressiveRender>();
 
 /**
  * Renders a big thread a step at a time, so that 10,000 replies never block the page for
- * seconds: each update renders at most `limit` comments (depth first, in reading order),
- * and while some are left out the limit grows by `COMMENTS_PER_STEP` in a new task,
- * letting the browser paint and handle input in between.
+ * seconds: the first update renders `COMMENTS_PER_STEP` comments (depth first, in reading
+ * order), and each later one at most `NEW_COMMENTS_PER_UPDATE` more than the update before
+ * it; while some are left out, the next step comes in a new task, letting the browser
+ * paint and handle input in between. A new page of 100 conversations thus takes one
+ * update, and the first page its first screenful at once and the rest in one more.
  *
  * Comments already rendered are not rendered again (`guard` on the node, its share of the
  * budget and its conversation's version): a step, or a new page, costs its new comments
@@ -31,7 +40,9 @@ const controllers = new WeakMap<ReactiveControllerHost, ProgressiveRender>();
  * reported with `invalidateProgressiveRender`, and the next update renders them all.
  */
 export class ProgressiveRender implements ReactiveController {
-  #limit = COMMENTS_PER_STEP;
+  #limit = 0;
+  /** The budget of the last render pass: what it left tells how many comments it rendered. */
+  #last: {limit: number; budget: RenderBudget} | undefined;
   #generation = 0;
   #stepping = false;
   #truncated = false;
@@ -51,7 +62,11 @@ export class ProgressiveRender implements ReactiveController {
   /** A fresh budget for one render pass. */
   begin(): RenderBudget {
     this.#truncated = false;
-    return {left: this.#limit};
+    const rendered = this.#last ? this.#last.limit - this.#last.budget.left : 0;
+    this.#limit = Math.max(this.#limit, rendered === 0 ? COMMENTS_PER_STEP : rendered + NEW_COMMENTS_PER_UPDATE);
+    const budget = {left: this.#limit};
+    this.#last = {limit: this.#limit, budget};
+    return budget;
   }
 
   /**
@@ -63,7 +78,7 @@ export class ProgressiveRender implements ReactiveController {
   list(
     nodes: readonly ThreadNode[],
     budget: RenderBudget,
-    render: (node: ThreadNode, budget: RenderBudget) => TemplateResult,
+    render: (node: ThreadNode, budget: RenderBudget) => unknown,
     versionOf: (node: ThreadNode) => number = () => 0,
     shownOf: (node: ThreadNode) => number = subtreeSize,
   ): unknown {
@@ -129,7 +144,6 @@ export class ProgressiveRender implements ReactiveController {
     if (!this.#truncated || this.#timer !== undefined) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.#limit += COMMENTS_PER_STEP;
       this.#stepping = true;
       this.host.requestUpdate();
       this.#stepping = false;

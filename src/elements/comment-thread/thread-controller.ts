@@ -1,8 +1,8 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {CommentAdapter, ThreadEvent} from '../../core/adapter.js';
+import type {CommentAdapter, ReplyBatch, ThreadEvent} from '../../core/adapter.js';
 import {DEFAULT_LOAD_DEADLINE_MS, withDeadline} from '../../adapters/shared/deadline.js';
 import {isAbortError} from '../../core/errors.js';
-import type {Comment, SortOrder, ThreadInfo} from '../../core/types.js';
+import type {Comment, CommentPage, SortOrder, ThreadInfo} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentLoadEvent} from '../../events/comment-load.js';
 import {sessionStoreFor} from '../shared/session-store.js';
@@ -17,6 +17,24 @@ export interface ThreadQuery {
   readonly deadline?: number;
 }
 
+/**
+ * The next page, asked for once the current one is shown, so that Load more shows it at
+ * once. Nothing of it is shown (nor any error of it) until the reader asks for it.
+ */
+interface Prefetch {
+  readonly query: ThreadQuery;
+  readonly cursor: string;
+  readonly controller: AbortController;
+  /** Settles when the answer is in; never rejects. */
+  readonly done: Promise<void>;
+  page?: CommentPage;
+  failed?: boolean;
+  /** Live events heard since it was asked for: its comments may be older than they are. */
+  readonly heard: ThreadEvent[];
+  /** `#changes` when it was asked for: the page's thread info is stale once they differ. */
+  readonly changes: number;
+}
+
 /** Same states as `@lit/task`'s `TaskStatus`, by name. */
 export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
 
@@ -25,6 +43,11 @@ export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
  * page (aborting whatever was in flight), `loadMore()` appends the next one. While the
  * host is connected it also follows the adapter's live updates and reloads when the
  * viewer signs in or out (pending comments and permissions depend on who is looking).
+ *
+ * Once a page is in it asks for the next one in the background, so that Load more
+ * shows it without a round trip (and in one host update). That page is discarded with
+ * the query (sort, refresh, sign-in or out, another adapter); a failure of it is kept
+ * quiet until Load more, which then asks once more and shows that answer's error.
  *
  * Every state change requests a host update, and `comments`/`added` get new array
  * identities, so the host can memoize what it derives from them.
@@ -59,6 +82,9 @@ export class ThreadController implements ReactiveController {
   #jump: {cursor: string; next: string | null; ids: Set<string>} | undefined;
   /** Changes heard while the first page was loading, applied once it is shown. */
   #queued: ThreadEvent[] = [];
+  #prefetch: Prefetch | undefined;
+  /** Counts changes made to the comments shown (added, removed, replaced). */
+  #changes = 0;
 
   readonly #arrived: ((comment: Comment) => void) | undefined;
   readonly #changed: () => void;
@@ -124,6 +150,7 @@ export class ThreadController implements ReactiveController {
     } finally {
       if (this.#load === controller) this.#load = undefined;
       this.#changed();
+      if (!controller.signal.aborted) this.#prefetchNext();
     }
   }
 
@@ -166,33 +193,27 @@ export class ThreadController implements ReactiveController {
   #loadPageAt(cursor: string | null, outOfTurn: boolean): Promise<readonly Comment[] | undefined> {
     const query = this.#query;
     if (!query || cursor === null || this.status !== 'complete') return Promise.resolve(undefined);
+    const prefetched = this.#takePrefetch(query, cursor);
+    if (prefetched?.page) {
+      // Already here: shown in this very task, one host update, no "Loading…" in between.
+      const fresh = this.#showPage(prefetched.page, cursor, outOfTurn, prefetched);
+      this.#changed();
+      this.#prefetchNext();
+      return Promise.resolve(fresh);
+    }
     const controller = new AbortController();
+    if (prefetched && !prefetched.failed) controller.signal.addEventListener('abort', () => prefetched.controller.abort());
     this.moreStatus = 'pending';
     this.moreError = undefined;
     this.#changed();
     const done = (async () => {
       try {
-        const page = await this.#loadPage(query, cursor, controller.signal);
+        // Still on its way: waited for. Failed: asked for once more, and that answer counts.
+        if (prefetched && !prefetched.failed) await prefetched.done;
+        const ready = prefetched?.page;
+        const page = ready ?? (await this.#loadPage(query, cursor, controller.signal));
         if (controller.signal.aborted) return undefined;
-        this.#followedCursors.add(cursor);
-        // Cursors that count by offset can repeat a comment when others were added meanwhile.
-        const fresh = uniqueById(page.comments).filter((comment) => !this.#ids.has(comment.id));
-        for (const comment of fresh) this.#ids.add(comment.id);
-        this.info = page.thread;
-        // A cursor handed out again (or the one just used) leads back to pages already
-        // shown: the thread ends here rather than asking for them over and over.
-        const next = page.nextCursor;
-        const repeated = next === null || next === cursor || (this.#followedCursors.has(next) && next !== this.#jump?.cursor);
-        if (outOfTurn) {
-          this.#jump = {cursor, next: repeated ? null : next, ids: new Set(fresh.map((comment) => comment.id))};
-          this.comments = this.comments.concat(fresh);
-        } else {
-          this.comments = this.#insertBeforeJump(fresh);
-          this.nextCursor = repeated ? null : next;
-        }
-        this.moreStatus = 'complete';
-        this.host.dispatchEvent(new CommentLoadEvent(page.thread, fresh, false, this.nextCursor !== null));
-        return fresh;
+        return this.#showPage(page, cursor, outOfTurn, ready ? prefetched : undefined);
       } catch (error) {
         if (controller.signal.aborted || isAbortError(error)) return undefined;
         this.moreStatus = 'error';
@@ -202,10 +223,93 @@ export class ThreadController implements ReactiveController {
       } finally {
         if (this.#more?.controller === controller) this.#more = undefined;
         this.#changed();
+        if (this.moreStatus === 'complete') this.#prefetchNext();
       }
     })();
     this.#more = {controller, done};
     return done;
+  }
+
+  /**
+   * Adds the page at `cursor` to the comments shown and returns those it added. A page
+   * `prefetched` earlier first takes in the live changes heard since it was asked for.
+   */
+  #showPage(page: CommentPage, cursor: string, outOfTurn: boolean, prefetched?: Prefetch): Comment[] {
+    this.#followedCursors.add(cursor);
+    const comments = prefetched ? withChanges(page.comments, prefetched.heard) : page.comments;
+    // Cursors that count by offset can repeat a comment when others were added meanwhile.
+    const fresh = uniqueById(comments).filter((comment) => !this.#ids.has(comment.id));
+    for (const comment of fresh) this.#ids.add(comment.id);
+    // A page kept for a while says how many comments the thread had then: what was counted
+    // since (live comments, the viewer's own) would be lost.
+    if (!prefetched || prefetched.changes === this.#changes) this.info = page.thread;
+    // A cursor handed out again (or the one just used) leads back to pages already
+    // shown: the thread ends here rather than asking for them over and over.
+    const next = page.nextCursor;
+    const repeated = next === null || next === cursor || (this.#followedCursors.has(next) && next !== this.#jump?.cursor);
+    if (outOfTurn) {
+      this.#jump = {cursor, next: repeated ? null : next, ids: new Set(fresh.map((comment) => comment.id))};
+      this.comments = this.comments.concat(fresh);
+    } else {
+      this.comments = this.#insertBeforeJump(fresh);
+      this.nextCursor = repeated ? null : next;
+    }
+    this.moreStatus = 'complete';
+    this.moreError = undefined;
+    this.host.dispatchEvent(new CommentLoadEvent(page.thread, fresh, false, this.nextCursor !== null));
+    return fresh;
+  }
+
+  /** The cursor Load more would follow next, or null at the end of the thread. */
+  #upcomingCursor(): string | null {
+    let cursor = this.nextCursor;
+    if (cursor !== null && cursor === this.#jump?.cursor) cursor = this.#jump.next;
+    return cursor === null || this.#followedCursors.has(cursor) ? null : cursor;
+  }
+
+  /**
+   * Asks for the next page as soon as the current one is in: its answer travels while the
+   * current page renders. A prefetch that fails is not asked for again until Load more.
+   */
+  #prefetchNext(): void {
+    const query = this.#query;
+    if (!query || !this.#connected || this.status !== 'complete' || this.#more || this.#load) return;
+    const cursor = this.#upcomingCursor();
+    if (cursor === null || this.#prefetch?.cursor === cursor) return;
+    this.#dropPrefetch();
+    const controller = new AbortController();
+    const prefetch: Prefetch = {
+      query,
+      cursor,
+      controller,
+      heard: [],
+      changes: this.#changes,
+      done: this.#loadPage(query, cursor, controller.signal).then(
+        (page) => void (prefetch.page = page),
+        () => void (prefetch.failed = true),
+      ),
+    };
+    this.#prefetch = prefetch;
+  }
+
+  /** The prefetched page for `cursor`, taken (no longer kept); undefined when there is none. */
+  #takePrefetch(query: ThreadQuery, cursor: string): Prefetch | undefined {
+    const prefetch = this.#prefetch;
+    if (!prefetch) return undefined;
+    this.#prefetch = undefined;
+    if (prefetch.query === query && prefetch.cursor === cursor) return prefetch;
+    prefetch.controller.abort();
+    return undefined;
+  }
+
+  #dropPrefetch(): void {
+    this.#prefetch?.controller.abort();
+    this.#prefetch = undefined;
+  }
+
+  /** Whether `commentId` is in the prefetched page and not shown: its changes wait for that page. */
+  #heldForLater(commentId: string): boolean {
+    return !this.#ids.has(commentId) && this.#prefetch?.page?.comments.some((comment) => comment.id === commentId) === true;
   }
 
   /** Shows a comment stored after the pages were loaded, or updates one already shown. */
@@ -217,7 +321,30 @@ export class ThreadController implements ReactiveController {
     this.#ids.add(comment.id);
     this.added = [...this.added, comment];
     this.#recount(this.#counted(comment) ? 1 : 0);
+    this.#changes++;
     this.#changed();
+  }
+
+  /**
+   * Adds a batch of a conversation's replies (`loadReplies` after `cursor`) after those
+   * loaded before, and the conversation's new `moreReplies`. A reply already here from the
+   * live stream moves to its place in the batch rather than being listed twice. Returns
+   * false, adding nothing, when the conversation no longer carries `cursor` (the thread
+   * was reloaded meanwhile, or another batch got there first).
+   */
+  addReplies(conversationId: string, cursor: string, batch: ReplyBatch): boolean {
+    const first = this.comments.find((comment) => comment.id === conversationId);
+    if (first?.moreReplies?.cursor !== cursor) return false;
+    const live = new Set(this.added.map((comment) => comment.id));
+    const fresh = uniqueById(batch.comments).filter((comment) => !this.#ids.has(comment.id) || live.has(comment.id));
+    for (const comment of fresh) this.#ids.add(comment.id);
+    const moved = new Set(fresh.filter((comment) => live.has(comment.id)).map((comment) => comment.id));
+    if (moved.size > 0) this.added = this.added.filter((comment) => !moved.has(comment.id));
+    const {moreReplies: _sent, ...rest} = first;
+    const updated: Comment = batch.moreReplies ? {...rest, moreReplies: batch.moreReplies} : rest;
+    this.comments = this.comments.map((comment) => (comment === first ? updated : comment)).concat(fresh);
+    this.#changed();
+    return true;
   }
 
   /** Takes away a comment removed elsewhere. */
@@ -227,6 +354,7 @@ export class ThreadController implements ReactiveController {
     this.comments = this.comments.filter((comment) => comment.id !== commentId);
     this.added = this.added.filter((comment) => comment.id !== commentId);
     this.#recount(removed && !this.#counted(removed) ? 0 : -1);
+    this.#changes++;
     this.#changed();
   }
 
@@ -237,6 +365,12 @@ export class ThreadController implements ReactiveController {
     if (this.status === 'pending') {
       this.#queued.push(event);
       return;
+    }
+    if (this.#prefetch) {
+      // Applied to the prefetched page when it is shown; a comment of that page is not
+      // shown before it, out of place.
+      this.#prefetch.heard.push(event);
+      if (this.#heldForLater(event.type === 'comment-removed' ? event.commentId : event.comment.id)) return;
     }
     if (event.type === 'comment-removed') this.remove(event.commentId);
     else this.add(event.comment);
@@ -250,6 +384,7 @@ export class ThreadController implements ReactiveController {
     else if (this.#query) {
       this.#follow();
       if (interrupted === 'more') void this.loadMore();
+      else this.#prefetchNext();
     }
   }
 
@@ -320,13 +455,17 @@ export class ThreadController implements ReactiveController {
   #replace(comment: Comment): void {
     const existing = this.#shown(comment.id);
     if (existing) this.#recount(Number(this.#counted(comment)) - Number(this.#counted(existing)));
-    const swap = (list: readonly Comment[]) => list.map((existing) => (existing.id === comment.id ? comment : existing));
+    // A change heard live or answered by an action says nothing of replies not sent yet: the cursor stays.
+    const kept = existing?.moreReplies && !comment.moreReplies ? {...comment, moreReplies: existing.moreReplies} : comment;
+    const swap = (list: readonly Comment[]) => list.map((existing) => (existing.id === comment.id ? kept : existing));
     this.comments = swap(this.comments);
     this.added = swap(this.added);
+    this.#changes++;
     this.#changed();
   }
 
   #abortAll(): void {
+    this.#dropPrefetch();
     this.#load?.abort();
     this.#load = undefined;
     this.#more?.controller.abort();
@@ -350,7 +489,8 @@ export class ThreadController implements ReactiveController {
     following.signal.addEventListener('abort', stopSession);
     if (adapter.capabilities.live && adapter.subscribe) {
       const listener = (event: ThreadEvent) => {
-        if (event.type === 'comment-added' && event.thread === this.#query?.thread && !this.#ids.has(event.comment.id)) {
+        const fresh = event.type === 'comment-added' && !this.#ids.has(event.comment.id) && !this.#heldForLater(event.comment.id);
+        if (fresh && event.thread === this.#query?.thread) {
           this.#arrived?.(event.comment);
         }
         this.apply(this.#keepViewerParts(event));
@@ -364,6 +504,23 @@ export class ThreadController implements ReactiveController {
     this.#following?.abort();
     this.#following = undefined;
   }
+}
+
+/** `comments` as the live `events` left them: removed ones gone, changed ones replaced. */
+function withChanges(comments: readonly Comment[], events: readonly ThreadEvent[]): readonly Comment[] {
+  if (events.length === 0) return comments;
+  const latest = new Map<string, Comment | null>();
+  for (const event of events) {
+    if (event.type === 'comment-removed') latest.set(event.commentId, null);
+    else latest.set(event.comment.id, event.comment);
+  }
+  const result: Comment[] = [];
+  for (const comment of comments) {
+    const changed = latest.get(comment.id);
+    if (changed === undefined) result.push(comment);
+    else if (changed !== null) result.push({...changed, author: {...changed.author, ...(comment.author.isViewer ? {isViewer: true} : {})}, viewerCan: comment.viewerCan});
+  }
+  return result;
 }
 
 function uniqueById(comments: readonly Comment[]): Comment[] {

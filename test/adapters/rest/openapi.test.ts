@@ -1,7 +1,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import {parse} from 'yaml';
 import {createRestAdapter} from '../../../src/adapters/rest/index.js';
-import {aqimThread} from '../../fixtures/rest-threads.js';
+import {aqimThread, longConversation} from '../../fixtures/rest-threads.js';
 import {resetHandlers, useHandlers} from '../../helpers/msw.js';
 import {restServer} from '../../mocks/rest-server.js';
 
@@ -97,7 +97,7 @@ describe('docs/openapi.yaml', () => {
   }
 
   it('describes every request the adapter makes and every answer the reference server gives', async () => {
-    const server = restServer({threads: [aqimThread()]});
+    const server = restServer({threads: [aqimThread(), longConversation()]});
     await useHandlers(...server.handlers);
     const exchanges: Exchange[] = [];
     const recordingFetch: typeof fetch = async (input, init) => {
@@ -122,6 +122,10 @@ describe('docs/openapi.yaml', () => {
     const first = await adapter.loadPage({thread, sort: 'newest', limit: 2}, {});
     await adapter.loadPage({thread, sort: 'newest', limit: 2, cursor: first.nextCursor!}, {});
     await adapter.loadPage({thread, sort: 'newest', limit: 2}, {});
+    const long = await adapter.loadPage({thread: 'long-conversation', sort: 'oldest', limit: 1}, {});
+    const more = long.comments[0]!.moreReplies!;
+    await adapter.loadReplies({thread: 'long-conversation', commentId: 'lc', cursor: more.cursor, limit: 10}, {});
+    await adapter.loadReplies({thread: 'long-conversation', commentId: 'lc', cursor: 'not-a-cursor', limit: 10}, {}).catch(() => {});
     expect(await adapter.locate!({thread, commentId: 'c-2', sort: 'newest', limit: 2}, {})).to.have.property('rootId');
     expect(await adapter.locate!({thread, commentId: 'no-such-comment', sort: 'oldest', limit: 2}, {})).to.equal(null);
     await adapter.postComment({thread, text: 'Hi', parentId: 'c-1', guest: {name: 'Ada', email: 'ada@example.com', website: 'https://ada.example'}, notify: {comments: true}, idempotencyKey: 'k-1'}, {});

@@ -68,7 +68,7 @@ describe('REST adapter', () => {
     expect(next.nextCursor).to.be.null;
     const url = new URL(server.requests.at(-1)!.url);
     expect(url.pathname).to.equal('/comments/threads/aqim-updates-aug-6/comments');
-    expect(Object.fromEntries(url.searchParams)).to.deep.equal({sort: 'oldest', limit: '2', cursor: page.nextCursor});
+    expect(Object.fromEntries(url.searchParams)).to.deep.equal({sort: 'oldest', limit: '2', cursor: page.nextCursor, replies: '50'});
   });
 
   it('pages a long thread by cursor without repeating or skipping a comment, even while new ones arrive', async () => {

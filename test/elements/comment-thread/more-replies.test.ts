@@ -4,34 +4,16 @@ import type {CommentThreadElement} from '../../../src/elements/comment-thread/co
 import {REPLIES_PER_BATCH, REPLIES_SHOWN_FIRST} from '../../../src/elements/comment-thread/more-replies.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {fillGuest, instantRetries, nextEvent, ready, resetStorage, submit} from '../../helpers/form.js';
-import {article, commentIds, memoryAdapterFor, part, renderThread, seedComment, settled, text, THREAD} from './thread-fixture.js';
+import {conversation, focusedId, moreButton, replyIds} from './more-replies.fixture.js';
+import {article, commentIds, memoryAdapterFor, renderThread, seedComment, settled, text, THREAD} from './thread-fixture.js';
 
-const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 let storageNumber = 0;
 
-/**
- * `root` with `count` replies in reading order r0, r1, …; every tenth reply (r10, r20, …)
- * answers the one before it, so the first batch ends inside nested replies.
- */
-function conversation(count: number) {
-  return [seedComment('root', 'Poster', 'Reply to this', {createdAt: minutesAgo(count + 10)})].concat(
-    Array.from({length: count}, (_, index) =>
-      seedComment(`r${index}`, `Person ${index % 7}`, `Reply ${index}`, {
-        parentId: index % 10 === 0 && index > 0 ? `r${index - 1}` : 'root',
-        createdAt: minutesAgo(count - index),
-      }),
-    ),
-    [seedComment('other', 'Noor', 'Another conversation', {createdAt: minutesAgo(1)})],
-  );
-}
 
 async function render(count: number) {
   return renderThread({comments: conversation(count), pageSize: 2000, adapter: {storageKey: `colloquy-test-more-replies-${Date.now()}-${storageNumber++}`}});
 }
 
-const moreButton = (element: CommentThreadElement) => part(element, 'more-replies-button');
-const replyIds = (element: CommentThreadElement) => commentIds(element).filter((id) => /^r\d/.test(id));
-const focusedId = (element: CommentThreadElement) => (element.shadowRoot!.activeElement as HTMLElement | null)?.dataset['commentId'];
 
 describe('<comment-thread> with a conversation of hundreds of replies', function () {
   this.timeout(60_000);

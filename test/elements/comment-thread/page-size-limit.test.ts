@@ -1,7 +1,7 @@
 // `page-size` above what the backend allows must not break the thread: the element asks
 // for no more than the adapter's `maxPageSize` (REST: the service document's
 // `limits.pageSize`, else the protocol's 100), against the reference server over msw.
-import {expect, fixture, html} from '@open-wc/testing';
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {createRestAdapter} from '../../../src/adapters/rest/index.js';
 import '../../../src/elements/comment-thread/comment-thread.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
@@ -34,7 +34,9 @@ describe('<comment-thread> page-size against the backend maximum', () => {
   it('asks a server that announces no maximum for at most 100 and shows the first page', async () => {
     const server = restServer({threads: [longThread(150)]});
     const element = await threadOn(server, 150);
-    expect(listingLimits(server)).to.deep.equal([100]);
+    // The first page, then the next one prefetched for Load more: both within the maximum.
+    await waitUntil(() => listingLimits(server).length === 2, 'the next page was not prefetched');
+    expect(listingLimits(server)).to.deep.equal([100, 100]);
     expect(part(element, 'error'), 'no load error').to.equal(null);
     expect(topLevel(element)).to.have.length(100);
   });
@@ -49,7 +51,8 @@ describe('<comment-thread> page-size against the backend maximum', () => {
   it('clamps to a maximum below 100 that the server announces', async () => {
     const server = restServer({threads: [longThread(60)], pageSize: 25});
     const element = await threadOn(server, 50);
-    expect(listingLimits(server)).to.deep.equal([25]);
+    await waitUntil(() => listingLimits(server).length === 2, 'the next page was not prefetched');
+    expect(listingLimits(server)).to.deep.equal([25, 25]);
     expect(topLevel(element)).to.have.length(25);
   });
 });

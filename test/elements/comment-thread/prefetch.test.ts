@@ -1,0 +1,154 @@
+// The next page is asked for once the current one is shown, so that Load more shows it at
+// once (one update, no "Loading…"). It must never show what the reader would not see with
+// a fresh request: a page of another sort, of before a refresh, or of another backend; a
+// comment changed or removed live meanwhile; nor an error the reader did not ask for.
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import type {LoadPageRequest} from '../../../src/core/adapter.js';
+import type {Comment, CommentPage} from '../../../src/core/types.js';
+import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
+import {expectAccessible} from '../../helpers/axe.js';
+import {stubAdapter, stubComment, stubPage} from './stub-adapter.js';
+import {commentIds, part, settled, text, THREAD} from './thread-fixture.js';
+
+const ids = (...names: string[]) => names.map((name) => stubComment(name));
+
+/** Two pages per sort, under the same cursor names: only the query tells them apart. */
+function twoPages(prefix: string) {
+  return (request: LoadPageRequest): Promise<CommentPage> =>
+    Promise.resolve(
+      request.cursor === 'p2'
+        ? stubPage(ids(`${prefix}${request.sort}3`, `${prefix}${request.sort}4`), null, 4)
+        : stubPage(ids(`${prefix}${request.sort}1`, `${prefix}${request.sort}2`), 'p2', 4),
+    );
+}
+
+async function threadOn(adapter: ReturnType<typeof stubAdapter>['adapter']): Promise<CommentThreadElement> {
+  const element = await fixture<CommentThreadElement>(
+    html`<comment-thread thread=${THREAD} page-size="2" .adapter=${adapter}></comment-thread>`,
+  );
+  await settled(element);
+  return element;
+}
+
+/** Counts the element's Lit updates from now on. */
+function countUpdates(element: CommentThreadElement): {count: number} {
+  const counter = {count: 0};
+  const host = element as unknown as {update(changed: unknown): void};
+  const update = host.update;
+  host.update = function (this: unknown, changed: unknown) {
+    counter.count++;
+    update.call(this, changed);
+  };
+  return counter;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('<comment-thread> prefetching the next page', () => {
+  it('asks for the next page once the first is shown, and Load more shows it in one update without asking again', async () => {
+    const {adapter, requests} = stubAdapter(twoPages(''));
+    const element = await threadOn(adapter);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched');
+    expect(requests.map((request) => request.cursor ?? null)).to.deep.equal([null, 'p2']);
+    expect(commentIds(element), 'nothing of it shown before Load more').to.deep.equal(['oldest1', 'oldest2']);
+    const updates = countUpdates(element);
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(commentIds(element)).to.deep.equal(['oldest1', 'oldest2', 'oldest3', 'oldest4']);
+    expect(requests).to.have.length(2);
+    expect(updates.count).to.equal(1);
+    await expectAccessible(element);
+  });
+
+  it('shows a page of 100 conversations (300 comments) in one update', async () => {
+    const page = (index: number) =>
+      Array.from({length: 100}, (_, offset) => {
+        const id = `p${index}-${offset}`;
+        return [stubComment(id), stubComment(`${id}-r`, {parentId: id}), stubComment(`${id}-rr`, {parentId: `${id}-r`})];
+      }).flat();
+    const {adapter, requests} = stubAdapter((request) =>
+      Promise.resolve(request.cursor === 'p2' ? stubPage(page(2), null, 600) : stubPage(page(1), 'p2', 600)),
+    );
+    const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="100" .adapter=${adapter}></comment-thread>`);
+    await settled(element);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched');
+    const updates = countUpdates(element);
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(commentIds(element)).to.have.length(600);
+    expect(updates.count).to.equal(1);
+  });
+
+  it('discards the prefetched page when the sort changes, on refresh, and with another adapter', async () => {
+    const first = stubAdapter(twoPages(''));
+    const element = await threadOn(first.adapter);
+    await waitUntil(() => first.requests.length === 2, 'the next page was not prefetched');
+
+    element.sort = 'newest';
+    await settled(element);
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(commentIds(element)).to.deep.equal(['newest1', 'newest2', 'newest3', 'newest4']);
+
+    // The backend's pages changed meanwhile: a refresh shows them, page 2 included.
+    let edition = 'a';
+    const second = stubAdapter((request) => twoPages(edition)(request));
+    element.adapter = second.adapter;
+    await settled(element);
+    await waitUntil(() => second.requests.length === 2, 'the next page was not prefetched');
+    edition = 'b';
+    await element.refresh();
+    await settled(element);
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(commentIds(element)).to.deep.equal(['bnewest1', 'bnewest2', 'bnewest3', 'bnewest4']);
+  });
+
+  it('applies live changes heard meanwhile to the prefetched page: no comment twice, none back from removal', async () => {
+    const page2 = [stubComment('c3'), stubComment('c4'), stubComment('c5')];
+    const {adapter, requests, emit} = stubAdapter((request) =>
+      Promise.resolve(request.cursor === 'p2' ? stubPage(page2, null, 5) : stubPage(ids('c1', 'c2'), 'p2', 5)),
+    );
+    const element = await threadOn(adapter);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched');
+    const edited: Comment = stubComment('c3', {content: {kind: 'text', value: 'Edited elsewhere'}});
+    emit({type: 'comment-updated', thread: THREAD, comment: edited});
+    emit({type: 'comment-removed', thread: THREAD, commentId: 'c4'});
+    emit({type: 'comment-added', thread: THREAD, comment: stubComment('c9')});
+    await settled(element);
+    // A new comment shows at once; one of the page waiting for Load more waits with it.
+    expect(commentIds(element)).to.deep.equal(['c1', 'c2', 'c9']);
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(commentIds(element)).to.deep.equal(['c1', 'c2', 'c3', 'c5', 'c9']);
+    expect(text(element.shadowRoot!.querySelector('[data-comment-id="c3"] [part="body"]'))).to.equal('Edited elsewhere');
+  });
+
+  it('keeps a failed prefetch quiet; Load more asks once more and shows that error, and Try again recovers', async () => {
+    let failures = 2;
+    const {adapter, requests} = stubAdapter((request) => {
+      if (request.cursor !== 'p2') return Promise.resolve(stubPage(ids('c1', 'c2'), 'p2', 4));
+      if (failures-- > 0) return Promise.reject(Object.assign(new Error('The server had a problem.'), {code: 'server'}));
+      return Promise.resolve(stubPage(ids('c3', 'c4'), null, 4));
+    });
+    const element = await threadOn(adapter);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched');
+    await pause(300);
+    expect(requests, 'a failed prefetch is not asked for again by itself').to.have.length(2);
+    expect(part(element, 'error')).to.be.null;
+    expect(text(part(element, 'load-more-button'))).to.equal('Load more comments');
+
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(requests).to.have.length(3);
+    expect(text(part(element, 'error'))).to.contain('More comments could not be loaded.');
+    expect(text(part(element, 'load-more-button'))).to.equal('Try again');
+    await pause(300);
+    expect(requests, 'nothing asked for until the reader does').to.have.length(3);
+
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(commentIds(element)).to.deep.equal(['c1', 'c2', 'c3', 'c4']);
+    expect(part(element, 'error')).to.be.null;
+  });
+});
