@@ -5,7 +5,7 @@ import {msg, str} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
 import type {Session, SignInProvider} from '../../core/types.js';
 import {isolate} from '../../i18n/isolate.js';
-import {avatar} from '../shared/avatar.js';
+import {avatar} from '../shared/avatar-template.js';
 import {initialsOf} from '../shared/initials.js';
 import {builtInProviderIcon, safeIconUrl} from './provider-icons.js';
 
