@@ -54,7 +54,7 @@ export function commentRoutes() {
     const cursor = cursorRaw ? decodeReplyCursor(cursorRaw, rootId) : undefined;
     const thread = await threadToRead(db, threadId, config);
     await conversationRoot(db, thread.id, rootId, viewer);
-    const batch = (await loadReplyBatches(db, {roots: [rootId], after: cursor?.after ?? null, limit, viewer})).get(rootId)!;
+    const batch = (await loadReplyBatches(db, {roots: [rootId], after: cursor ?? null, limit, viewer})).get(rootId)!;
     const liked = await likedBy(db, viewer, batch.rows.map((row) => row.id));
     const replyCounts = new Map<string, number>();
     for (const row of batch.rows) replyCounts.set(row.parent_id!, (replyCounts.get(row.parent_id!) ?? 0) + 1);
