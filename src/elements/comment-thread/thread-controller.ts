@@ -24,8 +24,9 @@ export interface ThreadQuery {
 export const PREFETCH_FRESH_MS = 5 * 60_000;
 
 /**
- * The next page, asked for as soon as the current one is in, so that Load more shows it at
- * once. Nothing of it is shown (nor any error of it) until the reader asks for it.
+ * A page on its way or kept until it is shown: the next page, asked for as soon as the
+ * current one is in so that Load more shows it at once (nothing of it, nor any error of it,
+ * is shown until the reader asks), or the page Load more is waiting for.
  */
 interface Prefetch {
   readonly query: ThreadQuery;
@@ -35,7 +36,8 @@ interface Prefetch {
   readonly done: Promise<void>;
   page?: CommentPage;
   failed?: boolean;
-  /** Live events heard since it was asked for: its comments may be older than they are. */
+  error?: unknown;
+  /** Live events heard while it was on its way: its comments may be older than they are. */
   readonly heard: ThreadEvent[];
   /** `#changes` when it was asked for: the page's thread info is stale once they differ. */
   readonly changes: number;
@@ -208,19 +210,23 @@ export class ThreadController implements ReactiveController {
       this.#prefetchNext();
       return Promise.resolve(fresh);
     }
+    // Still on its way: waited for. Failed: asked for once more, and that answer counts.
+    const request = prefetched && !prefetched.failed ? prefetched : this.#ask(query, cursor);
+    // Kept where live changes find it: one heard while the page travels applies to it, or a
+    // comment removed meanwhile would come back with it.
+    this.#prefetch = request;
     const controller = new AbortController();
-    if (prefetched && !prefetched.failed) controller.signal.addEventListener('abort', () => prefetched.controller.abort());
+    controller.signal.addEventListener('abort', () => request.controller.abort());
     this.moreStatus = 'pending';
     this.moreError = undefined;
     this.#changed();
     const done = (async () => {
       try {
-        // Still on its way: waited for. Failed: asked for once more, and that answer counts.
-        if (prefetched && !prefetched.failed) await prefetched.done;
-        const ready = prefetched?.page;
-        const page = ready ?? (await this.#loadPage(query, cursor, controller.signal));
+        await request.done;
         if (controller.signal.aborted) return undefined;
-        return this.#showPage(page, cursor, outOfTurn, ready ? prefetched : undefined);
+        if (this.#prefetch === request) this.#prefetch = undefined;
+        if (!request.page) throw request.error;
+        return this.#showPage(request.page, cursor, outOfTurn, request);
       } catch (error) {
         if (controller.signal.aborted || isAbortError(error)) return undefined;
         this.moreStatus = 'error';
@@ -238,18 +244,17 @@ export class ThreadController implements ReactiveController {
   }
 
   /**
-   * Adds the page at `cursor` to the comments shown and returns those it added. A page
-   * `prefetched` earlier first takes in the live changes heard since it was asked for.
+   * Adds the page at `cursor` (`request`'s answer, live changes heard since taken in) to the
+   * comments shown and returns those it added.
    */
-  #showPage(page: CommentPage, cursor: string, outOfTurn: boolean, prefetched?: Prefetch): Comment[] {
+  #showPage(page: CommentPage, cursor: string, outOfTurn: boolean, request: Prefetch): Comment[] {
     this.#followedCursors.add(cursor);
-    const comments = prefetched ? withChanges(page.comments, prefetched.heard) : page.comments;
     // Cursors that count by offset can repeat a comment when others were added meanwhile.
-    const fresh = uniqueById(comments).filter((comment) => !this.#ids.has(comment.id));
+    const fresh = uniqueById(page.comments).filter((comment) => !this.#ids.has(comment.id));
     for (const comment of fresh) this.#ids.add(comment.id);
     // A page kept for a while says how many comments the thread had then: what was counted
     // since (live comments, the viewer's own) would be lost.
-    if (!prefetched || prefetched.changes === this.#changes) this.info = page.thread;
+    if (request.changes === this.#changes) this.info = page.thread;
     // A cursor handed out again (or the one just used) leads back to pages already
     // shown: the thread ends here rather than asking for them over and over.
     const next = page.nextCursor;
@@ -284,8 +289,17 @@ export class ThreadController implements ReactiveController {
     const cursor = this.#upcomingCursor();
     if (cursor === null || this.#prefetch?.cursor === cursor) return;
     this.#dropPrefetch();
+    this.#prefetch = this.#ask(query, cursor);
+  }
+
+  /**
+   * Asks for the page at `cursor`. Changes heard while it travels are kept in `heard` and
+   * taken into the page when it comes; from then on `apply` takes them in as they come, so
+   * a page kept for long holds no more than its own comments.
+   */
+  #ask(query: ThreadQuery, cursor: string): Prefetch {
     const controller = new AbortController();
-    const prefetch: Prefetch = {
+    const request: Prefetch = {
       query,
       cursor,
       controller,
@@ -293,11 +307,16 @@ export class ThreadController implements ReactiveController {
       changes: this.#changes,
       askedAt: Date.now(),
       done: this.#loadPage(query, cursor, controller.signal).then(
-        (page) => void (prefetch.page = page),
-        () => void (prefetch.failed = true),
+        (page) => {
+          request.page = {...page, comments: withChanges(page.comments, request.heard.splice(0))};
+        },
+        (error: unknown) => {
+          request.failed = true;
+          request.error = error;
+        },
       ),
     };
-    this.#prefetch = prefetch;
+    return request;
   }
 
   /** The prefetched page for `cursor`, taken (no longer kept); undefined when there is none. */
@@ -375,11 +394,16 @@ export class ThreadController implements ReactiveController {
       this.#queued.push(event);
       return;
     }
-    if (this.#prefetch) {
-      // Applied to the prefetched page when it is shown; a comment of that page is not
-      // shown before it, out of place.
-      this.#prefetch.heard.push(event);
-      if (this.#heldForLater(event.type === 'comment-removed' ? event.commentId : event.comment.id)) return;
+    const prefetch = this.#prefetch;
+    if (prefetch?.page) {
+      // A comment of the page waiting for Load more is not shown before it, out of place:
+      // the change goes into that page.
+      if (this.#heldForLater(event.type === 'comment-removed' ? event.commentId : event.comment.id)) {
+        prefetch.page = {...prefetch.page, comments: withChanges(prefetch.page.comments, [event])};
+        return;
+      }
+    } else if (prefetch) {
+      prefetch.heard.push(event);
     }
     if (event.type === 'comment-removed') this.remove(event.commentId);
     else this.add(event.comment);
@@ -516,7 +540,7 @@ export class ThreadController implements ReactiveController {
 }
 
 /** `comments` as the live `events` left them: removed ones gone, changed ones replaced. */
-function withChanges(comments: readonly Comment[], events: readonly ThreadEvent[]): readonly Comment[] {
+function withChanges(comments: Comment[], events: readonly ThreadEvent[]): Comment[] {
   if (events.length === 0) return comments;
   const latest = new Map<string, Comment | null>();
   for (const event of events) {

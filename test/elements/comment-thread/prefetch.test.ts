@@ -163,6 +163,43 @@ describe('<comment-thread> prefetching the next page', () => {
     expect(text(element.shadowRoot!.querySelector('[data-comment-id="c3"] [part="body"]'))).to.equal('Edited elsewhere');
   });
 
+  it('applies a removal heard while Load more waits for the page: the prefetched one, and one asked for again', async () => {
+    let prefetchFails = false;
+    let answer: ((page: CommentPage) => void) | undefined;
+    const {adapter, requests, emit} = stubAdapter((request) => {
+      if (request.cursor !== 'p2') return Promise.resolve(stubPage(ids('c1', 'c2'), 'p2', 5));
+      if (prefetchFails) {
+        prefetchFails = false;
+        return Promise.reject(Object.assign(new Error('The server had a problem.'), {code: 'server'}));
+      }
+      return new Promise<CommentPage>((resolve) => (answer = resolve));
+    });
+    const pageTwo = () => stubPage(ids('c3', 'c4', 'c5'), null, 5);
+
+    const element = await threadOn(adapter);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched', {timeout: 10_000});
+    part(element, 'load-more-button')!.click();
+    await element.updateComplete;
+    emit({type: 'comment-removed', thread: THREAD, commentId: 'c4'});
+    answer!(pageTwo());
+    await settled(element);
+    expect(commentIds(element), 'the prefetched page').to.deep.equal(['c1', 'c2', 'c3', 'c5']);
+
+    // The same when the prefetch failed and Load more asks again.
+    prefetchFails = true;
+    answer = undefined;
+    await element.refresh();
+    await settled(element);
+    await waitUntil(() => requests.length === 4, 'the next page was not prefetched', {timeout: 10_000});
+    await pause(50);
+    part(element, 'load-more-button')!.click();
+    await waitUntil(() => answer !== undefined, 'Load more did not ask again', {timeout: 10_000});
+    emit({type: 'comment-removed', thread: THREAD, commentId: 'c4'});
+    answer!(pageTwo());
+    await settled(element);
+    expect(commentIds(element), 'the page asked for again').to.deep.equal(['c1', 'c2', 'c3', 'c5']);
+  });
+
   it('keeps a failed prefetch quiet; Load more asks once more and shows that error, and Try again recovers', async () => {
     let failures = 2;
     const {adapter, requests} = stubAdapter((request) => {
