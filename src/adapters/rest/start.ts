@@ -92,7 +92,6 @@ export function startRestFromConfig(config: AdapterConfig, hints: AdapterHints =
   }
 }
 
-/** The URL of the page `request` asks for, its `limit` at most `maxPageSize`. */
 /**
  * Replies per conversation a page asks for: what the thread shows of a long conversation
  * before "Show N more replies" (REPLIES_SHOWN_FIRST), so a page of ten conversations with
@@ -100,6 +99,7 @@ export function startRestFromConfig(config: AdapterConfig, hints: AdapterHints =
  */
 export const FIRST_REPLIES = 50;
 
+/** The URL of the page `request` asks for, its `limit` at most `maxPageSize`. */
 export function pageUrl(endpoint: string, request: LoadPageRequest, maxPageSize: number): string {
   return restUrl(endpoint, `threads/${segment(request.thread)}/comments`, {
     sort: request.sort,
