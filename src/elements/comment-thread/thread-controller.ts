@@ -97,18 +97,23 @@ export class ThreadController implements ReactiveController {
 
   readonly #arrived: ((comment: Comment) => void) | undefined;
   readonly #changed: () => void;
+  readonly #loading: (() => void) | undefined;
 
   /**
    * `arrived` is told of each comment that live updates bring and that is not shown yet,
    * before it is. `changed` asks for the host update that shows a change (by default
    * `host.requestUpdate()`): a host that memoizes per comment can tell it from other updates.
+   * `loading` is told when the first page is asked for again (another query, a refresh, the
+   * viewer signing in or out): what the host fetched for the comments shown so far is
+   * another viewer's or another query's.
    */
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    {arrived, changed}: {arrived?: (comment: Comment) => void; changed?: () => void} = {},
+    {arrived, changed, loading}: {arrived?: (comment: Comment) => void; changed?: () => void; loading?: () => void} = {},
   ) {
     this.#arrived = arrived;
     this.#changed = changed ?? (() => host.requestUpdate());
+    this.#loading = loading;
     host.addController(this);
   }
 
@@ -123,6 +128,7 @@ export class ThreadController implements ReactiveController {
   /** Loads the first page for `query`; resolves when it is shown (or failed, or was replaced). */
   async load(query: ThreadQuery): Promise<void> {
     this.#abortAll();
+    this.#loading?.();
     if (query.adapter !== this.#query?.adapter || query.thread !== this.#query.thread) this.#stopFollowing();
     this.#query = query;
     const controller = new AbortController();
