@@ -6,6 +6,7 @@ import type {Comment, CommentPage, SortOrder, ThreadInfo} from '../../core/types
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentLoadEvent} from '../../events/comment-load.js';
 import {sessionStoreFor} from '../shared/session-store.js';
+import {PendingPage} from './pending-page.js';
 
 /** What to load: a newer query replaces (and aborts) the older one. */
 export interface ThreadQuery {
@@ -15,33 +16,6 @@ export interface ThreadQuery {
   readonly limit: number;
   /** How long one page may take before the load fails with a retryable error, in ms. */
   readonly deadline?: number;
-}
-
-/**
- * How long a prefetched page is shown as it came: older, Load more asks for it again (a
- * backend without live updates could have changed it; with an ETag that costs little).
- */
-export const PREFETCH_FRESH_MS = 5 * 60_000;
-
-/**
- * A page on its way or kept until it is shown: the next page, asked for as soon as the
- * current one is in so that Load more shows it at once (nothing of it, nor any error of it,
- * is shown until the reader asks), or the page Load more is waiting for.
- */
-interface Prefetch {
-  readonly query: ThreadQuery;
-  readonly cursor: string;
-  readonly controller: AbortController;
-  /** Settles when the answer is in; never rejects. */
-  readonly done: Promise<void>;
-  page?: CommentPage;
-  failed?: boolean;
-  error?: unknown;
-  /** Live events heard while it was on its way: its comments may be older than they are. */
-  readonly heard: ThreadEvent[];
-  /** `#changes` when it was asked for: the page's thread info is stale once they differ. */
-  readonly changes: number;
-  readonly askedAt: number;
 }
 
 /** Same states as `@lit/task`'s `TaskStatus`, by name. */
@@ -91,7 +65,7 @@ export class ThreadController implements ReactiveController {
   #jump: {cursor: string; next: string | null; ids: Set<string>} | undefined;
   /** Changes heard while the first page was loading, applied once it is shown. */
   #queued: ThreadEvent[] = [];
-  #prefetch: Prefetch | undefined;
+  #prefetch: PendingPage | undefined;
   /** Counts changes made to the comments shown (added, removed, replaced). */
   #changes = 0;
 
@@ -253,7 +227,7 @@ export class ThreadController implements ReactiveController {
    * Adds the page at `cursor` (`request`'s answer, live changes heard since taken in) to the
    * comments shown and returns those it added.
    */
-  #showPage(page: CommentPage, cursor: string, outOfTurn: boolean, request: Prefetch): Comment[] {
+  #showPage(page: CommentPage, cursor: string, outOfTurn: boolean, request: PendingPage): Comment[] {
     this.#followedCursors.add(cursor);
     // Cursors that count by offset can repeat a comment when others were added meanwhile.
     const fresh = uniqueById(page.comments).filter((comment) => !this.#ids.has(comment.id));
@@ -298,40 +272,16 @@ export class ThreadController implements ReactiveController {
     this.#prefetch = this.#ask(query, cursor);
   }
 
-  /**
-   * Asks for the page at `cursor`. Changes heard while it travels are kept in `heard` and
-   * taken into the page when it comes; from then on `apply` takes them in as they come, so
-   * a page kept for long holds no more than its own comments.
-   */
-  #ask(query: ThreadQuery, cursor: string): Prefetch {
-    const controller = new AbortController();
-    const request: Prefetch = {
-      query,
-      cursor,
-      controller,
-      heard: [],
-      changes: this.#changes,
-      askedAt: Date.now(),
-      done: this.#loadPage(query, cursor, controller.signal).then(
-        (page) => {
-          request.page = {...page, comments: withChanges(page.comments, request.heard.splice(0))};
-        },
-        (error: unknown) => {
-          request.failed = true;
-          request.error = error;
-        },
-      ),
-    };
-    return request;
+  #ask(query: ThreadQuery, cursor: string): PendingPage {
+    return new PendingPage(query, cursor, this.#changes, (signal) => this.#loadPage(query, cursor, signal));
   }
 
   /** The prefetched page for `cursor`, taken (no longer kept); undefined when there is none. */
-  #takePrefetch(query: ThreadQuery, cursor: string): Prefetch | undefined {
+  #takePrefetch(query: ThreadQuery, cursor: string): PendingPage | undefined {
     const prefetch = this.#prefetch;
     if (!prefetch) return undefined;
     this.#prefetch = undefined;
-    const fresh = Date.now() - prefetch.askedAt < PREFETCH_FRESH_MS;
-    if (prefetch.query === query && prefetch.cursor === cursor && fresh) return prefetch;
+    if (prefetch.serves(query, cursor)) return prefetch;
     prefetch.controller.abort();
     return undefined;
   }
@@ -343,7 +293,7 @@ export class ThreadController implements ReactiveController {
 
   /** Whether `commentId` is in the prefetched page and not shown: its changes wait for that page. */
   #heldForLater(commentId: string): boolean {
-    return !this.#ids.has(commentId) && this.#prefetch?.page?.comments.some((comment) => comment.id === commentId) === true;
+    return !this.#ids.has(commentId) && this.#prefetch?.lists(commentId) === true;
   }
 
   /** Shows a comment stored after the pages were loaded, or updates one already shown. */
@@ -400,17 +350,7 @@ export class ThreadController implements ReactiveController {
       this.#queued.push(event);
       return;
     }
-    const prefetch = this.#prefetch;
-    if (prefetch?.page) {
-      // A comment of the page waiting for Load more is not shown before it, out of place:
-      // the change goes into that page.
-      if (this.#heldForLater(event.type === 'comment-removed' ? event.commentId : event.comment.id)) {
-        prefetch.page = {...prefetch.page, comments: withChanges(prefetch.page.comments, [event])};
-        return;
-      }
-    } else if (prefetch) {
-      prefetch.heard.push(event);
-    }
+    if (this.#prefetch?.hear(event, (commentId) => this.#ids.has(commentId))) return;
     if (event.type === 'comment-removed') this.remove(event.commentId);
     else this.add(event.comment);
   }
@@ -543,23 +483,6 @@ export class ThreadController implements ReactiveController {
     this.#following?.abort();
     this.#following = undefined;
   }
-}
-
-/** `comments` as the live `events` left them: removed ones gone, changed ones replaced. */
-function withChanges(comments: Comment[], events: readonly ThreadEvent[]): Comment[] {
-  if (events.length === 0) return comments;
-  const latest = new Map<string, Comment | null>();
-  for (const event of events) {
-    if (event.type === 'comment-removed') latest.set(event.commentId, null);
-    else latest.set(event.comment.id, event.comment);
-  }
-  const result: Comment[] = [];
-  for (const comment of comments) {
-    const changed = latest.get(comment.id);
-    if (changed === undefined) result.push(comment);
-    else if (changed !== null) result.push({...changed, author: {...changed.author, ...(comment.author.isViewer ? {isViewer: true} : {})}, viewerCan: comment.viewerCan});
-  }
-  return result;
 }
 
 function uniqueById(comments: readonly Comment[]): Comment[] {

@@ -6,7 +6,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {LoadPageRequest} from '../../../src/core/adapter.js';
 import type {Comment, CommentPage} from '../../../src/core/types.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
-import {PREFETCH_FRESH_MS} from '../../../src/elements/comment-thread/thread-controller.js';
+import {PREFETCH_FRESH_MS} from '../../../src/elements/comment-thread/pending-page.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {stubAdapter, stubComment, stubPage} from './stub-adapter.js';
 import {commentIds, part, settled, text, THREAD} from './thread-fixture.js';
