@@ -30,7 +30,8 @@ export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
  * Once a page is in it asks for the next one in the background, so that Load more
  * shows it without a round trip (and in one host update). That page is discarded with
  * the query (sort, refresh, sign-in or out, another adapter); a failure of it is kept
- * quiet until Load more, which then asks once more and shows that answer's error.
+ * quiet until Load more, which then asks once more and shows that answer's error (a
+ * prefetch that fails while Load more waits for it is that answer: one deadline's wait).
  *
  * Every state change requests a host update, and `comments`/`added` get new array
  * identities, so the host can memoize what it derives from them.
@@ -190,7 +191,7 @@ export class ThreadController implements ReactiveController {
       this.#prefetchNext();
       return Promise.resolve(fresh);
     }
-    // Still on its way: waited for. Failed: asked for once more, and that answer counts.
+    // Still on its way: waited for, and its answer counts. Failed before: asked for once more.
     const request = prefetched && !prefetched.failed ? prefetched : this.#ask(query, cursor);
     // Kept where live changes find it: one heard while the page travels applies to it, or a
     // comment removed meanwhile would come back with it.

@@ -200,6 +200,29 @@ describe('<comment-thread> prefetching the next page', () => {
     expect(commentIds(element), 'the page asked for again').to.deep.equal(['c1', 'c2', 'c3', 'c5']);
   });
 
+  it('shows the error of a prefetch that fails while Load more waits for it, without asking again', async () => {
+    let fail: ((error: Error) => void) | undefined;
+    let failing = true;
+    const {adapter, requests} = stubAdapter((request) => {
+      if (request.cursor !== 'p2') return Promise.resolve(stubPage(ids('c1', 'c2'), 'p2', 4));
+      if (failing) return new Promise<CommentPage>((_, reject) => (fail = reject));
+      return Promise.resolve(stubPage(ids('c3', 'c4'), null, 4));
+    });
+    const element = await threadOn(adapter);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched', {timeout: 10_000});
+    part(element, 'load-more-button')!.click();
+    await element.updateComplete;
+    failing = false;
+    fail!(Object.assign(new Error('The server had a problem.'), {code: 'server'}));
+    await settled(element);
+    // The reader waited for that answer: a second request would make them wait twice as long.
+    expect(requests, 'no second request for the page').to.have.length(2);
+    expect(text(part(element, 'error'))).to.contain('More comments could not be loaded.');
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(commentIds(element)).to.deep.equal(['c1', 'c2', 'c3', 'c4']);
+  });
+
   it('keeps a failed prefetch quiet; Load more asks once more and shows that error, and Try again recovers', async () => {
     let failures = 2;
     const {adapter, requests} = stubAdapter((request) => {
