@@ -278,7 +278,8 @@ describe('bad input', () => {
     for (const [path, status] of [
       ['nowhere', 404],
       ['threads/x/comments?sort=random&limit=5', 400],
-      ['threads/x/comments?sort=oldest&limit=500', 400],
+      ['threads/x/comments?sort=oldest&limit=501', 400],
+      ['threads/x/comments?sort=oldest&limit=0', 400],
       ['threads/x/comments?sort=oldest&limit=5&cursor=bm9wZQ', 400],
     ] as const) {
       const answer = await ada.call('GET', path);
