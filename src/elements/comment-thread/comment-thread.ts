@@ -544,9 +544,14 @@ export class CommentThreadElement extends AdapterElement {
     const request = ++this.#revealRequest;
     const isCurrent = () => request === this.#revealRequest;
     const has = (id: string) => this.#find(id) !== undefined;
-    await loadLinkedComment(this.#data, commentId, has, isCurrent);
-    if (!has(commentId) && isCurrent()) {
-      const unsent = () => this.#nodes().map((node) => node.comment).filter((comment) => unsentReplies(comment, this.#adapter));
+    const conversation = await loadLinkedComment(this.#data, commentId, has, isCurrent);
+    // Replies not sent yet are searched only in the conversation the backend named, and not
+    // at all for a comment it said is not there: a dead link fetches no batches.
+    if (!has(commentId) && isCurrent() && conversation !== null) {
+      const unsent = () =>
+        this.#nodes()
+          .map((node) => node.comment)
+          .filter((comment) => (conversation === undefined || comment.id === conversation) && unsentReplies(comment, this.#adapter));
       await this.#replyFetches.search(commentId, unsent, has, isCurrent);
     }
     if (!isCurrent()) return;

@@ -159,6 +159,15 @@ describe('<comment-thread> with conversations sent in batches (a reply cursor)',
     const {element, calls} = await render(400);
     location.hash = '#comment-no-such-reply';
     await waitUntil(() => text(element.shadowRoot!.getElementById('announcer')) === 'The linked comment could not be found.', 'nothing said', {timeout: 10_000});
-    expect(calls.length).to.be.at.most(10);
+    // The backend said (locate) that there is no such comment: no batch is worth fetching.
+    expect(calls, 'replies fetched for a comment that is not there').to.have.length(0);
+  });
+
+  it('without locate, still looks for a linked reply among the replies not sent, within bounds', async () => {
+    const {element, adapter, calls} = await render(400);
+    Object.defineProperty(adapter, 'locate', {value: undefined});
+    location.hash = '#comment-no-such-reply';
+    await waitUntil(() => text(element.shadowRoot!.getElementById('announcer')) === 'The linked comment could not be found.', 'nothing said', {timeout: 10_000});
+    expect(calls.length, 'a bounded search').to.be.within(1, 10);
   });
 });
