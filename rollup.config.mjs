@@ -1,7 +1,8 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import {templateWhitespace} from './scripts/rollup-template-whitespace.mjs';
+import {preloadImports} from './scripts/rollup-preload-imports.mjs';
+import {cssTemplates, templateWhitespace} from './scripts/rollup-template-whitespace.mjs';
 
 // Rollup bundles what `tsc -p tsconfig.build.json` wrote to build/ (see scripts/build.mjs).
 const inputs = (entries) =>
@@ -62,19 +63,22 @@ export default [
     preserveEntrySignatures: 'allow-extension',
     // package.json's `sideEffects` describes dist/ to apps' bundlers; applied to build/ here,
     // it would let rollup drop the built-in adapters' registration.
-    plugins: [tscSourceMaps, templateWhitespace(), nodeResolve({exportConditions: ['browser', 'production'], ignoreSideEffectsForRoot: true}), terser({format: {comments: 'some'}})],
-    // Small shared chunks (value readers, the HTTP helpers) would each be one more request
-    // in a chain after the adapter's chunk; merged into a chunk loaded with them, they cost
-    // a few hundred bytes and no round trip.
+    plugins: [tscSourceMaps, templateWhitespace(), cssTemplates(), preloadImports(), nodeResolve({exportConditions: ['browser', 'production'], ignoreSideEffectsForRoot: true}), terser({format: {comments: 'some'}, module: true, ecma: 2022, compress: {passes: 2}})],
+    // Small modules the adapters share (value readers, thread order) are one chunk, fetched
+    // beside the adapter's own (preloadImports), not merged into the entry, where every
+    // page would pay for them before its first comments.
     output: {
       dir: 'dist/cdn',
       format: 'es',
       chunkFileNames: chunkName,
       sourcemap: true,
-      experimentalMinChunkSize: 8192,
       // The entity decoder is shared by the sanitizer and the WordPress adapter; merged into
       // either, a thread with HTML from another backend would also load the WordPress adapter.
-      manualChunks: (id) => (id.endsWith('/build/content/entities.js') ? 'entities' : undefined),
+      manualChunks: (id) => {
+        if (id.endsWith('/build/content/entities.js')) return 'entities';
+        if (/\/build\/adapters\/shared\/(values|thread-order)\.js$/.test(id)) return 'adapter-shared';
+        return undefined;
+      },
     },
     onwarn,
   },
@@ -82,7 +86,7 @@ export default [
   // scripts/build.mjs copies the page itself (sign-in-callback.html) beside them.
   {
     input: inputs({'sign-in-callback': 'build/sign-in/callback.js', 'sign-in-callback-page': 'build/sign-in/callback-page.js'}),
-    plugins: [tscSourceMaps, templateWhitespace(), terser({format: {comments: 'some'}})],
+    plugins: [tscSourceMaps, templateWhitespace(), cssTemplates(), terser({format: {comments: 'some'}})],
     output: {dir: 'dist/cdn', format: 'es', sourcemap: true},
     onwarn,
   },

@@ -1,4 +1,5 @@
 import {registerAdapter} from '../core/registry.js';
+import {startRestFromConfig} from './rest/start.js';
 
 // Built-in backends, each loaded only when a page names it in an `adapter` attribute.
 registerAdapter('memory', (config) =>
@@ -12,6 +13,9 @@ registerAdapter('wordpress', (config) => {
   import('../content/entities.js').catch(() => {});
   return import('./wordpress/index.js').then((module) => module.createWordPressAdapterFromConfig(config));
 });
-registerAdapter('rest', (config, hints) =>
-  import('./rest/index.js').then((module) => module.createRestAdapterFromConfig(config, hints)),
-);
+registerAdapter('rest', (config, hints) => {
+  // The service document and the first page are asked for now, while the adapter's chunk
+  // loads, not once it has: the adapter takes over these requests.
+  const start = startRestFromConfig(config, hints);
+  return import('./rest/index.js').then((module) => module.createRestAdapterFromConfig(config, hints, start));
+});

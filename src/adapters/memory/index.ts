@@ -1,9 +1,12 @@
 import type {AdapterConfig} from '../../core/registry.js';
-import {MemoryAdapter, type MemoryAdapterOptions} from './memory-adapter.js';
+import {MemoryAdapter} from './memory-adapter.js';
+import type {MemoryAdapterOptions} from './options.js';
 import type {SeedThread} from './seed.js';
 
-export {MemoryAdapter, defaultMemoryProviders, encodeMemoryGrant} from './memory-adapter.js';
-export type {MemoryAdapterOptions} from './memory-adapter.js';
+export {MemoryAdapter} from './memory-adapter.js';
+export {defaultMemoryProviders} from './options.js';
+export {encodeMemoryGrant} from './grant.js';
+export type {MemoryAdapterOptions} from './options.js';
 export type {SeedThread, SeedComment, SeedAuthor, StoredComment} from './seed.js';
 export type {CallKind, SimulatedFailure, LatencyOption} from './simulation.js';
 

@@ -14,6 +14,7 @@ import type {
 } from '../../core/types.js';
 import {codeForStatus, statusMessage, unreadableError} from '../shared/http.js';
 import {groupThreads} from '../shared/thread-order.js';
+import {PROTOCOL_PAGE_SIZE} from './start.js';
 import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, MAX_NAME, MAX_TEXT, type JsonObject} from '../shared/values.js';
 
 // Pure functions from the Colloquy REST protocol's JSON (docs/rest-protocol.md) to the
@@ -192,8 +193,6 @@ export function mapCapabilities(raw: unknown): AdapterCapabilities {
   };
 }
 
-/** The protocol's page maximum when a service document does not announce its own. */
-export const PROTOCOL_PAGE_SIZE = 100;
 /** Beyond this a page is one huge answer; an announced maximum is capped here. */
 const LARGEST_PAGE_SIZE = 1000;
 

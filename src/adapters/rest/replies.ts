@@ -7,12 +7,7 @@ import {mapComment, mapMoreReplies} from './mapping.js';
 // Long conversations (docs/rest-protocol.md, "Long conversations"): pages ask for each
 // conversation's first replies only, and `GET …/comments/{comment}/replies` brings the rest.
 
-/**
- * Replies per conversation a page asks for: what the thread shows of a long conversation
- * before "Show N more replies" (REPLIES_SHOWN_FIRST), so a page of ten conversations with
- * 5,000 replies each is 500 comments, not 50,000.
- */
-export const FIRST_REPLIES = 50;
+export {FIRST_REPLIES} from './start.js';
 /** The protocol's largest batch of replies (`limit` of `…/replies`). */
 export const MAX_REPLY_BATCH = 500;
 

@@ -17,13 +17,11 @@ import type {
   SignInUrlRequest,
   ThreadEvent,
 } from '../../core/adapter.js';
-import {CommentError, isCommentError} from '../../core/errors.js';
+import {isCommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider} from '../../core/types.js';
-import {withLoadDeadline} from '../shared/deadline.js';
-import {readJson, send, statusMessage, unreadableError, type Fetch} from '../shared/http.js';
+import {readJson, send, unreadableError, type Fetch} from '../shared/http.js';
 import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
 import {asObject, asString} from '../shared/values.js';
-import {createState} from '../../sign-in/protocol.js';
 import {
   mapCallbackPageSupport,
   mapCapabilities,
@@ -37,9 +35,22 @@ import {
   mapProviders,
   mapSession,
   mapThreadEvent,
-  PROTOCOL_PAGE_SIZE,
 } from './mapping.js';
-import {FIRST_REPLIES, mapReplyBatch, MAX_REPLY_BATCH} from './replies.js';
+import {
+  baseUrl,
+  pageLimit,
+  pageUrl,
+  PROTOCOL_PAGE_SIZE,
+  RestCredentials,
+  restUrl,
+  segment,
+  startRest,
+  type Answer,
+  type RestStart,
+  type StartedRequest,
+  type Token,
+} from './start.js';
+import {mapReplyBatch, MAX_REPLY_BATCH} from './replies.js';
 
 export interface RestAdapterOptions {
   /** The protocol's base URL, e.g. `https://api.example.com/comments` (relative URLs resolve against the page). */
@@ -77,20 +88,8 @@ export interface RestAdapterOptions {
   callbackPage?: boolean;
 }
 
-/** A request sent before the adapter that will use its answer existed. */
-interface StartedRequest {
-  url: string;
-  answer: Promise<{response: Response; body: unknown}>;
-}
-
-/** Lets `createRestAdapter` start the first page early and hand it over (see below). */
-let startPage: (adapter: RestAdapter, request: LoadPageRequest) => StartedRequest;
-let handOver: (from: RestAdapter, to: RestAdapter, started: StartedRequest) => void;
-
-interface Token {
-  token: string;
-  expiresAt?: string;
-}
+/** Lets `createRestAdapter` hand the requests its start-up sent to the adapter (see below). */
+let takeOver: (adapter: RestAdapter, start: RestStart) => void;
 
 interface PendingSignIn {
   provider: string;
@@ -114,13 +113,9 @@ export class RestAdapter implements CommentAdapter {
   readonly locate?: (request: LocateRequest, options?: CallOptions) => Promise<LocatedComment | null>;
   readonly signInCallbackUrl?: string;
   readonly #endpoint: string;
-  readonly #fetch: Fetch;
-  readonly #storage: SafeStorage;
-  readonly #tokenKey: string;
+  #fetch: Fetch;
+  #credentials: RestCredentials;
   readonly #pendingKey: string;
-  readonly #guestKey: string;
-  /** The guest secret also lives here, for when storage is blocked or absent. */
-  #guest: string | undefined;
   readonly #maxReconnectDelay: number;
   /** Last ETag and body per page URL, for `If-None-Match`. */
   readonly #pages = new Map<string, {etag: string; body: unknown}>();
@@ -128,17 +123,11 @@ export class RestAdapter implements CommentAdapter {
   #started: StartedRequest | undefined;
 
   static {
-    startPage = (adapter, request) => {
-      const url = adapter.#pageUrl(request);
-      const answer = withLoadDeadline(undefined, (signal) => adapter.#request(url, {}, signal, [304]));
-      // Unused when the service document fails or the first page asked differs.
-      answer.catch(() => {});
-      return {url, answer};
-    };
-    handOver = (from, to, started) => {
-      // With storage blocked, the guest secret lives only in the instance that sent it.
-      to.#guest ??= from.#guest;
-      to.#started = started;
+    takeOver = (adapter, start) => {
+      // The same credentials: with storage blocked, the guest secret lives only in them.
+      adapter.#credentials = start.credentials;
+      adapter.#fetch = start.fetch;
+      adapter.#started = start.firstPage;
     };
   }
 
@@ -147,10 +136,8 @@ export class RestAdapter implements CommentAdapter {
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.capabilities = options.capabilities;
     this.maxPageSize = options.maxPageSize ?? PROTOCOL_PAGE_SIZE;
-    this.#storage = options.storage ?? safeStorage('sessionStorage');
-    this.#tokenKey = `colloquy:rest:token:${this.#endpoint}`;
+    this.#credentials = new RestCredentials(options.storage ?? safeStorage('sessionStorage'), this.#endpoint);
     this.#pendingKey = `colloquy:rest:pending-sign-in:${this.#endpoint}`;
-    this.#guestKey = `colloquy:rest:guest:${this.#endpoint}`;
     this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;
     if (options.locate) this.locate = (request, callOptions) => this.#locate(request, callOptions);
     if (options.callbackPage) this.signInCallbackUrl = this.#url('auth/callback');
@@ -163,7 +150,7 @@ export class RestAdapter implements CommentAdapter {
     this.#started = undefined;
     const {response, body} =
       started?.url === url && !cached
-        ? await untilAborted(started.answer, signal)
+        ? this.#checked(await untilAborted(started.answer, signal), [304])
         : await this.#request(url, {headers: cached ? {'If-None-Match': cached.etag} : {}}, signal, [304]);
     if (response.status === 304 && cached) {
       // Refreshed as the most recently used entry.
@@ -182,14 +169,7 @@ export class RestAdapter implements CommentAdapter {
   }
 
   #pageUrl(request: LoadPageRequest): string {
-    return this.#url(`threads/${segment(request.thread)}/comments`, {
-      sort: request.sort,
-      limit: this.#pageSize(request.limit),
-      ...(request.cursor ? {cursor: request.cursor} : {}),
-      // Sent before the service document says whether the server cuts conversations: one
-      // that does not ignores it (docs/rest-protocol.md, "Long conversations").
-      replies: String(FIRST_REPLIES),
-    });
+    return pageUrl(this.#endpoint, request, this.maxPageSize);
   }
 
   /** `GET …/comments/{comment}/replies`: the next replies of a conversation whose page carried `moreReplies`. */
@@ -203,15 +183,10 @@ export class RestAdapter implements CommentAdapter {
     return mapReplyBatch(body);
   }
 
-  /** `limit` as sent: at most `maxPageSize`, the same for pages and `locate`, so their cursors agree. */
-  #pageSize(limit: number): string {
-    return String(Math.min(limit, this.maxPageSize));
-  }
-
   async #locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {
     const url = this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}/location`, {
       sort: request.sort,
-      limit: this.#pageSize(request.limit),
+      limit: pageLimit(request.limit, this.maxPageSize),
     });
     try {
       const {body} = await this.#request(url, {}, signal);
@@ -278,7 +253,7 @@ export class RestAdapter implements CommentAdapter {
   async signInUrl(request: SignInUrlRequest, {signal}: CallOptions = {}): Promise<string> {
     signal?.throwIfAborted();
     const pending: PendingSignIn = {provider: request.providerId, state: request.state, startedAt: Date.now()};
-    this.#storage.set(this.#pendingKey, JSON.stringify(pending));
+    this.#credentials.storage.set(this.#pendingKey, JSON.stringify(pending));
     return this.#url(`auth/providers/${segment(request.providerId)}/authorize`, {
       state: request.state,
       redirect_uri: request.callbackUrl,
@@ -306,7 +281,7 @@ export class RestAdapter implements CommentAdapter {
       },
       signal,
     );
-    this.#storage.set(this.#pendingKey, JSON.stringify(pending));
+    this.#credentials.storage.set(this.#pendingKey, JSON.stringify(pending));
   }
 
   async completeSignIn(request: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
@@ -331,7 +306,7 @@ export class RestAdapter implements CommentAdapter {
         this.#setToken(undefined);
       }
     }
-    const pending = asObject(readStoredJson(this.#storage, this.#pendingKey));
+    const pending = asObject(readStoredJson(this.#credentials.storage, this.#pendingKey));
     const startedAt = typeof pending['startedAt'] === 'number' ? pending['startedAt'] : 0;
     if (Date.now() - startedAt > PENDING_SIGN_IN_MS || typeof pending['state'] !== 'string') return null;
     try {
@@ -394,54 +369,26 @@ export class RestAdapter implements CommentAdapter {
     if (!token || !session) throw unreadableError(201);
     const expiresAt = asString(asObject(answer)['expiresAt']);
     this.#setToken({token, ...(expiresAt ? {expiresAt} : {})});
-    this.#storage.remove(this.#pendingKey);
+    this.#credentials.storage.remove(this.#pendingKey);
     return session;
   }
 
   #token(): string | undefined {
-    const stored = asObject(readStoredJson(this.#storage, this.#tokenKey));
-    const token = asString(stored['token']);
-    const expiresAt = Date.parse(asString(stored['expiresAt']));
-    if (!token || expiresAt <= Date.now()) return undefined;
-    return token;
+    return this.#credentials.token();
   }
 
   #setToken(token: Token | undefined): void {
-    if (token) this.#storage.set(this.#tokenKey, JSON.stringify(token));
-    else this.#storage.remove(this.#tokenKey);
+    this.#credentials.setToken(token);
     // Pages differ per viewer (isViewer, viewerCan, pending comments).
     this.#pages.clear();
   }
 
   #headers(extra: Record<string, string> = {}): Headers {
-    const headers = new Headers({Accept: 'application/json', ...extra});
-    const token = this.#token();
-    if (token) headers.set('Authorization', `Bearer ${token}`);
-    else headers.set('Colloquy-Guest', this.#guestSecret());
-    return headers;
-  }
-
-  /**
-   * A random secret for this tab and endpoint, sent while nobody is signed in, by which
-   * the server knows a guest again: their pending comments and what they may still edit.
-   * Kept like the token (sessionStorage by default), never in localStorage or a URL.
-   */
-  #guestSecret(): string {
-    let secret = this.#storage.get(this.#guestKey) ?? this.#guest;
-    if (!secret || !/^[\w-]{16,128}$/.test(secret)) {
-      // 256 random bits, base64url: what a sign-in `state` is made of.
-      secret = createState();
-      this.#storage.set(this.#guestKey, secret);
-    }
-    this.#guest = secret;
-    return secret;
+    return this.#credentials.headers(extra);
   }
 
   #url(path: string, query: Record<string, string> = {}): string {
-    const url = new URL(this.#endpoint);
-    if (path) url.pathname = `${url.pathname.replace(/\/$/, '')}/${path}`;
-    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-    return url.href;
+    return restUrl(this.#endpoint, path, query);
   }
 
   #commentUrl(request: CommentRef): string {
@@ -456,13 +403,18 @@ export class RestAdapter implements CommentAdapter {
     allowed: number[] = [],
   ): Promise<{response: Response; body: unknown}> {
     const response = await send(this.#fetch, url, {...init, headers: this.#headers(init.headers)}, signal);
-    const body = await readJson(response, signal);
+    return this.#checked({response, body: await readJson(response, signal)}, allowed);
+  }
+
+  /** `answer` when it is a 2xx (or an `allowed` status), else the error it reports. */
+  #checked(answer: Answer, allowed: number[] = []): Answer {
+    const {response, body} = answer;
     if (!response.ok && !allowed.includes(response.status)) {
       const error = mapError(response.status, body, response.headers.get('Retry-After'));
       if (error.code === 'unauthorized' && this.#token()) this.#setToken(undefined);
       throw error;
     }
-    return {response, body};
+    return answer;
   }
 }
 
@@ -470,29 +422,40 @@ export class RestAdapter implements CommentAdapter {
  * Creates the adapter; unless `capabilities` are given, first reads the server's service
  * document (`GET {endpoint}`), which says which optional parts of the protocol it has.
  */
-export async function createRestAdapter(options: RestAdapterOptions, {signal}: CallOptions = {}): Promise<RestAdapter> {
-  if (options.capabilities) return new RestAdapter({...options, capabilities: options.capabilities});
-  // The first page does not depend on the service document (a limit up to the protocol's
-  // 100 is always allowed), so a provisional adapter asks for it meanwhile: one round
-  // trip at start-up instead of two.
-  const early = options.firstPage ? new RestAdapter({...options, capabilities: NO_CAPABILITIES}) : undefined;
-  const started = early && options.firstPage && !signal?.aborted ? startPage(early, options.firstPage) : undefined;
-  const fetcher = options.fetch ?? ((input, init) => fetch(input, init));
-  const response = await send(fetcher, baseUrl(options.endpoint), {headers: {Accept: 'application/json'}}, signal);
-  const body = await readJson(response, signal);
-  if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
-  const adapter = new RestAdapter({
-    ...options,
-    capabilities: mapCapabilities(body),
-    locate: options.locate ?? mapLocateSupport(body),
-    callbackPage: options.callbackPage ?? mapCallbackPageSupport(body),
-    maxPageSize: options.maxPageSize ?? mapPageSizeLimit(body),
-  });
-  if (early && started) handOver(early, adapter, started);
+export function createRestAdapter(options: RestAdapterOptions, {signal}: CallOptions = {}): Promise<RestAdapter> {
+  try {
+    return createStartedRestAdapter(options, startRest(options, signal), {signal});
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * The adapter, taking over the requests `start` (startRest with the same options) sent:
+ * the service document, and the first page, which does not depend on it (a limit up to
+ * the protocol's 100 is always allowed), so both go at once: one round trip at start-up
+ * instead of two.
+ */
+export async function createStartedRestAdapter(options: RestAdapterOptions, start: RestStart, {signal}: CallOptions = {}): Promise<RestAdapter> {
+  let adapter: RestAdapter;
+  if (options.capabilities || !start.serviceDocument) {
+    adapter = new RestAdapter({...options, capabilities: options.capabilities ?? NO_CAPABILITIES});
+  } else {
+    const {response, body} = await untilAborted(start.serviceDocument, signal);
+    if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
+    adapter = new RestAdapter({
+      ...options,
+      capabilities: mapCapabilities(body),
+      locate: options.locate ?? mapLocateSupport(body),
+      callbackPage: options.callbackPage ?? mapCallbackPageSupport(body),
+      maxPageSize: options.maxPageSize ?? mapPageSizeLimit(body),
+    });
+  }
+  takeOver(adapter, start);
   return adapter;
 }
 
-/** What the provisional adapter assumes: it only ever reads one page. */
+/** What an adapter started without a service document nor capabilities assumes. */
 const NO_CAPABILITIES: AdapterCapabilities = {edit: false, delete: false, reactions: [], signIn: false, session: false, live: false};
 
 /** `answer`, or the signal's reason as soon as it fires. */
@@ -504,27 +467,4 @@ function untilAborted<T>(answer: Promise<T>, signal: AbortSignal | undefined): P
     signal.addEventListener('abort', abort, {once: true});
     answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
-}
-
-/** The endpoint as an absolute URL, its path without a trailing slash. */
-function baseUrl(endpoint: string): string {
-  // Outside a page (Node, a worker) only an absolute endpoint has a meaning.
-  const url = new URL(endpoint, typeof document === 'undefined' ? undefined : document.baseURI);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`Colloquy: the REST endpoint "${endpoint}" is not an http(s) URL.`);
-  }
-  url.hash = '';
-  url.pathname = url.pathname.replace(/\/+$/, '');
-  return url.href;
-}
-
-/**
- * One path segment. Ids are opaque, so `/`, `?` and `#` are escaped; `.` and `..` would
- * still be read as "this" and "the parent" folder, so no thread or comment has them.
- */
-function segment(value: string): string {
-  if (value === '.' || value === '..' || value === '') {
-    throw new CommentError('not-found', statusMessage(404));
-  }
-  return encodeURIComponent(value);
 }

@@ -1,9 +1,10 @@
 import type {AdapterConfig} from '../../core/registry.js';
 import {parseLoginProviders} from './login-providers.js';
-import {WordPressAdapter, type DiscussionSettings, type WordPressAdapterOptions} from './wordpress-adapter.js';
+import type {DiscussionSettings, WordPressAdapterOptions} from './options.js';
+import {WordPressAdapter} from './wordpress-adapter.js';
 
 export {WordPressAdapter} from './wordpress-adapter.js';
-export type {DiscussionSettings, WordPressAdapterOptions} from './wordpress-adapter.js';
+export type {DiscussionSettings, WordPressAdapterOptions} from './options.js';
 export type {LoginProvider} from './login-providers.js';
 export {decodeEntities, htmlToText} from '../../content/entities.js';
 

@@ -14,89 +14,21 @@ import type {
   SignInUrlRequest,
 } from '../../core/adapter.js';
 import {CommentError, isCommentError} from '../../core/errors.js';
-import type {Comment, CommentPage, Session, SignInProvider, SortOrder, Viewer} from '../../core/types.js';
+import type {Comment, CommentPage, Session, SignInProvider} from '../../core/types.js';
 import {codeForStatus, statusMessage, unreadableError, type Fetch} from '../shared/http.js';
 import {safeStorage, type SafeStorage} from '../shared/storage.js';
 import {groupThreads} from '../shared/thread-order.js';
-import {asObject, asString, httpUrl, type JsonObject} from '../shared/values.js';
+import {asObject, asString, type JsonObject} from '../shared/values.js';
 import {CookieSession, signedOutError} from './cookie-session.js';
-import {decodeEntities, htmlToText} from '../../content/entities.js';
-import {mapPost, mapWordPressComment, postingPolicy, storedSource, type CommentContext, type PostSummary} from './mapping.js';
+import {htmlToText} from '../../content/entities.js';
+import {mapWordPressComment, postingPolicy, storedSource, type CommentContext} from './mapping.js';
 import {loginProviderUrl, type LoginProvider} from './login-providers.js';
 import {OwnComments} from './own-comments.js';
 import {parseEndpoint, WordPressRestClient} from './rest-client.js';
-
-export interface WordPressAdapterOptions {
-  /**
-   * The site's address (`https://example.com`, or `https://example.com/blog` for a site in
-   * a folder), or its REST API root (`https://example.com/wp-json`, or
-   * `https://example.com/?rest_route=` for sites without pretty permalinks).
-   */
-  endpoint: string;
-  /** The post whose comments a thread with no id of its own shows (the `post` attribute). */
-  post?: string | number;
-  /** Defaults to the global `fetch`. */
-  fetch?: Fetch;
-  /**
-   * The REST nonce (`wp_create_nonce('wp_rest')`, `wpApiSettings.nonce`), printed for a
-   * logged-in visitor when the widget runs on the WordPress site itself: requests then
-   * carry the visitor's login cookies and this nonce, so they comment under their
-   * account. Ignored (never sent) when `endpoint` is on another origin. Without it, a
-   * widget on the site's origin asks WordPress for one (see `CookieSession`).
-   */
-  nonce?: string;
-  /** Where guests' own and held comments are remembered; defaults to localStorage. */
-  localStorage?: SafeStorage;
-  /**
-   * The ways to log in to the site, in place of plain wp-login.php (the Colloquy plugin
-   * lists them: the site's login page under its real address, social-login plugins'…).
-   * An empty list offers no sign-in.
-   */
-  loginProviders?: LoginProvider[];
-  /** The site's discussion settings, when the page knows them (the plugin prints them). */
-  discussion?: DiscussionSettings;
-}
-
-/** Settings → Discussion, as far as they change what the form asks for. */
-export interface DiscussionSettings {
-  /** "Comment author must fill out name and email". */
-  requireNameEmail?: boolean;
-  /** Whether visitors who are not logged in may comment (through the REST API). */
-  guestsAllowed?: boolean;
-  /** False when the post no longer takes comments (for post types the REST API does not list). */
-  open?: boolean;
-}
-
-/** What the signed-in viewer may do, from their WordPress capabilities. */
-interface ViewerRights {
-  /** `moderate_comments` or `edit_others_posts`: edit and delete any comment. */
-  editAny: boolean;
-  /**
-   * `moderate_comments`: WordPress hands over comments as stored (`context=edit`) and
-   * held ones (`status=hold`), and lets the viewer approve, spam and trash them.
-   */
-  moderate: boolean;
-  /** `edit_published_posts`: edit and delete comments on their own published posts. */
-  editOwnPosts: boolean;
-}
-
-/** Every comment of one post, fetched at once, from which pages are cut. */
-interface Snapshot {
-  generation: number;
-  post: PostSummary;
-  context: CommentContext;
-  groups: Comment[][];
-  totalCount: number;
-}
-
-
-/** WordPress refuses `per_page` above 100 (400 `rest_invalid_param`). */
-const PER_PAGE = 100;
-/** Comment pages fetched at once after the first. */
-const PARALLEL_PAGES = 4;
-/** A safety stop against a hostile `X-WP-TotalPages`: 100,000 comments. */
-const MAX_PAGES = 1000;
-const COMMENT_FIELDS = 'id,post,parent,author,author_name,author_url,date,date_gmt,content,link,status,author_avatar_urls';
+import {checkParent, goneHeldComments, loadComments, loadPost} from './site-reader.js';
+import {WordPressViewer} from './wordpress-viewer.js';
+import {inOrder, pageLimit, parseCursor, placeholderFor, type Snapshot} from './pages.js';
+import type {DiscussionSettings, WordPressAdapterOptions} from './options.js';
 
 let generations = 0;
 
@@ -124,9 +56,7 @@ export class WordPressAdapter implements CommentAdapter {
   readonly #defaultPost: string | undefined;
   readonly #local: SafeStorage;
   readonly #login: CookieSession;
-  /** `undefined` until asked; `null` when nobody is signed in. */
-  #viewer: Viewer | null | undefined;
-  #rights: ViewerRights = {editAny: false, moderate: false, editOwnPosts: false};
+  readonly #viewer: WordPressViewer;
   /** Whether WordPress was asked for a nonce for this browser's login yet. */
   #renewed = false;
   #guestsAllowed = true;
@@ -148,9 +78,8 @@ export class WordPressAdapter implements CommentAdapter {
     this.#defaultPost = options.post === undefined ? undefined : String(options.post);
     this.#local = options.localStorage ?? safeStorage('localStorage');
     this.#login = new CookieSession(site, fetcher, options.nonce || undefined);
-    this.#rest = new WordPressRestClient(site, style, fetcher, this.#login, () => {
-      this.#viewer = null;
-    });
+    this.#rest = new WordPressRestClient(site, style, fetcher, this.#login, () => this.#viewer.signedOut());
+    this.#viewer = new WordPressViewer(this.#rest, this.#login);
     this.#loginProviders = options.loginProviders;
     this.#discussion = options.discussion ?? {};
     if (this.#discussion.guestsAllowed === false) this.#guestsAllowed = false;
@@ -213,9 +142,12 @@ export class WordPressAdapter implements CommentAdapter {
     const remembered = this.#posted.get(input.idempotencyKey);
     if (remembered) return remembered;
     const post = this.#postId(input.thread);
-    if (input.parentId !== null) await this.#checkParent(post, input.parentId, signal);
+    if (input.parentId !== null) {
+      const known = this.#snapshots.get(post)?.groups.flat().find((comment) => comment.id === input.parentId);
+      await checkParent(this.#rest, post, input.parentId, known, signal);
+    }
 
-    const signedIn = this.#login.nonce !== undefined && (await this.#currentViewer(signal)) !== null;
+    const signedIn = (await this.#viewer.ifLoggedIn(signal)) !== null;
     // The nonce was refused while this form was shown as signed in: say so instead of
     // posting nameless, which WordPress would refuse as a guest's comment without a name.
     if (!signedIn && !input.guest && this.#login.refused) throw signedOutError();
@@ -289,9 +221,9 @@ export class WordPressAdapter implements CommentAdapter {
     if (result['error']) {
       throw new CommentError('unauthorized', msg('Sign-in was cancelled.', {id: 'adapter.wordpress.sign-in-cancelled'}));
     }
-    this.#viewer = undefined;
+    this.#viewer.forget();
     this.#renewed = true;
-    const viewer = (await this.#login.renew(signal)) ? await this.#currentViewer(signal) : null;
+    const viewer = (await this.#login.renew(signal)) ? await this.#viewer.current(signal) : null;
     if (!viewer) {
       throw new CommentError('unauthorized', msg('WordPress did not accept the sign-in.', {id: 'adapter.wordpress.sign-in-refused'}));
     }
@@ -301,10 +233,10 @@ export class WordPressAdapter implements CommentAdapter {
   async getSession({signal}: CallOptions = {}): Promise<Session | null> {
     if (!this.#login.nonce && !this.#renewed && this.#login.sameOrigin) {
       this.#renewed = true;
-      this.#viewer = undefined;
+      this.#viewer.forget();
       await this.#login.renew(signal);
     }
-    const viewer = await this.#currentViewer(signal);
+    const viewer = await this.#viewer.current(signal);
     return viewer ? {viewer, providerId: 'wordpress'} : null;
   }
 
@@ -314,13 +246,12 @@ export class WordPressAdapter implements CommentAdapter {
    */
   async signOut({signal}: CallOptions = {}): Promise<void> {
     signal?.throwIfAborted();
-    this.#viewer = null;
-    this.#rights = {editAny: false, moderate: false, editOwnPosts: false};
+    this.#viewer.signedOut();
     this.#snapshots.clear();
     await this.#login.logOut(signal);
   }
 
-  /** Edits a comment's text, where WordPress lets the viewer (see `#rights`). */
+  /** Edits a comment's text, where WordPress lets the viewer (see `WordPressViewer.rights`). */
   async editComment({thread, commentId, text}: EditCommentRequest, {signal}: CallOptions = {}): Promise<Comment> {
     signal?.throwIfAborted();
     const post = this.#postId(thread);
@@ -345,9 +276,9 @@ export class WordPressAdapter implements CommentAdapter {
   async loadEditableText({commentId}: CommentRef, {signal}: CallOptions = {}): Promise<string> {
     signal?.throwIfAborted();
     const id = commentIdOf(commentId);
-    const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
+    const viewer = await this.#viewer.ifLoggedIn(signal);
     const raw =
-      viewer && this.#rights.moderate
+      viewer && this.#viewer.rights.moderate
         ? await this.#rest.call(`/wp/v2/comments/${id}`, {context: 'edit', _fields: 'id,content'}, {}, signal)
         : await this.#rest.call(`/wp/v2/comments/${id}`, {_fields: 'id,content'}, {method: 'POST', body: new URLSearchParams()}, signal);
     const stored = storedSource(raw);
@@ -368,8 +299,8 @@ export class WordPressAdapter implements CommentAdapter {
     const id = commentIdOf(commentId);
     // Refused here, without a request, to whoever WordPress would refuse: only a viewer with
     // `moderate_comments` sees held comments, so only they get to decide on them.
-    const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
-    if (!viewer || !this.#rights.moderate) {
+    const viewer = await this.#viewer.ifLoggedIn(signal);
+    if (!viewer || !this.#viewer.rights.moderate) {
       const status = viewer ? 403 : 401;
       throw new CommentError(codeForStatus(status), statusMessage(status), {status});
     }
@@ -429,24 +360,12 @@ export class WordPressAdapter implements CommentAdapter {
   /** The loaded post's context with the viewer as of now (who may have signed in since). */
   async #currentContext(post: string, signal?: AbortSignal): Promise<CommentContext> {
     const loaded = this.#snapshots.get(post)?.context;
-    const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
+    const viewer = await this.#viewer.ifLoggedIn(signal);
     return {
       open: loaded?.open ?? true,
       ...(loaded?.postAuthorId ? {postAuthorId: loaded.postAuthorId} : {}),
       ...(loaded?.ownIds ? {ownIds: loaded.ownIds} : {}),
-      ...this.#viewerContext(viewer, loaded?.postAuthorId),
-    };
-  }
-
-  /** What the viewer may do with the comments of a post written by `postAuthorId`. */
-  #viewerContext(viewer: Viewer | null, postAuthorId: string | undefined): Partial<CommentContext> {
-    if (!viewer) return {};
-    const rights = this.#rights;
-    return {
-      viewerId: viewer.id,
-      viewerModerates: rights.editAny || (rights.editOwnPosts && postAuthorId === viewer.id),
-      viewerApproves: rights.moderate,
-      asStored: rights.moderate,
+      ...this.#viewer.contextFor(viewer, loaded?.postAuthorId),
     };
   }
 
@@ -469,13 +388,13 @@ export class WordPressAdapter implements CommentAdapter {
     const heldIds = held.map((entry) => String(entry.comment['id']));
     // Who is asking first: a moderator gets the comments as stored, to edit them, and
     // everyone's held comments, to decide on.
-    const viewer = this.#login.nonce ? await this.#currentViewer(signal) : null;
-    const asStored = viewer !== null && this.#rights.moderate;
+    const viewer = await this.#viewer.ifLoggedIn(signal);
+    const asStored = viewer !== null && this.#viewer.rights.moderate;
     const [found, approved, heldForAll, gone] = await Promise.all([
-      this.#loadPost(post, signal),
-      this.#loadComments(post, asStored ? {context: 'edit'} : {}, signal),
-      asStored ? this.#loadComments(post, {context: 'edit', status: 'hold'}, signal) : [],
-      this.#goneHeldComments(heldIds, signal),
+      loadPost(this.#rest, post, signal),
+      loadComments(this.#rest, post, asStored ? {context: 'edit'} : {}, signal),
+      asStored ? loadComments(this.#rest, post, {context: 'edit', status: 'hold'}, signal) : [],
+      goneHeldComments(this.#rest, heldIds, signal),
     ]);
     const listed = [...approved, ...heldForAll];
     if (!found && listed.length === 0) {
@@ -487,7 +406,7 @@ export class WordPressAdapter implements CommentAdapter {
       open: summary.open,
       ...(summary.authorId ? {postAuthorId: summary.authorId} : {}),
       ownIds: new Set(ids),
-      ...this.#viewerContext(viewer, summary.authorId),
+      ...this.#viewer.contextFor(viewer, summary.authorId),
     };
     const comments = listed.map((raw) => this.#map(raw, context)).filter((c): c is Comment => c !== null);
     const listedIds = new Set(comments.map((comment) => comment.id));
@@ -512,156 +431,6 @@ export class WordPressAdapter implements CommentAdapter {
       totalCount: groups.flat().filter((comment) => comment.status === 'approved').length,
     };
   }
-
-  /** The post, else a page with that id; `undefined` when neither exists. */
-  async #loadPost(post: string, signal?: AbortSignal): Promise<PostSummary | undefined> {
-    const fields = {_fields: 'id,title,link,comment_status,author'};
-    for (const route of [`/wp/v2/posts/${post}`, `/wp/v2/pages/${post}`]) {
-      try {
-        return mapPost(await this.#rest.call(route, fields, {}, signal));
-      } catch (error) {
-        if (!isCommentError(error) || error.code !== 'not-found') throw error;
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * Every approved comment of the post (or every held one, `status: 'hold'`), oldest
-   * first, across all of WordPress's pages.
-   */
-  async #loadComments(post: string, filter: {context?: 'edit'; status?: 'hold'}, signal?: AbortSignal): Promise<unknown[]> {
-    const page = (number: number) =>
-      this.#rest.callWithHeaders(
-        '/wp/v2/comments',
-        {
-          post,
-          per_page: String(PER_PAGE),
-          page: String(number),
-          orderby: 'date_gmt',
-          order: 'asc',
-          _fields: COMMENT_FIELDS,
-          ...filter,
-        },
-        {},
-        signal,
-      );
-    const first = await page(1);
-    const comments = asArray(first.body);
-    const totalPages = Number(first.response.headers.get('X-WP-TotalPages'));
-    if (Number.isInteger(totalPages) && totalPages > 0) {
-      const remaining = Array.from({length: Math.min(totalPages, MAX_PAGES) - 1}, (_, index) => index + 2);
-      for (let start = 0; start < remaining.length; start += PARALLEL_PAGES) {
-        const bodies = await Promise.all(remaining.slice(start, start + PARALLEL_PAGES).map(page));
-        for (const {body} of bodies) comments.push(...asArray(body));
-      }
-    } else {
-      // Without the header (a proxy dropped it), a short page is the last one.
-      let last = comments.length;
-      for (let number = 2; last === PER_PAGE && number <= MAX_PAGES; number++) {
-        const items = asArray((await page(number)).body);
-        comments.push(...items);
-        last = items.length;
-      }
-    }
-    return comments;
-  }
-
-  /**
-   * Ids of held comments WordPress no longer has (deleted for good: 404). A held, trashed
-   * or spammed comment all answer a guest 401, so those stay until approved or expired.
-   */
-  async #goneHeldComments(ids: string[], signal?: AbortSignal): Promise<string[]> {
-    const gone = await Promise.all(
-      ids.map(async (id) => {
-        try {
-          await this.#rest.call(`/wp/v2/comments/${id}`, {_fields: 'id'}, {}, signal);
-          return undefined;
-        } catch (error) {
-          if (signal?.aborted) throw signal.reason;
-          return isCommentError(error) && error.backendCode === 'rest_comment_invalid_id' ? id : undefined;
-        }
-      }),
-    );
-    return gone.filter((id): id is string => id !== undefined);
-  }
-
-  /**
-   * WordPress accepts a reply to a comment that does not exist, or that belongs to
-   * another post, and files it under that parent, where nobody sees it. Checked here.
-   */
-  async #checkParent(post: string, parentId: string, signal?: AbortSignal): Promise<void> {
-    const invalid = () =>
-      new CommentError(
-        'invalid',
-        msg('The comment you are replying to is no longer available.', {id: 'adapter.wordpress.parent-missing'}),
-        {fieldErrors: {parent: msg('The comment you are replying to is no longer available.', {id: 'adapter.wordpress.parent-missing'})}},
-      );
-    if (!/^[1-9]\d{0,18}$/.test(parentId)) throw invalid();
-    const known = this.#snapshots.get(post)?.groups.flat().find((comment) => comment.id === parentId);
-    if (known?.status === 'deleted') throw invalid();
-    // Asked even when the page showed it: it may have been trashed or spammed since, and
-    // WordPress would file the reply under it where nobody sees it. Hidden parents answer
-    // a guest 401, gone ones 404.
-    try {
-      const parent = asObject(await this.#rest.call(`/wp/v2/comments/${parentId}`, {_fields: 'id,post'}, {}, signal));
-      if (String(parent['post']) !== post) throw invalid();
-    } catch (error) {
-      if (isCommentError(error) && error.code !== 'network' && error.code !== 'server') throw invalid();
-      throw error;
-    }
-  }
-
-  async #currentViewer(signal?: AbortSignal): Promise<Viewer | null> {
-    if (this.#viewer !== undefined) return this.#viewer;
-    if (!this.#login.nonce) return (this.#viewer = null);
-    try {
-      const user = asObject(
-        await this.#rest.call('/wp/v2/users/me', {context: 'edit', _fields: 'id,name,url,link,avatar_urls,capabilities'}, {}, signal),
-      );
-      const capabilities = asObject(user['capabilities']);
-      this.#rights = {
-        editAny: capabilities['moderate_comments'] === true || capabilities['edit_others_posts'] === true,
-        moderate: capabilities['moderate_comments'] === true,
-        editOwnPosts: capabilities['edit_published_posts'] === true,
-      };
-      const id = asString(String(user['id'] ?? ''));
-      if (!/^[1-9]\d*$/.test(id)) throw unreadableError(200);
-      const avatarUrl = httpUrl(asObject(user['avatar_urls'])['96']);
-      const profileUrl = httpUrl(user['url']) ?? httpUrl(user['link']);
-      this.#viewer = {
-        id,
-        name: decodeEntities(asString(user['name'])),
-        ...(avatarUrl ? {avatarUrl} : {}),
-        ...(profileUrl ? {profileUrl} : {}),
-      };
-    } catch (error) {
-      if (!isCommentError(error) || (error.code !== 'unauthorized' && error.code !== 'forbidden')) throw error;
-      this.#login.forget();
-      this.#viewer = null;
-    }
-    return this.#viewer;
-  }
-}
-
-function parseCursor(cursor: string | undefined): [generation: number, offset: number] {
-  const match = /^(\d+):(\d+)$/.exec(cursor ?? '');
-  return match ? [Number(match[1]), Number(match[2])] : [0, 0];
-}
-
-/** The snapshot's top-level conversations in `sort` order (snapshots hold them oldest first). */
-function inOrder(snapshot: Snapshot, sort: SortOrder): Comment[][] {
-  return sort === 'newest' ? [...snapshot.groups].reverse() : snapshot.groups;
-}
-
-/** Top-level comments per page: `limit` as a whole number, at least 1. */
-function pageLimit(limit: number): number {
-  return Math.max(1, Math.floor(limit) || 1);
-}
-
-function asArray(value: unknown): unknown[] {
-  if (!Array.isArray(value)) throw unreadableError(200);
-  return value;
 }
 
 /**
@@ -671,17 +440,6 @@ function asArray(value: unknown): unknown[] {
  */
 function asWordPressText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * What stays of a comment taken out of the thread: its "deleted" placeholder while replies
- * hang under it (WordPress keeps them), else nothing.
- */
-function placeholderFor(id: string, known: readonly Comment[] | undefined): Comment | null {
-  const comment = known?.find((candidate) => candidate.id === id);
-  const hasReplies = known?.some((candidate) => candidate.parentId === id) ?? false;
-  if (!comment || !hasReplies) return null;
-  return {...comment, status: 'deleted', content: {kind: 'text', value: ''}, viewerCan: {reply: false, edit: false, delete: false}};
 }
 
 /** A WordPress comment id, or `not-found` for anything else (it goes into a URL path). */

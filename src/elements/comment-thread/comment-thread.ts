@@ -404,6 +404,7 @@ export class CommentThreadElement extends AdapterElement {
     // Getters read the element's current state, as for the link.
     const element = this;
     return {
+      host: this,
       get dateStyle() {
         return element.dateStyle;
       },

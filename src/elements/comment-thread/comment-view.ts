@@ -1,18 +1,18 @@
 import {msg, str} from '@lit/localize';
-import {html, nothing, type TemplateResult} from 'lit';
+import {html, nothing, render, type ChildPart, type RootPart, type TemplateResult} from 'lit';
+import {AsyncDirective, directive} from 'lit/async-directive.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import type {Comment, CommentAuthor, CommentContent, ThreadInfo} from '../../core/types.js';
-import {parseText, type TextParagraph} from '../../content/text.js';
+import {parseText} from '../../content/text.js';
 import {UGC_LINK_REL} from '../../content/urls.js';
-import {formatFullDate} from '../../i18n/format.js';
+import {formatFullDate, formatRelativeTime, relativeTimeChangesAt} from '../../i18n/format.js';
 import {plausibleTime} from '../../i18n/plausible.js';
 import {isolate} from '../../i18n/isolate.js';
 import {authorUrls} from '../shared/author-urls.js';
-import {checkedAvatar} from '../shared/avatar.js';
-import {liveRelativeTime} from '../shared/live-relative-time.js';
+import {avatarElement} from '../shared/avatar.js';
+import {unwatchLabel, watchLabel, type LiveLabel} from '../shared/live-relative-time.js';
 import type {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
-import {customProperties} from '../shared/custom-properties.js';
 import {bodyIdOf, type LongThreadController} from './long-thread.js';
 import type {ModerationController} from './moderation.js';
 import {unsentReplies, type ReplyBatches, type ReplyFetchController} from './more-replies.js';
@@ -21,7 +21,7 @@ import type {OwnCommentActions} from './own-comment-actions.js';
 import {commentHash} from './permalinks.js';
 import type {ProgressiveRender, RenderBudget} from './progressive-render.js';
 import type {ReactionController} from './reactions.js';
-import {textBody} from './text-body.js';
+import {fillTextBody} from './text-body.js';
 import {subtreeSize, type ThreadNode} from './thread-tree.js';
 import {showsRelative, type DateStyle} from './timestamps.js';
 
@@ -37,6 +37,8 @@ const NARROW_INDENT_LEVELS = 3;
  * comment. The thread element implements it; its getters read the current state.
  */
 export interface CommentViewContext {
+  /** The element whose listeners the controllers' templates bind (Lit's `host` option). */
+  readonly host: object;
   readonly dateStyle: DateStyle;
   /** The comment being answered (the slotted form is shown under it). */
   readonly replyingTo: string | null;
@@ -64,49 +66,6 @@ export interface CommentViewContext {
   readonly markdown: Pick<MarkdownController, 'render'>;
 }
 
-// Every update of the thread may render comments again: what does not change with the
-// time is worked out once per comment.
-const parsedText = new WeakMap<CommentContent, TextParagraph[]>();
-const formattedTimes = new WeakMap<Comment, CommentTimes | null>();
-
-interface CommentTimes {
-  locale: string;
-  created: number;
-  iso: string;
-  title: string;
-  editedTitle: string | undefined;
-}
-
-/** A comment's times, formatted for `locale`; null when its creation time is unreadable. */
-function timesOf(comment: Comment, locale: string): CommentTimes | null {
-  let times = formattedTimes.get(comment);
-  if (times === undefined || (times !== null && times.locale !== locale)) {
-    const created = plausibleTime(comment.createdAt);
-    const edited = plausibleTime(comment.editedAt);
-    times = Number.isNaN(created)
-      ? null
-      : {
-          locale,
-          created,
-          iso: new Date(created).toISOString(),
-          title: formatFullDate(created, locale),
-          editedTitle: Number.isNaN(edited) ? undefined : formatFullDate(edited, locale),
-        };
-    formattedTimes.set(comment, times);
-  }
-  return times;
-}
-
-/** Plain text's paragraphs, parsed once per content. */
-function textOf(content: CommentContent): readonly TextParagraph[] {
-  let paragraphs = parsedText.get(content);
-  if (!paragraphs) {
-    paragraphs = parseText(content.value);
-    parsedText.set(content, paragraphs);
-  }
-  return paragraphs;
-}
-
 export function repliesId(comment: Comment): string {
   return `replies-${encodeURIComponent(comment.id)}`;
 }
@@ -115,156 +74,452 @@ export function authorName(author: CommentAuthor): string {
   return author.name.trim() || msg('Anonymous', {id: 'thread.anonymous'});
 }
 
-/** Renders one comment of a thread, with its replies, as its thread's state says. */
+/** Renders the comments of a thread, each with its replies, as the thread's state says. */
 export class CommentView {
-  constructor(private readonly context: CommentViewContext) {}
+  constructor(readonly context: CommentViewContext) {}
 
-  /** `version` is that of the conversation `node` belongs to. */
-  renderNode(node: ThreadNode, budget: RenderBudget, locale: string, version: number, parent?: Comment): TemplateResult {
-    const context = this.context;
-    // A conversation not rendered yet holds a place sized by its number of comments, so
-    // the scrollbar barely moves as they come into view (see the styles).
-    // Written without spaces between tags: each would be a text node per comment.
-    const replies =
-      node.replies.length > 0
-        ? html`<ol part="replies" class="replies" id=${repliesId(node.comment)} ?hidden=${context.longThread.isCollapsed(node.comment.id)}>${context.progressive.list(
-            node.replies,
-            budget,
-            (reply, inner) => this.renderNode(reply, inner, locale, version, node.comment),
-            () => version,
-          )}</ol>`
-        : nothing;
-    // Loaded but not shown, and not sent yet (a backend that sends long conversations in batches).
-    const hidden =
-      parent || context.longThread.isCollapsed(node.comment.id)
-        ? 0
-        : context.replyBatches.hidden(node) + (unsentReplies(node.comment, context.adapter)?.count ?? 0);
-    const more =
-      hidden > 0
-        ? context.replyBatches.renderButton(hidden, repliesId(node.comment), locale, context.onMoreReplies, context.replyFetches.state(node.comment.id))
-        : nothing;
-    return html`<li class="item" ${customProperties({'--_comments': parent ? undefined : String(subtreeSize(node))})}>${this.#renderComment(node, locale, parent)}${replies}${more}</li>`;
+  /** `version` is that of the conversation `node` belongs to; `parent` the comment it is listed under. */
+  renderNode(node: ThreadNode, budget: RenderBudget, locale: string, version: number, parent?: Comment): unknown {
+    return commentItem(this, node, budget, locale, version, parent);
+  }
+}
+
+/** Where each kind of Lit content goes among a comment's hand-built nodes. */
+type Region = 'labels' | 'sending' | 'edited' | 'note' | 'editor' | 'rich' | 'showMore' | ActionRegion | 'more';
+type ActionRegion = 'reactions' | 'own' | 'moderation' | 'collapse' | 'message';
+const ACTION_REGIONS: readonly ActionRegion[] = ['reactions', 'own', 'moderation', 'collapse', 'message'];
+const ARTICLE_REGIONS: readonly Region[] = ['labels', 'sending', 'edited', 'note', 'editor', 'rich', 'showMore', ...ACTION_REGIONS];
+
+/**
+ * One comment's `<li>`: its `<article>` and the list of its replies. Written for thousands
+ * of comments: what every comment shows (avatar, author, time, text, Reply) is cloned from
+ * prepared elements and patched where it changed, with no Lit template instance, marker or
+ * part object; the little this record keeps is what updates need. What few comments show
+ * (badges, notes, moderation, the viewer's actions, likes, "Show more", rich content, the
+ * editor) is Lit content, placed among those nodes the first time it shows something and
+ * kept in place from then on.
+ */
+class CommentItemDirective extends AsyncDirective implements LiveLabel {
+  #view!: CommentView;
+  #item: HTMLElement | undefined;
+  #article: HTMLElement | undefined;
+  /** The article's header; none while the comment is a deleted placeholder. */
+  #header: HTMLElement | undefined;
+  /** The comment whose data the article shows, and in which locale. */
+  #comment: Comment | undefined;
+  #locale = '';
+  #content: CommentContent | undefined;
+  #permalink: HTMLElement | undefined;
+  #body: HTMLElement | undefined;
+  #actions: HTMLElement | undefined;
+  #replyButton: HTMLElement | undefined;
+  #replyForm: HTMLElement | undefined;
+  #replies: HTMLElement | undefined;
+  #list: RootPart | undefined;
+  #regions: Partial<Record<Region, RootPart>> | undefined;
+  /** The relative label shown, its comment's time and when it next reads differently. */
+  #time: HTMLElement | undefined;
+  #created = NaN;
+  #changesAt = 0;
+
+  render(_view: CommentView, _node: ThreadNode, _budget: RenderBudget, _locale: string, _version: number, _parent?: Comment): unknown {
+    return nothing;
   }
 
-  /**
-   * `parent` is the comment `node` is listed under, when it is a reply.
-   *
-   * Written for thousands of comments: one template holds what every comment shows, with
-   * text set as a property where Lit would add a marker per binding, and what few comments
-   * show (badges, notes, the viewer's and a moderator's controls, the form) each behind a
-   * single binding. Markup without spaces between tags where the layout (flex, grid,
-   * blocks) shows none.
-   */
-  #renderComment(node: ThreadNode, locale: string, parent?: Comment): TemplateResult {
-    const context = this.context;
-    const {comment, inReplyTo, depth} = node;
-    const targeted = comment.id === context.targeted;
-    if (comment.status === 'deleted') {
-      return html`<article part=${targeted ? 'comment comment-deleted comment-targeted' : 'comment comment-deleted'} class=${targeted ? 'comment deleted targeted' : 'comment deleted'} data-comment-id=${comment.id} tabindex="-1"><p class="placeholder">${msg('This comment was deleted.', {id: 'thread.deleted'})}</p></article>`;
+  override update(
+    _part: ChildPart,
+    [view, node, budget, locale, version, parent]: [CommentView, ThreadNode, RenderBudget, string, number, Comment?],
+  ): unknown {
+    this.#view = view;
+    const {comment} = node;
+    const item = (this.#item ??= clone(skeletons().item));
+    // A conversation not rendered yet holds a place sized by its number of comments, so
+    // the scrollbar barely moves as they come into view (see the styles). Set through the
+    // CSSOM: a style attribute is blocked by a strict CSP.
+    const size = parent ? '' : String(subtreeSize(node));
+    if (item.style.getPropertyValue('--_comments') !== size) item.style.setProperty('--_comments', size || null);
+    // What depends on the comment's data alone is redone only when the comment changed.
+    let changed = comment !== this.#comment || locale !== this.#locale;
+    this.#locale = locale;
+    const deleted = comment.status === 'deleted';
+    if (!this.#article || deleted === (this.#header !== undefined)) {
+      this.#replaceArticle(clone(deleted ? skeletons().deleted : skeletons().article));
+      changed = true;
     }
+    if (deleted) this.#renderDeleted(comment);
+    else this.#renderComment(node, locale, parent, changed);
+    this.#comment = comment;
+    this.#renderReplies(node, budget, locale, version, parent);
+    return item;
+  }
+
+  #renderDeleted(comment: Comment): void {
+    const article = this.#article!;
+    const targeted = comment.id === this.#view.context.targeted;
+    attribute(article, 'part', targeted ? 'comment comment-deleted comment-targeted' : 'comment comment-deleted');
+    attribute(article, 'class', targeted ? 'comment deleted targeted' : 'comment deleted');
+    attribute(article, 'data-comment-id', comment.id);
+    text(article.firstChild!, msg('This comment was deleted.', {id: 'thread.deleted'}));
+  }
+
+  #renderComment(node: ThreadNode, locale: string, parent: Comment | undefined, changed: boolean): void {
+    const {context} = this.#view;
+    const {comment, inReplyTo, depth} = node;
+    const article = this.#article!;
+    const header = this.#header!;
+    const main = header.parentElement!;
+    const name = authorName(comment.author);
+    const labelId = `author-${encodeURIComponent(comment.id)}`;
+    const targeted = comment.id === context.targeted;
     const sending = context.isOutgoing(comment);
     const pending = context.moderation.showsPending(comment);
     const fresh = context.newComments.isNew(comment.id);
-    const name = authorName(comment.author);
-    const labelId = `author-${encodeURIComponent(comment.id)}`;
-    const states = [pending && 'pending', sending && 'sending', targeted && 'targeted', fresh && 'new'].filter(Boolean);
-    const parts = states.length === 0 ? 'comment' : `comment ${states.map((state) => `comment-${state}`).join(' ')}`;
-    const classes = states.length === 0 ? 'comment' : `comment ${states.join(' ')}`;
-    const profile = authorUrls(comment.author).profile;
-    const author = profile
-      ? html`<a id=${labelId} part="author" class="author" href=${profile} rel=${UGC_LINK_REL} dir="auto" .textContent=${name}></a>`
-      : html`<span id=${labelId} part="author" class="author" dir="auto" .textContent=${name}></span>`;
-    const note =
-      inReplyTo || (parent && depth > NARROW_INDENT_LEVELS) || pending
-        ? html`${inReplyTo
-            ? this.#renderInReplyTo(inReplyTo)
-            : parent && depth > NARROW_INDENT_LEVELS
-              ? this.#renderInReplyTo(parent, 'narrow-only')
-              : nothing}${context.moderation.renderNote(comment)}`
-        : nothing;
-    return html`<article part=${parts} class=${classes} data-comment-id=${comment.id} tabindex="-1" aria-labelledby=${labelId} aria-busy=${sending ? 'true' : nothing}>${checkedAvatar(name, authorUrls(comment.author).avatar, locale, context.failedAvatars)}<div class="main"><header part="comment-header" class="meta">${author}${this.#renderLabels(comment, fresh)}${sending
-      ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>`
-      : this.#renderTime(comment, locale)}</header>${note}${context.own.isEditing(comment) ? context.own.renderEditor(comment) : this.#renderBody(comment)}${context.own.isEditing(comment) ? nothing : context.longThread.renderShowMore(comment, bodyIdOf(comment.id))}${this.#renderActions(node, name, sending, pending, locale)}${comment.id === context.replyingTo ? html`<div class="reply-form"><slot></slot></div>` : nothing}</div></article>`;
-  }
+    let parts = 'comment';
+    let classes = 'comment';
+    for (const [shown, state] of [[pending, 'pending'], [sending, 'sending'], [targeted, 'targeted'], [fresh, 'new']] as const) {
+      if (!shown) continue;
+      parts += ` comment-${state}`;
+      classes += ` ${state}`;
+    }
+    attribute(article, 'part', parts);
+    attribute(article, 'class', classes);
+    attribute(article, 'aria-busy', sending ? 'true' : null);
 
-  /** "Moderator" or "Author", and "New": on few comments. */
-  #renderLabels(comment: Comment, fresh: boolean): TemplateResult | typeof nothing {
-    const {isModerator, isThreadAuthor} = comment.author;
-    if (!isModerator && !isThreadAuthor && !fresh) return nothing;
-    return html`${isModerator
-      ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
-      : isThreadAuthor
-        ? html`<span part="badge" class="badge">${msg('Author', {id: 'thread.badge.author'})}</span>`
-        : nothing}${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}`;
-  }
+    const urls = authorUrls(comment.author);
+    const avatar = article.firstElementChild!;
+    const avatarUrl = urls.avatar && !context.failedAvatars.has(urls.avatar) ? urls.avatar : undefined;
+    if (changed || avatar === main || (avatar.querySelector('img')?.getAttribute('src') ?? undefined) !== avatarUrl) {
+      const built = avatarElement(name, avatarUrl, locale);
+      if (avatar === main) main.before(built);
+      else avatar.replaceWith(built);
+    }
+    if (changed) {
+      attribute(article, 'data-comment-id', comment.id);
+      attribute(article, 'aria-labelledby', labelId);
+      const author = clone(urls.profile ? skeletons().authorLink : skeletons().authorName);
+      author.id = labelId;
+      if (urls.profile) author.setAttribute('href', urls.profile);
+      author.textContent = name;
+      const shown = header.firstElementChild;
+      if (shown) shown.replaceWith(author);
+      else header.prepend(author);
+    }
+    this.#region('labels', renderLabels(comment, fresh), header, () => header.firstElementChild!.nextSibling);
+    this.#region('sending', sending ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>` : nothing, header, () =>
+      firstOf(header, this.#permalink, this.#startOf('edited')),
+    );
+    this.#renderTime(header, comment, locale, sending, changed);
 
-  #renderBody(comment: Comment): TemplateResult {
-    const bodyId = bodyIdOf(comment.id);
-    const className = this.context.longThread.isClamped(comment) ? 'body clamped' : 'body';
-    const rich = this.#renderRichContent(comment);
-    return rich
-      ? html`<div part="body" class=${className} id=${bodyId} data-body-of=${comment.id} dir="auto">${rich}</div>`
-      : html`<div part="body" class=${className} id=${bodyId} data-body-of=${comment.id} dir="auto" ${textBody(textOf(comment.content))}></div>`;
+    const deep = parent !== undefined && depth > NARROW_INDENT_LEVELS;
+    this.#region(
+      'note',
+      inReplyTo || deep || pending
+        ? html`${inReplyTo ? renderInReplyTo(inReplyTo) : deep ? renderInReplyTo(parent, 'narrow-only') : nothing}${context.moderation.renderNote(comment)}`
+        : nothing,
+      main,
+      () => header.nextSibling,
+    );
+    const editing = context.own.isEditing(comment);
+    if (editing && this.#body) this.#dropBody();
+    this.#region('editor', editing ? context.own.renderEditor(comment) : nothing, main, () =>
+      firstOf(main, this.#startOf('showMore'), this.#actions, this.#replyForm),
+    );
+    if (!editing) this.#renderBody(main, comment);
+    this.#region('showMore', editing ? nothing : context.longThread.renderShowMore(comment, bodyIdOf(comment.id)), main, () =>
+      firstOf(main, this.#actions, this.#replyForm),
+    );
+    this.#renderActions(main, node, name, sending, pending, locale);
+
+    if (comment.id === context.replyingTo) {
+      this.#replyForm ??= main.appendChild(clone(skeletons().replyForm));
+    } else if (this.#replyForm) {
+      this.#replyForm.remove();
+      this.#replyForm = undefined;
+    }
   }
 
   /**
-   * Reply and, on some comments, likes, Edit and Delete, moderation and "Collapse thread".
-   * Spaces between the buttons come with the rarer ones: a comment with Reply alone has none.
+   * The permalink with the comment's time, unless it is being sent: relative ("3 minutes
+   * ago", kept current by the page's clock, with the full date for screen readers and
+   * keyboard users) or the full date; then "(edited)".
    */
-  #renderActions(node: ThreadNode, name: string, sending: boolean, pending: boolean, locale: string): TemplateResult | typeof nothing {
-    const context = this.context;
+  #renderTime(header: HTMLElement, comment: Comment, locale: string, sending: boolean, changed: boolean): void {
+    const {context} = this.#view;
+    if (changed) this.#created = plausibleTime(comment.createdAt);
+    const created = this.#created;
+    const shown = !sending && !Number.isNaN(created);
+    const relative = showsRelative(context.dateStyle, created, context.now);
+    if (changed || !shown || this.#permalink === undefined || relative !== (this.#time !== undefined)) {
+      this.#permalink?.remove();
+      this.#permalink = undefined;
+      this.#stopLabel();
+      if (shown) {
+        const title = formatFullDate(created, locale);
+        const permalink = (this.#permalink = clone(relative ? skeletons().relative : skeletons().absolute));
+        permalink.setAttribute('href', commentHash(comment.id));
+        const time = permalink.firstElementChild as HTMLElement;
+        time.setAttribute('datetime', new Date(created).toISOString());
+        if (relative) {
+          time.setAttribute('title', title);
+          permalink.lastElementChild!.textContent = title;
+          this.#time = time;
+          this.refresh(Date.now());
+          if (this.isConnected) watchLabel(this);
+        } else {
+          time.textContent = title;
+        }
+        header.insertBefore(permalink, this.#startOf('edited') ?? null);
+      }
+    }
+    const edited = shown ? plausibleTime(comment.editedAt) : NaN;
+    this.#region(
+      'edited',
+      Number.isNaN(edited) ? nothing : html`<span class="edited" title=${formatFullDate(edited, locale)}>${msg('(edited)', {id: 'thread.edited'})}</span>`,
+      header,
+      () => null,
+    );
+  }
+
+  /** Writes the relative label again when, and only when, it reads differently. */
+  refresh(now: number): void {
+    if (!this.#time || now < this.#changesAt) return;
+    this.#changesAt = relativeTimeChangesAt(this.#created, now);
+    text(this.#time, formatRelativeTime(this.#created, now, this.#locale));
+  }
+
+  #stopLabel(): void {
+    if (!this.#time) return;
+    this.#time = undefined;
+    this.#changesAt = 0;
+    unwatchLabel(this);
+  }
+
+  /** The comment's content: plain text built as nodes, or HTML and Markdown through Lit. */
+  #renderBody(main: HTMLElement, comment: Comment): void {
+    const {context} = this.#view;
+    const {content, permalink} = comment;
+    const rich =
+      content.kind === 'html'
+        ? sanitizedHtml(content.value, nothing, permalink ?? context.info?.url)
+        : context.adapter?.capabilities.markdown
+          ? context.markdown.render(content.value)
+          : undefined;
+    if (this.#body && !rich !== !this.#regions?.rich) this.#dropBody();
+    let body = this.#body;
+    if (!body) {
+      body = this.#body = clone(skeletons().body);
+      body.id = bodyIdOf(comment.id);
+      body.setAttribute('data-body-of', comment.id);
+      main.insertBefore(body, firstOf(main, this.#startOf('showMore'), this.#actions, this.#replyForm));
+    }
+    attribute(body, 'class', context.longThread.isClamped(comment) ? 'body clamped' : 'body');
+    if (rich) (this.#regions ??= {}).rich = render(rich, body, this.#options());
+    else if (content !== this.#content) fillTextBody(body, parseText(content.value));
+    this.#content = content;
+  }
+
+  #dropBody(): void {
+    this.#disconnect(['rich']);
+    this.#body!.remove();
+    this.#body = this.#content = undefined;
+  }
+
+  /**
+   * Reply and, on some comments, likes, Edit and Delete, moderation and "Collapse thread",
+   * each of the rarer ones placed only where shown. No spaces between them: the actions
+   * are laid out as flex items, apart by their gap.
+   */
+  #renderActions(main: HTMLElement, node: ThreadNode, name: string, sending: boolean, pending: boolean, locale: string): void {
+    const {context} = this.#view;
     const {comment, depth} = node;
     const canReply = !sending && !pending && comment.viewerCan.reply && context.info?.posting.open !== false;
     const moderation = sending ? nothing : context.moderation.renderActions(comment);
     // A held comment's moderator decides with Approve/Spam/Delete; Edit and Delete come after.
     // The clock's last tick may be up to half a minute old: the time left is counted from now.
-    const ownActions = sending || moderation !== nothing ? nothing : context.own.renderActions(comment, Date.now(), locale);
-    const reactions = sending ? nothing : context.reactions.renderButtons(comment, locale);
-    const collapse =
-      depth === 1 && node.replies.length > 0
-        ? context.longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
-        : nothing;
-    const message = context.reactions.renderMessage(comment);
-    const after =
-      ownActions === nothing && moderation === nothing && collapse === nothing && message === nothing
-        ? nothing
-        : html` ${ownActions} ${moderation} ${collapse} ${message}`;
-    const before = reactions === nothing ? nothing : html`${reactions} `;
-    if (!canReply) return before === nothing && after === nothing ? nothing : html`<div class="actions">${before}${after}</div>`;
-    return html`<div class="actions">${before}<button
-      type="button"
-      part="reply-button"
-      class="link-button reply"
-      data-reply=${comment.id}
-      aria-label=${msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'})}
-      aria-expanded=${comment.id === context.replyingTo ? 'true' : 'false'}
-      .textContent=${msg('Reply', {id: 'thread.reply'})}
-    ></button>${after}</div>`;
+    const values: Record<ActionRegion, unknown> = {
+      reactions: sending ? nothing : context.reactions.renderButtons(comment, locale),
+      own: sending || moderation !== nothing ? nothing : context.own.renderActions(comment, Date.now(), locale),
+      moderation,
+      collapse:
+        depth === 1 && node.replies.length > 0
+          ? context.longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
+          : nothing,
+      message: context.reactions.renderMessage(comment),
+    };
+    if (!canReply && ACTION_REGIONS.every((region) => values[region] === nothing)) {
+      this.#disconnect(ACTION_REGIONS);
+      this.#actions?.remove();
+      this.#actions = this.#replyButton = undefined;
+      return;
+    }
+    const actions = (this.#actions ??= main.insertBefore(clone(skeletons().actions), this.#replyForm ?? null));
+    // Each in its place: before the first of those after it that is there.
+    const before = (index: number) => () => firstOf(actions, ...ACTION_REGIONS.slice(index).map((region) => this.#startOf(region)));
+    this.#region('reactions', values.reactions, actions, () => actions.firstChild);
+    if (canReply) {
+      const button = (this.#replyButton ??= actions.insertBefore(clone(skeletons().reply), before(1)()));
+      attribute(button, 'data-reply', comment.id);
+      attribute(button, 'aria-label', msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'}));
+      attribute(button, 'aria-expanded', comment.id === context.replyingTo ? 'true' : 'false');
+      text(button, msg('Reply', {id: 'thread.reply'}));
+    } else if (this.#replyButton) {
+      this.#replyButton.remove();
+      this.#replyButton = undefined;
+    }
+    ACTION_REGIONS.forEach((region, index) => index > 0 && this.#region(region, values[region], actions, before(index + 1)));
   }
 
-  #renderTime(comment: Comment, locale: string): TemplateResult | typeof nothing {
-    const times = timesOf(comment, locale);
-    if (!times) return nothing;
-    // The label keeps itself current (see liveRelativeTime), as a property: no marker.
-    const permalink = showsRelative(this.context.dateStyle, times.created, this.context.now)
-      ? html`<a part="permalink" class="permalink" href=${commentHash(comment.id)}><time part="timestamp" datetime=${times.iso} title=${times.title} .textContent=${liveRelativeTime(times.created, locale)}></time> <span part="full-date" class="full-date visually-hidden" .textContent=${times.title}></span></a>`
-      : html`<a part="permalink" class="permalink" href=${commentHash(comment.id)}><time part="timestamp" datetime=${times.iso} .textContent=${times.title}></time></a>`;
-    if (times.editedTitle === undefined) return permalink;
-    return html`${permalink}<span class="edited" title=${times.editedTitle}>${msg('(edited)', {id: 'thread.edited'})}</span>`;
+  /** The list of replies, and "Show N more replies" under a conversation shown in part. */
+  #renderReplies(node: ThreadNode, budget: RenderBudget, locale: string, version: number, parent: Comment | undefined): void {
+    const {context} = this.#view;
+    const collapsed = context.longThread.isCollapsed(node.comment.id);
+    if (node.replies.length > 0) {
+      if (!this.#replies) {
+        this.#replies = clone(skeletons().replies);
+        this.#replies.id = repliesId(node.comment);
+        this.#article!.after(this.#replies);
+      }
+      if (this.#replies.hidden !== collapsed) this.#replies.hidden = collapsed;
+      this.#list = render(
+        context.progressive.list(
+          node.replies,
+          budget,
+          (reply, inner) => this.#view.renderNode(reply, inner, locale, version, node.comment),
+          () => version,
+        ),
+        this.#replies,
+        this.#options(),
+      );
+    } else if (this.#replies) {
+      this.#list!.setConnected(false);
+      this.#replies.remove();
+      this.#replies = this.#list = undefined;
+    }
+    // Loaded but not shown, and not sent yet (a backend that sends long conversations in batches).
+    const hidden = parent || collapsed ? 0 : context.replyBatches.hidden(node) + (unsentReplies(node.comment, context.adapter)?.count ?? 0);
+    this.#region(
+      'more',
+      hidden > 0
+        ? context.replyBatches.renderButton(hidden, repliesId(node.comment), locale, context.onMoreReplies, context.replyFetches.state(node.comment.id))
+        : nothing,
+      this.#item!,
+      () => null,
+    );
   }
 
-  #renderInReplyTo(parent: Comment, className = ''): TemplateResult {
-    const label =
-      parent.status === 'deleted'
-        ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
-        : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
-    return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
+  #replaceArticle(article: HTMLElement): void {
+    this.#disconnect(ARTICLE_REGIONS);
+    this.#stopLabel();
+    if (this.#article) this.#article.replaceWith(article);
+    else this.#item!.prepend(article);
+    this.#article = article;
+    this.#header = article.querySelector('header') ?? undefined;
+    this.#permalink = this.#body = this.#content = this.#actions = this.#replyButton = this.#replyForm = undefined;
   }
 
-  /** HTML through the sanitizer, or Markdown once its parser is here; undefined for plain text. */
-  #renderRichContent(comment: Comment): unknown {
-    const {content, permalink} = comment;
-    if (content.kind === 'html') return sanitizedHtml(content.value, nothing, permalink ?? this.context.info?.url);
-    return this.context.adapter?.capabilities.markdown ? this.context.markdown.render(content.value) : undefined;
+  /**
+   * Renders `value` with Lit at a place among hand-built nodes: before the node `before()`
+   * returns when it first shows something (its markers are added only then), where it
+   * stays for as long as its parent.
+   */
+  #region(name: Region, value: unknown, parent: Node, before: () => Node | null): void {
+    const part = this.#regions?.[name];
+    if (part) {
+      render(value, parent as HTMLElement, {...this.#options(), renderBefore: part.endNode as ChildNode | null});
+    } else if (value !== nothing) {
+      const anchor = parent.insertBefore(document.createComment(''), before());
+      (this.#regions ??= {})[name] = render(value, parent as HTMLElement, {...this.#options(), renderBefore: anchor});
+    }
   }
+
+  /** The first node of a region, when it is there. */
+  #startOf(name: Region): Node | undefined {
+    return this.#regions?.[name]?.startNode ?? undefined;
+  }
+
+  /** Forgets regions whose parent is being removed, stopping what runs in them. */
+  #disconnect(names: readonly Region[]): void {
+    for (const name of names) {
+      this.#regions?.[name]?.setConnected(false);
+      delete this.#regions?.[name];
+    }
+  }
+
+  #options() {
+    return {host: this.#view.context.host, isConnected: this.isConnected};
+  }
+
+  protected override disconnected(): void {
+    if (this.#time) unwatchLabel(this);
+    this.#list?.setConnected(false);
+    for (const part of Object.values(this.#regions ?? {})) part.setConnected(false);
+  }
+
+  protected override reconnected(): void {
+    this.#list?.setConnected(true);
+    for (const part of Object.values(this.#regions ?? {})) part.setConnected(true);
+    if (!this.#time) return;
+    this.#changesAt = 0;
+    this.refresh(Date.now());
+    watchLabel(this);
+  }
+}
+
+const commentItem = directive(CommentItemDirective);
+
+/** "Moderator" or "Author", and "New": on few comments. */
+function renderLabels(comment: Comment, fresh: boolean): TemplateResult | typeof nothing {
+  const {isModerator, isThreadAuthor} = comment.author;
+  if (!isModerator && !isThreadAuthor && !fresh) return nothing;
+  return html`${isModerator
+    ? html`<span part="badge" class="badge">${msg('Moderator', {id: 'thread.badge.moderator'})}</span>`
+    : isThreadAuthor
+      ? html`<span part="badge" class="badge">${msg('Author', {id: 'thread.badge.author'})}</span>`
+      : nothing}${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}`;
+}
+
+function renderInReplyTo(parent: Comment, className = ''): TemplateResult {
+  const label =
+    parent.status === 'deleted'
+      ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
+      : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
+  return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
+}
+
+/** Sets `name` to `value` (removes it for null) unless it already is. */
+function attribute(element: Element, name: string, value: string | null): void {
+  if (element.getAttribute(name) === value) return;
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
+function text(node: Node, value: string): void {
+  if (node.textContent !== value) node.textContent = value;
+}
+
+/** The first of `nodes` that is a child of `parent`, or null (the end). */
+function firstOf(parent: Node, ...nodes: Array<Node | undefined>): Node | null {
+  return nodes.find((node) => node?.parentNode === parent) ?? null;
+}
+
+function clone(node: HTMLElement): HTMLElement {
+  return node.cloneNode(true) as HTMLElement;
+}
+
+let prepared: Record<'item' | 'article' | 'deleted' | 'authorLink' | 'authorName' | 'relative' | 'absolute' | 'body' | 'actions' | 'reply' | 'replyForm' | 'replies', HTMLElement> | undefined;
+
+/**
+ * The static part of each piece of a comment, parsed once (by Lit, which the page's
+ * Trusted Types policy allows) and cloned for every comment. The avatar goes first in the
+ * article, the author first in the header.
+ */
+function skeletons(): NonNullable<typeof prepared> {
+  if (prepared) return prepared;
+  const fragment = document.createDocumentFragment();
+  render(
+    html`<li class="item"></li><article part="comment" class="comment" tabindex="-1"><div class="main"><header part="comment-header" class="meta"></header></div></article><article tabindex="-1"><p class="placeholder"></p></article><a part="author" class="author" rel=${UGC_LINK_REL} dir="auto"></a><span part="author" class="author" dir="auto"></span><a part="permalink" class="permalink"><time part="timestamp"></time> <span part="full-date" class="full-date visually-hidden"></span></a><a part="permalink" class="permalink"><time part="timestamp"></time></a><div part="body" class="body" dir="auto"></div><div class="actions"></div><button type="button" part="reply-button" class="link-button reply"></button><div class="reply-form"><slot></slot></div><ol part="replies" class="replies"></ol>`,
+    fragment,
+  );
+  const [item, article, deleted, authorLink, authorName, relative, absolute, body, actions, reply, replyForm, replies] = fragment.children as unknown as HTMLElement[];
+  return (prepared = {item: item!, article: article!, deleted: deleted!, authorLink: authorLink!, authorName: authorName!, relative: relative!, absolute: absolute!, body: body!, actions: actions!, reply: reply!, replyForm: replyForm!, replies: replies!});
 }

@@ -1,4 +1,4 @@
-import type {ReactiveController, ReactiveControllerHost, TemplateResult} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {guard} from 'lit/directives/guard.js';
 import {repeat} from 'lit/directives/repeat.js';
 import {subtreeSize, type ThreadNode} from './thread-tree.js';
@@ -78,7 +78,7 @@ export class ProgressiveRender implements ReactiveController {
   list(
     nodes: readonly ThreadNode[],
     budget: RenderBudget,
-    render: (node: ThreadNode, budget: RenderBudget) => TemplateResult,
+    render: (node: ThreadNode, budget: RenderBudget) => unknown,
     versionOf: (node: ThreadNode) => number = () => 0,
     shownOf: (node: ThreadNode) => number = subtreeSize,
   ): unknown {

@@ -44,47 +44,28 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  /* Where a row cannot hold every button, two even rows (3 + 3, not 5 + 1): a button alone
+     on a line looks like an afterthought. The list is as wide as all its buttons where the
+     panel has room for them, else as wide as half of them (rounded up), so they wrap evenly.
+     clamp() picks between the two widths: a huge negative middle value when the full row is
+     wider than the panel (100%), else one at least the full row. In a panel narrower than
+     even half the buttons, up to eight (rows of four) stay even and overflow rather than
+     leave one alone, as they always did; more than eight wrap within the panel. One rule
+     for every count and every --colloquy-provider-button-size, where breakpoints had to
+     assume one. */
   .providers {
+    --_gap: 0.375rem;
+    --_step: calc(var(--_provider-size) + var(--_gap));
+    --_full-row: calc(var(--_count, 1) * var(--_step) - var(--_gap));
+    --_half-row: calc(round(up, var(--_count, 1) / 2) * var(--_step) - var(--_gap));
     display: flex;
     flex-wrap: wrap;
-    gap: 0.375rem;
+    gap: var(--_gap);
+    max-inline-size: clamp(var(--_half-row), (100% - var(--_full-row)) * 10000 + var(--_full-row), var(--_full-row));
+    min-inline-size: calc(var(--_half-row) * clamp(0, 9 - var(--_count, 1), 1));
     margin: 0;
     padding: 0;
     list-style: none;
-  }
-
-  /* Where a row cannot hold every button, two even rows (3 + 3, not 5 + 1): a button alone
-     on a line looks like an afterthought. Breakpoints: n buttons and their gaps. */
-  .choice {
-    container: choice / inline-size;
-  }
-
-  @container choice (inline-size < 15.25rem) {
-    .providers[data-count='5'] {
-      display: grid;
-      grid-template-columns: repeat(3, var(--_provider-size));
-    }
-  }
-
-  @container choice (inline-size < 18.375rem) {
-    .providers[data-count='6'] {
-      display: grid;
-      grid-template-columns: repeat(3, var(--_provider-size));
-    }
-  }
-
-  @container choice (inline-size < 21.5rem) {
-    .providers[data-count='7'] {
-      display: grid;
-      grid-template-columns: repeat(4, var(--_provider-size));
-    }
-  }
-
-  @container choice (inline-size < 24.625rem) {
-    .providers[data-count='8'] {
-      display: grid;
-      grid-template-columns: repeat(4, var(--_provider-size));
-    }
   }
 
   .provider-button {

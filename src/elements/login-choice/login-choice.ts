@@ -24,9 +24,11 @@ import {AdapterElement} from '../shared/adapter-element.js';
 import {fieldStyles} from '../shared/field.styles.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
+import {customProperties} from '../shared/custom-properties.js';
 import {defineElement} from '../shared/define.js';
 import {guestTexts} from '../shared/guest-texts.js';
-import {avatar, avatarStyles} from '../shared/avatar.js';
+import {avatarStyles} from '../shared/avatar.js';
+import {avatar} from '../shared/avatar-template.js';
 import {initialsOf} from '../shared/initials.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
@@ -549,7 +551,7 @@ export class LoginChoiceElement extends AdapterElement {
 
   #renderProviders(providers: readonly SignInProvider[]): TemplateResult | typeof nothing {
     if (providers.length === 0) return nothing;
-    return html`<ul part="providers" class="providers" data-count=${providers.length} aria-labelledby="prompt">
+    return html`<ul part="providers" class="providers" ${customProperties({'--_count': String(providers.length)})} aria-labelledby="prompt">
       ${repeat(
         providers,
         (provider) => provider.id,

@@ -1,52 +1,33 @@
-import {css, html, type TemplateResult} from 'lit';
-import {httpUrl} from '../../content/urls.js';
+import {css, html, render} from 'lit';
 import {initialsOf, paletteIndexOf} from './initials.js';
 
+let prepared: {initials: HTMLElement; framed: HTMLElement} | undefined;
+
 /**
- * A person's picture (`part="avatar"`), or their initials on a color of their own when
- * there is none, it is not an http(s) address, or it is in `failed` (it did not load).
- * Decorative: their name is always written next to it. An element showing many avatars
- * listens for `error` once, capturing; one showing a single avatar passes `onError`.
+ * A person's picture (`part="avatar"`) at `url`, an http(s) address, with their initials
+ * underneath until it has loaded, or their initials alone on a color of their own without
+ * one. Decorative: their name is always written next to it. Built as DOM nodes (`avatar()`
+ * in avatar-template.ts is the Lit template) for a thread of thousands of comments, where
+ * each template instance costs markers and part objects; a failed picture's `error`
+ * reaches the host's capturing listener.
  */
-export function avatar(
-  name: string,
-  avatarUrl: string | undefined,
-  locale: string,
-  failed: ReadonlySet<string>,
-  onError?: (url: string) => void,
-): TemplateResult {
-  return checkedAvatar(name, httpUrl(avatarUrl), locale, failed, onError);
-}
-
-/** `avatar` for an address already checked to be http(s) (see `authorUrls`). */
-export function checkedAvatar(
-  name: string,
-  url: string | undefined,
-  locale: string,
-  failed: ReadonlySet<string>,
-  onError?: (url: string) => void,
-): TemplateResult {
-  if (!url || failed.has(url)) return initialsOfAvatar(name, locale, 'avatar');
-  // The initials wait underneath until the picture has loaded over them, rather than an
-  // empty circle.
-  return html`<span class="avatar-frame">${initialsOfAvatar(name, locale, 'avatar-initials')}<img
-      part="avatar"
-      class="avatar"
-      src=${url}
-      alt=""
-      width="48"
-      height="48"
-      loading="lazy"
-      decoding="async"
-      referrerpolicy="no-referrer"
-      @error=${onError && (() => onError(url))}
-    />
-  </span>`;
-}
-
-function initialsOfAvatar(name: string, locale: string, partName: string): TemplateResult {
-  // Text as a property: no Lit marker beside it, in every comment of a thread.
-  return html`<span part=${partName} class="avatar initials palette-${paletteIndexOf(name)}" aria-hidden="true" .textContent=${initialsOf(name, locale)}></span>`;
+export function avatarElement(name: string, url: string | undefined, locale: string): HTMLElement {
+  if (!prepared) {
+    // Parsed once by Lit (which the page's Trusted Types policy allows), then cloned.
+    const fragment = document.createDocumentFragment();
+    render(
+      html`<span part="avatar" aria-hidden="true"></span><span class="avatar-frame"><span part="avatar-initials" aria-hidden="true"></span><img part="avatar" class="avatar" alt="" width="48" height="48" loading="lazy" decoding="async" referrerpolicy="no-referrer" /></span>`,
+      fragment,
+    );
+    const [initials, framed] = fragment.children as unknown as HTMLElement[];
+    prepared = {initials: initials!, framed: framed!};
+  }
+  const avatar = (url ? prepared.framed : prepared.initials).cloneNode(true) as HTMLElement;
+  const initials = url ? (avatar.firstElementChild as HTMLElement) : avatar;
+  initials.className = `avatar initials palette-${paletteIndexOf(name)}`;
+  initials.textContent = initialsOf(name, locale);
+  if (url) avatar.lastElementChild!.setAttribute('src', url);
+  return avatar;
 }
 
 /** The avatar's looks, sized by the host's `--_avatar`. */

@@ -1,45 +1,30 @@
-import {AsyncDirective, directive} from 'lit/async-directive.js';
-import {formatRelativeTime, relativeTimeChangesAt} from '../../i18n/format.js';
 import {onClockTick} from './clock.js';
 
-/**
- * "3 minutes ago" that keeps itself current on the page's shared clock, writing its own
- * text when, and only when, it reads differently: a tick then costs one comparison per
- * label instead of a re-render of everything around it.
- */
-class LiveRelativeTime extends AsyncDirective {
-  #created = 0;
-  #locale = '';
-  #changesAt = 0;
-  #stop: (() => void) | undefined;
-
-  render(created: number, locale: string): string {
-    this.#created = created;
-    this.#locale = locale;
-    if (this.isConnected) this.#listen();
-    return this.#label(Date.now());
-  }
-
-  #label(now: number): string {
-    this.#changesAt = relativeTimeChangesAt(this.#created, now);
-    return formatRelativeTime(this.#created, now, this.#locale);
-  }
-
-  #listen(): void {
-    this.#stop ??= onClockTick((now) => {
-      if (now >= this.#changesAt) this.setValue(this.#label(now));
-    });
-  }
-
-  protected override disconnected(): void {
-    this.#stop?.();
-    this.#stop = undefined;
-  }
-
-  protected override reconnected(): void {
-    this.#listen();
-    this.setValue(this.#label(Date.now()));
-  }
+/** A "3 minutes ago" label that rewrites itself when the page's clock says it reads differently. */
+export interface LiveLabel {
+  /** Called on each tick of the shared clock; cheap when the label still reads the same. */
+  refresh(now: number): void;
 }
 
-export const liveRelativeTime = directive(LiveRelativeTime);
+const labels = new Set<LiveLabel>();
+let stopClock: (() => void) | undefined;
+
+function refreshAll(now: number): void {
+  for (const label of labels) label.refresh(now);
+}
+
+/**
+ * Keeps `label` current on the page's shared clock until `unwatchLabel`: one clock listener
+ * for every label shown, and a tick costs one comparison per label (see
+ * `relativeTimeChangesAt`) instead of a re-render of everything around it.
+ */
+export function watchLabel(label: LiveLabel): void {
+  labels.add(label);
+  stopClock ??= onClockTick(refreshAll);
+}
+
+export function unwatchLabel(label: LiveLabel): void {
+  if (!labels.delete(label) || labels.size > 0) return;
+  stopClock?.();
+  stopClock = undefined;
+}

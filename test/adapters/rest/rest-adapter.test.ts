@@ -108,6 +108,48 @@ describe('REST adapter', () => {
     expect(server.requests.length, 'a later load of the same page is a request of its own').to.equal(asked + 1);
   });
 
+  it('adapter="rest" sends the service document and the hinted first page before its chunk has loaded, and the adapter takes them over', async () => {
+    server = restServer({threads: [aqimThread()]});
+    await useHandlers(...server.handlers);
+    const firstPage = {thread: THREAD, sort: 'oldest' as const, limit: 10};
+    const sent: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      sent.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+      return realFetch(input, init);
+    };
+    try {
+      const resolved = resolveAdapter('rest', {endpoint: server.endpoint, 'test-case': 'early-requests'}, {firstPage});
+      // The factory runs one microtask after resolveAdapter; an import() takes longer.
+      await Promise.resolve();
+      const endpointPath = new URL(server.endpoint).pathname;
+      expect(sent, 'both requests went out with the chunk').to.deep.equal([endpointPath, `${endpointPath}/threads/${THREAD}/comments`]);
+      const adapter = await resolved;
+      const page = await adapter.loadPage(firstPage, {});
+      expect(page.comments.map((c) => c.id)).to.include('c-1');
+      expect(sent, 'the first page was asked for again').to.have.length(2);
+      expect(server.requests[1]!.headers.get('Colloquy-Guest'), 'the early page is sent as the guest the adapter is').to.equal(sessionStorage.getItem(`colloquy:rest:guest:${server.endpoint.replace(/\/+$/, '')}`));
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('adapter="rest" fails with the server\'s error when the early service document fails, and asks again next time', async () => {
+    server = restServer({threads: [aqimThread()]});
+    let fail = true;
+    await useHandlers(
+      http.get(server.endpoint, () => (fail ? HttpResponse.json({error: {code: 'server', message: 'Down for maintenance'}}, {status: 503}) : undefined)),
+      ...server.handlers,
+    );
+    const config = {endpoint: server.endpoint, 'test-case': 'early-failure'};
+    const firstPage = {thread: THREAD, sort: 'oldest' as const, limit: 10};
+    const error = await expectCode(resolveAdapter('rest', config, {firstPage}), 'server');
+    expect(error.message).to.equal('Down for maintenance');
+    fail = false;
+    const adapter = await resolveAdapter('rest', config, {firstPage});
+    expect((await adapter.loadPage(firstPage, {})).comments.map((c) => c.id)).to.include('c-1');
+  });
+
   it('asks again when the first page asked for is not the hinted one', async () => {
     const adapter = await (async () => {
       server = restServer({threads: [aqimThread()]});
