@@ -86,7 +86,7 @@ function startColloquyServer(dataDir, port) {
 const benchPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Colloquy reply cursor bench</title></head>
 <body><script type="module" src="/dist/cdn/colloquy.js"></script>
-<comment-thread adapter="rest" endpoint="/api" thread="bench" page-size="10"></comment-thread>
+<comment-thread adapter="rest" endpoint="/api" thread="bench" page-size="10" load-timeout="300000"></comment-thread>
 <script>
   window.bench = {};
   const thread = document.querySelector('comment-thread');
@@ -134,6 +134,7 @@ try {
   colloquy = await startColloquyServer(dataDir, PORT + 1);
   // Even when this script dies of an error, the server it started goes with it.
   process.on('exit', () => colloquy.kill());
+  process.once('SIGTERM', () => process.exit(143));
   let mode = 'cursor';
   let pageBytes = 0;
   let pageMs = 0;
