@@ -15,6 +15,8 @@
 // the first comments, ratios to the floor, and the top self-time functions at N = 5,000.
 //
 //   node scripts/bench-compare.mjs [--quick] [--sizes=100,1000] [--runs=5] [--timeout=90] [--no-profile]
+//                                  [--page-size=100] [--server-max=100]
+// --server-max=500 --page-size=500: a server announcing a larger page maximum (as colloquy-server does).
 // --quick: N = 100 and 1,000 only, no profile (about a minute on 2 cores).
 // COLLOQUY_BENCH_PORT picks the port (default: any free one).
 import {cpus} from 'node:os';
@@ -33,7 +35,9 @@ const sizes = option('sizes', quick ? '100,1000' : '100,1000,5000,20000').split(
 const runs = Math.max(1, Number(option('runs', '5')));
 const timeoutMs = Number(option('timeout', '90')) * 1000;
 const profileAt = quick || args.includes('--no-profile') ? undefined : 5000;
-const PAGE_SIZE = 100;
+/** `page-size` of the thread (--page-size=500), and the most a page may hold (--server-max=500, announced as `limits.pageSize`). */
+const PAGE_SIZE = Number(option('page-size', '100'));
+const SERVER_MAX = Number(option('server-max', '100'));
 const variants = ['floor', 'floor+fetch', 'lit', 'colloquy'];
 
 const threads = new Map();
@@ -74,11 +78,11 @@ const server = await serveDist((url, response, request) => {
   } else if ((match = /^\/data\/(\d+)\.json$/.exec(url.pathname))) {
     sendBody(request, response, 'application/json', threadOf(Number(match[1])).json, `data:${match[1]}`);
   } else if ((match = /^\/api\/(\d+)\/?$/.exec(url.pathname))) {
-    json({protocol: 'colloquy-rest/1', capabilities: {}});
+    json({protocol: 'colloquy-rest/1', capabilities: {}, ...(SERVER_MAX !== 100 ? {limits: {pageSize: SERVER_MAX}} : {})});
   } else if ((match = /^\/api\/(\d+)\/threads\/t\/comments$/.exec(url.pathname))) {
     const data = threadOf(Number(match[1]));
     const limit = Number(url.searchParams.get('limit'));
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return json({error: {code: 'invalid', message: 'limit is 1 to 100'}}, 400), true;
+    if (!Number.isInteger(limit) || limit < 1 || limit > SERVER_MAX) return json({error: {code: 'invalid', message: `limit is 1 to ${SERVER_MAX}`}}, 400), true;
     const offset = Number(url.searchParams.get('cursor') ?? 0);
     const info = {
       id: 't',
@@ -221,7 +225,8 @@ function report(profile) {
   const ms = (value) => (value === null ? `> ${timeoutMs / 1000} s` : `${value.toFixed(0)} ms`);
   const cpu = cpus()[0]?.model?.trim() ?? 'CPU';
   console.log(`\nIssue 16's comparison: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpu}, headless Chromium, gzip,`);
-  console.log(`cold runs in shuffled order, median of ${runs} (wall time ${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  console.log(`cold runs in shuffled order, median of ${runs} (wall time ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`colloquy: page-size ${PAGE_SIZE}, server maximum ${SERVER_MAX}${SERVER_MAX !== 100 ? ' (announced)' : ''}\n`);
   const columns = ['N', 'contestant', 'first comments', 'all N', 'longest task', 'JS heap', 'nodes/comment', 'before first: KiB', 'requests'];
   const widths = [7, 12, 15, 12, 13, 9, 14, 18, 9];
   const row = (cells) => console.log(cells.map((cell, index) => String(cell).padStart(widths[index])).join('  '));

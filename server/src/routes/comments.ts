@@ -24,7 +24,9 @@ export function commentRoutes() {
     if (!SORTS.includes(sort)) throw invalid('Sort by oldest, newest or top.');
     const limitRaw = c.req.query('limit');
     const limit = limitRaw === undefined ? config.defaultPageSize : Number(limitRaw);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid('The page size must be a whole number from 1 to 100.');
+    if (!Number.isInteger(limit) || limit < 1 || limit > config.maxPageSize) {
+      throw invalid(`The page size must be a whole number from 1 to ${config.maxPageSize}.`);
+    }
     const cursorRaw = c.req.query('cursor');
     const cursor = cursorRaw ? decodeCursor(cursorRaw, sort) : undefined;
     // Opt-in (docs/rest-protocol.md, "Long conversations"): a client that does not ask gets every reply.
