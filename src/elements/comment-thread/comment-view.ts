@@ -88,7 +88,6 @@ export class CommentView {
 type Region = 'labels' | 'sending' | 'edited' | 'note' | 'editor' | 'rich' | 'showMore' | ActionRegion | 'more';
 type ActionRegion = 'reactions' | 'own' | 'moderation' | 'collapse' | 'message';
 const ACTION_REGIONS: readonly ActionRegion[] = ['reactions', 'own', 'moderation', 'collapse', 'message'];
-const ARTICLE_REGIONS: readonly Region[] = ['labels', 'sending', 'edited', 'note', 'editor', 'rich', 'showMore', ...ACTION_REGIONS];
 
 /**
  * One comment's `<li>`: its `<article>` and the list of its replies. Written for thousands
@@ -132,7 +131,8 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
   ): unknown {
     this.#view = view;
     const {comment} = node;
-    const item = (this.#item ??= clone(skeletons().item));
+    prepareSkeletons();
+    const item = (this.#item ??= clone(blankItem!));
     // A conversation not rendered yet holds a place sized by its number of comments, so
     // the scrollbar barely moves as they come into view (see the styles). Set through the
     // CSSOM: a style attribute is blocked by a strict CSP.
@@ -143,7 +143,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     this.#locale = locale;
     const deleted = comment.status === 'deleted';
     if (!this.#article || deleted === (this.#header !== undefined)) {
-      this.#replaceArticle(clone(deleted ? skeletons().deleted : skeletons().article));
+      this.#replaceArticle(clone(deleted ? blankDeleted : blankArticle));
       changed = true;
     }
     if (deleted) this.#renderDeleted(comment);
@@ -196,7 +196,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     if (changed) {
       attribute(article, 'data-comment-id', comment.id);
       attribute(article, 'aria-labelledby', labelId);
-      const author = clone(urls.profile ? skeletons().authorLink : skeletons().authorName);
+      const author = clone(urls.profile ? blankAuthorLink : blankAuthorName);
       author.id = labelId;
       if (urls.profile) author.setAttribute('href', urls.profile);
       author.textContent = name;
@@ -231,7 +231,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     this.#renderActions(main, node, name, sending, pending, locale);
 
     if (comment.id === context.replyingTo) {
-      this.#replyForm ??= main.appendChild(clone(skeletons().replyForm));
+      this.#replyForm ??= main.appendChild(clone(blankReplyForm));
     } else if (this.#replyForm) {
       this.#replyForm.remove();
       this.#replyForm = undefined;
@@ -255,7 +255,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
       this.#stopLabel();
       if (shown) {
         const title = formatFullDate(created, locale);
-        const permalink = (this.#permalink = clone(relative ? skeletons().relative : skeletons().absolute));
+        const permalink = (this.#permalink = clone(blankPermalink));
         permalink.setAttribute('href', commentHash(comment.id));
         const time = permalink.firstElementChild as HTMLElement;
         time.setAttribute('datetime', new Date(created).toISOString());
@@ -267,6 +267,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
           if (this.isConnected) watchLabel(this);
         } else {
           time.textContent = title;
+          permalink.replaceChildren(time);
         }
         header.insertBefore(permalink, this.#startOf('edited') ?? null);
       }
@@ -307,7 +308,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     if (this.#body && !rich !== !this.#regions?.rich) this.#dropBody();
     let body = this.#body;
     if (!body) {
-      body = this.#body = clone(skeletons().body);
+      body = this.#body = clone(blankBody);
       body.id = bodyIdOf(comment.id);
       body.setAttribute('data-body-of', comment.id);
       main.insertBefore(body, firstOf(main, this.#startOf('showMore'), this.#actions, this.#replyForm));
@@ -352,12 +353,12 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
       this.#actions = this.#replyButton = undefined;
       return;
     }
-    const actions = (this.#actions ??= main.insertBefore(clone(skeletons().actions), this.#replyForm ?? null));
+    const actions = (this.#actions ??= main.insertBefore(clone(blankActions), this.#replyForm ?? null));
     // Each in its place: before the first of those after it that is there.
     const before = (index: number) => () => firstOf(actions, ...ACTION_REGIONS.slice(index).map((region) => this.#startOf(region)));
     this.#region('reactions', values.reactions, actions, () => actions.firstChild);
     if (canReply) {
-      const button = (this.#replyButton ??= actions.insertBefore(clone(skeletons().reply), before(1)()));
+      const button = (this.#replyButton ??= actions.insertBefore(clone(blankReply), before(1)()));
       attribute(button, 'data-reply', comment.id);
       attribute(button, 'aria-label', msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'}));
       attribute(button, 'aria-expanded', comment.id === context.replyingTo ? 'true' : 'false');
@@ -375,7 +376,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     const collapsed = context.longThread.isCollapsed(node.comment.id);
     if (node.replies.length > 0) {
       if (!this.#replies) {
-        this.#replies = clone(skeletons().replies);
+        this.#replies = clone(blankReplies);
         this.#replies.id = repliesId(node.comment);
         this.#article!.after(this.#replies);
       }
@@ -408,7 +409,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
   }
 
   #replaceArticle(article: HTMLElement): void {
-    this.#disconnect(ARTICLE_REGIONS);
+    this.#disconnect((Object.keys(this.#regions ?? {}) as Region[]).filter((name) => name !== 'more'));
     this.#stopLabel();
     if (this.#article) this.#article.replaceWith(article);
     else this.#item!.prepend(article);
@@ -506,20 +507,27 @@ function clone(node: HTMLElement): HTMLElement {
   return node.cloneNode(true) as HTMLElement;
 }
 
-let prepared: Record<'item' | 'article' | 'deleted' | 'authorLink' | 'authorName' | 'relative' | 'absolute' | 'body' | 'actions' | 'reply' | 'replyForm' | 'replies', HTMLElement> | undefined;
+// The static part of each piece of a comment, parsed once (by Lit, which the page's Trusted
+// Types policy allows) and cloned for every comment. The avatar goes first in the article,
+// the author first in the header; `permalink` holds a relative time and its full date.
+let blankItem: HTMLElement | undefined;
+let blankArticle: HTMLElement;
+let blankDeleted: HTMLElement;
+let blankAuthorLink: HTMLElement;
+let blankAuthorName: HTMLElement;
+let blankPermalink: HTMLElement;
+let blankBody: HTMLElement;
+let blankActions: HTMLElement;
+let blankReply: HTMLElement;
+let blankReplyForm: HTMLElement;
+let blankReplies: HTMLElement;
 
-/**
- * The static part of each piece of a comment, parsed once (by Lit, which the page's
- * Trusted Types policy allows) and cloned for every comment. The avatar goes first in the
- * article, the author first in the header.
- */
-function skeletons(): NonNullable<typeof prepared> {
-  if (prepared) return prepared;
+function prepareSkeletons(): void {
+  if (blankItem) return;
   const fragment = document.createDocumentFragment();
   render(
-    html`<li class="item"></li><article part="comment" class="comment" tabindex="-1"><div class="main"><header part="comment-header" class="meta"></header></div></article><article tabindex="-1"><p class="placeholder"></p></article><a part="author" class="author" rel=${UGC_LINK_REL} dir="auto"></a><span part="author" class="author" dir="auto"></span><a part="permalink" class="permalink"><time part="timestamp"></time> <span part="full-date" class="full-date visually-hidden"></span></a><a part="permalink" class="permalink"><time part="timestamp"></time></a><div part="body" class="body" dir="auto"></div><div class="actions"></div><button type="button" part="reply-button" class="link-button reply"></button><div class="reply-form"><slot></slot></div><ol part="replies" class="replies"></ol>`,
+    html`<li class="item"></li><article part="comment" class="comment" tabindex="-1"><div class="main"><header part="comment-header" class="meta"></header></div></article><article tabindex="-1"><p class="placeholder"></p></article><a part="author" class="author" rel=${UGC_LINK_REL} dir="auto"></a><span part="author" class="author" dir="auto"></span><a part="permalink" class="permalink"><time part="timestamp"></time> <span part="full-date" class="full-date visually-hidden"></span></a><div part="body" class="body" dir="auto"></div><div class="actions"></div><button type="button" part="reply-button" class="link-button reply"></button><div class="reply-form"><slot></slot></div><ol part="replies" class="replies"></ol>`,
     fragment,
   );
-  const [item, article, deleted, authorLink, authorName, relative, absolute, body, actions, reply, replyForm, replies] = fragment.children as unknown as HTMLElement[];
-  return (prepared = {item: item!, article: article!, deleted: deleted!, authorLink: authorLink!, authorName: authorName!, relative: relative!, absolute: absolute!, body: body!, actions: actions!, reply: reply!, replyForm: replyForm!, replies: replies!});
+  [blankItem, blankArticle, blankDeleted, blankAuthorLink, blankAuthorName, blankPermalink, blankBody, blankActions, blankReply, blankReplyForm, blankReplies] = fragment.children as unknown as HTMLElement[];
 }
