@@ -32,6 +32,11 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Page size (top-level comments) when the client gives none. */
   defaultPageSize: number;
+  /**
+   * The most top-level comments a page may hold (100 to 1,000), announced in the service
+   * document as `limits.pageSize`: a widget with a large `page-size` needs fewer pages.
+   */
+  maxPageSize: number;
   keepAliveSeconds: number;
   /** Open live streams per process; more are refused with 503 and Retry-After. */
   maxStreams: number;
@@ -143,6 +148,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     postsPerIdentity: int('COLLOQUY_POSTS_PER_IDENTITY', 30, 1),
     trustProxy: /^(1|true|yes)$/i.test(env['COLLOQUY_TRUST_PROXY'] ?? ''),
     defaultPageSize: 20,
+    maxPageSize: pageSizeLimit(int('COLLOQUY_MAX_PAGE_SIZE', 500, 100)),
     keepAliveSeconds: 25,
     maxStreams: int('COLLOQUY_MAX_STREAMS', 10_000, 1),
     ...(publicUrl ? {publicUrl} : {}),
@@ -155,6 +161,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     confirmWindowSeconds: int('COLLOQUY_CONFIRM_WINDOW', 86_400, 1),
     confirmationsPerIp: int('COLLOQUY_CONFIRMATIONS_PER_IP', 10, 1),
   };
+}
+
+/** Above 1,000 the protocol's clients would not ask for more anyway, and a page is one huge answer. */
+function pageSizeLimit(value: number): number {
+  if (value > 1000) throw new ConfigError(`COLLOQUY_MAX_PAGE_SIZE must be at most 1000, not "${value}".`);
+  return value;
 }
 
 function httpUrl(name: string, raw: string): string {

@@ -286,6 +286,25 @@ describe('bad and hostile files', () => {
     await countsAgree();
   });
 
+  it('leaves no staged row behind: not its own, nor what a killed run left, which it never mixes in', async () => {
+    await server.db.query(
+      `INSERT INTO import_staged_threads (run, key, thread_id, title, url, closed) VALUES ('killed', 't', '/leftover/', 'Leftover', NULL, false)`,
+    );
+    await server.db.query(
+      `INSERT INTO import_staged_comments (run, ord, external_id, thread_key, author_key, author_name, author_email, text, status, created_at, line)
+       VALUES ('killed', 1, '970', 't', 'k', 'Killed', 'killed@example.com', 'from a killed run', 'approved', now(), 1)`,
+    );
+    const path = file('after-killed.xml', wxr([{title: 'After', link: 'https://blog.example/after-killed/', postId: 97, comments: [
+      {id: 970, author: 'Fresh', date: '2024-03-01 00:00:00', content: 'this run'},
+    ]}]));
+    const summary = await importFile(server.db, options(path));
+    assert.equal(summary.imported.approved, 1);
+    assert.deepEqual((await page('/after-killed/')).comments.map((c) => c.content.value), ['this run']);
+    assert.deepEqual(await server.db.query(`SELECT 1 FROM threads WHERE id = '/leftover/'`), []);
+    assert.deepEqual(await server.db.query('SELECT 1 FROM import_staged_comments'), []);
+    assert.deepEqual(await server.db.query('SELECT 1 FROM import_staged_threads'), []);
+  });
+
   it('refuses a file that is neither format', async () => {
     await assert.rejects(importFile(server.db, options(file('html.xml', '<html><body>hi</body></html>'))), /neither a WordPress export.*<html>/);
   });

@@ -3,6 +3,8 @@ import {after, before, describe, it} from 'node:test';
 import {createApp} from '../src/app.js';
 import {createSession, upsertUser} from '../src/auth/store.js';
 import type {ServerConfig} from '../src/config.js';
+import type {Database} from '../src/db/database.js';
+import {LiveHub, type LiveEvent} from '../src/live/hub.js';
 import {moderate} from '../src/store/moderation.js';
 import {ADMIN_TOKEN, client, openEvents, startTestServer} from './helpers.js';
 
@@ -189,6 +191,47 @@ describe('moderation from the thread', () => {
       assert.equal((await server.db.query('SELECT 1 FROM comments WHERE id = ANY($1::text[])', [[parent.id, spamReply.id]])).length, 0);
     } finally {
       await stream.close();
+    }
+  });
+
+  it('spams a conversation in one statement of events, parent first, and a process reads only the events of threads it follows', async () => {
+    const t = thread('spam-set');
+    const elsewhere = thread('unfollowed');
+    const open = withConfig({moderation: 'none'});
+    const root = (await open.post(t, 'spam root')).body.comment;
+    const first = (await open.post(t, 'first reply', root.id)).body.comment;
+    const second = (await open.post(t, 'second reply', first.id)).body.comment;
+    const held = (await client(server.url).post(t, 'held reply', root.id)).body.comment;
+    const unrelated = (await open.post(elsewhere, 'nobody here listens')).body.comment;
+
+    const statements: string[] = [];
+    const counting: Database = {
+      ...server.db,
+      transaction: (work) => server.db.transaction((tx) => work({query: (text, params) => (statements.push(text), tx.query(text, params))})),
+    };
+    const reads: unknown[][] = [];
+    const hub = new LiveHub({...server.db, query: (text, params) => (/FROM events WHERE id/.test(text) && reads.push(params ?? []), server.db.query(text, params))});
+    await hub.start(60);
+    const heard: LiveEvent[] = [];
+    const stop = hub.subscribe(t, (event) => heard.push(event), () => {});
+    try {
+      await moderate(server.db, unrelated.id, elsewhere, 'delete', {key: null, isModerator: true}, server.config);
+      await moderate(counting, root.id, t, 'spam', {key: null, isModerator: true}, server.config);
+      assert.equal(statements.filter((text) => text.includes('INSERT INTO events')).length, 1, 'one statement records every removal');
+      const events = await server.db.query<{data: string; moderators_only: boolean}>(
+        `SELECT data, moderators_only FROM events WHERE thread_id = $1 AND type = 'comment-removed' ORDER BY id`, [t],
+      );
+      const removed = events.map((event) => [JSON.parse(event.data).commentId, event.moderators_only]);
+      assert.deepEqual(removed.map(([id]) => id).sort(), [root.id, first.id, second.id, held.id].sort());
+      assert.equal(removed[0]![0], root.id, 'the conversation first');
+      assert.deepEqual(removed.find(([id]) => id === held.id), [held.id, true], 'a held reply’s removal reaches moderators only');
+      for (let waited = 0; heard.length < 4 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(heard.map((event) => JSON.parse(event.data).commentId), removed.map(([id]) => id), 'heard in order');
+      assert.equal(reads.length, 4, 'the unfollowed thread’s event was never read');
+      assert.ok(reads.every((params) => params[1] === t));
+    } finally {
+      stop();
+      hub.stop();
     }
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {connect} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {createApp} from '../src/app.js';
-import type {ServerConfig} from '../src/config.js';
+import {ConfigError, readConfig, type ServerConfig} from '../src/config.js';
 import {ADMIN_TOKEN, client, openEvents, startTestServer} from './helpers.js';
 
 // The protocol against a real server on PGlite in a temp folder. Policies that need
@@ -31,6 +31,27 @@ describe('reading and posting', () => {
     assert.equal(body.protocol, 'colloquy-rest/1');
     assert.deepEqual(body.capabilities, {edit: true, delete: true, reactions: ['like'], signIn: false, session: false, live: true, moderate: true, replies: true});
     assert.match(headers.get('Cache-Control')!, /max-age=3600/);
+  });
+
+  it('announces its page maximum (COLLOQUY_MAX_PAGE_SIZE, 500 by default) and accepts pages up to it', async () => {
+    const {body} = await client(server.url).call('GET', '');
+    assert.deepEqual(body.limits, {pageSize: 500});
+    const ada = client(server.url);
+    const t = thread('maximum');
+    for (let i = 0; i < 3; i++) await ada.post(t, `top ${i}`);
+    assert.equal((await ada.page(t, 'sort=oldest&limit=500')).body.comments.length, 3);
+    const over = await ada.page(t, 'sort=oldest&limit=501');
+    assert.equal(over.status, 400);
+    assert.equal(over.body.error.code, 'invalid');
+    assert.match(over.body.error.message, /from 1 to 500/);
+
+    const smaller = withConfig({maxPageSize: 150});
+    assert.deepEqual((await smaller.call('GET', '')).body.limits, {pageSize: 150});
+    assert.equal((await smaller.page(t, 'sort=oldest&limit=150')).status, 200);
+    assert.equal((await smaller.page(t, 'sort=oldest&limit=151')).status, 400);
+    assert.equal(readConfig({COLLOQUY_MAX_PAGE_SIZE: '1000'}).maxPageSize, 1000);
+    assert.throws(() => readConfig({COLLOQUY_MAX_PAGE_SIZE: '1001'}), ConfigError);
+    assert.throws(() => readConfig({COLLOQUY_MAX_PAGE_SIZE: '99'}), ConfigError);
   });
 
   it('pages top-level comments with keyset cursors that neither repeat nor skip when comments arrive meanwhile', async () => {

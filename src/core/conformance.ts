@@ -167,7 +167,9 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
             if (!comment) continue;
             const located = await adapter.locate({thread, commentId: comment.id, sort, limit}, {});
             assert(located, `locate() did not find comment ${comment.id}`);
-            const holding = await adapter.loadPage({thread, sort, limit, ...(located.cursor ? {cursor: located.cursor} : {})}, {});
+            const listing = await adapter.loadPage({thread, sort, limit, ...(located.cursor ? {cursor: located.cursor} : {})}, {});
+            // A reply the page did not bring is in its conversation's batches.
+            const holding = await withEveryReply(adapter, thread, listing);
             assert(
               holding.comments.some((candidate) => candidate.id === comment.id),
               `locate() sent comment ${comment.id} (${sort}, page ${index + 1}) to a page that does not list it`,
@@ -179,6 +181,15 @@ export function adapterConformanceChecks(factory: ConformanceFactory): Conforman
       }
       const missing = await adapter.locate({thread, commentId: 'colloquy-conformance-no-such-comment', sort: 'oldest', limit: 2}, {});
       assert(missing === null, 'locate() of a comment that does not exist did not resolve null');
+    }),
+
+    check('refuses a reply cursor it never gave with invalid, when it has loadReplies()', async ({adapter, thread}) => {
+      if (!adapter.loadReplies) return;
+      const page = await adapter.loadPage({thread, sort: 'oldest', limit: 1}, {});
+      const first = page.comments[0];
+      assert(first, 'the seeded thread came back empty');
+      const bogus = 'colloquy-conformance-not-a-cursor';
+      await expectCommentError(adapter.loadReplies({thread, commentId: first.id, cursor: bogus, limit: 10}, {}), 'invalid');
     }),
 
     check('rejects an unknown thread with not-found', async ({adapter, missingThread}) => {
@@ -323,11 +334,42 @@ export async function loadWholeThread(
   let cursor: string | undefined;
   do {
     const page = await adapter.loadPage({thread, sort, limit, ...(cursor ? {cursor} : {})}, {});
-    pages.push(page);
+    pages.push(await withEveryReply(adapter, thread, page));
     cursor = page.nextCursor ?? undefined;
     assert(pages.length <= 1000, 'more than 1000 pages: the cursor never runs out');
   } while (cursor);
   return {pages, comments: pages.flatMap((page) => page.comments)};
+}
+
+/**
+ * The page with the replies of each conversation it cut (`moreReplies`) fetched with
+ * `loadReplies` and listed after the conversation's others, as the contract's reading order
+ * has them; a reply that comes twice, or a cursor that never runs out, fails.
+ */
+async function withEveryReply(adapter: CommentAdapter, thread: string, page: CommentPage): Promise<CommentPage> {
+  const cut = page.comments.filter((comment) => comment.moreReplies);
+  if (cut.length === 0) return page;
+  assert(adapter.loadReplies, `comment ${cut[0]!.id} came with moreReplies but the adapter has no loadReplies()`);
+  const comments = [...page.comments];
+  for (const first of cut) {
+    const seen = new Set(page.comments.map((comment) => comment.id));
+    let more = first.moreReplies ?? null;
+    let end = comments.indexOf(first) + 1;
+    while (end < comments.length && comments[end]!.parentId !== null) end++;
+    for (let batches = 0; more; batches++) {
+      assert(batches < 1000, `the replies of ${first.id} never run out`);
+      const batch = await adapter.loadReplies({thread, commentId: first.id, cursor: more.cursor, limit: 100}, {});
+      for (const reply of batch.comments) {
+        assert(!seen.has(reply.id), `reply ${reply.id} came twice (in a batch of ${first.id}'s replies)`);
+        seen.add(reply.id);
+      }
+      comments.splice(end, 0, ...batch.comments);
+      end += batch.comments.length;
+      assert(batch.comments.length > 0 || !batch.moreReplies, `a batch of ${first.id}'s replies was empty but said more remain`);
+      more = batch.moreReplies;
+    }
+  }
+  return {...page, comments};
 }
 
 function newComment(subject: ConformanceSubject, text: string, parentId: string | null): NewComment {

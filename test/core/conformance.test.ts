@@ -1,13 +1,13 @@
 import {expect} from '@open-wc/testing';
-import {createMemoryAdapter} from '../../src/adapters/memory/index.js';
+import {createMemoryAdapter, type MemoryAdapterOptions} from '../../src/adapters/memory/index.js';
 import type {CommentAdapter} from '../../src/core/adapter.js';
 import {adapterConformanceChecks, ConformanceError} from '../../src/core/conformance.js';
 import {conversationSeed} from '../fixtures/seed-threads.js';
 
 /** Runs the suite against a deliberately broken adapter and returns the failed checks. */
-async function failedChecks(breakAdapter: (adapter: CommentAdapter) => CommentAdapter): Promise<string[]> {
+async function failedChecks(breakAdapter: (adapter: CommentAdapter) => CommentAdapter, options: MemoryAdapterOptions = {}): Promise<string[]> {
   const checks = adapterConformanceChecks(() => ({
-    adapter: breakAdapter(createMemoryAdapter({threads: [conversationSeed()], autoCreateThreads: false})),
+    adapter: breakAdapter(createMemoryAdapter({threads: [conversationSeed()], autoCreateThreads: false, ...options})),
     thread: 'conversation',
     missingThread: 'nowhere',
     guest: {name: 'Ada', email: 'ada@example.com'},
@@ -26,7 +26,7 @@ async function failedChecks(breakAdapter: (adapter: CommentAdapter) => CommentAd
 
 const methodNames = [
   'loadPage', 'postComment', 'editComment', 'deleteComment', 'react', 'listProviders',
-  'signInUrl', 'completeSignIn', 'getSession', 'signOut', 'subscribe', 'locate', 'moderate',
+  'signInUrl', 'completeSignIn', 'getSession', 'signOut', 'subscribe', 'locate', 'moderate', 'loadReplies',
 ] as const;
 
 /** A copy of `adapter` with some methods replaced (its own methods stay bound to it). */
@@ -132,5 +132,42 @@ describe('the conformance suite', () => {
       override(adapter, {capabilities: {...adapter.capabilities, live: true}, subscribe: undefined}),
     );
     expect(failed).to.include('declares a method for every capability it claims');
+  });
+});
+
+describe('the conformance suite, with conversations sent in batches (moreReplies, loadReplies)', () => {
+  it('passes a conforming adapter, following every cursor', async () => {
+    let batches = 0;
+    const failed = await failedChecks(
+      (adapter) =>
+        override(adapter, {
+          loadReplies(request, options) {
+            batches++;
+            return adapter.loadReplies!(request, options);
+          },
+        }),
+      {firstReplies: 1},
+    );
+    expect(failed, failed.join(", ")).to.deep.equal([]);
+    expect(batches, 'the checks followed the cursors').to.be.greaterThan(0);
+  });
+
+  it('catches a batch that repeats a reply', async () => {
+    const failed = await failedChecks(
+      (adapter) =>
+        override(adapter, {
+          async loadReplies(request, options) {
+            const batch = await adapter.loadReplies!(request, options);
+            return {...batch, comments: [...batch.comments, ...batch.comments]};
+          },
+        }),
+      {firstReplies: 1},
+    );
+    expect(failed).to.include('pages cover every comment exactly once, at any page size');
+  });
+
+  it('catches moreReplies without loadReplies', async () => {
+    const failed = await failedChecks((adapter) => override(adapter, {loadReplies: undefined}), {firstReplies: 1});
+    expect(failed).to.include('pages cover every comment exactly once, at any page size');
   });
 });

@@ -74,9 +74,6 @@ async function runImport(db: Database, options: ImportOptions): Promise<ImportSu
     imported: {approved: 0, pending: 0, spam: 0, placeholders: 0},
     alreadyThere: 0, spamHeld: 0, skipped: {}, orphans: {count: 0, ids: []}, truncated: {count: 0, ids: []}, undated: 0, seconds: 0,
   };
-  // Whatever an interrupted run left; one import runs at a time.
-  await db.query('DELETE FROM import_staged_comments');
-  await db.query('DELETE FROM import_staged_threads');
   try {
     await readIntoStaging(db, run, options, summary, batchSize);
     const startedWriting = (await db.query<{now: Date}>('SELECT now() AS now'))[0]!.now;
@@ -89,8 +86,10 @@ async function runImport(db: Database, options: ImportOptions): Promise<ImportSu
     );
     summary.threads.existing = Math.max(0, threads!.n - summary.threads.created);
   } finally {
-    await db.query('DELETE FROM import_staged_comments WHERE run = $1', [run]);
-    await db.query('DELETE FROM import_staged_threads WHERE run = $1', [run]);
+    // Emptied once, at the end: staged rows hold commenters' addresses, which should not
+    // outlive the run. One import runs at a time, so this takes whatever an interrupted run
+    // left too; until then those rows are another run's and every query here skips them.
+    await db.query('TRUNCATE import_staged_comments, import_staged_threads');
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
 import type {Queryable} from '../db/database.js';
 import {safeUrl} from '../render.js';
+import {isThreadId} from '../store/threads.js';
 import type {ParsedComment, ParsedThread} from './formats.js';
 import {htmlToLine, htmlToStoredText} from './html-text.js';
 import type {ImportOptions, ImportSummary, Sample} from './importer.js';
@@ -33,12 +34,7 @@ export function threadIdFor(thread: ParsedThread, from: ThreadFrom): {id: string
     const parsed = new URL(url);
     id = parsed.pathname + parsed.search;
   }
-  return {id: id && validThreadId(id) ? id : null, fellBack};
-}
-
-/** The same bounds the protocol puts on a thread id (store/threads.ts `checkId`). */
-function validThreadId(id: string): boolean {
-  return id.length > 0 && id.length <= 200 && id !== '.' && id !== '..' && !/[\u0000-\u001f\u007f]/.test(id);
+  return {id: id && isThreadId(id) ? id : null, fellBack};
 }
 
 export async function stageThreads(tx: Queryable, run: string, threads: ParsedThread[], options: ImportOptions, summary: ImportSummary) {

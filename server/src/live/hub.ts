@@ -1,5 +1,5 @@
 import type {Database} from '../db/database.js';
-import {LIVE_CHANNEL} from '../store/single.js';
+import {LIVE_CHANNEL, readLiveNotification} from '../store/single.js';
 
 export interface LiveEvent {
   id: string;
@@ -64,21 +64,18 @@ export class LiveHub {
   }
 
   async #deliver(payload: string): Promise<void> {
-    let id: string;
+    const notified = readLiveNotification(payload);
+    // Read only for a thread someone here follows; one query however many follow it.
+    const listeners = notified && this.#byThread.get(notified.thread);
+    if (!notified || !listeners) return;
     try {
-      id = String(BigInt(payload));
-    } catch {
-      return;
-    }
-    // Looked up only when someone here listens at all; one query however many listen.
-    if (this.#byThread.size === 0) return;
-    try {
-      const [event] = await this.#db.query<LiveEvent & {thread_id: string}>(
-        'SELECT id::text AS id, thread_id, type, data, moderators_only AS "moderatorsOnly" FROM events WHERE id = $1',
-        [id],
+      const [event] = await this.#db.query<LiveEvent>(
+        'SELECT id::text AS id, type, data, moderators_only AS "moderatorsOnly" FROM events WHERE id = $1 AND thread_id = $2',
+        [notified.id, notified.thread],
       );
       if (!event) return;
-      for (const listener of this.#byThread.get(event.thread_id) ?? []) listener({id: event.id, type: event.type, data: event.data, moderatorsOnly: event.moderatorsOnly});
+      // Whoever still listens once the event is read.
+      for (const listener of this.#byThread.get(notified.thread) ?? []) listener(event);
     } catch (error) {
       console.error('colloquy-server: could not read a live event:', (error as Error).message);
     }

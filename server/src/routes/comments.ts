@@ -24,7 +24,9 @@ export function commentRoutes() {
     if (!SORTS.includes(sort)) throw invalid('Sort by oldest, newest or top.');
     const limitRaw = c.req.query('limit');
     const limit = limitRaw === undefined ? config.defaultPageSize : Number(limitRaw);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalid('The page size must be a whole number from 1 to 100.');
+    if (!Number.isInteger(limit) || limit < 1 || limit > config.maxPageSize) {
+      throw invalid(`The page size must be a whole number from 1 to ${config.maxPageSize}.`);
+    }
     const cursorRaw = c.req.query('cursor');
     const cursor = cursorRaw ? decodeCursor(cursorRaw, sort) : undefined;
     // Opt-in (docs/rest-protocol.md, "Long conversations"): a client that does not ask gets every reply.
@@ -52,7 +54,7 @@ export function commentRoutes() {
     const cursor = cursorRaw ? decodeReplyCursor(cursorRaw, rootId) : undefined;
     const thread = await threadToRead(db, threadId, config);
     await conversationRoot(db, thread.id, rootId, viewer);
-    const batch = (await loadReplyBatches(db, {roots: [rootId], after: cursor?.after ?? null, limit, viewer})).get(rootId)!;
+    const batch = (await loadReplyBatches(db, {roots: [rootId], after: cursor ?? null, limit, viewer})).get(rootId)!;
     const liked = await likedBy(db, viewer, batch.rows.map((row) => row.id));
     const replyCounts = new Map<string, number>();
     for (const row of batch.rows) replyCounts.set(row.parent_id!, (replyCounts.get(row.parent_id!) ?? 0) + 1);

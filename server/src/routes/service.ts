@@ -18,6 +18,8 @@ export function serviceRoutes() {
       capabilities: {edit: true, delete: true, reactions: [...REACTIONS], signIn, session: signIn, live: true, moderate: true, replies: true, ...(signIn ? {callbackPage: true} : {})},
       // Email notifications: which boxes every thread offers (the same as its `posting.notifications`).
       notifications: notificationsOffered(c.var.deps.config),
+      // The largest `limit` a listing accepts, when above the protocol's 100.
+      limits: {pageSize: c.var.deps.config.maxPageSize},
     });
   });
   return app;

@@ -3,7 +3,7 @@ import type {Database, Queryable} from '../db/database.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
 import {COMMENT_COLUMNS, type CommentRow, type ThreadRow} from '../render.js';
 import type {Viewer} from '../viewer.js';
-import {publish, renderOne} from './single.js';
+import {publishAll, renderOne} from './single.js';
 import {commentBecameVisible} from './visible.js';
 import {findThread} from './threads.js';
 import {dropEmptyPlaceholders, removeComment} from './writes.js';
@@ -79,10 +79,8 @@ async function markSpam(tx: Queryable, row: CommentRow, thread: ThreadRow): Prom
      UPDATE comments AS c SET status = 'spam' FROM below WHERE c.id = below.id RETURNING c.id, below.status AS was`,
     [row.id],
   );
-  for (const {id, was} of marked) {
-    if (was === 'spam') continue;
-    await publish(tx, thread.id, 'comment-removed', {commentId: id}, was === 'pending');
-  }
+  const removed = marked.filter(({was}) => was !== 'spam');
+  await publishAll(tx, thread.id, 'comment-removed', removed.map(({id, was}) => ({data: {commentId: id}, moderatorsOnly: was === 'pending'})));
   await dropEmptyPlaceholders(tx, thread, row.parent_id);
   return null;
 }

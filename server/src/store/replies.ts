@@ -8,10 +8,14 @@ export const MAX_REPLY_BATCH = 500;
 /** Replies in a batch when the request names no `limit`. */
 export const DEFAULT_REPLY_BATCH = 100;
 
-/** Where a conversation's replies continue: after the reply whose path (migrations/007) is `after`. */
+/**
+ * Where a conversation's replies continue: after the reply whose path (migrations/007) is
+ * `after`; `left` replies remained then, so a batch need not count the rest again.
+ */
 export interface ReplyCursor {
   root: string;
   after: number[];
+  left: number;
 }
 
 /** What a conversation's top-level comment carries while some of its replies were not sent. */
@@ -21,7 +25,7 @@ export interface MoreReplies {
 }
 
 export function encodeReplyCursor(cursor: ReplyCursor): string {
-  return Buffer.from(JSON.stringify({r: cursor.root, p: cursor.after})).toString('base64url');
+  return Buffer.from(JSON.stringify({r: cursor.root, p: cursor.after, l: cursor.left})).toString('base64url');
 }
 
 /** 400 `invalid` for anything but a cursor this server made for `root`'s conversation. */
@@ -29,11 +33,12 @@ export function decodeReplyCursor(raw: string, root: string): ReplyCursor {
   try {
     // A path holds one seq per level: even an imported thread far deeper than maxDepth fits.
     if (raw.length > 4000) throw new Error();
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as {r?: unknown; p?: unknown};
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as {r?: unknown; p?: unknown; l?: unknown};
     const path = value.p;
     if (value.r !== root || !Array.isArray(path) || path.length < 2 || path.length > 200) throw new Error();
     if (!path.every((seq) => typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0)) throw new Error();
-    return {root, after: path as number[]};
+    if (typeof value.l !== 'number' || !Number.isSafeInteger(value.l) || value.l < 0) throw new Error();
+    return {root, after: path as number[], left: value.l};
   } catch {
     throw invalid('This link to more replies is not valid (a cursor from another conversation or another server).');
   }
@@ -71,16 +76,19 @@ export type BatchRow = CommentRow & {path: number[] | string[]};
 
 /**
  * The next replies of each conversation in `roots`, in reading order (depth first, oldest
- * first), at most `limit` each, after `after` (a path; from the start when null), with how
+ * first), at most `limit` each, from the first (`after` null) or after a cursor, with how
  * many of the viewer's visible replies, placeholders not counted, remain after them.
  * Work is a range scan of the reading-order index per conversation: `limit` rows are read
- * and rendered, and the rest is only counted.
+ * and rendered. From the first reply the rest is counted (one index scan per conversation
+ * the page cuts); after a cursor it is not: the cursor carries what remained, less what
+ * each batch sent (replies posted meanwhile reach readers live and come in a later batch).
  */
 export async function loadReplyBatches(
   db: Queryable,
-  request: {roots: string[]; after: number[] | null; limit: number; viewer: Viewer},
+  request: {roots: string[]; after: ReplyCursor | null; limit: number; viewer: Viewer},
 ): Promise<Map<string, {rows: BatchRow[]; more: MoreReplies | null}>> {
-  const {roots, after, limit, viewer} = request;
+  const {roots, limit, viewer} = request;
+  const after = request.after?.after ?? null;
   const batches = new Map<string, {rows: BatchRow[]; more: MoreReplies | null}>();
   if (roots.length === 0) return batches;
   const params = [roots, viewer.key ?? '', viewer.isModerator, after ? after.map(String) : null];
@@ -93,27 +101,29 @@ export async function loadReplyBatches(
      ) AS b`,
     [...params, limit + 1],
   );
-  // Counted without the placeholders, as totalCount counts: "Show N more replies" means N people's words.
-  const counts = await db.query<{root_id: string; count: number}>(
-    `SELECT c.root_id, count(*)::int AS count FROM comments c
-     WHERE c.root_id = ANY ($1::text[]) AND c.parent_id IS NOT NULL AND ($4::bigint[] IS NULL OR c.path > $4::bigint[])
-       AND c.status <> 'deleted' AND ${filter}
-     GROUP BY c.root_id`,
-    params,
-  );
-  const remaining = new Map(counts.map((row) => [row.root_id, row.count]));
   for (const root of roots) batches.set(root, {rows: [], more: null});
   for (const row of rows) batches.get(row.root_id)!.rows.push(row);
+  const cut = roots.filter((root) => batches.get(root)!.rows.length > limit);
+  const remaining = new Map<string, number>();
+  if (request.after) remaining.set(request.after.root, request.after.left);
+  else if (cut.length > 0) {
+    // Without the placeholders, as totalCount counts: "Show N more replies" means N people's words.
+    const counts = await db.query<{root_id: string; count: number}>(
+      `SELECT c.root_id, count(*)::int AS count FROM comments c
+       WHERE c.root_id = ANY ($1::text[]) AND c.parent_id IS NOT NULL AND c.status <> 'deleted' AND ${filter}
+       GROUP BY c.root_id`,
+      [cut, viewer.key ?? '', viewer.isModerator],
+    );
+    for (const row of counts) remaining.set(row.root_id, row.count);
+  }
   for (const [root, batch] of batches) {
     if (batch.rows.length <= limit) continue;
     batch.rows.length = limit;
     const sent = batch.rows.filter((row) => row.status !== 'deleted').length;
     const last = batch.rows.at(-1)!;
-    batch.more = {
-      // At least one: a kept placeholder always has a shown reply below it.
-      count: Math.max(1, (remaining.get(root) ?? 0) - sent),
-      cursor: encodeReplyCursor({root, after: last.path.map(Number)}),
-    };
+    // At least one: a kept placeholder always has a shown reply below it.
+    const left = Math.max(1, (remaining.get(root) ?? 0) - sent);
+    batch.more = {count: left, cursor: encodeReplyCursor({root, after: last.path.map(Number), left})};
   }
   return batches;
 }

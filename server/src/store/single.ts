@@ -53,11 +53,30 @@ export type LiveEventType = 'comment-added' | 'comment-updated' | 'comment-remov
  * them; `moderatorsOnly` events (held comments coming and going) reach moderators' streams only.
  */
 export async function publish(tx: Queryable, threadId: string, type: LiveEventType, data: unknown, moderatorsOnly = false) {
+  await publishAll(tx, threadId, type, [{data, moderatorsOnly}]);
+}
+
+/**
+ * `publish` for many events of one thread and type, in this order, in one statement. The
+ * notification names the event and its thread (`<id>:<thread>`), so a process reads only
+ * the events of threads someone there follows (live/hub.ts).
+ */
+export async function publishAll(tx: Queryable, threadId: string, type: LiveEventType, events: {data: unknown; moderatorsOnly: boolean}[]) {
+  if (events.length === 0) return;
   await tx.query(
-    `WITH event AS (INSERT INTO events (thread_id, type, data, moderators_only) VALUES ($1, $2, $3, $5) RETURNING id)
-     SELECT pg_notify($4, event.id::text) FROM event`,
-    [threadId, type, JSON.stringify(data), LIVE_CHANNEL, moderatorsOnly],
+    `WITH event AS (
+       INSERT INTO events (thread_id, type, data, moderators_only)
+       SELECT $1, $2, e.data, e.moderators_only FROM unnest($3::text[], $4::boolean[]) WITH ORDINALITY AS e(data, moderators_only, n) ORDER BY e.n
+       RETURNING id)
+     SELECT pg_notify($5, event.id::text || ':' || $1) FROM event ORDER BY event.id`,
+    [threadId, type, events.map((event) => JSON.stringify(event.data)), events.map((event) => event.moderatorsOnly), LIVE_CHANNEL],
   );
+}
+
+/** The event id and thread a live notification names (see `publishAll`); undefined for anything else. */
+export function readLiveNotification(payload: string): {id: string; thread: string} | undefined {
+  const match = /^(\d{1,19}):([^]+)$/.exec(payload);
+  return match ? {id: match[1]!, thread: match[2]!} : undefined;
 }
 
 /**

@@ -20,9 +20,12 @@ export async function threadToRead(db: Queryable, id: string, config: ServerConf
 }
 
 /** Ids are opaque to clients but bounded here: printable, no `.`/`..`, at most 200 characters. */
+export function isThreadId(id: string): boolean {
+  return id.length > 0 && id.length <= 200 && id !== '.' && id !== '..' && !/[\u0000-\u001f\u007f]/.test(id);
+}
+
+/** `id` if it is one (`isThreadId`), else the protocol's not-found. */
 export function checkId(id: string): string {
-  if (id.length === 0 || id.length > 200 || id === '.' || id === '..' || /[\u0000-\u001f\u007f]/.test(id)) {
-    throw notFound();
-  }
+  if (!isThreadId(id)) throw notFound();
   return id;
 }

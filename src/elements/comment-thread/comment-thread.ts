@@ -23,15 +23,21 @@ import {MarkdownController} from '../shared/markdown.js';
 import {contentStyles} from '../shared/content.styles.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
-import {OwnCommentActions, ownCommentActionsStyles} from './own-comment-actions.js';
 import {loadLinkedComment} from './linked-comment.js';
 import {PermalinkController} from './permalinks.js';
 import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {moreRepliesStyles, ReplyBatches, ReplyFetchController, REPLIES_PER_BATCH, unsentReplies} from './more-replies.js';
-import {NewCommentsController, newCommentsStyles} from './new-comments.js';
 import {timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
-import {ModerationController, moderationStyles} from './moderation.js';
+import {
+  ControlsGate,
+  LazyModeration,
+  LazyNewComments,
+  LazyOwnCommentActions,
+  moderationStyles,
+  newCommentsStyles,
+  ownCommentActionsStyles,
+} from './lazy-controls.js';
 import {ThreadController} from './thread-controller.js';
 import {CommentView, type CommentViewContext} from './comment-view.js';
 import {invalidateProgressiveRender, ProgressiveRender} from './progressive-render.js';
@@ -162,13 +168,13 @@ export class CommentThreadElement extends AdapterElement {
   // Relative labels update themselves; a tick re-renders the thread only while it shows an
   // edit window counting down.
   readonly #clock = new ClockController(this, () => this.#hasEditWindow());
-  readonly #own = new OwnCommentActions(this, {
+  readonly #own = new LazyOwnCommentActions(this, {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     deleted: (comment, placeholder) => (placeholder ? this.#data.add(placeholder) : this.#data.remove(comment.id)),
     announce: (text) => void this.#announce(text),
   });
-  readonly #moderation = new ModerationController(this, {
+  readonly #moderation = new LazyModeration(this, {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     stored: (comment, result) => (result ? this.#data.add(result) : this.#data.remove(comment.id)),
@@ -179,12 +185,13 @@ export class CommentThreadElement extends AdapterElement {
     threadId: () => this.#threadId,
     stored: (comment) => this.#data.add(comment),
   });
-  readonly #newComments = new NewCommentsController(this, {
+  readonly #newComments = new LazyNewComments(this, {
     locale: () => localeOf(this),
     newestFirst: () => this.#sort === 'newest',
     announce: (text) => void this.#announce(text),
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
+  readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments]);
   readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #replyBatches = new ReplyBatches();
   readonly #replyFetches = new ReplyFetchController(this, {
@@ -283,6 +290,20 @@ export class CommentThreadElement extends AdapterElement {
     root.addEventListener('comment-cancel', this.#onReplyDone);
     root.addEventListener('comment-posted', this.#onReplyDone);
     return root;
+  }
+
+  // Comments that need controls not loaded yet show once they are (lazy-controls.ts).
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    return this.#controls.ready([this.#data.comments, this.#data.added], changed) && super.shouldUpdate(changed);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let loading = this.#controls.loading; loading; loading = this.#controls.loading) {
+      await loading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

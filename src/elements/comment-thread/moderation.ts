@@ -1,5 +1,5 @@
 import {msg, str} from '@lit/localize';
-import {css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {CommentAdapter, ModerationAction} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {Comment} from '../../core/types.js';
@@ -212,38 +212,3 @@ export class ModerationController implements ReactiveController {
     }
   }
 }
-
-export const moderationStyles = css`
-  .held-filter[aria-pressed='true'] {
-    background: var(--_accent);
-    color: var(--_on-accent, #fff);
-  }
-
-  .moderation {
-    display: inline-flex;
-    flex-wrap: wrap;
-    align-items: center;
-    column-gap: 1em;
-  }
-
-  .moderation-action {
-    font-size: 0.875em;
-    font-weight: 600;
-  }
-
-  .moderation-action.danger {
-    color: var(--_danger);
-  }
-
-  .held-label {
-    font-style: normal;
-    font-weight: 600;
-  }
-
-  .moderation-error {
-    flex-basis: 100%;
-    margin-block: 0.25rem 0;
-    color: var(--_danger);
-    font-size: 0.875em;
-  }
-`;

@@ -1,5 +1,5 @@
 import {msg} from '@lit/localize';
-import {css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {Comment} from '../../core/types.js';
 import {plural} from '../../i18n/locale.js';
 
@@ -176,37 +176,3 @@ export class NewCommentsController implements ReactiveController {
     }
   }
 }
-
-export const newCommentsStyles = css`
-  /* Stays in sight while the reader is anywhere in the thread. */
-  .new-notice {
-    position: sticky;
-    inset-block-start: var(--_scroll-margin);
-    z-index: 1;
-    display: flex;
-    justify-content: center;
-    margin-block-end: var(--_space);
-  }
-
-  .new-notice .button {
-    border-radius: 999px;
-    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
-  }
-
-  .comment.new {
-    box-shadow: inset 3px 0 0 var(--_accent);
-  }
-
-  .comment.new:dir(rtl) {
-    box-shadow: inset -3px 0 0 var(--_accent);
-  }
-
-  .new-label {
-    padding-inline: 0.45em;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-size: 0.75em;
-    font-weight: 600;
-  }
-`;

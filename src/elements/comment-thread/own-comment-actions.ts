@@ -1,5 +1,5 @@
 import {msg} from '@lit/localize';
-import {css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import {editableText, type Comment} from '../../core/types.js';
@@ -236,40 +236,3 @@ export class OwnCommentActions implements ReactiveController {
 
   readonly #onEdited = (event: Event) => this.#closeEditor(event, false);
 }
-
-export const ownCommentActionsStyles = css`
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    column-gap: 1em;
-  }
-
-  .own-action {
-    font-size: 0.875em;
-    font-weight: 600;
-  }
-
-  .own-action.danger {
-    color: var(--_danger);
-  }
-
-  .confirm {
-    display: inline-flex;
-    flex-wrap: wrap;
-    align-items: center;
-    column-gap: 1em;
-    font-size: 0.875em;
-  }
-
-  .confirm .own-action {
-    font-size: inherit;
-  }
-
-  .own-action-error {
-    flex-basis: 100%;
-    margin-block: 0.25rem 0;
-    color: var(--_danger);
-    font-size: 0.875em;
-  }
-`;

@@ -7,11 +7,18 @@ import {subtreeSize, type ThreadNode} from './thread-tree.js';
 export const COMMENTS_PER_STEP = 100;
 
 /**
- * Comments not rendered yet that each later update may add: a page of 100 conversations
- * (about 300 comments) in one update, and no update near a long task (about 0.15 ms a
- * comment on a slow machine, plus style and layout).
+ * How long an update may spend rendering comments not rendered before: with style and
+ * layout after it, well under a 200 ms long task.
  */
-export const NEW_COMMENTS_PER_UPDATE = 400;
+export const UPDATE_BUDGET_MS = 60;
+/** Bounds of the comments an update may add, whatever the device's speed. */
+const MIN_NEW_PER_UPDATE = 100;
+const MAX_NEW_PER_UPDATE = 1000;
+/**
+ * Rendering time per comment assumed until measured: a page of 100 conversations (about
+ * 300 comments) in one update.
+ */
+const ASSUMED_MS_PER_COMMENT = 0.15;
 
 /** How many comments may still be rendered in this pass, shared down a subtree. */
 export interface RenderBudget {
@@ -28,10 +35,11 @@ const controllers = new WeakMap<ReactiveControllerHost, ProgressiveRender>();
 /**
  * Renders a big thread a step at a time, so that 10,000 replies never block the page for
  * seconds: the first update renders `COMMENTS_PER_STEP` comments (depth first, in reading
- * order), and each later one at most `NEW_COMMENTS_PER_UPDATE` more than the update before
- * it; while some are left out, the next step comes in a new task, letting the browser
- * paint and handle input in between. A new page of 100 conversations thus takes one
- * update, and the first page its first screenful at once and the rest in one more.
+ * order), and each later one as many more as fit in `UPDATE_BUDGET_MS` at the speed
+ * measured on the updates before; while some are left out, the next step comes in a new
+ * task, letting the browser paint and handle input in between. On a desktop a new page of
+ * 100 conversations thus takes one update, and the first page its first screenful at once
+ * and the rest in one more; a slower device takes more, shorter steps.
  *
  * Comments already rendered are not rendered again (`guard` on the node, its share of the
  * budget and its conversation's version): a step, or a new page, costs its new comments
@@ -42,7 +50,8 @@ const controllers = new WeakMap<ReactiveControllerHost, ProgressiveRender>();
 export class ProgressiveRender implements ReactiveController {
   #limit = 0;
   /** The budget of the last render pass: what it left tells how many comments it rendered. */
-  #last: {limit: number; budget: RenderBudget} | undefined;
+  #last: {limit: number; budget: RenderBudget; rendered: number; started: number; measured: boolean} | undefined;
+  #msPerComment = ASSUMED_MS_PER_COMMENT;
   #generation = 0;
   #stepping = false;
   #truncated = false;
@@ -62,11 +71,29 @@ export class ProgressiveRender implements ReactiveController {
   /** A fresh budget for one render pass. */
   begin(): RenderBudget {
     this.#truncated = false;
-    const rendered = this.#last ? this.#last.limit - this.#last.budget.left : 0;
-    this.#limit = Math.max(this.#limit, rendered === 0 ? COMMENTS_PER_STEP : rendered + NEW_COMMENTS_PER_UPDATE);
+    const rendered = this.#last ? renderedIn(this.#last) : 0;
+    this.#limit = Math.max(this.#limit, rendered === 0 ? COMMENTS_PER_STEP : rendered + this.newPerUpdate);
     const budget = {left: this.#limit};
-    this.#last = {limit: this.#limit, budget};
+    this.#last = {limit: this.#limit, budget, rendered, started: performance.now(), measured: false};
     return budget;
+  }
+
+  /** Comments not rendered yet that the next update may add, at the speed measured so far. */
+  get newPerUpdate(): number {
+    const fitting = Math.floor(UPDATE_BUDGET_MS / this.#msPerComment);
+    return Math.min(MAX_NEW_PER_UPDATE, Math.max(MIN_NEW_PER_UPDATE, fitting));
+  }
+
+  /** Learns how long a comment takes to render from an update that added enough of them. */
+  #measure(): void {
+    const last = this.#last;
+    if (!last || last.measured) return;
+    last.measured = true;
+    const added = renderedIn(last) - last.rendered;
+    // A few comments say more about the update's fixed costs than about theirs.
+    if (added < 50) return;
+    const perComment = (performance.now() - last.started) / added;
+    this.#msPerComment = (this.#msPerComment + perComment) / 2;
   }
 
   /**
@@ -138,6 +165,7 @@ export class ProgressiveRender implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.#measure();
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve();
@@ -162,6 +190,10 @@ export class ProgressiveRender implements ReactiveController {
   hostConnected(): void {
     if (this.#truncated) this.host.requestUpdate();
   }
+}
+
+function renderedIn(pass: {limit: number; budget: RenderBudget}): number {
+  return pass.limit - pass.budget.left;
 }
 
 /** Called from the host's `requestUpdate`: an update other than a step renders everything. */

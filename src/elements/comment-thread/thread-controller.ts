@@ -18,7 +18,13 @@ export interface ThreadQuery {
 }
 
 /**
- * The next page, asked for once the current one is shown, so that Load more shows it at
+ * How long a prefetched page is shown as it came: older, Load more asks for it again (a
+ * backend without live updates could have changed it; with an ETag that costs little).
+ */
+export const PREFETCH_FRESH_MS = 5 * 60_000;
+
+/**
+ * The next page, asked for as soon as the current one is in, so that Load more shows it at
  * once. Nothing of it is shown (nor any error of it) until the reader asks for it.
  */
 interface Prefetch {
@@ -33,6 +39,7 @@ interface Prefetch {
   readonly heard: ThreadEvent[];
   /** `#changes` when it was asked for: the page's thread info is stale once they differ. */
   readonly changes: number;
+  readonly askedAt: number;
 }
 
 /** Same states as `@lit/task`'s `TaskStatus`, by name. */
@@ -284,6 +291,7 @@ export class ThreadController implements ReactiveController {
       controller,
       heard: [],
       changes: this.#changes,
+      askedAt: Date.now(),
       done: this.#loadPage(query, cursor, controller.signal).then(
         (page) => void (prefetch.page = page),
         () => void (prefetch.failed = true),
@@ -297,7 +305,8 @@ export class ThreadController implements ReactiveController {
     const prefetch = this.#prefetch;
     if (!prefetch) return undefined;
     this.#prefetch = undefined;
-    if (prefetch.query === query && prefetch.cursor === cursor) return prefetch;
+    const fresh = Date.now() - prefetch.askedAt < PREFETCH_FRESH_MS;
+    if (prefetch.query === query && prefetch.cursor === cursor && fresh) return prefetch;
     prefetch.controller.abort();
     return undefined;
   }

@@ -31,9 +31,74 @@ export interface ThreadTreeOptions {
 export function buildThreadTree(
   loaded: readonly Comment[],
   added: readonly Comment[],
-  {maxDepth, addedFirst}: ThreadTreeOptions,
+  options: ThreadTreeOptions,
   previous?: readonly ThreadNode[],
 ): ThreadNode[] {
+  const extended = previous && extendTree(previous, loaded, added, options);
+  return extended ?? buildWhole(loaded, added, options, previous);
+}
+
+/** How a tree was built, for extending it with the next page instead of building it again. */
+interface TreeInputs {
+  readonly loaded: readonly Comment[];
+  readonly added: readonly Comment[];
+  readonly options: ThreadTreeOptions;
+  /** Where the nodes of `loaded` end in the tree: a new page's nodes go there. */
+  readonly loadedEnd: number;
+  /** Ids of every comment in `loaded` and `added`, shown or not; extended in place with each page. */
+  readonly ids: Set<string>;
+  /** Parents those comments name but that are not among them; extended in place likewise. */
+  readonly missingParents: Set<string>;
+}
+
+const treeInputs = new WeakMap<readonly ThreadNode[], TreeInputs>();
+
+/**
+ * `previous` with a new page's conversations put in, when that is all that changed: `loaded`
+ * is `previous`'s plus comments that neither answer one already known nor are answered by
+ * an added one (a conforming backend never splits a conversation across pages). Costs the
+ * new page only, however long the thread; undefined when the whole tree must be built.
+ */
+function extendTree(
+  previous: readonly ThreadNode[],
+  loaded: readonly Comment[],
+  added: readonly Comment[],
+  options: ThreadTreeOptions,
+): ThreadNode[] | undefined {
+  const before = treeInputs.get(previous);
+  if (!before || before.options.maxDepth !== options.maxDepth || before.options.addedFirst !== options.addedFirst) return undefined;
+  const count = before.loaded.length;
+  if (loaded.length <= count || added.length !== before.added.length) return undefined;
+  for (let index = 0; index < added.length; index++) if (added[index] !== before.added[index]) return undefined;
+  // Identity checks only: cheap next to building thousands of nodes.
+  for (let index = 0; index < count; index++) if (loaded[index] !== before.loaded[index]) return undefined;
+  const fresh = loaded.slice(count);
+  const freshIds = new Set<string>();
+  for (const comment of fresh) {
+    if (before.ids.has(comment.id)) return undefined;
+    freshIds.add(comment.id);
+  }
+  // A comment already here waits for its parent in this page, or one of this page answers
+  // a comment already here: conversations change, build the whole tree.
+  for (const id of freshIds) if (before.missingParents.has(id)) return undefined;
+  for (const comment of fresh) {
+    if (comment.parentId !== null && !freshIds.has(comment.parentId) && before.ids.has(comment.parentId)) return undefined;
+  }
+  const page = buildWhole(fresh, [], options);
+  const tree = [...previous.slice(0, before.loadedEnd), ...page, ...previous.slice(before.loadedEnd)];
+  for (const id of freshIds) before.ids.add(id);
+  for (const comment of fresh) if (comment.parentId !== null && !freshIds.has(comment.parentId)) before.missingParents.add(comment.parentId);
+  treeInputs.set(tree, {...before, loaded, added, loadedEnd: before.loadedEnd + page.length});
+  return tree;
+}
+
+function buildWhole(
+  loaded: readonly Comment[],
+  added: readonly Comment[],
+  options: ThreadTreeOptions,
+  previous?: readonly ThreadNode[],
+): ThreadNode[] {
+  const {maxDepth, addedFirst} = options;
   const reusable = previous ? nodesById(previous) : undefined;
   /**
    * The node from `previous` when nothing in it changed (same comment objects, place and
@@ -108,11 +173,19 @@ export function buildThreadTree(
     return nodes;
   }
 
-  const roots = addedFirst ? [...addedRoots].reverse().concat(loadedRoots) : loadedRoots.concat(addedRoots);
-  const tree = list(roots, 1);
+  // Listed in that order, loaded comments first or after the added ones: where the loaded
+  // ones end is where the next page goes (see extendTree).
+  const before = addedFirst ? list([...addedRoots].reverse(), 1) : [];
+  const fromLoaded = list(loadedRoots, 1);
+  const after = addedFirst ? [] : list(addedRoots, 1);
+  const tree = [...before, ...fromLoaded, ...after];
   // Comments whose parents form a loop (a broken backend) reach no root: show them anyway.
   const stranded = [...byId.values()].filter((comment) => !placed.has(comment.id));
-  return stranded.length > 0 ? tree.concat(list(stranded, 1)) : tree;
+  const whole = stranded.length > 0 ? tree.concat(list(stranded, 1)) : tree;
+  const missingParents = new Set<string>();
+  for (const comment of byId.values()) if (comment.parentId !== null && !byId.has(comment.parentId)) missingParents.add(comment.parentId);
+  treeInputs.set(whole, {loaded, added, options, loadedEnd: before.length + fromLoaded.length, ids: new Set(byId.keys()), missingParents});
+  return whole;
 }
 
 /** Ids of comments to show: all but deleted ones with no visible reply below them. */

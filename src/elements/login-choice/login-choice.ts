@@ -7,7 +7,7 @@ import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {GuestIdentity, PostingPolicy, Session, SignInProvider} from '../../core/types.js';
-import {noGuest, RememberedGuest} from '../../drafts/remembered-guest.js';
+import {noGuest} from '../../drafts/remembered-guest.js';
 import {LoginErrorEvent} from '../../events/login-error.js';
 import {LoginRedirectEvent} from '../../events/login-redirect.js';
 import {LoginSelectEvent} from '../../events/login-select.js';
@@ -19,34 +19,22 @@ import {startEmailSignIn} from '../../sign-in/email-link.js';
 import {startSignIn, type SignInAttempt} from '../../sign-in/flow.js';
 import type {SignInOutcome} from '../../sign-in/outcome.js';
 import {resumeSignIn} from '../../sign-in/redirect.js';
-import {httpUrl} from '../../content/urls.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {fieldStyles} from '../shared/field.styles.js';
 import {announce} from '../shared/announcer.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {customProperties} from '../shared/custom-properties.js';
 import {defineElement} from '../shared/define.js';
-import {guestTexts} from '../shared/guest-texts.js';
 import {avatarStyles} from '../shared/avatar.js';
-import {avatar} from '../shared/avatar-template.js';
-import {initialsOf} from '../shared/initials.js';
 import {SessionController} from '../shared/session-controller.js';
 import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './login-choice.styles.js';
-import {builtInProviderIcon, safeIconUrl} from './provider-icons.js';
+import {guestPolicies, normalizeWebsite, renderGuestFields, tabGuest, type GuestMode, type GuestPolicy} from './guest-fields.js';
+import {connectingText, linkSentText, renderConnecting, renderEmailField, renderProviderIcon, renderSignedIn} from './sign-in-views.js';
 import {withActionDeadline, withLoadDeadline} from '../../adapters/shared/deadline.js';
 
-/** Whether guests may comment, and what they must fill in. */
-export type GuestMode = 'required' | 'optional' | 'off';
-
-type GuestPolicy = PostingPolicy['guests'];
-
-const guestPolicies: Record<GuestMode, GuestPolicy> = {
-  required: {allowed: true, requireName: true, requireEmail: true},
-  optional: {allowed: true, requireName: false, requireEmail: false},
-  off: {allowed: false, requireName: false, requireEmail: false},
-};
+export type {GuestMode} from './guest-fields.js';
 
 /**
  * Attributes that are not configuration for a named adapter. `guests` is both: the same
@@ -56,12 +44,6 @@ const OWN_ATTRIBUTES = ['adapter', 'sign-in-callback'];
 
 /** The provider id of email-link sign-in (docs/rest-protocol.md): it asks for an address, not a popup. */
 const EMAIL_PROVIDER = 'email';
-
-const linkSentText = (email: string) =>
-  msg(str`We sent a sign-in link to ${isolate(email)}. Open it to sign in.`, {id: 'login.email.sent'});
-
-/** Guest details survive a reload of the tab (never localStorage: they are personal). */
-const tabGuest = new RememberedGuest(() => sessionStorage, 'colloquy:login:guest');
 
 interface Connecting {
   providerId: string;
@@ -505,8 +487,21 @@ export class LoginChoiceElement extends AdapterElement {
       </div>`;
     }
     const session = this.session;
-    if (session) return this.#renderSignedIn(session);
-    if (this.connecting) return this.#renderConnecting(this.connecting);
+    if (session) {
+      return renderSignedIn({
+        session,
+        providerName: this.#providerName(session.providerId),
+        locale: localeOf(this),
+        failedAvatars: this.failedAvatars,
+        onAvatarError: (url) => (this.failedAvatars = new Set([...this.failedAvatars, url])),
+        errorMessage: this.errorMessage,
+        onLogOut: (change) => this.#logOut(change),
+      });
+    }
+    if (this.connecting) {
+      const {providerId, sentTo} = this.connecting;
+      return renderConnecting(sentTo ? linkSentText(sentTo) : connectingText(this.#providerName(providerId)), () => this.#cancel());
+    }
     return this.#renderChoice();
   }
 
@@ -538,11 +533,21 @@ export class LoginChoiceElement extends AdapterElement {
             </p>`,
           })}
         </div>
-        ${this.emailFieldOpen ? this.#renderEmailField() : nothing}
+        ${this.emailFieldOpen
+          ? renderEmailField(this.guest.email, this.sendingLink, (event) => this.#sendSignInLink(event))
+          : nothing}
         ${this.errorMessage ? html`<p part="error" class="error">${this.errorMessage}</p>` : nothing}
         ${policy.allowed
           ? html`<slot name="guest-fields" @slotchange=${() => this.requestUpdate()}
-              >${this.#hasOwnGuestFields ? nothing : this.#renderGuestFields(policy)}</slot
+              >${this.#hasOwnGuestFields
+                ? nothing
+                : renderGuestFields({
+                    policy,
+                    guest: this.guest,
+                    showErrors: this.showGuestErrors,
+                    onInput: (field, event) => this.#onGuestInput(field, event),
+                    onInvalid: () => (this.showGuestErrors = true),
+                  })}</slot
             >`
           : nothing}
       </div>
@@ -573,126 +578,6 @@ export class LoginChoiceElement extends AdapterElement {
     </ul>`;
   }
 
-  /** The same fields, words and order as `<comment-form>`'s, for a panel used on its own. */
-  #renderGuestFields(policy: GuestPolicy): TemplateResult {
-    // Names take the direction of what is typed; addresses are left to right in any language.
-    const field = (
-      key: keyof GuestIdentity,
-      label: string,
-      attributes: {type: string; inputmode?: string; autocomplete: string; required: boolean; hint?: string},
-    ) => html`<div class="field">
-      <label part="label" for=${`guest-${key}`}>
-        ${label} ${attributes.required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}
-      </label>
-      <input
-        id=${`guest-${key}`}
-        part="input"
-        name=${key}
-        type=${attributes.type}
-        inputmode=${attributes.inputmode ?? nothing}
-        autocomplete=${attributes.autocomplete}
-        dir=${key === 'name' ? 'auto' : 'ltr'}
-        ?required=${attributes.required}
-        aria-describedby=${attributes.hint ?? nothing}
-        class=${this.showGuestErrors ? 'checked' : ''}
-        .value=${this.guest[key] ?? ''}
-        @input=${(event: Event) => this.#onGuestInput(key, event)}
-        @invalid=${() => (this.showGuestErrors = true)}
-      />
-    </div>`;
-    return html`<fieldset part="guest-fields" class="guest-fields">
-      <legend class="visually-hidden">${msg('Your details', {id: 'login.guest.legend'})}</legend>
-      <p id="guest-email-hint" part="hint" class="hint">
-        ${guestTexts.emailHint()} ${policy.requireName || policy.requireEmail ? guestTexts.requiredHint() : nothing}
-      </p>
-      ${field('name', guestTexts.name(), {type: 'text', autocomplete: 'name', required: policy.requireName})}
-      ${field('email', guestTexts.email(), {
-        type: 'email',
-        autocomplete: 'email',
-        required: policy.requireEmail,
-        hint: 'guest-email-hint',
-      })}
-      ${field('website', guestTexts.website(), {
-        // Not type=url: people type "example.com", which that type rejects.
-        type: 'text',
-        inputmode: 'url',
-        autocomplete: 'url',
-        required: false,
-      })}
-    </fieldset>`;
-  }
-
-  /** The email provider's one field: where to send the link. */
-  #renderEmailField(): TemplateResult {
-    return html`<form part="email-link-form" class="email-link-form" @submit=${(event: SubmitEvent) => this.#sendSignInLink(event)}>
-      <label part="label" for="sign-in-email">${msg('Email for a sign-in link', {id: 'login.email.label'})}</label>
-      <input
-        part="email-link-input"
-        id="sign-in-email"
-        type="email"
-        autocomplete="email"
-        required
-        maxlength="254"
-        .value=${this.guest.email}
-        ?disabled=${this.sendingLink}
-      />
-      <button part="email-link-button" class="button" type="submit" ?disabled=${this.sendingLink}>
-        ${msg('Send me a sign-in link', {id: 'login.email.send'})}
-      </button>
-    </form>`;
-  }
-
-  #renderConnecting({providerId, sentTo}: Connecting): TemplateResult {
-    const name = isolate(this.#providerName(providerId));
-    return html`<div part="connecting" class="connecting">
-      <span class="spinner" aria-hidden="true"></span>
-      <p class="connecting-text">${sentTo ? linkSentText(sentTo) : msg(str`Connecting to ${name}…`, {id: 'login.connecting'})}</p>
-      <button type="button" part="cancel-button" class="button" @click=${() => this.#cancel()}>
-        ${msg('Cancel', {id: 'login.cancel'})}
-      </button>
-    </div>`;
-  }
-
-  #renderLinkButton(part: string, label: string, action: () => Promise<void>): TemplateResult {
-    return html`<button type="button" part=${part} class="link-button" @click=${() => void action()}>${label}</button>`;
-  }
-
-  #renderSignedIn(session: Session): TemplateResult {
-    const provider = isolate(this.#providerName(session.providerId));
-    const {viewer} = session;
-    const logOut = this.#renderLinkButton('sign-out-button', msg('Log Out', {id: 'login.logOut'}), () => this.#logOut(false));
-    const change = this.#renderLinkButton('change-button', msg('Change', {id: 'login.change'}), () => this.#logOut(true));
-    return html`<div part="signed-in" class="signed-in" tabindex="-1" role="group" aria-labelledby="viewer-name">
-      ${avatar(viewer.name, viewer.avatarUrl, localeOf(this), this.failedAvatars, (url) => {
-        this.failedAvatars = new Set([...this.failedAvatars, url]);
-      })}
-      <div class="signed-in-text">
-        <strong id="viewer-name" class="viewer-name">${viewer.name}</strong>
-        <p>
-          ${msg(str`You are commenting using your ${provider} account.`, {id: 'login.signedIn'})}
-          <span class="actions">(${logOut}<span aria-hidden="true"> / </span>${change})</span>
-        </p>
-        ${this.errorMessage ? html`<p part="error" class="error">${this.errorMessage}</p>` : nothing}
-      </div>
-    </div>`;
-  }
-}
-
-function renderProviderIcon(provider: SignInProvider, locale: string): TemplateResult {
-  const url = safeIconUrl(provider.iconUrl);
-  if (url) return html`<img part="provider-icon" class="provider-icon" src=${url} alt="" width="24" height="24" referrerpolicy="no-referrer" />`;
-  const icon = builtInProviderIcon(provider.id);
-  if (icon) {
-    return html`<svg part="provider-icon" class="provider-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">${icon}</svg>`;
-  }
-  return html`<span part="provider-icon" class="provider-icon initial" aria-hidden="true">${initialsOf(provider.name, locale).slice(0, 1)}</span>`;
-}
-
-/** "example.com" becomes "https://example.com/"; anything not http(s) is dropped. */
-function normalizeWebsite(value: string): string | undefined {
-  const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  return httpUrl(/^[a-z][a-z\d+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`);
 }
 
 function deepActiveElement(): Element | null {

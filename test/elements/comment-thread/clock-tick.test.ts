@@ -80,6 +80,24 @@ describe('<comment-thread> on a clock tick', () => {
     expect(updates.count).to.equal(0);
   });
 
+  it('keeps labels current in a thread moved elsewhere in the page, and stops those taken out', async () => {
+    const comments = [{id: 'fresh', author: {name: 'Ada'}, createdAt: minutesAgo(2), text: 'Just now.'}];
+    const adapter = createMemoryAdapter({threads: [{id: 't', title: 'T', comments}]});
+    const element = await fixture<CommentThreadElement>(html`<comment-thread thread="t" .adapter=${adapter}></comment-thread>`);
+    const other = await fixture<CommentThreadElement>(html`<comment-thread thread="t" .adapter=${adapter}></comment-thread>`);
+    await settled(element);
+    await settled(other);
+    const box = document.createElement('div');
+    document.body.append(box);
+    box.append(element);
+    other.remove();
+    timers.advance(3 * 60_000);
+    await element.updateComplete;
+    expect(label(element, 'fresh')).to.equal('5 minutes ago');
+    expect(label(other, 'fresh'), 'a thread out of the page is left alone').to.equal('2 minutes ago');
+    box.remove();
+  });
+
   it('still re-renders while an edit window counts down, so the Edit label follows', async () => {
     const mine = stubComment('mine', {
       author: {name: 'Ada', isViewer: true},

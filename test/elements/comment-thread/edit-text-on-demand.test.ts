@@ -23,6 +23,8 @@ async function renderWith(extra: Partial<CommentAdapter>) {
   const stub = stubAdapter(async () => stubPage([rendered], null, 1), {capabilities, editComment: () => Promise.reject(new Error('not used')), ...extra});
   const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} .adapter=${stub.adapter}></comment-thread>`);
   await settled(element);
+  // The sanitizer is a chunk of its own, which may still be on its way.
+  await waitUntil(() => article(element, 'c').querySelector('[part~="body"] em'), 'the comment\'s HTML did not show');
   return element;
 }
 

@@ -6,6 +6,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {LoadPageRequest} from '../../../src/core/adapter.js';
 import type {Comment, CommentPage} from '../../../src/core/types.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
+import {PREFETCH_FRESH_MS} from '../../../src/elements/comment-thread/thread-controller.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {stubAdapter, stubComment, stubPage} from './stub-adapter.js';
 import {commentIds, part, settled, text, THREAD} from './thread-fixture.js';
@@ -60,23 +61,61 @@ describe('<comment-thread> prefetching the next page', () => {
     await expectAccessible(element);
   });
 
-  it('shows a page of 100 conversations (300 comments) in one update', async () => {
-    const page = (index: number) =>
-      Array.from({length: 100}, (_, offset) => {
-        const id = `p${index}-${offset}`;
-        return [stubComment(id), stubComment(`${id}-r`, {parentId: id}), stubComment(`${id}-rr`, {parentId: `${id}-r`})];
-      }).flat();
-    const {adapter, requests} = stubAdapter((request) =>
-      Promise.resolve(request.cursor === 'p2' ? stubPage(page(2), null, 600) : stubPage(page(1), 'p2', 600)),
-    );
-    const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="100" .adapter=${adapter}></comment-thread>`);
-    await settled(element);
+  /** A page of 100 conversations of three comments (300 comments). */
+  const bigPage = (index: number) =>
+    Array.from({length: 100}, (_, offset) => {
+      const id = `p${index}-${offset}`;
+      return [stubComment(id), stubComment(`${id}-r`, {parentId: id}), stubComment(`${id}-rr`, {parentId: `${id}-r`})];
+    }).flat();
+
+  /** Load more on a thread of two such pages, the clock moving `msPerCall` at each reading: its updates. */
+  async function loadMoreUpdates(msPerCall: number): Promise<number> {
+    const now = performance.now;
+    let clock = 0;
+    // The thread sizes its steps by the time updates take: this device's speed is made up.
+    performance.now = () => (clock += msPerCall);
+    try {
+      const {adapter, requests} = stubAdapter((request) =>
+        Promise.resolve(request.cursor === 'p2' ? stubPage(bigPage(2), null, 600) : stubPage(bigPage(1), 'p2', 600)),
+      );
+      const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="100" .adapter=${adapter}></comment-thread>`);
+      await settled(element);
+      await waitUntil(() => requests.length === 2, 'the next page was not prefetched');
+      const updates = countUpdates(element);
+      part(element, 'load-more-button')!.click();
+      await settled(element);
+      expect(commentIds(element)).to.have.length(600);
+      return updates.count;
+    } finally {
+      performance.now = now;
+    }
+  }
+
+  it('shows a page of 100 conversations (300 comments) in one update on a fast device', async () => {
+    expect(await loadMoreUpdates(0)).to.equal(1);
+  });
+
+  it('takes shorter steps on a slow device', async () => {
+    // Every update seems to take 200 ms or more: 100 comments an update, the least there is.
+    expect(await loadMoreUpdates(200)).to.equal(3);
+  });
+
+  it('asks again for a page prefetched more than five minutes before Load more', async () => {
+    let edition = 'old';
+    const {adapter, requests} = stubAdapter((request) => twoPages(edition)(request));
+    const element = await threadOn(adapter);
     await waitUntil(() => requests.length === 2, 'the next page was not prefetched');
-    const updates = countUpdates(element);
-    part(element, 'load-more-button')!.click();
-    await settled(element);
-    expect(commentIds(element)).to.have.length(600);
-    expect(updates.count).to.equal(1);
+    edition = 'new';
+    const now = Date.now;
+    Date.now = () => now() + PREFETCH_FRESH_MS + 1000;
+    try {
+      part(element, 'load-more-button')!.click();
+      await settled(element);
+    } finally {
+      Date.now = now;
+    }
+    expect(requests).to.have.length(3);
+    expect(commentIds(element)).to.deep.equal(['oldoldest1', 'oldoldest2', 'newoldest3', 'newoldest4']);
   });
 
   it('discards the prefetched page when the sort changes, on refresh, and with another adapter', async () => {

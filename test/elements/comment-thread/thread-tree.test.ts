@@ -65,3 +65,36 @@ describe('buildThreadTree', () => {
     expect(shape(buildThreadTree(loaded, added, {...options, addedFirst: true}))).to.deep.equal(['n2', 'n1', ['a', ['r']], 'b']);
   });
 });
+
+describe('buildThreadTree with the next page', () => {
+  /** The tree of `first`, then of `first` + `next` built from it: as if built in one go. */
+  function paged(first: Comment[], next: Comment[], added: Comment[], options: {maxDepth: number; addedFirst: boolean}) {
+    const previous = buildThreadTree(first, added, options);
+    const extended = buildThreadTree([...first, ...next], added, options, previous);
+    expect(shape(extended)).to.deep.equal(shape(buildThreadTree([...first, ...next], added, options)));
+    return {previous, extended};
+  }
+
+  it('puts the new conversations after the loaded ones and keeps every node already built', () => {
+    const first = [comment('a'), comment('a1', 'a'), comment('b')];
+    const next = [comment('c'), comment('c1', 'c'), comment('c2', 'c1'), comment('d')];
+    const {previous, extended} = paged(first, next, [comment('n1'), comment('n2')], {maxDepth: 5, addedFirst: false});
+    expect(shape(extended)).to.deep.equal([['a', ['a1']], 'b', ['c', [['c1', ['c2']]]], 'd', 'n1', 'n2']);
+    expect(extended[0]).to.equal(previous[0]);
+    expect(extended.at(-1)).to.equal(previous.at(-1));
+    paged(first, next, [comment('n1'), comment('n2')], {maxDepth: 5, addedFirst: true});
+    paged(first, next, [], {maxDepth: 1, addedFirst: false});
+  });
+
+  it('builds what a whole build would when a page changes conversations already shown', () => {
+    const options = {maxDepth: 5, addedFirst: false};
+    // A reply to a comment of an earlier page (a backend that splits conversations).
+    paged([comment('a'), comment('b')], [comment('c'), comment('a1', 'a')], [], options);
+    // An earlier reply whose parent comes only now.
+    paged([comment('a'), comment('x1', 'x')], [comment('x'), comment('c')], [], options);
+    // A deleted comment, hidden until this page brings a reply to it.
+    paged([comment('a'), comment('gone', null, 'deleted')], [comment('g1', 'gone'), comment('c')], [], options);
+    // A live reply waiting for its parent, which this page brings.
+    paged([comment('a')], [comment('p'), comment('c')], [comment('live', 'p')], options);
+  });
+});

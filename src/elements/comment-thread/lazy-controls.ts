@@ -1,0 +1,267 @@
+import {html, nothing, type PropertyValues, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import type {Comment} from '../../core/types.js';
+import type {ModerationController, ModerationOptions} from './moderation.js';
+import type {NewCommentsController, NewCommentsOptions} from './new-comments.js';
+import type {OwnCommentActions, OwnCommentActionsOptions} from './own-comment-actions.js';
+import type {ThreadNode} from './thread-tree.js';
+
+export {moderationStyles, newCommentsStyles, ownCommentActionsStyles} from './controls.styles.js';
+
+// Most readers see comments with none of these controls: moderation (held comments and
+// what moderators do with them), Edit and Delete on the viewer's own comments, and the
+// notice of comments that arrived live. Their code is a chunk of its own (controls.ts).
+// Until it is needed, a stand-in answers for each controller as it would for a comment
+// that shows none of it; when a comment that needs one is about to show, the thread keeps
+// its current DOM until the chunk is there (ControlsGate), so nothing shows half-built
+// and then shifts. Where the backend says the viewer may edit, delete or moderate, the
+// chunk also loads once the first comments are on screen and the page is idle, so it is
+// there before the viewer's next comment needs it.
+
+type Controls = typeof import('./controls.js');
+let controls: Promise<Controls> | undefined;
+/** The chunk, once loaded: another thread then needs no waiting. */
+let loadedControls: Controls | undefined;
+
+/** The controls' chunk; loads once, and is asked for again after a failed load. */
+export function loadThreadControls(): Promise<Controls> {
+  return (controls ??= import('./controls.js').then(
+    (module) => (loadedControls = module),
+    (error: unknown) => {
+      controls = undefined;
+      throw error;
+    },
+  ));
+}
+
+/**
+ * A stand-in for a controller that loads with the controls' chunk: `real` once loaded,
+ * created with the host and options the stand-in was given.
+ */
+abstract class LazyControl<Real, Options> {
+  protected real: Real | undefined;
+
+  constructor(
+    protected readonly host: ReactiveElement,
+    protected readonly options: Options,
+  ) {}
+
+  get loaded(): boolean {
+    return this.real !== undefined;
+  }
+
+  /** Whether `comment` shows something only the loaded controller renders. */
+  needs(_comment: Comment): boolean {
+    return false;
+  }
+
+  /** Whether the stand-in holds something for the controller (a live arrival). */
+  waiting(): boolean {
+    return false;
+  }
+
+  /** Whether the backend lets the viewer do what the controller is for. */
+  likely(): boolean {
+    return false;
+  }
+
+  load(module: Controls): void {
+    this.real ??= this.create(module);
+  }
+
+  /** The chunk could not be loaded: drop what waits for it. */
+  failed(): void {}
+
+  protected abstract create(module: Controls): Real;
+}
+
+/** Held comments, and Approve, Spam and Delete for moderators (moderation.ts). */
+export class LazyModeration extends LazyControl<ModerationController, ModerationOptions> {
+  override needs(comment: Comment): boolean {
+    return comment.status === 'pending' || comment.viewerCan.moderate === true;
+  }
+
+  override likely(): boolean {
+    return this.options.adapter()?.capabilities.moderate === true;
+  }
+
+  protected create(module: Controls): ModerationController {
+    return new module.ModerationController(this.host, this.options);
+  }
+
+  isHeld(comment: Comment): boolean {
+    return this.real?.isHeld(comment) ?? false;
+  }
+
+  showsPending(comment: Comment): boolean {
+    return this.real ? this.real.showsPending(comment) : comment.status === 'pending';
+  }
+
+  heldCount(lists: ReadonlyArray<readonly Comment[]>): number {
+    return this.real?.heldCount(lists) ?? 0;
+  }
+
+  renderFilter(held: number, locale: string): TemplateResult | typeof nothing {
+    return this.real?.renderFilter(held, locale) ?? nothing;
+  }
+
+  filter(nodes: readonly ThreadNode[], held: number): readonly ThreadNode[] {
+    return this.real?.filter(nodes, held) ?? nodes;
+  }
+
+  renderNote(comment: Comment): TemplateResult | typeof nothing {
+    return this.real?.renderNote(comment) ?? nothing;
+  }
+
+  renderActions(comment: Comment): TemplateResult | typeof nothing {
+    return this.real?.renderActions(comment) ?? nothing;
+  }
+}
+
+/** Edit and Delete on the viewer's own comments (own-comment-actions.ts). */
+export class LazyOwnCommentActions extends LazyControl<OwnCommentActions, OwnCommentActionsOptions> {
+  override needs(comment: Comment): boolean {
+    return comment.status !== 'deleted' && (comment.viewerCan.edit || comment.viewerCan.delete);
+  }
+
+  override likely(): boolean {
+    const capabilities = this.options.adapter()?.capabilities;
+    return Boolean(capabilities && (capabilities.edit || capabilities.delete));
+  }
+
+  protected create(module: Controls): OwnCommentActions {
+    return new module.OwnCommentActions(this.host, this.options);
+  }
+
+  isEditing(comment: Comment): boolean {
+    return this.real?.isEditing(comment) ?? false;
+  }
+
+  /** Only called while `isEditing`, which needs the loaded controller. */
+  renderEditor(comment: Comment): TemplateResult {
+    return this.real ? this.real.renderEditor(comment) : html``;
+  }
+
+  renderActions(comment: Comment, now: number, locale: string): TemplateResult | typeof nothing {
+    return this.real?.renderActions(comment, now, locale) ?? nothing;
+  }
+}
+
+/** The "Show 2 new comments" notice and the "New" marks of live arrivals (new-comments.ts). */
+export class LazyNewComments extends LazyControl<NewCommentsController, NewCommentsOptions> {
+  /** Arrivals heard before the controller loaded, oldest first. */
+  #arrivals: Comment[] = [];
+
+  override waiting(): boolean {
+    return this.#arrivals.length > 0;
+  }
+
+  protected create(module: Controls): NewCommentsController {
+    const real = new module.NewCommentsController(this.host, this.options);
+    for (const comment of this.#arrivals.splice(0)) real.arrived(comment);
+    return real;
+  }
+
+  override failed(): void {
+    this.#arrivals = [];
+  }
+
+  /** See NewCommentsController.arrived: the thread shows the comment once the controller has heard of it. */
+  arrived(comment: Comment): void {
+    if (this.real) this.real.arrived(comment);
+    // What the controller would ignore (the viewer's own, held ones) needs no waiting.
+    else if (!comment.author.isViewer && comment.status === 'approved') this.#arrivals.push(comment);
+  }
+
+  shown(added: readonly Comment[]): readonly Comment[] {
+    return this.real?.shown(added) ?? added;
+  }
+
+  isNew(commentId: string): boolean {
+    return this.real?.isNew(commentId) ?? false;
+  }
+
+  renderNotice(locale: string): TemplateResult | typeof nothing {
+    return this.real?.renderNotice(locale) ?? nothing;
+  }
+}
+
+/**
+ * Holds the thread's updates while the controls its comments need are loading, from its
+ * `shouldUpdate`: the DOM stays as it was (loading, or the comments before), then the
+ * update happens, with every property change it held, once they are there. A list of
+ * comments is looked through once (lists are replaced, never changed, when comments
+ * change), and not at all once the controls are loaded. When the chunk cannot be loaded,
+ * the comments show without the controls rather than not at all.
+ */
+export class ControlsGate implements ReactiveController {
+  #loading: Promise<void> | undefined;
+  readonly #checked = new WeakSet<readonly Comment[]>();
+  readonly #held = new Map<PropertyKey, unknown>();
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly controls: ReadonlyArray<LazyControl<unknown, unknown>>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('comment-load', this.#prefetch);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('comment-load', this.#prefetch);
+  }
+
+  /** After the first comments (`comment-load`), when idle: the chunk, if the viewer may need it. */
+  readonly #prefetch = () => {
+    if (!this.controls.some((control) => !control.loaded && control.likely())) return;
+    const load = () => void loadThreadControls().catch(() => {});
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, {timeout: 2000});
+    else setTimeout(load, 50);
+  };
+
+  /** Settles once the controls the thread waits for are loaded (or failed to). */
+  get loading(): Promise<void> | undefined {
+    return this.#loading;
+  }
+
+  /** Whether the host may update now, with `lists` the comments it is about to show. */
+  ready(lists: ReadonlyArray<readonly Comment[]>, changed: PropertyValues): boolean {
+    if (!this.#loading && !this.#needed(lists)) return true;
+    if (!this.#loading && loadedControls) {
+      for (const control of this.controls) control.load(loadedControls);
+      return true;
+    }
+    for (const [key, old] of changed) if (!this.#held.has(key)) this.#held.set(key, old);
+    this.#loading ??= loadThreadControls().then(
+      (module) => {
+        for (const control of this.controls) control.load(module);
+      },
+      (error: unknown) => {
+        console.error(error);
+        for (const list of lists) this.#checked.add(list);
+        for (const control of this.controls) control.failed();
+      },
+    ).finally(() => {
+      this.#loading = undefined;
+      const held = [...this.#held];
+      this.#held.clear();
+      this.host.requestUpdate();
+      for (const [key, old] of held) this.host.requestUpdate(key, old);
+    });
+    return false;
+  }
+
+  #needed(lists: ReadonlyArray<readonly Comment[]>): boolean {
+    const missing = this.controls.filter((control) => !control.loaded);
+    if (missing.length === 0) return false;
+    if (missing.some((control) => control.waiting())) return true;
+    for (const list of lists) {
+      if (this.#checked.has(list)) continue;
+      if (list.some((comment) => missing.some((control) => control.needs(comment)))) return true;
+      this.#checked.add(list);
+    }
+    return false;
+  }
+}
