@@ -347,7 +347,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
       moderation,
       collapse:
         depth === 1 && node.replies.length > 0
-          ? context.longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
+          ? context.longThread.renderCollapseToggle(comment, subtreeSize(node) - 1 + (unsentReplies(comment, context.adapter)?.count ?? 0), repliesId(comment), locale)
           : nothing,
       message: context.reactions.renderMessage(comment),
     };

@@ -54,6 +54,7 @@ describe('<comment-thread> with conversations sent in batches (a reply cursor)',
     const {element, calls} = await render(400);
     expect(replyIds(element)).to.deep.equal(inOrder(REPLIES_SHOWN_FIRST));
     expect(text(moreButton(element))).to.equal(`Show ${400 - REPLIES_SHOWN_FIRST} more replies`);
+    expect(text(article(element, 'root').querySelector('[part="collapse-button"]')), 'the conversation counts every reply').to.equal('Collapse thread (400 replies)');
     expect(calls, 'nothing fetched before a press').to.have.length(0);
     await expectAccessible(element);
   });
