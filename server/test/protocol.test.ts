@@ -3,6 +3,8 @@ import {connect} from 'node:net';
 import {after, before, describe, it} from 'node:test';
 import {createApp} from '../src/app.js';
 import {ConfigError, readConfig, type ServerConfig} from '../src/config.js';
+import {LiveHub} from '../src/live/hub.js';
+import {publish} from '../src/store/single.js';
 import {ADMIN_TOKEN, client, openEvents, startTestServer} from './helpers.js';
 
 // The protocol against a real server on PGlite in a temp folder. Policies that need
@@ -276,7 +278,8 @@ describe('bad input', () => {
     for (const [path, status] of [
       ['nowhere', 404],
       ['threads/x/comments?sort=random&limit=5', 400],
-      ['threads/x/comments?sort=oldest&limit=500', 400],
+      ['threads/x/comments?sort=oldest&limit=501', 400],
+      ['threads/x/comments?sort=oldest&limit=0', 400],
       ['threads/x/comments?sort=oldest&limit=5&cursor=bm9wZQ', 400],
     ] as const) {
       const answer = await ada.call('GET', path);
@@ -443,6 +446,36 @@ describe('live updates', () => {
     assert.equal(refused.status, 503);
     assert.equal(refused.body.error.code, 'server');
     assert.equal(refused.headers.get('Retry-After'), '30');
+  });
+
+  it('delivers a thread\'s events in the order they were stored, however fast each is read', async () => {
+    const t = thread('order');
+    // The first event's read answers last, as it may on a pool of connections.
+    let slowed = false;
+    const db = {
+      ...server.db,
+      query: async <T>(text: string, params?: unknown[]) => {
+        if (/FROM events WHERE id/.test(text) && !slowed) {
+          slowed = true;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        return server.db.query<T>(text, params);
+      },
+    } as typeof server.db;
+    const hub = new LiveHub(db);
+    await hub.start(60);
+    const heard: string[] = [];
+    const stop = hub.subscribe(t, (event) => heard.push(event.type), () => {});
+    try {
+      await publish(server.db, t, 'comment-added', {commentId: 'c1'});
+      await publish(server.db, t, 'comment-removed', {commentId: 'c1'});
+      for (let waited = 0; heard.length < 2 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(slowed, 'the first read was slowed');
+      assert.deepEqual(heard, ['comment-added', 'comment-removed']);
+    } finally {
+      stop();
+      hub.stop();
+    }
   });
 
   it('streams added, updated and removed comments, and resumes after Last-Event-ID', async () => {

@@ -21,13 +21,20 @@ export class LiveHub {
   readonly #byThread = new Map<string, Set<Listener>>();
   readonly #keepAlive = new Set<() => void>();
   #timer: NodeJS.Timeout | undefined;
+  /** The notification being delivered: the next waits for it (see start). */
+  #delivered: Promise<void> = Promise.resolve();
 
   constructor(db: Database) {
     this.#db = db;
   }
 
   async start(keepAliveSeconds: number): Promise<void> {
-    await this.#db.listen(LIVE_CHANNEL, (payload) => void this.#deliver(payload));
+    // One at a time, in the order notified: on a pool of connections, reads started together
+    // can answer in any order, and a stream that sent a comment's removal before its arrival
+    // would show the comment for good.
+    await this.#db.listen(LIVE_CHANNEL, (payload) => {
+      this.#delivered = this.#delivered.then(() => this.#deliver(payload));
+    });
     this.#timer = setInterval(() => {
       for (const ping of this.#keepAlive) ping();
     }, keepAliveSeconds * 1000);

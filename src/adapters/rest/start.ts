@@ -43,6 +43,8 @@ export interface RestStartOptions {
   storage?: SafeStorage;
   /** Given, no service document is asked for. */
   capabilities?: unknown;
+  /** The largest page the server takes, when known without its service document. */
+  maxPageSize?: number;
   firstPage?: LoadPageRequest;
 }
 
@@ -65,8 +67,12 @@ export function startRest(options: RestStartOptions, signal?: AbortSignal): Rest
   };
   const start: RestStart = {endpoint, fetch: fetcher, credentials};
   if (!options.capabilities) start.serviceDocument = get(endpoint, new Headers({Accept: 'application/json'}));
-  if (options.firstPage && !signal?.aborted) {
-    const url = pageUrl(endpoint, options.firstPage, PROTOCOL_PAGE_SIZE);
+  // The page's URL holds its limit, which a service document may raise above the protocol's
+  // 100: a larger page waits for it, rather than be asked for twice (under two URLs).
+  const maxPageSize = options.maxPageSize ?? (options.capabilities ? PROTOCOL_PAGE_SIZE : undefined);
+  const firstPage = options.firstPage;
+  if (firstPage && !signal?.aborted && (maxPageSize !== undefined || firstPage.limit <= PROTOCOL_PAGE_SIZE)) {
+    const url = pageUrl(endpoint, firstPage, maxPageSize ?? PROTOCOL_PAGE_SIZE);
     start.firstPage = {url, answer: get(url, credentials.headers())};
   }
   return start;
@@ -86,7 +92,6 @@ export function startRestFromConfig(config: AdapterConfig, hints: AdapterHints =
   }
 }
 
-/** The URL of the page `request` asks for, its `limit` at most `maxPageSize`. */
 /**
  * Replies per conversation a page asks for: what the thread shows of a long conversation
  * before "Show N more replies" (REPLIES_SHOWN_FIRST), so a page of ten conversations with
@@ -94,6 +99,7 @@ export function startRestFromConfig(config: AdapterConfig, hints: AdapterHints =
  */
 export const FIRST_REPLIES = 50;
 
+/** The URL of the page `request` asks for, its `limit` at most `maxPageSize`. */
 export function pageUrl(endpoint: string, request: LoadPageRequest, maxPageSize: number): string {
   return restUrl(endpoint, `threads/${segment(request.thread)}/comments`, {
     sort: request.sort,

@@ -164,6 +164,8 @@ export class CommentThreadElement extends AdapterElement {
   readonly #data = new ThreadController(this, {
     arrived: (comment) => this.#newComments.arrived(comment),
     changed: () => this.#progressive.keeping(() => this.requestUpdate()),
+    // A batch asked for before would land in the new view, as the viewer it was asked as.
+    loading: () => this.#replyFetches.reset(),
   });
   // Relative labels update themselves; a tick re-renders the thread only while it shows an
   // edit window counting down.

@@ -166,7 +166,8 @@ export class ReplyFetchController implements ReactiveController {
         return this.thread.store(comment.id, unsent.cursor, batch);
       } catch (error) {
         if (controller.signal.aborted || isAbortError(error)) {
-          this.#fetches.delete(comment.id);
+          // Only its own entry: after a reset, another fetch of the conversation may be running.
+          if (this.#fetches.get(comment.id)?.controller === controller) this.#fetches.delete(comment.id);
           return false;
         }
         this.#fetches.set(comment.id, {status: 'error', error});

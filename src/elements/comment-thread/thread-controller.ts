@@ -6,6 +6,7 @@ import type {Comment, CommentPage, SortOrder, ThreadInfo} from '../../core/types
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentLoadEvent} from '../../events/comment-load.js';
 import {sessionStoreFor} from '../shared/session-store.js';
+import {PendingPage} from './pending-page.js';
 
 /** What to load: a newer query replaces (and aborts) the older one. */
 export interface ThreadQuery {
@@ -15,31 +16,6 @@ export interface ThreadQuery {
   readonly limit: number;
   /** How long one page may take before the load fails with a retryable error, in ms. */
   readonly deadline?: number;
-}
-
-/**
- * How long a prefetched page is shown as it came: older, Load more asks for it again (a
- * backend without live updates could have changed it; with an ETag that costs little).
- */
-export const PREFETCH_FRESH_MS = 5 * 60_000;
-
-/**
- * The next page, asked for as soon as the current one is in, so that Load more shows it at
- * once. Nothing of it is shown (nor any error of it) until the reader asks for it.
- */
-interface Prefetch {
-  readonly query: ThreadQuery;
-  readonly cursor: string;
-  readonly controller: AbortController;
-  /** Settles when the answer is in; never rejects. */
-  readonly done: Promise<void>;
-  page?: CommentPage;
-  failed?: boolean;
-  /** Live events heard since it was asked for: its comments may be older than they are. */
-  readonly heard: ThreadEvent[];
-  /** `#changes` when it was asked for: the page's thread info is stale once they differ. */
-  readonly changes: number;
-  readonly askedAt: number;
 }
 
 /** Same states as `@lit/task`'s `TaskStatus`, by name. */
@@ -54,7 +30,8 @@ export type LoadStatus = 'initial' | 'pending' | 'complete' | 'error';
  * Once a page is in it asks for the next one in the background, so that Load more
  * shows it without a round trip (and in one host update). That page is discarded with
  * the query (sort, refresh, sign-in or out, another adapter); a failure of it is kept
- * quiet until Load more, which then asks once more and shows that answer's error.
+ * quiet until Load more, which then asks once more and shows that answer's error (a
+ * prefetch that fails while Load more waits for it is that answer: one deadline's wait).
  *
  * Every state change requests a host update, and `comments`/`added` get new array
  * identities, so the host can memoize what it derives from them.
@@ -89,24 +66,29 @@ export class ThreadController implements ReactiveController {
   #jump: {cursor: string; next: string | null; ids: Set<string>} | undefined;
   /** Changes heard while the first page was loading, applied once it is shown. */
   #queued: ThreadEvent[] = [];
-  #prefetch: Prefetch | undefined;
+  #prefetch: PendingPage | undefined;
   /** Counts changes made to the comments shown (added, removed, replaced). */
   #changes = 0;
 
   readonly #arrived: ((comment: Comment) => void) | undefined;
   readonly #changed: () => void;
+  readonly #loading: (() => void) | undefined;
 
   /**
    * `arrived` is told of each comment that live updates bring and that is not shown yet,
    * before it is. `changed` asks for the host update that shows a change (by default
    * `host.requestUpdate()`): a host that memoizes per comment can tell it from other updates.
+   * `loading` is told when the first page is asked for again (another query, a refresh, the
+   * viewer signing in or out): what the host fetched for the comments shown so far is
+   * another viewer's or another query's.
    */
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    {arrived, changed}: {arrived?: (comment: Comment) => void; changed?: () => void} = {},
+    {arrived, changed, loading}: {arrived?: (comment: Comment) => void; changed?: () => void; loading?: () => void} = {},
   ) {
     this.#arrived = arrived;
     this.#changed = changed ?? (() => host.requestUpdate());
+    this.#loading = loading;
     host.addController(this);
   }
 
@@ -121,6 +103,7 @@ export class ThreadController implements ReactiveController {
   /** Loads the first page for `query`; resolves when it is shown (or failed, or was replaced). */
   async load(query: ThreadQuery): Promise<void> {
     this.#abortAll();
+    this.#loading?.();
     if (query.adapter !== this.#query?.adapter || query.thread !== this.#query.thread) this.#stopFollowing();
     this.#query = query;
     const controller = new AbortController();
@@ -208,19 +191,23 @@ export class ThreadController implements ReactiveController {
       this.#prefetchNext();
       return Promise.resolve(fresh);
     }
+    // Still on its way: waited for, and its answer counts. Failed before: asked for once more.
+    const request = prefetched && !prefetched.failed ? prefetched : this.#ask(query, cursor);
+    // Kept where live changes find it: one heard while the page travels applies to it, or a
+    // comment removed meanwhile would come back with it.
+    this.#prefetch = request;
     const controller = new AbortController();
-    if (prefetched && !prefetched.failed) controller.signal.addEventListener('abort', () => prefetched.controller.abort());
+    controller.signal.addEventListener('abort', () => request.controller.abort());
     this.moreStatus = 'pending';
     this.moreError = undefined;
     this.#changed();
     const done = (async () => {
       try {
-        // Still on its way: waited for. Failed: asked for once more, and that answer counts.
-        if (prefetched && !prefetched.failed) await prefetched.done;
-        const ready = prefetched?.page;
-        const page = ready ?? (await this.#loadPage(query, cursor, controller.signal));
+        await request.done;
         if (controller.signal.aborted) return undefined;
-        return this.#showPage(page, cursor, outOfTurn, ready ? prefetched : undefined);
+        if (this.#prefetch === request) this.#prefetch = undefined;
+        if (!request.page) throw request.error;
+        return this.#showPage(request.page, cursor, outOfTurn, request);
       } catch (error) {
         if (controller.signal.aborted || isAbortError(error)) return undefined;
         this.moreStatus = 'error';
@@ -238,18 +225,17 @@ export class ThreadController implements ReactiveController {
   }
 
   /**
-   * Adds the page at `cursor` to the comments shown and returns those it added. A page
-   * `prefetched` earlier first takes in the live changes heard since it was asked for.
+   * Adds the page at `cursor` (`request`'s answer, live changes heard since taken in) to the
+   * comments shown and returns those it added.
    */
-  #showPage(page: CommentPage, cursor: string, outOfTurn: boolean, prefetched?: Prefetch): Comment[] {
+  #showPage(page: CommentPage, cursor: string, outOfTurn: boolean, request: PendingPage): Comment[] {
     this.#followedCursors.add(cursor);
-    const comments = prefetched ? withChanges(page.comments, prefetched.heard) : page.comments;
     // Cursors that count by offset can repeat a comment when others were added meanwhile.
-    const fresh = uniqueById(comments).filter((comment) => !this.#ids.has(comment.id));
+    const fresh = uniqueById(page.comments).filter((comment) => !this.#ids.has(comment.id));
     for (const comment of fresh) this.#ids.add(comment.id);
     // A page kept for a while says how many comments the thread had then: what was counted
     // since (live comments, the viewer's own) would be lost.
-    if (!prefetched || prefetched.changes === this.#changes) this.info = page.thread;
+    if (request.changes === this.#changes) this.info = page.thread;
     // A cursor handed out again (or the one just used) leads back to pages already
     // shown: the thread ends here rather than asking for them over and over.
     const next = page.nextCursor;
@@ -284,29 +270,19 @@ export class ThreadController implements ReactiveController {
     const cursor = this.#upcomingCursor();
     if (cursor === null || this.#prefetch?.cursor === cursor) return;
     this.#dropPrefetch();
-    const controller = new AbortController();
-    const prefetch: Prefetch = {
-      query,
-      cursor,
-      controller,
-      heard: [],
-      changes: this.#changes,
-      askedAt: Date.now(),
-      done: this.#loadPage(query, cursor, controller.signal).then(
-        (page) => void (prefetch.page = page),
-        () => void (prefetch.failed = true),
-      ),
-    };
-    this.#prefetch = prefetch;
+    this.#prefetch = this.#ask(query, cursor);
+  }
+
+  #ask(query: ThreadQuery, cursor: string): PendingPage {
+    return new PendingPage(query, cursor, this.#changes, (signal) => this.#loadPage(query, cursor, signal));
   }
 
   /** The prefetched page for `cursor`, taken (no longer kept); undefined when there is none. */
-  #takePrefetch(query: ThreadQuery, cursor: string): Prefetch | undefined {
+  #takePrefetch(query: ThreadQuery, cursor: string): PendingPage | undefined {
     const prefetch = this.#prefetch;
     if (!prefetch) return undefined;
     this.#prefetch = undefined;
-    const fresh = Date.now() - prefetch.askedAt < PREFETCH_FRESH_MS;
-    if (prefetch.query === query && prefetch.cursor === cursor && fresh) return prefetch;
+    if (prefetch.serves(query, cursor)) return prefetch;
     prefetch.controller.abort();
     return undefined;
   }
@@ -318,7 +294,7 @@ export class ThreadController implements ReactiveController {
 
   /** Whether `commentId` is in the prefetched page and not shown: its changes wait for that page. */
   #heldForLater(commentId: string): boolean {
-    return !this.#ids.has(commentId) && this.#prefetch?.page?.comments.some((comment) => comment.id === commentId) === true;
+    return !this.#ids.has(commentId) && this.#prefetch?.lists(commentId) === true;
   }
 
   /** Shows a comment stored after the pages were loaded, or updates one already shown. */
@@ -375,12 +351,7 @@ export class ThreadController implements ReactiveController {
       this.#queued.push(event);
       return;
     }
-    if (this.#prefetch) {
-      // Applied to the prefetched page when it is shown; a comment of that page is not
-      // shown before it, out of place.
-      this.#prefetch.heard.push(event);
-      if (this.#heldForLater(event.type === 'comment-removed' ? event.commentId : event.comment.id)) return;
-    }
+    if (this.#prefetch?.hear(event, (commentId) => this.#ids.has(commentId))) return;
     if (event.type === 'comment-removed') this.remove(event.commentId);
     else this.add(event.comment);
   }
@@ -513,23 +484,6 @@ export class ThreadController implements ReactiveController {
     this.#following?.abort();
     this.#following = undefined;
   }
-}
-
-/** `comments` as the live `events` left them: removed ones gone, changed ones replaced. */
-function withChanges(comments: readonly Comment[], events: readonly ThreadEvent[]): readonly Comment[] {
-  if (events.length === 0) return comments;
-  const latest = new Map<string, Comment | null>();
-  for (const event of events) {
-    if (event.type === 'comment-removed') latest.set(event.commentId, null);
-    else latest.set(event.comment.id, event.comment);
-  }
-  const result: Comment[] = [];
-  for (const comment of comments) {
-    const changed = latest.get(comment.id);
-    if (changed === undefined) result.push(comment);
-    else if (changed !== null) result.push({...changed, author: {...changed.author, ...(comment.author.isViewer ? {isViewer: true} : {})}, viewerCan: comment.viewerCan});
-  }
-  return result;
 }
 
 function uniqueById(comments: readonly Comment[]): Comment[] {

@@ -162,6 +162,31 @@ describe('REST adapter', () => {
     expect(urls).to.deep.equal(['oldest', 'newest']);
   });
 
+  it('asks once for a hinted first page larger than the protocol\'s 100, with the limit the service document allows', async () => {
+    server = restServer({threads: [longThread(150)], pageSize: 500});
+    await useHandlers(...server.handlers);
+    const firstPage = {thread: 'long-thread', sort: 'oldest' as const, limit: 150};
+    const adapter = await resolveAdapter('rest', {endpoint: server.endpoint, 'test-case': 'large-first-page'}, {firstPage});
+    const page = await adapter.loadPage(firstPage, {});
+    expect(page.comments.filter((comment) => comment.parentId === null)).to.have.length(150);
+    const limits = server.requests
+      .filter((request) => new URL(request.url).pathname.endsWith('/threads/long-thread/comments'))
+      .map((request) => new URL(request.url).searchParams.get('limit'));
+    expect(limits, 'one request for the first page, of its size').to.deep.equal(['150']);
+  });
+
+  it('asks early for a hinted page larger than 100 when the options give the maximum', async () => {
+    server = restServer({threads: [longThread(150)], pageSize: 500});
+    await useHandlers(...server.handlers);
+    const firstPage = {thread: 'long-thread', sort: 'oldest' as const, limit: 150};
+    const adapter = await createRestAdapter({endpoint: server.endpoint, maxPageSize: 500, firstPage});
+    await adapter.loadPage(firstPage, {});
+    const limits = server.requests
+      .filter((request) => new URL(request.url).pathname.endsWith('/threads/long-thread/comments'))
+      .map((request) => new URL(request.url).searchParams.get('limit'));
+    expect(limits, 'the early request was the one used').to.deep.equal(['150']);
+  });
+
   it('asks again with If-None-Match and reuses the page on 304', async () => {
     const adapter = await setUp();
     const first = await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 10}, {});

@@ -6,7 +6,7 @@ import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import type {LoadPageRequest} from '../../../src/core/adapter.js';
 import type {Comment, CommentPage} from '../../../src/core/types.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
-import {PREFETCH_FRESH_MS} from '../../../src/elements/comment-thread/thread-controller.js';
+import {PREFETCH_FRESH_MS} from '../../../src/elements/comment-thread/pending-page.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {stubAdapter, stubComment, stubPage} from './stub-adapter.js';
 import {commentIds, part, settled, text, THREAD} from './thread-fixture.js';
@@ -161,6 +161,66 @@ describe('<comment-thread> prefetching the next page', () => {
     await settled(element);
     expect(commentIds(element)).to.deep.equal(['c1', 'c2', 'c3', 'c5', 'c9']);
     expect(text(element.shadowRoot!.querySelector('[data-comment-id="c3"] [part="body"]'))).to.equal('Edited elsewhere');
+  });
+
+  it('applies a removal heard while Load more waits for the page: the prefetched one, and one asked for again', async () => {
+    let prefetchFails = false;
+    let answer: ((page: CommentPage) => void) | undefined;
+    const {adapter, requests, emit} = stubAdapter((request) => {
+      if (request.cursor !== 'p2') return Promise.resolve(stubPage(ids('c1', 'c2'), 'p2', 5));
+      if (prefetchFails) {
+        prefetchFails = false;
+        return Promise.reject(Object.assign(new Error('The server had a problem.'), {code: 'server'}));
+      }
+      return new Promise<CommentPage>((resolve) => (answer = resolve));
+    });
+    const pageTwo = () => stubPage(ids('c3', 'c4', 'c5'), null, 5);
+
+    const element = await threadOn(adapter);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched', {timeout: 10_000});
+    part(element, 'load-more-button')!.click();
+    await element.updateComplete;
+    emit({type: 'comment-removed', thread: THREAD, commentId: 'c4'});
+    answer!(pageTwo());
+    await settled(element);
+    expect(commentIds(element), 'the prefetched page').to.deep.equal(['c1', 'c2', 'c3', 'c5']);
+
+    // The same when the prefetch failed and Load more asks again.
+    prefetchFails = true;
+    answer = undefined;
+    await element.refresh();
+    await settled(element);
+    await waitUntil(() => requests.length === 4, 'the next page was not prefetched', {timeout: 10_000});
+    await pause(50);
+    part(element, 'load-more-button')!.click();
+    await waitUntil(() => answer !== undefined, 'Load more did not ask again', {timeout: 10_000});
+    emit({type: 'comment-removed', thread: THREAD, commentId: 'c4'});
+    answer!(pageTwo());
+    await settled(element);
+    expect(commentIds(element), 'the page asked for again').to.deep.equal(['c1', 'c2', 'c3', 'c5']);
+  });
+
+  it('shows the error of a prefetch that fails while Load more waits for it, without asking again', async () => {
+    let fail: ((error: Error) => void) | undefined;
+    let failing = true;
+    const {adapter, requests} = stubAdapter((request) => {
+      if (request.cursor !== 'p2') return Promise.resolve(stubPage(ids('c1', 'c2'), 'p2', 4));
+      if (failing) return new Promise<CommentPage>((_, reject) => (fail = reject));
+      return Promise.resolve(stubPage(ids('c3', 'c4'), null, 4));
+    });
+    const element = await threadOn(adapter);
+    await waitUntil(() => requests.length === 2, 'the next page was not prefetched', {timeout: 10_000});
+    part(element, 'load-more-button')!.click();
+    await element.updateComplete;
+    failing = false;
+    fail!(Object.assign(new Error('The server had a problem.'), {code: 'server'}));
+    await settled(element);
+    // The reader waited for that answer: a second request would make them wait twice as long.
+    expect(requests, 'no second request for the page').to.have.length(2);
+    expect(text(part(element, 'error'))).to.contain('More comments could not be loaded.');
+    part(element, 'load-more-button')!.click();
+    await settled(element);
+    expect(commentIds(element)).to.deep.equal(['c1', 'c2', 'c3', 'c4']);
   });
 
   it('keeps a failed prefetch quiet; Load more asks once more and shows that error, and Try again recovers', async () => {

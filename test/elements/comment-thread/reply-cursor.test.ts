@@ -21,14 +21,16 @@ async function render(count: number) {
     adapter: {firstReplies: REPLIES_SHOWN_FIRST, storageKey: `colloquy-test-reply-cursor-${Date.now()}-${storageNumber++}`},
   });
   const calls: LoadRepliesRequest[] = [];
+  const signals: (AbortSignal | undefined)[] = [];
   const loadReplies = rendered.adapter.loadReplies!;
   Object.defineProperty(rendered.adapter, 'loadReplies', {
     value: (request: LoadRepliesRequest, options: {signal?: AbortSignal}) => {
       calls.push(request);
+      signals.push(options.signal);
       return loadReplies(request, options);
     },
   });
-  return {...rendered, calls};
+  return {...rendered, calls, signals};
 }
 
 /** Presses "Show N more replies" until every reply is shown, each press once its batch is in. */
@@ -110,6 +112,27 @@ describe('<comment-thread> with conversations sent in batches (a reply cursor)',
     expect(part(element, 'error')).to.equal(null);
     expect(calls).to.have.length(2);
     expect(calls[1]!.cursor, 'the retry asked for the same replies').to.equal(calls[0]!.cursor);
+  });
+
+  it('forgets its fetches when the thread loads again: a failure is no longer shown, one in flight is aborted', async () => {
+    const {element, adapter, calls, signals} = await render(400);
+    adapter.simulate.fail('load', {code: 'network', message: 'The network is down.'});
+    moreButton(element)!.click();
+    await waitUntil(() => part(element, 'error') !== null, 'the failure was not shown', {timeout: 10_000});
+    await element.refresh();
+    await settled(element);
+    expect(part(element, 'error'), 'the failure of the view before').to.equal(null);
+
+    // Asked as the viewer before a sign-in, say: its batch must not land in the new view.
+    adapter.simulate.latency({load: 300});
+    moreButton(element)!.click();
+    await waitUntil(() => calls.length === 2, 'no second fetch', {timeout: 10_000});
+    const reloaded = element.refresh();
+    expect(signals[1]!.aborted, 'the fetch in flight was aborted').to.equal(true);
+    await reloaded;
+    await settled(element);
+    expect(replyIds(element)).to.deep.equal(inOrder(REPLIES_SHOWN_FIRST));
+    expect(text(moreButton(element))).to.equal(`Show ${400 - REPLIES_SHOWN_FIRST} more replies`);
   });
 
   it('says "Loading…" while fetching, and a second press sends no second request', async () => {
