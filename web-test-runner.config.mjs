@@ -4,7 +4,10 @@ import {esbuildPlugin} from '@web/dev-server-esbuild';
 import {chromiumArgs, findChromium} from './scripts/chromium.mjs';
 import {countingReporter} from './scripts/counting-reporter.mjs';
 import {frameworkAppsPlugin} from './scripts/framework-apps-plugin.mjs';
+import {keepServersOnLoopback} from './scripts/loopback-only.mjs';
 import {mswWorkerPlugin} from './scripts/msw-worker-plugin.mjs';
+
+keepServersOnLoopback();
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 export default {

@@ -5,9 +5,12 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {startDevServer} from '@web/dev-server';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {keepServersOnLoopback} from './loopback-only.mjs';
 import {mswWorkerPlugin} from './msw-worker-plugin.mjs';
 
 const port = Number(process.env.PORT ?? 8000);
+// On this machine only, unless HOST names an interface to serve on.
+if (!process.env.HOST) keepServersOnLoopback();
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** The site root shows the demo's first page. */

@@ -45,9 +45,9 @@ const steps = [
   },
   {
     key: 'node-imports',
-    label: 'import every package entry in Node (server rendering)',
+    label: 'import every package entry in Node (server rendering); the dev server on 127.0.0.1 only',
     command: 'node',
-    args: [...nodeTestArgs, 'test/node/package-imports.test.mjs'],
+    args: [...nodeTestArgs, 'test/node/package-imports.test.mjs', 'test/node/loopback.test.mjs'],
     env: {COLLOQUY_SUITE: 'node-imports'},
   },
   {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {rollup} from 'rollup';
-import {stripStatic, templateWhitespace} from '../../scripts/rollup-template-whitespace.mjs';
+import {minifyCss, stripStatic, templateWhitespace} from '../../scripts/rollup-template-whitespace.mjs';
 
 test('removes line-break runs at block edges', () => {
   assert.equal(stripStatic('\n      <li class="item">\n        '), '<li class="item">');
@@ -33,4 +33,21 @@ test('rewrites html templates only, with a source map', async () => {
   assert.match(code, /css`\n  div \{\n    color: red;\n  \}\n`/);
   assert.match(code, /plain = `\n  <div>\n  <\/div>\n`/);
   assert.ok(output[0].map.mappings.length > 0);
+});
+
+test('minifies css templates without changing what they select or set', () => {
+  const source = `
+  :host {
+    --_x: var(--colloquy-x, 1rem); /* a comment */
+    margin: calc(1rem + 2px) auto;
+  }
+  .a :is(.b, .c) > p::before,
+  input:not([type='checkbox']) {
+    content: " a  b ";
+  }
+`;
+  assert.equal(
+    minifyCss(source),
+    " :host{--_x:var(--colloquy-x,1rem);margin:calc(1rem + 2px) auto}.a :is(.b,.c)>p::before,input:not([type='checkbox']){content:\" a  b \"}",
+  );
 });

@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import type {ServerConfig} from '../config.js';
-import type {Queryable} from '../db/database.js';
+import type {Database, Queryable} from '../db/database.js';
+import {wakeMailer} from './subscriptions.js';
 
 /** A job as claimed: `claim` proves this process holds its lease. */
 export interface ClaimedJob {
@@ -77,4 +78,30 @@ export async function sweepNotifications(db: Queryable, config: ServerConfig): P
     `DELETE FROM notify_addresses WHERE confirmed_at IS NULL AND suppressed_at IS NULL
      AND created_at < now() - interval '30 days' AND (confirm_sent_at IS NULL OR confirm_sent_at < now() - interval '30 days')`,
   );
+}
+
+export type JobState = 'queued' | 'sending' | 'sent' | 'skipped' | 'dead';
+
+/** The outbox in `state`, newest first (the admin API). */
+export async function listJobs(db: Queryable, state: JobState, limit: number) {
+  return db.query<{
+    id: string; kind: string; address: string; comment_id: string | null; post_id: string | null; attempts: number;
+    last_error: string | null; created_at: Date; run_at: Date; finished_at: Date | null;
+  }>(
+    `SELECT j.id::text AS id, j.kind, a.address, j.comment_id, j.post_id, j.attempts, j.last_error, j.created_at, j.run_at, j.finished_at
+     FROM notify_jobs j JOIN notify_addresses a ON a.id = j.address_id WHERE j.state = $1 ORDER BY j.id DESC LIMIT $2`,
+    [state, limit],
+  );
+}
+
+/** Queues a dead letter again from scratch; false when `id` is not a dead letter. */
+export async function retryDeadJob(db: Database, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx.query(
+      `UPDATE notify_jobs SET state = 'queued', attempts = 0, run_at = now(), finished_at = NULL WHERE id = $1 AND state = 'dead' RETURNING id`,
+      [id],
+    );
+    if (updated.length) await wakeMailer(tx);
+    return updated.length > 0;
+  });
 }

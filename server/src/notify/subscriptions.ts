@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {hashSecret} from '../secrets.js';
 import type {ServerConfig} from '../config.js';
-import type {Queryable} from '../db/database.js';
+import type {Database, Queryable} from '../db/database.js';
 import {invalid, ProtocolError} from '../errors.js';
 import type {PostInput} from '../store/validate.js';
 import {hitRateLimits} from '../store/rate-limits.js';
@@ -130,4 +130,38 @@ export async function queueCommentNotifications(tx: Queryable, comment: {id: str
   );
   if (rows.length) await wakeMailer(tx);
   return rows.length;
+}
+
+/** Who asked for `kind` mail and has not left, in keyset pages by subscription id (the admin API). */
+export async function listSubscribers(db: Queryable, kind: 'posts' | 'comments', after: number, limit: number) {
+  return db.query<{id: string; address: string; thread_id: string | null; confirmed_at: Date | null; created_at: Date}>(
+    `SELECT s.id::text AS id, a.address, s.thread_id, a.confirmed_at, s.created_at
+     FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
+     WHERE s.kind = $1 AND s.unsubscribed_at IS NULL AND a.suppressed_at IS NULL AND s.id > $2
+     ORDER BY s.id LIMIT $3`,
+    [kind, after, limit],
+  );
+}
+
+/**
+ * Records a published post and queues its mail to every confirmed post subscriber, once:
+ * a post announced again (same `id`) queues nothing.
+ */
+export async function announcePost(db: Database, post: {id: string; title: string; url: string; excerpt: string}) {
+  return db.transaction(async (tx) => {
+    const inserted = await tx.query(
+      `INSERT INTO notify_posts (id, title, url, excerpt) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [post.id, post.title, post.url, post.excerpt],
+    );
+    if (!inserted.length) return {announced: false, queued: 0};
+    const jobs = await tx.query(
+      `INSERT INTO notify_jobs (kind, address_id, subscription_id, post_id)
+       SELECT 'post', a.id, s.id, $1 FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
+       WHERE s.kind = 'posts' AND s.unsubscribed_at IS NULL AND a.confirmed_at IS NOT NULL AND a.suppressed_at IS NULL
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [post.id],
+    );
+    if (jobs.length) await wakeMailer(tx);
+    return {announced: true, queued: jobs.length};
+  });
 }

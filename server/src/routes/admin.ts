@@ -4,10 +4,10 @@ import {requireAdmin} from './admin-guard.js';
 import {readJsonBody} from '../body.js';
 import type {Queryable} from '../db/database.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
-import {COMMENT_COLUMNS, iso, safeUrl, type CommentRow} from '../render.js';
-import {addBlock, clientInet, listBlocks, readRange, removeBlock, type BlockTarget} from '../store/blocks.js';
-import {moderate, type ModerationAction} from '../store/moderation.js';
-import {checkId} from '../store/threads.js';
+import {iso, safeUrl} from '../render.js';
+import {addBlock, clientInet, commentAuthor, listBlocks, readRange, removeBlock, type BlockTarget} from '../store/blocks.js';
+import {commentsWithStatus, moderate, type ModerationAction} from '../store/moderation.js';
+import {checkId, saveThread} from '../store/threads.js';
 
 /**
  * The moderators' API, behind `Authorization: Bearer $COLLOQUY_ADMIN_TOKEN`: held comments,
@@ -22,11 +22,8 @@ export function adminRoutes() {
   app.get('/admin/comments', async (c) => {
     const {db} = c.var.deps;
     const status = c.req.query('status') ?? 'pending';
-    if (!['pending', 'approved', 'spam'].includes(status)) throw new ProtocolError(400, 'invalid', 'status is pending, approved or spam.');
-    const rows = await db.query<CommentRow & {author_email: string | null; author_ip: string | null}>(
-      `SELECT ${COMMENT_COLUMNS}, c.author_email, c.author_ip FROM comments c WHERE c.status = $1 ORDER BY c.seq DESC LIMIT 200`,
-      [status],
-    );
+    if (status !== 'pending' && status !== 'approved' && status !== 'spam') throw new ProtocolError(400, 'invalid', 'status is pending, approved or spam.');
+    const rows = await commentsWithStatus(db, status, 200);
     return c.json({
       comments: rows.map((row) => ({
         id: row.id,
@@ -70,11 +67,7 @@ export function adminRoutes() {
     const title = typeof body['title'] === 'string' ? body['title'].slice(0, 300) : '';
     const url = typeof body['url'] === 'string' ? (safeUrl(body['url']) ?? null) : null;
     const closed = body['closed'] === true;
-    await db.query(
-      `INSERT INTO threads (id, title, url, closed) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, url = EXCLUDED.url, closed = EXCLUDED.closed`,
-      [id, title, url, closed],
-    );
+    await saveThread(db, {id, title, url, closed});
     return c.json({thread: {id, title, url, closed}});
   });
   return app;
@@ -97,10 +90,7 @@ async function blockTarget(db: Queryable, body: Record<string, unknown>): Promis
   if (typeof body['comment'] !== 'string') throw invalid('comment is a comment id.');
   const by = body['by'] ?? 'author';
   if (by !== 'author' && by !== 'address') throw invalid('by is author or address.');
-  const [row] = await db.query<{author_key: string; author_name: string; author_ip: string | null}>(
-    'SELECT author_key, author_name, author_ip FROM comments WHERE id = $1',
-    [checkId(body['comment'])],
-  );
+  const row = await commentAuthor(db, checkId(body['comment']));
   if (!row) throw notFound('There is no such comment.');
   if (by === 'address') {
     const address = row.author_ip ? clientInet(row.author_ip) : null;

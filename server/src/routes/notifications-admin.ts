@@ -4,9 +4,11 @@ import {requireAdmin} from './admin-guard.js';
 import {readJsonBody} from '../body.js';
 import {invalid, notFound, ProtocolError} from '../errors.js';
 import {iso, safeUrl} from '../render.js';
-import {wakeMailer} from '../notify/subscriptions.js';
+import {listJobs, retryDeadJob, type JobState} from '../notify/queue.js';
+import {announcePost, listSubscribers} from '../notify/subscriptions.js';
 
-const JOB_STATES = ['queued', 'sending', 'sent', 'skipped', 'dead'] as const;
+const JOB_STATES: readonly JobState[] = ['queued', 'sending', 'sent', 'skipped', 'dead'];
+const isJobState = (value: string): value is JobState => (JOB_STATES as readonly string[]).includes(value);
 
 /**
  * The site owner's side of notifications, behind `Authorization: Bearer $COLLOQUY_ADMIN_TOKEN`:
@@ -22,15 +24,7 @@ export function notificationAdminRoutes() {
     if (kind !== 'posts' && kind !== 'comments') throw invalid('kind is posts or comments.');
     const after = Number(c.req.query('after') ?? 0);
     if (!Number.isSafeInteger(after) || after < 0) throw invalid('after is a subscriber id from an earlier page.');
-    const rows = await c.var.deps.db.query<{
-      id: string; address: string; thread_id: string | null; confirmed_at: Date | null; created_at: Date;
-    }>(
-      `SELECT s.id::text AS id, a.address, s.thread_id, a.confirmed_at, s.created_at
-       FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
-       WHERE s.kind = $1 AND s.unsubscribed_at IS NULL AND a.suppressed_at IS NULL AND s.id > $2
-       ORDER BY s.id LIMIT 500`,
-      [kind, after],
-    );
+    const rows = await listSubscribers(c.var.deps.db, kind, after, 500);
     return c.json({
       subscribers: rows.map((row) => ({
         id: row.id,
@@ -46,15 +40,8 @@ export function notificationAdminRoutes() {
   // The outbox, newest first; `?state=dead` lists the dead letters.
   app.get('/admin/notifications/jobs', async (c) => {
     const state = c.req.query('state') ?? 'dead';
-    if (!(JOB_STATES as readonly string[]).includes(state)) throw invalid(`state is one of ${JOB_STATES.join(', ')}.`);
-    const rows = await c.var.deps.db.query<{
-      id: string; kind: string; address: string; comment_id: string | null; post_id: string | null; attempts: number;
-      last_error: string | null; created_at: Date; run_at: Date; finished_at: Date | null;
-    }>(
-      `SELECT j.id::text AS id, j.kind, a.address, j.comment_id, j.post_id, j.attempts, j.last_error, j.created_at, j.run_at, j.finished_at
-       FROM notify_jobs j JOIN notify_addresses a ON a.id = j.address_id WHERE j.state = $1 ORDER BY j.id DESC LIMIT 200`,
-      [state],
-    );
+    if (!isJobState(state)) throw invalid(`state is one of ${JOB_STATES.join(', ')}.`);
+    const rows = await listJobs(c.var.deps.db, state, 200);
     return c.json({
       jobs: rows.map((row) => ({
         id: row.id,
@@ -75,16 +62,7 @@ export function notificationAdminRoutes() {
   app.post('/admin/notifications/jobs/:job/retry', async (c) => {
     const id = c.req.param('job');
     if (!/^\d{1,18}$/.test(id)) throw notFound('There is no such email.');
-    const {db} = c.var.deps;
-    const rows = await db.transaction(async (tx) => {
-      const updated = await tx.query(
-        `UPDATE notify_jobs SET state = 'queued', attempts = 0, run_at = now(), finished_at = NULL WHERE id = $1 AND state = 'dead' RETURNING id`,
-        [id],
-      );
-      if (updated.length) await wakeMailer(tx);
-      return updated;
-    });
-    if (!rows.length) throw notFound('There is no such dead letter.');
+    if (!(await retryDeadJob(c.var.deps.db, id))) throw notFound('There is no such dead letter.');
     return c.json({job: {id, state: 'queued'}});
   });
 
@@ -104,22 +82,7 @@ export function notificationAdminRoutes() {
     if (!title || title.length > 300) throw invalid('title (1 to 300 characters) is required.');
     if (!url) throw invalid('url must be the post\'s http(s) address.');
     if (excerpt.length > 2000) throw invalid('excerpt can be at most 2000 characters long.');
-    const result = await db.transaction(async (tx) => {
-      const inserted = await tx.query(
-        `INSERT INTO notify_posts (id, title, url, excerpt) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [id, title, url, excerpt],
-      );
-      if (!inserted.length) return {announced: false, queued: 0};
-      const jobs = await tx.query(
-        `INSERT INTO notify_jobs (kind, address_id, subscription_id, post_id)
-         SELECT 'post', a.id, s.id, $1 FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
-         WHERE s.kind = 'posts' AND s.unsubscribed_at IS NULL AND a.confirmed_at IS NOT NULL AND a.suppressed_at IS NULL
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [id],
-      );
-      if (jobs.length) await wakeMailer(tx);
-      return {announced: true, queued: jobs.length};
-    });
+    const result = await announcePost(db, {id, title, url, excerpt});
     return c.json({post: {id, title, url}, ...result}, result.announced ? 202 : 200);
   });
   return app;

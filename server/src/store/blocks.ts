@@ -65,6 +65,15 @@ export async function addBlock(db: Database, target: BlockTarget, label: string,
   });
 }
 
+/** Who wrote a comment, as blocking them needs it; undefined when there is no such comment. */
+export async function commentAuthor(db: Queryable, commentId: string) {
+  const [row] = await db.query<{author_key: string; author_name: string; author_ip: string | null}>(
+    'SELECT author_key, author_name, author_ip FROM comments WHERE id = $1',
+    [commentId],
+  );
+  return row;
+}
+
 export async function listBlocks(db: Queryable) {
   const rows = await db.query<BlockRow>(`SELECT ${BLOCK_COLUMNS} FROM blocks ORDER BY id DESC LIMIT 1000`);
   return rows.map(renderBlock);

@@ -38,6 +38,14 @@ export async function moderate(
   });
 }
 
+/** The newest comments with `status`, with the author details only moderators see (the admin API). */
+export async function commentsWithStatus(db: Queryable, status: 'pending' | 'approved' | 'spam', limit: number) {
+  return db.query<CommentRow & {author_email: string | null; author_ip: string | null}>(
+    `SELECT ${COMMENT_COLUMNS}, c.author_email, c.author_ip FROM comments c WHERE c.status = $1 ORDER BY c.seq DESC LIMIT $2`,
+    [status, limit],
+  );
+}
+
 async function lockComment(tx: Queryable, id: string, threadId: string | null): Promise<CommentRow> {
   const [row] = await tx.query<CommentRow>(
     `SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND ($2::text IS NULL OR c.thread_id = $2) FOR UPDATE`,

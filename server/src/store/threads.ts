@@ -3,6 +3,15 @@ import {notFound} from '../errors.js';
 import type {Queryable} from '../db/database.js';
 import type {ThreadRow} from '../render.js';
 
+/** Creates the thread, or sets its title, address and whether it is closed (the admin API). */
+export async function saveThread(db: Queryable, thread: {id: string; title: string; url: string | null; closed: boolean}) {
+  await db.query(
+    `INSERT INTO threads (id, title, url, closed) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, url = EXCLUDED.url, closed = EXCLUDED.closed`,
+    [thread.id, thread.title, thread.url, thread.closed],
+  );
+}
+
 export async function findThread(db: Queryable, id: string): Promise<ThreadRow | undefined> {
   const [row] = await db.query<ThreadRow>('SELECT id, title, url, closed, approved_count FROM threads WHERE id = $1', [id]);
   return row;

@@ -20,7 +20,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
  * `moderation` (`none` | `guests` | `all`), `guests` (`off` to require sign-in),
  * `guest-reactions` (`off` to let only signed-in people like), `markdown` (comments
  * are Markdown), `max-length`,
- * `edit-window` (seconds), `sign-in-page` and `moderators` (viewer ids, separated by spaces).
+ * `edit-window` (seconds), `sign-in-page`, `moderators` (viewer ids, separated by spaces) and
+ * `first-replies` (pages bring each conversation's first N replies, the rest in batches).
  */
 export async function createMemoryAdapterFromConfig(config: AdapterConfig): Promise<MemoryAdapter> {
   const threads = config['seed'] ? await loadSeed(config['seed']) : undefined;
@@ -41,6 +42,7 @@ export async function createMemoryAdapterFromConfig(config: AdapterConfig): Prom
     ...(number('edit-window') !== undefined ? {editWindowSeconds: number('edit-window')} : {}),
     ...(config['sign-in-page'] ? {signInPage: config['sign-in-page']} : {}),
     ...(config['moderators']?.trim() ? {moderators: config['moderators'].trim().split(/\s+/)} : {}),
+    ...(number('first-replies') !== undefined ? {firstReplies: number('first-replies')} : {}),
   });
 }
 

@@ -19,21 +19,17 @@ import type {
 } from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider} from '../../core/types.js';
-import {readJson, send, unreadableError, type Fetch} from '../shared/http.js';
-import {readStoredJson, safeStorage, type SafeStorage} from '../shared/storage.js';
-import {asObject, asString} from '../shared/values.js';
+import {networkError, readJson, send, unreadableError, type Fetch} from '../shared/http.js';
+import {safeStorage, type SafeStorage} from '../shared/storage.js';
+import type {RestClient} from './changes.js';
 import {
   mapCallbackPageSupport,
   mapCapabilities,
-  mapComment,
-  mapCommentResponse,
   mapError,
   mapLocation,
   mapLocateSupport,
   mapPage,
   mapPageSizeLimit,
-  mapProviders,
-  mapSession,
   mapThreadEvent,
 } from './mapping.js';
 import {
@@ -88,17 +84,24 @@ export interface RestAdapterOptions {
   callbackPage?: boolean;
 }
 
+type Changes = typeof import('./changes.js');
+let changesChunk: Promise<Changes> | undefined;
+
+/**
+ * Posting, editing, signing in… (changes.ts): loaded once, when first asked for or when
+ * the page is idle after the first page. A chunk that did not load is a network failure,
+ * retried like one.
+ */
+function changes(): Promise<Changes> {
+  return (changesChunk ??= import('./changes.js').catch((error: unknown) => {
+    changesChunk = undefined;
+    throw networkError(error);
+  }));
+}
+
 /** Lets `createRestAdapter` hand the requests its start-up sent to the adapter (see below). */
 let takeOver: (adapter: RestAdapter, start: RestStart) => void;
 
-interface PendingSignIn {
-  provider: string;
-  state: string;
-  startedAt: number;
-}
-
-/** A popup sign-in that never reported back is claimed for this long (see getSession). */
-const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
 /** Conditional-GET cache entries kept (pages are small; a few threads, a few pages each). */
 const CACHED_PAGES = 50;
 
@@ -121,6 +124,8 @@ export class RestAdapter implements CommentAdapter {
   readonly #pages = new Map<string, {etag: string; body: unknown}>();
   /** The first page, asked for while the service document was read; used once. */
   #started: StartedRequest | undefined;
+  /** What the calls in changes.ts use. */
+  readonly #client: RestClient;
 
   static {
     takeOver = (adapter, start) => {
@@ -141,6 +146,16 @@ export class RestAdapter implements CommentAdapter {
     this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;
     if (options.locate) this.locate = (request, callOptions) => this.#locate(request, callOptions);
     if (options.callbackPage) this.signInCallbackUrl = this.#url('auth/callback');
+    this.#client = {
+      signInCallbackUrl: this.signInCallbackUrl,
+      pendingKey: this.#pendingKey,
+      storage: () => this.#credentials.storage,
+      url: (path, query) => this.#url(path, query),
+      commentUrl: (request) => this.#commentUrl(request),
+      request: (url, init, signal) => this.#request(url, init, signal),
+      token: () => this.#token(),
+      setToken: (token) => this.#setToken(token),
+    };
   }
 
   async loadPage(request: LoadPageRequest, {signal}: CallOptions = {}): Promise<CommentPage> {
@@ -159,6 +174,7 @@ export class RestAdapter implements CommentAdapter {
       return mapPage(cached.body, request.thread);
     }
     const page = mapPage(body, request.thread);
+    if (!changesChunk) whenIdle(() => void changes().catch(() => {}));
     const etag = response.headers.get('ETag');
     if (etag) {
       this.#pages.delete(url);
@@ -199,138 +215,54 @@ export class RestAdapter implements CommentAdapter {
     }
   }
 
-  async postComment(input: NewComment, {signal}: CallOptions = {}): Promise<Comment> {
-    const {body} = await this.#request(
-      this.#url(`threads/${segment(input.thread)}/comments`),
-      {
-        method: 'POST',
-        headers: {'Content-Type': 'application/json', 'Idempotency-Key': input.idempotencyKey},
-        body: JSON.stringify({
-          text: input.text,
-          parentId: input.parentId,
-          ...(input.guest ? {guest: input.guest} : {}),
-          ...(input.notify ? {notify: input.notify} : {}),
-        }),
-      },
-      signal,
-    );
-    const comment = mapCommentResponse(body);
-    return {...comment, author: {...comment.author, isViewer: true}};
+  postComment(input: NewComment, options?: CallOptions): Promise<Comment> {
+    return changes().then((module) => module.postComment(this.#client, input, options));
   }
 
-  async editComment(request: EditCommentRequest, {signal}: CallOptions = {}): Promise<Comment> {
-    const {body} = await this.#request(
-      this.#commentUrl(request),
-      {method: 'PATCH', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({text: request.text})},
-      signal,
-    );
-    return mapCommentResponse(body);
+  editComment(request: EditCommentRequest, options?: CallOptions): Promise<Comment> {
+    return changes().then((module) => module.editComment(this.#client, request, options));
   }
 
-  async deleteComment(request: CommentRef, {signal}: CallOptions = {}): Promise<Comment | null> {
-    const {body} = await this.#request(this.#commentUrl(request), {method: 'DELETE'}, signal);
-    return mapComment(asObject(body)['comment']);
+  deleteComment(request: CommentRef, options?: CallOptions): Promise<Comment | null> {
+    return changes().then((module) => module.deleteComment(this.#client, request, options));
   }
 
-  async moderate(request: ModerateRequest, {signal}: CallOptions = {}): Promise<Comment | null> {
-    const init = {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({action: request.action})};
-    const {body} = await this.#request(`${this.#commentUrl(request)}/moderation`, init, signal);
-    return mapComment(asObject(body)['comment']);
+  moderate(request: ModerateRequest, options?: CallOptions): Promise<Comment | null> {
+    return changes().then((module) => module.moderate(this.#client, request, options));
   }
 
-  async react(request: ReactRequest, {signal}: CallOptions = {}): Promise<Comment> {
-    const url = `${this.#commentUrl(request)}/reactions/${segment(request.reaction)}`;
-    const {body} = await this.#request(url, {method: request.active ? 'PUT' : 'DELETE'}, signal);
-    return mapCommentResponse(body);
+  react(request: ReactRequest, options?: CallOptions): Promise<Comment> {
+    return changes().then((module) => module.react(this.#client, request, options));
   }
 
-  async listProviders({signal}: CallOptions = {}): Promise<SignInProvider[]> {
-    const {body} = await this.#request(this.#url('auth/providers'), {}, signal);
-    return mapProviders(body);
+  listProviders(options?: CallOptions): Promise<SignInProvider[]> {
+    return changes().then((module) => module.listProviders(this.#client, options));
   }
 
   /** Built here, not asked for: the server's authorize endpoint redirects to the provider. */
-  async signInUrl(request: SignInUrlRequest, {signal}: CallOptions = {}): Promise<string> {
-    signal?.throwIfAborted();
-    const pending: PendingSignIn = {provider: request.providerId, state: request.state, startedAt: Date.now()};
-    this.#credentials.storage.set(this.#pendingKey, JSON.stringify(pending));
-    return this.#url(`auth/providers/${segment(request.providerId)}/authorize`, {
-      state: request.state,
-      redirect_uri: request.callbackUrl,
-      mode: request.mode,
-      // The server's own callback page reports to this origin, if the server registered it.
-      ...(request.callbackUrl === this.signInCallbackUrl && typeof location !== 'undefined' ? {origin: location.origin} : {}),
-    });
+  signInUrl(request: SignInUrlRequest, options?: CallOptions): Promise<string> {
+    return changes().then((module) => module.signInUrl(this.#client, request, options));
   }
 
   /** `POST /auth/providers/{provider}/link`; the sign-in is then picked up by its `state` (see getSession). */
-  async requestSignInLink(request: SignInLinkRequest, {signal}: CallOptions = {}): Promise<void> {
-    const pending: PendingSignIn = {provider: request.providerId, state: request.state, startedAt: Date.now()};
-    await this.#request(
-      this.#url(`auth/providers/${segment(request.providerId)}/link`),
-      {
-        method: 'POST',
-        headers: {'Content-Type': 'application/json'},
-        body: JSON.stringify({
-          email: request.email,
-          ...(request.name ? {name: request.name} : {}),
-          state: request.state,
-          redirect_uri: request.callbackUrl,
-          ...(request.callbackUrl === this.signInCallbackUrl && typeof location !== 'undefined' ? {origin: location.origin} : {}),
-        }),
-      },
-      signal,
-    );
-    this.#credentials.storage.set(this.#pendingKey, JSON.stringify(pending));
+  requestSignInLink(request: SignInLinkRequest, options?: CallOptions): Promise<void> {
+    return changes().then((module) => module.requestSignInLink(this.#client, request, options));
   }
 
-  async completeSignIn(request: CompleteSignInRequest, {signal}: CallOptions = {}): Promise<Session> {
-    return this.#startSession({provider: request.providerId, result: request.result}, signal);
+  completeSignIn(request: CompleteSignInRequest, options?: CallOptions): Promise<Session> {
+    return changes().then((module) => module.completeSignIn(this.#client, request, options));
   }
 
   /**
-   * The session of the stored token. With no token but a sign-in started in the last ten
-   * minutes whose popup could not report back (its opener link cut by
-   * Cross-Origin-Opener-Policy, say), the server is asked to hand over that sign-in by
-   * its `state`, which only this tab knows.
+   * The session of the stored token, or of a sign-in whose popup could not report back
+   * (see changes.ts).
    */
-  async getSession({signal}: CallOptions = {}): Promise<Session | null> {
-    if (this.#token()) {
-      try {
-        const {body} = await this.#request(this.#url('auth/session'), {}, signal);
-        const session = mapSession(asObject(body)['session']);
-        if (session) return session;
-        throw unreadableError(200);
-      } catch (error) {
-        if (!isCommentError(error) || error.code !== 'unauthorized') throw error;
-        this.#setToken(undefined);
-      }
-    }
-    const pending = asObject(readStoredJson(this.#credentials.storage, this.#pendingKey));
-    const startedAt = typeof pending['startedAt'] === 'number' ? pending['startedAt'] : 0;
-    if (Date.now() - startedAt > PENDING_SIGN_IN_MS || typeof pending['state'] !== 'string') return null;
-    try {
-      return await this.#startSession({provider: asString(pending['provider']), state: pending['state']}, signal);
-    } catch (error) {
-      if (isCommentError(error) && (error.code === 'not-found' || error.code === 'unauthorized')) return null;
-      throw error;
-    }
+  getSession(options?: CallOptions): Promise<Session | null> {
+    return changes().then((module) => module.getSession(this.#client, options));
   }
 
-  async signOut({signal}: CallOptions = {}): Promise<void> {
-    if (this.#token()) {
-      try {
-        await this.#request(this.#url('auth/session'), {method: 'DELETE'}, signal);
-      } catch (error) {
-        // The token is forgotten either way; an expired one needs no ending.
-        if (signal?.aborted) throw signal.reason;
-        if (!isCommentError(error) || error.code !== 'unauthorized') {
-          this.#setToken(undefined);
-          throw error;
-        }
-      }
-    }
-    this.#setToken(undefined);
+  signOut(options?: CallOptions): Promise<void> {
+    return changes().then((module) => module.signOut(this.#client, options));
   }
 
   /**
@@ -356,21 +288,6 @@ export class RestAdapter implements CommentAdapter {
         maxReconnectDelay: this.#maxReconnectDelay,
       });
     }, console.error);
-  }
-
-  async #startSession(body: Record<string, unknown>, signal?: AbortSignal): Promise<Session> {
-    const {body: answer} = await this.#request(
-      this.#url('auth/session'),
-      {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)},
-      signal,
-    );
-    const token = asString(asObject(answer)['token']);
-    const session = mapSession(asObject(answer)['session']);
-    if (!token || !session) throw unreadableError(201);
-    const expiresAt = asString(asObject(answer)['expiresAt']);
-    this.#setToken({token, ...(expiresAt ? {expiresAt} : {})});
-    this.#credentials.storage.remove(this.#pendingKey);
-    return session;
   }
 
   #token(): string | undefined {
@@ -457,6 +374,11 @@ export async function createStartedRestAdapter(options: RestAdapterOptions, star
 
 /** What an adapter started without a service document nor capabilities assumes. */
 const NO_CAPABILITIES: AdapterCapabilities = {edit: false, delete: false, reactions: [], signIn: false, session: false, live: false};
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, {timeout: 2000});
+  else setTimeout(run, 50);
+}
 
 /** `answer`, or the signal's reason as soon as it fires. */
 function untilAborted<T>(answer: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

@@ -38,7 +38,8 @@ export async function readJson(response: Response, signal?: AbortSignal): Promis
   }
 }
 
-function networkError(cause?: unknown): CommentError {
+/** What a request that got no answer rejects with: retryable. */
+export function networkError(cause?: unknown): CommentError {
   return new CommentError(
     'network',
     msg('Could not reach the comments server. Check your connection and try again.', {id: 'adapter.network'}),

@@ -3,8 +3,8 @@ import {localized, msg, str} from '@lit/localize';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import type {CommentAdapter} from '../../core/adapter.js';
-import {CommentError, type CommentField} from '../../core/errors.js';
-import {editableText, type Comment, type GuestIdentity, type NotificationChoices, type PostingPolicy} from '../../core/types.js';
+import type {CommentField} from '../../core/errors.js';
+import {editableText, type Comment, type NotificationChoices, type PostingPolicy} from '../../core/types.js';
 import {drafts, sameSlot, type DraftSlot} from '../../drafts/draft-store.js';
 import {rememberedGuest} from '../../drafts/remembered-guest.js';
 import {CommentCancelEvent} from '../../events/comment-cancel.js';
@@ -17,22 +17,21 @@ import {contentStyles} from '../shared/content.styles.js';
 import {defineElement} from '../shared/define.js';
 import {fieldStyles} from '../shared/field.styles.js';
 import {SessionController} from '../shared/session-controller.js';
-import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {commentFormStyles} from './comment-form.styles.js';
 import {commentField, growToFit, isTextEntry, tooLongMessage} from './comment-field.js';
 import {DraftController} from './draft-controller.js';
-import {addressToConfirm, confirmationMessage, confirmationNotice} from './confirmation-notice.js';
+import {confirmationNotice} from './confirmation-notice.js';
 import {failureMessage} from './failure-message.js';
 import {guestFields, notificationChoices, type GuestField} from './guest-fields.js';
 import {identitySection} from './identity-section.js';
 import {asCommentError} from './idempotent-post.js';
 import {MarkdownPreview, markdownPreviewStyles} from './markdown-preview.js';
-import {defaultPostTimeoutMs, PostingController} from './posting-controller.js';
+import {defaultPostTimeoutMs} from './posting-controller.js';
 import {defaultRetryOptions, type RetryOptions} from './retry-policy.js';
 import {ReplyDraftReopener} from './reply-draft-reopener.js';
+import {SubmissionController} from './submission-controller.js';
 import {ThreadRules} from './thread-rules.js';
-import {validateComment} from './validation.js';
 
 /**
  * `<login-choice>` and the sign-in flow matter only with a backend that can sign in, so
@@ -155,12 +154,8 @@ export class CommentFormElement extends AdapterElement {
   @state()
   private _threadLink: ThreadLink | undefined;
 
-  @state() private _fieldErrors: Partial<Record<CommentField, string>> = {};
-  @state() private _closedByBackend = false;
   /** Storage refused a draft: the commenter is told once that it will not outlive the page. */
   @state() private _draftUnsaved = false;
-  /** The address a guest was just told to confirm, until they dismiss the notice. */
-  @state() private _addressToConfirm: string | undefined;
 
   @query('textarea') private _textarea!: HTMLTextAreaElement | null;
   @query('form') private _form!: HTMLFormElement | null;
@@ -172,21 +167,26 @@ export class CommentFormElement extends AdapterElement {
     (slot) => this.#posting.unconfirmedSend(slot),
     () => (this._draftUnsaved = true),
   );
-  readonly #posting: PostingController = new PostingController(this, {
-    onScreen: () => this.#drafts.slot,
+  readonly #submission: SubmissionController = new SubmissionController(this, {
     link: () => this.#link,
     retryOptions: () => this.retryOptions,
     timeoutMs: () => (Number.isFinite(this.postTimeout) && this.postTimeout > 0 ? this.postTimeout : defaultPostTimeoutMs),
     drafts: this.#drafts,
     savedSend: (slot) => drafts.get(slot)?.sent,
-    resubmit: () => this.#submit({automatic: true}),
-    stored: (_slot, input, onScreen) => {
-      this.#stored(input.guest, onScreen);
-      this._addressToConfirm = this.#adapter && addressToConfirm(input, this.#adapter.capabilities);
-      return this._addressToConfirm && confirmationMessage(this._addressToConfirm);
-    },
-    failing: (error) => this.#failing(error),
+    context: () => ({
+      adapter: this.#adapter,
+      canSubmit: this.#canSubmit,
+      editing: this.editing,
+      policy: this.#policy,
+      asksGuestIdentity: this.#asksGuestIdentity,
+      needsSignIn: this.#needsSignIn,
+      signedIn: this.#signedIn,
+      viewer: this.#session.session?.viewer,
+      tooLong: this.#tooLong,
+    }),
+    showInvalid: () => this.#focusFirstInvalid(),
   });
+  readonly #posting = this.#submission.posting;
   /** Set when a reply or an edit was opened: focus goes into the comment field. */
   #focusWhenRendered = false;
   readonly #replyDrafts = new ReplyDraftReopener(this, drafts, () => ({
@@ -229,7 +229,7 @@ export class CommentFormElement extends AdapterElement {
   }
 
   get #closed(): boolean {
-    return this._closedByBackend || !this.#policy.open;
+    return this.#submission.closedByBackend || !this.#policy.open;
   }
 
   get #signedIn(): boolean {
@@ -326,13 +326,15 @@ export class CommentFormElement extends AdapterElement {
         ${this.#preview.render(this.#renderTextField(closed))}
         ${closed ? nothing : html`${this.#renderIdentity()} ${this.#renderNotifications()}`}
         ${this.#renderAlert()}
-        ${this._addressToConfirm ? confirmationNotice(this._addressToConfirm, () => this.#dismissNotice()) : nothing}
+        ${this.#submission.addressToConfirm
+          ? confirmationNotice(this.#submission.addressToConfirm, () => this.#dismissNotice())
+          : nothing}
         <p part="draft-warning" class="hint" role="status">
           ${this._draftUnsaved
             ? msg('This browser cannot keep your draft (its storage is full or blocked): it will be lost if you leave or reload this page.', {id: 'form.draft-unsaved'})
             : nothing}
         </p>
-        ${closed ? (this._closedByBackend ? nothing : this.#renderClosedNotice()) : this.#renderActions()}
+        ${closed ? (this.#submission.closedByBackend ? nothing : this.#renderClosedNotice()) : this.#renderActions()}
       </form>
     `;
   }
@@ -360,7 +362,7 @@ export class CommentFormElement extends AdapterElement {
     return commentField({
       text: this.#drafts.content.text,
       maxLength: this.#policy.maxLength,
-      error: this._fieldErrors.text ?? this.#tooLong,
+      error: this.#submission.fieldErrors.text ?? this.#tooLong,
       closed,
       readonly: closed || this.#sendingHere,
       locale: localeOf(this),
@@ -393,7 +395,7 @@ export class CommentFormElement extends AdapterElement {
     return guestFields({
       guest: this.#drafts.content.guest,
       rules: this.#policy.guests,
-      errors: this._fieldErrors,
+      errors: this.#submission.fieldErrors,
       readonly: this.#sendingHere,
       rememberGuest: this.#drafts.content.rememberGuest,
       ...(slot ? {slot} : {}),
@@ -430,7 +432,7 @@ export class CommentFormElement extends AdapterElement {
   /** Field messages the form has no field on screen for (the parent, guest fields of a signed-in commenter…). */
   #unplacedFieldErrors(): string[] {
     const shown = new Set<CommentField>(['text', ...(this.#asksGuestIdentity ? (['name', 'email', 'website'] as const) : [])]);
-    return Object.entries(this._fieldErrors)
+    return Object.entries(this.#submission.fieldErrors)
       .filter(([field, message]) => message && !shown.has(field as CommentField))
       .map(([, message]) => message!);
   }
@@ -441,12 +443,12 @@ export class CommentFormElement extends AdapterElement {
     const slot = this.#drafts.slot;
     // An emptied field lets go of an unconfirmed earlier send: it is never sent again on its own.
     if (!textarea.value.trim() && slot) this.#posting.abandon(slot);
-    if (this._fieldErrors.text) this._fieldErrors = {...this._fieldErrors, text: undefined};
+    this.#submission.clearFieldError('text');
     growToFit(textarea);
   }
 
   #onGuestInput(field: GuestField, value: string) {
-    if (this._fieldErrors[field]) this._fieldErrors = {...this._fieldErrors, [field]: undefined};
+    this.#submission.clearFieldError(field);
     this.#drafts.update({guest: {...this.#drafts.content.guest, [field]: value}});
   }
 
@@ -475,11 +477,11 @@ export class CommentFormElement extends AdapterElement {
 
   #onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    this.#submit();
+    this.#submission.submit();
   }
 
   #retry() {
-    this.#submit();
+    this.#submission.submit();
   }
 
   /**
@@ -492,7 +494,7 @@ export class CommentFormElement extends AdapterElement {
 
   /** The button goes away with the notice: focus goes on to the comment field, not to the page. */
   #dismissNotice() {
-    this._addressToConfirm = undefined;
+    this.#submission.dismissNotice();
     this._textarea?.focus();
   }
 
@@ -509,73 +511,6 @@ export class CommentFormElement extends AdapterElement {
       return;
     }
     this.#emit(new CommentSignInRequestEvent());
-  }
-
-  /**
-   * Checks what was typed and hands it to the posting controller, which sends one request
-   * however often Post is pressed. `automatic` is a retry nobody pressed a button for.
-   */
-  #submit({automatic = false} = {}) {
-    const adapter = this.#adapter;
-    const slot = this.#drafts.slot;
-    if (!this.#canSubmit || !adapter || !slot) return;
-    const content = this.#drafts.content;
-    const guest = this.#asksGuestIdentity ? {identity: content.guest, rules: this.#policy.guests} : undefined;
-    const problems = validateComment(content.text, this.#tooLong, guest);
-    if (Object.keys(problems).length > 0) {
-      this.#posting.fail(new CommentError('invalid', '', {fieldErrors: problems}));
-      return;
-    }
-    if (!this.editing && this.#needsSignIn) {
-      this.#posting.fail(new CommentError('unauthorized', ''));
-      return;
-    }
-    const text = content.text.trim();
-    const sent = this.editing
-      ? this.#posting.edit(adapter, slot, this.editing, text, {automatic})
-      : this.#posting.post(
-          adapter,
-          slot,
-          {
-            thread: slot.thread,
-            text,
-            parentId: slot.parentId,
-            ...(guest
-              ? {guest: {name: content.guest.name.trim(), email: content.guest.email.trim(), website: content.guest.website?.trim() ?? ''}}
-              : {}),
-            ...(this.#policy.notifications.comments || this.#policy.notifications.posts ? {notify: {...content.notify}} : {}),
-          },
-          {viewer: this.#session.session?.viewer, automatic},
-        );
-    if (sent) this._fieldErrors = {};
-  }
-
-  /**
-   * The post of a draft was stored: a guest's details are remembered when the box is ticked
-   * (as it is now: they may have changed their mind meanwhile) and forgotten otherwise; the
-   * form empties if it still shows that draft.
-   */
-  #stored(guest: GuestIdentity | undefined, onScreen: boolean) {
-    if (guest && this.#drafts.content.rememberGuest) rememberedGuest.remember(guest);
-    else if (guest) rememberedGuest.forget();
-    if (!onScreen) return;
-    this._fieldErrors = {};
-    // Not saved: the draft was let go with the post.
-    this.#drafts.update({text: '', notify: {comments: false, posts: false}}, {save: false});
-  }
-
-  /** What the form shows of a failure beyond its message: marked fields, a closed thread, an ended session. */
-  #failing(error: CommentError): {signedOut?: boolean} {
-    if (error.code === 'invalid') {
-      this._fieldErrors = {...error.fieldErrors};
-      this.#focusFirstInvalid();
-    }
-    if (error.code === 'closed') this._closedByBackend = true;
-    if (error.code === 'unauthorized' && this.#adapter && this.#signedIn) {
-      sessionStoreFor(this.#adapter).set(null);
-      return {signedOut: true};
-    }
-    return {};
   }
 
   /** Takes focus where the first thing to fix is, as the message asks (WCAG 3.3.1). */
@@ -596,8 +531,7 @@ export class CommentFormElement extends AdapterElement {
     const restoring = this.#replyDrafts.isReopening(slot.parentId);
     this.#focusWhenRendered = opened && !restoring && (slot.parentId !== null || slot.editing !== undefined);
     this.#drafts.open(slot, (this.editing && editableText(this.editing.content)) ?? '');
-    this.#posting.enter(slot);
-    this._fieldErrors = {};
+    this.#submission.enter(slot);
   }
 
   protected override updated(): void {

@@ -4,11 +4,10 @@ import {AsyncDirective, directive} from 'lit/async-directive.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import type {Comment, CommentAuthor, CommentContent, ThreadInfo} from '../../core/types.js';
 import {parseText} from '../../content/text.js';
-import {UGC_LINK_REL} from '../../content/urls.js';
+import {httpUrl, UGC_LINK_REL} from '../../content/urls.js';
 import {formatFullDate, formatRelativeTime, relativeTimeChangesAt} from '../../i18n/format.js';
 import {plausibleTime} from '../../i18n/plausible.js';
 import {isolate} from '../../i18n/isolate.js';
-import {authorUrls} from '../shared/author-urls.js';
 import {avatarElement} from '../shared/avatar.js';
 import {unwatchLabel, watchLabel, type LiveLabel} from '../shared/live-relative-time.js';
 import type {MarkdownController} from '../shared/markdown.js';
@@ -136,8 +135,10 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     // A conversation not rendered yet holds a place sized by its number of comments, so
     // the scrollbar barely moves as they come into view (see the styles). Set through the
     // CSSOM: a style attribute is blocked by a strict CSP.
-    const size = parent ? '' : String(subtreeSize(node));
-    if (item.style.getPropertyValue('--_comments') !== size) item.style.setProperty('--_comments', size || null);
+    // Replies never touch their style: its object would cost memory in each.
+    const size = parent ? undefined : String(subtreeSize(node));
+    if (size !== undefined && item.style.getPropertyValue('--_comments') !== size) item.style.setProperty('--_comments', size);
+    else if (size === undefined && item.hasAttribute('style')) item.style.removeProperty('--_comments');
     // What depends on the comment's data alone is redone only when the comment changed.
     let changed = comment !== this.#comment || locale !== this.#locale;
     this.#locale = locale;
@@ -185,24 +186,27 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     attribute(article, 'class', classes);
     attribute(article, 'aria-busy', sending ? 'true' : null);
 
-    const urls = authorUrls(comment.author);
     const avatar = article.firstElementChild!;
-    const avatarUrl = urls.avatar && !context.failedAvatars.has(urls.avatar) ? urls.avatar : undefined;
-    if (changed || avatar === main || (avatar.querySelector('img')?.getAttribute('src') ?? undefined) !== avatarUrl) {
-      const built = avatarElement(name, avatarUrl, locale);
+    if (changed) {
+      // Addresses are checked (parsed) only here, once per comment: nothing is kept for them.
+      const avatarUrl = httpUrl(comment.author.avatarUrl);
+      const built = avatarElement(name, avatarUrl && !context.failedAvatars.has(avatarUrl) ? avatarUrl : undefined, locale);
       if (avatar === main) main.before(built);
       else avatar.replaceWith(built);
-    }
-    if (changed) {
       attribute(article, 'data-comment-id', comment.id);
       attribute(article, 'aria-labelledby', labelId);
-      const author = clone(urls.profile ? blankAuthorLink : blankAuthorName);
+      const profile = httpUrl(comment.author.profileUrl);
+      const author = clone(profile ? blankAuthorLink : blankAuthorName);
       author.id = labelId;
-      if (urls.profile) author.setAttribute('href', urls.profile);
+      if (profile) author.setAttribute('href', profile);
       author.textContent = name;
       const shown = header.firstElementChild;
       if (shown) shown.replaceWith(author);
       else header.prepend(author);
+    } else {
+      // A picture that failed to load gives way to the initials.
+      const shown = avatar.querySelector('img')?.getAttribute('src');
+      if (shown && context.failedAvatars.has(shown)) avatar.replaceWith(avatarElement(name, undefined, locale));
     }
     this.#region('labels', renderLabels(comment, fresh), header, () => header.firstElementChild!.nextSibling);
     this.#region('sending', sending ? html`<span class="sending-label">${msg('Sending…', {id: 'thread.sending'})}</span>` : nothing, header, () =>
@@ -343,7 +347,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
       moderation,
       collapse:
         depth === 1 && node.replies.length > 0
-          ? context.longThread.renderCollapseToggle(comment, subtreeSize(node) - 1, repliesId(comment), locale)
+          ? context.longThread.renderCollapseToggle(comment, subtreeSize(node) - 1 + (unsentReplies(comment, context.adapter)?.count ?? 0), repliesId(comment), locale)
           : nothing,
       message: context.reactions.renderMessage(comment),
     };

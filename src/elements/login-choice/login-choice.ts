@@ -5,20 +5,12 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {repeat} from 'lit/directives/repeat.js';
 import type {CommentAdapter} from '../../core/adapter.js';
-import {isAbortError, isCommentError} from '../../core/errors.js';
+import {isCommentError} from '../../core/errors.js';
 import type {GuestIdentity, PostingPolicy, Session, SignInProvider} from '../../core/types.js';
 import {noGuest} from '../../drafts/remembered-guest.js';
-import {LoginErrorEvent} from '../../events/login-error.js';
-import {LoginRedirectEvent} from '../../events/login-redirect.js';
-import {LoginSelectEvent} from '../../events/login-select.js';
-import {LoginSuccessEvent} from '../../events/login-success.js';
 import {LogoutEvent} from '../../events/logout.js';
 import {isolate} from '../../i18n/isolate.js';
 import {localeOf} from '../../i18n/locale.js';
-import {startEmailSignIn} from '../../sign-in/email-link.js';
-import {startSignIn, type SignInAttempt} from '../../sign-in/flow.js';
-import type {SignInOutcome} from '../../sign-in/outcome.js';
-import {resumeSignIn} from '../../sign-in/redirect.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {fieldStyles} from '../shared/field.styles.js';
 import {announce} from '../shared/announcer.js';
@@ -31,6 +23,7 @@ import {sessionStoreFor} from '../shared/session-store.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './login-choice.styles.js';
 import {guestPolicies, normalizeWebsite, renderGuestFields, tabGuest, type GuestMode, type GuestPolicy} from './guest-fields.js';
+import {EMAIL_PROVIDER, SignInController, type SignInFocus} from './sign-in-controller.js';
 import {connectingText, linkSentText, renderConnecting, renderEmailField, renderProviderIcon, renderSignedIn} from './sign-in-views.js';
 import {withActionDeadline, withLoadDeadline} from '../../adapters/shared/deadline.js';
 
@@ -41,17 +34,6 @@ export type {GuestMode} from './guest-fields.js';
  * `guests="off"` tells the memory adapter and this element that sign-in is required.
  */
 const OWN_ATTRIBUTES = ['adapter', 'sign-in-callback'];
-
-/** The provider id of email-link sign-in (docs/rest-protocol.md): it asks for an address, not a popup. */
-const EMAIL_PROVIDER = 'email';
-
-interface Connecting {
-  providerId: string;
-  // `undefined` while a redirect sign-in is being completed on return.
-  attempt: Pick<SignInAttempt, 'cancel'> | undefined;
-  /** An email sign-in: the address the link went to. */
-  sentTo?: string;
-}
 
 /**
  * The identity section of a comment form: sign in with one of the backend's providers
@@ -120,14 +102,10 @@ export class LoginChoiceElement extends AdapterElement {
   @state()
   private thread: ThreadLink | undefined;
 
-  @state() private connecting: Connecting | undefined;
   @state() private errorMessage = '';
   @state() private guest: GuestIdentity = noGuest;
   /** Avatars that did not load; initials stand in for them. */
   @state() private failedAvatars: ReadonlySet<string> = new Set();
-  /** The email provider's address field is open; `sendingLink` while its link is being sent. */
-  @state() private emailFieldOpen = false;
-  @state() private sendingLink = false;
   /** Set once the browser found an invalid guest field, so fields say so. */
   @state() private showGuestErrors = false;
 
@@ -137,7 +115,6 @@ export class LoginChoiceElement extends AdapterElement {
 
   readonly #internals = this.attachInternals();
   readonly #session = new SessionController(this);
-  #resumedFor: CommentAdapter | undefined;
   #focusAfterUpdate: (() => HTMLElement | null | undefined) | undefined;
 
   readonly #providers = new Task(this, {
@@ -146,6 +123,16 @@ export class LoginChoiceElement extends AdapterElement {
         ? withLoadDeadline(signal, (withinDeadline) => adapter.listProviders!({signal: withinDeadline}))
         : [],
     args: () => [this.#adapter] as const,
+  });
+
+  readonly #signInFlow = new SignInController(this, {
+    adapter: () => this.#adapter,
+    providerName: (providerId) => this.#providerName(providerId),
+    callbackUrl: () => this.#callbackUrl(),
+    guestName: () => this.guest.name,
+    emailInput: () => this.emailInput,
+    showError: (message) => (this.errorMessage = message),
+    focusNext: (target) => (this.#focusAfterUpdate = this.#focusTarget(target)),
   });
 
   /** The adapter in use: the property, else the named one, else the surrounding thread's. */
@@ -221,10 +208,7 @@ export class LoginChoiceElement extends AdapterElement {
     }
     const adapter = this.#adapter;
     this.#session.use(adapter);
-    if (adapter && adapter !== this.#resumedFor) {
-      this.#resumedFor = adapter;
-      this.#resumeRedirect(adapter);
-    }
+    if (adapter) this.#signInFlow.resume(adapter);
   }
 
   protected override updated(): void {
@@ -251,152 +235,6 @@ export class LoginChoiceElement extends AdapterElement {
     return this.#providers.value?.find((provider) => provider.id === providerId)?.name ?? providerId;
   }
 
-  #signIn(provider: SignInProvider): void {
-    const adapter = this.#adapter;
-    if (!adapter || this.connecting) return;
-    // Events are named before dispatching: the manifest analyzer reads
-    // `dispatchEvent(new X(arg))` as an event called `arg`.
-    const select = new LoginSelectEvent({provider});
-    if (!this.dispatchEvent(select)) return;
-    if (provider.id === EMAIL_PROVIDER && adapter.requestSignInLink) {
-      this.emailFieldOpen = !this.emailFieldOpen;
-      this.#focusAfterUpdate = () => this.emailInput;
-      return;
-    }
-    // Synchronous from the click to here: the popup opens inside the user's gesture.
-    const attempt = startSignIn({
-      adapter,
-      providerId: provider.id,
-      callbackUrl: this.#callbackUrl() ?? adapter.signInCallbackUrl,
-      beforeRedirect: () => this.#draftsForRedirect(provider),
-    });
-    this.#follow(adapter, provider.id, attempt, attempt.outcome);
-  }
-
-  #sendSignInLink(event: SubmitEvent): void {
-    event.preventDefault();
-    const adapter = this.#adapter;
-    const input = this.emailInput;
-    if (!adapter || !input || this.sendingLink || !input.reportValidity()) return;
-    const email = input.value.trim();
-    this.sendingLink = true;
-    this.errorMessage = '';
-    const attempt = startEmailSignIn({
-      adapter,
-      providerId: EMAIL_PROVIDER,
-      email,
-      ...(this.guest.name.trim() ? {name: this.guest.name.trim()} : {}),
-      callbackUrl: this.#callbackUrl() ?? adapter.signInCallbackUrl ?? location.href.split('#')[0]!,
-    });
-    attempt.sent.then(
-      () => {
-        this.sendingLink = false;
-        this.emailFieldOpen = false;
-        this.#follow(adapter, EMAIL_PROVIDER, attempt, attempt.outcome, email);
-      },
-      (error: unknown) => {
-        this.sendingLink = false;
-        this.#fail(EMAIL_PROVIDER, error);
-        this.#focusAfterUpdate = () => this.emailInput;
-      },
-    );
-  }
-
-  /** Asks the page (the form around this element) what must survive a redirect sign-in. */
-  #draftsForRedirect(provider: SignInProvider): Record<string, unknown> {
-    const redirect = new LoginRedirectEvent({provider, drafts: {}});
-    this.dispatchEvent(redirect);
-    return redirect.drafts;
-  }
-
-  #resumeRedirect(adapter: CommentAdapter): void {
-    const resumed = resumeSignIn(adapter);
-    if (resumed) this.#follow(adapter, resumed.providerId, undefined, resumed.outcome);
-  }
-
-  #follow(
-    adapter: CommentAdapter,
-    providerId: string,
-    signInAttempt: Connecting['attempt'],
-    outcome: Promise<SignInOutcome>,
-    sentTo?: string,
-  ): void {
-    const connecting: Connecting = {providerId, attempt: signInAttempt, ...(sentTo ? {sentTo} : {})};
-    this.connecting = connecting;
-    this.errorMessage = '';
-    const name = isolate(this.#providerName(providerId));
-    announce(sentTo ? linkSentText(sentTo) : msg(str`Connecting to ${name}…`, {id: 'login.announce.connecting'}));
-    this.#focusAfterUpdate = () => this.cancelButton;
-    outcome.then(
-      (result) => {
-        if (this.connecting === connecting) this.#finish(adapter, providerId, result);
-      },
-      (error: unknown) => {
-        if (this.connecting === connecting) this.#fail(providerId, error);
-      },
-    );
-  }
-
-  #finish(adapter: CommentAdapter, providerId: string, outcome: SignInOutcome): void {
-    const name = isolate(this.#providerName(providerId));
-    switch (outcome.status) {
-      case 'redirecting': {
-        // The page is leaving; "Connecting to …" stays up until it has. Should the person
-        // come back with the Back button, the page may be restored as it was left
-        // (back/forward cache): then it is a cancel.
-        announce(msg(str`Taking you to ${name}…`, {id: 'login.announce.redirecting'}));
-        const connecting = this.connecting;
-        const onPageShow = (event: PageTransitionEvent) => {
-          if (!event.persisted) return;
-          window.removeEventListener('pageshow', onPageShow);
-          if (this.connecting === connecting) this.#finish(adapter, providerId, {status: 'cancelled', reason: 'closed'});
-        };
-        window.addEventListener('pageshow', onPageShow);
-        return;
-      }
-      case 'signed-in': {
-        this.connecting = undefined;
-        sessionStoreFor(adapter).set(outcome.session);
-        const viewer = isolate(outcome.session.viewer.name);
-        announce(msg(str`Signed in as ${viewer} with ${name}.`, {id: 'login.announce.signedIn'}));
-        const success = new LoginSuccessEvent({session: outcome.session});
-        this.dispatchEvent(success);
-        // A listener (the form) may have moved focus on; otherwise it goes to the new state.
-        this.#focusAfterUpdate = () => (this.#focusIsHereOrLost() ? this.signedInSection : undefined);
-        return;
-      }
-      case 'cancelled':
-        this.connecting = undefined;
-        announce(
-          outcome.reason === 'denied'
-            ? msg(str`${name} did not allow the sign-in.`, {id: 'login.announce.denied'})
-            : outcome.reason === 'timeout'
-              ? msg('The sign-in took too long and was stopped.', {id: 'login.announce.timeout'})
-              : msg('Sign-in cancelled.', {id: 'login.announce.cancelled'}),
-        );
-        this.#focusAfterUpdate = () => this.#providerButton(providerId);
-    }
-  }
-
-  #fail(providerId: string, error: unknown): void {
-    this.connecting = undefined;
-    if (isAbortError(error)) return;
-    const name = isolate(this.#providerName(providerId));
-    // Adapter messages are safe to show; anything else (a provider's error text came
-    // through a URL anyone can craft) gets a message of ours.
-    this.errorMessage = isCommentError(error)
-      ? msg(str`Could not log in with ${name}: ${isolate(error.message)}`, {id: 'login.error.adapter'})
-      : msg(str`Could not log in with ${name}. Please try again.`, {id: 'login.error.generic'});
-    announce(this.errorMessage);
-    const failure = new LoginErrorEvent({providerId, error});
-    this.dispatchEvent(failure);
-    this.#focusAfterUpdate = () => this.#providerButton(providerId);
-  }
-
-  #cancel(): void {
-    this.connecting?.attempt?.cancel();
-  }
-
   async #logOut(change: boolean): Promise<void> {
     const adapter = this.#adapter;
     const session = this.session;
@@ -417,6 +255,14 @@ export class LoginChoiceElement extends AdapterElement {
     this.dispatchEvent(logout);
     this.#focusAfterUpdate = () =>
       change ? this.#providerButton() ?? this.#firstGuestInput() : this.renderRoot.querySelector<HTMLElement>('[part~="choice"]');
+  }
+
+  /** The element a step of the sign-in sends focus to, looked up once it has rendered. */
+  #focusTarget(target: SignInFocus): () => HTMLElement | null | undefined {
+    if (target === 'cancel') return () => this.cancelButton;
+    if (target === 'email-input') return () => this.emailInput;
+    if (target === 'signed-in') return () => (this.#focusIsHereOrLost() ? this.signedInSection : undefined);
+    return () => this.#providerButton(target.provider);
   }
 
   #providerButton(providerId?: string): HTMLButtonElement | null {
@@ -498,9 +344,10 @@ export class LoginChoiceElement extends AdapterElement {
         onLogOut: (change) => this.#logOut(change),
       });
     }
-    if (this.connecting) {
-      const {providerId, sentTo} = this.connecting;
-      return renderConnecting(sentTo ? linkSentText(sentTo) : connectingText(this.#providerName(providerId)), () => this.#cancel());
+    const connecting = this.#signInFlow.connecting;
+    if (connecting) {
+      const {providerId, sentTo} = connecting;
+      return renderConnecting(sentTo ? linkSentText(sentTo) : connectingText(this.#providerName(providerId)), () => this.#signInFlow.cancel());
     }
     return this.#renderChoice();
   }
@@ -533,8 +380,8 @@ export class LoginChoiceElement extends AdapterElement {
             </p>`,
           })}
         </div>
-        ${this.emailFieldOpen
-          ? renderEmailField(this.guest.email, this.sendingLink, (event) => this.#sendSignInLink(event))
+        ${this.#signInFlow.emailFieldOpen
+          ? renderEmailField(this.guest.email, this.#signInFlow.sendingLink, (event) => this.#signInFlow.sendSignInLink(event))
           : nothing}
         ${this.errorMessage ? html`<p part="error" class="error">${this.errorMessage}</p>` : nothing}
         ${policy.allowed
@@ -568,8 +415,8 @@ export class LoginChoiceElement extends AdapterElement {
             data-provider=${provider.id}
             aria-label=${msg(str`Log in with ${isolate(provider.name)}`, {id: 'login.provider.label'})}
             title=${provider.name}
-            aria-expanded=${provider.id === EMAIL_PROVIDER && this.#adapter?.requestSignInLink ? String(this.emailFieldOpen) : nothing}
-            @click=${() => this.#signIn(provider)}
+            aria-expanded=${provider.id === EMAIL_PROVIDER && this.#adapter?.requestSignInLink ? String(this.#signInFlow.emailFieldOpen) : nothing}
+            @click=${() => this.#signInFlow.signIn(provider)}
           >
             ${renderProviderIcon(provider, localeOf(this))}
           </button>

@@ -210,6 +210,13 @@ describe('memory adapter', () => {
     expect(page.thread.title).to.equal('AQIM Updates, August 6');
     expect(page.thread.posting.maxLength).to.equal(10);
     expect(page.thread.posting.guests.allowed).to.be.false;
+    expect(adapter.loadReplies, 'no loadReplies without first-replies').to.equal(undefined);
+    const cut = await createMemoryAdapterFromConfig({seed, 'first-replies': '1'});
+    const first = (await cut.loadPage({thread: 'conversation', sort: 'oldest', limit: 10}, {})).comments.find((comment) => comment.moreReplies);
+    expect(first, 'a conversation cut to its first reply').to.not.equal(undefined);
+    const batch = await cut.loadReplies!({thread: 'conversation', commentId: first!.id, cursor: first!.moreReplies!.cursor, limit: 100}, {});
+    expect(batch.comments).to.have.length(first!.moreReplies!.count);
+    expect(batch.moreReplies).to.equal(null);
   });
 
   it('still reads when storage throws, and refuses to store what a reload would lose', async () => {

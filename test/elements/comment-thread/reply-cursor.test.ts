@@ -38,7 +38,7 @@ async function showAll(element: CommentThreadElement) {
   for (let presses = 0; moreButton(element) && presses < 20; presses++) {
     const before = replyIds(element).length;
     moreButton(element)!.click();
-    await waitUntil(() => replyIds(element).length > before || part(element, 'error'), 'a press showed nothing');
+    await waitUntil(() => replyIds(element).length > before || part(element, 'error'), 'a press showed nothing', {timeout: 10_000});
     await settled(element);
   }
 }
@@ -56,6 +56,7 @@ describe('<comment-thread> with conversations sent in batches (a reply cursor)',
     const {element, calls} = await render(400);
     expect(replyIds(element)).to.deep.equal(inOrder(REPLIES_SHOWN_FIRST));
     expect(text(moreButton(element))).to.equal(`Show ${400 - REPLIES_SHOWN_FIRST} more replies`);
+    expect(text(article(element, 'root').querySelector('[part="collapse-button"]')), 'the conversation counts every reply').to.equal('Collapse thread (400 replies)');
     expect(calls, 'nothing fetched before a press').to.have.length(0);
     await expectAccessible(element);
   });
@@ -65,14 +66,14 @@ describe('<comment-thread> with conversations sent in batches (a reply cursor)',
     const other = article(element, 'other');
     moreButton(element)!.focus();
     moreButton(element)!.click();
-    await waitUntil(() => focusedId(element) === `r${REPLIES_SHOWN_FIRST}`, 'the first fetched reply was not focused');
+    await waitUntil(() => focusedId(element) === `r${REPLIES_SHOWN_FIRST}`, 'the first fetched reply was not focused', {timeout: 10_000});
     expect(calls).to.have.length(1);
     expect(calls[0]).to.include({thread: THREAD, commentId: 'root', limit: REPLIES_PER_BATCH});
     expect(replyIds(element)).to.deep.equal(inOrder(REPLIES_SHOWN_FIRST + REPLIES_PER_BATCH));
     // r60 answers r59: nested under it, as in the full thread.
     expect(article(element, 'r60').closest('ol')!.previousElementSibling).to.equal(article(element, 'r59'));
     expect(text(moreButton(element))).to.equal(`Show ${400 - REPLIES_SHOWN_FIRST - REPLIES_PER_BATCH} more replies`);
-    await waitUntil(() => text(element.shadowRoot!.getElementById('announcer')) === `${REPLIES_PER_BATCH} more comments loaded.`, 'nothing was announced');
+    await waitUntil(() => text(element.shadowRoot!.getElementById('announcer')) === `${REPLIES_PER_BATCH} more comments loaded.`, 'nothing was announced', {timeout: 10_000});
     expect(article(element, 'other') === other, 'the other conversation was kept').to.equal(true);
     await showAll(element);
     expect(replyIds(element)).to.deep.equal(inOrder(400));
@@ -84,9 +85,9 @@ describe('<comment-thread> with conversations sent in batches (a reply cursor)',
     const {element, adapter} = await render(200);
     // The adapter stores it too, so the last batch brings it again.
     adapter.receive(THREAD, seedComment('late', 'Omar', 'A late reply', {parentId: 'root', createdAt: new Date().toISOString()}));
-    await waitUntil(() => text(moreButton(element)) === `Show ${200 - REPLIES_SHOWN_FIRST + 1} more replies`, 'the live reply was not counted');
+    await waitUntil(() => text(moreButton(element)) === `Show ${200 - REPLIES_SHOWN_FIRST + 1} more replies`, 'the live reply was not counted', {timeout: 10_000});
     adapter.receive(THREAD, seedComment('answer', 'Omar', 'An answer to r3', {parentId: 'r3', createdAt: new Date().toISOString()}));
-    await waitUntil(() => commentIds(element).includes('answer'), 'the answer to a shown reply was not shown');
+    await waitUntil(() => commentIds(element).includes('answer'), 'the answer to a shown reply was not shown', {timeout: 10_000});
     expect(replyIds(element)).to.have.length(REPLIES_SHOWN_FIRST);
     await showAll(element);
     const ids = commentIds(element);
@@ -100,14 +101,14 @@ describe('<comment-thread> with conversations sent in batches (a reply cursor)',
     const {element, adapter, calls} = await render(400);
     adapter.simulate.fail('load', {code: 'network', message: 'The network is down.'});
     moreButton(element)!.click();
-    await waitUntil(() => part(element, 'error') !== null, 'the failure was not shown');
+    await waitUntil(() => part(element, 'error') !== null, 'the failure was not shown', {timeout: 10_000});
     expect(part(element, 'error')!.getAttribute('role')).to.equal('alert');
     expect(text(part(element, 'error'))).to.include('The network is down.');
     expect(replyIds(element)).to.deep.equal(inOrder(REPLIES_SHOWN_FIRST));
     expect(text(moreButton(element))).to.equal(`Show ${400 - REPLIES_SHOWN_FIRST} more replies`);
     await expectAccessible(element);
     moreButton(element)!.click();
-    await waitUntil(() => replyIds(element).length === REPLIES_SHOWN_FIRST + REPLIES_PER_BATCH, 'the retry showed nothing');
+    await waitUntil(() => replyIds(element).length === REPLIES_SHOWN_FIRST + REPLIES_PER_BATCH, 'the retry showed nothing', {timeout: 10_000});
     expect(part(element, 'error')).to.equal(null);
     expect(calls).to.have.length(2);
     expect(calls[1]!.cursor, 'the retry asked for the same replies').to.equal(calls[0]!.cursor);
@@ -138,10 +139,10 @@ describe('<comment-thread> with conversations sent in batches (a reply cursor)',
     const {element, adapter, calls} = await render(400);
     adapter.simulate.latency({load: 300});
     moreButton(element)!.click();
-    await waitUntil(() => text(moreButton(element)) === 'Loading…', 'no loading state');
+    await waitUntil(() => text(moreButton(element)) === 'Loading…', 'no loading state', {timeout: 10_000});
     expect(moreButton(element)!.getAttribute('aria-disabled')).to.equal('true');
     moreButton(element)!.click();
-    await waitUntil(() => replyIds(element).length === REPLIES_SHOWN_FIRST + REPLIES_PER_BATCH);
+    await waitUntil(() => replyIds(element).length === REPLIES_SHOWN_FIRST + REPLIES_PER_BATCH, 'the batch was not shown', {timeout: 10_000});
     expect(calls).to.have.length(1);
   });
 
