@@ -23,7 +23,7 @@ let controls: Promise<Controls> | undefined;
 let loadedControls: Controls | undefined;
 
 /** The controls' chunk; loads once, and is asked for again after a failed load. */
-export function loadThreadControls(): Promise<Controls> {
+function loadThreadControls(): Promise<Controls> {
   return (controls ??= import('./controls.js').then(
     (module) => (loadedControls = module),
     (error: unknown) => {

@@ -10,7 +10,7 @@ export const COMMENTS_PER_STEP = 100;
  * How long an update may spend rendering comments not rendered before: with style and
  * layout after it, well under a 200 ms long task.
  */
-export const UPDATE_BUDGET_MS = 60;
+const UPDATE_BUDGET_MS = 60;
 /** Bounds of the comments an update may add, whatever the device's speed. */
 const MIN_NEW_PER_UPDATE = 100;
 const MAX_NEW_PER_UPDATE = 1000;
