@@ -687,10 +687,25 @@ export class CommentThreadElement extends AdapterElement {
     const image = event.target;
     if (!(image instanceof HTMLImageElement) || !image.classList.contains('avatar')) return;
     const url = image.getAttribute('src') ?? '';
+    if (this.#failedAvatars.has(url)) return;
     this.#failedAvatars.add(url);
-    const shown = [...this.#data.comments, ...this.#data.added, ...this.#outgoingComments];
-    this.#changedComments(shown.filter((comment) => authorUrls(comment.author).avatar === url).map((comment) => comment.id));
+    // A dead avatar host fails every image at once: one pass over the comments per frame
+    // for all of them, not one per image.
+    if (this.#avatarsFailedThisFrame.size === 0) requestAnimationFrame(() => this.#showFailedAvatars());
+    this.#avatarsFailedThisFrame.add(url);
   };
+
+  #avatarsFailedThisFrame = new Set<string>();
+
+  #showFailedAvatars(): void {
+    const failed = this.#avatarsFailedThisFrame;
+    this.#avatarsFailedThisFrame = new Set();
+    const shown = [...this.#data.comments, ...this.#data.added, ...this.#outgoingComments];
+    this.#changedComments(shown.filter((comment) => {
+      const {avatar} = authorUrls(comment.author);
+      return avatar !== undefined && failed.has(avatar);
+    }).map((comment) => comment.id));
+  }
 
   // One listener for every Reply button, rather than one per comment.
   readonly #onClick = (event: Event): void => {
