@@ -99,9 +99,6 @@ function changes(): Promise<Changes> {
   }));
 }
 
-/** Lets `createRestAdapter` hand the requests its start-up sent to the adapter (see below). */
-let takeOver: (adapter: RestAdapter, start: RestStart) => void;
-
 /** Conditional-GET cache entries kept (pages are small; a few threads, a few pages each). */
 const CACHED_PAGES = 50;
 
@@ -116,8 +113,8 @@ export class RestAdapter implements CommentAdapter {
   readonly locate?: (request: LocateRequest, options?: CallOptions) => Promise<LocatedComment | null>;
   readonly signInCallbackUrl?: string;
   readonly #endpoint: string;
-  #fetch: Fetch;
-  #credentials: RestCredentials;
+  readonly #fetch: Fetch;
+  readonly #credentials: RestCredentials;
   readonly #pendingKey: string;
   readonly #maxReconnectDelay: number;
   /** Last ETag and body per page URL, for `If-None-Match`. */
@@ -127,21 +124,16 @@ export class RestAdapter implements CommentAdapter {
   /** What the calls in changes.ts use. */
   readonly #client: RestClient;
 
-  static {
-    takeOver = (adapter, start) => {
-      // The same credentials: with storage blocked, the guest secret lives only in them.
-      adapter.#credentials = start.credentials;
-      adapter.#fetch = start.fetch;
-      adapter.#started = start.firstPage;
-    };
-  }
-
-  constructor(options: RestAdapterOptions & {capabilities: AdapterCapabilities}) {
+  /** `start`: the requests `startRest` sent for these options, taken over (see createStartedRestAdapter). */
+  constructor(options: RestAdapterOptions & {capabilities: AdapterCapabilities; start?: RestStart}) {
+    const {start} = options;
     this.#endpoint = baseUrl(options.endpoint);
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#fetch = start?.fetch ?? options.fetch ?? ((input, init) => fetch(input, init));
     this.capabilities = options.capabilities;
     this.maxPageSize = options.maxPageSize ?? PROTOCOL_PAGE_SIZE;
-    this.#credentials = new RestCredentials(options.storage ?? safeStorage('sessionStorage'), this.#endpoint);
+    // The start-up's own credentials: with storage blocked, the guest secret lives only in them.
+    this.#credentials = start?.credentials ?? new RestCredentials(options.storage ?? safeStorage('sessionStorage'), this.#endpoint);
+    this.#started = start?.firstPage;
     this.#pendingKey = `colloquy:rest:pending-sign-in:${this.#endpoint}`;
     this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;
     if (options.locate) this.locate = (request, callOptions) => this.#locate(request, callOptions);
@@ -354,22 +346,19 @@ export function createRestAdapter(options: RestAdapterOptions, {signal}: CallOpt
  * instead of two.
  */
 export async function createStartedRestAdapter(options: RestAdapterOptions, start: RestStart, {signal}: CallOptions = {}): Promise<RestAdapter> {
-  let adapter: RestAdapter;
   if (options.capabilities || !start.serviceDocument) {
-    adapter = new RestAdapter({...options, capabilities: options.capabilities ?? NO_CAPABILITIES});
-  } else {
-    const {response, body} = await untilAborted(start.serviceDocument, signal);
-    if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
-    adapter = new RestAdapter({
-      ...options,
-      capabilities: mapCapabilities(body),
-      locate: options.locate ?? mapLocateSupport(body),
-      callbackPage: options.callbackPage ?? mapCallbackPageSupport(body),
-      maxPageSize: options.maxPageSize ?? mapPageSizeLimit(body),
-    });
+    return new RestAdapter({...options, capabilities: options.capabilities ?? NO_CAPABILITIES, start});
   }
-  takeOver(adapter, start);
-  return adapter;
+  const {response, body} = await untilAborted(start.serviceDocument, signal);
+  if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
+  return new RestAdapter({
+    ...options,
+    capabilities: mapCapabilities(body),
+    locate: options.locate ?? mapLocateSupport(body),
+    callbackPage: options.callbackPage ?? mapCallbackPageSupport(body),
+    maxPageSize: options.maxPageSize ?? mapPageSizeLimit(body),
+    start,
+  });
 }
 
 /** What an adapter started without a service document nor capabilities assumes. */
