@@ -24,20 +24,14 @@ export interface TabOwnershipOptions {
  * adopts every other tab's drafts, as if they were gone.
  */
 export class TabOwnership {
+  readonly #options: TabOwnershipOptions;
   readonly #prefix: string;
-  readonly #storage: () => Storage;
-  readonly #session: () => Storage;
-  readonly #locks: LockManager | undefined;
-  readonly #keptInMemory: (key: string) => boolean;
   #tab: string | undefined;
   #releaseTab: (() => void) | undefined;
 
   constructor(options: TabOwnershipOptions) {
+    this.#options = options;
     this.#prefix = options.prefix;
-    this.#storage = options.storage;
-    this.#session = options.session;
-    this.#locks = options.locks;
-    this.#keptInMemory = options.keptInMemory;
   }
 
   /** How every key of this tab's drafts starts. */
@@ -47,7 +41,7 @@ export class TabOwnership {
 
   /** Claims the tab's id, then adopts the drafts of tabs that are gone. */
   async claim(): Promise<void> {
-    const locks = this.#locks;
+    const locks = this.#options.locks;
     if (!locks) {
       this.#adopt(() => true);
       return;
@@ -91,7 +85,7 @@ export class TabOwnership {
     if (this.#tab) return this.#tab;
     let saved: string | null = null;
     try {
-      saved = this.#session().getItem(`${this.#prefix}tab`);
+      saved = this.#options.session().getItem(`${this.#prefix}tab`);
     } catch {
       // No sessionStorage: a new id, for this page only.
     }
@@ -104,7 +98,7 @@ export class TabOwnership {
   #newTab() {
     this.#tab = randomTabId();
     try {
-      this.#session().setItem(`${this.#prefix}tab`, this.#tab);
+      this.#options.session().setItem(`${this.#prefix}tab`, this.#tab);
     } catch {
       // The id lives in memory for this page.
     }
@@ -114,7 +108,7 @@ export class TabOwnership {
   #otherTabs(): string[] {
     const tabs = new Set<string>();
     try {
-      const storage = this.#storage();
+      const storage = this.#options.storage();
       const mine = this.keyPrefix;
       for (let index = 0; index < storage.length; index++) {
         const key = storage.key(index);
@@ -140,7 +134,7 @@ export class TabOwnership {
   #holdTab(): Promise<boolean> {
     return new Promise((resolve, reject) => {
       const signal = AbortSignal.timeout(1500);
-      this.#locks!.request(this.#tabLock(this.#tabId()), {signal}, (lock) => {
+      this.#options.locks!.request(this.#tabLock(this.#tabId()), {signal}, (lock) => {
         resolve(lock !== null);
         return new Promise<void>((release) => (this.#releaseTab = release));
       }).catch((error: unknown) => (signal.aborted ? resolve(false) : reject(error)));
@@ -150,7 +144,7 @@ export class TabOwnership {
   /** Moves the drafts of the tabs `gone` says are gone (and drafts saved before drafts had tabs) to this tab. */
   #adopt(gone: (tab: string) => boolean) {
     try {
-      const storage = this.#storage();
+      const storage = this.#options.storage();
       const mine = this.keyPrefix;
       const keys: string[] = [];
       for (let index = 0; index < storage.length; index++) {
@@ -166,7 +160,7 @@ export class TabOwnership {
         const value = storage.getItem(key);
         // Merged without loss: a draft this tab already has for the same comment wins, the
         // other stays where it is for a later tab.
-        if (value !== null && storage.getItem(own) === null && !this.#keptInMemory(own)) {
+        if (value !== null && storage.getItem(own) === null && !this.#options.keptInMemory(own)) {
           storage.setItem(own, value);
           storage.removeItem(key);
         }
