@@ -212,7 +212,7 @@ describe('a reply cursor per conversation', () => {
     const ada = client(server.url);
     const t = thread('backfill');
     const {root, readingOrder} = await conversation(ada, t);
-    await server.db.query('UPDATE comments SET path = NULL WHERE thread_id = $1', [t]);
+    await server.db.query('UPDATE comments SET path = ARRAY[seq] WHERE thread_id = $1', [t]);
     const migration = readFileSync(new URL('../migrations/007-reply-order.sql', import.meta.url), 'utf8');
     const backfill = /^UPDATE comments[\s\S]*?;$/m.exec(migration)![0].slice(0, -1);
     await server.db.query(backfill);
