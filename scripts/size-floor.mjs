@@ -13,9 +13,11 @@
 // layer below, and the source modules it adds with their marginal gzip. A layer missing a
 // module it claims or holding one it must not is reported, and the exit code is 1; one
 // holding a module the real page does not load before its first comments is noted.
-// Prints figures only.
+// Prints figures only; `--out=<dir>` also writes each layer's bundle to <dir>/<layer>/,
+// `--check` shows each minimal thread in Chromium (scripts/size-floor-check.mjs).
 import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {join} from 'node:path';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 import {rollup} from 'rollup';
@@ -28,7 +30,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const TARGET_GZIP = 20 * 1024;
 
 /**
- * `after`: the layer this one adds to. `claims`: modules that must bring bytes (a name as
+ * `after`: the layer this one adds to. `element`: the tag a minimal thread defines. `claims`: modules that must bring bytes (a name as
  * source-weight.mjs gives it); `forbids`: patterns no module of the layer may match.
  */
 export const LAYERS = [
@@ -73,6 +75,7 @@ export const LAYERS = [
   },
   {
     key: '5',
+    element: 'size-floor-view-thread',
     entry: '5-view-thread.js',
     after: '4',
     label: '+ minimal thread, comment-view.ts',
@@ -81,6 +84,7 @@ export const LAYERS = [
   },
   {
     key: '5b',
+    element: 'size-floor-template-thread',
     entry: '5-template-thread.js',
     after: '4',
     label: '+ minimal thread, own template',
@@ -89,6 +93,7 @@ export const LAYERS = [
   },
   {
     key: '5c',
+    element: 'size-floor-template-thread',
     entry: '5-template-thread-alone.js',
     label: '5b with only what it uses kept',
     claims: ['template-thread.js', 'minimal-thread.js', 'src/localization.ts', 'src/adapters/rest/mapping.ts', 'src/elements/comment-thread/comment-thread.styles.ts'],
@@ -119,8 +124,11 @@ async function scriptTagOptions(key) {
   return options;
 }
 
-/** Bundles one entry; measures its chunk and the chunks it imports statically (lazy ones load later). */
-async function bundleLayer(layer, folder) {
+/**
+ * Bundles one entry; measures its chunk and the chunks it imports statically (lazy ones
+ * load later). With `out`, the layer's files are also written to `out/<key>/`.
+ */
+async function bundleLayer(layer, folder, out) {
   const options = await scriptTagOptions(layer.key);
   const bundle = await rollup({
     input: join(folder, layer.entry),
@@ -130,7 +138,9 @@ async function bundleLayer(layer, folder) {
   });
   let output;
   try {
-    ({output} = await bundle.generate({dir: join(folder, 'out'), format: 'es', sourcemap: true}));
+    const outputOptions = {dir: join(folder, 'out'), format: 'es', sourcemap: true};
+    ({output} = await bundle.generate(outputOptions));
+    if (out) await bundle.write({...outputOptions, dir: join(out, layer.key)});
   } finally {
     await bundle.close();
   }
@@ -149,7 +159,7 @@ async function bundleLayer(layer, folder) {
 }
 
 /** The layers' figures and modules, then the real page's (dist/cdn), and what is wrong with them. */
-export async function measureFloor() {
+export async function measureFloor({out} = {}) {
   assertBuilt();
   // rollup.config.mjs names its inputs relative to the working directory.
   process.chdir(root);
@@ -164,7 +174,7 @@ export async function measureFloor() {
   try {
     cpSync(join(root, 'scripts', 'size-floor-entries'), folder, {recursive: true});
     for (const layer of LAYERS) {
-      const {files, lazy} = await bundleLayer(layer, folder);
+      const {files, lazy} = await bundleLayer(layer, folder, out);
       const modules = moduleWeights(files);
       const names = new Set(modules.map((row) => row.name));
       const problems = [
@@ -228,9 +238,18 @@ function print({layers, real}) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    const measured = await measureFloor();
+    const check = process.argv.includes('--check');
+    const named = process.argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length);
+    const out = named ? resolve(named) : check ? mkdtempSync(join(tmpdir(), 'colloquy-size-floor-')) : undefined;
+    const measured = await measureFloor({out});
     print(measured);
-    if (measured.layers.some((layer) => layer.problems.length > 0)) process.exitCode = 1;
+    let failed = measured.layers.some((layer) => layer.problems.length > 0);
+    if (check) {
+      const {showMinimalThreads} = await import('./size-floor-check.mjs');
+      failed = !(await showMinimalThreads(out, measured.layers.filter((layer) => layer.element))) || failed;
+      if (!named) rmSync(out, {recursive: true, force: true});
+    }
+    if (failed) process.exitCode = 1;
   } catch (error) {
     console.error(error.message);
     process.exitCode = 1;
