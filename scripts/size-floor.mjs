@@ -211,7 +211,8 @@ function print({layers, real}) {
   for (const key of ['0', '1', '2', '3', '4']) for (const row of byKey.get(key).modules) if (!layerOf.has(row.name)) layerOf.set(row.name, key === '0' ? '1' : key);
   const groups = {1: 'Lit', 2: 'localization', 3: 'adapter', 4: 'styles', thread: 'the thread'};
   const spent = Object.entries(groups).map(([key, name]) => {
-    const gzip = least.modules.filter((row) => (layerOf.get(row.name) ?? 'thread') === key).reduce((total, row) => total + row.gzip, 0);
+    const rows = least.modules.filter((row) => row.name !== '(unmapped)' && (layerOf.get(row.name) ?? 'thread') === key);
+    const gzip = rows.reduce((total, row) => total + row.gzip, 0);
     return `${name} ${kib(gzip)}`;
   });
   console.log(`5c's ${kib(least.gzip)}, by the layer each module came with (marginal gzip): ${spent.join(', ')}.`);
