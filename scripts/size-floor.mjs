@@ -11,8 +11,10 @@
 //   6. the real entry and its rest chunks (dist/cdn, as `npm run size` counts them).
 // For each layer: min / gzip -9 / brotli of what loads up front, the increment over the
 // layer below, and the source modules it adds with their marginal gzip. A layer missing a
-// module it claims or holding one it must not is reported, and the exit code is 1; one
-// holding a module the real page does not load before its first comments is noted.
+// module it claims or holding one it must not is reported, and the exit code is 1; noted
+// are modules a layer holds that the real page does not load before its first comments,
+// and modules of a layer's kind (Lit, localization, adapter, styles) that the real page
+// loads and the layer lacks, which would make its entry out of date.
 // Prints figures only; `--out=<dir>` also writes each layer's bundle to <dir>/<layer>/,
 // `--check` shows each minimal thread in Chromium (scripts/size-floor-check.mjs).
 import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -30,7 +32,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const TARGET_GZIP = 20 * 1024;
 
 /**
- * `after`: the layer this one adds to. `element`: the tag a minimal thread defines. `claims`: modules that must bring bytes (a name as
+ * `after`: the layer this one adds to. `element`: the tag a minimal thread defines.
+ * `covers`: the modules of the real page the layer stands for (those it lacks are noted). `claims`: modules that must bring bytes (a name as
  * source-weight.mjs gives it); `forbids`: patterns no module of the layer may match.
  */
 export const LAYERS = [
@@ -43,6 +46,7 @@ export const LAYERS = [
   },
   {
     key: '1',
+    covers: /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//,
     entry: '1-lit.js',
     after: '0',
     label: 'Lit as the thread uses it',
@@ -51,6 +55,7 @@ export const LAYERS = [
   },
   {
     key: '2',
+    covers: /^(@lit\/localize\/|src\/i18n\/|src\/localization\.ts$|src\/generated\/)/,
     entry: '2-localization.js',
     after: '1',
     label: '+ localization, English',
@@ -59,6 +64,7 @@ export const LAYERS = [
   },
   {
     key: '3',
+    covers: /^src\/(adapters\/(rest|shared)\/|core\/errors\.ts$)/,
     entry: '3-rest-read.js',
     after: '2',
     label: '+ rest adapter, read path',
@@ -67,6 +73,7 @@ export const LAYERS = [
   },
   {
     key: '4',
+    covers: /\.styles\.ts$/,
     entry: '4-styles.js',
     after: '3',
     label: "+ the thread's styles",
@@ -183,7 +190,9 @@ export async function measureFloor({out} = {}) {
       ];
       // Not a fault of the layer: the real page may have moved the module out of its way since.
       const offPath = [...names].filter((name) => !isSynthetic(name) && !onRealPath.has(name));
-      layers.push({...layer, ...sizes(files.map((file) => file.code)), modules, lazy, problems, offPath});
+      // The real page's modules of the layer's kind that it lacks: its entry may need updating.
+      const lacking = layer.covers ? [...onRealPath].filter((name) => layer.covers.test(name) && !names.has(name)) : [];
+      layers.push({...layer, ...sizes(files.map((file) => file.code)), modules, lazy, problems, offPath, lacking});
     }
   } finally {
     rmSync(folder, {recursive: true, force: true});
@@ -232,6 +241,7 @@ function print({layers, real}) {
     for (const row of shown) console.log(`  ${row.name.padEnd(58)} ${pad(kib(row.gzip), 10)} ${pad(share(row.gzip, layer.gzip), 5)}`);
     if (rest.length > 0) console.log(`  … ${rest.length} more, ${kib(rest.reduce((total, row) => total + row.gzip, 0))}`);
     if (layer.lazy.length > 0) console.log(`  left in lazy chunks: ${layer.lazy.length} (${[...new Set(layer.lazy)].slice(0, 8).join(', ')}${layer.lazy.length > 8 ? ', …' : ''})`);
+    if (layer.lacking.length > 0) console.log(`  loaded by the real page before its first comments, but not here: ${layer.lacking.join(', ')}`);
     if (layer.offPath.length > 0) console.log(`  not loaded before the first comments by the real page: ${layer.offPath.join(', ')}`);
     for (const problem of layer.problems) console.log(`  PROBLEM: layer ${layer.key} ${problem}`);
   }
