@@ -4,8 +4,8 @@
 // (scripts/size-floor-entries/, each importing this repository's real modules as tsc
 // built them) with the plugins and minifier settings of the script-tag build in
 // rollup.config.mjs, so the figures compare with `npm run size`:
-//   0. Lit's core alone, for reference; 1. Lit as the thread uses it; 2. + localization; 3. + the rest adapter's read path;
-//   4. + the thread's styles; 5. + a minimal thread, its comments rendered by
+//   0. Lit's core alone, for reference; 1. Lit as the thread uses it; 2. + localization;
+//   3. + the rest adapter's read path; 4. + the thread's styles; 5. + a minimal thread, its comments rendered by
 //   comment-view.ts, or (5b, for comparison) by a hand-written template; 5c. that
 //   thread alone, keeping only what it uses of layers 1–4;
 //   6. the real entry and its rest chunks (dist/cdn, as `npm run size` counts them).
