@@ -169,6 +169,13 @@ export class SignInController implements ReactiveController {
   }
 
   cancel(): void {
+    const leaving = this.#leaving;
+    if (leaving && this.#connecting === leaving.connecting) {
+      // The attempt settled when the page began to leave, so it cannot be cancelled; a
+      // navigation that never happens (blocked, or a download) must not leave the person stuck.
+      this.#finish(leaving.adapter, leaving.providerId, {status: 'cancelled', reason: 'cancel'});
+      return;
+    }
     this.#connecting?.attempt?.cancel();
   }
 

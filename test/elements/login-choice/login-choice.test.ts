@@ -450,6 +450,15 @@ describe('<login-choice>', () => {
       return element;
     }
 
+    it('offers the choice again on Cancel while the page is leaving (a navigation that never happens)', async () => {
+      const element = await leavingForGitHub();
+      part<HTMLButtonElement>(element, 'cancel-button')!.click();
+      await element.updateComplete;
+      expect(shows(element, 'connecting'), 'connecting after Cancel').to.be.false;
+      await expectAnnounced('Sign-in cancelled.');
+      expectFocusOn(element, providerButton(element, 'github'), 'the github button');
+    });
+
     /** The `pageshow` listeners added to the window from now on and not yet removed. */
     function watchPageShowListeners(): Set<unknown> {
       const live = new Set<unknown>();
