@@ -54,9 +54,9 @@ async function countsAgree(): Promise<void> {
 }
 
 /**
- * Every comment's path (migrations/007) is the one the row trigger gives it: its parent's
- * path and its own seq, here walked down from the top-level comments afresh. Imports fill
- * paths themselves, a batch at a time (migrations/008).
+ * Every comment's path (migrations/007) is its parent's path and its own seq, here walked
+ * down from the top-level comments afresh: what the row trigger gives a comment whose parent
+ * was written before it, as imports write level by level, 500 comments a statement.
  */
 async function pathsAgree(): Promise<void> {
   const wrong = await server.db.query<{id: string; stored: string | null; walked: string | null}>(

@@ -79,7 +79,7 @@ it('never stores a reply as public under a comment a moderator is marking as spa
   }
 });
 
-it('imports with the reading-order paths the row trigger gives, and leaves the trigger to every other writer', async () => {
+it('imports with the reading-order paths the row trigger gives, in batches and onto comments imported before', async () => {
   const db = await openPostgres(databaseUrl);
   const files = tempDir('colloquy-pg-import-');
   try {

@@ -240,25 +240,17 @@ async function writeBatch(tx: Queryable, run: string, summary: ImportSummary, ro
   summary.threads.created += created.length;
   const parentIds = [...new Set(rows.flatMap((row) => (row.parent_external_id ? [row.parent_external_id] : [])))];
   const parents = new Map(
-    (await tx.query<{external_id: string; id: string; root_id: string; depth: number; thread_id: string; path: string}>(
-      `SELECT i.external_id, c.id, c.root_id, c.depth, c.thread_id, c.path::text AS path FROM imports i JOIN comments c ON c.id = i.comment_id
+    (await tx.query<{external_id: string; id: string; root_id: string; depth: number; thread_id: string}>(
+      `SELECT i.external_id, c.id, c.root_id, c.depth, c.thread_id FROM imports i JOIN comments c ON c.id = i.comment_id
        WHERE i.source = $1 AND i.external_id = ANY($2::text[])`,
       [summary.source, parentIds],
     )).map((parent) => [parent.external_id, parent]),
   );
-  // Each comment's seq and reading-order path (migrations/007) are given here rather than by
-  // the column default and the row trigger, one comment at a time (migrations/008): seqs
-  // drawn for the whole batch, in its order as the default would draw them, and each path
-  // its parent's stored one (written by an earlier level or run) and its own seq.
-  const seqs = (await tx.query<{seq: string}>(
-    `SELECT nextval(pg_get_serial_sequence('comments', 'seq'))::text AS seq FROM generate_series(1, $1)`, [rows.length],
-  )).map((row) => BigInt(row.seq)).sort((a, b) => (a < b ? -1 : 1));
   const ids: string[] = [];
   const parentOf: (string | null)[] = [];
   const roots: string[] = [];
   const depths: number[] = [];
-  const paths: string[] = [];
-  for (const [i, row] of rows.entries()) {
+  for (const row of rows) {
     const id = newId();
     const parent = row.parent_external_id ? parents.get(row.parent_external_id) : undefined;
     const attached = parent && parent.thread_id === row.thread_id ? parent : undefined;
@@ -267,24 +259,19 @@ async function writeBatch(tx: Queryable, run: string, summary: ImportSummary, ro
     parentOf.push(attached?.id ?? null);
     roots.push(attached?.root_id ?? id);
     depths.push(attached ? attached.depth + 1 : 0);
-    paths.push(attached ? `${attached.path.slice(0, -1)},${seqs[i]}}` : `{${seqs[i]}}`);
     if (row.status === 'deleted') summary.imported.placeholders++;
     else summary.imported[row.status]++;
   }
   const column = <K extends keyof ReadyRow>(key: K) => rows.map((row) => row[key]);
-  await tx.query('SET LOCAL colloquy.bulk_paths = on');
   await tx.query(
-    `INSERT INTO comments (seq, id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website,
-       author_ip, text, status, created_at, path)
-     SELECT u.seq, u.id, u.thread_id, u.parent_id, u.root_id, u.depth, u.author_key, u.author_name, u.author_email, u.author_website,
-       u.author_ip, u.text, u.status, u.created_at, u.path::bigint[]
-     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[],
-       $11::text[], $12::text[], $13::text[], $14::timestamptz[], $15::text[])
-       AS u(seq, id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip, text, status, created_at, path)`,
+    `INSERT INTO comments (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip,
+       text, status, created_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[],
+       $10::text[], $11::text[], $12::text[], $13::timestamptz[])`,
     [
-      seqs.map(String), ids, column('thread_id'), parentOf, roots, depths, column('author_key'), column('author_name'), column('author_email'),
+      ids, column('thread_id'), parentOf, roots, depths, column('author_key'), column('author_name'), column('author_email'),
       column('author_website'), column('author_ip'), column('text'), column('status'),
-      rows.map((row) => new Date(row.created_at).toISOString()), paths,
+      rows.map((row) => new Date(row.created_at).toISOString()),
     ],
   );
   // No ON CONFLICT: a second import of the same file running at the same time fails here
