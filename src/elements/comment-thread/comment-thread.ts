@@ -350,6 +350,8 @@ export class CommentThreadElement extends AdapterElement {
   #useAdapter(adapter: CommentAdapter | undefined): void {
     this.#adapter = adapter;
     this.#adapterProvider.setValue(adapter);
+    // The parser comes while the first page does, not after it.
+    if (adapter?.capabilities.markdown) this.#markdown.prefetch();
     if (adapter) this.#loadFirstPage();
     this.requestUpdate();
   }
