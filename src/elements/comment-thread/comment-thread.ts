@@ -23,7 +23,7 @@ import {MarkdownController} from '../shared/markdown.js';
 import {contentStyles} from '../shared/content.styles.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
-import {loadLinkedComment} from './linked-comment.js';
+import type {LinkedCommentHost} from './linked-comment.js';
 import {PermalinkController} from './permalinks.js';
 import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {moreRepliesStyles, ReplyBatches, ReplyFetchController, REPLIES_PER_BATCH, unsentReplies} from './more-replies.js';
@@ -42,6 +42,17 @@ import {ThreadController} from './thread-controller.js';
 import {CommentView, type CommentViewContext} from './comment-view.js';
 import {invalidateProgressiveRender, ProgressiveRender} from './progressive-render.js';
 import {buildThreadTree, nodesById, type ThreadNode} from './thread-tree.js';
+
+type LinkedComment = typeof import('./linked-comment.js');
+let linkedCommentModule: Promise<LinkedComment> | undefined;
+
+/** linked-comment.ts, loaded once; asked for again after a failed load. */
+function loadLinkedCommentModule(): Promise<LinkedComment> {
+  return (linkedCommentModule ??= import('./linked-comment.js').catch((error: unknown) => {
+    linkedCommentModule = undefined;
+    throw error;
+  }));
+}
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
 const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style', 'loading'];
@@ -334,6 +345,8 @@ export class CommentThreadElement extends AdapterElement {
       return;
     }
     this.#adapterError = undefined;
+    // Following the address's link comes right after the first page: its code loads meanwhile.
+    if (this.#permalinks.target !== undefined) void loadLinkedCommentModule().catch(() => {});
     this.loadAdapter(
       (error) => {
         this.#adapterError = error;
@@ -478,18 +491,6 @@ export class CommentThreadElement extends AdapterElement {
     );
   }
 
-  /** The id of the top-level comment whose conversation holds `commentId`. */
-  #conversationOf(commentId: string): string {
-    let current = commentId;
-    // Bounded: a broken backend's parents may form a loop.
-    for (let steps = 0; steps < 1000; steps++) {
-      const parentId = this.#find(current)?.parentId;
-      if (!parentId || !this.#find(parentId)) break;
-      current = parentId;
-    }
-    return current;
-  }
-
   /**
    * Whether some comment has an edit window ("Edit (4 min left)"), whose label each clock
    * tick must re-render. Read from the data, not flagged while rendering: a progressive
@@ -540,58 +541,44 @@ export class CommentThreadElement extends AdapterElement {
 
   /**
    * Scrolls to a comment, highlights it and focuses it, loading its page first (see
-   * `loadLinkedComment`). A newer call (another link followed) stops an older one's search.
+   * linked-comment.ts). A newer call (another link followed) stops an older one.
    */
   async #reveal(commentId: string, fromAddress: boolean): Promise<void> {
     const request = ++this.#revealRequest;
-    const isCurrent = () => request === this.#revealRequest;
-    const has = (id: string) => this.#find(id) !== undefined;
-    const conversation = await loadLinkedComment(this.#data, commentId, has, isCurrent);
-    // Replies not sent yet are searched only in the conversation the backend named, and not
-    // at all for a comment it said is not there: a dead link fetches no batches.
-    if (!has(commentId) && isCurrent() && conversation !== null) {
-      const unsent = () =>
-        this.#nodes()
-          .map((node) => node.comment)
-          .filter((comment) => (conversation === undefined || comment.id === conversation) && unsentReplies(comment, this.#adapter));
-      await this.#replyFetches.search(commentId, unsent, has, isCurrent);
-    }
-    if (!isCurrent()) return;
-    if (!this.#find(commentId)) {
-      if (fromAddress && this.#data.status === 'complete') {
-        void this.#announce(msg('The linked comment could not be found.', {id: 'thread.target.missing'}));
-      }
+    let linked: LinkedComment;
+    try {
+      linked = await loadLinkedCommentModule();
+    } catch (error) {
+      // The comments stay as they are, where the reader is; a later link tries again.
+      console.error(error);
       return;
     }
-    this.#bump([this.#targeted, commentId]);
-    this.#targeted = commentId;
-    this.#longThread.expand(this.#conversationOf(commentId));
-    const place = nodesById(this.#nodes()).get(commentId);
-    if (place) this.#replyBatches.revealUpTo(place.conversation, commentId);
-    this.#progressive.keeping(() => this.requestUpdate());
+    await linked.revealComment(this.#linkedCommentHost, commentId, fromAddress, () => request === this.#revealRequest);
+  }
+
+  readonly #linkedCommentHost: LinkedCommentHost = {
+    data: this.#data,
+    find: (commentId) => this.#find(commentId),
+    conversations: () => this.#nodes().map((node) => node.comment),
+    adapter: () => this.#adapter,
+    replyFetches: this.#replyFetches,
+    announce: (text) => void this.#announce(text),
+    target: (commentId, conversationId) => {
+      this.#bump([this.#targeted, commentId]);
+      this.#targeted = commentId;
+      this.#longThread.expand(conversationId);
+      const place = nodesById(this.#nodes()).get(commentId);
+      if (place) this.#replyBatches.revealUpTo(place.conversation, commentId);
+      this.#progressive.keeping(() => this.requestUpdate());
+    },
+    rendered: (commentId) => this.#rendered(commentId),
+  };
+
+  /** The article of `commentId` once rendered (a long thread renders in steps), or null. */
+  async #rendered(commentId: string): Promise<HTMLElement | null> {
     await this.updateComplete;
     await this.#progressive.whenRendered(() => this.#articleOf(commentId) !== null);
-    // Let a frame be rendered first. Conversations far off screen are skipped
-    // (content-visibility) and take the size they were last rendered at, which the browser
-    // records only while rendering a frame; scrolling before that lands where the comment
-    // is no longer once the conversations above it shrink to their placeholder size.
-    await afterNextFrame();
-    if (request !== this.#revealRequest) return;
-    const article = this.#articleOf(commentId);
-    if (!article) return;
-    article.scrollIntoView({block: 'start'});
-    article.focus({preventScroll: true});
-    // Conversations around it are rendered for the first time as it comes into view, and
-    // when they are taller than their placeholders they push it away: follow it briefly.
-    let expectedTop = article.getBoundingClientRect().top;
-    for (let frame = 0; frame < 5; frame++) {
-      await afterNextFrame();
-      if (request !== this.#revealRequest || !article.isConnected) return;
-      if (Math.abs(article.getBoundingClientRect().top - expectedTop) > 1) {
-        article.scrollIntoView({block: 'start'});
-        expectedTop = article.getBoundingClientRect().top;
-      }
-    }
+    return this.#articleOf(commentId);
   }
 
   /** `button` is the Load more button pressed (not searched for: it follows every comment). */
@@ -603,11 +590,7 @@ export class CommentThreadElement extends AdapterElement {
     this.#announceLoaded(count);
     // The button moves below the new comments or goes away: take focus to the first new
     // comment instead, where reading continues.
-    if (hadFocus && count > 0) {
-      await this.updateComplete;
-      await this.#progressive.whenRendered(() => this.#articleOf(fresh[0]!.id) !== null);
-      this.#articleOf(fresh[0]!.id)?.focus();
-    }
+    if (hadFocus && count > 0) (await this.#rendered(fresh[0]!.id))?.focus();
   }
 
   /**
@@ -633,9 +616,7 @@ export class CommentThreadElement extends AdapterElement {
     this.#progressive.allow(revealed.count);
     this.#progressive.keeping(() => this.requestUpdate());
     this.#announceLoaded(revealed.count);
-    await this.updateComplete;
-    await this.#progressive.whenRendered(() => this.#articleOf(revealed.first) !== null);
-    this.#articleOf(revealed.first)?.focus();
+    (await this.#rendered(revealed.first))?.focus();
   };
 
   /** "12 more comments loaded.": after a page, or a batch of replies, was added. */
@@ -900,11 +881,6 @@ function sortedMessage(sort: SortOrder): string {
   if (sort === 'newest') return msg('Comments sorted newest first.', {id: 'thread.sorted.newest'});
   if (sort === 'top') return msg('Comments sorted by likes.', {id: 'thread.sorted.top'});
   return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
-}
-
-/** Resolves once the browser has rendered the next frame. */
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
 defineElement('comment-thread', CommentThreadElement);

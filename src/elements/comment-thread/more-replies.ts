@@ -5,13 +5,16 @@ import type {CommentAdapter, ReplyBatch} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {Comment, MoreReplies} from '../../core/types.js';
 import {plural} from '../../i18n/locale.js';
-import {SEARCH_PAGE_LIMIT, SEARCH_TIME_LIMIT_MS} from './linked-comment.js';
 import {subtreeSize, type ThreadNode} from './thread-tree.js';
 
 /** A conversation with more replies than this shows only its first ones, then "Show N more replies". */
 export const REPLIES_SHOWN_FIRST = 50;
 /** Replies each press of "Show N more replies" adds. */
 export const REPLIES_PER_BATCH = 100;
+/** Pages or batches of replies loaded, at most, looking for a linked comment the backend cannot `locate`. */
+export const SEARCH_PAGE_LIMIT = 10;
+/** How long, at most, looking for a linked comment page by page may take. */
+export const SEARCH_TIME_LIMIT_MS = 10_000;
 /** Replies fetched at a time looking for a linked one (the REST protocol's largest batch). */
 const REPLIES_PER_SEARCH = 500;
 
