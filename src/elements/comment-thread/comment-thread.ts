@@ -26,15 +26,17 @@ import {styles} from './comment-thread.styles.js';
 import type {LinkedCommentHost} from './linked-comment.js';
 import {PermalinkController} from './permalinks.js';
 import {LongThreadController, longThreadStyles} from './long-thread.js';
-import {moreRepliesStyles, ReplyBatches, ReplyFetchController, REPLIES_PER_BATCH, unsentReplies} from './more-replies.js';
+import {ReplyBatches} from './reply-batches.js';
 import {timestampStyles, type DateStyle} from './timestamps.js';
 import {ReactionController, reactionStyles} from './reactions.js';
 import {
   ControlsGate,
   LazyModeration,
+  LazyMoreReplies,
   LazyNewComments,
   LazyOwnCommentActions,
   moderationStyles,
+  moreRepliesStyles,
   newCommentsStyles,
   ownCommentActionsStyles,
 } from './lazy-controls.js';
@@ -176,7 +178,7 @@ export class CommentThreadElement extends AdapterElement {
     arrived: (comment) => this.#newComments.arrived(comment),
     changed: () => this.#progressive.keeping(() => this.requestUpdate()),
     // A batch asked for before would land in the new view, as the viewer it was asked as.
-    loading: () => this.#replyFetches.reset(),
+    loading: () => this.#moreReplies.reset(),
   });
   // Relative labels update themselves; a tick re-renders the thread only while it shows an
   // edit window counting down.
@@ -204,16 +206,19 @@ export class CommentThreadElement extends AdapterElement {
     announce: (text) => void this.#announce(text),
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
-  readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments]);
-  readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #replyBatches = new ReplyBatches();
-  readonly #replyFetches = new ReplyFetchController(this, {
+  readonly #moreReplies = new LazyMoreReplies(this, {
     adapter: () => this.#adapter,
     thread: () => this.#data.query?.thread,
     deadline: () => this.#data.query?.deadline ?? DEFAULT_LOAD_DEADLINE_MS,
     store: (conversationId, cursor, batch) => this.#data.addReplies(conversationId, cursor, batch),
     changed: (conversationId) => this.#changedComments([conversationId]),
+    conversation: (commentId) => nodesById(this.#nodes()).get(commentId)?.conversation,
+    batches: this.#replyBatches,
+    revealed: (first, count) => void this.#showRevealedReplies(first, count),
   });
+  readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments, this.#moreReplies], () => this.#nodes());
+  readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
@@ -465,12 +470,8 @@ export class CommentThreadElement extends AdapterElement {
       get failedAvatars() {
         return element.#failedAvatars;
       },
-      get onMoreReplies() {
-        return element.#onMoreReplies;
-      },
-      get replyFetches() {
-        return element.#replyFetches;
-      },
+      onMoreReplies: this.#moreReplies.press,
+      replyFetches: this.#moreReplies,
       isOutgoing: (comment) => element.#isOutgoing(comment),
       progressive: this.#progressive,
       replyBatches: this.#replyBatches,
@@ -561,7 +562,7 @@ export class CommentThreadElement extends AdapterElement {
     find: (commentId) => this.#find(commentId),
     conversations: () => this.#nodes().map((node) => node.comment),
     adapter: () => this.#adapter,
-    replyFetches: this.#replyFetches,
+    replyFetches: this.#moreReplies,
     announce: (text) => void this.#announce(text),
     target: (commentId, conversationId) => {
       this.#bump([this.#targeted, commentId]);
@@ -594,30 +595,17 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   /**
-   * "Show N more replies": the next batch of that conversation is rendered (the rest of the
-   * thread is not) and announced, and focus moves to its first reply, where reading goes
-   * on, as after "Load more comments"; the button, now below the batch, is reached again
-   * by reading on.
+   * After "Show N more replies": the next batch of that conversation is rendered (the rest
+   * of the thread is not) and announced, and focus moves to its first reply, where reading
+   * goes on, as after "Load more comments"; the button, now below the batch, is reached
+   * again by reading on.
    */
-  readonly #onMoreReplies = async (event: Event): Promise<void> => {
-    const button = event.currentTarget as HTMLElement;
-    const conversationId = button.closest('li')?.querySelector('article')?.dataset['commentId'];
-    let conversation = conversationId === undefined ? undefined : nodesById(this.#nodes()).get(conversationId)?.conversation;
-    if (!conversation) return;
-    const shownBefore = this.#replyBatches.shown(conversation);
-    // Replies the page did not bring are fetched once those it brought are all shown.
-    if (this.#replyBatches.hidden(conversation) < REPLIES_PER_BATCH && unsentReplies(conversation.comment, this.#adapter)) {
-      const stored = await this.#replyFetches.fetch(conversation.comment, REPLIES_PER_BATCH);
-      conversation = nodesById(this.#nodes()).get(conversation.comment.id)?.conversation;
-      if (!conversation || (!stored && this.#replyBatches.hidden(conversation) === 0)) return;
-    }
-    const revealed = this.#replyBatches.showMore(conversation, shownBefore);
-    if (!revealed) return;
-    this.#progressive.allow(revealed.count);
+  async #showRevealedReplies(first: string, count: number): Promise<void> {
+    this.#progressive.allow(count);
     this.#progressive.keeping(() => this.requestUpdate());
-    this.#announceLoaded(revealed.count);
-    (await this.#rendered(revealed.first))?.focus();
-  };
+    this.#announceLoaded(count);
+    (await this.#rendered(first))?.focus();
+  }
 
   /** "12 more comments loaded.": after a page, or a batch of replies, was added. */
   #announceLoaded(count: number): void {

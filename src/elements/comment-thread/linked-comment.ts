@@ -2,7 +2,9 @@ import {msg} from '@lit/localize';
 import {DEFAULT_LOAD_DEADLINE_MS, withDeadline} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import type {Comment} from '../../core/types.js';
-import {SEARCH_PAGE_LIMIT, SEARCH_TIME_LIMIT_MS, unsentReplies, type ReplyFetchController} from './more-replies.js';
+import type {ReplyFetchController} from './more-replies.js';
+import {SEARCH_PAGE_LIMIT, SEARCH_TIME_LIMIT_MS} from './permalinks.js';
+import {unsentReplies} from './reply-batches.js';
 import type {ThreadController} from './thread-controller.js';
 
 // Following a link to a comment (the address's #comment-…, a comment just posted, one that
