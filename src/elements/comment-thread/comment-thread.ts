@@ -28,13 +28,14 @@ import {PermalinkController} from './permalinks.js';
 import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {ReplyBatches} from './reply-batches.js';
 import {timestampStyles, type DateStyle} from './timestamps.js';
-import {ReactionController, reactionStyles} from './reactions.js';
+import {reactionStyles} from './reaction-buttons.js';
 import {
   ControlsGate,
   LazyModeration,
   LazyMoreReplies,
   LazyNewComments,
   LazyOwnCommentActions,
+  LazyReactions,
   moderationStyles,
   moreRepliesStyles,
   newCommentsStyles,
@@ -195,7 +196,7 @@ export class CommentThreadElement extends AdapterElement {
     stored: (comment, result) => (result ? this.#data.add(result) : this.#data.remove(comment.id)),
     announce: (text) => void this.#announce(text),
   });
-  readonly #reactions = new ReactionController(this, {
+  readonly #reactions = new LazyReactions(this, {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     stored: (comment) => this.#data.add(comment),
@@ -217,7 +218,7 @@ export class CommentThreadElement extends AdapterElement {
     batches: this.#replyBatches,
     revealed: (first, count) => void this.#showRevealedReplies(first, count),
   });
-  readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments, this.#moreReplies], () => this.#nodes());
+  readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments, this.#moreReplies, this.#reactions], () => this.#nodes());
   readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));

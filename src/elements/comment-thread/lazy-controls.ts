@@ -1,9 +1,12 @@
+import {msg} from '@lit/localize';
 import {html, nothing, type PropertyValues, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
-import type {Comment} from '../../core/types.js';
+import type {Comment, Reaction} from '../../core/types.js';
 import type {ModerationController, ModerationOptions} from './moderation.js';
 import type {FetchState, MoreRepliesHost, ReplyFetchController} from './more-replies.js';
 import type {NewCommentsController, NewCommentsOptions} from './new-comments.js';
 import type {OwnCommentActions, OwnCommentActionsOptions} from './own-comment-actions.js';
+import {renderReactionButtons, renderReactionFailure, storedReaction} from './reaction-buttons.js';
+import type {ReactionController, ReactionsOptions} from './reactions.js';
 import {hasMoreReplies} from './reply-batches.js';
 import type {ThreadNode} from './thread-tree.js';
 
@@ -11,8 +14,8 @@ export {moderationStyles, moreRepliesStyles, newCommentsStyles, ownCommentAction
 
 // Most readers see comments with none of these controls: moderation (held comments and
 // what moderators do with them), Edit and Delete on the viewer's own comments, the
-// notice of comments that arrived live, and "Show N more replies" under conversations
-// longer than is shown at first. Their code is a chunk of its own (controls.ts).
+// notice of comments that arrived live, "Show N more replies" under conversations
+// longer than is shown at first, and what a like button's press does. Their code is a chunk of its own (controls.ts).
 // Until it is needed, a stand-in answers for each controller as it would for a comment
 // that shows none of it; when a comment that needs one is about to show, the thread keeps
 // its current DOM until the chunk is there (ControlsGate), so nothing shows half-built
@@ -190,6 +193,62 @@ export class LazyNewComments extends LazyControl<NewCommentsController, NewComme
 
   renderNotice(locale: string): TemplateResult | typeof nothing {
     return this.real?.renderNotice(locale) ?? nothing;
+  }
+}
+
+/**
+ * What a like button's press does (reactions.ts): the buttons show from the start
+ * (reaction-buttons.ts); a press made before the controller is loaded waits for it, the
+ * thread's update held meanwhile (ControlsGate), then is made as if it had just happened.
+ * Where the backend has reactions, the controller loads when the page is idle after its
+ * first comments, before most presses.
+ */
+export class LazyReactions extends LazyControl<ReactionController, ReactionsOptions> {
+  /** Presses made before the controller loaded, oldest first. */
+  #presses: Array<{comment: Comment; reaction: Reaction}> = [];
+  /** Comments whose press was lost with the chunk: they say it was not saved. */
+  readonly #unsaved = new Set<string>();
+
+  override likely(): boolean {
+    return this.#keys().length > 0;
+  }
+
+  override waiting(): boolean {
+    return this.#presses.length > 0;
+  }
+
+  protected create(module: Controls): ReactionController {
+    const real = new module.ReactionController(this.host, this.options);
+    for (const {comment, reaction} of this.#presses.splice(0)) void real.toggle(comment, reaction);
+    this.#unsaved.clear();
+    return real;
+  }
+
+  override failed(): void {
+    for (const {comment} of this.#presses.splice(0)) this.#unsaved.add(comment.id);
+  }
+
+  renderButtons(comment: Comment, locale: string): TemplateResult | typeof nothing {
+    if (this.real) return this.real.renderButtons(comment, locale);
+    return renderReactionButtons(comment, this.#keys(), (key) => storedReaction(comment, key), (reaction) => this.#press(comment, reaction), locale);
+  }
+
+  renderMessage(comment: Comment): TemplateResult | typeof nothing {
+    if (this.real) return this.real.renderMessage(comment);
+    return this.#unsaved.has(comment.id) ? renderReactionFailure(msg('Your like could not be saved.', {id: 'thread.like.failed'})) : nothing;
+  }
+
+  #keys(): readonly string[] {
+    return this.options.adapter()?.capabilities.reactions ?? [];
+  }
+
+  #press(comment: Comment, reaction: Reaction): void {
+    this.#unsaved.delete(comment.id);
+    // Pressed again before anything was sent: back where it was.
+    const again = this.#presses.findIndex((press) => press.comment.id === comment.id && press.reaction.key === reaction.key);
+    if (again === -1) this.#presses.push({comment, reaction});
+    else this.#presses.splice(again, 1);
+    this.host.requestUpdate();
   }
 }
 
