@@ -1,5 +1,4 @@
 import type {AdapterCapabilities} from '../../core/adapter.js';
-import {CommentError, parseRetryAfter, type CommentErrorCode, type CommentField} from '../../core/errors.js';
 import type {
   Comment,
   CommentPage,
@@ -9,7 +8,7 @@ import type {
   Reaction,
   ThreadInfo,
 } from '../../core/types.js';
-import {codeForStatus, statusMessage, unreadableError} from '../shared/http.js';
+import {unreadableError} from '../shared/http.js';
 import {groupThreads} from '../shared/thread-order.js';
 import {PROTOCOL_PAGE_SIZE} from './start.js';
 import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, MAX_NAME, MAX_TEXT} from '../shared/values.js';
@@ -170,33 +169,4 @@ export function mapCallbackPageSupport(raw: unknown): boolean {
 /** Whether the service document lists `locate` (it is not one of the core capabilities). */
 export function mapLocateSupport(raw: unknown): boolean {
   return asObject(asObject(raw)['capabilities'])['locate'] === true;
-}
-
-const CODES = new Set<CommentErrorCode>([
-  'unauthorized', 'forbidden', 'not-found', 'rate-limited', 'duplicate', 'invalid', 'closed', 'conflict', 'server',
-]);
-const FIELDS = new Set<CommentField>(['text', 'name', 'email', 'website', 'parent']);
-
-/**
- * The CommentError for a failed response: the error envelope's code when it is one of
- * the protocol's, else one chosen by status; the server's message when it has one.
- */
-export function mapError(status: number, body: unknown, retryAfterHeader: string | null): CommentError {
-  const error = asObject(asObject(body)['error']);
-  const claimed = asString(error['code']) as CommentErrorCode;
-  const code = CODES.has(claimed) ? claimed : codeForStatus(status);
-  const message = asString(error['message']).trim().slice(0, 500) || statusMessage(status);
-  const fieldErrors: Partial<Record<CommentField, string>> = {};
-  for (const [field, text] of Object.entries(asObject(error['fields']))) {
-    if (FIELDS.has(field as CommentField) && typeof text === 'string') fieldErrors[field as CommentField] = text.slice(0, 500);
-  }
-  const retryAfter = typeof error['retryAfter'] === 'number' && error['retryAfter'] >= 0 ? error['retryAfter'] * 1000 : undefined;
-  const retryAfterMs = parseRetryAfter(retryAfterHeader) ?? retryAfter;
-  return new CommentError(code, message, {
-    status,
-    ...(claimed ? {backendCode: claimed} : {}),
-    ...(code === 'invalid' ? {fieldErrors} : {}),
-    // Also kept for 502/503 and 409 "still being processed": the form waits that long before retrying.
-    ...((code === 'rate-limited' || code === 'server' || code === 'conflict') && retryAfterMs !== undefined ? {retryAfterMs} : {}),
-  });
 }

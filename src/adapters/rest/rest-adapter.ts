@@ -17,11 +17,12 @@ import type {
   SignInUrlRequest,
   ThreadEvent,
 } from '../../core/adapter.js';
+import type {CommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider} from '../../core/types.js';
 import {networkError, readJson, send, type Fetch} from '../shared/http.js';
 import {safeStorage, type SafeStorage} from '../shared/storage.js';
 import type {RestClient} from './changes.js';
-import {mapCallbackPageSupport, mapCapabilities, mapError, mapLocateSupport, mapPage, mapPageSizeLimit} from './mapping.js';
+import {mapCallbackPageSupport, mapCapabilities, mapLocateSupport, mapPage, mapPageSizeLimit} from './mapping.js';
 import {
   baseUrl,
   pageUrl,
@@ -90,6 +91,13 @@ function lazyChunk<T>(load: () => Promise<T>): (() => Promise<T>) & {readonly re
 const changes = lazyChunk(() => import('./changes.js'));
 /** The next replies of long conversations, where a linked comment is (occasional-reads.ts). */
 const occasionalReads = lazyChunk(() => import('./occasional-reads.js'));
+/** What a failed answer says (error-answers.ts); when even that cannot load, the network failed. */
+const errorAnswers = lazyChunk(() => import('./error-answers.js'));
+
+/** The error a failed answer reports. */
+async function answerError({response, body}: Answer): Promise<CommentError> {
+  return (await errorAnswers()).mapError(response.status, body, response.headers.get('Retry-After'));
+}
 
 /** Conditional-GET cache entries kept (pages are small; a few threads, a few pages each). */
 const CACHED_PAGES = 50;
@@ -149,7 +157,7 @@ export class RestAdapter implements CommentAdapter {
     this.#started = undefined;
     const {response, body} =
       started?.url === url && !cached
-        ? this.#checked(await untilAborted(started.answer, signal), [304])
+        ? await this.#checked(await untilAborted(started.answer, signal), [304])
         : await this.#request(url, {headers: cached ? {'If-None-Match': cached.etag} : {}}, signal, [304]);
     if (response.status === 304 && cached) {
       // Refreshed as the most recently used entry.
@@ -290,10 +298,10 @@ export class RestAdapter implements CommentAdapter {
   }
 
   /** `answer` when it is a 2xx (or an `allowed` status), else the error it reports. */
-  #checked(answer: Answer, allowed: number[] = []): Answer {
-    const {response, body} = answer;
+  async #checked(answer: Answer, allowed: number[] = []): Promise<Answer> {
+    const {response} = answer;
     if (!response.ok && !allowed.includes(response.status)) {
-      const error = mapError(response.status, body, response.headers.get('Retry-After'));
+      const error = await answerError(answer);
       if (error.code === 'unauthorized' && this.#token()) this.#setToken(undefined);
       throw error;
     }
@@ -323,8 +331,9 @@ export async function createStartedRestAdapter(options: RestAdapterOptions, star
   if (options.capabilities || !start.serviceDocument) {
     return new RestAdapter({...options, capabilities: options.capabilities ?? NO_CAPABILITIES, start});
   }
-  const {response, body} = await untilAborted(start.serviceDocument, signal);
-  if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
+  const answer = await untilAborted(start.serviceDocument, signal);
+  if (!answer.response.ok) throw await answerError(answer);
+  const {body} = answer;
   return new RestAdapter({
     ...options,
     capabilities: mapCapabilities(body),

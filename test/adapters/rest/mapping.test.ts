@@ -1,7 +1,8 @@
 import {expect} from '@open-wc/testing';
 import {mapProviders} from '../../../src/adapters/rest/change-answers.js';
 import {mapThreadEvent} from '../../../src/adapters/rest/live-events.js';
-import {mapCapabilities, mapComment, mapError, mapPage, mapPageSizeLimit} from '../../../src/adapters/rest/mapping.js';
+import {mapError} from '../../../src/adapters/rest/error-answers.js';
+import {mapCapabilities, mapComment, mapPage, mapPageSizeLimit} from '../../../src/adapters/rest/mapping.js';
 import {CommentError} from '../../../src/core/errors.js';
 
 describe('REST mapping', () => {
