@@ -232,14 +232,8 @@ class CommentItemDirective extends Directive implements LiveLabel {
     this.#renderTime(header, comment, locale, sending, changed);
 
     const deep = parent !== undefined && depth > NARROW_INDENT_LEVELS;
-    this.#region(
-      'note',
-      inReplyTo || deep || pending
-        ? html`${inReplyTo ? renderInReplyTo(inReplyTo) : deep ? renderInReplyTo(parent, 'narrow-only') : nothing}${context.moderation.renderNote(comment)}`
-        : nothing,
-      main,
-      () => header.nextSibling,
-    );
+    const inReplyToNote = renderInReplyTo(header, inReplyTo ?? (deep ? parent : undefined), !inReplyTo);
+    this.#region('note', pending ? context.moderation.renderNote(comment) : nothing, main, () => (inReplyToNote ?? header).nextSibling);
     const editing = context.own.isEditing(comment);
     if (editing && this.#body) this.#dropBody();
     this.#region('editor', editing ? context.own.renderEditor(comment) : nothing, main, () =>
@@ -489,12 +483,30 @@ function renderLabels(comment: Comment, fresh: boolean): TemplateResult | typeof
       : nothing}${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}`;
 }
 
-function renderInReplyTo(parent: Comment, className = ''): TemplateResult {
-  const label =
+/**
+ * "In reply to Ada" right under the header of a reply listed away from `parent` (with
+ * `narrowOnly`, shown only where a narrow screen indents fewer levels), or none without a
+ * parent; the note shown. Built as nodes: a template instance on every reply past the third
+ * level cost more memory than the rest of the reply's Lit bookkeeping.
+ */
+function renderInReplyTo(header: HTMLElement, parent: Comment | undefined, narrowOnly: boolean): HTMLElement | undefined {
+  const next = header.nextElementSibling;
+  let note = next?.getAttribute('part') === 'in-reply-to' ? (next as HTMLElement) : undefined;
+  if (!parent) {
+    note?.remove();
+    return undefined;
+  }
+  if (!note) header.after((note = clone(blankInReplyTo)));
+  attribute(note, 'class', narrowOnly ? 'in-reply-to narrow-only' : 'in-reply-to');
+  const link = note.firstElementChild!;
+  attribute(link, 'href', commentHash(parent.id));
+  text(
+    link,
     parent.status === 'deleted'
       ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
-      : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
-  return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
+      : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'}),
+  );
+  return note;
 }
 
 /** Sets `name` to `value` (removes it for null) unless it already is. */
@@ -531,13 +543,14 @@ let blankActions: HTMLElement;
 let blankReply: HTMLElement;
 let blankReplyForm: HTMLElement;
 let blankReplies: HTMLElement;
+let blankInReplyTo: HTMLElement;
 
 function prepareSkeletons(): void {
   if (blankItem) return;
   const fragment = document.createDocumentFragment();
   render(
-    html`<li class="item"></li><article part="comment" class="comment" tabindex="-1"><div class="main"><header part="comment-header" class="meta"></header></div></article><article tabindex="-1"><p class="placeholder"></p></article><a part="author" class="author" rel=${UGC_LINK_REL} dir="auto"></a><span part="author" class="author" dir="auto"></span><a part="permalink" class="permalink"><time part="timestamp"></time> <span part="full-date" class="full-date visually-hidden"></span></a><div part="body" class="body" dir="auto"></div><div class="actions"></div><button type="button" part="reply-button" class="link-button reply"></button><div class="reply-form"><slot></slot></div><ol part="replies" class="replies"></ol>`,
+    html`<li class="item"></li><article part="comment" class="comment" tabindex="-1"><div class="main"><header part="comment-header" class="meta"></header></div></article><article tabindex="-1"><p class="placeholder"></p></article><a part="author" class="author" rel=${UGC_LINK_REL} dir="auto"></a><span part="author" class="author" dir="auto"></span><a part="permalink" class="permalink"><time part="timestamp"></time> <span part="full-date" class="full-date visually-hidden"></span></a><div part="body" class="body" dir="auto"></div><div class="actions"></div><button type="button" part="reply-button" class="link-button reply"></button><div class="reply-form"><slot></slot></div><ol part="replies" class="replies"></ol><p part="in-reply-to" class="in-reply-to"><a></a></p>`,
     fragment,
   );
-  [blankItem, blankArticle, blankDeleted, blankAuthorLink, blankAuthorName, blankPermalink, blankBody, blankActions, blankReply, blankReplyForm, blankReplies] = fragment.children as unknown as HTMLElement[];
+  [blankItem, blankArticle, blankDeleted, blankAuthorLink, blankAuthorName, blankPermalink, blankBody, blankActions, blankReply, blankReplyForm, blankReplies, blankInReplyTo] = fragment.children as unknown as HTMLElement[];
 }
