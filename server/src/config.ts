@@ -60,7 +60,7 @@ export interface ServerConfig {
   confirmationsPerIp: number;
 }
 
-/** Every variable, its default and meaning: the README's configuration table is made from this. */
+/** Every variable, its default and meaning: the README's configuration table, row for row (test/config.test.ts checks). */
 export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[] = [
   {name: 'PORT', default: '8787', meaning: 'TCP port'},
   {name: 'HOST', default: '127.0.0.1', meaning: 'address to listen on (`0.0.0.0` for every interface)'},
@@ -80,6 +80,7 @@ export const CONFIG_VARIABLES: {name: string; default: string; meaning: string}[
   {name: 'COLLOQUY_RATE_WINDOW', default: '600', meaning: 'seconds of a rate-limit window'},
   {name: 'COLLOQUY_POSTS_PER_IP', default: '60', meaning: 'posts per window per client address'},
   {name: 'COLLOQUY_POSTS_PER_IDENTITY', default: '30', meaning: 'posts per window per author (signed-in user or guest)'},
+  {name: 'COLLOQUY_MAX_PAGE_SIZE', default: '500', meaning: 'most top-level comments one page may hold (100–1000), announced in the service document as `limits.pageSize`: a thread with a larger `page-size` needs fewer pages'},
   {name: 'COLLOQUY_MAX_STREAMS', default: '10000', meaning: 'open live-update streams per process (503 with `Retry-After` beyond)'},
   {name: 'COLLOQUY_PUBLIC_URL', default: '(its own address)', meaning: 'the address visitors reach this server at, for links in emails and sign-in callbacks (https in production)'},
   {name: 'COLLOQUY_SMTP_URL', default: '(none)', meaning: 'outgoing mail server, `smtp://user:password@host:587` or `smtps://…`; unset = no email sign-in and no notifications'},

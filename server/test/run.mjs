@@ -37,6 +37,7 @@ const pgliteSuites = [
   'notifications.test.ts',
   'notify-crash.test.ts',
   'replies.test.ts',
+  'config.test.ts',
 ];
 const postgresSuites = [
   'postgres.test.ts',

@@ -1,6 +1,7 @@
 import type {NewComment} from '../core/adapter.js';
 import type {GuestIdentity, NotificationChoices} from '../core/types.js';
 import {noGuest} from './remembered-guest.js';
+import {TabOwnership} from './tab-ownership.js';
 
 /** What a commenter has typed but not yet had acknowledged by the backend. */
 export interface Draft {
@@ -68,22 +69,14 @@ interface StoredDraft extends Omit<Draft, 'sent'> {
   sent?: StoredSend;
 }
 
-/** Longer than #holdTab's wait, so a reloading tab has its lock back by then. */
-const RELOAD_GRACE_MS = 2000;
-
 /**
  * Keeps drafts in Web Storage so they survive a reload, a crash or a sign-in round trip,
  * and in memory as well: storage may throw on every call (private browsing, a full quota,
  * blocked cookies), and then drafts still outlive the element within the page.
  * Sign-in flows can save and restore a form's draft through the same store.
  *
- * Drafts belong to a tab. Each is stored under its tab's id (kept in sessionStorage, so a
- * reload finds them at once), so two tabs of one thread never overwrite each other, a post
- * in one never deletes the other's draft, and a new tab never starts with a live tab's
- * draft (and its idempotency key): posting from both would store two copies. The drafts
- * of a tab that is gone (closed, crashed) are adopted by the next tab that starts, under
- * a Web Lock so that only one tab takes each. Without Web Locks (an insecure page) a
- * starting tab adopts every other tab's drafts, as if they were gone.
+ * Drafts belong to a tab, which adopts those of tabs that are gone (`TabOwnership`): two
+ * tabs of one thread never write to or post from the same draft.
  *
  * A guest's name, email and website go to localStorage only when they ticked "Save my
  * name, email, and website in this browser"; otherwise they stay in the tab's
@@ -93,19 +86,23 @@ export class DraftStore {
   /** Drafts storage refused to take (`null`: refused to delete); they win over what storage holds. */
   readonly #memory = new Map<string, Draft | null>();
   readonly #session: () => Storage;
-  readonly #locks: LockManager | undefined;
-  #tab: string | undefined;
+  readonly #tab: TabOwnership;
   #ready: Promise<void> | undefined;
   #settled = false;
-  #releaseTab: (() => void) | undefined;
 
   constructor(
     private readonly storage: () => Storage,
-    private readonly prefix = 'colloquy-draft:',
+    prefix = 'colloquy-draft:',
     options: DraftStoreOptions = {},
   ) {
     this.#session = options.session ?? (() => sessionStorage);
-    this.#locks = 'locks' in options ? options.locks : globalThis.navigator?.locks;
+    this.#tab = new TabOwnership({
+      prefix,
+      storage,
+      session: this.#session,
+      locks: 'locks' in options ? options.locks : globalThis.navigator?.locks,
+      keptInMemory: (key) => this.#memory.has(key),
+    });
   }
 
   /**
@@ -113,7 +110,7 @@ export class DraftStore {
    * until then only the tab's own drafts are known. Started by the first call.
    */
   get ready(): Promise<void> {
-    this.#ready ??= this.#start().finally(() => {
+    this.#ready ??= this.#tab.claim().finally(() => {
       this.#settled = true;
     });
     return this.#ready;
@@ -127,8 +124,7 @@ export class DraftStore {
 
   /** Lets go of the tab's id (what closing the tab does); for tests of several tabs in one page. */
   close(): void {
-    this.#releaseTab?.();
-    this.#releaseTab = undefined;
+    this.#tab.release();
   }
 
   get(slot: DraftSlot): Draft | undefined {
@@ -205,132 +201,7 @@ export class DraftStore {
 
   #key({thread, parentId, editing}: DraftSlot): string {
     const scope = editing === undefined ? `reply:${encodeURIComponent(parentId ?? '')}` : `edit:${encodeURIComponent(editing)}`;
-    return `${this.prefix}${this.#tabId()}:${encodeURIComponent(thread)}:${scope}`;
-  }
-
-  #tabId(): string {
-    if (this.#tab) return this.#tab;
-    let saved: string | null = null;
-    try {
-      saved = this.#session().getItem(`${this.prefix}tab`);
-    } catch {
-      // No sessionStorage: a new id, for this page only.
-    }
-    if (saved && /^[\w-]{1,64}$/.test(saved)) this.#tab = saved;
-    else this.#newTab();
-    return this.#tab!;
-  }
-
-  /** Takes a new tab id, kept in sessionStorage when it can be (in memory for this page otherwise). */
-  #newTab() {
-    this.#tab = randomTabId();
-    try {
-      this.#session().setItem(`${this.prefix}tab`, this.#tab);
-    } catch {
-      // The id lives in memory for this page.
-    }
-  }
-
-  /** Claims the tab's id, then adopts the drafts of tabs that are gone. */
-  async #start(): Promise<void> {
-    const locks = this.#locks;
-    if (!locks) {
-      this.#adopt(() => true);
-      return;
-    }
-    try {
-      if (!(await this.#holdTab())) {
-        // "Duplicate tab" copies sessionStorage: the id is a live tab's. Take a new one.
-        this.#newTab();
-        await this.#holdTab();
-      }
-      await locks.request(`${this.prefix}adopt`, async () => {
-        const withoutLock = async () => {
-          const {held = []} = await locks.query();
-          const live = new Set(held.map((lock) => lock.name));
-          return (tab: string) => !live.has(this.#tabLock(tab));
-        };
-        const first = await withoutLock();
-        if (!this.#otherTabs().some(first)) {
-          this.#adopt(first);
-          return;
-        }
-        // A tab being reloaded lets go of its lock for a moment, until its next page takes
-        // it back (within #holdTab's wait): only a tab still without it a little later is
-        // gone. Adopting sooner took a live tab's draft into this one.
-        await new Promise((resolve) => setTimeout(resolve, RELOAD_GRACE_MS));
-        const second = await withoutLock();
-        this.#adopt((tab) => first(tab) && second(tab));
-      });
-    } catch {
-      // Locks refused (a sandboxed frame): the tab keeps to its own drafts.
-    }
-  }
-
-  /** The ids of the other tabs that have drafts here. */
-  #otherTabs(): string[] {
-    const tabs = new Set<string>();
-    try {
-      const storage = this.storage();
-      const mine = `${this.prefix}${this.#tabId()}:`;
-      for (let index = 0; index < storage.length; index++) {
-        const key = storage.key(index);
-        if (!key?.startsWith(this.prefix) || key.startsWith(mine)) continue;
-        const parts = key.slice(this.prefix.length).split(':');
-        if (parts.length === 4) tabs.add(parts[0]!);
-      }
-    } catch {
-      // Storage cannot be reached: no other tab's drafts are known.
-    }
-    return [...tabs];
-  }
-
-  #tabLock(tab: string): string {
-    return `${this.prefix}tab:${tab}`;
-  }
-
-  /**
-   * Holds the tab's lock for as long as the page lives; false when a live tab holds it.
-   * After a reload the page before may hold it a moment longer while it unloads, so it is
-   * waited for briefly; a duplicated tab's original never lets go.
-   */
-  #holdTab(): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      const signal = AbortSignal.timeout(1500);
-      this.#locks!.request(this.#tabLock(this.#tabId()), {signal}, (lock) => {
-        resolve(lock !== null);
-        return new Promise<void>((release) => (this.#releaseTab = release));
-      }).catch((error: unknown) => (signal.aborted ? resolve(false) : reject(error)));
-    });
-  }
-
-  /** Moves the drafts of the tabs `gone` says are gone (and drafts saved before drafts had tabs) to this tab. */
-  #adopt(gone: (tab: string) => boolean) {
-    try {
-      const storage = this.storage();
-      const mine = `${this.prefix}${this.#tabId()}:`;
-      const keys: string[] = [];
-      for (let index = 0; index < storage.length; index++) {
-        const key = storage.key(index);
-        if (key?.startsWith(this.prefix) && !key.startsWith(mine)) keys.push(key);
-      }
-      for (const key of keys) {
-        const parts = key.slice(this.prefix.length).split(':');
-        // tab:thread:kind:id, or thread:kind:id from before drafts had tabs.
-        if (parts.length !== 4 && parts.length !== 3) continue;
-        if (parts.length === 4 && !gone(parts[0]!)) continue;
-        const own = mine + parts.slice(parts.length - 3).join(':');
-        const value = storage.getItem(key);
-        // Merged without loss: a draft this tab already has for the same comment wins, the
-        // other stays where it is for a later tab.
-        if (value !== null && storage.getItem(own) === null && !this.#memory.has(own)) {
-          storage.setItem(own, value);
-          storage.removeItem(key);
-        }
-      }
-    } catch {
-      // Storage cannot be reached: nothing to adopt.
-    }
+    return `${this.#tab.keyPrefix}${encodeURIComponent(thread)}:${scope}`;
   }
 
   /** Without consent, the identity goes to the tab's sessionStorage and the draft keeps only what was typed. */
@@ -382,11 +253,6 @@ export class DraftStore {
       return null;
     }
   }
-}
-
-function randomTabId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 function parseTabIdentity(json: string | null): TabOnlyIdentity | undefined {

@@ -49,7 +49,7 @@ describe('custom-elements.json', () => {
 
       it('lists the adapter attributes, which are properties too', () => {
         const attributes = new Map(element().attributes.map((a) => [a.name, a]));
-        for (const name of ['adapter', 'endpoint', 'post', 'wp-nonce', 'seed', 'storage-key', 'latency', 'moderation', 'guests', 'max-length', 'edit-window', 'sign-in-page']) {
+        for (const name of ['adapter', 'endpoint', 'post', 'wp-nonce', 'seed', 'storage-key', 'latency', 'moderation', 'guests', 'guest-reactions', 'max-length', 'edit-window', 'sign-in-page', 'moderators', 'first-replies']) {
           assert.ok(attributes.has(name), `no ${name} attribute`);
           assert.ok(attributes.get(name).fieldName, `${name} has no property`);
         }

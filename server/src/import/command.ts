@@ -65,7 +65,7 @@ export async function runImportCommand(args: string[], config: ServerConfig): Pr
   }
 }
 
-export function parseImportArgs(args: string[]): ImportOptions | string {
+function parseImportArgs(args: string[]): ImportOptions | string {
   let file: string | undefined;
   const options: Omit<ImportOptions, 'file'> = {threadFrom: 'path', spam: 'keep', maxTextLength: 65_535};
   for (let i = 0; i < args.length; i++) {
@@ -123,7 +123,7 @@ async function serverAnswers(config: ServerConfig): Promise<boolean> {
   }
 }
 
-export function formatSummary(summary: ImportSummary, options: ImportOptions): string {
+function formatSummary(summary: ImportSummary, options: ImportOptions): string {
   const names: Record<string, string> = {
     spam: 'spam', trash: 'in the trash', deleted: 'deleted', pingback: 'pingbacks and trackbacks', empty: 'empty once markup was removed',
     duplicate: 'the same id twice in the file', 'no-thread': 'on a page with no usable address/id', 'no-id': 'without an id',

@@ -43,7 +43,7 @@ export function notifyRequest(input: PostInput, viewer: Viewer, config: ServerCo
   return {address: address.toLowerCase(), verified: false, ...input.notify};
 }
 
-export function newToken(prefix: 'a' | 's' | 'c'): string {
+function newToken(prefix: 'a' | 's' | 'c'): string {
   return `${prefix}_${randomBytes(24).toString('base64url')}`;
 }
 

@@ -3,7 +3,7 @@ import type {AppEnv} from '../app.js';
 import {emailSignIn} from '../auth/sign-in.js';
 import {notificationsOffered, REACTIONS} from '../render.js';
 
-export const PROTOCOL = 'colloquy-rest/1';
+const PROTOCOL = 'colloquy-rest/1';
 
 /** `GET /`: the service document. */
 export function serviceRoutes() {

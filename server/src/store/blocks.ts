@@ -18,7 +18,7 @@ interface BlockRow {
 
 const BLOCK_COLUMNS = 'id::text AS id, identity, address_range::text AS address_range, label, reason, created_at';
 
-export function renderBlock(row: BlockRow) {
+function renderBlock(row: BlockRow) {
   return {
     id: row.id,
     ...(row.identity !== null ? {identity: row.identity} : {range: row.address_range!}),

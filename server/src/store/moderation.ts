@@ -8,7 +8,7 @@ import {commentBecameVisible} from './visible.js';
 import {findThread} from './threads.js';
 import {dropEmptyPlaceholders, removeComment} from './writes.js';
 
-export const MODERATION_ACTIONS = ['approve', 'spam', 'delete'] as const;
+const MODERATION_ACTIONS = ['approve', 'spam', 'delete'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export function readModerationAction(value: unknown): ModerationAction {

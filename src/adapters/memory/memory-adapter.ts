@@ -18,18 +18,17 @@ import type {
 } from '../../core/adapter.js';
 import {CommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider, SortOrder} from '../../core/types.js';
-import {decodeGrant} from './grant.js';
+import {LiveListeners, type ThreadListener} from './live-listeners.js';
 import {checkLength, permissions, threadInfo, toComment, validate, type Reader, type ThreadRules} from './mapping.js';
 import {messages} from './messages.js';
-import {defaultMemoryProviders, type MemoryAdapterOptions} from './options.js';
+import type {MemoryAdapterOptions} from './options.js';
 import {decodeReplyCursor, encodeReplyCursor, replyBatch} from './replies.js';
 import type {SeedComment, StoredComment, StoredThread} from './seed.js';
+import {SimulatedSignIn} from './simulated-sign-in.js';
 import {Simulation, delay, errorFor, type CallKind} from './simulation.js';
 import {ThreadStore, type ChangeMessage} from './thread-store.js';
 import {childrenOf, decodeCursor, encodeCursor, rootOrder, visibleComments} from './thread-view.js';
 import {ViewerIdentity} from './viewer-identity.js';
-
-type Listener = (event: ThreadEvent) => void;
 
 /**
  * The embedded default backend: a complete comment server living in the page, so the
@@ -47,24 +46,25 @@ export class MemoryAdapter implements CommentAdapter {
   readonly #rules: ThreadRules;
   readonly #store: ThreadStore;
   readonly #viewer: ViewerIdentity;
-  readonly #listeners = new Map<string, Set<Listener>>();
+  readonly #signIn: SimulatedSignIn;
+  readonly #live: LiveListeners;
   readonly #instanceId = randomId();
   readonly #now: () => number;
-  #channel: BroadcastChannel | undefined;
 
   constructor(options: MemoryAdapterOptions = {}) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     this.simulate = new Simulation(options.latency);
     if (options.firstReplies !== undefined) this.loadReplies = (request, callOptions) => this.#loadReplies(request, callOptions);
-    const providers = options.providers ?? defaultMemoryProviders();
+    this.#viewer = new ViewerIdentity(options.storageKey, randomId);
+    this.#signIn = new SimulatedSignIn(options, this.#viewer);
     this.capabilities = {
       edit: (options.editWindowSeconds ?? 900) > 0,
       delete: true,
       reactions: options.reactions ?? ['like'],
       guestReactions: options.guestReactions ?? true,
       markdown: options.markdown ?? false,
-      signIn: Boolean(options.signInPage) && providers.length > 0,
+      signIn: this.#signIn.available,
       session: true,
       moderate: true,
       live: Boolean(options.live) || (Boolean(options.storageKey) && typeof BroadcastChannel === 'function'),
@@ -76,7 +76,7 @@ export class MemoryAdapter implements CommentAdapter {
       reactions: this.capabilities.reactions,
     };
     this.#store = new ThreadStore(options.threads ?? [], options.storageKey, this.#instanceId);
-    this.#viewer = new ViewerIdentity(options.storageKey, randomId);
+    this.#live = new LiveListeners(this.#store, (message) => this.#eventFor(message));
   }
 
   async loadPage(request: LoadPageRequest, options: CallOptions = {}): Promise<CommentPage> {
@@ -273,7 +273,7 @@ export class MemoryAdapter implements CommentAdapter {
       throw new CommentError('invalid', messages.moderateForbidden());
     });
     // Other tabs hear of it through storage; other elements on this page through here.
-    this.#deliver({origin: this.#instanceId, thread: request.thread, commentId: request.commentId, change: 'updated'});
+    this.#live.deliver({origin: this.#instanceId, thread: request.thread, commentId: request.commentId, change: 'updated'});
     return result;
   }
 
@@ -301,43 +301,17 @@ export class MemoryAdapter implements CommentAdapter {
 
   async listProviders(options: CallOptions = {}): Promise<SignInProvider[]> {
     await this.#begin('signIn', options.signal);
-    return (this.#options.providers ?? defaultMemoryProviders()).map((provider) => ({...provider}));
+    return this.#signIn.providers.map((provider) => ({...provider}));
   }
 
   async signInUrl(request: SignInUrlRequest, options: CallOptions = {}): Promise<string> {
     await this.#begin('signIn', options.signal);
-    const page = this.#options.signInPage;
-    if (!page) throw new CommentError('forbidden', messages.signInUnavailable());
-    const url = new URL(page, document.baseURI);
-    url.searchParams.set('provider', request.providerId);
-    url.searchParams.set('state', request.state);
-    url.searchParams.set('callback', request.callbackUrl);
-    url.searchParams.set('mode', request.mode);
-    return url.href;
+    return this.#signIn.url(request);
   }
 
-  /**
-   * The simulated providers hand back `code`: base64url of `{"name": …, "avatarUrl"?: …}`,
-   * standing in for the authorization code a real provider would issue.
-   */
   async completeSignIn(request: CompleteSignInRequest, options: CallOptions = {}): Promise<Session> {
     await this.#begin('signIn', options.signal);
-    const provider = (this.#options.providers ?? defaultMemoryProviders()).find((p) => p.id === request.providerId);
-    if (!provider) throw new CommentError('invalid', messages.unknownProvider());
-    const grant = decodeGrant(request.result.code);
-    if (!grant) throw new CommentError('unauthorized', messages.signInFailed());
-    const id = `${provider.id}:${grant.name.toLowerCase().replace(/\s+/g, '-')}`;
-    const session: Session = {
-      providerId: provider.id,
-      viewer: {
-        id,
-        name: grant.name,
-        ...(grant.avatarUrl ? {avatarUrl: grant.avatarUrl} : {}),
-        ...(this.#options.moderators?.includes(id) ? {isModerator: true} : {}),
-      },
-    };
-    this.#viewer.session = session;
-    return session;
+    return this.#signIn.complete(request);
   }
 
   async getSession(options: CallOptions = {}): Promise<Session | null> {
@@ -350,27 +324,9 @@ export class MemoryAdapter implements CommentAdapter {
     this.#viewer.session = null;
   }
 
-  subscribe(thread: string, listener: Listener, options: CallOptions = {}): void {
+  subscribe(thread: string, listener: ThreadListener, options: CallOptions = {}): void {
     if (!this.capabilities.live || options.signal?.aborted) return;
-    let listeners = this.#listeners.get(thread);
-    if (!listeners) {
-      listeners = new Set();
-      this.#listeners.set(thread, listeners);
-    }
-    listeners.add(listener);
-    if (this.#store.shared) this.#channel ??= this.#store.listen((message) => this.#deliver(message));
-    options.signal?.addEventListener(
-      'abort',
-      () => {
-        listeners.delete(listener);
-        if (listeners.size === 0) this.#listeners.delete(thread);
-        if (this.#listeners.size === 0) {
-          this.#channel?.close();
-          this.#channel = undefined;
-        }
-      },
-      {once: true},
-    );
+    this.#live.add(thread, listener, options.signal);
   }
 
   /**
@@ -383,7 +339,7 @@ export class MemoryAdapter implements CommentAdapter {
     const stored = this.#comment(thread, commentId);
     stored.status = 'approved';
     this.#store.commit(thread, stored.id, 'updated');
-    this.#deliver({origin: 'moderator', thread: thread.id, commentId, change: 'updated'});
+    this.#live.deliver({origin: 'moderator', thread: thread.id, commentId, change: 'updated'});
   }
 
   /**
@@ -395,7 +351,7 @@ export class MemoryAdapter implements CommentAdapter {
     if (thread.comments.some((existing) => existing.id === comment.id)) return;
     thread.comments.push({...comment, parentId: comment.parentId ?? null, status: comment.status ?? 'approved'});
     this.#store.commit(thread, comment.id, 'added');
-    this.#deliver({origin: 'elsewhere', thread: thread.id, commentId: comment.id, change: 'added'});
+    this.#live.deliver({origin: 'elsewhere', thread: thread.id, commentId: comment.id, change: 'added'});
   }
 
   /** The adapter's own view of every stored comment of a thread, for tests. */
@@ -453,17 +409,15 @@ export class MemoryAdapter implements CommentAdapter {
     return toComment(stored, thread, replies, this.#reader(), this.#rules);
   }
 
-  #deliver(message: ChangeMessage) {
-    const listeners = this.#listeners.get(message.thread);
+  /** What a change looks like to this page's reader: a comment they can see now, or one gone from their sight. */
+  #eventFor(message: ChangeMessage): ThreadEvent | undefined {
     const thread = this.#store.threads.get(message.thread);
-    if (!listeners || !thread) return;
+    if (!thread) return undefined;
     const stored = thread.comments.find((comment) => comment.id === message.commentId);
     const visible = stored && this.#visible(thread).includes(stored);
-    const event: ThreadEvent =
-      !stored || !visible
-        ? {type: 'comment-removed', thread: thread.id, commentId: message.commentId}
-        : {type: message.change === 'added' ? 'comment-added' : 'comment-updated', thread: thread.id, comment: this.#toComment(stored, thread)};
-    for (const listener of listeners) listener(event);
+    return !stored || !visible
+      ? {type: 'comment-removed', thread: thread.id, commentId: message.commentId}
+      : {type: message.change === 'added' ? 'comment-added' : 'comment-updated', thread: thread.id, comment: this.#toComment(stored, thread)};
   }
 }
 

@@ -32,7 +32,7 @@ export function withActionDeadline<T>(signal: AbortSignal | undefined, call: (si
 const deadlineErrors = new WeakSet<CommentError>();
 
 /** The error a call rejects with when its deadline passed: retryable, like any lost answer. */
-export function deadlineError(ms: number): CommentError {
+function deadlineError(ms: number): CommentError {
   const error = new CommentError(
     'network',
     msg('The comments server did not answer in time. Check your connection and try again.', {id: 'adapter.deadline'}),

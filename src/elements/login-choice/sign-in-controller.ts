@@ -1,5 +1,5 @@
 import {msg, str} from '@lit/localize';
-import type {ReactiveControllerHost} from 'lit';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {SignInProvider} from '../../core/types.js';
@@ -28,6 +28,13 @@ export interface Connecting {
   sentTo?: string;
 }
 
+/** A redirect sign-in the page is leaving for. */
+interface LeavingForRedirect {
+  adapter: CommentAdapter;
+  providerId: string;
+  connecting: Connecting;
+}
+
 /** Where focus goes once the element shows what a step of the sign-in led to. */
 export type SignInFocus = 'cancel' | 'email-input' | 'signed-in' | {provider: string};
 
@@ -53,16 +60,36 @@ export interface SignInOptions {
  * holds what the element shows meanwhile and re-renders it; the element renders, and keeps
  * the guest fields and the signed-in state.
  */
-export class SignInController {
+export class SignInController implements ReactiveController {
   #connecting: Connecting | undefined;
   #emailFieldOpen = false;
   #sendingLink = false;
   #resumedFor: CommentAdapter | undefined;
+  /** Set while the page leaves for a provider, so that Back can undo it. */
+  #leaving: LeavingForRedirect | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: SignInOptions,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // An element moved in the DOM while the page leaves still hears the Back button.
+    if (this.#leaving) window.addEventListener('pageshow', this.#onPageShow);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('pageshow', this.#onPageShow);
+  }
+
+  /** The page came back from the back/forward cache after leaving for a provider: a cancel. */
+  readonly #onPageShow = (event: PageTransitionEvent): void => {
+    const leaving = this.#leaving;
+    if (!event.persisted || !leaving || this.#connecting !== leaving.connecting) return;
+    this.#finish(leaving.adapter, leaving.providerId, {status: 'cancelled', reason: 'closed'});
+  };
 
   /** The sign-in under way, if any. */
   get connecting(): Connecting | undefined {
@@ -142,6 +169,13 @@ export class SignInController {
   }
 
   cancel(): void {
+    const leaving = this.#leaving;
+    if (leaving && this.#connecting === leaving.connecting) {
+      // The attempt settled when the page began to leave, so it cannot be cancelled; a
+      // navigation that never happens (blocked, or a download) must not leave the person stuck.
+      this.#finish(leaving.adapter, leaving.providerId, {status: 'cancelled', reason: 'cancel'});
+      return;
+    }
     this.#connecting?.attempt?.cancel();
   }
 
@@ -184,12 +218,9 @@ export class SignInController {
         // (back/forward cache): then it is a cancel.
         announce(msg(str`Taking you to ${name}…`, {id: 'login.announce.redirecting'}));
         const connecting = this.#connecting;
-        const onPageShow = (event: PageTransitionEvent) => {
-          if (!event.persisted) return;
-          window.removeEventListener('pageshow', onPageShow);
-          if (this.#connecting === connecting) this.#finish(adapter, providerId, {status: 'cancelled', reason: 'closed'});
-        };
-        window.addEventListener('pageshow', onPageShow);
+        if (!connecting) return;
+        this.#leaving = {adapter, providerId, connecting};
+        if (this.host.isConnected) window.addEventListener('pageshow', this.#onPageShow);
         return;
       }
       case 'signed-in': {
@@ -233,6 +264,10 @@ export class SignInController {
   }
 
   #setConnecting(connecting: Connecting | undefined) {
+    if (this.#leaving && this.#leaving.connecting !== connecting) {
+      this.#leaving = undefined;
+      window.removeEventListener('pageshow', this.#onPageShow);
+    }
     this.#set(() => (this.#connecting = connecting));
   }
 

@@ -43,8 +43,10 @@ export const adapterProperties: readonly (readonly [keyof AdapterElement & strin
   ['latency', 'latency'],
   ['moderation', 'moderation'],
   ['guests', 'guests'],
+  ['guestReactions', 'guest-reactions'],
   ['maxLength', 'max-length'],
   ['editWindow', 'edit-window'],
   ['signInPage', 'sign-in-page'],
   ['moderators', 'moderators'],
+  ['firstReplies', 'first-replies'],
 ];

@@ -72,6 +72,9 @@ export class AdapterElement extends LitElement {
   /** `memory`: `off` requires signing in. (`<login-choice>` reads it too.) */
   @property() guests: string | undefined;
 
+  /** `memory`: `off` lets only signed-in people like comments. */
+  @property({attribute: 'guest-reactions'}) guestReactions: string | undefined;
+
   /** `memory`: the longest comment accepted, in characters. */
   @property({attribute: 'max-length'}) maxLength: string | number | undefined;
 
@@ -86,6 +89,12 @@ export class AdapterElement extends LitElement {
 
   /** `memory`: the page its simulated sign-in ends on. */
   @property({attribute: 'sign-in-page'}) signInPage: string | undefined;
+
+  /**
+   * `memory`: pages bring each conversation's first this many replies, and "Show N more
+   * replies" loads the rest, as a REST server with the reply cursor does. Default: all.
+   */
+  @property({attribute: 'first-replies'}) firstReplies: string | number | undefined;
 
   /** The adapter registered under `adapter`'s name, once built from the element's attributes. */
   @state() private _namedAdapter: CommentAdapter | undefined;

@@ -439,6 +439,72 @@ describe('<login-choice>', () => {
       expect(shows(element, 'connecting'), 'connecting gone after Back').to.be.false;
       expectFocusOn(element, providerButton(element, 'github'), 'the github button');
     });
+
+    /** Leaves for GitHub from a page that blocks popups; resolves while "Connecting…" shows. */
+    async function leavingForGitHub(): Promise<LoginChoiceElement> {
+      host.blockPopups = true;
+      const element = await choice(createMemoryAdapter({signInPage: SIGN_IN_PAGE}));
+      providerButton(element, 'github').click();
+      await waitUntil(() => host.assigned.length === 1);
+      await element.updateComplete;
+      return element;
+    }
+
+    it('offers the choice again on Cancel while the page is leaving (a navigation that never happens)', async () => {
+      const element = await leavingForGitHub();
+      part<HTMLButtonElement>(element, 'cancel-button')!.click();
+      await element.updateComplete;
+      expect(shows(element, 'connecting'), 'connecting after Cancel').to.be.false;
+      await expectAnnounced('Sign-in cancelled.');
+      expectFocusOn(element, providerButton(element, 'github'), 'the github button');
+    });
+
+    /** The `pageshow` listeners added to the window from now on and not yet removed. */
+    function watchPageShowListeners(): Set<unknown> {
+      const live = new Set<unknown>();
+      const {addEventListener, removeEventListener} = window;
+      window.addEventListener = function (this: Window, type: string, listener: unknown, ...rest: unknown[]) {
+        if (type === 'pageshow') live.add(listener);
+        return Reflect.apply(addEventListener, this, [type, listener, ...rest]);
+      } as typeof window.addEventListener;
+      window.removeEventListener = function (this: Window, type: string, listener: unknown, ...rest: unknown[]) {
+        if (type === 'pageshow') live.delete(listener);
+        return Reflect.apply(removeEventListener, this, [type, listener, ...rest]);
+      } as typeof window.removeEventListener;
+      stopWatching = () => Object.assign(window, {addEventListener, removeEventListener});
+      return live;
+    }
+    let stopWatching: (() => void) | undefined;
+    afterEach(() => {
+      stopWatching?.();
+      stopWatching = undefined;
+    });
+
+    it('stops listening for Back once taken off the page', async () => {
+      const listeners = watchPageShowListeners();
+      const element = await leavingForGitHub();
+      expect(listeners.size, 'pageshow listeners while leaving').to.equal(1);
+      element.remove();
+      expect(listeners.size, 'pageshow listeners left on the window').to.equal(0);
+      window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+      await element.updateComplete;
+      expect(shows(element, 'connecting'), 'a removed element still reacted to Back').to.be.true;
+    });
+
+    it('listens once, still hears Back after being moved in the page, and then stops', async () => {
+      const listeners = watchPageShowListeners();
+      const element = await leavingForGitHub();
+      const elsewhere = document.createElement('section');
+      element.parentElement!.after(elsewhere);
+      elsewhere.append(element);
+      await element.updateComplete;
+      expect(listeners.size, 'pageshow listeners after the move').to.equal(1);
+      window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+      await element.updateComplete;
+      expect(shows(element, 'connecting'), 'connecting gone after Back').to.be.false;
+      expect(listeners.size, 'pageshow listeners after Back').to.equal(0);
+      elsewhere.remove();
+    });
   });
 
   describe('finding its adapter', () => {

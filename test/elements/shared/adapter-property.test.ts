@@ -55,6 +55,8 @@ describe('adapter set as a property, as frameworks do', () => {
     element.wpNonce = 'n0nce';
     element.storageKey = 'kept';
     element.maxLength = 500;
+    element.guestReactions = 'off';
+    element.firstReplies = 3;
     const parent = await fixture(html`<div></div>`);
     parent.append(element);
     await waitUntil(() => text(element).includes('First!'), 'the thread did not load');
@@ -64,6 +66,8 @@ describe('adapter set as a property, as frameworks do', () => {
       'wp-nonce': 'n0nce',
       'storage-key': 'kept',
       'max-length': '500',
+      'guest-reactions': 'off',
+      'first-replies': '3',
       thread: 'framework',
     });
     await expectAccessible(element);
