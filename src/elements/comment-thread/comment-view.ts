@@ -1,5 +1,5 @@
 import {msg, str} from '@lit/localize';
-import {html, nothing, render, type ChildPart, type ReactiveControllerHost, type RenderOptions, type RootPart, type TemplateResult} from 'lit';
+import {html, nothing, render, type ChildPart, type ReactiveElement, type RenderOptions, type RootPart, type TemplateResult} from 'lit';
 import {Directive, directive} from 'lit/directive.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import type {Comment, CommentAuthor, CommentContent, ThreadInfo} from '../../core/types.js';
@@ -38,9 +38,10 @@ const NARROW_INDENT_LEVELS = 3;
 export interface CommentViewContext {
   /**
    * The element whose listeners the controllers' templates bind (Lit's `host` option); its
-   * connection starts and stops the comments' relative times.
+   * connection starts and stops the comments' relative times and the listener for their
+   * toggles.
    */
-  readonly host: ReactiveControllerHost & object;
+  readonly host: ReactiveElement;
   readonly dateStyle: DateStyle;
   /** The comment being answered (the slotted form is shown under it). */
   readonly replyingTo: string | null;
@@ -64,7 +65,7 @@ export interface CommentViewContext {
   readonly moderation: Pick<ModerationController, 'showsPending' | 'renderNote' | 'renderActions'>;
   readonly reactions: Pick<ReactionController, 'renderButtons' | 'renderMessage'>;
   readonly newComments: Pick<NewCommentsController, 'isNew'>;
-  readonly longThread: Pick<LongThreadController, 'isCollapsed' | 'isClamped' | 'renderShowMore' | 'renderCollapseToggle'>;
+  readonly longThread: Pick<LongThreadController, 'isCollapsed' | 'isClamped' | 'renderShowMore' | 'collapseLabel' | 'toggleCollapsed'>;
   readonly markdown: Pick<MarkdownController, 'render'>;
 }
 
@@ -84,8 +85,18 @@ export class CommentView {
   readonly renderOptions: RenderOptions;
 
   constructor(readonly context: CommentViewContext) {
-    this.labels = new LiveLabelGroup(context.host);
-    this.renderOptions = {host: context.host};
+    const {host} = context;
+    this.labels = new LiveLabelGroup(host);
+    this.renderOptions = {host};
+    // One listener for the "Collapse thread" toggles of every conversation, not one each.
+    const onClick = (event: Event): void => {
+      const toggle = (event.target as Element).closest?.<HTMLElement>('[data-collapse]');
+      if (toggle && toggle.getRootNode() === host.renderRoot) context.longThread.toggleCollapsed(toggle.dataset['collapse']!);
+    };
+    host.addController({
+      hostConnected: () => host.renderRoot.addEventListener('click', onClick),
+      hostDisconnected: () => host.renderRoot.removeEventListener('click', onClick),
+    });
   }
 
   /** `version` is that of the conversation `node` belongs to; `parent` the comment it is listed under. */
@@ -96,8 +107,8 @@ export class CommentView {
 
 /** Where each kind of Lit content goes among a comment's hand-built nodes. */
 type Region = 'labels' | 'sending' | 'edited' | 'note' | 'editor' | 'rich' | 'showMore' | ActionRegion | 'more';
-type ActionRegion = 'reactions' | 'own' | 'moderation' | 'collapse' | 'message';
-const ACTION_REGIONS: readonly ActionRegion[] = ['reactions', 'own', 'moderation', 'collapse', 'message'];
+type ActionRegion = 'reactions' | 'own' | 'moderation' | 'message';
+const ACTION_REGIONS: readonly ActionRegion[] = ['reactions', 'own', 'moderation', 'message'];
 
 /**
  * One comment's `<li>`: its `<article>` and the list of its replies. Written for thousands
@@ -349,9 +360,10 @@ class CommentItemDirective extends Directive implements LiveLabel {
   }
 
   /**
-   * Reply and, on some comments, likes, Edit and Delete, moderation and "Collapse thread",
-   * each of the rarer ones placed only where shown. No spaces between them: the actions
-   * are laid out as flex items, apart by their gap.
+   * Reply and, on some comments, likes, Edit and Delete, moderation, "Collapse thread" (on
+   * a conversation's first comment, built as nodes: it is on a third of the comments) and
+   * a message, each of the rarer ones placed only where shown. No spaces between them: the
+   * actions are laid out as flex items, apart by their gap.
    */
   #renderActions(main: HTMLElement, node: ThreadNode, name: string, sending: boolean, pending: boolean, locale: string): void {
     const {context} = this.#view;
@@ -364,24 +376,24 @@ class CommentItemDirective extends Directive implements LiveLabel {
       reactions: sending ? nothing : context.reactions.renderButtons(comment, locale),
       own: sending || moderation !== nothing ? nothing : context.own.renderActions(comment, Date.now(), locale),
       moderation,
-      collapse:
-        depth === 1 && node.replies.length > 0
-          ? context.longThread.renderCollapseToggle(comment, subtreeSize(node) - 1 + (unsentReplies(comment, context.adapter)?.count ?? 0), repliesId(comment), locale)
-          : nothing,
       message: context.reactions.renderMessage(comment),
     };
-    if (!canReply && ACTION_REGIONS.every((region) => values[region] === nothing)) {
+    const replies = depth === 1 && node.replies.length > 0 ? subtreeSize(node) - 1 + (unsentReplies(comment, context.adapter)?.count ?? 0) : 0;
+    if (!canReply && replies === 0 && ACTION_REGIONS.every((region) => values[region] === nothing)) {
       this.#disconnect(ACTION_REGIONS);
       this.#actions?.remove();
       this.#actions = this.#replyButton = undefined;
       return;
     }
     const actions = (this.#actions ??= main.insertBefore(clone(blankActions), this.#replyForm ?? null));
+    // Only a top-level comment has the toggle: looked up there, not kept for every comment.
+    let toggle = depth === 1 ? (actions.querySelector<HTMLElement>(':scope > [data-collapse]') ?? undefined) : undefined;
     // Each in its place: before the first of those after it that is there.
-    const before = (index: number) => () => firstOf(actions, ...ACTION_REGIONS.slice(index).map((region) => this.#startOf(region)));
+    const places = () => [this.#startOf('reactions'), this.#replyButton, this.#startOf('own'), this.#startOf('moderation'), toggle, this.#startOf('message')];
+    const before = (index: number) => () => firstOf(actions, ...places().slice(index));
     this.#region('reactions', values.reactions, actions, () => actions.firstChild);
     if (canReply) {
-      const button = (this.#replyButton ??= actions.insertBefore(clone(blankReply), before(1)()));
+      const button = (this.#replyButton ??= actions.insertBefore(clone(blankReply), before(2)()));
       attribute(button, 'data-reply', comment.id);
       attribute(button, 'aria-label', msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'}));
       attribute(button, 'aria-expanded', comment.id === context.replyingTo ? 'true' : 'false');
@@ -390,7 +402,19 @@ class CommentItemDirective extends Directive implements LiveLabel {
       this.#replyButton.remove();
       this.#replyButton = undefined;
     }
-    ACTION_REGIONS.forEach((region, index) => index > 0 && this.#region(region, values[region], actions, before(index + 1)));
+    this.#region('own', values.own, actions, before(3));
+    this.#region('moderation', values.moderation, actions, before(4));
+    if (replies > 0) {
+      toggle ??= actions.insertBefore(clone(blankCollapse), before(5)());
+      const collapsed = context.longThread.isCollapsed(comment.id);
+      attribute(toggle, 'data-collapse', comment.id);
+      attribute(toggle, 'aria-expanded', collapsed ? 'false' : 'true');
+      attribute(toggle, 'aria-controls', repliesId(comment));
+      text(toggle, context.longThread.collapseLabel(comment.id, replies, locale));
+    } else {
+      toggle?.remove();
+    }
+    this.#region('message', values.message, actions, before(6));
   }
 
   /** The list of replies, and "Show N more replies" under a conversation shown in part. */
@@ -544,13 +568,14 @@ let blankReply: HTMLElement;
 let blankReplyForm: HTMLElement;
 let blankReplies: HTMLElement;
 let blankInReplyTo: HTMLElement;
+let blankCollapse: HTMLElement;
 
 function prepareSkeletons(): void {
   if (blankItem) return;
   const fragment = document.createDocumentFragment();
   render(
-    html`<li class="item"></li><article part="comment" class="comment" tabindex="-1"><div class="main"><header part="comment-header" class="meta"></header></div></article><article tabindex="-1"><p class="placeholder"></p></article><a part="author" class="author" rel=${UGC_LINK_REL} dir="auto"></a><span part="author" class="author" dir="auto"></span><a part="permalink" class="permalink"><time part="timestamp"></time> <span part="full-date" class="full-date visually-hidden"></span></a><div part="body" class="body" dir="auto"></div><div class="actions"></div><button type="button" part="reply-button" class="link-button reply"></button><div class="reply-form"><slot></slot></div><ol part="replies" class="replies"></ol><p part="in-reply-to" class="in-reply-to"><a></a></p>`,
+    html`<li class="item"></li><article part="comment" class="comment" tabindex="-1"><div class="main"><header part="comment-header" class="meta"></header></div></article><article tabindex="-1"><p class="placeholder"></p></article><a part="author" class="author" rel=${UGC_LINK_REL} dir="auto"></a><span part="author" class="author" dir="auto"></span><a part="permalink" class="permalink"><time part="timestamp"></time> <span part="full-date" class="full-date visually-hidden"></span></a><div part="body" class="body" dir="auto"></div><div class="actions"></div><button type="button" part="reply-button" class="link-button reply"></button><div class="reply-form"><slot></slot></div><ol part="replies" class="replies"></ol><p part="in-reply-to" class="in-reply-to"><a></a></p><button type="button" part="collapse-button" class="link-button collapse"></button>`,
     fragment,
   );
-  [blankItem, blankArticle, blankDeleted, blankAuthorLink, blankAuthorName, blankPermalink, blankBody, blankActions, blankReply, blankReplyForm, blankReplies, blankInReplyTo] = fragment.children as unknown as HTMLElement[];
+  [blankItem, blankArticle, blankDeleted, blankAuthorLink, blankAuthorName, blankPermalink, blankBody, blankActions, blankReply, blankReplyForm, blankReplies, blankInReplyTo, blankCollapse] = fragment.children as unknown as HTMLElement[];
 }
