@@ -143,9 +143,8 @@ class CommentItemDirective extends Directive implements LiveLabel {
   #replyForm: HTMLElement | undefined;
   #replies: HTMLElement | undefined;
   #regions: Partial<Record<Region, RootPart>> | undefined;
-  /** The relative label shown, its comment's time and when it next reads differently. */
+  /** The relative label shown, and when it next reads differently (see `toSeconds`). */
   #time: HTMLElement | undefined;
-  #created = NaN;
   #changesAt = 0;
 
   render(_view: CommentView, _node: ThreadNode, _budget: RenderBudget, _locale: string, _version: number, _parent?: Comment): unknown {
@@ -169,6 +168,7 @@ class CommentItemDirective extends Directive implements LiveLabel {
     else if (size === undefined && item.hasAttribute('style')) item.style.removeProperty('--_comments');
     // What depends on the comment's data alone is redone only when the comment changed.
     let changed = comment !== this.#comment || locale !== this.#locale;
+    this.#comment = comment;
     this.#locale = locale;
     const deleted = comment.status === 'deleted';
     if (!this.#article || deleted === (this.#header !== undefined)) {
@@ -177,7 +177,6 @@ class CommentItemDirective extends Directive implements LiveLabel {
     }
     if (deleted) this.#renderDeleted(comment);
     else this.#renderComment(node, locale, parent, changed);
-    this.#comment = comment;
     this.#renderReplies(node, budget, locale, version, parent);
     return item;
   }
@@ -271,8 +270,7 @@ class CommentItemDirective extends Directive implements LiveLabel {
    */
   #renderTime(header: HTMLElement, comment: Comment, locale: string, sending: boolean, changed: boolean): void {
     const {context} = this.#view;
-    if (changed) this.#created = plausibleTime(comment.createdAt);
-    const created = this.#created;
+    const created = plausibleTime(comment.createdAt);
     const shown = !sending && !Number.isNaN(created);
     const relative = showsRelative(context.dateStyle, created, context.now);
     if (changed || !shown || this.#permalink === undefined || relative !== (this.#time !== undefined)) {
@@ -310,11 +308,13 @@ class CommentItemDirective extends Directive implements LiveLabel {
   /** Writes the relative label again when, and only when, it reads differently. */
   refresh(now: number): boolean {
     if (!this.#time) return false;
-    if (now < this.#changesAt) return true;
+    if (toSeconds(now) < this.#changesAt) return true;
     // Out of the page when due: its comment was removed.
-    if (!this.#time.isConnected && this.#changesAt > 0) return false;
-    this.#changesAt = relativeTimeChangesAt(this.#created, now);
-    text(this.#time, formatRelativeTime(this.#created, now, this.#locale));
+    if (!this.#time.isConnected && this.#changesAt !== 0) return false;
+    // Read again when due rather than kept: it was plausible when the label was made.
+    const created = Date.parse(this.#comment!.createdAt);
+    this.#changesAt = toSeconds(relativeTimeChangesAt(created, now));
+    text(this.#time, formatRelativeTime(created, now, this.#locale));
     return true;
   }
 
@@ -495,6 +495,17 @@ class CommentItemDirective extends Directive implements LiveLabel {
 }
 
 const commentItem = directive(CommentItemDirective);
+
+/**
+ * When labels next change, kept as whole seconds (rounded up) from the page's start: small
+ * integers, which V8 stores in the object itself, where a time in milliseconds would be a
+ * 12-byte number box for every comment.
+ */
+const START = Date.now();
+function toSeconds(time: number): number {
+  // `| 0` turns -0, which is no small integer, into 0.
+  return Math.ceil((time - START) / 1000) | 0;
+}
 
 /** "Moderator" or "Author", and "New": on few comments. */
 function renderLabels(comment: Comment, fresh: boolean): TemplateResult | typeof nothing {
