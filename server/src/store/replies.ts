@@ -126,7 +126,9 @@ export async function loadReplyBatches(
     for (const row of batch.rows) if (lastPath.has(String(row.seq))) open.push(row.id);
     if (!request.after) open.push(root);
   }
-  const counts = request.after ? await countDirectReplies(db, open, viewer) : await countCutConversations(db, cut, open, viewer);
+  const counts = request.after
+    ? await countDirectReplies(db, request.after.root, open, viewer)
+    : await countCutConversations(db, cut, open, viewer);
   for (const [root, batch] of batches) {
     for (const row of batch.rows) batch.replyCounts.set(row.parent_id!, (batch.replyCounts.get(row.parent_id!) ?? 0) + 1);
     if (!cut.includes(root)) continue;
@@ -178,14 +180,17 @@ async function countCutConversations(db: Queryable, roots: string[], open: strin
   return counts;
 }
 
-/** `open` comments' direct replies the viewer may see, by the parent index: a later batch reads no more of its conversation. */
-async function countDirectReplies(db: Queryable, open: string[], viewer: Viewer): Promise<ReplyCounts> {
+/**
+ * `open` comments' direct replies the viewer may see, through the parent index: a later batch
+ * reads no more of its conversation (`root`, named so that held comments are looked up in it only).
+ */
+async function countDirectReplies(db: Queryable, root: string, open: string[], viewer: Viewer): Promise<ReplyCounts> {
   const counts: ReplyCounts = {remaining: new Map(), direct: new Map(open.map((id) => [id, 0]))};
   if (open.length === 0) return counts;
   const rows = await db.query<{parent_id: string; listed: number}>(
     `SELECT c.parent_id, count(*)::int AS listed FROM comments c
-     WHERE c.parent_id = ANY ($1::text[]) AND ${replyFilter('$2', '$3')} GROUP BY c.parent_id`,
-    [open, viewer.key ?? '', viewer.isModerator],
+     WHERE c.parent_id = ANY ($1::text[]) AND c.root_id = $4 AND ${replyFilter('$2', '$3')} GROUP BY c.parent_id`,
+    [open, viewer.key ?? '', viewer.isModerator, root],
   );
   for (const row of rows) counts.direct.set(row.parent_id, row.listed);
   return counts;
