@@ -11,8 +11,10 @@
 //
 //   node scripts/bench-paging.mjs [N …]     (default 1000 5000 20000 50000)
 //   COLLOQUY_BENCH_PORT=9501                (default 9501)
+//   BENCH_HEAP_BREAKDOWN=1                  also prints the heap per comment by constructor
 import {cpus} from 'node:os';
 import {chromium} from 'playwright-core';
+import {heapDifference, heapGroups, printHeapDifference, takeHeapSnapshot} from './bench-heap.mjs';
 import {exitUnlessBuilt, heapAfterGc, root, serveDist} from './bench-server.mjs';
 import {topSelfTime} from './bench-profile.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
@@ -26,6 +28,8 @@ const PORT = Number(process.env.COLLOQUY_BENCH_PORT ?? 9501);
 const PROFILE_PAGE = Number(process.env.BENCH_PROFILE_PAGE ?? 0);
 /** BENCH_SHAPE=one-conversation: one comment and N − 1 replies to it (then BENCH_PROFILE_PAGE=1 profiles it). */
 const ONE_CONVERSATION = process.env.BENCH_SHAPE === 'one-conversation';
+/** BENCH_HEAP_BREAKDOWN=1: where the heap per comment goes, from heap snapshots (slow at 20,000 and more). */
+const HEAP_BREAKDOWN = Boolean(process.env.BENCH_HEAP_BREAKDOWN);
 /** A size still loading after this long is reported as far as it got. */
 const TIME_CAP_MS = 300_000;
 
@@ -200,6 +204,7 @@ try {
   await empty.goto(`http://127.0.0.1:${PORT}/empty.html`);
   await empty.waitForFunction(() => customElements.get('comment-thread'));
   const baseHeap = await heapAfterGc(empty);
+  const baseGroups = HEAP_BREAKDOWN ? heapGroups(await takeHeapSnapshot(empty)) : undefined;
   await empty.close();
   console.log(`\nLoad more, page after page: script-tag bundle, adapter="rest", page-size ${PAGE_SIZE}, local paging server`);
   console.log(`${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, headless Chromium, one run per size\n`);
@@ -239,9 +244,10 @@ try {
     const longestOverall = await tab.evaluate(() => window.__bench.longestOverall);
     const result = {pages, ...(await tab.evaluate(nodesPerComment))};
     const heap = ((await heapAfterGc(tab)) - baseHeap) / result.shown;
+    const heapRows = baseGroups && heapDifference(baseGroups, heapGroups(await takeHeapSnapshot(tab)), result.shown);
     await tab.close();
     console.log(`N = ${count.toLocaleString('en')}: ${expected.length} pages; ${result.shown.toLocaleString('en')} comments shown` +
-      `${result.shown < count ? ` (stopped after ${TIME_CAP_MS / 1000} s)` : ''}; ${result.nodesPerComment.toFixed(1)} DOM nodes and ${(heap / 1024).toFixed(1)} KB heap per comment`);
+      `${result.shown < count ? ` (stopped after ${TIME_CAP_MS / 1000} s)` : ''}; ${result.nodesPerComment.toFixed(1)} DOM nodes and ${(heap / 1024).toFixed(1)} KB heap per comment (${heap.toFixed(0)} bytes)`);
     const columns = ['page', 'click → shown', 'updates', 'update time', 'script', 'style', 'layout', 'longest task'];
     console.log(`  ${columns.map((name) => name.padStart(Math.max(7, name.length))).join('  ')}`);
     const ms = (value) => `${value.toFixed(0)} ms`;
@@ -256,6 +262,7 @@ try {
       console.log(`  clock tick with all shown (5 forced, ${label}): median ${byTime[2].ms.toFixed(2)} ms, slowest ${byTime[4].ms.toFixed(2)} ms; ` +
         `thread updates ${list.reduce((sum, tick) => sum + tick.updates, 0)}; labels rewritten ${list.map((tick) => tick.rewritten).join(' / ')}`);
     }
+    if (heapRows) printHeapDifference(heapRows);
     console.log(`  longest task of the whole run: ${longestOverall.toFixed(0)} ms (until the first page was shown: ${firstLongest.toFixed(0)} ms)`);
     if (result.pages.length >= 10) {
       // Medians of five pages at each end: the machine's noise hides less than in one page.

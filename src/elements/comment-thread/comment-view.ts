@@ -1,6 +1,6 @@
 import {msg, str} from '@lit/localize';
-import {html, nothing, render, type ChildPart, type RootPart, type TemplateResult} from 'lit';
-import {AsyncDirective, directive} from 'lit/async-directive.js';
+import {html, nothing, render, type ChildPart, type ReactiveElement, type RenderOptions, type RootPart, type TemplateResult} from 'lit';
+import {Directive, directive} from 'lit/directive.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import type {Comment, CommentAuthor, CommentContent, ThreadInfo} from '../../core/types.js';
 import {parseText} from '../../content/text.js';
@@ -9,7 +9,7 @@ import {formatFullDate, formatRelativeTime, relativeTimeChangesAt} from '../../i
 import {plausibleTime} from '../../i18n/plausible.js';
 import {isolate} from '../../i18n/isolate.js';
 import {avatarElement} from '../shared/avatar.js';
-import {unwatchLabel, watchLabel, type LiveLabel} from '../shared/live-relative-time.js';
+import {LiveLabelGroup, type LiveLabel} from '../shared/live-relative-time.js';
 import type {MarkdownController} from '../shared/markdown.js';
 import {sanitizedHtml} from '../shared/sanitized-html.js';
 import {bodyIdOf, type LongThreadController} from './long-thread.js';
@@ -37,8 +37,12 @@ const NARROW_INDENT_LEVELS = 3;
  * comment. The thread element implements it; its getters read the current state.
  */
 export interface CommentViewContext {
-  /** The element whose listeners the controllers' templates bind (Lit's `host` option). */
-  readonly host: object;
+  /**
+   * The element whose listeners the controllers' templates bind (Lit's `host` option); its
+   * connection starts and stops the comments' relative times and the listener for their
+   * toggles.
+   */
+  readonly host: ReactiveElement;
   readonly dateStyle: DateStyle;
   /** The comment being answered (the slotted form is shown under it). */
   readonly replyingTo: string | null;
@@ -62,7 +66,7 @@ export interface CommentViewContext {
   readonly moderation: Pick<ModerationController, 'showsPending' | 'renderNote' | 'renderActions'>;
   readonly reactions: Pick<ReactionController, 'renderButtons' | 'renderMessage'>;
   readonly newComments: Pick<NewCommentsController, 'isNew'>;
-  readonly longThread: Pick<LongThreadController, 'isCollapsed' | 'isClamped' | 'renderShowMore' | 'renderCollapseToggle'>;
+  readonly longThread: Pick<LongThreadController, 'isCollapsed' | 'isClamped' | 'renderShowMore' | 'collapseLabel' | 'toggleCollapsed'>;
   readonly markdown: Pick<MarkdownController, 'render'>;
 }
 
@@ -76,7 +80,25 @@ export function authorName(author: CommentAuthor): string {
 
 /** Renders the comments of a thread, each with its replies, as the thread's state says. */
 export class CommentView {
-  constructor(readonly context: CommentViewContext) {}
+  /** The relative times shown ("3 minutes ago"), kept current while the host is connected. */
+  readonly labels: LiveLabelGroup;
+  /** Lit's options for what comments render, one object for all of them. */
+  readonly renderOptions: RenderOptions;
+
+  constructor(readonly context: CommentViewContext) {
+    const {host} = context;
+    this.labels = new LiveLabelGroup(host);
+    this.renderOptions = {host};
+    // One listener for the "Collapse thread" toggles of every conversation, not one each.
+    const onClick = (event: Event): void => {
+      const toggle = (event.target as Element).closest?.<HTMLElement>('[data-collapse]');
+      if (toggle && toggle.getRootNode() === host.renderRoot) context.longThread.toggleCollapsed(toggle.dataset['collapse']!);
+    };
+    host.addController({
+      hostConnected: () => host.renderRoot.addEventListener('click', onClick),
+      hostDisconnected: () => host.renderRoot.removeEventListener('click', onClick),
+    });
+  }
 
   /** `version` is that of the conversation `node` belongs to; `parent` the comment it is listed under. */
   renderNode(node: ThreadNode, budget: RenderBudget, locale: string, version: number, parent?: Comment): unknown {
@@ -86,8 +108,8 @@ export class CommentView {
 
 /** Where each kind of Lit content goes among a comment's hand-built nodes. */
 type Region = 'labels' | 'sending' | 'edited' | 'note' | 'editor' | 'rich' | 'showMore' | ActionRegion | 'more';
-type ActionRegion = 'reactions' | 'own' | 'moderation' | 'collapse' | 'message';
-const ACTION_REGIONS: readonly ActionRegion[] = ['reactions', 'own', 'moderation', 'collapse', 'message'];
+type ActionRegion = 'reactions' | 'own' | 'moderation' | 'message';
+const ACTION_REGIONS: readonly ActionRegion[] = ['reactions', 'own', 'moderation', 'message'];
 
 /**
  * One comment's `<li>`: its `<article>` and the list of its replies. Written for thousands
@@ -97,8 +119,15 @@ const ACTION_REGIONS: readonly ActionRegion[] = ['reactions', 'own', 'moderation
  * (badges, notes, moderation, the viewer's actions, likes, "Show more", rich content, the
  * editor) is Lit content, placed among those nodes the first time it shows something and
  * kept in place from then on.
+ *
+ * A plain directive, not an async one: Lit keeps a set of "disconnectable" children in
+ * every part and directive above an async directive, three sets (about 250 bytes) per
+ * comment, only to tell it when it is taken out. Nothing here needs telling: the relative
+ * time is let go by its `LiveLabelGroup` once out of the page, and what regions render
+ * keeps no resources (the one async directive they may hold, `sanitizedHtml`, only sets
+ * its content when the sanitizer has loaded).
  */
-class CommentItemDirective extends AsyncDirective implements LiveLabel {
+class CommentItemDirective extends Directive implements LiveLabel {
   #view!: CommentView;
   #item: HTMLElement | undefined;
   #article: HTMLElement | undefined;
@@ -114,11 +143,9 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
   #replyButton: HTMLElement | undefined;
   #replyForm: HTMLElement | undefined;
   #replies: HTMLElement | undefined;
-  #list: RootPart | undefined;
   #regions: Partial<Record<Region, RootPart>> | undefined;
-  /** The relative label shown, its comment's time and when it next reads differently. */
+  /** The relative label shown, and when it next reads differently (see `toSeconds`). */
   #time: HTMLElement | undefined;
-  #created = NaN;
   #changesAt = 0;
 
   render(_view: CommentView, _node: ThreadNode, _budget: RenderBudget, _locale: string, _version: number, _parent?: Comment): unknown {
@@ -142,6 +169,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     else if (size === undefined && item.hasAttribute('style')) item.style.removeProperty('--_comments');
     // What depends on the comment's data alone is redone only when the comment changed.
     let changed = comment !== this.#comment || locale !== this.#locale;
+    this.#comment = comment;
     this.#locale = locale;
     const deleted = comment.status === 'deleted';
     if (!this.#article || deleted === (this.#header !== undefined)) {
@@ -150,7 +178,6 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     }
     if (deleted) this.#renderDeleted(comment);
     else this.#renderComment(node, locale, parent, changed);
-    this.#comment = comment;
     this.#renderReplies(node, budget, locale, version, parent);
     return item;
   }
@@ -216,14 +243,8 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     this.#renderTime(header, comment, locale, sending, changed);
 
     const deep = parent !== undefined && depth > NARROW_INDENT_LEVELS;
-    this.#region(
-      'note',
-      inReplyTo || deep || pending
-        ? html`${inReplyTo ? renderInReplyTo(inReplyTo) : deep ? renderInReplyTo(parent, 'narrow-only') : nothing}${context.moderation.renderNote(comment)}`
-        : nothing,
-      main,
-      () => header.nextSibling,
-    );
+    const inReplyToNote = renderInReplyTo(header, inReplyTo ?? (deep ? parent : undefined), !inReplyTo);
+    this.#region('note', pending ? context.moderation.renderNote(comment) : nothing, main, () => (inReplyToNote ?? header).nextSibling);
     const editing = context.own.isEditing(comment);
     if (editing && this.#body) this.#dropBody();
     this.#region('editor', editing ? context.own.renderEditor(comment) : nothing, main, () =>
@@ -250,8 +271,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
    */
   #renderTime(header: HTMLElement, comment: Comment, locale: string, sending: boolean, changed: boolean): void {
     const {context} = this.#view;
-    if (changed) this.#created = plausibleTime(comment.createdAt);
-    const created = this.#created;
+    const created = plausibleTime(comment.createdAt);
     const shown = !sending && !Number.isNaN(created);
     const relative = showsRelative(context.dateStyle, created, context.now);
     if (changed || !shown || this.#permalink === undefined || relative !== (this.#time !== undefined)) {
@@ -269,7 +289,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
           permalink.lastElementChild!.textContent = title;
           this.#time = time;
           this.refresh(Date.now());
-          if (this.isConnected) watchLabel(this);
+          this.#view.labels.add(this);
         } else {
           time.textContent = title;
           permalink.replaceChildren(time);
@@ -287,17 +307,27 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
   }
 
   /** Writes the relative label again when, and only when, it reads differently. */
-  refresh(now: number): void {
-    if (!this.#time || now < this.#changesAt) return;
-    this.#changesAt = relativeTimeChangesAt(this.#created, now);
-    text(this.#time, formatRelativeTime(this.#created, now, this.#locale));
+  refresh(now: number): boolean {
+    if (!this.#time) return false;
+    if (toSeconds(now) < this.#changesAt) return true;
+    // Out of the page when due: its comment was removed.
+    if (!this.#time.isConnected && this.#changesAt !== 0) return false;
+    // Read again when due rather than kept: it was plausible when the label was made.
+    const created = Date.parse(this.#comment!.createdAt);
+    this.#changesAt = toSeconds(relativeTimeChangesAt(created, now));
+    text(this.#time, formatRelativeTime(created, now, this.#locale));
+    return true;
+  }
+
+  isShown(): boolean {
+    return this.#time?.isConnected === true;
   }
 
   #stopLabel(): void {
     if (!this.#time) return;
     this.#time = undefined;
     this.#changesAt = 0;
-    unwatchLabel(this);
+    this.#view.labels.delete(this);
   }
 
   /** The comment's content: plain text built as nodes, or HTML and Markdown through Lit. */
@@ -319,7 +349,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
       main.insertBefore(body, firstOf(main, this.#startOf('showMore'), this.#actions, this.#replyForm));
     }
     attribute(body, 'class', context.longThread.isClamped(comment) ? 'body clamped' : 'body');
-    if (rich) (this.#regions ??= {}).rich = render(rich, body, this.#options());
+    if (rich) (this.#regions ??= {}).rich = render(rich, body, this.#view.renderOptions);
     else if (content !== this.#content) fillTextBody(body, parseText(content.value));
     this.#content = content;
   }
@@ -331,9 +361,10 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
   }
 
   /**
-   * Reply and, on some comments, likes, Edit and Delete, moderation and "Collapse thread",
-   * each of the rarer ones placed only where shown. No spaces between them: the actions
-   * are laid out as flex items, apart by their gap.
+   * Reply and, on some comments, likes, Edit and Delete, moderation, "Collapse thread" (on
+   * a conversation's first comment, built as nodes: it is on a third of the comments) and
+   * a message, each of the rarer ones placed only where shown. No spaces between them: the
+   * actions are laid out as flex items, apart by their gap.
    */
   #renderActions(main: HTMLElement, node: ThreadNode, name: string, sending: boolean, pending: boolean, locale: string): void {
     const {context} = this.#view;
@@ -346,24 +377,24 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
       reactions: sending ? nothing : context.reactions.renderButtons(comment, locale),
       own: sending || moderation !== nothing ? nothing : context.own.renderActions(comment, Date.now(), locale),
       moderation,
-      collapse:
-        depth === 1 && node.replies.length > 0
-          ? context.longThread.renderCollapseToggle(comment, subtreeSize(node) - 1 + (unsentReplies(comment, context.adapter)?.count ?? 0), repliesId(comment), locale)
-          : nothing,
       message: context.reactions.renderMessage(comment),
     };
-    if (!canReply && ACTION_REGIONS.every((region) => values[region] === nothing)) {
+    const replies = depth === 1 && node.replies.length > 0 ? subtreeSize(node) - 1 + (unsentReplies(comment, context.adapter)?.count ?? 0) : 0;
+    if (!canReply && replies === 0 && ACTION_REGIONS.every((region) => values[region] === nothing)) {
       this.#disconnect(ACTION_REGIONS);
       this.#actions?.remove();
       this.#actions = this.#replyButton = undefined;
       return;
     }
     const actions = (this.#actions ??= main.insertBefore(clone(blankActions), this.#replyForm ?? null));
+    // Only a top-level comment has the toggle: looked up there, not kept for every comment.
+    let toggle = depth === 1 ? (actions.querySelector<HTMLElement>(':scope > [data-collapse]') ?? undefined) : undefined;
     // Each in its place: before the first of those after it that is there.
-    const before = (index: number) => () => firstOf(actions, ...ACTION_REGIONS.slice(index).map((region) => this.#startOf(region)));
+    const places = () => [this.#startOf('reactions'), this.#replyButton, this.#startOf('own'), this.#startOf('moderation'), toggle, this.#startOf('message')];
+    const before = (index: number) => () => firstOf(actions, ...places().slice(index));
     this.#region('reactions', values.reactions, actions, () => actions.firstChild);
     if (canReply) {
-      const button = (this.#replyButton ??= actions.insertBefore(clone(blankReply), before(1)()));
+      const button = (this.#replyButton ??= actions.insertBefore(clone(blankReply), before(2)()));
       attribute(button, 'data-reply', comment.id);
       attribute(button, 'aria-label', msg(str`Reply to ${isolate(name)}`, {id: 'thread.reply.label'}));
       attribute(button, 'aria-expanded', comment.id === context.replyingTo ? 'true' : 'false');
@@ -372,7 +403,19 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
       this.#replyButton.remove();
       this.#replyButton = undefined;
     }
-    ACTION_REGIONS.forEach((region, index) => index > 0 && this.#region(region, values[region], actions, before(index + 1)));
+    this.#region('own', values.own, actions, before(3));
+    this.#region('moderation', values.moderation, actions, before(4));
+    if (replies > 0) {
+      toggle ??= actions.insertBefore(clone(blankCollapse), before(5)());
+      const collapsed = context.longThread.isCollapsed(comment.id);
+      attribute(toggle, 'data-collapse', comment.id);
+      attribute(toggle, 'aria-expanded', collapsed ? 'false' : 'true');
+      attribute(toggle, 'aria-controls', repliesId(comment));
+      text(toggle, context.longThread.collapseLabel(comment.id, replies, locale));
+    } else {
+      toggle?.remove();
+    }
+    this.#region('message', values.message, actions, before(6));
   }
 
   /** The list of replies, and "Show N more replies" under a conversation shown in part. */
@@ -386,7 +429,7 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
         this.#article!.after(this.#replies);
       }
       if (this.#replies.hidden !== collapsed) this.#replies.hidden = collapsed;
-      this.#list = render(
+      render(
         context.progressive.list(
           node.replies,
           budget,
@@ -394,12 +437,11 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
           () => version,
         ),
         this.#replies,
-        this.#options(),
+        this.#view.renderOptions,
       );
     } else if (this.#replies) {
-      this.#list!.setConnected(false);
       this.#replies.remove();
-      this.#replies = this.#list = undefined;
+      this.#replies = undefined;
     }
     // Loaded but not shown, and not sent yet (a backend that sends long conversations in batches).
     const hidden = parent || collapsed ? 0 : context.replyBatches.hidden(node) + (unsentReplies(node.comment, context.adapter)?.count ?? 0);
@@ -431,10 +473,10 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
   #region(name: Region, value: unknown, parent: Node, before: () => Node | null): void {
     const part = this.#regions?.[name];
     if (part) {
-      render(value, parent as HTMLElement, {...this.#options(), renderBefore: part.endNode as ChildNode | null});
+      render(value, parent as HTMLElement, {...this.#view.renderOptions, renderBefore: part.endNode as ChildNode | null});
     } else if (value !== nothing) {
       const anchor = parent.insertBefore(document.createComment(''), before());
-      (this.#regions ??= {})[name] = render(value, parent as HTMLElement, {...this.#options(), renderBefore: anchor});
+      (this.#regions ??= {})[name] = render(value, parent as HTMLElement, {...this.#view.renderOptions, renderBefore: anchor});
     }
   }
 
@@ -451,27 +493,20 @@ class CommentItemDirective extends AsyncDirective implements LiveLabel {
     }
   }
 
-  #options() {
-    return {host: this.#view.context.host, isConnected: this.isConnected};
-  }
-
-  protected override disconnected(): void {
-    if (this.#time) unwatchLabel(this);
-    this.#list?.setConnected(false);
-    for (const part of Object.values(this.#regions ?? {})) part.setConnected(false);
-  }
-
-  protected override reconnected(): void {
-    this.#list?.setConnected(true);
-    for (const part of Object.values(this.#regions ?? {})) part.setConnected(true);
-    if (!this.#time) return;
-    this.#changesAt = 0;
-    this.refresh(Date.now());
-    watchLabel(this);
-  }
 }
 
 const commentItem = directive(CommentItemDirective);
+
+/**
+ * When labels next change, kept as whole seconds (rounded up) from the page's start: small
+ * integers, which V8 stores in the object itself, where a time in milliseconds would be a
+ * 12-byte number box for every comment.
+ */
+const START = Date.now();
+function toSeconds(time: number): number {
+  // `| 0` turns -0, which is no small integer, into 0.
+  return Math.ceil((time - START) / 1000) | 0;
+}
 
 /** "Moderator" or "Author", and "New": on few comments. */
 function renderLabels(comment: Comment, fresh: boolean): TemplateResult | typeof nothing {
@@ -484,12 +519,30 @@ function renderLabels(comment: Comment, fresh: boolean): TemplateResult | typeof
       : nothing}${fresh ? html`<span part="new-label" class="new-label">${msg('New', {id: 'thread.new.label'})}</span>` : nothing}`;
 }
 
-function renderInReplyTo(parent: Comment, className = ''): TemplateResult {
-  const label =
+/**
+ * "In reply to Ada" right under the header of a reply listed away from `parent` (with
+ * `narrowOnly`, shown only where a narrow screen indents fewer levels), or none without a
+ * parent; the note shown. Built as nodes: a template instance on every reply past the third
+ * level cost more memory than the rest of the reply's Lit bookkeeping.
+ */
+function renderInReplyTo(header: HTMLElement, parent: Comment | undefined, narrowOnly: boolean): HTMLElement | undefined {
+  const next = header.nextElementSibling;
+  let note = next?.getAttribute('part') === 'in-reply-to' ? (next as HTMLElement) : undefined;
+  if (!parent) {
+    note?.remove();
+    return undefined;
+  }
+  if (!note) header.after((note = clone(blankInReplyTo)));
+  attribute(note, 'class', narrowOnly ? 'in-reply-to narrow-only' : 'in-reply-to');
+  const link = note.firstElementChild!;
+  attribute(link, 'href', commentHash(parent.id));
+  text(
+    link,
     parent.status === 'deleted'
       ? msg('In reply to a deleted comment', {id: 'thread.inReplyTo.deleted'})
-      : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'});
-  return html`<p part="in-reply-to" class="in-reply-to ${className}"><a href=${commentHash(parent.id)}>${label}</a></p>`;
+      : msg(str`In reply to ${isolate(authorName(parent.author))}`, {id: 'thread.inReplyTo'}),
+  );
+  return note;
 }
 
 /** Sets `name` to `value` (removes it for null) unless it already is. */
@@ -526,13 +579,15 @@ let blankActions: HTMLElement;
 let blankReply: HTMLElement;
 let blankReplyForm: HTMLElement;
 let blankReplies: HTMLElement;
+let blankInReplyTo: HTMLElement;
+let blankCollapse: HTMLElement;
 
 function prepareSkeletons(): void {
   if (blankItem) return;
   const fragment = document.createDocumentFragment();
   render(
-    html`<li class="item"></li><article part="comment" class="comment" tabindex="-1"><div class="main"><header part="comment-header" class="meta"></header></div></article><article tabindex="-1"><p class="placeholder"></p></article><a part="author" class="author" rel=${UGC_LINK_REL} dir="auto"></a><span part="author" class="author" dir="auto"></span><a part="permalink" class="permalink"><time part="timestamp"></time> <span part="full-date" class="full-date visually-hidden"></span></a><div part="body" class="body" dir="auto"></div><div class="actions"></div><button type="button" part="reply-button" class="link-button reply"></button><div class="reply-form"><slot></slot></div><ol part="replies" class="replies"></ol>`,
+    html`<li class="item"></li><article part="comment" class="comment" tabindex="-1"><div class="main"><header part="comment-header" class="meta"></header></div></article><article tabindex="-1"><p class="placeholder"></p></article><a part="author" class="author" rel=${UGC_LINK_REL} dir="auto"></a><span part="author" class="author" dir="auto"></span><a part="permalink" class="permalink"><time part="timestamp"></time> <span part="full-date" class="full-date visually-hidden"></span></a><div part="body" class="body" dir="auto"></div><div class="actions"></div><button type="button" part="reply-button" class="link-button reply"></button><div class="reply-form"><slot></slot></div><ol part="replies" class="replies"></ol><p part="in-reply-to" class="in-reply-to"><a></a></p><button type="button" part="collapse-button" class="link-button collapse"></button>`,
     fragment,
   );
-  [blankItem, blankArticle, blankDeleted, blankAuthorLink, blankAuthorName, blankPermalink, blankBody, blankActions, blankReply, blankReplyForm, blankReplies] = fragment.children as unknown as HTMLElement[];
+  [blankItem, blankArticle, blankDeleted, blankAuthorLink, blankAuthorName, blankPermalink, blankBody, blankActions, blankReply, blankReplyForm, blankReplies, blankInReplyTo, blankCollapse] = fragment.children as unknown as HTMLElement[];
 }

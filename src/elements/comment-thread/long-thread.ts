@@ -65,10 +65,17 @@ export class LongThreadController implements ReactiveController {
     if (this.#collapsed.delete(commentId)) this.changed([commentId]);
   }
 
-  /** "Collapse thread (3 replies)" / "Show 3 replies" on a conversation's first comment. */
-  renderCollapseToggle(comment: Comment, replies: number, repliesId: string, locale: string): TemplateResult {
-    const collapsed = this.#collapsed.has(comment.id);
-    const label = collapsed
+  /** Collapses an open conversation, or opens a collapsed one (its first comment's toggle was pressed). */
+  toggleCollapsed(commentId: string): void {
+    this.#toggle(this.#collapsed, commentId);
+  }
+
+  /**
+   * "Collapse thread (3 replies)" / "Show 3 replies": the label of the toggle on a
+   * conversation's first comment (built by the comment's view).
+   */
+  collapseLabel(commentId: string, replies: number, locale: string): string {
+    return this.#collapsed.has(commentId)
       ? plural(replies, locale, {
           zero: () => msg('Show # replies', {id: 'thread.collapse.show.zero'}),
           one: () => msg('Show # reply', {id: 'thread.collapse.show.one'}),
@@ -85,7 +92,6 @@ export class LongThreadController implements ReactiveController {
           many: () => msg('Collapse thread (# replies)', {id: 'thread.collapse.hide.many'}),
           other: () => msg('Collapse thread (# replies)', {id: 'thread.collapse.hide.other'}),
         });
-    return this.#toggleButton('collapse', !collapsed, repliesId, this.#collapsed, comment.id, label);
   }
 
   /** Whether `comment`'s body is cut to the collapsed height now. */
@@ -106,7 +112,7 @@ export class LongThreadController implements ReactiveController {
 
   /** A link-styled button (part `<name>-button`, class `<name>`) that toggles `id` in `set`. */
   #toggleButton(
-    name: 'collapse' | 'show-more',
+    name: 'show-more',
     expanded: boolean,
     controls: string,
     set: Set<string>,

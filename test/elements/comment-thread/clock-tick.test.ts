@@ -98,6 +98,34 @@ describe('<comment-thread> on a clock tick', () => {
     box.remove();
   });
 
+  it('keeps the labels of comments added later current, and lets go of those of comments removed', async () => {
+    const first = stubComment('first', {createdAt: minutesAgo(2)});
+    const parent = stubComment('parent', {createdAt: minutesAgo(2)});
+    const reply = stubComment('reply', {parentId: 'parent', createdAt: minutesAgo(2)});
+    const {adapter, emit} = stubAdapter(async () => stubPage([first, parent, reply], null, 3));
+    const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} .adapter=${adapter}></comment-thread>`);
+    await settled(element);
+    emit({type: 'comment-added', thread: THREAD, comment: stubComment('live', {createdAt: minutesAgo(1)})});
+    emit({type: 'comment-added', thread: THREAD, comment: stubComment('live-reply', {parentId: 'first', createdAt: minutesAgo(1)})});
+    await waitUntil(() => label(element, 'live-reply') === '1 minute ago');
+    const time = (id: string) => element.shadowRoot!.querySelector(`[data-comment-id="${id}"] time`)!;
+    const removedTimes = [time('reply'), time('live')];
+
+    emit({type: 'comment-removed', thread: THREAD, commentId: 'reply'});
+    emit({type: 'comment-removed', thread: THREAD, commentId: 'live'});
+    await waitUntil(() => !element.shadowRoot!.querySelector('[data-comment-id="live"]'));
+    expect(removedTimes.every((node) => !node.isConnected)).to.equal(true);
+
+    timers.advance(3 * 60_000);
+    await element.updateComplete;
+    expect(label(element, 'first')).to.equal('5 minutes ago');
+    expect(label(element, 'live-reply'), 'a reply that came live').to.equal('4 minutes ago');
+    expect(
+      removedTimes.map((node) => node.textContent),
+      'labels of removed comments are no longer kept current',
+    ).to.deep.equal(['2 minutes ago', '1 minute ago']);
+  });
+
   it('still re-renders while an edit window counts down, so the Edit label follows', async () => {
     const mine = stubComment('mine', {
       author: {name: 'Ada', isViewer: true},
