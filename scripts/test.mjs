@@ -38,9 +38,9 @@ const steps = [
   {key: 'build', label: 'build the bundles', command: 'node', args: ['scripts/build.mjs']},
   {
     key: 'size-budget',
-    label: 'check the script a rest thread page loads up front against size-budget.json, and the template whitespace plugin',
+    label: 'check the script a rest thread page loads up front against size-budget.json, the template whitespace plugin and the per-module weights',
     command: 'node',
-    args: [...nodeTestArgs, 'test/node/size-budget.test.mjs', 'test/node/template-whitespace.test.mjs'],
+    args: [...nodeTestArgs, 'test/node/size-budget.test.mjs', 'test/node/template-whitespace.test.mjs', 'test/node/source-weight.test.mjs'],
     env: {COLLOQUY_SUITE: 'size-budget'},
   },
   {
