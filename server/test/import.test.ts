@@ -53,6 +53,26 @@ async function countsAgree(): Promise<void> {
   for (const row of rows) assert.equal(row.approved_count, row.actual, `thread ${row.id}`);
 }
 
+/**
+ * Every comment's path (migrations/007) is the one the row trigger gives it: its parent's
+ * path and its own seq, here walked down from the top-level comments afresh. Imports fill
+ * paths themselves, a batch at a time (migrations/008).
+ */
+async function pathsAgree(): Promise<void> {
+  const wrong = await server.db.query<{id: string; stored: string | null; walked: string | null}>(
+    `WITH RECURSIVE walk AS (
+       SELECT id, ARRAY[seq] AS path FROM comments WHERE parent_id IS NULL
+       UNION ALL
+       SELECT child.id, walk.path || child.seq FROM comments child JOIN walk ON child.parent_id = walk.id
+     )
+     SELECT c.id, c.path::text AS stored, w.path::text AS walked FROM comments c LEFT JOIN walk w ON w.id = c.id
+     WHERE c.path IS DISTINCT FROM w.path`,
+  );
+  assert.deepEqual(wrong, []);
+  const [deep] = await server.db.query<{n: number}>('SELECT count(*)::int AS n FROM imports i JOIN comments c ON c.id = i.comment_id WHERE c.depth >= 2');
+  assert.ok(deep!.n > 0, 'imported replies to replies were checked');
+}
+
 const depthOf = (comments: any[], id: string): number => {
   const byId = new Map(comments.map((comment) => [comment.id, comment]));
   let depth = 0;
@@ -98,6 +118,7 @@ describe('WordPress (WXR)', () => {
     assert.deepEqual(first.orphans, {count: 1, ids: ['16']});
     assert.equal(first.alreadyThere, 0);
     await countsAgree();
+    await pathsAgree();
   });
 
   it('serves them through the protocol in order, nested, with held ones hidden from readers', async () => {
@@ -171,6 +192,11 @@ describe('WordPress (WXR)', () => {
     assert.equal(adas[0].author.id, adas[1].author.id, 'one WordPress user stays one author');
     assert.notEqual(adas[0].author.id, comments.find((c) => c.author.name === 'Newcomer').author.id);
     await countsAgree();
+    // Replies to comments imported by an earlier run, and one posted after: the import's
+    // paths went no further than its own transactions.
+    const answer = await client(server.url).post('/2024/08/aqim-updates/', 'Posted after the imports', six.id);
+    assert.equal(answer.status, 201, JSON.stringify(answer.body));
+    await pathsAgree();
   });
 
   it('names threads by path, full address or WordPress post id, as the site owner chooses', () => {
@@ -240,6 +266,7 @@ describe('Disqus', () => {
     const fromGzip = await importFile(server.db, options(gzipped, {threadFrom: 'identifier', spam: 'hold'}));
     assert.equal(fromGzip.alreadyThere, 4);
     await countsAgree();
+    await pathsAgree();
   });
 });
 
@@ -284,6 +311,7 @@ describe('bad and hostile files', () => {
     assert.deepEqual(served.map((c) => c.content.value).sort(), comments.map((c) => c.content).sort());
     for (const comment of served.filter((c) => Number(c.author.name.split(' ')[1]) % 2)) assert.ok(comment.parentId, `${comment.author.name} is a reply`);
     await countsAgree();
+    await pathsAgree();
   });
 
   it('leaves no staged row behind: not its own, nor what a killed run left, which it never mixes in', async () => {

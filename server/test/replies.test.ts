@@ -98,6 +98,60 @@ describe('a reply cursor per conversation', () => {
     assert.deepEqual(rest, two.readingOrder.slice(2));
   });
 
+  it('counts what remains of each cut conversation on a page, whatever their sizes', async () => {
+    const ada = client(server.url);
+    const t = thread('sizes');
+    const post = async (text: string, parent: string | null) => (await ada.post(t, text, parent)).body.comment.id as string;
+    // Four conversations of 6, 2, 9 and 4 replies (flat and nested), one held reply of
+    // someone else's in the third: with replies=2 the second fits, the others are cut.
+    const sizes = [6, 2, 9, 4];
+    const roots: string[] = [];
+    for (const [n, size] of sizes.entries()) {
+      const root = await post(`root ${n}`, null);
+      roots.push(root);
+      let parent = root;
+      for (let i = 0; i < size; i++) parent = await post(`reply ${n}.${i}`, n % 2 ? root : parent);
+    }
+    const held = await post('held reply', roots[2]!);
+    await server.db.query(`UPDATE comments SET status = 'pending', author_key = 'someone-else' WHERE id = $1`, [held]);
+    const page = await ada.page(t, 'sort=oldest&limit=10&replies=2');
+    const more = roots.map((root) => page.body.comments.find((comment: any) => comment.id === root).moreReplies?.count ?? null);
+    assert.deepEqual(more, [4, null, 7, 2]);
+    for (const [n, root] of roots.entries()) {
+      if (more[n] === null) continue;
+      const rest = await allBatches(ada, t, root, page.body.comments.find((comment: any) => comment.id === root).moreReplies, 2);
+      assert.equal(rest.length, more[n], `conversation ${n}: the count is what the batches bring`);
+    }
+  });
+
+  it('gives each comment its direct replies in replyCount, those not sent yet included', async () => {
+    const ada = client(server.url);
+    const t = thread('reply-count');
+    const {root, readingOrder} = await conversation(ada, t);
+    const [a, a1, a1x, a2, b, b1, c] = readingOrder;
+    const expected: Record<string, number> = {[root]: 3, [a!]: 2, [a1!]: 1, [a1x!]: 0, [a2!]: 0, [b!]: 1, [b1!]: 0, [c!]: 0};
+    const counts = (comments: any[]) => Object.fromEntries(comments.map((comment) => [comment.id, comment.replyCount]));
+    const pick = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, expected[id]]));
+    // The whole conversation, then cut after a1: root, a and a1 have replies still to come.
+    assert.deepEqual(counts((await ada.page(t, 'sort=oldest&limit=10')).body.comments), expected);
+    const page = await ada.page(t, 'sort=oldest&limit=10&replies=2');
+    assert.deepEqual(counts(page.body.comments), pick([root, a!, a1!]));
+    // Batches of one: each comment is sent before any of its replies.
+    let more = page.body.comments[0].moreReplies;
+    const fromBatches: Record<string, number> = {};
+    while (more) {
+      const answer = await ada.call('GET', `threads/${t}/comments/${root}/replies?limit=1&cursor=${more.cursor}`);
+      Object.assign(fromBatches, counts(answer.body.comments));
+      more = answer.body.moreReplies;
+    }
+    assert.deepEqual(fromBatches, pick([a1x!, a2!, b!, b1!, c!]));
+    const first = await ada.call('GET', `threads/${t}/comments/${root}/replies?limit=1`);
+    assert.deepEqual(counts(first.body.comments), pick([a!]));
+    // Held replies of others are not the reader's to count; the author's own are.
+    await server.db.query(`UPDATE comments SET status = 'pending', author_key = 'someone-else' WHERE id = $1`, [a2]);
+    assert.equal((await ada.page(t, 'sort=oldest&limit=10&replies=1')).body.comments[1].replyCount, 1);
+  });
+
   it('continues after the last reply sent, whatever was posted meanwhile: no reply twice, none lost', async () => {
     const ada = client(server.url);
     const t = thread('meanwhile');
@@ -158,7 +212,7 @@ describe('a reply cursor per conversation', () => {
     const ada = client(server.url);
     const t = thread('backfill');
     const {root, readingOrder} = await conversation(ada, t);
-    await server.db.query('UPDATE comments SET path = NULL WHERE thread_id = $1', [t]);
+    await server.db.query('UPDATE comments SET path = ARRAY[seq] WHERE thread_id = $1', [t]);
     const migration = readFileSync(new URL('../migrations/007-reply-order.sql', import.meta.url), 'utf8');
     const backfill = /^UPDATE comments[\s\S]*?;$/m.exec(migration)![0].slice(0, -1);
     await server.db.query(backfill);

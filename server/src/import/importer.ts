@@ -263,11 +263,21 @@ async function writeBatch(tx: Queryable, run: string, summary: ImportSummary, ro
     else summary.imported[row.status]++;
   }
   const column = <K extends keyof ReadyRow>(key: K) => rows.map((row) => row[key]);
+  // Paths (migrations/007) for the whole batch in this statement, from the parents' stored
+  // ones (written by an earlier level), rather than by the row trigger one comment at a time
+  // (migrations/008). Seqs are drawn in the batch's order, as the column default draws them.
+  await tx.query(`SET LOCAL colloquy.bulk_paths = on`);
   await tx.query(
-    `INSERT INTO comments (id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip,
-       text, status, created_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[],
-       $10::text[], $11::text[], $12::text[], $13::timestamptz[])`,
+    `INSERT INTO comments (seq, id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website,
+       author_ip, text, status, created_at, path)
+     SELECT n.seq, n.id, n.thread_id, n.parent_id, n.root_id, n.depth, n.author_key, n.author_name, n.author_email, n.author_website,
+       n.author_ip, n.text, n.status, n.created_at, CASE WHEN n.parent_id IS NULL THEN ARRAY[n.seq] ELSE p.path || n.seq END
+     FROM (
+       SELECT nextval('comments_seq_seq') AS seq, u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[],
+         $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::timestamptz[]) WITH ORDINALITY
+         AS u(id, thread_id, parent_id, root_id, depth, author_key, author_name, author_email, author_website, author_ip, text, status, created_at, ord)
+       ORDER BY u.ord
+     ) AS n LEFT JOIN comments p ON p.id = n.parent_id`,
     [
       ids, column('thread_id'), parentOf, roots, depths, column('author_key'), column('author_name'), column('author_email'),
       column('author_website'), column('author_ip'), column('text'), column('status'),

@@ -56,9 +56,7 @@ export function commentRoutes() {
     await conversationRoot(db, thread.id, rootId, viewer);
     const batch = (await loadReplyBatches(db, {roots: [rootId], after: cursor ?? null, limit, viewer})).get(rootId)!;
     const liked = await likedBy(db, viewer, batch.rows.map((row) => row.id));
-    const replyCounts = new Map<string, number>();
-    for (const row of batch.rows) replyCounts.set(row.parent_id!, (replyCounts.get(row.parent_id!) ?? 0) + 1);
-    const context = {viewer, config, thread, now: Date.now(), replyCounts, liked};
+    const context = {viewer, config, thread, now: Date.now(), replyCounts: batch.replyCounts, liked};
     c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'Authorization, Colloquy-Guest', {append: true});
     return c.json({comments: batch.rows.map((row) => renderComment(row, context)), moreReplies: batch.more});

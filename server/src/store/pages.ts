@@ -79,8 +79,11 @@ export async function loadPage(
   let ordered: CommentRow[];
   const moreReplies = new Map<string, MoreReplies>();
   const liked = new Set(rows.filter((row) => row.liked).map((row) => row.id));
+  const replyCounts = new Map<string, number>();
   if (request.replies === undefined) {
     ordered = threadOrder(roots, rows.filter((row) => !row.is_root));
+    // Every reply of the page's conversations is listed: counting them is counting what was sent.
+    for (const row of ordered) if (row.parent_id) replyCounts.set(row.parent_id, (replyCounts.get(row.parent_id) ?? 0) + 1);
   } else {
     const batches = await loadReplyBatches(db, {roots: roots.map((row) => row.id), after: null, limit: request.replies, viewer});
     ordered = [];
@@ -90,12 +93,11 @@ export async function loadPage(
       if (root.status === 'deleted' && batch.rows.length === 0) continue;
       ordered.push(root, ...batch.rows);
       if (batch.more) moreReplies.set(root.id, batch.more);
+      for (const [id, count] of batch.replyCounts) replyCounts.set(id, count);
     }
     for (const id of await likedBy(db, viewer, ordered.filter((row) => row.parent_id !== null).map((row) => row.id))) liked.add(id);
   }
   const count = (thread.approved_count ?? 0) + (await pendingVisible(db, thread.id, viewer));
-  const replyCounts = new Map<string, number>();
-  for (const row of ordered) if (row.parent_id) replyCounts.set(row.parent_id, (replyCounts.get(row.parent_id) ?? 0) + 1);
   const context: RenderContext = {viewer, config, thread, now: request.now, replyCounts, liked};
   const last = roots.at(-1);
   const next: Cursor | null = !more || !last ? null : sort === 'top' ? {sort, after: (cursor?.after ?? 0) + limit} : {sort, after: Number(last.seq)};

@@ -74,22 +74,33 @@ const replyFilter = (key: string, moderator: string) => {
 
 export type BatchRow = CommentRow & {path: number[] | string[]};
 
+export interface ReplyBatch {
+  rows: BatchRow[];
+  more: MoreReplies | null;
+  /**
+   * Direct replies the viewer may see (placeholders that stay listed included), sent or not,
+   * of each comment in `rows` and, on a first batch, of the top-level comment.
+   */
+  replyCounts: Map<string, number>;
+}
+
 /**
  * The next replies of each conversation in `roots`, in reading order (depth first, oldest
  * first), at most `limit` each, from the first (`after` null) or after a cursor, with how
  * many of the viewer's visible replies, placeholders not counted, remain after them.
  * Work is a range scan of the reading-order index per conversation: `limit` rows are read
- * and rendered. From the first reply the rest is counted (one index scan per conversation
- * the page cuts); after a cursor it is not: the cursor carries what remained, less what
- * each batch sent (replies posted meanwhile reach readers live and come in a later batch).
+ * and rendered. From the first reply the rest is counted (one statement for all the
+ * conversations the page cuts, each read through its own index range); after a cursor it is
+ * not: the cursor carries what remained, less what each batch sent (replies posted meanwhile
+ * reach readers live and come in a later batch).
  */
 export async function loadReplyBatches(
   db: Queryable,
   request: {roots: string[]; after: ReplyCursor | null; limit: number; viewer: Viewer},
-): Promise<Map<string, {rows: BatchRow[]; more: MoreReplies | null}>> {
+): Promise<Map<string, ReplyBatch>> {
   const {roots, limit, viewer} = request;
   const after = request.after?.after ?? null;
-  const batches = new Map<string, {rows: BatchRow[]; more: MoreReplies | null}>();
+  const batches = new Map<string, ReplyBatch>();
   if (roots.length === 0) return batches;
   const params = [roots, viewer.key ?? '', viewer.isModerator, after ? after.map(String) : null];
   const filter = replyFilter('$2', '$3');
@@ -101,31 +112,83 @@ export async function loadReplyBatches(
      ) AS b`,
     [...params, limit + 1],
   );
-  for (const root of roots) batches.set(root, {rows: [], more: null});
+  for (const root of roots) batches.set(root, {rows: [], more: null, replyCounts: new Map()});
   for (const row of rows) batches.get(row.root_id)!.rows.push(row);
-  const cut = roots.filter((root) => batches.get(root)!.rows.length > limit);
-  const remaining = new Map<string, number>();
-  if (request.after) remaining.set(request.after.root, request.after.left);
-  else if (cut.length > 0) {
-    // Without the placeholders, as totalCount counts: "Show N more replies" means N people's words.
-    const counts = await db.query<{root_id: string; count: number}>(
-      `SELECT c.root_id, count(*)::int AS count FROM comments c
-       WHERE c.root_id = ANY ($1::text[]) AND c.parent_id IS NOT NULL AND c.status <> 'deleted' AND ${filter}
-       GROUP BY c.root_id`,
-      [cut, viewer.key ?? '', viewer.isModerator],
-    );
-    for (const row of counts) remaining.set(row.root_id, row.count);
-  }
+  // Whose replies were not all sent: the last reply sent and the comments above it (on a
+  // first batch the top-level one too); every other comment's replies precede it in reading order.
+  const open: string[] = [];
+  const cut: string[] = [];
   for (const [root, batch] of batches) {
-    if (batch.rows.length <= limit) continue;
-    batch.rows.length = limit;
+    if (batch.rows.length > limit) batch.rows.length = limit;
+    else continue;
+    cut.push(root);
+    const lastPath = new Set(batch.rows.at(-1)!.path.map(String));
+    for (const row of batch.rows) if (lastPath.has(String(row.seq))) open.push(row.id);
+    if (!request.after) open.push(root);
+  }
+  const counts = request.after ? await countDirectReplies(db, open, viewer) : await countCutConversations(db, cut, open, viewer);
+  for (const [root, batch] of batches) {
+    for (const row of batch.rows) batch.replyCounts.set(row.parent_id!, (batch.replyCounts.get(row.parent_id!) ?? 0) + 1);
+    if (!cut.includes(root)) continue;
+    for (const id of [root, ...batch.rows.map((row) => row.id)]) {
+      const direct = counts.direct.get(id);
+      if (direct !== undefined) batch.replyCounts.set(id, direct);
+    }
     const sent = batch.rows.filter((row) => row.status !== 'deleted').length;
     const last = batch.rows.at(-1)!;
+    const remaining = request.after ? request.after.left : (counts.remaining.get(root) ?? 0);
     // At least one: a kept placeholder always has a shown reply below it.
-    const left = Math.max(1, (remaining.get(root) ?? 0) - sent);
+    const left = Math.max(1, remaining - sent);
     batch.more = {count: left, cursor: encodeReplyCursor({root, after: last.path.map(Number), left})};
   }
   return batches;
+}
+
+interface ReplyCounts {
+  /** Per conversation: its replies the viewer may see, placeholders not counted. */
+  remaining: Map<string, number>;
+  /** Per comment of `open`: its direct replies the viewer may see, placeholders kept listed included. */
+  direct: Map<string, number>;
+}
+
+/**
+ * Both counts of a first page in one statement: each cut conversation is read once, through
+ * its own range of the root index, and its replies grouped by parent for the `open` comments
+ * (all others fall in one group). Nothing outside those conversations is read, however
+ * many replies the site holds.
+ */
+async function countCutConversations(db: Queryable, roots: string[], open: string[], viewer: Viewer): Promise<ReplyCounts> {
+  const counts: ReplyCounts = {remaining: new Map(), direct: new Map()};
+  if (roots.length === 0) return counts;
+  const rows = await db.query<{root: string; parent_id: string | null; shown: number; listed: number}>(
+    `SELECT r.root, k.parent_id, k.shown, k.listed FROM unnest($1::text[]) AS r(root) CROSS JOIN LATERAL (
+       SELECT CASE WHEN c.parent_id = ANY ($4::text[]) THEN c.parent_id END AS parent_id,
+         (count(*) FILTER (WHERE c.status <> 'deleted'))::int AS shown, count(*)::int AS listed
+       FROM comments c WHERE c.root_id = r.root AND c.id <> r.root AND ${replyFilter('$2', '$3')}
+       GROUP BY 1
+     ) AS k`,
+    [roots, viewer.key ?? '', viewer.isModerator, open],
+  );
+  for (const row of rows) {
+    // Without the placeholders, as totalCount counts: "Show N more replies" means N people's words.
+    counts.remaining.set(row.root, (counts.remaining.get(row.root) ?? 0) + row.shown);
+    if (row.parent_id !== null) counts.direct.set(row.parent_id, row.listed);
+  }
+  for (const id of open) if (!counts.direct.has(id)) counts.direct.set(id, 0);
+  return counts;
+}
+
+/** `open` comments' direct replies the viewer may see, by the parent index: a later batch reads no more of its conversation. */
+async function countDirectReplies(db: Queryable, open: string[], viewer: Viewer): Promise<ReplyCounts> {
+  const counts: ReplyCounts = {remaining: new Map(), direct: new Map(open.map((id) => [id, 0]))};
+  if (open.length === 0) return counts;
+  const rows = await db.query<{parent_id: string; listed: number}>(
+    `SELECT c.parent_id, count(*)::int AS listed FROM comments c
+     WHERE c.parent_id = ANY ($1::text[]) AND ${replyFilter('$2', '$3')} GROUP BY c.parent_id`,
+    [open, viewer.key ?? '', viewer.isModerator],
+  );
+  for (const row of rows) counts.direct.set(row.parent_id, row.listed);
+  return counts;
 }
 
 /** The top-level comment a batch of replies belongs to, as the viewer may see it; 404 otherwise. */

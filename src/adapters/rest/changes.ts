@@ -14,7 +14,8 @@ import type {Comment, Session, SignInProvider} from '../../core/types.js';
 import {unreadableError} from '../shared/http.js';
 import {readStoredJson, type SafeStorage} from '../shared/storage.js';
 import {asObject, asString} from '../shared/values.js';
-import {mapComment, mapCommentResponse, mapProviders, mapSession} from './mapping.js';
+import {mapCommentResponse, mapProviders, mapSession} from './change-answers.js';
+import {mapComment} from './mapping.js';
 import {segment, type Answer, type Token} from './start.js';
 
 // What the REST adapter does besides reading comments: posting, editing, deleting,

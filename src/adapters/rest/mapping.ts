@@ -1,5 +1,4 @@
-import type {AdapterCapabilities, LocatedComment, ThreadEvent} from '../../core/adapter.js';
-import {CommentError, parseRetryAfter, type CommentErrorCode, type CommentField} from '../../core/errors.js';
+import type {AdapterCapabilities} from '../../core/adapter.js';
 import type {
   Comment,
   CommentPage,
@@ -7,15 +6,12 @@ import type {
   MoreReplies,
   PostingPolicy,
   Reaction,
-  Session,
-  SignInProvider,
   ThreadInfo,
-  Viewer,
 } from '../../core/types.js';
-import {codeForStatus, statusMessage, unreadableError} from '../shared/http.js';
+import {unreadableError} from '../shared/http.js';
 import {groupThreads} from '../shared/thread-order.js';
 import {PROTOCOL_PAGE_SIZE} from './start.js';
-import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, MAX_NAME, MAX_TEXT, type JsonObject} from '../shared/values.js';
+import {asCount, asId, asObject, asString, httpUrl, isObject, isoTime, MAX_NAME, MAX_TEXT} from '../shared/values.js';
 
 // Pure functions from the Colloquy REST protocol's JSON (docs/rest-protocol.md) to the
 // core types. The protocol's shapes are the core types' shapes, but what arrives is read
@@ -129,47 +125,6 @@ export function mapPage(raw: unknown, requested: string): CommentPage {
   };
 }
 
-/** The `comment` member of a response, or a `server` error when there is none. */
-export function mapCommentResponse(raw: unknown): Comment {
-  const comment = mapComment(asObject(raw)['comment']);
-  if (!comment) throw unreadableError();
-  return comment;
-}
-
-function mapViewer(raw: unknown): Viewer | null {
-  const viewer = asObject(raw);
-  const id = asId(viewer['id']);
-  if (id === undefined) return null;
-  const avatarUrl = httpUrl(viewer['avatarUrl']);
-  const profileUrl = httpUrl(viewer['profileUrl']);
-  return {
-    id,
-    name: asString(viewer['name']).slice(0, MAX_NAME),
-    ...(avatarUrl ? {avatarUrl} : {}),
-    ...(profileUrl ? {profileUrl} : {}),
-    ...(viewer['isModerator'] === true ? {isModerator: true} : {}),
-  };
-}
-
-export function mapSession(raw: unknown): Session | null {
-  const session = asObject(raw);
-  const viewer = mapViewer(session['viewer']);
-  return viewer ? {viewer, providerId: asString(session['providerId'])} : null;
-}
-
-export function mapProviders(raw: unknown): SignInProvider[] {
-  const providers = asObject(raw)['providers'];
-  if (!Array.isArray(providers)) throw unreadableError();
-  return providers.flatMap((item): SignInProvider[] => {
-    const provider = asObject(item);
-    const id = asString(provider['id']);
-    if (!/^[\w.-]{1,64}$/.test(id)) return [];
-    const icon = asString(provider['iconUrl']);
-    const iconUrl = httpUrl(icon) ?? (/^data:image\/svg\+xml[;,]/i.test(icon) ? icon : undefined);
-    return [{id, name: asString(provider['name'], id).slice(0, 100) || id, ...(iconUrl ? {iconUrl} : {})}];
-  });
-}
-
 const NO_CAPABILITIES: AdapterCapabilities = {edit: false, delete: false, reactions: [], signIn: false, session: false, live: false};
 
 /** The service document's `capabilities`; anything not said `true` is off. */
@@ -214,61 +169,4 @@ export function mapCallbackPageSupport(raw: unknown): boolean {
 /** Whether the service document lists `locate` (it is not one of the core capabilities). */
 export function mapLocateSupport(raw: unknown): boolean {
   return asObject(asObject(raw)['capabilities'])['locate'] === true;
-}
-
-/** A `location` answer, or null when it does not make sense. */
-export function mapLocation(raw: unknown): LocatedComment | null {
-  const body = asObject(raw);
-  const cursor = body['cursor'];
-  const rootId = body['rootId'];
-  if (typeof rootId !== 'string' || rootId === '' || (cursor !== null && (typeof cursor !== 'string' || cursor === ''))) return null;
-  return {cursor, rootId};
-}
-
-/** A live event (`comment-added`, `comment-updated`, `comment-removed`), or null to skip it. */
-export function mapThreadEvent(type: string, data: string, thread: string): ThreadEvent | null {
-  let payload: JsonObject;
-  try {
-    payload = asObject(JSON.parse(data));
-  } catch {
-    return null;
-  }
-  if (type === 'comment-removed') {
-    const commentId = asId(payload['commentId']);
-    return commentId === undefined ? null : {type, thread, commentId};
-  }
-  if (type === 'comment-added' || type === 'comment-updated') {
-    const comment = mapComment(payload['comment']);
-    return comment ? {type, thread, comment} : null;
-  }
-  return null;
-}
-
-const CODES = new Set<CommentErrorCode>([
-  'unauthorized', 'forbidden', 'not-found', 'rate-limited', 'duplicate', 'invalid', 'closed', 'conflict', 'server',
-]);
-const FIELDS = new Set<CommentField>(['text', 'name', 'email', 'website', 'parent']);
-
-/**
- * The CommentError for a failed response: the error envelope's code when it is one of
- * the protocol's, else one chosen by status; the server's message when it has one.
- */
-export function mapError(status: number, body: unknown, retryAfterHeader: string | null): CommentError {
-  const error = asObject(asObject(body)['error']);
-  const claimed = asString(error['code']) as CommentErrorCode;
-  const code = CODES.has(claimed) ? claimed : codeForStatus(status);
-  const message = asString(error['message']).trim().slice(0, 500) || statusMessage(status);
-  const fieldErrors: Partial<Record<CommentField, string>> = {};
-  for (const [field, text] of Object.entries(asObject(error['fields']))) {
-    if (FIELDS.has(field as CommentField) && typeof text === 'string') fieldErrors[field as CommentField] = text.slice(0, 500);
-  }
-  const retryAfter = typeof error['retryAfter'] === 'number' && error['retryAfter'] >= 0 ? error['retryAfter'] * 1000 : undefined;
-  const retryAfterMs = parseRetryAfter(retryAfterHeader) ?? retryAfter;
-  return new CommentError(code, message, {
-    status,
-    ...(claimed ? {backendCode: claimed} : {}),
-    ...(code === 'invalid' ? {fieldErrors} : {}),
-    // Also kept for 502/503 and 409 "still being processed": the form waits that long before retrying.
-    ...((code === 'rate-limited' || code === 'server' || code === 'conflict') && retryAfterMs !== undefined ? {retryAfterMs} : {}),
-  });
 }

@@ -17,24 +17,14 @@ import type {
   SignInUrlRequest,
   ThreadEvent,
 } from '../../core/adapter.js';
-import {isCommentError} from '../../core/errors.js';
+import type {CommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider} from '../../core/types.js';
-import {networkError, readJson, send, unreadableError, type Fetch} from '../shared/http.js';
+import {networkError, readJson, send, type Fetch} from '../shared/http.js';
 import {safeStorage, type SafeStorage} from '../shared/storage.js';
 import type {RestClient} from './changes.js';
-import {
-  mapCallbackPageSupport,
-  mapCapabilities,
-  mapError,
-  mapLocation,
-  mapLocateSupport,
-  mapPage,
-  mapPageSizeLimit,
-  mapThreadEvent,
-} from './mapping.js';
+import {mapCallbackPageSupport, mapCapabilities, mapLocateSupport, mapPage, mapPageSizeLimit} from './mapping.js';
 import {
   baseUrl,
-  pageLimit,
   pageUrl,
   PROTOCOL_PAGE_SIZE,
   RestCredentials,
@@ -46,7 +36,6 @@ import {
   type StartedRequest,
   type Token,
 } from './start.js';
-import {mapReplyBatch, MAX_REPLY_BATCH} from './replies.js';
 
 export interface RestAdapterOptions {
   /** The protocol's base URL, e.g. `https://api.example.com/comments` (relative URLs resolve against the page). */
@@ -84,19 +73,30 @@ export interface RestAdapterOptions {
   callbackPage?: boolean;
 }
 
-type Changes = typeof import('./changes.js');
-let changesChunk: Promise<Changes> | undefined;
-
 /**
- * Posting, editing, signing in… (changes.ts): loaded once, when first asked for or when
- * the page is idle after the first page. A chunk that did not load is a network failure,
- * retried like one.
+ * A chunk of the adapter loaded once, when first asked for (`requested` says whether it
+ * was). A chunk that did not load is a network failure, retried like one.
  */
-function changes(): Promise<Changes> {
-  return (changesChunk ??= import('./changes.js').catch((error: unknown) => {
-    changesChunk = undefined;
-    throw networkError(error);
-  }));
+function lazyChunk<T>(load: () => Promise<T>): (() => Promise<T>) & {readonly requested: boolean} {
+  let loading: Promise<T> | undefined;
+  const get = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw networkError(error);
+    }));
+  return Object.defineProperty(get, 'requested', {get: () => loading !== undefined}) as (() => Promise<T>) & {readonly requested: boolean};
+}
+
+/** Posting, editing, signing in… (changes.ts): also loaded when the page is idle after the first page. */
+const changes = lazyChunk(() => import('./changes.js'));
+/** The next replies of long conversations, where a linked comment is (occasional-reads.ts). */
+const occasionalReads = lazyChunk(() => import('./occasional-reads.js'));
+/** What a failed answer says (error-answers.ts); when even that cannot load, the network failed. */
+const errorAnswers = lazyChunk(() => import('./error-answers.js'));
+
+/** The error a failed answer reports. */
+async function answerError({response, body}: Answer): Promise<CommentError> {
+  return (await errorAnswers()).mapError(response.status, body, response.headers.get('Retry-After'));
 }
 
 /** Conditional-GET cache entries kept (pages are small; a few threads, a few pages each). */
@@ -157,7 +157,7 @@ export class RestAdapter implements CommentAdapter {
     this.#started = undefined;
     const {response, body} =
       started?.url === url && !cached
-        ? this.#checked(await untilAborted(started.answer, signal), [304])
+        ? await this.#checked(await untilAborted(started.answer, signal), [304])
         : await this.#request(url, {headers: cached ? {'If-None-Match': cached.etag} : {}}, signal, [304]);
     if (response.status === 304 && cached) {
       // Refreshed as the most recently used entry.
@@ -166,7 +166,7 @@ export class RestAdapter implements CommentAdapter {
       return mapPage(cached.body, request.thread);
     }
     const page = mapPage(body, request.thread);
-    if (!changesChunk) whenIdle(() => void changes().catch(() => {}));
+    if (!changes.requested) whenIdle(() => void changes().catch(() => {}));
     const etag = response.headers.get('ETag');
     if (etag) {
       this.#pages.delete(url);
@@ -181,30 +181,12 @@ export class RestAdapter implements CommentAdapter {
   }
 
   /** `GET …/comments/{comment}/replies`: the next replies of a conversation whose page carried `moreReplies`. */
-  async loadReplies(request: LoadRepliesRequest, {signal}: CallOptions = {}): Promise<ReplyBatch> {
-    const limit = Math.max(1, Math.min(MAX_REPLY_BATCH, Math.floor(request.limit) || 1));
-    const url = this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}/replies`, {
-      cursor: request.cursor,
-      limit: String(limit),
-    });
-    const {body} = await this.#request(url, {}, signal);
-    return mapReplyBatch(body);
+  loadReplies(request: LoadRepliesRequest, options?: CallOptions): Promise<ReplyBatch> {
+    return occasionalReads().then((module) => module.loadReplies(this.#client, request, options));
   }
 
-  async #locate(request: LocateRequest, {signal}: CallOptions = {}): Promise<LocatedComment | null> {
-    const url = this.#url(`threads/${segment(request.thread)}/comments/${segment(request.commentId)}/location`, {
-      sort: request.sort,
-      limit: pageLimit(request.limit, this.maxPageSize),
-    });
-    try {
-      const {body} = await this.#request(url, {}, signal);
-      const located = mapLocation(body);
-      if (!located) throw unreadableError(200);
-      return located;
-    } catch (error) {
-      if (isCommentError(error) && error.code === 'not-found') return null;
-      throw error;
-    }
+  #locate(request: LocateRequest, options?: CallOptions): Promise<LocatedComment | null> {
+    return occasionalReads().then((module) => module.locate(this.#client, request, this.maxPageSize, options));
   }
 
   postComment(input: NewComment, options?: CallOptions): Promise<Comment> {
@@ -268,7 +250,7 @@ export class RestAdapter implements CommentAdapter {
   subscribe(thread: string, listener: (event: ThreadEvent) => void, {signal}: CallOptions = {}): void {
     const url = this.#url(`threads/${segment(thread)}/events`);
     // The stream's parser is not needed for the first comments: it loads beside them.
-    void import('./event-stream.js').then(({followEventStream}) => {
+    void import('./live-events.js').then(({followEventStream, mapThreadEvent}) => {
       if (signal?.aborted) return;
       void followEventStream({
         open: (headers, streamSignal) => send(this.#fetch, url, {headers: this.#headers(headers), cache: 'no-store'}, streamSignal),
@@ -316,10 +298,10 @@ export class RestAdapter implements CommentAdapter {
   }
 
   /** `answer` when it is a 2xx (or an `allowed` status), else the error it reports. */
-  #checked(answer: Answer, allowed: number[] = []): Answer {
-    const {response, body} = answer;
+  async #checked(answer: Answer, allowed: number[] = []): Promise<Answer> {
+    const {response} = answer;
     if (!response.ok && !allowed.includes(response.status)) {
-      const error = mapError(response.status, body, response.headers.get('Retry-After'));
+      const error = await answerError(answer);
       if (error.code === 'unauthorized' && this.#token()) this.#setToken(undefined);
       throw error;
     }
@@ -349,8 +331,9 @@ export async function createStartedRestAdapter(options: RestAdapterOptions, star
   if (options.capabilities || !start.serviceDocument) {
     return new RestAdapter({...options, capabilities: options.capabilities ?? NO_CAPABILITIES, start});
   }
-  const {response, body} = await untilAborted(start.serviceDocument, signal);
-  if (!response.ok) throw mapError(response.status, body, response.headers.get('Retry-After'));
+  const answer = await untilAborted(start.serviceDocument, signal);
+  if (!answer.response.ok) throw await answerError(answer);
+  const {body} = answer;
   return new RestAdapter({
     ...options,
     capabilities: mapCapabilities(body),

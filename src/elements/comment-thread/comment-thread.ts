@@ -23,18 +23,21 @@ import {MarkdownController} from '../shared/markdown.js';
 import {contentStyles} from '../shared/content.styles.js';
 import {themeStyles} from '../shared/theme.styles.js';
 import {styles} from './comment-thread.styles.js';
-import {loadLinkedComment} from './linked-comment.js';
+import type {LinkedCommentHost} from './linked-comment.js';
 import {PermalinkController} from './permalinks.js';
 import {LongThreadController, longThreadStyles} from './long-thread.js';
-import {moreRepliesStyles, ReplyBatches, ReplyFetchController, REPLIES_PER_BATCH, unsentReplies} from './more-replies.js';
+import {ReplyBatches} from './reply-batches.js';
 import {timestampStyles, type DateStyle} from './timestamps.js';
-import {ReactionController, reactionStyles} from './reactions.js';
+import {reactionStyles} from './reaction-buttons.js';
 import {
   ControlsGate,
   LazyModeration,
+  LazyMoreReplies,
   LazyNewComments,
   LazyOwnCommentActions,
+  LazyReactions,
   moderationStyles,
+  moreRepliesStyles,
   newCommentsStyles,
   ownCommentActionsStyles,
 } from './lazy-controls.js';
@@ -42,6 +45,17 @@ import {ThreadController} from './thread-controller.js';
 import {CommentView, type CommentViewContext} from './comment-view.js';
 import {invalidateProgressiveRender, ProgressiveRender} from './progressive-render.js';
 import {buildThreadTree, nodesById, type ThreadNode} from './thread-tree.js';
+
+type LinkedComment = typeof import('./linked-comment.js');
+let linkedCommentModule: Promise<LinkedComment> | undefined;
+
+/** linked-comment.ts, loaded once; asked for again after a failed load. */
+function loadLinkedCommentModule(): Promise<LinkedComment> {
+  return (linkedCommentModule ??= import('./linked-comment.js').catch((error: unknown) => {
+    linkedCommentModule = undefined;
+    throw error;
+  }));
+}
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
 const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style', 'loading'];
@@ -165,7 +179,7 @@ export class CommentThreadElement extends AdapterElement {
     arrived: (comment) => this.#newComments.arrived(comment),
     changed: () => this.#progressive.keeping(() => this.requestUpdate()),
     // A batch asked for before would land in the new view, as the viewer it was asked as.
-    loading: () => this.#replyFetches.reset(),
+    loading: () => this.#moreReplies.reset(),
   });
   // Relative labels update themselves; a tick re-renders the thread only while it shows an
   // edit window counting down.
@@ -182,7 +196,7 @@ export class CommentThreadElement extends AdapterElement {
     stored: (comment, result) => (result ? this.#data.add(result) : this.#data.remove(comment.id)),
     announce: (text) => void this.#announce(text),
   });
-  readonly #reactions = new ReactionController(this, {
+  readonly #reactions = new LazyReactions(this, {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     stored: (comment) => this.#data.add(comment),
@@ -193,16 +207,19 @@ export class CommentThreadElement extends AdapterElement {
     announce: (text) => void this.#announce(text),
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
-  readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments]);
-  readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #replyBatches = new ReplyBatches();
-  readonly #replyFetches = new ReplyFetchController(this, {
+  readonly #moreReplies = new LazyMoreReplies(this, {
     adapter: () => this.#adapter,
     thread: () => this.#data.query?.thread,
     deadline: () => this.#data.query?.deadline ?? DEFAULT_LOAD_DEADLINE_MS,
     store: (conversationId, cursor, batch) => this.#data.addReplies(conversationId, cursor, batch),
     changed: (conversationId) => this.#changedComments([conversationId]),
+    conversation: (commentId) => nodesById(this.#nodes()).get(commentId)?.conversation,
+    batches: this.#replyBatches,
+    revealed: (first, count) => void this.#showRevealedReplies(first, count),
   });
+  readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments, this.#moreReplies, this.#reactions], () => this.#nodes());
+  readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
   readonly #link: ThreadLink = this.#createLink();
@@ -334,6 +351,8 @@ export class CommentThreadElement extends AdapterElement {
       return;
     }
     this.#adapterError = undefined;
+    // Following the address's link comes right after the first page: its code loads meanwhile.
+    if (this.#permalinks.target !== undefined) void loadLinkedCommentModule().catch(() => {});
     this.loadAdapter(
       (error) => {
         this.#adapterError = error;
@@ -350,6 +369,8 @@ export class CommentThreadElement extends AdapterElement {
   #useAdapter(adapter: CommentAdapter | undefined): void {
     this.#adapter = adapter;
     this.#adapterProvider.setValue(adapter);
+    // The parser comes while the first page does, not after it.
+    if (adapter?.capabilities.markdown) this.#markdown.prefetch();
     if (adapter) this.#loadFirstPage();
     this.requestUpdate();
   }
@@ -450,12 +471,8 @@ export class CommentThreadElement extends AdapterElement {
       get failedAvatars() {
         return element.#failedAvatars;
       },
-      get onMoreReplies() {
-        return element.#onMoreReplies;
-      },
-      get replyFetches() {
-        return element.#replyFetches;
-      },
+      onMoreReplies: this.#moreReplies.press,
+      replyFetches: this.#moreReplies,
       isOutgoing: (comment) => element.#isOutgoing(comment),
       progressive: this.#progressive,
       replyBatches: this.#replyBatches,
@@ -474,18 +491,6 @@ export class CommentThreadElement extends AdapterElement {
       this.#data.added.find((comment) => comment.id === commentId) ??
       this.#outgoingComments.find((comment) => comment.id === commentId)
     );
-  }
-
-  /** The id of the top-level comment whose conversation holds `commentId`. */
-  #conversationOf(commentId: string): string {
-    let current = commentId;
-    // Bounded: a broken backend's parents may form a loop.
-    for (let steps = 0; steps < 1000; steps++) {
-      const parentId = this.#find(current)?.parentId;
-      if (!parentId || !this.#find(parentId)) break;
-      current = parentId;
-    }
-    return current;
   }
 
   /**
@@ -538,58 +543,44 @@ export class CommentThreadElement extends AdapterElement {
 
   /**
    * Scrolls to a comment, highlights it and focuses it, loading its page first (see
-   * `loadLinkedComment`). A newer call (another link followed) stops an older one's search.
+   * linked-comment.ts). A newer call (another link followed) stops an older one.
    */
   async #reveal(commentId: string, fromAddress: boolean): Promise<void> {
     const request = ++this.#revealRequest;
-    const isCurrent = () => request === this.#revealRequest;
-    const has = (id: string) => this.#find(id) !== undefined;
-    const conversation = await loadLinkedComment(this.#data, commentId, has, isCurrent);
-    // Replies not sent yet are searched only in the conversation the backend named, and not
-    // at all for a comment it said is not there: a dead link fetches no batches.
-    if (!has(commentId) && isCurrent() && conversation !== null) {
-      const unsent = () =>
-        this.#nodes()
-          .map((node) => node.comment)
-          .filter((comment) => (conversation === undefined || comment.id === conversation) && unsentReplies(comment, this.#adapter));
-      await this.#replyFetches.search(commentId, unsent, has, isCurrent);
-    }
-    if (!isCurrent()) return;
-    if (!this.#find(commentId)) {
-      if (fromAddress && this.#data.status === 'complete') {
-        void this.#announce(msg('The linked comment could not be found.', {id: 'thread.target.missing'}));
-      }
+    let linked: LinkedComment;
+    try {
+      linked = await loadLinkedCommentModule();
+    } catch (error) {
+      // The comments stay as they are, where the reader is; a later link tries again.
+      console.error(error);
       return;
     }
-    this.#bump([this.#targeted, commentId]);
-    this.#targeted = commentId;
-    this.#longThread.expand(this.#conversationOf(commentId));
-    const place = nodesById(this.#nodes()).get(commentId);
-    if (place) this.#replyBatches.revealUpTo(place.conversation, commentId);
-    this.#progressive.keeping(() => this.requestUpdate());
+    await linked.revealComment(this.#linkedCommentHost, commentId, fromAddress, () => request === this.#revealRequest);
+  }
+
+  readonly #linkedCommentHost: LinkedCommentHost = {
+    data: this.#data,
+    find: (commentId) => this.#find(commentId),
+    conversations: () => this.#nodes().map((node) => node.comment),
+    adapter: () => this.#adapter,
+    replyFetches: this.#moreReplies,
+    announce: (text) => void this.#announce(text),
+    target: (commentId, conversationId) => {
+      this.#bump([this.#targeted, commentId]);
+      this.#targeted = commentId;
+      this.#longThread.expand(conversationId);
+      const place = nodesById(this.#nodes()).get(commentId);
+      if (place) this.#replyBatches.revealUpTo(place.conversation, commentId);
+      this.#progressive.keeping(() => this.requestUpdate());
+    },
+    rendered: (commentId) => this.#rendered(commentId),
+  };
+
+  /** The article of `commentId` once rendered (a long thread renders in steps), or null. */
+  async #rendered(commentId: string): Promise<HTMLElement | null> {
     await this.updateComplete;
     await this.#progressive.whenRendered(() => this.#articleOf(commentId) !== null);
-    // Let a frame be rendered first. Conversations far off screen are skipped
-    // (content-visibility) and take the size they were last rendered at, which the browser
-    // records only while rendering a frame; scrolling before that lands where the comment
-    // is no longer once the conversations above it shrink to their placeholder size.
-    await afterNextFrame();
-    if (request !== this.#revealRequest) return;
-    const article = this.#articleOf(commentId);
-    if (!article) return;
-    article.scrollIntoView({block: 'start'});
-    article.focus({preventScroll: true});
-    // Conversations around it are rendered for the first time as it comes into view, and
-    // when they are taller than their placeholders they push it away: follow it briefly.
-    let expectedTop = article.getBoundingClientRect().top;
-    for (let frame = 0; frame < 5; frame++) {
-      await afterNextFrame();
-      if (request !== this.#revealRequest || !article.isConnected) return;
-      if (Math.abs(article.getBoundingClientRect().top - expectedTop) > 1) {
-        article.scrollIntoView({block: 'start'});
-        expectedTop = article.getBoundingClientRect().top;
-      }
-    }
+    return this.#articleOf(commentId);
   }
 
   /** `button` is the Load more button pressed (not searched for: it follows every comment). */
@@ -601,40 +592,21 @@ export class CommentThreadElement extends AdapterElement {
     this.#announceLoaded(count);
     // The button moves below the new comments or goes away: take focus to the first new
     // comment instead, where reading continues.
-    if (hadFocus && count > 0) {
-      await this.updateComplete;
-      await this.#progressive.whenRendered(() => this.#articleOf(fresh[0]!.id) !== null);
-      this.#articleOf(fresh[0]!.id)?.focus();
-    }
+    if (hadFocus && count > 0) (await this.#rendered(fresh[0]!.id))?.focus();
   }
 
   /**
-   * "Show N more replies": the next batch of that conversation is rendered (the rest of the
-   * thread is not) and announced, and focus moves to its first reply, where reading goes
-   * on, as after "Load more comments"; the button, now below the batch, is reached again
-   * by reading on.
+   * After "Show N more replies": the next batch of that conversation is rendered (the rest
+   * of the thread is not) and announced, and focus moves to its first reply, where reading
+   * goes on, as after "Load more comments"; the button, now below the batch, is reached
+   * again by reading on.
    */
-  readonly #onMoreReplies = async (event: Event): Promise<void> => {
-    const button = event.currentTarget as HTMLElement;
-    const conversationId = button.closest('li')?.querySelector('article')?.dataset['commentId'];
-    let conversation = conversationId === undefined ? undefined : nodesById(this.#nodes()).get(conversationId)?.conversation;
-    if (!conversation) return;
-    const shownBefore = this.#replyBatches.shown(conversation);
-    // Replies the page did not bring are fetched once those it brought are all shown.
-    if (this.#replyBatches.hidden(conversation) < REPLIES_PER_BATCH && unsentReplies(conversation.comment, this.#adapter)) {
-      const stored = await this.#replyFetches.fetch(conversation.comment, REPLIES_PER_BATCH);
-      conversation = nodesById(this.#nodes()).get(conversation.comment.id)?.conversation;
-      if (!conversation || (!stored && this.#replyBatches.hidden(conversation) === 0)) return;
-    }
-    const revealed = this.#replyBatches.showMore(conversation, shownBefore);
-    if (!revealed) return;
-    this.#progressive.allow(revealed.count);
+  async #showRevealedReplies(first: string, count: number): Promise<void> {
+    this.#progressive.allow(count);
     this.#progressive.keeping(() => this.requestUpdate());
-    this.#announceLoaded(revealed.count);
-    await this.updateComplete;
-    await this.#progressive.whenRendered(() => this.#articleOf(revealed.first) !== null);
-    this.#articleOf(revealed.first)?.focus();
-  };
+    this.#announceLoaded(count);
+    (await this.#rendered(first))?.focus();
+  }
 
   /** "12 more comments loaded.": after a page, or a batch of replies, was added. */
   #announceLoaded(count: number): void {
@@ -898,11 +870,6 @@ function sortedMessage(sort: SortOrder): string {
   if (sort === 'newest') return msg('Comments sorted newest first.', {id: 'thread.sorted.newest'});
   if (sort === 'top') return msg('Comments sorted by likes.', {id: 'thread.sorted.top'});
   return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
-}
-
-/** Resolves once the browser has rendered the next frame. */
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
 defineElement('comment-thread', CommentThreadElement);

@@ -108,3 +108,17 @@ export const moderationStyles = css`
     font-size: 0.875em;
   }
 `;
+
+export const moreRepliesStyles = css`
+  /* Lined up with the replies it adds to (past the conversation's line, see .replies). */
+  .more-replies {
+    margin-block-start: 0.5rem;
+    margin-inline-start: calc(var(--_pad) + var(--_avatar) / 2 + 1px);
+    padding-inline-start: calc(max(0.25rem, calc(var(--_indent) - var(--_pad) - var(--_avatar) / 2)) + var(--_pad));
+  }
+
+  .more-replies-button {
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+`;

@@ -1,15 +1,21 @@
+import {msg} from '@lit/localize';
 import {html, nothing, type PropertyValues, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
-import type {Comment} from '../../core/types.js';
+import type {Comment, Reaction} from '../../core/types.js';
 import type {ModerationController, ModerationOptions} from './moderation.js';
+import type {FetchState, MoreRepliesHost, ReplyFetchController} from './more-replies.js';
 import type {NewCommentsController, NewCommentsOptions} from './new-comments.js';
 import type {OwnCommentActions, OwnCommentActionsOptions} from './own-comment-actions.js';
+import {renderReactionButtons, renderReactionFailure, storedReaction} from './reaction-buttons.js';
+import type {ReactionController, ReactionsOptions} from './reactions.js';
+import {hasMoreReplies} from './reply-batches.js';
 import type {ThreadNode} from './thread-tree.js';
 
-export {moderationStyles, newCommentsStyles, ownCommentActionsStyles} from './controls.styles.js';
+export {moderationStyles, moreRepliesStyles, newCommentsStyles, ownCommentActionsStyles} from './controls.styles.js';
 
 // Most readers see comments with none of these controls: moderation (held comments and
-// what moderators do with them), Edit and Delete on the viewer's own comments, and the
-// notice of comments that arrived live. Their code is a chunk of its own (controls.ts).
+// what moderators do with them), Edit and Delete on the viewer's own comments, the
+// notice of comments that arrived live, "Show N more replies" under conversations
+// longer than is shown at first, and what a like button's press does. Their code is a chunk of its own (controls.ts).
 // Until it is needed, a stand-in answers for each controller as it would for a comment
 // that shows none of it; when a comment that needs one is about to show, the thread keeps
 // its current DOM until the chunk is there (ControlsGate), so nothing shows half-built
@@ -54,6 +60,11 @@ abstract class LazyControl<Real, Options> {
     return false;
   }
 
+  /** Whether a conversation of the thread about to show (`tree`) shows something only the loaded controller renders. */
+  needsIn(_tree: readonly ThreadNode[]): boolean {
+    return false;
+  }
+
   /** Whether the stand-in holds something for the controller (a live arrival). */
   waiting(): boolean {
     return false;
@@ -68,7 +79,7 @@ abstract class LazyControl<Real, Options> {
     this.real ??= this.create(module);
   }
 
-  /** The chunk could not be loaded: drop what waits for it. */
+  /** The chunk could not be loaded: drop what waits for it, and show what needed it without it. */
   failed(): void {}
 
   protected abstract create(module: Controls): Real;
@@ -186,6 +197,107 @@ export class LazyNewComments extends LazyControl<NewCommentsController, NewComme
 }
 
 /**
+ * What a like button's press does (reactions.ts): the buttons show from the start
+ * (reaction-buttons.ts); a press made before the controller is loaded waits for it, the
+ * thread's update held meanwhile (ControlsGate), then is made as if it had just happened.
+ * Where the backend has reactions, the controller loads when the page is idle after its
+ * first comments, before most presses.
+ */
+export class LazyReactions extends LazyControl<ReactionController, ReactionsOptions> {
+  /** Presses made before the controller loaded, oldest first. */
+  #presses: Array<{comment: Comment; reaction: Reaction}> = [];
+  /** Comments whose press was lost with the chunk: they say it was not saved. */
+  readonly #unsaved = new Set<string>();
+
+  override likely(): boolean {
+    return this.#keys().length > 0;
+  }
+
+  override waiting(): boolean {
+    return this.#presses.length > 0;
+  }
+
+  protected create(module: Controls): ReactionController {
+    const real = new module.ReactionController(this.host, this.options);
+    for (const {comment, reaction} of this.#presses.splice(0)) void real.toggle(comment, reaction);
+    this.#unsaved.clear();
+    return real;
+  }
+
+  override failed(): void {
+    for (const {comment} of this.#presses.splice(0)) this.#unsaved.add(comment.id);
+  }
+
+  renderButtons(comment: Comment, locale: string): TemplateResult | typeof nothing {
+    if (this.real) return this.real.renderButtons(comment, locale);
+    return renderReactionButtons(comment, this.#keys(), (key) => storedReaction(comment, key), (reaction) => this.#press(comment, reaction), locale);
+  }
+
+  renderMessage(comment: Comment): TemplateResult | typeof nothing {
+    if (this.real) return this.real.renderMessage(comment);
+    return this.#unsaved.has(comment.id) ? renderReactionFailure(msg('Your like could not be saved.', {id: 'thread.like.failed'})) : nothing;
+  }
+
+  #keys(): readonly string[] {
+    return this.options.adapter()?.capabilities.reactions ?? [];
+  }
+
+  #press(comment: Comment, reaction: Reaction): void {
+    this.#unsaved.delete(comment.id);
+    // Pressed again before anything was sent: back where it was.
+    const again = this.#presses.findIndex((press) => press.comment.id === comment.id && press.reaction.key === reaction.key);
+    if (again === -1) this.#presses.push({comment, reaction});
+    else this.#presses.splice(again, 1);
+    this.host.requestUpdate();
+  }
+}
+
+/**
+ * "Show N more replies" and the fetches of replies a page did not bring (more-replies.ts);
+ * which replies are shown is the thread's own `ReplyBatches`, which renders the button
+ * once this is loaded.
+ */
+export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepliesHost> {
+  /** Trees looked through and found to need nothing, or given up on after a failed load. */
+  readonly #checked = new WeakSet<readonly ThreadNode[]>();
+  #lastTree: readonly ThreadNode[] | undefined;
+
+  override needsIn(tree: readonly ThreadNode[]): boolean {
+    if (this.#checked.has(tree)) return false;
+    this.#lastTree = tree;
+    const adapter = this.options.adapter();
+    if (tree.some((conversation) => hasMoreReplies(conversation, adapter))) return true;
+    this.#checked.add(tree);
+    return false;
+  }
+
+  override failed(): void {
+    if (this.#lastTree) this.#checked.add(this.#lastTree);
+  }
+
+  protected create(module: Controls): ReplyFetchController {
+    this.options.batches.useButton(module.renderMoreRepliesButton);
+    return new module.ReplyFetchController(this.host, this.options);
+  }
+
+  /** Only shown once loaded: the button that calls it is rendered by the loaded module. */
+  readonly press = (event: Event): void => void this.real?.press(event);
+
+  state(conversationId: string): FetchState | undefined {
+    return this.real?.state(conversationId);
+  }
+
+  /** A conversation with replies not sent yet needs the loaded controller, so it is there when this is asked. */
+  search(...args: Parameters<ReplyFetchController['search']>): Promise<void> {
+    return this.real?.search(...args) ?? Promise.resolve();
+  }
+
+  reset(): void {
+    this.real?.reset();
+  }
+}
+
+/**
  * Holds the thread's updates while the controls its comments need are loading, from its
  * `shouldUpdate`: the DOM stays as it was (loading, or the comments before), then the
  * update happens, with every property change it held, once they are there. A list of
@@ -198,9 +310,11 @@ export class ControlsGate implements ReactiveController {
   readonly #checked = new WeakSet<readonly Comment[]>();
   readonly #held = new Map<PropertyKey, unknown>();
 
+  /** `tree`: the thread's conversations as they are about to show. */
   constructor(
     private readonly host: ReactiveElement,
     private readonly controls: ReadonlyArray<LazyControl<unknown, unknown>>,
+    private readonly tree: () => readonly ThreadNode[],
   ) {
     host.addController(this);
   }
@@ -257,6 +371,8 @@ export class ControlsGate implements ReactiveController {
     const missing = this.controls.filter((control) => !control.loaded);
     if (missing.length === 0) return false;
     if (missing.some((control) => control.waiting())) return true;
+    const tree = this.tree();
+    if (missing.some((control) => control.needsIn(tree))) return true;
     for (const list of lists) {
       if (this.#checked.has(list)) continue;
       if (list.some((comment) => missing.some((control) => control.needs(comment)))) return true;

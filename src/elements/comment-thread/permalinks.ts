@@ -2,6 +2,11 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 
 const PREFIX = '#comment-';
 
+/** Pages or batches of replies loaded, at most, looking for a linked comment the backend cannot `locate`. */
+export const SEARCH_PAGE_LIMIT = 10;
+/** How long, at most, looking for a linked comment page by page may take. */
+export const SEARCH_TIME_LIMIT_MS = 10_000;
+
 /** The fragment that links to a comment: `#comment-<id>`, the id percent-encoded. */
 export function commentHash(commentId: string): string {
   return PREFIX + encodeURIComponent(commentId);

@@ -1,12 +1,11 @@
 import {msg} from '@lit/localize';
-import {css, html, nothing, svg, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {Comment, Reaction} from '../../core/types.js';
 import {CommentSignInRequestEvent} from '../../events/comment-sign-in-request.js';
-import {formatNumber} from '../../i18n/format.js';
-import {plural} from '../../i18n/locale.js';
 import {sessionStoreFor} from '../shared/session-store.js';
+import {renderReactionButtons, renderReactionFailure, storedReaction} from './reaction-buttons.js';
 
 export interface ReactionsOptions {
   adapter(): CommentAdapter | undefined;
@@ -22,10 +21,8 @@ interface Wanted {
   request: AbortController | undefined;
 }
 
-const HEART = svg`<path d="M12 20.5s-7.5-4.6-7.5-10.1A4.4 4.4 0 0 1 12 7.6a4.4 4.4 0 0 1 7.5 2.8c0 5.5-7.5 10.1-7.5 10.1Z" />`;
-
 /**
- * Like buttons (one per reaction key the backend offers) with their counts. A press shows
+ * What like buttons do (reaction-buttons.ts renders them): a press shows
  * at once and is sent in the background; when the backend refuses, the button goes back
  * and a message says why. Someone not signed in is asked to sign in first, unless the
  * backend counts guests' reactions by browser (`capabilities.guestReactions`).
@@ -50,19 +47,16 @@ export class ReactionController implements ReactiveController {
     this.#wanted.clear();
   }
 
-  /** The reaction buttons of `comment`, or nothing when the backend has no reactions. */
+  /** The reaction buttons of `comment`, a press not yet confirmed shown, or nothing when the backend has no reactions. */
   renderButtons(comment: Comment, locale: string): TemplateResult | typeof nothing {
     const keys = this.options.adapter()?.capabilities.reactions ?? [];
-    if (keys.length === 0 || comment.status !== 'approved') return nothing;
-    return html`${keys.map((key) => this.#renderButton(comment, this.#shown(comment, key), locale))}`;
+    return renderReactionButtons(comment, keys, (key) => this.#shown(comment, key), (reaction) => void this.toggle(comment, reaction), locale);
   }
 
   /** A failure or the sign-in request under `comment`'s actions, or nothing. */
   renderMessage(comment: Comment): TemplateResult | typeof nothing {
     const failure = this.#failed.get(comment.id);
-    if (failure !== undefined) {
-      return html`<p part="reaction-error" class="reaction-message" role="alert">${failure}</p>`;
-    }
+    if (failure !== undefined) return renderReactionFailure(failure);
     if (this.#askedToSignIn !== comment.id) return nothing;
     return html`<p part="reaction-sign-in" class="reaction-message" role="alert">
       ${msg('Sign in to like comments.', {id: 'thread.like.signIn'})}
@@ -74,43 +68,14 @@ export class ReactionController implements ReactiveController {
 
   /** The reaction as shown: the backend's, with a press not yet confirmed applied on top. */
   #shown(comment: Comment, key: string): Reaction {
-    const stored = comment.reactions?.find((reaction) => reaction.key === key) ?? {key, count: 0, viewerReacted: false};
+    const stored = storedReaction(comment, key);
     const wanted = this.#wanted.get(wantedKey(comment.id, key));
     if (!wanted || wanted.active === stored.viewerReacted) return stored;
     return {key, viewerReacted: wanted.active, count: Math.max(0, stored.count + (wanted.active ? 1 : -1))};
   }
 
-  #renderButton(comment: Comment, reaction: Reaction, locale: string): TemplateResult {
-    const count = reaction.count;
-    const isLike = reaction.key === 'like';
-    // Read as "Like 3 likes": the visible words first (what voice control users say), then
-    // what the number counts.
-    const countLabel = plural(count, locale, {
-      zero: () => msg('# likes', {id: 'thread.like.count.zero'}),
-      one: () => msg('# like', {id: 'thread.like.count.one'}),
-      two: () => msg('# likes', {id: 'thread.like.count.two'}),
-      few: () => msg('# likes', {id: 'thread.like.count.few'}),
-      many: () => msg('# likes', {id: 'thread.like.count.many'}),
-      other: () => msg('# likes', {id: 'thread.like.count.other'}),
-    });
-    return html`<button
-      type="button"
-      part=${reaction.viewerReacted ? 'reaction-button reaction-button-pressed' : 'reaction-button'}
-      class="reaction"
-      data-reaction=${reaction.key}
-      aria-pressed=${reaction.viewerReacted ? 'true' : 'false'}
-      @click=${() => void this.#toggle(comment, reaction)}
-    >
-      ${isLike
-        ? html`<svg class="reaction-icon" viewBox="0 0 24 24" aria-hidden="true">${HEART}</svg>
-            <span class="reaction-name">${msg('Like', {id: 'thread.like'})}</span>`
-        : html`<span class="reaction-name" dir="auto">${reaction.key}</span>`}
-      ${count > 0 ? html`<span class="reaction-count" aria-hidden="true">${formatNumber(count, locale)}</span>` : nothing}
-      ${isLike ? html`<span class="visually-hidden">${countLabel}</span>` : nothing}
-    </button>`;
-  }
-
-  async #toggle(comment: Comment, shown: Reaction): Promise<void> {
+  /** A press of `comment`'s button that showed `shown`. */
+  async toggle(comment: Comment, shown: Reaction): Promise<void> {
     const adapter = this.options.adapter();
     if (!adapter?.react) return;
     this.#failed.delete(comment.id);
@@ -185,65 +150,3 @@ export class ReactionController implements ReactiveController {
 function wantedKey(commentId: string, key: string): string {
   return `${commentId}\u0000${key}`;
 }
-
-export const reactionStyles = css`
-  .reaction {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    min-block-size: 1.5rem;
-    min-inline-size: 1.5rem;
-    padding-block: 0;
-    padding-inline: 0.4em;
-    border: 1px solid transparent;
-    border-radius: 999px;
-    background: none;
-    color: var(--_muted);
-    font: inherit;
-    font-size: 0.875em;
-    font-weight: 600;
-    cursor: pointer;
-  }
-
-  .reaction:hover {
-    border-color: var(--_border);
-  }
-
-  .reaction[aria-pressed='true'] {
-    border-color: var(--_accent);
-    color: var(--_accent);
-  }
-
-  .reaction-icon {
-    inline-size: 1.1em;
-    block-size: 1.1em;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-  }
-
-  .reaction[aria-pressed='true'] .reaction-icon {
-    fill: currentColor;
-  }
-
-  .reaction-count {
-    font-variant-numeric: tabular-nums;
-  }
-
-  @media (pointer: coarse) {
-    .reaction {
-      min-block-size: 2.75rem;
-      min-inline-size: 2.75rem;
-    }
-  }
-
-  .reaction-message {
-    flex-basis: 100%;
-    margin-block: 0.25rem 0;
-    font-size: 0.875em;
-  }
-
-  .reaction-message .sign-in {
-    margin-inline-start: 0.5em;
-  }
-`;

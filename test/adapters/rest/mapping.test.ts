@@ -1,5 +1,8 @@
 import {expect} from '@open-wc/testing';
-import {mapCapabilities, mapComment, mapError, mapPage, mapPageSizeLimit, mapProviders, mapThreadEvent} from '../../../src/adapters/rest/mapping.js';
+import {mapProviders} from '../../../src/adapters/rest/change-answers.js';
+import {mapThreadEvent} from '../../../src/adapters/rest/live-events.js';
+import {mapError} from '../../../src/adapters/rest/error-answers.js';
+import {mapCapabilities, mapComment, mapPage, mapPageSizeLimit} from '../../../src/adapters/rest/mapping.js';
 import {CommentError} from '../../../src/core/errors.js';
 
 describe('REST mapping', () => {

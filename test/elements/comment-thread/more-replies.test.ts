@@ -1,7 +1,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import '../../../src/elements/comment-form/comment-form.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
-import {REPLIES_PER_BATCH, REPLIES_SHOWN_FIRST} from '../../../src/elements/comment-thread/more-replies.js';
+import {REPLIES_PER_BATCH, REPLIES_SHOWN_FIRST} from '../../../src/elements/comment-thread/reply-batches.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {fillGuest, instantRetries, nextEvent, ready, resetStorage, submit} from '../../helpers/form.js';
 import {conversation, focusedId, moreButton, replyIds} from './more-replies.fixture.js';

@@ -1,7 +1,7 @@
 import {expect, waitUntil} from '@open-wc/testing';
 import type {LoadRepliesRequest} from '../../../src/core/adapter.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
-import {REPLIES_PER_BATCH, REPLIES_SHOWN_FIRST} from '../../../src/elements/comment-thread/more-replies.js';
+import {REPLIES_PER_BATCH, REPLIES_SHOWN_FIRST} from '../../../src/elements/comment-thread/reply-batches.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {conversation, focusedId, moreButton, replyIds} from './more-replies.fixture.js';
 import {article, commentIds, part, renderThread, seedComment, settled, text, THREAD} from './thread-fixture.js';

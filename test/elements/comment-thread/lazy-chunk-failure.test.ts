@@ -1,0 +1,46 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {http, HttpResponse} from 'msw';
+import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
+import {REPLIES_SHOWN_FIRST} from '../../../src/elements/comment-thread/reply-batches.js';
+import {resetHandlers, useHandlers} from '../../helpers/msw.js';
+import {conversation, moreButton, replyIds} from './more-replies.fixture.js';
+import {commentIds, memoryAdapterFor, settled, THREAD} from './thread-fixture.js';
+
+// The thread's lazy chunks may fail to load (a flaky network, a deploy that removed them).
+// The thread then shows its comments without what the chunk adds, and settles: it never
+// waits forever. This file runs in a page of its own, with the chunks blocked from the start.
+
+let storageNumber = 0;
+
+async function render(count: number): Promise<CommentThreadElement> {
+  const adapter = memoryAdapterFor({comments: conversation(count), adapter: {storageKey: `colloquy-test-chunk-failure-${Date.now()}-${storageNumber++}`}});
+  return fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="2000" .adapter=${adapter}></comment-thread>`);
+}
+
+describe('<comment-thread> when a lazy chunk cannot load', function () {
+  this.timeout(30_000);
+  beforeEach(() =>
+    useHandlers(http.get(/\/comment-thread\/(controls|linked-comment)\.(js|ts)/, () => HttpResponse.error())),
+  );
+  afterEach(async () => {
+    await resetHandlers();
+    history.replaceState(null, '', location.pathname + location.search);
+    for (const key of Object.keys(localStorage)) if (key.includes('colloquy-test-chunk-failure')) localStorage.removeItem(key);
+  });
+
+  it('shows a long conversation\'s first replies without "Show N more replies" when the controls cannot load', async () => {
+    const element = await render(REPLIES_SHOWN_FIRST + 30);
+    await settled(element);
+    expect(replyIds(element)).to.have.length(REPLIES_SHOWN_FIRST);
+    expect(commentIds(element)).to.include('other');
+    expect(moreButton(element)).to.equal(null);
+  });
+
+  it('shows the thread where it is when the code that follows a link to a comment cannot load', async () => {
+    history.replaceState(null, '', '#comment-r12');
+    const element = await render(20);
+    await settled(element);
+    expect(commentIds(element)).to.include('r12');
+    expect(element.shadowRoot!.querySelector('[part~="comment-targeted"]')).to.equal(null);
+  });
+});
