@@ -32,7 +32,7 @@ export class LiveLabelGroup implements ReactiveController {
   /** When the first of the labels may next read differently. */
   #nextChange = Number.POSITIVE_INFINITY;
   /** Where the sweep for labels out of the page goes on from. */
-  #sweep: Iterator<LiveLabel> | undefined;
+  #sweep: IterableIterator<LiveLabel> | undefined;
   #connected = false;
   #stopClock: (() => void) | undefined;
 
@@ -67,15 +67,13 @@ export class LiveLabelGroup implements ReactiveController {
 
   /** Lets go of the labels out of the page among the next share of them. */
   #sweepShare(): void {
-    for (let count = Math.ceil(this.#labels.size / SWEEP_TICKS); count > 0; count--) {
-      let next = this.#sweep?.next();
-      if (!next || next.done) {
-        this.#sweep = this.#labels.values();
-        next = this.#sweep.next();
-        if (next.done) return;
-      }
-      if (!next.value.isShown()) this.#labels.delete(next.value);
+    let count = Math.ceil(this.#labels.size / SWEEP_TICKS);
+    // A Set's iterator goes on where it stopped (leaving the loop does not close it).
+    for (const label of (this.#sweep ??= this.#labels.values())) {
+      if (!label.isShown()) this.#labels.delete(label);
+      if (--count <= 0) return;
     }
+    this.#sweep = undefined;
   }
 
   #start(): void {
