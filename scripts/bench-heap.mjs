@@ -4,11 +4,18 @@
 // alive alone (its retained size, from the snapshot's dominator tree). Two snapshots, the
 // page with and without the comments, give the cost of each comment by difference.
 
-/** A heap snapshot of `page` (after a forced garbage collection), parsed. */
+/**
+ * A heap snapshot of `page` (after a forced garbage collection), parsed, with the addresses
+ * of the page's scripts by id (`scripts`), to find where a constructor was written.
+ */
 export async function takeHeapSnapshot(page) {
   const session = await page.context().newCDPSession(page);
   const chunks = [];
+  const scripts = new Map();
   session.on('HeapProfiler.addHeapSnapshotChunk', ({chunk}) => chunks.push(chunk));
+  session.on('Debugger.scriptParsed', ({scriptId, url}) => scripts.set(Number(scriptId), url));
+  await session.send('Debugger.enable');
+  await session.send('Debugger.disable');
   await session.send('HeapProfiler.enable');
   await session.send('HeapProfiler.collectGarbage');
   await session.send('HeapProfiler.takeHeapSnapshot', {reportProgress: false, captureNumericValue: false});
@@ -19,15 +26,16 @@ export async function takeHeapSnapshot(page) {
     const {writeFileSync} = await import('node:fs');
     writeFileSync(`${process.env.BENCH_HEAP_SAVE}/${Date.now()}.heapsnapshot`, text);
   }
-  return JSON.parse(text);
+  return Object.assign(JSON.parse(text), {scripts});
 }
 
 /**
  * Groups of a snapshot: Map from group name to {count, self, retained}. Native (Blink) objects
  * are left out: they are not on the JS heap the benchmarks report. A group's retained size
- * counts what its members dominate, each object once even when members nest.
+ * counts what its members dominate, each object once even when members nest. `nameOf(url,
+ * line, column)`, when given, names a minified constructor after where it was written.
  */
-export function heapGroups(snapshot) {
+export function heapGroups(snapshot, nameOf) {
   const {node_fields: nodeFields, edge_fields: edgeFields, node_types: [nodeTypes], edge_types: [edgeTypes]} = snapshot.snapshot.meta;
   const {nodes, edges, strings} = snapshot;
   const width = nodeFields.length;
@@ -129,12 +137,37 @@ export function heapGroups(snapshot) {
   }
 
   const native = nodeTypes.indexOf('native');
+  const closure = nodeTypes.indexOf('closure');
+  // Constructors by (minified) name: where the first function of that name was written.
+  const written = new Map();
+  if (nameOf && snapshot.locations) {
+    const fields = snapshot.snapshot.meta.location_fields ?? ['object_index', 'script_id', 'line', 'column'];
+    const [objectAt, scriptAt, lineAt, columnAt] = ['object_index', 'script_id', 'line', 'column'].map((field) => fields.indexOf(field));
+    for (let at = 0; at < snapshot.locations.length; at += fields.length) {
+      const node = snapshot.locations[at + objectAt] / width;
+      if (nodes[node * width + typeAt] !== closure) continue;
+      const name = strings[nodes[node * width + nameAt]];
+      const url = snapshot.scripts?.get(snapshot.locations[at + scriptAt]);
+      if (name && url && !written.has(name)) written.set(name, {url, line: snapshot.locations[at + lineAt], column: snapshot.locations[at + columnAt]});
+    }
+  }
+  const named = new Map();
+  const described = (name) => {
+    if (!named.has(name)) {
+      const where = written.get(name);
+      const original = where && nameOf(where.url, where.line, where.column);
+      // Lit's published modules are minified themselves: there the file tells what it is.
+      const known = original?.name && original.name !== name && original.name !== 'constructor';
+      named.set(name, known ? `${original.name} (${name}, ${original.where})` : original?.where ? `${name} (${original.where})` : name);
+    }
+    return named.get(name);
+  };
   const groupOf = (node) => {
     const type = nodeTypes[nodes[node * width + typeAt]];
     const name = strings[nodes[node * width + nameAt]];
     switch (type) {
       case 'object':
-        return name.replace(/ \/ .*$/, '').replace(/^(https?:\/\/|<)\S*$/, '(global)');
+        return described(name.replace(/ \/ .*$/, '').replace(/^(https?:\/\/|<)\S*$/, '(global)'));
       case 'string':
       case 'concatenated string':
       case 'sliced string':
@@ -194,12 +227,18 @@ export function heapDifference(before, after, divisor) {
   return rows.sort((a, b) => b.self - a.self);
 }
 
-/** Prints the top `limit` rows and the total shallow size per comment. */
+/**
+ * Prints the top `limit` rows and the total shallow size per comment. Compiled code grows
+ * with what ran, not with the comments: it is shown apart, out of the total.
+ */
 export function printHeapDifference(rows, limit = 20) {
-  const total = rows.reduce((sum, row) => sum + row.self, 0);
-  console.log(`  JS heap per comment by constructor (heap snapshots, with and without the thread): ${total.toFixed(0)} bytes`);
+  const code = rows.find((row) => row.name === '(code)');
+  const perComment = rows.filter((row) => row !== code && Math.abs(row.self) >= 1);
+  const total = perComment.reduce((sum, row) => sum + row.self, 0);
+  console.log(`  JS heap per comment by constructor (heap snapshots, with and without the thread): ${total.toFixed(0)} bytes` +
+    (code ? `, and compiled code worth ${code.self.toFixed(0)} a comment (a fixed amount, not per comment)` : ''));
   console.log(`  ${'objects'.padStart(8)}  ${'shallow B'.padStart(9)}  ${'retained B'.padStart(10)}  constructor`);
-  for (const row of rows.slice(0, limit)) {
+  for (const row of perComment.slice(0, limit)) {
     console.log(`  ${row.count.toFixed(2).padStart(8)}  ${row.self.toFixed(0).padStart(9)}  ${row.retained.toFixed(0).padStart(10)}  ${row.name}`);
   }
 }

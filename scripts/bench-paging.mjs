@@ -16,7 +16,7 @@ import {cpus} from 'node:os';
 import {chromium} from 'playwright-core';
 import {heapDifference, heapGroups, printHeapDifference, takeHeapSnapshot} from './bench-heap.mjs';
 import {exitUnlessBuilt, heapAfterGc, root, serveDist} from './bench-server.mjs';
-import {topSelfTime} from './bench-profile.mjs';
+import {originalOf, topSelfTime} from './bench-profile.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
 exitUnlessBuilt();
@@ -28,7 +28,11 @@ const PORT = Number(process.env.COLLOQUY_BENCH_PORT ?? 9501);
 const PROFILE_PAGE = Number(process.env.BENCH_PROFILE_PAGE ?? 0);
 /** BENCH_SHAPE=one-conversation: one comment and N − 1 replies to it (then BENCH_PROFILE_PAGE=1 profiles it). */
 const ONE_CONVERSATION = process.env.BENCH_SHAPE === 'one-conversation';
-/** BENCH_HEAP_BREAKDOWN=1: where the heap per comment goes, from heap snapshots (slow at 20,000 and more). */
+/**
+ * BENCH_HEAP_BREAKDOWN=1: where the heap per comment goes, from heap snapshots of this page and
+ * of an empty one (telling from about 5,000 comments on, where what differs between the two
+ * pages besides the comments weighs little; slow at 20,000 and more).
+ */
 const HEAP_BREAKDOWN = Boolean(process.env.BENCH_HEAP_BREAKDOWN);
 /** A size still loading after this long is reported as far as it got. */
 const TIME_CAP_MS = 300_000;
@@ -204,7 +208,8 @@ try {
   await empty.goto(`http://127.0.0.1:${PORT}/empty.html`);
   await empty.waitForFunction(() => customElements.get('comment-thread'));
   const baseHeap = await heapAfterGc(empty);
-  const baseGroups = HEAP_BREAKDOWN ? heapGroups(await takeHeapSnapshot(empty)) : undefined;
+  const nameOf = (url, line, column) => originalOf(root, url, line, column);
+  const baseGroups = HEAP_BREAKDOWN ? heapGroups(await takeHeapSnapshot(empty), nameOf) : undefined;
   await empty.close();
   console.log(`\nLoad more, page after page: script-tag bundle, adapter="rest", page-size ${PAGE_SIZE}, local paging server`);
   console.log(`${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, headless Chromium, one run per size\n`);
@@ -244,7 +249,7 @@ try {
     const longestOverall = await tab.evaluate(() => window.__bench.longestOverall);
     const result = {pages, ...(await tab.evaluate(nodesPerComment))};
     const heap = ((await heapAfterGc(tab)) - baseHeap) / result.shown;
-    const heapRows = baseGroups && heapDifference(baseGroups, heapGroups(await takeHeapSnapshot(tab)), result.shown);
+    const heapRows = baseGroups && heapDifference(baseGroups, heapGroups(await takeHeapSnapshot(tab), nameOf), result.shown);
     await tab.close();
     console.log(`N = ${count.toLocaleString('en')}: ${expected.length} pages; ${result.shown.toLocaleString('en')} comments shown` +
       `${result.shown < count ? ` (stopped after ${TIME_CAP_MS / 1000} s)` : ''}; ${result.nodesPerComment.toFixed(1)} DOM nodes and ${(heap / 1024).toFixed(1)} KB heap per comment (${heap.toFixed(0)} bytes)`);

@@ -35,15 +35,22 @@ export function topSelfTime(profile, root, count) {
     .slice(0, count)
     .map(({hits, callFrame}) => {
       const {functionName, url, lineNumber, columnNumber} = callFrame;
-      const map = mapFor(root, url);
-      const original = map ? traceMapping.originalPositionFor(map, {line: lineNumber + 1, column: columnNumber}) : undefined;
-      const where = original?.source
-        ? `${original.source.replace(/^(\.\.\/)+/, '')}:${original.line}`
-        : url
-          ? `${url.replace(/^https?:\/\/[^/]+/, '')}:${lineNumber + 1}:${columnNumber + 1}`
-          : '';
-      const name = original?.name ?? (functionName || '(anonymous)');
+      const {name, where} = originalOf(root, url, lineNumber, columnNumber);
       // Times in a profile are in microseconds.
-      return {ms: ((hits / samples) * total) / 1000, share: hits / samples, name, where};
+      return {ms: ((hits / samples) * total) / 1000, share: hits / samples, name: name ?? (functionName || '(anonymous)'), where};
     });
+}
+
+/**
+ * Where a position (0-based line, column) in a script of the bundle comes from in src/ or
+ * Lit, and the name the source map gives it there (a class's own name when the position is
+ * its `class` keyword), through the bundle's source maps.
+ */
+export function originalOf(root, url, lineNumber, columnNumber) {
+  const map = mapFor(root, url);
+  const original = map ? traceMapping.originalPositionFor(map, {line: lineNumber + 1, column: columnNumber}) : undefined;
+  if (!original?.source) return {name: undefined, where: url ? `${url.replace(/^https?:\/\/[^/]+/, '')}:${lineNumber + 1}:${columnNumber + 1}` : ''};
+  const line = traceMapping.sourceContentFor(map, original.source)?.split('\n')[original.line - 1] ?? '';
+  const name = original.name ?? /\bclass\s+([\w$]+)/.exec(line.slice(original.column))?.[1];
+  return {name, where: `${original.source.replace(/^(\.\.\/)+/, '')}:${original.line}`};
 }

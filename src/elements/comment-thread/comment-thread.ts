@@ -1,5 +1,5 @@
 import {ContextProvider} from '@lit/context';
-import {localized, msg, str} from '@lit/localize';
+import {localized, msg} from '@lit/localize';
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property} from 'lit/decorators.js';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
@@ -8,20 +8,19 @@ import {isCommentError} from '../../core/errors.js';
 import type {Comment, SortOrder, ThreadInfo} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
-import {countLabel, shownCount} from '../../i18n/plausible.js';
-import {isolate} from '../../i18n/isolate.js';
-import {localeOf, plural} from '../../i18n/locale.js';
+import {localeOf} from '../../i18n/locale.js';
 import {ClockController} from '../shared/clock.js';
 import {adapterContext, threadContext, type ThreadLink} from '../shared/context.js';
 import {defineElement} from '../shared/define.js';
 import {AdapterElement} from '../shared/adapter-element.js';
 import {LazyStart} from './lazy-start.js';
-import {thoughtCount} from '../shared/thought-count.js';
-import {authorUrls} from '../shared/author-urls.js';
 import {avatarStyles} from '../shared/avatar.js';
 import {MarkdownController} from '../shared/markdown.js';
 import {contentStyles} from '../shared/content.styles.js';
 import {themeStyles} from '../shared/theme.styles.js';
+import {announce, announceLoaded, announceSorted} from './announcer.js';
+import {FailedAvatars} from './failed-avatars.js';
+import {OutgoingComments} from './outgoing-comments.js';
 import {styles} from './comment-thread.styles.js';
 import type {LinkedCommentHost} from './linked-comment.js';
 import {PermalinkController} from './permalinks.js';
@@ -44,6 +43,7 @@ import {
 import {ThreadController} from './thread-controller.js';
 import {CommentView, type CommentViewContext} from './comment-view.js';
 import {invalidateProgressiveRender, ProgressiveRender} from './progressive-render.js';
+import {renderLoadError, renderSortControl, threadHeading} from './thread-header.js';
 import {buildThreadTree, nodesById, type ThreadNode} from './thread-tree.js';
 
 type LinkedComment = typeof import('./linked-comment.js');
@@ -173,6 +173,10 @@ export class CommentThreadElement extends AdapterElement {
   @property({attribute: false}) replyingTo: string | null = null;
 
   readonly #progressive = new ProgressiveRender(this);
+  readonly #failedAvatars = new FailedAvatars(
+    () => [...this.#data.comments, ...this.#data.added, ...this.#outgoing.list],
+    (commentIds) => this.#changedComments(commentIds),
+  );
   // A new page, a live comment or an edit changes the thread's tree, whose unchanged nodes
   // are kept: conversations already shown are not rendered again.
   readonly #data = new ThreadController(this, {
@@ -188,13 +192,13 @@ export class CommentThreadElement extends AdapterElement {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     deleted: (comment, placeholder) => (placeholder ? this.#data.add(placeholder) : this.#data.remove(comment.id)),
-    announce: (text) => void this.#announce(text),
+    announce: (text) => void announce(this, text),
   });
   readonly #moderation = new LazyModeration(this, {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     stored: (comment, result) => (result ? this.#data.add(result) : this.#data.remove(comment.id)),
-    announce: (text) => void this.#announce(text),
+    announce: (text) => void announce(this, text),
   });
   readonly #reactions = new LazyReactions(this, {
     adapter: () => this.#adapter,
@@ -204,7 +208,7 @@ export class CommentThreadElement extends AdapterElement {
   readonly #newComments = new LazyNewComments(this, {
     locale: () => localeOf(this),
     newestFirst: () => this.#sort === 'newest',
-    announce: (text) => void this.#announce(text),
+    announce: (text) => void announce(this, text),
     reveal: (commentId) => void this.#reveal(commentId, false),
   });
   readonly #replyBatches = new ReplyBatches();
@@ -231,15 +235,13 @@ export class CommentThreadElement extends AdapterElement {
   #adapter: CommentAdapter | undefined;
   #adapterError: unknown;
   readonly #lazyStart = new LazyStart(this, () => this.#resolveAdapter());
-  #outgoing = new Map<string, Comment>();
-  #outgoingComments: readonly Comment[] = [];
+  readonly #outgoing = new OutgoingComments();
   #targeted: string | undefined;
   #revealRequest = 0;
   /** Whether the address's `#comment-…` was followed after the first page (reloads must not jump again). */
   #followedAddress = false;
   /** The reader picked another sort: say so once its first page is shown. */
   #sortChosen = false;
-  #failedAvatars = new Set<string>();
   #tree: {inputs: readonly unknown[]; nodes: ThreadNode[]} | undefined;
   /**
    * Conversation (its first comment's id) → a number bumped when something only the
@@ -304,7 +306,7 @@ export class CommentThreadElement extends AdapterElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
     // `error` does not bubble; one capturing listener serves every avatar in the thread.
-    root.addEventListener('error', this.#onImageError, true);
+    root.addEventListener('error', this.#failedAvatars.onError, true);
     // The slotted form's events pass through here on their way to the host.
     root.addEventListener('comment-cancel', this.#onReplyDone);
     root.addEventListener('comment-posted', this.#onReplyDone);
@@ -385,7 +387,7 @@ export class CommentThreadElement extends AdapterElement {
     void this.#data.load({adapter, thread: this.#threadId, sort: this.#sort, limit, deadline}).then(() => {
       if (this.#sortChosen && this.#data.status === 'complete') {
         this.#sortChosen = false;
-        void this.#announce(sortedMessage(this.#sort));
+        announceSorted(this, this.#sort);
       }
       const target = this.#permalinks.target;
       if (target === undefined || this.#followedAddress || this.#data.status !== 'complete') return;
@@ -425,13 +427,11 @@ export class CommentThreadElement extends AdapterElement {
         return element.replyingTo === commentId;
       },
       addOutgoing: (key, comment) => {
-        element.#outgoing.set(key, comment);
-        element.#outgoingComments = [...element.#outgoing.values()];
+        element.#outgoing.add(key, comment);
         element.requestUpdate();
       },
       resolveOutgoing: (key, stored) => {
-        if (!element.#outgoing.delete(key)) return;
-        element.#outgoingComments = [...element.#outgoing.values()];
+        if (!element.#outgoing.resolve(key)) return;
         if (stored) element.#data.add(stored);
         element.requestUpdate();
       },
@@ -469,11 +469,11 @@ export class CommentThreadElement extends AdapterElement {
       },
       // Fields declared below this one are not set yet: read when rendering.
       get failedAvatars() {
-        return element.#failedAvatars;
+        return element.#failedAvatars.addresses;
       },
       onMoreReplies: this.#moreReplies.press,
       replyFetches: this.#moreReplies,
-      isOutgoing: (comment) => element.#isOutgoing(comment),
+      isOutgoing: (comment) => element.#outgoing.includes(comment),
       progressive: this.#progressive,
       replyBatches: this.#replyBatches,
       own: this.#own,
@@ -489,7 +489,7 @@ export class CommentThreadElement extends AdapterElement {
     return (
       this.#data.comments.find((comment) => comment.id === commentId) ??
       this.#data.added.find((comment) => comment.id === commentId) ??
-      this.#outgoingComments.find((comment) => comment.id === commentId)
+      this.#outgoing.list.find((comment) => comment.id === commentId)
     );
   }
 
@@ -500,39 +500,17 @@ export class CommentThreadElement extends AdapterElement {
    */
   #hasEditWindow(): boolean {
     const has = (comments: readonly Comment[]) => comments.some((comment) => comment.viewerCan.editableUntil !== undefined);
-    return has(this.#data.comments) || has(this.#data.added) || has(this.#outgoingComments);
-  }
-
-  #isOutgoing(comment: Comment): boolean {
-    return this.#outgoingComments.includes(comment);
-  }
-
-  /**
-   * Outgoing comments that live updates have not brought yet: with a slow answer the
-   * stored comment can arrive first, and the viewer's comment must not show twice.
-   */
-  #stillOutgoing(): readonly Comment[] {
-    if (this.#outgoingComments.length === 0) return this.#outgoingComments;
-    const arrived = [...this.#data.comments, ...this.#data.added].filter((comment) => comment.author.isViewer);
-    return this.#outgoingComments.filter(
-      (outgoing) =>
-        !arrived.some(
-          (comment) =>
-            comment.parentId === outgoing.parentId &&
-            comment.content.kind === 'text' &&
-            comment.content.value.trim() === outgoing.content.value.trim(),
-        ),
-    );
+    return has(this.#data.comments) || has(this.#data.added) || has(this.#outgoing.list);
   }
 
   /** The thread's tree, rebuilt only when the comments or the depth change. */
   #nodes(): ThreadNode[] {
     const added = this.#newComments.shown(this.#data.added);
-    const inputs = [this.#data.comments, added, this.#outgoingComments, this.maxDepth, this.#sort] as const;
+    const inputs = [this.#data.comments, added, this.#outgoing.list, this.maxDepth, this.#sort] as const;
     if (!this.#tree || inputs.some((input, index) => input !== this.#tree!.inputs[index])) {
       const nodes = buildThreadTree(
         this.#data.comments,
-        [...added, ...this.#stillOutgoing()],
+        [...added, ...this.#outgoing.notArrived([this.#data.comments, this.#data.added])],
         {maxDepth: this.maxDepth, addedFirst: this.#sort === 'newest'},
         this.#tree?.nodes,
       );
@@ -564,7 +542,7 @@ export class CommentThreadElement extends AdapterElement {
     conversations: () => this.#nodes().map((node) => node.comment),
     adapter: () => this.#adapter,
     replyFetches: this.#moreReplies,
-    announce: (text) => void this.#announce(text),
+    announce: (text) => void announce(this, text),
     target: (commentId, conversationId) => {
       this.#bump([this.#targeted, commentId]);
       this.#targeted = commentId;
@@ -589,7 +567,7 @@ export class CommentThreadElement extends AdapterElement {
     const fresh = await this.#data.loadMore();
     if (!fresh) return;
     const count = fresh.length;
-    this.#announceLoaded(count);
+    announceLoaded(this, count);
     // The button moves below the new comments or goes away: take focus to the first new
     // comment instead, where reading continues.
     if (hadFocus && count > 0) (await this.#rendered(fresh[0]!.id))?.focus();
@@ -604,39 +582,12 @@ export class CommentThreadElement extends AdapterElement {
   async #showRevealedReplies(first: string, count: number): Promise<void> {
     this.#progressive.allow(count);
     this.#progressive.keeping(() => this.requestUpdate());
-    this.#announceLoaded(count);
+    announceLoaded(this, count);
     (await this.#rendered(first))?.focus();
-  }
-
-  /** "12 more comments loaded.": after a page, or a batch of replies, was added. */
-  #announceLoaded(count: number): void {
-    void this.#announce(
-      plural(count, localeOf(this), {
-        zero: () => msg('# more comments loaded.', {id: 'thread.loaded.zero'}),
-        one: () => msg('# more comment loaded.', {id: 'thread.loaded.one'}),
-        two: () => msg('# more comments loaded.', {id: 'thread.loaded.two'}),
-        few: () => msg('# more comments loaded.', {id: 'thread.loaded.few'}),
-        many: () => msg('# more comments loaded.', {id: 'thread.loaded.many'}),
-        other: () => msg('# more comments loaded.', {id: 'thread.loaded.other'}),
-      }),
-    );
   }
 
   #articleOf(commentId: string): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`[data-comment-id="${CSS.escape(commentId)}"]`);
-  }
-
-  /** Says `text` through the polite live region, even when it repeats the last message. */
-  async #announce(text: string): Promise<void> {
-    // Written into the region directly: two updates of the whole thread (cleared, then
-    // the text) for every page loaded would say nothing more.
-    const region = () => (this.renderRoot as ShadowRoot).getElementById('announcer');
-    const cleared = region();
-    if (cleared) cleared.textContent = '';
-    // After what is being rendered (a new page, a new sort) is on screen.
-    await this.updateComplete;
-    const shown = region();
-    if (shown) shown.textContent = text;
   }
 
   /** Renders again the conversations holding `commentIds` (and no others). */
@@ -653,30 +604,6 @@ export class CommentThreadElement extends AdapterElement {
       const conversation = places?.get(id)?.conversation.comment.id ?? id;
       this.#versions.set(conversation, (this.#versions.get(conversation) ?? 0) + 1);
     }
-  }
-
-  readonly #onImageError = (event: Event): void => {
-    const image = event.target;
-    if (!(image instanceof HTMLImageElement) || !image.classList.contains('avatar')) return;
-    const url = image.getAttribute('src') ?? '';
-    if (this.#failedAvatars.has(url)) return;
-    this.#failedAvatars.add(url);
-    // A dead avatar host fails every image at once: one pass over the comments per frame
-    // for all of them, not one per image.
-    if (this.#avatarsFailedThisFrame.size === 0) requestAnimationFrame(() => this.#showFailedAvatars());
-    this.#avatarsFailedThisFrame.add(url);
-  };
-
-  #avatarsFailedThisFrame = new Set<string>();
-
-  #showFailedAvatars(): void {
-    const failed = this.#avatarsFailedThisFrame;
-    this.#avatarsFailedThisFrame = new Set();
-    const shown = [...this.#data.comments, ...this.#data.added, ...this.#outgoingComments];
-    this.#changedComments(shown.filter((comment) => {
-      const {avatar} = authorUrls(comment.author);
-      return avatar !== undefined && failed.has(avatar);
-    }).map((comment) => comment.id));
   }
 
   // One listener for every Reply button, rather than one per comment.
@@ -736,11 +663,11 @@ export class CommentThreadElement extends AdapterElement {
       <section part="base" class="thread" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
         ${loaded && this.#nodes().length > 0 ? this.#longThread.renderSkipLinks(data.nextCursor !== null) : nothing}
         <header part="header" class="header">
-          <h2 id="heading" part="heading" class="heading">${this.#heading(data.info, locale)}</h2>
-          ${loaded && (this.#nodes().length > 1 || data.nextCursor !== null) ? this.#renderSort() : nothing}
+          <h2 id="heading" part="heading" class="heading">${threadHeading(data.info, locale, () => this.#heldForViewer())}</h2>
+          ${loaded && (this.#nodes().length > 1 || data.nextCursor !== null) ? renderSortControl(this.#sort, this.#canSortByTop, this.#onSortChange) : nothing}
           ${this.#moderation.renderFilter(held, locale)}
         </header>
-        ${failed ? this.#renderError() : nothing}
+        ${failed ? renderLoadError(this.#adapterError ?? data.error, () => void this.refresh()) : nothing}
         ${loaded ? comments : failed ? (fallback ? html`<slot name="fallback"></slot>` : nothing) : html`
           <p part="status" class="status">${msg('Loading comments…', {id: 'thread.loading'})}</p>`}
         <p role="status" id="announcer" class="visually-hidden"></p>
@@ -751,26 +678,6 @@ export class CommentThreadElement extends AdapterElement {
 
   #hasFallback(): boolean {
     return Array.from(this.children).some((child) => child.slot === 'fallback');
-  }
-
-  #heading(info: ThreadInfo | undefined, locale: string): string {
-    if (!info) return msg('Comments', {id: 'thread.heading.loading'});
-    // The viewer's own comments held for moderation are theirs to see, not yet the thread's.
-    const count = Math.max(0, shownCount(info.totalCount) - this.#heldForViewer());
-    // "0 thoughts on …" above "No comments yet." says nothing twice: no count then.
-    if (count === 0) return msg('Comments', {id: 'thread.heading.loading'});
-    const shown = countLabel(info.totalCount, locale);
-    const title = isolate(info.title.trim());
-    if (!info.title.trim()) {
-      return thoughtCount(count, locale, shown);
-    }
-    return plural(count, locale, {
-      one: () => msg(str`# thought on “${title}”`, {id: 'thread.heading.one'}),
-      two: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.two'}),
-      few: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.few'}),
-      many: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.many'}),
-      other: () => msg(str`# thoughts on “${title}”`, {id: 'thread.heading.other'}),
-    }, shown);
   }
 
   /** How many of the comments shown are held for moderation (only their author sees them). */
@@ -788,35 +695,6 @@ export class CommentThreadElement extends AdapterElement {
   }
 
   #heldCounted: {comments: readonly Comment[]; added: readonly Comment[]; held: number} | undefined;
-
-  #renderSort(): TemplateResult {
-    const sort = this.#sort;
-    return html`
-      <label class="sort">
-        <span>${msg('Sort by', {id: 'thread.sort.label'})}</span>
-        <select part="sort" @change=${this.#onSortChange}>
-          <option value="oldest" ?selected=${sort === 'oldest'}>${msg('Oldest first', {id: 'thread.sort.oldest'})}</option>
-          <option value="newest" ?selected=${sort === 'newest'}>${msg('Newest first', {id: 'thread.sort.newest'})}</option>
-          ${this.#canSortByTop
-            ? html`<option value="top" ?selected=${sort === 'top'}>${msg('Top', {id: 'thread.sort.top'})}</option>`
-            : nothing}
-        </select>
-      </label>
-    `;
-  }
-
-  #renderError(): TemplateResult {
-    const error = this.#adapterError ?? this.#data.error;
-    return html`
-      <div part="error" class="error" role="alert">
-        <p>${msg('Comments could not be loaded.', {id: 'thread.error'})}</p>
-        ${isCommentError(error) && error.message ? html`<p class="detail">${error.message}</p>` : nothing}
-        <button type="button" part="retry-button" class="button" @click=${() => void this.refresh()}>
-          ${msg('Try again', {id: 'thread.retry'})}
-        </button>
-      </div>
-    `;
-  }
 
   /** `held`: how many comments wait for the viewer's decision (the "Held (N)" filter). */
   #renderComments(locale: string, held: number): TemplateResult {
@@ -864,12 +742,6 @@ export class CommentThreadElement extends AdapterElement {
   #versionOf(conversation: ThreadNode): number {
     return this.#versions.get(conversation.comment.id) ?? 0;
   }
-}
-
-function sortedMessage(sort: SortOrder): string {
-  if (sort === 'newest') return msg('Comments sorted newest first.', {id: 'thread.sorted.newest'});
-  if (sort === 'top') return msg('Comments sorted by likes.', {id: 'thread.sorted.top'});
-  return msg('Comments sorted oldest first.', {id: 'thread.sorted.oldest'});
 }
 
 defineElement('comment-thread', CommentThreadElement);

@@ -288,8 +288,7 @@ class CommentItemDirective extends Directive implements LiveLabel {
           time.setAttribute('title', title);
           permalink.lastElementChild!.textContent = title;
           this.#time = time;
-          this.refresh(Date.now());
-          this.#view.labels.add(this);
+          this.#view.labels.add(this, this.refresh(Date.now()));
         } else {
           time.textContent = title;
           permalink.replaceChildren(time);
@@ -307,16 +306,19 @@ class CommentItemDirective extends Directive implements LiveLabel {
   }
 
   /** Writes the relative label again when, and only when, it reads differently. */
-  refresh(now: number): boolean {
-    if (!this.#time) return false;
-    if (toSeconds(now) < this.#changesAt) return true;
-    // Out of the page when due: its comment was removed.
-    if (!this.#time.isConnected && this.#changesAt !== 0) return false;
+  refresh(now: number): number {
+    if (!this.#time) return Number.NaN;
+    const changesAt = fromSeconds(this.#changesAt);
+    if (this.#changesAt !== 0) {
+      if (now < changesAt) return changesAt;
+      // Out of the page when due: its comment was removed.
+      if (!this.#time.isConnected) return Number.NaN;
+    }
     // Read again when due rather than kept: it was plausible when the label was made.
     const created = Date.parse(this.#comment!.createdAt);
     this.#changesAt = toSeconds(relativeTimeChangesAt(created, now));
     text(this.#time, formatRelativeTime(created, now, this.#locale));
-    return true;
+    return fromSeconds(this.#changesAt);
   }
 
   isShown(): boolean {
@@ -506,6 +508,10 @@ const START = Date.now();
 function toSeconds(time: number): number {
   // `| 0` turns -0, which is no small integer, into 0.
   return Math.ceil((time - START) / 1000) | 0;
+}
+
+function fromSeconds(seconds: number): number {
+  return START + seconds * 1000;
 }
 
 /** "Moderator" or "Author", and "New": on few comments. */

@@ -21,22 +21,43 @@ function fakeHost() {
   };
 }
 
-/** A label that counts its refreshes, shown until `shown` is set false, due every `dueEvery` refreshes. */
-function fakeLabel(dueEvery = 1): LiveLabel & {shown: boolean; refreshes: number; rewrites: number} {
-  const label = {
+/**
+ * A label that reads differently every `every` ms from its first refresh on, counting its
+ * refreshes, rewrites and the questions whether it is shown; in the page until `shown` is false.
+ */
+interface FakeLabel extends LiveLabel {
+  shown: boolean;
+  refreshes: number;
+  rewrites: number;
+  asked: number;
+}
+
+function fakeLabel(every: number): FakeLabel {
+  let due = Number.NEGATIVE_INFINITY;
+  const label: FakeLabel = {
     shown: true,
     refreshes: 0,
     rewrites: 0,
-    isShown: () => label.shown,
-    refresh: () => {
+    asked: 0,
+    isShown: () => {
+      label.asked++;
+      return label.shown;
+    },
+    refresh: (now: number) => {
       label.refreshes++;
-      if (label.refreshes % dueEvery !== 0) return true;
-      if (!label.shown) return false;
+      if (now < due) return due;
+      if (!label.shown) return Number.NaN;
       label.rewrites++;
-      return true;
+      due = now + every;
+      return due;
     },
   };
   return label;
+}
+
+/** Adds `label` as a view does: refreshed first, then handed over with when it next changes. */
+function add(group: LiveLabelGroup, label: FakeLabel): void {
+  group.add(label, label.refresh(Date.now()));
 }
 
 describe('LiveLabelGroup', () => {
@@ -44,24 +65,25 @@ describe('LiveLabelGroup', () => {
   beforeEach(() => (timers = fakeTimers()));
   afterEach(() => timers.restore());
 
-  it('refreshes its labels on each tick while the host is connected, and catches up on reconnection', () => {
+  it('refreshes its labels when due while the host is connected, and catches up on reconnection', () => {
     const {host, connect, disconnect} = fakeHost();
     const group = new LiveLabelGroup(host);
-    const label = fakeLabel();
-    group.add(label);
+    const label = fakeLabel(60_000);
+    add(group, label);
     expect(timers.running, 'no clock before the host is connected').to.have.length(0);
     connect();
-    expect(label.refreshes, 'refreshed on connection').to.equal(1);
     expect(timers.running).to.have.length(1);
     timers.advance(30_000);
-    expect(label.refreshes).to.equal(2);
+    expect(label.refreshes, 'a tick before any label reads differently refreshes none').to.equal(1);
+    timers.advance(30_000);
+    expect([label.refreshes, label.rewrites]).to.deep.equal([2, 2]);
 
     disconnect();
     expect(timers.running, 'the clock stops with the host').to.have.length(0);
-    timers.advance(30_000);
+    timers.advance(120_000);
     expect(label.refreshes).to.equal(2);
     connect();
-    expect(label.refreshes).to.equal(3);
+    expect(label.rewrites, 'caught up at once').to.equal(3);
 
     group.delete(label);
     expect(timers.running, 'nothing left to keep current').to.have.length(0);
@@ -71,26 +93,26 @@ describe('LiveLabelGroup', () => {
     const {host, connect} = fakeHost();
     const group = new LiveLabelGroup(host);
     connect();
-    const due = fakeLabel();
-    const later = fakeLabel(1000);
-    const staying = fakeLabel(1000);
-    group.add(due);
-    group.add(later);
-    group.add(staying);
+    const due = fakeLabel(30_000);
+    const later = fakeLabel(24 * 3600_000);
+    const staying = fakeLabel(24 * 3600_000);
+    add(group, due);
+    add(group, later);
+    add(group, staying);
     timers.advance(30_000);
-    expect([due.refreshes, later.refreshes, staying.refreshes]).to.deep.equal([1, 1, 1]);
+    expect([due.rewrites, later.rewrites, staying.rewrites]).to.deep.equal([2, 1, 1]);
 
     due.shown = false;
     later.shown = false;
     timers.advance(30_000);
-    expect(due.refreshes, 'found out of the page when due').to.equal(2);
+    const dueRefreshes = due.refreshes;
     for (let tick = 0; tick < 16; tick++) timers.advance(30_000);
-    expect(due.refreshes, 'and let go').to.equal(2);
-    const refreshes = later.refreshes;
-    expect(refreshes, 'a label not due is let go within 16 ticks').to.be.below(18);
-    timers.advance(30_000);
-    expect(later.refreshes).to.equal(refreshes);
-    expect(staying.refreshes, 'a label still shown stays').to.equal(19);
-    expect(due.rewrites + later.rewrites).to.equal(1);
+    expect(due.refreshes, 'found out of the page when due, and let go').to.equal(dueRefreshes);
+    const asked = later.asked;
+    expect(asked, 'asked whether shown').to.be.above(0);
+    for (let tick = 0; tick < 32; tick++) timers.advance(30_000);
+    expect(later.asked, 'a label not due is let go within 16 ticks').to.equal(asked);
+    expect(staying.asked, 'a label still shown is asked again').to.be.at.least(3);
+    expect(staying.rewrites).to.equal(1);
   });
 });
