@@ -287,9 +287,13 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
     return this.real?.state(conversationId);
   }
 
-  /** A conversation with replies not sent yet needs the loaded controller, so it is there when this is asked. */
-  search(...args: Parameters<ReplyFetchController['search']>): Promise<void> {
-    return this.real?.search(...args) ?? Promise.resolve();
+  /**
+   * Replies not sent yet searched for a linked comment. The controller is loaded first when
+   * a conversation has some: a page opened at the link asks before the thread has it.
+   */
+  async search(...args: Parameters<ReplyFetchController['search']>): Promise<void> {
+    if (!this.real && args[1]().length) await loadThreadControls().then((module) => this.load(module), () => {});
+    await this.real?.search(...args);
   }
 
   reset(): void {
