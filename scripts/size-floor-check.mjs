@@ -45,7 +45,8 @@ export async function showMinimalThreads(out, layers) {
       await page.waitForFunction(([tag, count]) => (document.querySelector(tag)?.shadowRoot?.querySelectorAll('article').length ?? 0) >= count, [layer.element, COMMENTS], {timeout: 10_000}).catch(() => {});
       const seen = await page.evaluate((tag) => {
         const root = document.querySelector(tag).shadowRoot;
-        const buttons = (article) => [...article.querySelectorAll('.actions button')].map((button) => button.textContent.trim()).join('+');
+        // "Collapse thread" on a conversation's first comment is comment-view.ts's own, not a control the floor adds.
+        const buttons = (article) => [...article.querySelectorAll('.actions button:not(.collapse)')].map((button) => button.textContent.trim()).join('+');
         return {
           heading: root.querySelector('h2')?.textContent.trim(),
           articles: [...root.querySelectorAll('article')].filter((article) => article.querySelector('time') && buttons(article) === 'Like+Reply').length,

@@ -45,7 +45,7 @@ export class ViewThread extends MinimalThread {
       moderation: {showsPending: no, renderNote: none, renderActions: none},
       reactions: {renderButtons: likeButton, renderMessage: none},
       newComments: {isNew: no},
-      longThread: {isCollapsed: no, isClamped: no, renderShowMore: none, renderCollapseToggle: none},
+      longThread: {isCollapsed: no, isClamped: no, renderShowMore: none, collapseLabel: () => 'Collapse thread', toggleCollapsed: () => {}},
       markdown: {render: () => undefined},
     };
   }
