@@ -38,7 +38,7 @@ export async function locate(client: RestClient, request: LocateRequest, maxPage
 }
 
 /** A `location` answer, or null when it does not make sense. */
-export function mapLocation(raw: unknown): LocatedComment | null {
+function mapLocation(raw: unknown): LocatedComment | null {
   const body = asObject(raw);
   const cursor = body['cursor'];
   const rootId = body['rootId'];

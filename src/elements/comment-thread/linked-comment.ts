@@ -102,7 +102,7 @@ function afterNextFrame(): Promise<void> {
  * null when the backend said there is no such comment, undefined when it could not say;
  * `isCurrent()` false stops the search.
  */
-export async function loadLinkedComment(
+async function loadLinkedComment(
   data: ThreadController,
   commentId: string,
   has: (commentId: string) => boolean,
