@@ -1,4 +1,5 @@
 import {msg} from '@lit/localize';
+import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import {html, nothing, type PropertyValues, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {Comment, Reaction} from '../../core/types.js';
 import type {ModerationController, ModerationOptions} from './moderation.js';
@@ -311,6 +312,8 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
  */
 export class ControlsGate implements ReactiveController {
   #loading: Promise<void> | undefined;
+  /** The chunk took longer than a page of comments may: the thread goes on without it until it comes. */
+  #late = false;
   readonly #checked = new WeakSet<readonly Comment[]>();
   readonly #held = new Map<PropertyKey, unknown>();
 
@@ -341,7 +344,7 @@ export class ControlsGate implements ReactiveController {
 
   /** Settles once the controls the thread waits for are loaded (or failed to). */
   get loading(): Promise<void> | undefined {
-    return this.#loading;
+    return this.#late ? undefined : this.#loading;
   }
 
   /** Whether the host may update now, with `lists` the comments it is about to show. */
@@ -351,8 +354,10 @@ export class ControlsGate implements ReactiveController {
       for (const control of this.controls) control.load(loadedControls);
       return true;
     }
+    if (this.#late) return true;
     for (const [key, old] of changed) if (!this.#held.has(key)) this.#held.set(key, old);
-    this.#loading ??= loadThreadControls().then(
+    if (this.#loading) return false;
+    const loading = (this.#loading = loadThreadControls().then(
       (module) => {
         for (const control of this.controls) control.load(module);
       },
@@ -363,12 +368,24 @@ export class ControlsGate implements ReactiveController {
       },
     ).finally(() => {
       this.#loading = undefined;
-      const held = [...this.#held];
-      this.#held.clear();
-      this.host.requestUpdate();
-      for (const [key, old] of held) this.host.requestUpdate(key, old);
-    });
+      this.#late = false;
+      this.#release();
+    }));
+    // A request that stalls must not hold the comments back for good.
+    setTimeout(() => {
+      if (this.#loading !== loading) return;
+      this.#late = true;
+      this.#release();
+    }, DEFAULT_LOAD_DEADLINE_MS);
     return false;
+  }
+
+  /** Lets the updates held meanwhile happen. */
+  #release(): void {
+    const held = [...this.#held];
+    this.#held.clear();
+    this.host.requestUpdate();
+    for (const [key, old] of held) this.host.requestUpdate(key, old);
   }
 
   #needed(lists: ReadonlyArray<readonly Comment[]>): boolean {

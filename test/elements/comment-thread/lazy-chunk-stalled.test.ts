@@ -1,0 +1,30 @@
+import {expect, fixture, html, waitUntil} from '@open-wc/testing';
+import {delay, http} from 'msw';
+import {DEFAULT_LOAD_DEADLINE_MS} from '../../../src/adapters/shared/deadline.js';
+import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
+import {REPLIES_SHOWN_FIRST} from '../../../src/elements/comment-thread/reply-batches.js';
+import {resetHandlers, useHandlers} from '../../helpers/msw.js';
+import {conversation, replyIds} from './more-replies.fixture.js';
+import {commentIds, memoryAdapterFor, THREAD} from './thread-fixture.js';
+
+// The controls' chunk may not fail but never come (a request that stalls on a flaky
+// network): the thread waits for it no longer than a page of comments may take, then shows
+// its comments without it. This file runs in a page of its own, the chunk not loaded yet.
+
+describe('<comment-thread> when the controls\' chunk stalls', function () {
+  this.timeout(DEFAULT_LOAD_DEADLINE_MS + 20_000);
+  beforeEach(() => useHandlers(http.get(/\/comment-thread\/controls\.(js|ts)/, () => delay('infinite'))));
+  afterEach(async () => {
+    await resetHandlers();
+    for (const key of Object.keys(localStorage)) if (key.includes('colloquy-test-chunk-stalled')) localStorage.removeItem(key);
+  });
+
+  it('shows a long conversation within the deadline of a page, and settles', async () => {
+    const adapter = memoryAdapterFor({comments: conversation(REPLIES_SHOWN_FIRST + 30), adapter: {storageKey: `colloquy-test-chunk-stalled-${Date.now()}`}});
+    const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="2000" .adapter=${adapter}></comment-thread>`);
+    await waitUntil(() => commentIds(element).includes('other'), 'the comments never showed', {timeout: DEFAULT_LOAD_DEADLINE_MS + 5_000});
+    expect(replyIds(element)).to.have.length(REPLIES_SHOWN_FIRST);
+    const settled = await Promise.race([element.updateComplete.then(() => true), new Promise((resolve) => setTimeout(resolve, 2_000, false))]);
+    expect(settled, 'updateComplete waits for the stalled chunk').to.equal(true);
+  });
+});
