@@ -13,16 +13,24 @@ let decode: ((text: string) => string) | undefined;
 let loading: Promise<void> | undefined;
 
 /**
- * Loads the lexer once, and with it the entity decoder its text needs (both only where a
+ * Loads the lexer once (again after a failed load), and with it the entity decoder its text needs (both only where a
  * page shows Markdown); resolves when `markdownTokens` and `markdownText` can answer.
  */
 export function loadMarkdown(): Promise<void> {
-  loading ??= Promise.all([import('marked'), import('./entities.js')]).then(([{Lexer}, {decodeEntities}]) => {
-    // GitHub's dialect (autolinked URLs), and a single line break kept as one, as people
-    // who never heard of Markdown expect from a comment box.
-    lex = (text) => Lexer.lex(text, {gfm: true, breaks: true});
-    decode = decodeEntities;
-  });
+  loading ??= Promise.all([import('marked'), import('./entities.js')]).then(
+    ([{Lexer}, {decodeEntities}]) => {
+      // GitHub's dialect (autolinked URLs), and a single line break kept as one, as people
+      // who never heard of Markdown expect from a comment box.
+      lex = (text) => Lexer.lex(text, {gfm: true, breaks: true});
+      decode = decodeEntities;
+    },
+    (error: unknown) => {
+      // A network blip must not leave the page without Markdown for good: the next caller
+      // loads it again.
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 
