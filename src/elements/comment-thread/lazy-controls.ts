@@ -3,12 +3,12 @@ import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import {html, nothing, type PropertyValues, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {Comment, Reaction} from '../../core/types.js';
 import type {ModerationController, ModerationOptions} from './moderation.js';
-import type {FetchState, MoreRepliesHost, ReplyFetchController} from './more-replies.js';
+import type {MoreRepliesHost, ReplyFetchController} from './more-replies.js';
 import type {NewCommentsController, NewCommentsOptions} from './new-comments.js';
 import type {OwnCommentActions, OwnCommentActionsOptions} from './own-comment-actions.js';
 import {renderReactionButtons, renderReactionFailure, storedReaction} from './reaction-buttons.js';
 import type {ReactionController, ReactionsOptions} from './reactions.js';
-import {hasMoreReplies} from './reply-batches.js';
+import {hasMoreReplies, type FetchState} from './reply-batches.js';
 import type {ThreadNode} from './thread-tree.js';
 
 export {moderationStyles, moreRepliesStyles, newCommentsStyles, ownCommentActionsStyles} from './controls.styles.js';
@@ -254,14 +254,18 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
 }
 
 /**
- * "Show N more replies" and the fetches of replies a page did not bring (more-replies.ts);
- * which replies are shown is the thread's own `ReplyBatches`, which renders the button
- * once this is loaded.
+ * What "Show N more replies" does and the fetches of replies a page did not bring
+ * (more-replies.ts); which replies are shown, and the button, are the thread's own
+ * `ReplyBatches`. The thread waits for this to load before a conversation that needs it
+ * shows; when the chunk could not load, a press of the button (rendered all the same)
+ * tries again, showing "Loading…", then the failure and the button again if it fails.
  */
 export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepliesHost> {
   /** Trees looked through and found to need nothing, or given up on after a failed load. */
   readonly #checked = new WeakSet<readonly ThreadNode[]>();
   #lastTree: readonly ThreadNode[] | undefined;
+  /** Conversations whose press waits for the chunk, or found it could not load. */
+  readonly #loads = new Map<string, FetchState>();
 
   override needsIn(tree: readonly ThreadNode[]): boolean {
     if (this.#checked.has(tree)) return false;
@@ -277,15 +281,31 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
   }
 
   protected create(module: Controls): ReplyFetchController {
-    this.options.batches.useButton(module.renderMoreRepliesButton);
     return new module.ReplyFetchController(this.host, this.options);
   }
 
-  /** Only shown once loaded: the button that calls it is rendered by the loaded module. */
-  readonly press = (event: Event): void => void this.real?.press(event);
+  readonly press = async (event: Event): Promise<void> => {
+    const conversationId = (event.currentTarget as HTMLElement).closest('li')?.querySelector('article')?.dataset['commentId'];
+    if (conversationId === undefined) return;
+    if (!this.real) {
+      // Only a press tries again: a chunk that keeps failing costs one request per press.
+      this.#loads.set(conversationId, {status: 'pending'});
+      this.options.changed(conversationId);
+      try {
+        this.load(await loadThreadControls());
+        this.#loads.delete(conversationId);
+      } catch (error) {
+        this.#loads.set(conversationId, {status: 'error', error});
+        return;
+      } finally {
+        this.options.changed(conversationId);
+      }
+    }
+    await this.real!.show(conversationId);
+  };
 
   state(conversationId: string): FetchState | undefined {
-    return this.real?.state(conversationId);
+    return this.real?.state(conversationId) ?? this.#loads.get(conversationId);
   }
 
   /**
@@ -298,6 +318,7 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
   }
 
   reset(): void {
+    this.#loads.clear();
     this.real?.reset();
   }
 }
