@@ -199,23 +199,20 @@ export class LazyNewComments extends LazyControl<NewCommentsController, NewComme
 
 /**
  * What a like button's press does (reactions.ts): the buttons show from the start
- * (reaction-buttons.ts); a press made before the controller is loaded waits for it, the
- * thread's update held meanwhile (ControlsGate), then is made as if it had just happened.
- * Where the backend has reactions, the controller loads when the page is idle after its
- * first comments, before most presses.
+ * (reaction-buttons.ts); a press made before the controller is loaded shows at once, as
+ * it would after, loads the controller and is sent once it is there; when it cannot
+ * load, the press is undone and the like's failure shown. Where the backend has
+ * reactions, the controller loads when the page is idle after its first comments,
+ * before most presses.
  */
 export class LazyReactions extends LazyControl<ReactionController, ReactionsOptions> {
-  /** Presses made before the controller loaded, oldest first. */
+  /** Presses made before the controller loaded, oldest first: each the reaction as shown before it. */
   #presses: Array<{comment: Comment; reaction: Reaction}> = [];
-  /** Comments whose press was lost with the chunk: they say it was not saved. */
-  readonly #unsaved = new Set<string>();
+  /** Comments whose press was lost with the chunk, and what their message says. */
+  readonly #unsaved = new Map<string, string>();
 
   override likely(): boolean {
     return this.#keys().length > 0;
-  }
-
-  override waiting(): boolean {
-    return this.#presses.length > 0;
   }
 
   protected create(module: Controls): ReactionController {
@@ -226,30 +223,50 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
   }
 
   override failed(): void {
-    for (const {comment} of this.#presses.splice(0)) this.#unsaved.add(comment.id);
+    for (const {comment, reaction} of this.#presses.splice(0)) {
+      this.#unsaved.set(
+        comment.id,
+        reaction.viewerReacted
+          ? msg('Your like could not be taken back.', {id: 'thread.like.undoFailed'})
+          : msg('Your like could not be saved.', {id: 'thread.like.failed'}),
+      );
+    }
   }
 
   renderButtons(comment: Comment, locale: string): TemplateResult | typeof nothing {
     if (this.real) return this.real.renderButtons(comment, locale);
-    return renderReactionButtons(comment, this.#keys(), (key) => storedReaction(comment, key), (reaction) => this.#press(comment, reaction), locale);
+    return renderReactionButtons(comment, this.#keys(), (key) => this.#shown(comment, key), (reaction) => this.#press(comment, reaction), locale);
   }
 
   renderMessage(comment: Comment): TemplateResult | typeof nothing {
     if (this.real) return this.real.renderMessage(comment);
-    return this.#unsaved.has(comment.id) ? renderReactionFailure(msg('Your like could not be saved.', {id: 'thread.like.failed'})) : nothing;
+    const unsaved = this.#unsaved.get(comment.id);
+    return unsaved === undefined ? nothing : renderReactionFailure(unsaved);
   }
 
   #keys(): readonly string[] {
     return this.options.adapter()?.capabilities.reactions ?? [];
   }
 
-  #press(comment: Comment, reaction: Reaction): void {
+  /** The stored reaction, with a press waiting for the controller applied on top. */
+  #shown(comment: Comment, key: string): Reaction {
+    const stored = storedReaction(comment, key);
+    if (!this.#presses.some((press) => press.comment.id === comment.id && press.reaction.key === key)) return stored;
+    return {key, viewerReacted: !stored.viewerReacted, count: Math.max(0, stored.count + (stored.viewerReacted ? -1 : 1))};
+  }
+
+  #press(comment: Comment, shown: Reaction): void {
     this.#unsaved.delete(comment.id);
     // Pressed again before anything was sent: back where it was.
-    const again = this.#presses.findIndex((press) => press.comment.id === comment.id && press.reaction.key === reaction.key);
-    if (again === -1) this.#presses.push({comment, reaction});
+    const again = this.#presses.findIndex((press) => press.comment.id === comment.id && press.reaction.key === shown.key);
+    if (again === -1) this.#presses.push({comment, reaction: storedReaction(comment, shown.key)});
     else this.#presses.splice(again, 1);
     this.host.requestUpdate();
+    // No retry of its own: a failed load undoes the press, and the next press asks again.
+    void loadThreadControls().then(
+      (module) => this.load(module),
+      () => this.failed(),
+    ).finally(() => this.host.requestUpdate());
   }
 }
 
