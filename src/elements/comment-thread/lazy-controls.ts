@@ -322,7 +322,8 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
   };
 
   state(conversationId: string): FetchState | undefined {
-    return this.real?.state(conversationId) ?? this.#loads.get(conversationId);
+    // A failed load that another one has since made good is not shown.
+    return this.real ? this.real.state(conversationId) : this.#loads.get(conversationId);
   }
 
   /**
