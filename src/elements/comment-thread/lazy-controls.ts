@@ -40,6 +40,11 @@ function loadThreadControls(): Promise<Controls> {
   ));
 }
 
+/** The chunk for a reader's press, which waits for it no longer than for a page of comments. */
+function controlsForPress(): Promise<Controls> {
+  return Promise.race([loadThreadControls(), new Promise<never>((_, reject) => setTimeout(reject, DEFAULT_LOAD_DEADLINE_MS))]);
+}
+
 /**
  * A stand-in for a controller that loads with the controls' chunk: `real` once loaded,
  * created with the host and options the stand-in was given.
@@ -263,7 +268,7 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
     else this.#presses.splice(again, 1);
     this.host.requestUpdate();
     // No retry of its own: a failed load undoes the press, and the next press asks again.
-    void loadThreadControls().then(
+    void controlsForPress().then(
       (module) => this.load(module),
       () => this.failed(),
     ).finally(() => this.host.requestUpdate());
@@ -309,7 +314,7 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
       this.#loads.set(conversationId, {status: 'pending'});
       this.options.changed(conversationId);
       try {
-        this.load(await loadThreadControls());
+        this.load(await controlsForPress());
         this.#loads.delete(conversationId);
       } catch (error) {
         this.#loads.set(conversationId, {status: 'error', error});

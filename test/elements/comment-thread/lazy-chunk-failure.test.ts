@@ -1,5 +1,6 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {http, HttpResponse} from 'msw';
+import {DEFAULT_LOAD_DEADLINE_MS} from '../../../src/adapters/shared/deadline.js';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
 import {REPLIES_SHOWN_FIRST} from '../../../src/elements/comment-thread/reply-batches.js';
 import {expectAccessible} from '../../helpers/axe.js';
@@ -9,7 +10,8 @@ import {commentIds, memoryAdapterFor, part, settled, text, THREAD} from './threa
 
 // The thread's lazy chunks may fail to load (a flaky network, a deploy that removed them).
 // The thread then shows its comments without what the chunk adds, and settles: it never
-// waits forever. This file runs in a page of its own, with the chunks blocked from the start.
+// waits forever. This file runs in a page of its own, with the chunks blocked from the start;
+// the test that loads the controls at last comes after those that need them not loaded.
 
 let storageNumber = 0;
 
@@ -27,6 +29,31 @@ describe('<comment-thread> when a lazy chunk cannot load', function () {
     await resetHandlers();
     history.replaceState(null, '', location.pathname + location.search);
     for (const key of Object.keys(localStorage)) if (key.includes('colloquy-test-chunk-failure')) localStorage.removeItem(key);
+  });
+
+  it('gives up a press of "Show N more replies" whose controls take longer than a page of comments may', async function () {
+    this.timeout(2 * DEFAULT_LOAD_DEADLINE_MS + 15_000);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await useHandlers(
+      http.get(/\/comment-thread\/controls\.(js|ts)/, async () => {
+        await released;
+        return HttpResponse.error();
+      }),
+    );
+    try {
+      // The thread itself shows its comments without the controls once they are late.
+      const element = await render(REPLIES_SHOWN_FIRST + 30);
+      await waitUntil(() => moreButton(element), 'the long conversation did not show', {timeout: DEFAULT_LOAD_DEADLINE_MS + 5_000});
+      moreButton(element)!.click();
+      await element.updateComplete;
+      expect(text(moreButton(element))).to.equal('Loading…');
+      await waitUntil(() => part(element, 'error'), 'the press was not given up', {timeout: DEFAULT_LOAD_DEADLINE_MS + 5_000});
+      expect(text(part(element, 'error'))).to.equal('More comments could not be loaded.');
+      expect(text(moreButton(element))).to.equal('Show 30 more replies');
+    } finally {
+      release();
+    }
   });
 
   it('shows "Show N more replies" under a long conversation when the controls cannot load, and a press tries again', async () => {

@@ -2,6 +2,7 @@ import {expect, nextFrame, waitUntil} from '@open-wc/testing';
 import {http, HttpResponse, passthrough} from 'msw';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
 import type {Comment, ReactRequest} from '../../../src/core/index.js';
+import {DEFAULT_LOAD_DEADLINE_MS} from '../../../src/adapters/shared/deadline.js';
 import {expectAccessible} from '../../helpers/axe.js';
 import {resetHandlers, useHandlers} from '../../helpers/msw.js';
 import {part, settled, text, THREAD} from './thread-fixture.js';
@@ -73,6 +74,28 @@ describe('<comment-thread> like buttons before their controller is loaded', func
       expect(chunk.requests()).to.equal(asked);
     } finally {
       element.remove();
+    }
+  });
+
+  it('undo a press when the controls take longer than a page of comments may', async function () {
+    this.timeout(DEFAULT_LOAD_DEADLINE_MS + 10_000);
+    let fail = false;
+    const chunk = await holdControls(() => (fail ? HttpResponse.error() : passthrough()));
+    const {element, like, liked} = await renderLikeable();
+    try {
+      like()!.click();
+      await nextFrame();
+      expect(like()!.getAttribute('aria-pressed')).to.equal('true');
+      await waitUntil(() => part(element, 'reaction-error'), 'the press was not given up', {timeout: DEFAULT_LOAD_DEADLINE_MS + 5_000});
+      expect(text(part(element, 'reaction-error'))).to.equal('Your like could not be saved.');
+      expect(like()!.getAttribute('aria-pressed')).to.equal('false');
+      expect(liked).to.have.length(0);
+    } finally {
+      element.remove();
+      // The stalled request fails, so that the next test loads the chunk afresh.
+      fail = true;
+      chunk.release();
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   });
 
