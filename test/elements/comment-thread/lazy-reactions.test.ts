@@ -78,7 +78,7 @@ describe('<comment-thread> like buttons before their controller is loaded', func
   });
 
   it('undo a press when the controls take longer than a page of comments may', async function () {
-    this.timeout(DEFAULT_LOAD_DEADLINE_MS + 10_000);
+    this.timeout(DEFAULT_LOAD_DEADLINE_MS + 20_000);
     let fail = false;
     const chunk = await holdControls(() => (fail ? HttpResponse.error() : passthrough()));
     const {element, like, liked} = await renderLikeable();
@@ -86,7 +86,7 @@ describe('<comment-thread> like buttons before their controller is loaded', func
       like()!.click();
       await nextFrame();
       expect(like()!.getAttribute('aria-pressed')).to.equal('true');
-      await waitUntil(() => part(element, 'reaction-error'), 'the press was not given up', {timeout: DEFAULT_LOAD_DEADLINE_MS + 5_000});
+      await waitUntil(() => part(element, 'reaction-error'), 'the press was not given up', {timeout: DEFAULT_LOAD_DEADLINE_MS + 10_000});
       expect(text(part(element, 'reaction-error'))).to.equal('Your like could not be saved.');
       expect(like()!.getAttribute('aria-pressed')).to.equal('false');
       expect(liked).to.have.length(0);
