@@ -3,5 +3,5 @@
 export {ModerationController} from './moderation.js';
 export {NewCommentsController} from './new-comments.js';
 export {OwnCommentActions} from './own-comment-actions.js';
-export {ReplyFetchController, renderMoreRepliesButton} from './more-replies.js';
+export {ReplyFetchController} from './more-replies.js';
 export {ReactionController} from './reactions.js';

@@ -3,12 +3,12 @@ import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import {html, nothing, type PropertyValues, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {Comment, Reaction} from '../../core/types.js';
 import type {ModerationController, ModerationOptions} from './moderation.js';
-import type {FetchState, MoreRepliesHost, ReplyFetchController} from './more-replies.js';
+import type {MoreRepliesHost, ReplyFetchController} from './more-replies.js';
 import type {NewCommentsController, NewCommentsOptions} from './new-comments.js';
 import type {OwnCommentActions, OwnCommentActionsOptions} from './own-comment-actions.js';
 import {renderReactionButtons, renderReactionFailure, storedReaction} from './reaction-buttons.js';
 import type {ReactionController, ReactionsOptions} from './reactions.js';
-import {hasMoreReplies} from './reply-batches.js';
+import {hasMoreReplies, type FetchState} from './reply-batches.js';
 import type {ThreadNode} from './thread-tree.js';
 
 export {moderationStyles, moreRepliesStyles, newCommentsStyles, ownCommentActionsStyles} from './controls.styles.js';
@@ -38,6 +38,11 @@ function loadThreadControls(): Promise<Controls> {
       throw error;
     },
   ));
+}
+
+/** The chunk for a reader's press, which waits for it no longer than for a page of comments. */
+function controlsForPress(): Promise<Controls> {
+  return Promise.race([loadThreadControls(), new Promise<never>((_, reject) => setTimeout(reject, DEFAULT_LOAD_DEADLINE_MS))]);
 }
 
 /**
@@ -199,23 +204,20 @@ export class LazyNewComments extends LazyControl<NewCommentsController, NewComme
 
 /**
  * What a like button's press does (reactions.ts): the buttons show from the start
- * (reaction-buttons.ts); a press made before the controller is loaded waits for it, the
- * thread's update held meanwhile (ControlsGate), then is made as if it had just happened.
- * Where the backend has reactions, the controller loads when the page is idle after its
- * first comments, before most presses.
+ * (reaction-buttons.ts); a press made before the controller is loaded shows at once, as
+ * it would after, loads the controller and is sent once it is there; when it cannot
+ * load, the press is undone and the like's failure shown. Where the backend has
+ * reactions, the controller loads when the page is idle after its first comments,
+ * before most presses.
  */
 export class LazyReactions extends LazyControl<ReactionController, ReactionsOptions> {
-  /** Presses made before the controller loaded, oldest first. */
+  /** Presses made before the controller loaded, oldest first: each the reaction as shown before it. */
   #presses: Array<{comment: Comment; reaction: Reaction}> = [];
-  /** Comments whose press was lost with the chunk: they say it was not saved. */
-  readonly #unsaved = new Set<string>();
+  /** Comments whose press was lost with the chunk, and what their message says. */
+  readonly #unsaved = new Map<string, string>();
 
   override likely(): boolean {
     return this.#keys().length > 0;
-  }
-
-  override waiting(): boolean {
-    return this.#presses.length > 0;
   }
 
   protected create(module: Controls): ReactionController {
@@ -226,42 +228,66 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
   }
 
   override failed(): void {
-    for (const {comment} of this.#presses.splice(0)) this.#unsaved.add(comment.id);
+    for (const {comment, reaction} of this.#presses.splice(0)) {
+      this.#unsaved.set(
+        comment.id,
+        reaction.viewerReacted
+          ? msg('Your like could not be taken back.', {id: 'thread.like.undoFailed'})
+          : msg('Your like could not be saved.', {id: 'thread.like.failed'}),
+      );
+    }
   }
 
   renderButtons(comment: Comment, locale: string): TemplateResult | typeof nothing {
     if (this.real) return this.real.renderButtons(comment, locale);
-    return renderReactionButtons(comment, this.#keys(), (key) => storedReaction(comment, key), (reaction) => this.#press(comment, reaction), locale);
+    return renderReactionButtons(comment, this.#keys(), (key) => this.#shown(comment, key), (reaction) => this.#press(comment, reaction), locale);
   }
 
   renderMessage(comment: Comment): TemplateResult | typeof nothing {
     if (this.real) return this.real.renderMessage(comment);
-    return this.#unsaved.has(comment.id) ? renderReactionFailure(msg('Your like could not be saved.', {id: 'thread.like.failed'})) : nothing;
+    const unsaved = this.#unsaved.get(comment.id);
+    return unsaved === undefined ? nothing : renderReactionFailure(unsaved);
   }
 
   #keys(): readonly string[] {
     return this.options.adapter()?.capabilities.reactions ?? [];
   }
 
-  #press(comment: Comment, reaction: Reaction): void {
+  /** The stored reaction, with a press waiting for the controller applied on top. */
+  #shown(comment: Comment, key: string): Reaction {
+    const stored = storedReaction(comment, key);
+    if (!this.#presses.some((press) => press.comment.id === comment.id && press.reaction.key === key)) return stored;
+    return {key, viewerReacted: !stored.viewerReacted, count: Math.max(0, stored.count + (stored.viewerReacted ? -1 : 1))};
+  }
+
+  #press(comment: Comment, shown: Reaction): void {
     this.#unsaved.delete(comment.id);
     // Pressed again before anything was sent: back where it was.
-    const again = this.#presses.findIndex((press) => press.comment.id === comment.id && press.reaction.key === reaction.key);
-    if (again === -1) this.#presses.push({comment, reaction});
+    const again = this.#presses.findIndex((press) => press.comment.id === comment.id && press.reaction.key === shown.key);
+    if (again === -1) this.#presses.push({comment, reaction: storedReaction(comment, shown.key)});
     else this.#presses.splice(again, 1);
     this.host.requestUpdate();
+    // No retry of its own: a failed load undoes the press, and the next press asks again.
+    void controlsForPress().then(
+      (module) => this.load(module),
+      () => this.failed(),
+    ).finally(() => this.host.requestUpdate());
   }
 }
 
 /**
- * "Show N more replies" and the fetches of replies a page did not bring (more-replies.ts);
- * which replies are shown is the thread's own `ReplyBatches`, which renders the button
- * once this is loaded.
+ * What "Show N more replies" does and the fetches of replies a page did not bring
+ * (more-replies.ts); which replies are shown, and the button, are the thread's own
+ * `ReplyBatches`. The thread waits for this to load before a conversation that needs it
+ * shows; when the chunk could not load, a press of the button (rendered all the same)
+ * tries again, showing "Loading…", then the failure and the button again if it fails.
  */
 export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepliesHost> {
   /** Trees looked through and found to need nothing, or given up on after a failed load. */
   readonly #checked = new WeakSet<readonly ThreadNode[]>();
   #lastTree: readonly ThreadNode[] | undefined;
+  /** Conversations whose press waits for the chunk, or found it could not load. */
+  readonly #loads = new Map<string, FetchState>();
 
   override needsIn(tree: readonly ThreadNode[]): boolean {
     if (this.#checked.has(tree)) return false;
@@ -277,15 +303,32 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
   }
 
   protected create(module: Controls): ReplyFetchController {
-    this.options.batches.useButton(module.renderMoreRepliesButton);
     return new module.ReplyFetchController(this.host, this.options);
   }
 
-  /** Only shown once loaded: the button that calls it is rendered by the loaded module. */
-  readonly press = (event: Event): void => void this.real?.press(event);
+  readonly press = async (event: Event): Promise<void> => {
+    const conversationId = (event.currentTarget as HTMLElement).closest('li')?.querySelector('article')?.dataset['commentId'];
+    if (conversationId === undefined) return;
+    if (!this.real) {
+      // Only a press tries again: a chunk that keeps failing costs one request per press.
+      this.#loads.set(conversationId, {status: 'pending'});
+      this.options.changed(conversationId);
+      try {
+        this.load(await controlsForPress());
+        this.#loads.delete(conversationId);
+      } catch (error) {
+        this.#loads.set(conversationId, {status: 'error', error});
+        return;
+      } finally {
+        this.options.changed(conversationId);
+      }
+    }
+    await this.real!.show(conversationId);
+  };
 
   state(conversationId: string): FetchState | undefined {
-    return this.real?.state(conversationId);
+    // A failed load that another one has since made good is not shown.
+    return this.real ? this.real.state(conversationId) : this.#loads.get(conversationId);
   }
 
   /**
@@ -298,6 +341,7 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
   }
 
   reset(): void {
+    this.#loads.clear();
     this.real?.reset();
   }
 }

@@ -1,45 +1,18 @@
-import {msg} from '@lit/localize';
-import {html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult} from 'lit';
+import {type ReactiveController, type ReactiveControllerHost} from 'lit';
 import {withDeadline} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter, ReplyBatch} from '../../core/adapter.js';
-import {isAbortError, isCommentError} from '../../core/errors.js';
+import {isAbortError} from '../../core/errors.js';
 import type {Comment} from '../../core/types.js';
-import {plural} from '../../i18n/locale.js';
 import {SEARCH_PAGE_LIMIT, SEARCH_TIME_LIMIT_MS} from './permalinks.js';
-import {REPLIES_PER_BATCH, unsentReplies, type ReplyBatches} from './reply-batches.js';
+import {REPLIES_PER_BATCH, unsentReplies, type FetchState, type ReplyBatches} from './reply-batches.js';
 import type {ThreadNode} from './thread-tree.js';
 
-// "Show N more replies" under conversations of more replies than are shown at first, and
+// What "Show N more replies" (rendered from the start: ReplyBatches.renderButton) does, and
 // the fetches of replies a page did not bring: in the controls' chunk (controls.ts), loaded
 // before the first conversation that needs them shows (LazyMoreReplies in lazy-controls.ts).
 
 /** Replies fetched at a time looking for a linked one (the REST protocol's largest batch). */
 const REPLIES_PER_SEARCH = 500;
-
-/**
- * "Show 2,400 more replies" under a partly shown conversation; while its next replies are
- * being fetched, "Loading…"; after a failed fetch, why, above the button that tries again.
- */
-export function renderMoreRepliesButton(hidden: number, repliesId: string, locale: string, onClick: (event: Event) => void, fetch?: FetchState): TemplateResult {
-  const label = plural(hidden, locale, {
-    zero: () => msg('Show # more replies', {id: 'thread.moreReplies.zero'}),
-    one: () => msg('Show # more reply', {id: 'thread.moreReplies.one'}),
-    two: () => msg('Show # more replies', {id: 'thread.moreReplies.two'}),
-    few: () => msg('Show # more replies', {id: 'thread.moreReplies.few'}),
-    many: () => msg('Show # more replies', {id: 'thread.moreReplies.many'}),
-    other: () => msg('Show # more replies', {id: 'thread.moreReplies.other'}),
-  });
-  const loading = fetch?.status === 'pending';
-  const failure =
-    fetch?.status === 'error'
-      ? html`<p part="error" class="error" role="alert">${msg('More comments could not be loaded.', {id: 'thread.more.error'})} ${isCommentError(fetch.error) ? fetch.error.message : nothing}</p>`
-      : nothing;
-  return html`<div class="more-replies">${failure}<button type="button" part="more-replies-button" class="link-button more-replies-button" aria-controls=${repliesId} aria-disabled=${loading ? 'true' : 'false'} @click=${loading ? noop : onClick}>${loading ? msg('Loading…', {id: 'thread.more.loading'}) : label}</button></div>`;
-}
-
-const noop = () => {};
-
-export type FetchState = {readonly status: 'pending'} | {readonly status: 'error'; readonly error: unknown};
 
 /** What "Show N more replies" needs of the thread: where to ask, where the answer goes, what is shown. */
 export interface MoreRepliesHost {
@@ -75,14 +48,12 @@ export class ReplyFetchController implements ReactiveController {
   }
 
   /**
-   * "Show N more replies" was pressed: the next batch of that conversation is shown (the
-   * rest of the thread is not rendered again). Replies the page did not bring are fetched
-   * once those it brought are all shown.
+   * "Show N more replies" was pressed under the conversation whose first comment is
+   * `conversationId`: its next batch is shown (the rest of the thread is not rendered
+   * again). Replies the page did not bring are fetched once those it brought are all shown.
    */
-  readonly press = async (event: Event): Promise<void> => {
-    const button = event.currentTarget as HTMLElement;
-    const conversationId = button.closest('li')?.querySelector('article')?.dataset['commentId'];
-    let conversation = conversationId === undefined ? undefined : this.thread.conversation(conversationId);
+  async show(conversationId: string): Promise<void> {
+    let conversation = this.thread.conversation(conversationId);
     if (!conversation) return;
     const {batches} = this.thread;
     const shownBefore = batches.shown(conversation);
@@ -93,7 +64,7 @@ export class ReplyFetchController implements ReactiveController {
     }
     const revealed = batches.showMore(conversation, shownBefore);
     if (revealed) this.thread.revealed(revealed.first, revealed.count);
-  };
+  }
 
   state(conversationId: string): FetchState | undefined {
     return this.#fetches.get(conversationId);

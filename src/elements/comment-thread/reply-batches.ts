@@ -1,7 +1,9 @@
-import {nothing, type TemplateResult} from 'lit';
+import {msg} from '@lit/localize';
+import {html, nothing, type TemplateResult} from 'lit';
 import type {CommentAdapter} from '../../core/adapter.js';
+import {isCommentError} from '../../core/errors.js';
 import type {Comment, MoreReplies} from '../../core/types.js';
-import type {FetchState, renderMoreRepliesButton} from './more-replies.js';
+import {plural} from '../../i18n/locale.js';
 import {subtreeSize, type ThreadNode} from './thread-tree.js';
 
 /** A conversation with more replies than this shows only its first ones, then "Show N more replies". */
@@ -76,21 +78,33 @@ export class ReplyBatches {
     this.#lastShown.set(conversation.comment.id, commentId);
   }
 
-  #button: typeof renderMoreRepliesButton | undefined;
-
   /**
-   * "Show 2,400 more replies" under a partly shown conversation (more-replies.ts, which the
-   * thread loads before a conversation that needs it shows: see LazyMoreReplies).
+   * "Show 2,400 more replies" under a partly shown conversation; while its next replies (or
+   * the code that fetches them: see LazyMoreReplies) are loading, "Loading…"; after a
+   * failure, why, above the button that tries again. Rendered from the start, so that a
+   * reader is never left without a way to the rest when that code cannot load.
    */
-  renderButton(hidden: number, repliesId: string, locale: string, onClick: (event: Event) => void, fetch?: FetchState): TemplateResult | typeof nothing {
-    return this.#button?.(hidden, repliesId, locale, onClick, fetch) ?? nothing;
-  }
-
-  /** Takes the button's template once its module is loaded. */
-  useButton(render: typeof renderMoreRepliesButton): void {
-    this.#button = render;
+  renderButton(hidden: number, repliesId: string, locale: string, onClick: (event: Event) => void, fetch?: FetchState): TemplateResult {
+    const label = plural(hidden, locale, {
+      zero: () => msg('Show # more replies', {id: 'thread.moreReplies.zero'}),
+      one: () => msg('Show # more reply', {id: 'thread.moreReplies.one'}),
+      two: () => msg('Show # more replies', {id: 'thread.moreReplies.two'}),
+      few: () => msg('Show # more replies', {id: 'thread.moreReplies.few'}),
+      many: () => msg('Show # more replies', {id: 'thread.moreReplies.many'}),
+      other: () => msg('Show # more replies', {id: 'thread.moreReplies.other'}),
+    });
+    const loading = fetch?.status === 'pending';
+    const failure =
+      fetch?.status === 'error'
+        ? html`<p part="error" class="error" role="alert">${msg('More comments could not be loaded.', {id: 'thread.more.error'})} ${isCommentError(fetch.error) ? fetch.error.message : nothing}</p>`
+        : nothing;
+    return html`<div class="more-replies">${failure}<button type="button" part="more-replies-button" class="link-button more-replies-button" aria-controls=${repliesId} aria-disabled=${loading ? 'true' : 'false'} @click=${loading ? noop : onClick}>${loading ? msg('Loading…', {id: 'thread.more.loading'}) : label}</button></div>`;
   }
 }
+
+const noop = () => {};
+
+export type FetchState = {readonly status: 'pending'} | {readonly status: 'error'; readonly error: unknown};
 
 /** A conversation's replies not sent yet, when the adapter can fetch them (`loadReplies`). */
 export function unsentReplies(comment: Comment, adapter: CommentAdapter | undefined): MoreReplies | undefined {
