@@ -32,7 +32,8 @@ export const ownCommentActionsStyles = css`
     font-size: inherit;
   }
 
-  .own-action-error {
+  /* A failed Edit, Delete, Approve or Spam, on its own line under the comment's actions. */
+  .action-error {
     flex-basis: 100%;
     margin-block: 0.25rem 0;
     color: var(--_danger);
@@ -99,13 +100,6 @@ export const moderationStyles = css`
   .held-label {
     font-style: normal;
     font-weight: 600;
-  }
-
-  .moderation-error {
-    flex-basis: 100%;
-    margin-block: 0.25rem 0;
-    color: var(--_danger);
-    font-size: 0.875em;
   }
 `;
 

@@ -154,7 +154,7 @@ export class ModerationController implements ReactiveController {
         ${button('delete', msg('Delete', {id: 'thread.moderation.delete'}), msg('Deleting…', {id: 'thread.moderation.deleting'}), 'moderate-delete-button')}
       </span>
       ${failure
-        ? html`<p part="moderation-error" class="moderation-error" role="alert">
+        ? html`<p part="moderation-error" class="action-error" role="alert">
             ${this.#failureText(failure.action)} ${failure.detail}
           </p>`
         : nothing}

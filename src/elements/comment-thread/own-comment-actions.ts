@@ -98,11 +98,11 @@ export class OwnCommentActions implements ReactiveController {
           </button>`
         : nothing}
       ${this.#failed.has(comment.id)
-        ? html`<p class="own-action-error" role="alert">
+        ? html`<p class="action-error" role="alert">
             ${msg('The comment could not be deleted. Please try again.', {id: 'thread.delete.error'})}
           </p>`
         : nothing}
-      ${loadFailure ? html`<p class="own-action-error" role="alert">${loadFailure}</p>` : nothing}
+      ${loadFailure ? html`<p class="action-error" role="alert">${loadFailure}</p>` : nothing}
     `;
   }
 
