@@ -42,7 +42,10 @@ function loadThreadControls(): Promise<Controls> {
 
 /** The chunk for a reader's press, which waits for it no longer than for a page of comments. */
 function controlsForPress(): Promise<Controls> {
-  return Promise.race([loadThreadControls(), new Promise<never>((_, reject) => setTimeout(reject, DEFAULT_LOAD_DEADLINE_MS))]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, DEFAULT_LOAD_DEADLINE_MS)));
+  // A press that got its chunk leaves no 15 s timer behind.
+  return Promise.race([loadThreadControls(), late]).finally(() => clearTimeout(timer));
 }
 
 /**
