@@ -48,6 +48,14 @@ async function renderLikeable() {
   return {element, like, liked};
 }
 
+/** Presses Like before its controller is there: the press shows at once all the same. */
+async function pressShownAtOnce(like: () => HTMLButtonElement | null): Promise<void> {
+  like()!.click();
+  await nextFrame();
+  expect(like()!.getAttribute('aria-pressed'), 'the press shows at once').to.equal('true');
+  expect(text(like())).to.equal('Like 3 3 likes');
+}
+
 describe('<comment-thread> like buttons before their controller is loaded', function () {
   this.timeout(20_000);
   afterEach(() => resetHandlers());
@@ -56,10 +64,7 @@ describe('<comment-thread> like buttons before their controller is loaded', func
     const chunk = await holdControls(() => HttpResponse.error());
     const {element, like, liked} = await renderLikeable();
     try {
-      like()!.click();
-      await nextFrame();
-      expect(like()!.getAttribute('aria-pressed'), 'the press shows at once').to.equal('true');
-      expect(text(like())).to.equal('Like 3 3 likes');
+      await pressShownAtOnce(like);
       chunk.release();
       await waitUntil(() => part(element, 'reaction-error'), 'no message after the failed load');
       expect(text(part(element, 'reaction-error'))).to.equal('Your like could not be saved.');
@@ -103,10 +108,7 @@ describe('<comment-thread> like buttons before their controller is loaded', func
     const chunk = await holdControls(() => passthrough());
     const {element, like, liked} = await renderLikeable();
     try {
-      like()!.click();
-      await nextFrame();
-      expect(like()!.getAttribute('aria-pressed'), 'the press shows at once').to.equal('true');
-      expect(text(like())).to.equal('Like 3 3 likes');
+      await pressShownAtOnce(like);
       like()!.click();
       await nextFrame();
       expect(like()!.getAttribute('aria-pressed'), 'a second press takes it back').to.equal('false');
