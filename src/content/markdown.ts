@@ -1,4 +1,5 @@
 import type {Token} from 'marked';
+import {loadOnce} from '../core/load-once.js';
 
 /**
  * Markdown, for backends that store comments as Markdown (`capabilities.markdown`). Only
@@ -10,29 +11,20 @@ type Lex = (text: string) => Token[];
 
 let lex: Lex | undefined;
 let decode: ((text: string) => string) | undefined;
-let loading: Promise<void> | undefined;
 
 /**
- * Loads the lexer once (again after a failed load), and with it the entity decoder its text needs (both only where a
- * page shows Markdown); resolves when `markdownTokens` and `markdownText` can answer.
+ * Loads the lexer once (again after a failed load), and with it the entity decoder its
+ * text needs (both only where a page shows Markdown); resolves when `markdownTokens` and
+ * `markdownText` can answer.
  */
-export function loadMarkdown(): Promise<void> {
-  loading ??= Promise.all([import('marked'), import('./entities.js')]).then(
-    ([{Lexer}, {decodeEntities}]) => {
-      // GitHub's dialect (autolinked URLs), and a single line break kept as one, as people
-      // who never heard of Markdown expect from a comment box.
-      lex = (text) => Lexer.lex(text, {gfm: true, breaks: true});
-      decode = decodeEntities;
-    },
-    (error: unknown) => {
-      // A network blip must not leave the page without Markdown for good: the next caller
-      // loads it again.
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadMarkdown: () => Promise<void> = loadOnce(() =>
+  Promise.all([import('marked'), import('./entities.js')]).then(([{Lexer}, {decodeEntities}]) => {
+    // GitHub's dialect (autolinked URLs), and a single line break kept as one, as people
+    // who never heard of Markdown expect from a comment box.
+    lex = (text) => Lexer.lex(text, {gfm: true, breaks: true});
+    decode = decodeEntities;
+  }),
+);
 
 /**
  * A token's text as Markdown means it: the lexer leaves character references as typed

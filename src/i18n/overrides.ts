@@ -1,4 +1,5 @@
 import type {LocaleModule} from '@lit/localize';
+import {loadOnce} from '../core/load-once.js';
 
 type Template = LocaleModule['templates'][string];
 type Templates = Record<string, Template>;
@@ -16,8 +17,9 @@ export type ColloquyStrings = Record<string, string | Partial<Record<PluralCateg
 
 /** The catalogue of message ids and how many values each has, loaded with the first override. */
 type Catalogue = Readonly<Record<string, number>>;
-let catalogue: Promise<Catalogue> | undefined;
-const loadCatalogue = () => (catalogue ??= import('../generated/messages.js').then((module) => module.messagePlaceholders));
+const loadCatalogue: () => Promise<Catalogue> = loadOnce(() =>
+  import('../generated/messages.js').then((module) => module.messagePlaceholders),
+);
 
 /** Overrides for every locale under '', else under the locale they were given for. */
 const overrides = new Map<string, Templates>();

@@ -4,6 +4,7 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import type {CommentField} from '../../core/errors.js';
+import {loadOnce} from '../../core/load-once.js';
 import {editableText, type Comment, type NotificationChoices, type PostingPolicy} from '../../core/types.js';
 import {drafts, sameSlot, type DraftSlot} from '../../drafts/draft-store.js';
 import {rememberedGuest} from '../../drafts/remembered-guest.js';
@@ -39,14 +40,7 @@ import {ThreadRules} from './thread-rules.js';
  * defined, the guest fields inside it show as they are; it upgrades before any provider
  * button exists, so a click still opens the popup synchronously.
  */
-let loginChoice: Promise<unknown> | undefined;
-function loadLoginChoice(): void {
-  loginChoice ??= import('../login-choice/login-choice.js').catch((error: unknown) => {
-    // The guest fields still work; the next render with a sign-in backend tries again.
-    loginChoice = undefined;
-    console.error(error);
-  });
-}
+const loadLoginChoice = loadOnce(() => import('../login-choice/login-choice.js'));
 
 /**
  * The "Leave a Reply" form: posts a new comment or reply, or edits one, and never loses
@@ -284,7 +278,8 @@ export class CommentFormElement extends AdapterElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.adapterSettingsChanged(changed)) this.loadAdapter((error) => this.#posting.fail(asCommentError(error)));
     this.#session.use(this.#adapter);
-    if (this.#adapter?.capabilities.signIn) loadLoginChoice();
+    // A failed load leaves the guest fields working; the next render with a sign-in backend tries again.
+    if (this.#adapter?.capabilities.signIn) loadLoginChoice().catch(console.error);
     const slot = this.#currentSlot();
     if (!sameSlot(slot, this.#drafts.slot)) this.#enterSlot(slot);
   }

@@ -5,6 +5,7 @@ import {property} from 'lit/decorators.js';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isCommentError} from '../../core/errors.js';
+import {loadOnce} from '../../core/load-once.js';
 import type {Comment, SortOrder, ThreadInfo} from '../../core/types.js';
 import {CommentErrorEvent} from '../../events/comment-error.js';
 import {CommentReplyEvent} from '../../events/comment-reply.js';
@@ -46,16 +47,8 @@ import {invalidateProgressiveRender, ProgressiveRender} from './progressive-rend
 import {renderLoadError, renderSortControl, threadHeading} from './thread-header.js';
 import {buildThreadTree, nodesById, type ThreadNode} from './thread-tree.js';
 
-type LinkedComment = typeof import('./linked-comment.js');
-let linkedCommentModule: Promise<LinkedComment> | undefined;
-
 /** linked-comment.ts, loaded once; asked for again after a failed load. */
-function loadLinkedCommentModule(): Promise<LinkedComment> {
-  return (linkedCommentModule ??= import('./linked-comment.js').catch((error: unknown) => {
-    linkedCommentModule = undefined;
-    throw error;
-  }));
-}
+const loadLinkedCommentModule = loadOnce(() => import('./linked-comment.js'));
 
 /** Attributes that configure the element itself, so they are not passed to a named adapter. */
 const OWN_ATTRIBUTES = ['adapter', 'max-depth', 'sort', 'page-size', 'load-timeout', 'date-style', 'loading'];
@@ -525,7 +518,7 @@ export class CommentThreadElement extends AdapterElement {
    */
   async #reveal(commentId: string, fromAddress: boolean): Promise<void> {
     const request = ++this.#revealRequest;
-    let linked: LinkedComment;
+    let linked: typeof import('./linked-comment.js');
     try {
       linked = await loadLinkedCommentModule();
     } catch (error) {

@@ -1,5 +1,6 @@
 import {msg} from '@lit/localize';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
+import {loadOnce} from '../../core/load-once.js';
 import {html, nothing, type PropertyValues, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
 import type {Comment, Reaction} from '../../core/types.js';
 import type {ModerationController, ModerationOptions} from './moderation.js';
@@ -25,20 +26,11 @@ export {moderationStyles, moreRepliesStyles, newCommentsStyles, ownCommentAction
 // there before the viewer's next comment needs it.
 
 type Controls = typeof import('./controls.js');
-let controls: Promise<Controls> | undefined;
 /** The chunk, once loaded: another thread then needs no waiting. */
 let loadedControls: Controls | undefined;
 
 /** The controls' chunk; loads once, and is asked for again after a failed load. */
-function loadThreadControls(): Promise<Controls> {
-  return (controls ??= import('./controls.js').then(
-    (module) => (loadedControls = module),
-    (error: unknown) => {
-      controls = undefined;
-      throw error;
-    },
-  ));
-}
+const loadThreadControls = loadOnce(() => import('./controls.js').then((module) => (loadedControls = module)));
 
 /** The chunk for a reader's press, which waits for it no longer than for a page of comments. */
 function controlsForPress(): Promise<Controls> {

@@ -1,25 +1,19 @@
 import type {ReactiveController, ReactiveElement, TemplateResult} from 'lit';
 import {loadMarkdown, markdownTokens} from '../../content/markdown.js';
+import {loadOnce} from '../../core/load-once.js';
 
 type Templates = typeof import('./markdown-templates.js');
 let templates: Templates | undefined;
-let loading: Promise<void> | undefined;
 
 /**
  * The lexer and the templates its tokens become, loaded once: neither is needed before a
  * comment in Markdown shows. A failed load is tried again by the next comment that needs it.
  */
-function loadMarkdownTemplates(): Promise<void> {
-  return (loading ??= Promise.all([loadMarkdown(), import('./markdown-templates.js')]).then(
-    ([, module]) => {
-      templates = module;
-    },
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
-}
+const loadMarkdownTemplates = loadOnce(() =>
+  Promise.all([loadMarkdown(), import('./markdown-templates.js')]).then(([, module]) => {
+    templates = module;
+  }),
+);
 
 /**
  * Renders Markdown text as Lit templates for its host, loading the parser on first use and

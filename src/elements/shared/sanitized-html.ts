@@ -1,22 +1,13 @@
 import {nothing, noChange, type ChildPart} from 'lit';
 import {AsyncDirective, directive, PartType, type PartInfo} from 'lit/async-directive.js';
+import {loadOnce} from '../../core/load-once.js';
 
 type SanitizerModule = typeof import('../../sanitizer/index.js');
 
 let sanitizer: SanitizerModule | undefined;
-let loading: Promise<SanitizerModule> | undefined;
 
 /** Imports the sanitizer chunk once, on first use; a failed import may be retried later. */
-function loadSanitizer(): Promise<SanitizerModule> {
-  loading ??= import('../../sanitizer/index.js').then(
-    (module) => (sanitizer = module),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+const loadSanitizer = loadOnce(() => import('../../sanitizer/index.js').then((module) => (sanitizer = module)));
 
 class SanitizedHtmlDirective extends AsyncDirective {
   #html: string | undefined;
