@@ -32,10 +32,19 @@ let loadedControls: Controls | undefined;
 /** The controls' chunk; loads once, and is asked for again after a failed load. */
 const loadThreadControls = loadOnce(() => import('./controls.js').then((module) => (loadedControls = module)));
 
+/**
+ * How long the chunk is waited for: as long as a page of comments may take (the thread's
+ * `load-timeout`), but never for good, even where pages have no deadline: a stalled chunk
+ * must not hold the comments or a press back.
+ */
+function chunkDeadline(pageDeadline: number): number {
+  return Number.isFinite(pageDeadline) && pageDeadline > 0 ? pageDeadline : DEFAULT_LOAD_DEADLINE_MS;
+}
+
 /** The chunk for a reader's press, which waits for it no longer than for a page of comments. */
-function controlsForPress(): Promise<Controls> {
+function controlsForPress(pageDeadline: number): Promise<Controls> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, DEFAULT_LOAD_DEADLINE_MS)));
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, chunkDeadline(pageDeadline))));
   // A press that got its chunk leaves no 15 s timer behind.
   return Promise.race([loadThreadControls(), late]).finally(() => clearTimeout(timer));
 }
@@ -205,7 +214,7 @@ export class LazyNewComments extends LazyControl<NewCommentsController, NewComme
  * reactions, the controller loads when the page is idle after its first comments,
  * before most presses.
  */
-export class LazyReactions extends LazyControl<ReactionController, ReactionsOptions> {
+export class LazyReactions extends LazyControl<ReactionController, ReactionsOptions & {deadline(): number}> {
   /** Presses made before the controller loaded, oldest first: each the reaction as shown before it. */
   #presses: Array<{comment: Comment; reaction: Reaction}> = [];
   /** Comments whose press was lost with the chunk, and what their message says. */
@@ -263,7 +272,7 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
     else this.#presses.splice(again, 1);
     this.host.requestUpdate();
     // No retry of its own: a failed load undoes the press, and the next press asks again.
-    void controlsForPress().then(
+    void controlsForPress(this.options.deadline()).then(
       (module) => this.load(module),
       () => this.failed(),
     ).finally(() => this.host.requestUpdate());
@@ -301,15 +310,13 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
     return new module.ReplyFetchController(this.host, this.options);
   }
 
-  readonly press = async (event: Event): Promise<void> => {
-    const conversationId = (event.currentTarget as HTMLElement).closest('li')?.querySelector('article')?.dataset['commentId'];
-    if (conversationId === undefined) return;
+  readonly press = async (conversationId: string): Promise<void> => {
     if (!this.real) {
       // Only a press tries again: a chunk that keeps failing costs one request per press.
       this.#loads.set(conversationId, {status: 'pending'});
       this.options.changed(conversationId);
       try {
-        this.load(await controlsForPress());
+        this.load(await controlsForPress(this.options.deadline()));
         this.#loads.delete(conversationId);
       } catch (error) {
         this.#loads.set(conversationId, {status: 'error', error});
@@ -356,11 +363,12 @@ export class ControlsGate implements ReactiveController {
   readonly #checked = new WeakSet<readonly Comment[]>();
   readonly #held = new Map<PropertyKey, unknown>();
 
-  /** `tree`: the thread's conversations as they are about to show. */
+  /** `tree`: the thread's conversations as they are about to show; `deadline`: how long a page of them may take (ms). */
   constructor(
     private readonly host: ReactiveElement,
     private readonly controls: ReadonlyArray<LazyControl<unknown, unknown>>,
     private readonly tree: () => readonly ThreadNode[],
+    private readonly deadline: () => number,
   ) {
     host.addController(this);
   }
@@ -415,7 +423,7 @@ export class ControlsGate implements ReactiveController {
       if (this.#loading !== loading) return;
       this.#late = true;
       this.#release();
-    }, DEFAULT_LOAD_DEADLINE_MS);
+    }, chunkDeadline(this.deadline()));
     return false;
   }
 

@@ -9,7 +9,7 @@ import {commentIds, memoryAdapterFor, THREAD} from './thread-fixture.js';
 
 // The controls' chunk may not fail but never come (a request that stalls on a flaky
 // network): the thread waits for it no longer than a page of comments may take, then shows
-// its comments without it. This file runs in a page of its own, the chunk not loaded yet.
+// its comments without it, never waiting for good. This file runs in a page of its own, the chunk not loaded yet.
 
 describe('<comment-thread> when the controls\' chunk stalls', function () {
   this.timeout(DEFAULT_LOAD_DEADLINE_MS + 20_000);
@@ -19,9 +19,18 @@ describe('<comment-thread> when the controls\' chunk stalls', function () {
     for (const key of Object.keys(localStorage)) if (key.includes('colloquy-test-chunk-stalled')) localStorage.removeItem(key);
   });
 
-  it('shows a long conversation within the deadline of a page, and settles', async () => {
-    const adapter = memoryAdapterFor({comments: conversation(REPLIES_SHOWN_FIRST + 30), adapter: {storageKey: `colloquy-test-chunk-stalled-${Date.now()}`}});
-    const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="2000" .adapter=${adapter}></comment-thread>`);
+  const longConversation = () =>
+    memoryAdapterFor({comments: conversation(REPLIES_SHOWN_FIRST + 30), adapter: {storageKey: `colloquy-test-chunk-stalled-${Date.now()}`}});
+
+  it('shows a long conversation within the thread\'s own deadline of a page (load-timeout)', async () => {
+    const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="2000" load-timeout="1000" .adapter=${longConversation()}></comment-thread>`);
+    // Well before the default deadline, which a thread with a shorter one does not wait for.
+    await waitUntil(() => commentIds(element).includes('other'), 'the comments did not show within the thread\'s deadline', {timeout: DEFAULT_LOAD_DEADLINE_MS - 5_000});
+    expect(replyIds(element)).to.have.length(REPLIES_SHOWN_FIRST);
+  });
+
+  it('shows a long conversation within the default deadline where pages have none (load-timeout 0), and settles', async () => {
+    const element = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} page-size="2000" load-timeout="0" .adapter=${longConversation()}></comment-thread>`);
     await waitUntil(() => commentIds(element).includes('other'), 'the comments never showed', {timeout: DEFAULT_LOAD_DEADLINE_MS + 5_000});
     expect(replyIds(element)).to.have.length(REPLIES_SHOWN_FIRST);
     const settled = await Promise.race([element.updateComplete.then(() => true), new Promise((resolve) => setTimeout(resolve, 2_000, false))]);
