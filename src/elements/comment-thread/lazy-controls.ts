@@ -7,6 +7,7 @@ import type {ModerationController, ModerationOptions} from './moderation.js';
 import type {MoreRepliesHost, ReplyFetchController} from './more-replies.js';
 import type {NewCommentsController, NewCommentsOptions} from './new-comments.js';
 import type {OwnCommentActions, OwnCommentActionsOptions} from './own-comment-actions.js';
+import {sessionStoreFor} from '../shared/session-store.js';
 import {renderReactionButtons, renderReactionFailure, storedReaction} from './reaction-buttons.js';
 import type {ReactionController, ReactionsOptions} from './reactions.js';
 import {hasMoreReplies, type FetchState} from './reply-batches.js';
@@ -257,11 +258,22 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
     return this.options.adapter()?.capabilities.reactions ?? [];
   }
 
-  /** The stored reaction, with a press waiting for the controller applied on top. */
+  /** The stored reaction, with a press waiting for the controller applied on top where it can be sent. */
   #shown(comment: Comment, key: string): Reaction {
     const stored = storedReaction(comment, key);
+    if (this.#needsSignIn()) return stored;
     if (!this.#presses.some((press) => press.comment.id === comment.id && press.reaction.key === key)) return stored;
     return {key, viewerReacted: !stored.viewerReacted, count: Math.max(0, stored.count + (stored.viewerReacted ? -1 : 1))};
+  }
+
+  /**
+   * Whether a press would ask the viewer to sign in (a backend without guest reactions, no
+   * session known yet): it is not shown as made only to be taken back beside "Sign in to
+   * like comments" once the controller is there.
+   */
+  #needsSignIn(): boolean {
+    const adapter = this.options.adapter();
+    return adapter !== undefined && !adapter.capabilities.guestReactions && !sessionStoreFor(adapter).session;
   }
 
   #press(comment: Comment, shown: Reaction): void {
