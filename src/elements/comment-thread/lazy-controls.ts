@@ -16,15 +16,16 @@ import type {ThreadNode} from './thread-tree.js';
 export {moderationStyles, moreRepliesStyles, newCommentsStyles, ownCommentActionsStyles} from './controls.styles.js';
 
 // Most readers see comments with none of these controls: moderation (held comments and
-// what moderators do with them), Edit and Delete on the viewer's own comments, the
-// notice of comments that arrived live, "Show N more replies" under conversations
-// longer than is shown at first, and what a like button's press does. Their code is a chunk of its own (controls.ts).
-// Until it is needed, a stand-in answers for each controller as it would for a comment
-// that shows none of it; when a comment that needs one is about to show, the thread keeps
-// its current DOM until the chunk is there (ControlsGate), so nothing shows half-built
-// and then shifts. Where the backend says the viewer may edit, delete or moderate, the
-// chunk also loads once the first comments are on screen and the page is idle, so it is
-// there before the viewer's next comment needs it.
+// what moderators do with them), Edit and Delete on the viewer's own comments, the notice
+// of comments that arrived live, and what "Show N more replies" and a like button's press
+// do. Their code is a chunk of its own (controls.ts). Until it is needed, a stand-in
+// answers for each controller as it would for a comment that shows none of it; when a
+// comment that needs one is about to show, the thread keeps its current DOM until the
+// chunk is there (ControlsGate), so nothing shows half-built and then shifts. The like and
+// "Show N more replies" buttons need nothing from it to show. Where the viewer is likely to
+// use the chunk (the backend lets them edit, delete, moderate or like; a conversation is
+// longer than is shown at first), it also loads once the first comments are on screen and
+// the page is idle, so it is there before the next press or comment needs it.
 
 type Controls = typeof import('./controls.js');
 /** The chunk, once loaded: another thread then needs no waiting. */
@@ -71,18 +72,13 @@ abstract class LazyControl<Real, Options> {
     return false;
   }
 
-  /** Whether a conversation of the thread about to show (`tree`) shows something only the loaded controller renders. */
-  needsIn(_tree: readonly ThreadNode[]): boolean {
-    return false;
-  }
-
   /** Whether the stand-in holds something for the controller (a live arrival). */
   waiting(): boolean {
     return false;
   }
 
-  /** Whether the backend lets the viewer do what the controller is for. */
-  likely(): boolean {
+  /** Whether the viewer is likely to use the controller: the backend lets them, the thread shown (`tree`) has what it is for. */
+  likely(_tree: readonly ThreadNode[]): boolean {
     return false;
   }
 
@@ -294,28 +290,17 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
 /**
  * What "Show N more replies" does and the fetches of replies a page did not bring
  * (more-replies.ts); which replies are shown, and the button, are the thread's own
- * `ReplyBatches`. The thread waits for this to load before a conversation that needs it
- * shows; when the chunk could not load, a press of the button (rendered all the same)
- * tries again, showing "Loading…", then the failure and the button again if it fails.
+ * `ReplyBatches`, so a long conversation shows at once, without waiting for this. It loads
+ * when the page is idle after comments with such a conversation, or at the first press,
+ * which shows "Loading…" meanwhile, then the failure and the button again if it fails.
  */
 export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepliesHost> {
-  /** Trees looked through and found to need nothing, or given up on after a failed load. */
-  readonly #checked = new WeakSet<readonly ThreadNode[]>();
-  #lastTree: readonly ThreadNode[] | undefined;
   /** Conversations whose press waits for the chunk, or found it could not load. */
   readonly #loads = new Map<string, FetchState>();
 
-  override needsIn(tree: readonly ThreadNode[]): boolean {
-    if (this.#checked.has(tree)) return false;
-    this.#lastTree = tree;
+  override likely(tree: readonly ThreadNode[]): boolean {
     const adapter = this.options.adapter();
-    if (tree.some((conversation) => hasMoreReplies(conversation, adapter))) return true;
-    this.#checked.add(tree);
-    return false;
-  }
-
-  override failed(): void {
-    if (this.#lastTree) this.#checked.add(this.#lastTree);
+    return tree.some((conversation) => hasMoreReplies(conversation, adapter));
   }
 
   protected create(module: Controls): ReplyFetchController {
@@ -324,7 +309,7 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
 
   readonly press = async (conversationId: string): Promise<void> => {
     if (!this.real) {
-      // Only a press tries again: a chunk that keeps failing costs one request per press.
+      // No retry of its own: a chunk that keeps failing costs one request per press.
       this.#loads.set(conversationId, {status: 'pending'});
       this.options.changed(conversationId);
       try {
@@ -395,7 +380,8 @@ export class ControlsGate implements ReactiveController {
 
   /** After the first comments (`comment-load`), when idle: the chunk, if the viewer may need it. */
   readonly #prefetch = () => {
-    if (!this.controls.some((control) => !control.loaded && control.likely())) return;
+    const tree = this.tree();
+    if (!this.controls.some((control) => !control.loaded && control.likely(tree))) return;
     const load = () => void loadThreadControls().catch(() => {});
     if (typeof requestIdleCallback === 'function') requestIdleCallback(load, {timeout: 2000});
     else setTimeout(load, 50);
@@ -451,8 +437,6 @@ export class ControlsGate implements ReactiveController {
     const missing = this.controls.filter((control) => !control.loaded);
     if (missing.length === 0) return false;
     if (missing.some((control) => control.waiting())) return true;
-    const tree = this.tree();
-    if (missing.some((control) => control.needsIn(tree))) return true;
     for (const list of lists) {
       if (this.#checked.has(list)) continue;
       if (list.some((comment) => missing.some((control) => control.needs(comment)))) return true;
