@@ -497,12 +497,12 @@ export class CommentThreadElement extends AdapterElement {
     return has(this.#data.comments) || has(this.#data.added) || has(this.#outgoing.list);
   }
 
-  /** The thread's tree, rebuilt only when the comments or the depth change. */
   /** How long a page of comments may take (ms; 0 for no deadline): the running query's, or `load-timeout`. */
   #pageDeadline(): number {
     return this.#data.query?.deadline ?? this.loadTimeout;
   }
 
+  /** The thread's tree, rebuilt only when the comments or the depth change. */
   #nodes(): ThreadNode[] {
     const added = this.#newComments.shown(this.#data.added);
     const inputs = [this.#data.comments, added, this.#outgoing.list, this.maxDepth, this.#sort] as const;
