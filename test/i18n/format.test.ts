@@ -1,5 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {formatNumber} from '../../src/i18n/format.js';
+import {constructionsDuring} from '../helpers/constructions.js';
 import {sourceLocale, targetLocales} from '../../src/localization.js';
 
 /** What Intl writes, with the default locale for a tag it refuses (as formatNumber does). */
@@ -40,22 +41,11 @@ describe('formatNumber()', () => {
     expect(differences).to.deep.equal([]);
   });
 
-  it('builds no Intl.NumberFormat for counts under 1,000 where the digits are ASCII (its first costs milliseconds)', () => {
-    const native = Intl.NumberFormat;
-    let built = 0;
-    Intl.NumberFormat = new Proxy(native, {
-      construct(target, args) {
-        built++;
-        return Reflect.construct(target, args);
-      },
-    });
-    try {
+  it('builds no Intl.NumberFormat for counts under 1,000 where the digits are ASCII (its first costs milliseconds)', async () => {
+    const small = await constructionsDuring(Intl, 'NumberFormat', () => {
       for (const tag of ['en-AU', 'de-AT', 'ja-JP', 'zh-Hant-HK']) for (const value of [0, 3, 999]) formatNumber(value, tag);
-      expect(built).to.equal(0);
-      formatNumber(1000, 'en-AU');
-      expect(built, 'a count that needs a separator').to.equal(1);
-    } finally {
-      Intl.NumberFormat = native;
-    }
+    });
+    expect(small).to.equal(0);
+    expect(await constructionsDuring(Intl, 'NumberFormat', () => formatNumber(1000, 'en-AU')), 'a count that needs a separator').to.equal(1);
   });
 });
