@@ -65,22 +65,3 @@ export function formatNumber(value: number, locale: string): string {
   if (value >= 0 && value < 1000 && Number.isInteger(value) && ASCII_DIGITS.test(locale)) return String(value);
   return perLocale(numberFormats, locale, (tag) => new Intl.NumberFormat(tag)).format(value);
 }
-
-const minuteFormats = new Map<string, Intl.NumberFormat>();
-const comingFormats = new Map<string, Intl.RelativeTimeFormat>();
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** "4 min" in `locale`. */
-export function formatMinutes(minutes: number, locale: string): string {
-  return perLocale(minuteFormats, locale, (tag) => new Intl.NumberFormat(tag, {style: 'unit', unit: 'minute', unitDisplay: 'short'})).format(minutes);
-}
-
-/** "in 30 seconds" in `locale`. */
-export function formatSecondsFromNow(seconds: number, locale: string): string {
-  return perLocale(comingFormats, locale, (tag) => new Intl.RelativeTimeFormat(tag, {numeric: 'auto'})).format(seconds, 'second');
-}
-
-/** "3:12 PM" in `locale`. */
-export function formatTimeOfDay(time: number, locale: string): string {
-  return perLocale(timeFormats, locale, (tag) => new Intl.DateTimeFormat(tag, {hour: 'numeric', minute: '2-digit'})).format(time);
-}
