@@ -46,6 +46,8 @@ export interface RestStartOptions {
   /** The largest page the server takes, when known without its service document. */
   maxPageSize?: number;
   firstPage?: LoadPageRequest;
+  /** The reader's language (see RestAdapterOptions.locale). */
+  locale?: () => string | undefined;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface RestStartOptions {
 export function startRest(options: RestStartOptions, signal?: AbortSignal): RestStart {
   const endpoint = baseUrl(options.endpoint);
   const fetcher = options.fetch ?? ((input, init) => fetch(input, init));
-  const credentials = new RestCredentials(options.storage ?? safeStorage('sessionStorage'), endpoint);
+  const credentials = new RestCredentials(options.storage ?? safeStorage('sessionStorage'), endpoint, options.locale);
   const get = (url: string, headers: Headers) => {
     const answer = withLoadDeadline(signal, async (deadline) => {
       const response = await send(fetcher, url, {headers}, deadline);
@@ -86,7 +88,7 @@ export function startRestFromConfig(config: AdapterConfig, hints: AdapterHints =
   const endpoint = config['endpoint'];
   if (!endpoint) return undefined;
   try {
-    return startRest({endpoint, ...(hints.firstPage ? {firstPage: hints.firstPage} : {})});
+    return startRest({endpoint, ...(hints.firstPage ? {firstPage: hints.firstPage} : {}), ...(hints.locale ? {locale: hints.locale} : {})});
   } catch {
     return undefined;
   }
@@ -146,6 +148,25 @@ export function segment(value: string): string {
   return encodeURIComponent(value);
 }
 
+/**
+ * The language the elements follow when the page configures none: its `<html lang>`
+ * (followPageLanguage). Without one the browser sends its own preferences, which the
+ * elements then follow too.
+ */
+export function pageLanguage(): string | undefined {
+  return typeof document === 'undefined' ? undefined : document.documentElement.lang || undefined;
+}
+
+/**
+ * A language tag as an `Accept-Language` value, or nothing. Only a plain BCP 47 tag
+ * (letters, digits, hyphens; short) is sent: anything else the page or an app passed
+ * would make the header unsafe for CORS (a preflight for every request) or mean nothing
+ * to the server, which then falls back to the browser's own header.
+ */
+export function acceptLanguage(tag: string | undefined): string | undefined {
+  return tag && tag.length <= 35 && /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : undefined;
+}
+
 export interface Token {
   token: string;
   expiresAt?: string;
@@ -165,6 +186,8 @@ export class RestCredentials {
   constructor(
     readonly storage: SafeStorage,
     endpoint: string,
+    /** The reader's language, asked for again on every request: it may change while the page is open. */
+    readonly locale: () => string | undefined = pageLanguage,
   ) {
     this.#tokenKey = `colloquy:rest:token:${endpoint}`;
     this.#guestKey = `colloquy:rest:guest:${endpoint}`;
@@ -190,6 +213,8 @@ export class RestCredentials {
 
   headers(extra: Record<string, string> = {}): Headers {
     const headers = new Headers({Accept: 'application/json', ...extra});
+    const language = acceptLanguage(this.locale());
+    if (language) headers.set('Accept-Language', language);
     const token = this.token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
     else headers.set('Colloquy-Guest', this.#guestSecret());
