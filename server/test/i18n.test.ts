@@ -14,6 +14,7 @@ type Smtp = Awaited<ReturnType<typeof startSmtp>>;
 
 const PORT = 9702;
 const BASE = `http://127.0.0.1:${PORT}`;
+const SITE = 'https://blog.example';
 let smtp: Smtp;
 let server: Server;
 const dataDir = tempDir('colloquy-i18n-test-');
@@ -46,6 +47,7 @@ before(async () => {
     COLLOQUY_MODERATION: 'links',
     COLLOQUY_MODERATION_LINKS: '0',
     COLLOQUY_CONFIRMATIONS_PER_IP: '1000',
+    COLLOQUY_ORIGINS: SITE,
   });
 });
 after(async () => {
@@ -58,6 +60,7 @@ async function post(language: string | undefined, body: Record<string, unknown>,
   const guest = client(server.url);
   return guest.call('POST', `threads/${thread}/comments`, body, {
     'Idempotency-Key': crypto.randomUUID(),
+    Origin: SITE,
     ...(language === undefined ? {} : {'Accept-Language': language}),
   });
 }
@@ -150,7 +153,7 @@ describe('emails in the language the address subscribed in', () => {
     await post('en', {text: 'Hello from Bob', parentId: asked.body.comment.id, guest: {name: 'Bob'}}, 'billet');
     const notification = await smtp.waitFor((mail) => mail.to === 'amelie@example.com' && mail.text.includes('Hello from Bob'));
     assert.equal(notification.subject, 'Bob a répondu à votre commentaire sur « Le billet »');
-    assert.match(notification.text, /Se désabonner: http/);
+    assert.match(notification.text, /Se désabonner : http/, 'French puts a space before the colon');
   });
 
   it('keeps an address that subscribed before migration 008 in English', async () => {
@@ -161,5 +164,18 @@ describe('emails in the language the address subscribed in', () => {
     assert.match(early.html, /<html lang="en" dir="ltr">/);
     const french = await smtp.waitFor((mail) => mail.to === 'amelie@example.com' && mail.subject.includes('Spring'));
     assert.equal(french.subject, 'Nouvel article : Spring');
+  });
+
+  it('sends the sign-in link in the language of the request that asked for it, with its plural', async () => {
+    const response = await fetch(`${BASE}/auth/providers/email/link`, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', 'Accept-Language': 'ru-RU, en;q=0.5'},
+      body: JSON.stringify({email: 'olga@example.com', state: 'state-0123456789abcdef', redirect_uri: `${SITE}/callback`}),
+    });
+    assert.equal(response.status, 202, await response.text());
+    const mail = await smtp.waitFor((m) => m.to === 'olga@example.com');
+    assert.equal(mail.subject, 'Ваша ссылка для входа, чтобы комментировать на blog.example');
+    assert.match(mail.html, /<html lang="ru" dir="ltr">/);
+    assert.match(mail.text, /Ссылка сработает один раз в течение 10 минут\./, 'ten takes the "many" form');
   });
 });

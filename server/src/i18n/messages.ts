@@ -11,6 +11,8 @@ export const english = {
   // stands in for a page that gave none.
   'common.quoted': '\u201c{title}\u201d',
   'common.untitled': 'Untitled',
+  // A label and what it labels on one line of a plain-text email ("Unsubscribe: https://…").
+  'common.labelled': '{label}: {value}',
 
   // The request itself (body.ts, app.ts, comments.ts).
   'error.body-type': 'Send the request body as JSON (Content-Type: application/json).',

@@ -1,4 +1,5 @@
 import {escapeHtml} from '../html.js';
+import type {MessageId} from '../i18n/messages.js';
 import {quotedTitle, type Translator} from '../i18n/translate.js';
 import type {OutgoingMail} from '../mail/mailer.js';
 import {safeUrl} from '../render.js';
@@ -41,7 +42,12 @@ export function htmlDocument(t: Translator, body: string): string {
 }
 
 function footerText(t: Translator, reason: string, unsubscribe: string, stopAll: string): string {
-  return `\n-- \n${reason}\n${t.text('mail.unsubscribe')}: ${unsubscribe}\n${t.text('mail.stop-all')}: ${stopAll}\n`;
+  return `\n-- \n${reason}\n${labelled(t, 'mail.unsubscribe', unsubscribe)}\n${labelled(t, 'mail.stop-all', stopAll)}\n`;
+}
+
+/** "Label: https://…", one line of a plain-text email, punctuated as the language does. */
+function labelled(t: Translator, label: MessageId, value: string): string {
+  return t.text('common.labelled', {label: t.text(label), value});
 }
 
 function footerHtml(t: Translator, reason: string, unsubscribe: string, stopAll: string): string {
@@ -77,7 +83,7 @@ ${t.text('mail.confirm-open')}
 ${confirm}
 
 ${t.text('mail.confirm-ignore')}
-${t.text('mail.never-again')}: ${stopAll}
+${labelled(t, 'mail.never-again', stopAll)}
 `;
   const html = htmlDocument(t, `<p>${escapeHtml(intro)}</p>
 <p><a href="${escapeHtml(confirm)}">${t.html('mail.confirm-button')}</a></p>
@@ -112,7 +118,7 @@ export function commentMail(input: CommentMailInput): OutgoingMail {
   const lead = t.text(input.isReplyToRecipient ? 'mail.reply-lead' : 'mail.comment-lead', values);
   const reason = t.text('mail.comment-reason', values);
   const readIt = t.text('mail.read-and-reply');
-  const text = `${lead}\n\n${input.text}\n\n${permalink ? `${readIt}: ${permalink}\n` : ''}${footerText(t, reason, unsubscribe, stopAll)}`;
+  const text = `${lead}\n\n${input.text}\n\n${permalink ? `${labelled(t, 'mail.read-and-reply', permalink)}\n` : ''}${footerText(t, reason, unsubscribe, stopAll)}`;
   const html = htmlDocument(t, `<p>${escapeHtml(lead)}</p>
 <blockquote style="margin:0;padding-inline-start:1em;border-inline-start:3px solid #ccc">${paragraphsHtml(input.text)}</blockquote>
 ${permalink ? `<p><a href="${escapeHtml(permalink)}">${escapeHtml(readIt)}</a></p>` : ''}
@@ -137,7 +143,7 @@ export function postMail(input: {
   const reason = t.text('mail.post-reason');
   const heading = t.text('mail.post-subject', {title: input.title});
   const readIt = t.text('mail.read-post');
-  const text = `${heading}\n\n${input.excerpt ? `${input.excerpt}\n\n` : ''}${url ? `${readIt}: ${url}\n` : ''}${footerText(t, reason, unsubscribe, stopAll)}`;
+  const text = `${heading}\n\n${input.excerpt ? `${input.excerpt}\n\n` : ''}${url ? `${labelled(t, 'mail.read-post', url)}\n` : ''}${footerText(t, reason, unsubscribe, stopAll)}`;
   const html = htmlDocument(t, `<h1 style="font-size:1.3em">${escapeHtml(input.title)}</h1>
 ${input.excerpt ? paragraphsHtml(input.excerpt) : ''}
 ${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(readIt)}</a></p>` : ''}
