@@ -159,12 +159,12 @@ export function pageLanguage(): string | undefined {
 
 /**
  * A language tag as an `Accept-Language` value, or nothing. Only a plain BCP 47 tag
- * (letters, digits, hyphens; short) is sent: anything else the page or an app passed
+ * (letters, digits, hyphens; at most five subtags) is sent: anything else the page or an app passed
  * would make the header unsafe for CORS (a preflight for every request) or mean nothing
  * to the server, which then falls back to the browser's own header.
  */
 export function acceptLanguage(tag: string | undefined): string | undefined {
-  return tag && tag.length <= 35 && /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : undefined;
+  return tag && /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8}){0,4}$/.test(tag) ? tag : undefined;
 }
 
 export interface Token {
