@@ -1,6 +1,7 @@
 import {expect, fixture, html, waitUntil} from '@open-wc/testing';
 import {configureDeadlines, DEFAULT_ACTION_DEADLINE_MS, DEFAULT_LOAD_DEADLINE_MS} from '../../src/adapters/shared/deadline.js';
 import type {CommentThreadElement} from '../../src/elements/comment-thread/comment-thread.js';
+import type {Comment} from '../../src/core/types.js';
 import type {LoginChoiceElement} from '../../src/elements/login-choice/login-choice.js';
 import '../../src/elements/login-choice/login-choice.js';
 import {expectAccessible} from '../helpers/axe.js';
@@ -27,6 +28,30 @@ describe('deadlines of adapter calls', () => {
     await waitUntil(() => article(thread, 'mine').querySelector('[role="alert"]'), 'no failure after the deadline', {timeout: 3000});
     expect(text(article(thread, 'mine').querySelector('[role="alert"]'))).to.equal('The comment could not be deleted. Please try again.');
     await expectAccessible(thread);
+  });
+
+  it('a like that gets no answer is taken back with a message, and a new press sends again', async () => {
+    let answer: (active: boolean) => Promise<Comment> = never;
+    const liked = stubComment('a', {reactions: [{key: 'like', count: 2, viewerReacted: false}]});
+    const {adapter} = stubAdapter(async () => stubPage([liked], null, 1), {
+      capabilities: {edit: false, delete: false, reactions: ['like'], guestReactions: true, signIn: false, session: false, live: false},
+      react: (request) => answer(request.active),
+    });
+    const thread = await fixture<CommentThreadElement>(html`<comment-thread thread=${THREAD} .adapter=${adapter}></comment-thread>`);
+    await settled(thread);
+    const like = () => article(thread, 'a').querySelector<HTMLButtonElement>('[part~="reaction-button"]')!;
+    like().click();
+    await waitUntil(() => article(thread, 'a').querySelector('[part~="reaction-error"]'), 'no failure after the deadline', {timeout: 5000});
+    expect(text(article(thread, 'a').querySelector('[part~="reaction-error"]'))).to.equal(
+      'Your like could not be saved. The comments server did not answer in time. Check your connection and try again.',
+    );
+    expect(like().getAttribute('aria-pressed')).to.equal('false');
+    await expectAccessible(thread);
+    answer = async (active) => ({...liked, reactions: [{key: 'like', count: active ? 3 : 2, viewerReacted: active}]});
+    like().click();
+    await waitUntil(() => like().getAttribute('aria-pressed') === 'true' && !article(thread, 'a').querySelector('[part~="reaction-error"]'), 'the next press was not sent');
+    await settled(thread);
+    expect(text(like())).to.equal('Like 3 3 likes');
   });
 
   it('sign-in options that never come say they could not be loaded', async () => {

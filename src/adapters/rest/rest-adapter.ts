@@ -17,6 +17,7 @@ import type {
   SignInUrlRequest,
   ThreadEvent,
 } from '../../core/adapter.js';
+import {loadOnce} from '../../core/load-once.js';
 import type {CommentError} from '../../core/errors.js';
 import type {Comment, CommentPage, Session, SignInProvider} from '../../core/types.js';
 import {networkError, readJson, send, type Fetch} from '../shared/http.js';
@@ -80,22 +81,15 @@ export interface RestAdapterOptions {
   locale?: () => string | undefined;
 }
 
-/**
- * A chunk of the adapter loaded once, when first asked for (`requested` says whether it
- * was). A chunk that did not load is a network failure, retried like one.
- */
-function lazyChunk<T>(load: () => Promise<T>): (() => Promise<T>) & {readonly requested: boolean} {
-  let loading: Promise<T> | undefined;
-  const get = () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw networkError(error);
-    }));
-  return Object.defineProperty(get, 'requested', {get: () => loading !== undefined}) as (() => Promise<T>) & {readonly requested: boolean};
+/** A chunk of the adapter, loaded once when first asked for; one that did not load is a network failure, retried like one. */
+function lazyChunk<T>(load: () => Promise<T>): () => Promise<T> {
+  return loadOnce(() => load().catch((error: unknown) => Promise.reject(networkError(error))));
 }
 
 /** Posting, editing, signing in… (changes.ts): also loaded when the page is idle after the first page. */
 const changes = lazyChunk(() => import('./changes.js'));
+/** Whether the idle prefetch of `changes` was asked for: once a page, not once per page of comments. */
+let changesPrefetched = false;
 /** The next replies of long conversations, where a linked comment is (occasional-reads.ts). */
 const occasionalReads = lazyChunk(() => import('./occasional-reads.js'));
 /** What a failed answer says (error-answers.ts); when even that cannot load, the network failed. */
@@ -173,7 +167,10 @@ export class RestAdapter implements CommentAdapter {
       return mapPage(cached.body, request.thread);
     }
     const page = mapPage(body, request.thread);
-    if (!changes.requested) whenIdle(() => void changes().catch(() => {}));
+    if (!changesPrefetched) {
+      changesPrefetched = true;
+      whenIdle(() => void changes().catch(() => {}));
+    }
     const etag = response.headers.get('ETag');
     if (etag) {
       this.#pages.delete(url);

@@ -11,8 +11,9 @@ const deadlines = {load: DEFAULT_LOAD_DEADLINE_MS, action: DEFAULT_ACTION_DEADLI
 /**
  * Changes the page-wide deadlines of the elements' adapter calls, in milliseconds (0 for
  * none): `load` for reads (sign-in providers, the session, a standalone form's thread
- * rules), `action` for changes (edit, delete, sign out, completing a sign-in). A thread's
- * pages follow its own `load-timeout` attribute; posting has its own retry policy.
+ * rules), `action` for changes (edit, delete, a like, moderation, sign out, completing a
+ * sign-in). A thread's pages follow its own `load-timeout` attribute; posting has its own
+ * retry policy.
  */
 export function configureDeadlines(next: Partial<{load: number; action: number}>): void {
   Object.assign(deadlines, next);

@@ -197,6 +197,7 @@ export class CommentThreadElement extends AdapterElement {
     adapter: () => this.#adapter,
     threadId: () => this.#threadId,
     stored: (comment) => this.#data.add(comment),
+    deadline: () => this.#pageDeadline(),
   });
   readonly #newComments = new LazyNewComments(this, {
     locale: () => localeOf(this),
@@ -208,14 +209,14 @@ export class CommentThreadElement extends AdapterElement {
   readonly #moreReplies = new LazyMoreReplies(this, {
     adapter: () => this.#adapter,
     thread: () => this.#data.query?.thread,
-    deadline: () => this.#data.query?.deadline ?? DEFAULT_LOAD_DEADLINE_MS,
+    deadline: () => this.#pageDeadline(),
     store: (conversationId, cursor, batch) => this.#data.addReplies(conversationId, cursor, batch),
     changed: (conversationId) => this.#changedComments([conversationId]),
     conversation: (commentId) => nodesById(this.#nodes()).get(commentId)?.conversation,
     batches: this.#replyBatches,
     revealed: (first, count) => void this.#showRevealedReplies(first, count),
   });
-  readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments, this.#moreReplies, this.#reactions], () => this.#nodes());
+  readonly #controls = new ControlsGate(this, [this.#own, this.#moderation, this.#newComments, this.#moreReplies, this.#reactions], () => this.#nodes(), () => this.#pageDeadline());
   readonly #longThread = new LongThreadController(this, (commentIds) => this.#changedComments(commentIds));
   readonly #markdown = new MarkdownController(this);
   readonly #permalinks = new PermalinkController(this, (commentId) => void this.#reveal(commentId, true));
@@ -494,6 +495,11 @@ export class CommentThreadElement extends AdapterElement {
   #hasEditWindow(): boolean {
     const has = (comments: readonly Comment[]) => comments.some((comment) => comment.viewerCan.editableUntil !== undefined);
     return has(this.#data.comments) || has(this.#data.added) || has(this.#outgoing.list);
+  }
+
+  /** How long a page of comments may take (ms; 0 for no deadline): the running query's, or `load-timeout`. */
+  #pageDeadline(): number {
+    return this.#data.query?.deadline ?? this.loadTimeout;
   }
 
   /** The thread's tree, rebuilt only when the comments or the depth change. */

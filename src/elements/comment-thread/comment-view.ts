@@ -61,7 +61,7 @@ export interface CommentViewContext {
   /** Fetches of replies a page did not bring: their state is shown by the button. */
   readonly replyFetches: Pick<ReplyFetchController, 'state'>;
   /** "Show N more replies" was pressed. */
-  readonly onMoreReplies: (event: Event) => void;
+  readonly onMoreReplies: (conversationId: string) => void;
   readonly own: Pick<OwnCommentActions, 'isEditing' | 'renderEditor' | 'renderActions'>;
   readonly moderation: Pick<ModerationController, 'showsPending' | 'renderNote' | 'renderActions'>;
   readonly reactions: Pick<ReactionController, 'renderButtons' | 'renderMessage'>;
@@ -450,7 +450,7 @@ class CommentItemDirective extends Directive implements LiveLabel {
     this.#region(
       'more',
       hidden > 0
-        ? context.replyBatches.renderButton(hidden, repliesId(node.comment), locale, context.onMoreReplies, context.replyFetches.state(node.comment.id))
+        ? context.replyBatches.renderButton(hidden, repliesId(node.comment), locale, () => context.onMoreReplies(node.comment.id), context.replyFetches.state(node.comment.id))
         : nothing,
       this.#item!,
       () => null,

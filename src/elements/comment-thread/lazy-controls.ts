@@ -7,6 +7,7 @@ import type {ModerationController, ModerationOptions} from './moderation.js';
 import type {MoreRepliesHost, ReplyFetchController} from './more-replies.js';
 import type {NewCommentsController, NewCommentsOptions} from './new-comments.js';
 import type {OwnCommentActions, OwnCommentActionsOptions} from './own-comment-actions.js';
+import {sessionStoreFor} from '../shared/session-store.js';
 import {renderReactionButtons, renderReactionFailure, storedReaction} from './reaction-buttons.js';
 import type {ReactionController, ReactionsOptions} from './reactions.js';
 import {hasMoreReplies, type FetchState} from './reply-batches.js';
@@ -15,15 +16,16 @@ import type {ThreadNode} from './thread-tree.js';
 export {moderationStyles, moreRepliesStyles, newCommentsStyles, ownCommentActionsStyles} from './controls.styles.js';
 
 // Most readers see comments with none of these controls: moderation (held comments and
-// what moderators do with them), Edit and Delete on the viewer's own comments, the
-// notice of comments that arrived live, "Show N more replies" under conversations
-// longer than is shown at first, and what a like button's press does. Their code is a chunk of its own (controls.ts).
-// Until it is needed, a stand-in answers for each controller as it would for a comment
-// that shows none of it; when a comment that needs one is about to show, the thread keeps
-// its current DOM until the chunk is there (ControlsGate), so nothing shows half-built
-// and then shifts. Where the backend says the viewer may edit, delete or moderate, the
-// chunk also loads once the first comments are on screen and the page is idle, so it is
-// there before the viewer's next comment needs it.
+// what moderators do with them), Edit and Delete on the viewer's own comments, the notice
+// of comments that arrived live, and what "Show N more replies" and a like button's press
+// do. Their code is a chunk of its own (controls.ts). Until it is needed, a stand-in
+// answers for each controller as it would for a comment that shows none of it; when a
+// comment that needs one is about to show, the thread keeps its current DOM until the
+// chunk is there (ControlsGate), so nothing shows half-built and then shifts. The like and
+// "Show N more replies" buttons need nothing from it to show. Where the viewer is likely to
+// use the chunk (the backend lets them edit, delete, moderate or like; a conversation is
+// longer than is shown at first), it also loads once the first comments are on screen and
+// the page is idle, so it is there before the next press or comment needs it.
 
 type Controls = typeof import('./controls.js');
 /** The chunk, once loaded: another thread then needs no waiting. */
@@ -32,10 +34,19 @@ let loadedControls: Controls | undefined;
 /** The controls' chunk; loads once, and is asked for again after a failed load. */
 const loadThreadControls = loadOnce(() => import('./controls.js').then((module) => (loadedControls = module)));
 
+/**
+ * How long the chunk is waited for: as long as a page of comments may take (the thread's
+ * `load-timeout`), but never for good, even where pages have no deadline: a stalled chunk
+ * must not hold the comments or a press back.
+ */
+function chunkDeadline(pageDeadline: number): number {
+  return Number.isFinite(pageDeadline) && pageDeadline > 0 ? pageDeadline : DEFAULT_LOAD_DEADLINE_MS;
+}
+
 /** The chunk for a reader's press, which waits for it no longer than for a page of comments. */
-function controlsForPress(): Promise<Controls> {
+function controlsForPress(pageDeadline: number): Promise<Controls> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, DEFAULT_LOAD_DEADLINE_MS)));
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, chunkDeadline(pageDeadline))));
   // A press that got its chunk leaves no 15 s timer behind.
   return Promise.race([loadThreadControls(), late]).finally(() => clearTimeout(timer));
 }
@@ -61,18 +72,13 @@ abstract class LazyControl<Real, Options> {
     return false;
   }
 
-  /** Whether a conversation of the thread about to show (`tree`) shows something only the loaded controller renders. */
-  needsIn(_tree: readonly ThreadNode[]): boolean {
-    return false;
-  }
-
   /** Whether the stand-in holds something for the controller (a live arrival). */
   waiting(): boolean {
     return false;
   }
 
-  /** Whether the backend lets the viewer do what the controller is for. */
-  likely(): boolean {
+  /** Whether the viewer is likely to use the controller: the backend lets them, the thread shown (`tree`) has what it is for. */
+  likely(_tree: readonly ThreadNode[]): boolean {
     return false;
   }
 
@@ -205,7 +211,7 @@ export class LazyNewComments extends LazyControl<NewCommentsController, NewComme
  * reactions, the controller loads when the page is idle after its first comments,
  * before most presses.
  */
-export class LazyReactions extends LazyControl<ReactionController, ReactionsOptions> {
+export class LazyReactions extends LazyControl<ReactionController, ReactionsOptions & {deadline(): number}> {
   /** Presses made before the controller loaded, oldest first: each the reaction as shown before it. */
   #presses: Array<{comment: Comment; reaction: Reaction}> = [];
   /** Comments whose press was lost with the chunk, and what their message says. */
@@ -248,11 +254,22 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
     return this.options.adapter()?.capabilities.reactions ?? [];
   }
 
-  /** The stored reaction, with a press waiting for the controller applied on top. */
+  /** The stored reaction, with a press waiting for the controller applied on top where it can be sent. */
   #shown(comment: Comment, key: string): Reaction {
     const stored = storedReaction(comment, key);
+    if (this.#needsSignIn()) return stored;
     if (!this.#presses.some((press) => press.comment.id === comment.id && press.reaction.key === key)) return stored;
     return {key, viewerReacted: !stored.viewerReacted, count: Math.max(0, stored.count + (stored.viewerReacted ? -1 : 1))};
+  }
+
+  /**
+   * Whether a press would ask the viewer to sign in (a backend without guest reactions, no
+   * session known yet): it is not shown as made only to be taken back beside "Sign in to
+   * like comments" once the controller is there.
+   */
+  #needsSignIn(): boolean {
+    const adapter = this.options.adapter();
+    return adapter !== undefined && !adapter.capabilities.guestReactions && !sessionStoreFor(adapter).session;
   }
 
   #press(comment: Comment, shown: Reaction): void {
@@ -263,7 +280,7 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
     else this.#presses.splice(again, 1);
     this.host.requestUpdate();
     // No retry of its own: a failed load undoes the press, and the next press asks again.
-    void controlsForPress().then(
+    void controlsForPress(this.options.deadline()).then(
       (module) => this.load(module),
       () => this.failed(),
     ).finally(() => this.host.requestUpdate());
@@ -273,43 +290,30 @@ export class LazyReactions extends LazyControl<ReactionController, ReactionsOpti
 /**
  * What "Show N more replies" does and the fetches of replies a page did not bring
  * (more-replies.ts); which replies are shown, and the button, are the thread's own
- * `ReplyBatches`. The thread waits for this to load before a conversation that needs it
- * shows; when the chunk could not load, a press of the button (rendered all the same)
- * tries again, showing "Loading…", then the failure and the button again if it fails.
+ * `ReplyBatches`, so a long conversation shows at once, without waiting for this. It loads
+ * when the page is idle after comments with such a conversation, or at the first press,
+ * which shows "Loading…" meanwhile, then the failure and the button again if it fails.
  */
 export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepliesHost> {
-  /** Trees looked through and found to need nothing, or given up on after a failed load. */
-  readonly #checked = new WeakSet<readonly ThreadNode[]>();
-  #lastTree: readonly ThreadNode[] | undefined;
   /** Conversations whose press waits for the chunk, or found it could not load. */
   readonly #loads = new Map<string, FetchState>();
 
-  override needsIn(tree: readonly ThreadNode[]): boolean {
-    if (this.#checked.has(tree)) return false;
-    this.#lastTree = tree;
+  override likely(tree: readonly ThreadNode[]): boolean {
     const adapter = this.options.adapter();
-    if (tree.some((conversation) => hasMoreReplies(conversation, adapter))) return true;
-    this.#checked.add(tree);
-    return false;
-  }
-
-  override failed(): void {
-    if (this.#lastTree) this.#checked.add(this.#lastTree);
+    return tree.some((conversation) => hasMoreReplies(conversation, adapter));
   }
 
   protected create(module: Controls): ReplyFetchController {
     return new module.ReplyFetchController(this.host, this.options);
   }
 
-  readonly press = async (event: Event): Promise<void> => {
-    const conversationId = (event.currentTarget as HTMLElement).closest('li')?.querySelector('article')?.dataset['commentId'];
-    if (conversationId === undefined) return;
+  readonly press = async (conversationId: string): Promise<void> => {
     if (!this.real) {
-      // Only a press tries again: a chunk that keeps failing costs one request per press.
+      // No retry of its own: a chunk that keeps failing costs one request per press.
       this.#loads.set(conversationId, {status: 'pending'});
       this.options.changed(conversationId);
       try {
-        this.load(await controlsForPress());
+        this.load(await controlsForPress(this.options.deadline()));
         this.#loads.delete(conversationId);
       } catch (error) {
         this.#loads.set(conversationId, {status: 'error', error});
@@ -356,11 +360,12 @@ export class ControlsGate implements ReactiveController {
   readonly #checked = new WeakSet<readonly Comment[]>();
   readonly #held = new Map<PropertyKey, unknown>();
 
-  /** `tree`: the thread's conversations as they are about to show. */
+  /** `tree`: the thread's conversations as they are about to show; `deadline`: how long a page of them may take (ms). */
   constructor(
     private readonly host: ReactiveElement,
     private readonly controls: ReadonlyArray<LazyControl<unknown, unknown>>,
     private readonly tree: () => readonly ThreadNode[],
+    private readonly deadline: () => number,
   ) {
     host.addController(this);
   }
@@ -375,7 +380,8 @@ export class ControlsGate implements ReactiveController {
 
   /** After the first comments (`comment-load`), when idle: the chunk, if the viewer may need it. */
   readonly #prefetch = () => {
-    if (!this.controls.some((control) => !control.loaded && control.likely())) return;
+    const tree = this.tree();
+    if (!this.controls.some((control) => !control.loaded && control.likely(tree))) return;
     const load = () => void loadThreadControls().catch(() => {});
     if (typeof requestIdleCallback === 'function') requestIdleCallback(load, {timeout: 2000});
     else setTimeout(load, 50);
@@ -415,7 +421,7 @@ export class ControlsGate implements ReactiveController {
       if (this.#loading !== loading) return;
       this.#late = true;
       this.#release();
-    }, DEFAULT_LOAD_DEADLINE_MS);
+    }, chunkDeadline(this.deadline()));
     return false;
   }
 
@@ -431,8 +437,6 @@ export class ControlsGate implements ReactiveController {
     const missing = this.controls.filter((control) => !control.loaded);
     if (missing.length === 0) return false;
     if (missing.some((control) => control.waiting())) return true;
-    const tree = this.tree();
-    if (missing.some((control) => control.needsIn(tree))) return true;
     for (const list of lists) {
       if (this.#checked.has(list)) continue;
       if (list.some((comment) => missing.some((control) => control.needs(comment)))) return true;

@@ -1,5 +1,6 @@
 import {msg} from '@lit/localize';
 import {html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import {withActionDeadline} from '../../adapters/shared/deadline.js';
 import type {CommentAdapter} from '../../core/adapter.js';
 import {isAbortError, isCommentError} from '../../core/errors.js';
 import type {Comment, Reaction} from '../../core/types.js';
@@ -107,10 +108,8 @@ export class ReactionController implements ReactiveController {
       const controller = new AbortController();
       wanted.request = controller;
       try {
-        latest = await adapter.react!(
-          {thread: this.options.threadId(), commentId: comment.id, reaction: key, active: sent},
-          {signal: controller.signal},
-        );
+        const request = {thread: this.options.threadId(), commentId: comment.id, reaction: key, active: sent};
+        latest = await withActionDeadline(controller.signal, (signal) => adapter.react!(request, {signal}));
       } catch (error) {
         if (controller.signal.aborted || isAbortError(error)) return;
         this.#wanted.delete(id);

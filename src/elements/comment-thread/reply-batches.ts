@@ -84,7 +84,7 @@ export class ReplyBatches {
    * failure, why, above the button that tries again. Rendered from the start, so that a
    * reader is never left without a way to the rest when that code cannot load.
    */
-  renderButton(hidden: number, repliesId: string, locale: string, onClick: (event: Event) => void, fetch?: FetchState): TemplateResult {
+  renderButton(hidden: number, repliesId: string, locale: string, onClick: () => void, fetch?: FetchState): TemplateResult {
     const label = plural(hidden, locale, {
       zero: () => msg('Show # more replies', {id: 'thread.moreReplies.zero'}),
       one: () => msg('Show # more reply', {id: 'thread.moreReplies.one'}),

@@ -1,10 +1,11 @@
 import {expect, nextFrame, waitUntil} from '@open-wc/testing';
-import {http, HttpResponse, passthrough} from 'msw';
+import {HttpResponse, passthrough} from 'msw';
 import type {CommentThreadElement} from '../../../src/elements/comment-thread/comment-thread.js';
 import type {Comment, ReactRequest} from '../../../src/core/index.js';
 import {DEFAULT_LOAD_DEADLINE_MS} from '../../../src/adapters/shared/deadline.js';
 import {expectAccessible} from '../../helpers/axe.js';
-import {resetHandlers, useHandlers} from '../../helpers/msw.js';
+import {resetHandlers} from '../../helpers/msw.js';
+import {holdControls} from './held-controls.fixture.js';
 import {part, settled, text, THREAD} from './thread-fixture.js';
 import {stubAdapter, stubComment, stubPage} from './stub-adapter.js';
 
@@ -13,21 +14,6 @@ import {stubAdapter, stubComment, stubPage} from './stub-adapter.js';
 // made before then shows at once and is sent once they are there, or undone with the
 // like's failure when they cannot load. The chunk is held back by msw until each test lets
 // it through (or fails it); the failing test runs first, before the chunk is in the page.
-
-/** Holds every request for the controls' chunk until `release` answers it as given. */
-async function holdControls(answer: () => Response | ReturnType<typeof passthrough>) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let requests = 0;
-  await useHandlers(
-    http.get(/\/comment-thread\/controls\.(js|ts)/, async () => {
-      requests++;
-      await released;
-      return answer();
-    }),
-  );
-  return {release, requests: () => requests};
-}
 
 async function renderLikeable() {
   const liked: ReactRequest[] = [];
