@@ -118,6 +118,10 @@ describe('pages in the reader\u2019s language', () => {
     assert.equal(response.status, 404);
     const html = await response.text();
     assert.match(html, /<html lang="ar" dir="rtl">/);
+    assert.equal(response.headers.get('content-language'), 'ar');
+    // Caches keep one copy per language, beside CORS's one per origin.
+    const vary = (response.headers.get('vary') ?? '').toLowerCase().split(/\s*,\s*/);
+    assert.ok(vary.includes('accept-language') && vary.includes('origin'), vary.join());
     assert.match(html, /<h1>رابط غير معروف<\/h1>/);
   });
 

@@ -92,7 +92,7 @@ export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 503, p
   c.header('Referrer-Policy', 'no-referrer');
   c.header('Cache-Control', 'no-store');
   c.header('Content-Language', t.locale);
-  c.header('Vary', 'Accept-Language');
+  c.header('Vary', 'Accept-Language', {append: true});
   const title = t.html('sign-in.problem-title');
   return c.html(
     `<!doctype html><html lang="${t.locale}" dir="${t.dir}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +

@@ -29,7 +29,7 @@ export function callbackPageRoutes() {
     c.header('X-Content-Type-Options', 'nosniff');
     const {t} = c.var;
     c.header('Content-Language', t.locale);
-    c.header('Vary', 'Accept-Language');
+    c.header('Vary', 'Accept-Language', {append: true});
     return c.html(`<!doctype html>
 <html lang="${t.locale}" dir="${t.dir}">
   <head>

@@ -90,7 +90,7 @@ function page(c: Context<AppEnv>, status: 200 | 404, title: MessageId, body: str
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Robots-Tag', 'noindex');
   c.header('Content-Language', t.locale);
-  c.header('Vary', 'Accept-Language');
+  c.header('Vary', 'Accept-Language', {append: true});
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   return c.html(
     `<!doctype html>
