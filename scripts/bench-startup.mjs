@@ -1,15 +1,21 @@
-// `node scripts/bench-startup.mjs [runs]` (after `npm run build`): when each request of a
-// script-tag page with `<comment-thread adapter="rest">` starts and ends, relative to the
-// entry's start (cold tabs, the bench's local REST server, 100 comments), as medians. Shows
-// whether a request waits for another it does not need: the service document and the
-// first page should start before the adapter's chunk has arrived, not after it.
+// `node scripts/bench-startup.mjs [runs] [--profile]` (after `npm run build`): when each
+// request of a script-tag page with `<comment-thread adapter="rest">` starts and ends,
+// relative to the entry's start (cold tabs, the bench's local REST server, 100 comments), as
+// medians. Shows whether a request waits for another it does not need: the service document
+// and the first page should start before the adapter's chunk has arrived, not after it.
+// --profile: the functions with the most self time until the first comments show, averaged
+// over the runs (sampled every 0.1 ms, mapped to src/), e.g. Intl's first constructions.
 import {chromium} from 'playwright-core';
 import {thread} from './bench-data.mjs';
-import {exitUnlessBuilt, sendBody, serveDist} from './bench-server.mjs';
+import {topSelfTime} from './bench-profile.mjs';
+import {exitUnlessBuilt, root, sendBody, serveDist} from './bench-server.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
 exitUnlessBuilt();
-const runs = Number(process.argv[2] ?? 7);
+const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 7);
+const profiling = process.argv.includes('--profile');
+/** Self time per function, summed over the runs. */
+const selfTime = new Map();
 const data = thread(100);
 
 const server = await serveDist((url, response, request) => {
@@ -45,8 +51,18 @@ try {
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const cdp = profiling ? await context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', {interval: 100});
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`${origin}/startup.html`);
-    await page.waitForFunction(() => document.querySelector('comment-thread')?.shadowRoot?.querySelector('[data-comment-id]'), null, {timeout: 30_000});
+    await page.waitForFunction(() => document.querySelector('comment-thread')?.shadowRoot?.querySelector('[data-comment-id]'), null, {timeout: 30_000, polling: 'raf'});
+    if (cdp) {
+      const {profile} = await cdp.send('Profiler.stop');
+      for (const {ms, name, where} of topSelfTime(profile, root, 60)) selfTime.set(`${name}  ${where}`, (selfTime.get(`${name}  ${where}`) ?? 0) + ms);
+    }
     const entries = await page.evaluate(() => performance.getEntriesByType('resource').map(({name, startTime, responseEnd}) => ({name, startTime, responseEnd})));
     firstComments.push(await page.evaluate(() => performance.now()));
     const entry = entries.find((item) => kindOf(item.name) === 'entry');
@@ -72,3 +88,7 @@ for (const kind of ['entry', 'rest chunk', 'shared chunk', 'service document', '
   console.log(`  ${kind.padEnd(17)} starts ${median(list.map((item) => item.start)).toFixed(1).padStart(6)}   ends ${median(list.map((item) => item.end)).toFixed(1).padStart(6)}`);
 }
 console.log(`  first comments seen by ${median(firstComments).toFixed(0)} ms after navigation (polling; an upper bound)`);
+if (profiling) {
+  console.log(`\nSelf time until the first comments, mean of ${runs} runs (the profiler's own cost included):`);
+  for (const [label, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${(ms / runs).toFixed(1).padStart(6)} ms  ${label}`);
+}

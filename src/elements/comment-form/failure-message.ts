@@ -1,7 +1,7 @@
 import {msg, str} from '@lit/localize';
 import {html, nothing, type TemplateResult} from 'lit';
 import {isDeadlineError} from '../../adapters/shared/deadline.js';
-import {formatSecondsFromNow, formatTimeOfDay} from '../../i18n/format.js';
+import {formatSecondsFromNow, formatTimeOfDay} from '../../i18n/format-waits.js';
 import type {Failure} from './posting-controller.js';
 import type {RetryDecision} from './retry-policy.js';
 

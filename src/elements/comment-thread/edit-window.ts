@@ -1,6 +1,6 @@
 import {msg} from '@lit/localize';
 import {editableText, type Comment} from '../../core/types.js';
-import {formatMinutes} from '../../i18n/format.js';
+import {formatMinutes} from '../../i18n/format-waits.js';
 import {plural} from '../../i18n/locale.js';
 
 /**

@@ -1,25 +1,11 @@
 // A thread re-renders every comment on each update; work that depends only on a comment
 // must not be redone then. Counted, not timed.
 import {expect} from '@open-wc/testing';
+import {constructionsDuring} from '../../helpers/constructions.js';
 import {renderThread, seedComment, parts} from './thread-fixture.js';
 
 /** How many `new URL(…)` calls `act` makes. */
-async function urlsParsedDuring(act: () => Promise<void>): Promise<number> {
-  const RealURL = globalThis.URL;
-  let parsed = 0;
-  globalThis.URL = new Proxy(RealURL, {
-    construct(target, args) {
-      parsed++;
-      return Reflect.construct(target, args);
-    },
-  });
-  try {
-    await act();
-  } finally {
-    globalThis.URL = RealURL;
-  }
-  return parsed;
-}
+const urlsParsedDuring = (act: () => Promise<void>) => constructionsDuring(globalThis, 'URL', act);
 
 // Avatars that load: one that fails is replaced by initials, which have no address to check.
 describe('<comment-thread> per-render work', () => {
