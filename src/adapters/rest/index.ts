@@ -16,8 +16,8 @@ export function createRestAdapterFromConfig(config: AdapterConfig, hints: Adapte
   }
   const options: RestAdapterOptions = {
     endpoint: config['endpoint'],
-    ...(hints.firstPage ? {firstPage: hints.firstPage} : {}),
-    ...(hints.locale ? {locale: hints.locale} : {}),
+    firstPage: hints.firstPage,
+    locale: hints.locale,
   };
   return start ? createStartedRestAdapter(options, start) : createRestAdapter(options);
 }

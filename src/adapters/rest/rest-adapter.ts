@@ -66,7 +66,7 @@ export interface RestAdapterOptions {
    * The page the caller will load first: `createRestAdapter` asks for it together with
    * the service document instead of after it, and `loadPage` answers from that request.
    */
-  firstPage?: LoadPageRequest;
+  firstPage?: LoadPageRequest | undefined;
   /**
    * The server serves the sign-in callback page at `{endpoint}/auth/callback` (its service
    * document says `callbackPage`): the widget uses it when the page names no `sign-in-callback`.
@@ -78,7 +78,7 @@ export interface RestAdapterOptions {
    * for on each request. Defaults to the page's `<html lang>`, which the elements follow
    * unless the app configures @lit/localize itself; such an app passes its `getLocale`.
    */
-  locale?: () => string | undefined;
+  locale?: (() => string | undefined) | undefined;
 }
 
 /** A chunk of the adapter, loaded once when first asked for; one that did not load is a network failure, retried like one. */

@@ -45,9 +45,9 @@ export interface RestStartOptions {
   capabilities?: unknown;
   /** The largest page the server takes, when known without its service document. */
   maxPageSize?: number;
-  firstPage?: LoadPageRequest;
+  firstPage?: LoadPageRequest | undefined;
   /** The reader's language (see RestAdapterOptions.locale). */
-  locale?: () => string | undefined;
+  locale?: (() => string | undefined) | undefined;
 }
 
 /**
@@ -88,7 +88,7 @@ export function startRestFromConfig(config: AdapterConfig, hints: AdapterHints =
   const endpoint = config['endpoint'];
   if (!endpoint) return undefined;
   try {
-    return startRest({endpoint, ...(hints.firstPage ? {firstPage: hints.firstPage} : {}), ...(hints.locale ? {locale: hints.locale} : {})});
+    return startRest({endpoint, firstPage: hints.firstPage, locale: hints.locale});
   } catch {
     return undefined;
   }
@@ -148,25 +148,6 @@ export function segment(value: string): string {
   return encodeURIComponent(value);
 }
 
-/**
- * The language the elements follow when the page configures none: its `<html lang>`
- * (followPageLanguage). Without one the browser sends its own preferences, which the
- * elements then follow too.
- */
-export function pageLanguage(): string | undefined {
-  return typeof document === 'undefined' ? undefined : document.documentElement.lang || undefined;
-}
-
-/**
- * A language tag as an `Accept-Language` value, or nothing. Only a plain BCP 47 tag
- * (letters, digits, hyphens; at most five subtags) is sent: anything else the page or an app passed
- * would make the header unsafe for CORS (a preflight for every request) or mean nothing
- * to the server, which then falls back to the browser's own header.
- */
-export function acceptLanguage(tag: string | undefined): string | undefined {
-  return tag && /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8}){0,4}$/.test(tag) ? tag : undefined;
-}
-
 export interface Token {
   token: string;
   expiresAt?: string;
@@ -186,8 +167,12 @@ export class RestCredentials {
   constructor(
     readonly storage: SafeStorage,
     endpoint: string,
-    /** The reader's language, asked for again on every request: it may change while the page is open. */
-    readonly locale: () => string | undefined = pageLanguage,
+    /**
+     * The reader's language, asked for again on every request: it may change while the
+     * page is open. By default the page's `<html lang>`, which the elements follow when
+     * the page configures nothing else; without one the browser sends its own preferences.
+     */
+    readonly locale: () => string | undefined = () => globalThis.document?.documentElement.lang,
   ) {
     this.#tokenKey = `colloquy:rest:token:${endpoint}`;
     this.#guestKey = `colloquy:rest:guest:${endpoint}`;
@@ -213,8 +198,10 @@ export class RestCredentials {
 
   headers(extra: Record<string, string> = {}): Headers {
     const headers = new Headers({Accept: 'application/json', ...extra});
-    const language = acceptLanguage(this.locale());
-    if (language) headers.set('Accept-Language', language);
+    const language = this.locale();
+    // Only a plain tag (the server negotiates): anything else would make the header unsafe
+    // for CORS, a preflight for every request.
+    if (language && /^[a-z\d-]{1,35}$/i.test(language)) headers.set('Accept-Language', language);
     const token = this.token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
     else headers.set('Colloquy-Guest', this.#guestSecret());
