@@ -19,6 +19,8 @@ import {notificationAdminRoutes} from './routes/notifications-admin.js';
 import {notificationRoutes} from './routes/notifications.js';
 import {serviceRoutes} from './routes/service.js';
 import {GUEST_HEADER, identify, type Viewer} from './viewer.js';
+import {negotiateLocale} from './i18n/locales.js';
+import {translatorFor, type Translator} from './i18n/translate.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -32,7 +34,15 @@ export interface AppDeps {
 
 export type AppEnv = {
   Bindings: Partial<HttpBindings>;
-  Variables: {deps: AppDeps; viewer: Viewer; ip: string; now: number; providers: ProviderClients};
+  Variables: {
+    deps: AppDeps;
+    viewer: Viewer;
+    ip: string;
+    now: number;
+    providers: ProviderClients;
+    /** The reader's language, from `Accept-Language` (the rest adapter sends the widget's). */
+    t: Translator;
+  };
 };
 
 /** The whole server as one Hono app; everything it needs comes in `deps`, nothing is global. */
@@ -46,12 +56,14 @@ export function createApp(deps: AppDeps) {
     cors({
       origin: (origin) => (config.origins.length === 0 ? '*' : config.origins.includes(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'Last-Event-ID', GUEST_HEADER],
+      allowHeaders: ['Accept-Language', 'Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match', 'Last-Event-ID', GUEST_HEADER],
       exposeHeaders: ['ETag', 'Retry-After', 'Idempotency-Replayed'],
       maxAge: 600,
     }),
   );
   app.use('*', async (c, next) => {
+    // First: everything after it, even a refused session, answers in the reader's language.
+    c.set('t', translatorFor(negotiateLocale(c.req.header('Accept-Language'))));
     c.set('deps', deps);
     c.set('ip', clientAddress(c.req.raw.headers, c.env?.incoming?.socket?.remoteAddress, config.trustProxy));
     c.set('now', clock());
@@ -71,11 +83,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', callbackPageRoutes());
   app.route('/', notificationRoutes());
   app.route('/', notificationAdminRoutes());
-  app.notFound((c) => errorResponse(c, notFound('There is nothing at this address.')));
+  app.notFound((c) => errorResponse(c, notFound('error.no-such-address')));
   app.onError((error, c) => {
     if (error instanceof ProtocolError) return errorResponse(c, error);
     console.error('colloquy-server: request failed:', error);
-    return errorResponse(c, new ProtocolError(503, 'server', 'The comment server could not answer; please try again.', {retryAfter: 5}));
+    return errorResponse(c, new ProtocolError(503, 'server', 'error.server', {retryAfter: 5}));
   });
   return app;
 }

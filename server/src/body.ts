@@ -1,4 +1,4 @@
-import {invalid, ProtocolError} from './errors.js';
+import {invalid, message, ProtocolError} from './errors.js';
 
 /**
  * The request's JSON object, read with a size cap: a declared Content-Length over the cap
@@ -8,7 +8,7 @@ import {invalid, ProtocolError} from './errors.js';
 export async function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
   const type = request.headers.get('Content-Type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw new ProtocolError(415, 'invalid', 'Send the request body as JSON (Content-Type: application/json).');
+    throw new ProtocolError(415, 'invalid', 'error.body-type');
   }
   const declared = Number(request.headers.get('Content-Length') ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -17,15 +17,15 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   try {
     text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
   } catch {
-    throw invalid('The request body is not valid UTF-8.');
+    throw invalid('error.body-utf8');
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw invalid('The request body is not valid JSON.');
+    throw invalid('error.body-json');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('The request body must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('error.body-object');
   return value as Record<string, unknown>;
 }
 
@@ -40,7 +40,7 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
       chunk = await reader.read();
     } catch {
       // The client went away mid-body: nothing to store, nobody to answer.
-      throw invalid('The request body was cut off.');
+      throw invalid('error.body-cut-off');
     }
     const {done, value} = chunk;
     if (done) break;
@@ -61,5 +61,5 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
 }
 
 function tooLarge(maxBytes: number): ProtocolError {
-  return new ProtocolError(413, 'invalid', `The request is larger than ${maxBytes} bytes.`);
+  return new ProtocolError(413, 'invalid', message('error.body-too-large', {count: maxBytes}));
 }

@@ -1,4 +1,7 @@
 import type {Context} from 'hono';
+import type {MessageId, Values} from './i18n/messages.js';
+import {negotiateLocale} from './i18n/locales.js';
+import {translatorFor, type Message, type Translator} from './i18n/translate.js';
 
 /** The protocol's nine error codes (docs/rest-protocol.md, "Errors"). */
 export type ErrorCode =
@@ -6,29 +9,66 @@ export type ErrorCode =
 
 export type Field = 'text' | 'name' | 'email' | 'website' | 'parent';
 
-/** A failure that becomes the error envelope; thrown anywhere in a handler. */
+/**
+ * What an error says: a catalog message (id and values), translated when the envelope is
+ * written, into the language of the request it answers; or, for what only an administrator
+ * reads (admin API, CLI), `{english}` text that stays as written.
+ */
+export type ErrorText = MessageId | Message | {english: string};
+
+/** Text for the admin API and CLI only: never shown to a visitor, so never translated. */
+export const adminText = (english: string): ErrorText => ({english});
+
+export const message = (id: MessageId, values?: Values): Message => (values ? {id, values} : {id});
+
+/**
+ * A failure that becomes the error envelope; thrown anywhere in a handler, even deep in
+ * the store, which knows nothing of the request: it names its message, and `errorResponse`
+ * translates it. `message` (the Error's own) is the English, for logs.
+ */
 export class ProtocolError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly code: ErrorCode,
-    message: string,
-    readonly extra: {fields?: Partial<Record<Field, string>>; retryAfter?: number} = {},
+    readonly text: ErrorText,
+    readonly extra: {fields?: Partial<Record<Field, ErrorText>>; retryAfter?: number} = {},
   ) {
-    super(message);
+    super(translate(text, translatorFor('en')));
   }
 }
 
-export const invalid = (message: string, fields?: Partial<Record<Field, string>>) =>
-  new ProtocolError(400, 'invalid', message, fields ? {fields} : {});
+export function translate(text: ErrorText, t: Translator): string {
+  if (typeof text === 'string') return t.text(text);
+  if ('english' in text) return text.english;
+  return t.text(text.id, text.values);
+}
 
-export const notFound = (message = 'There is no such thread or comment.') => new ProtocolError(404, 'not-found', message);
+export const invalid = (text: ErrorText, fields?: Partial<Record<Field, ErrorText>>) =>
+  new ProtocolError(400, 'invalid', text, fields ? {fields} : {});
+
+/** `invalid` for one field: the same message for the form's field and the whole request. */
+export const invalidField = (field: Field, text: ErrorText) => invalid(text, {[field]: text});
+
+export const notFound = (text: ErrorText = 'error.no-such-thread-or-comment') => new ProtocolError(404, 'not-found', text);
+
+/** The translator for this request's `Accept-Language` (set by the app's first middleware). */
+export function translatorOf(c: Context): Translator {
+  return (c.get('t') as Translator | undefined) ?? translatorFor(negotiateLocale(c.req.header('Accept-Language')));
+}
 
 export function errorResponse(c: Context, error: ProtocolError): Response {
-  const {fields, retryAfter} = error.extra;
+  const t = translatorOf(c);
+  const {retryAfter} = error.extra;
+  const fields = error.extra.fields
+    ? Object.fromEntries(Object.entries(error.extra.fields).map(([field, text]) => [field, translate(text, t)]))
+    : undefined;
   if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
   c.header('Cache-Control', 'no-store');
+  c.header('Content-Language', t.locale);
+  c.header('Vary', 'Accept-Language', {append: true});
   return c.json(
-    {error: {code: error.code, message: error.message, ...(fields ? {fields} : {}), ...(retryAfter !== undefined ? {retryAfter} : {})}},
+    {error: {code: error.code, message: translate(error.text, t), ...(fields ? {fields} : {}), ...(retryAfter !== undefined ? {retryAfter} : {})}},
     error.status,
   );
 }
+

@@ -42,7 +42,7 @@ export async function identify(headers: Headers, config: ServerConfig, db: Query
     if (token && config.adminToken && sameSecret(token, config.adminToken)) return {key: 'moderator', isModerator: true};
     const session = token && SESSION_TOKEN.test(token) ? await findSession(db, token, now) : null;
     // Expired, revoked, or never issued: the client forgets it and offers sign-in again.
-    if (!session) throw new ProtocolError(401, 'unauthorized', 'Your sign-in has ended; please sign in again.');
+    if (!session) throw new ProtocolError(401, 'unauthorized', 'error.session-ended');
     const user = signedInUser(session);
     return {key: `u:${user.id}`, isModerator: isModerator(user, config), user};
   }

@@ -38,6 +38,8 @@ const pgliteSuites = [
   'notify-crash.test.ts',
   'replies.test.ts',
   'config.test.ts',
+  'i18n-catalogs.test.ts',
+  'i18n.test.ts',
 ];
 const postgresSuites = [
   'postgres.test.ts',

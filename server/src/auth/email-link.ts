@@ -1,20 +1,28 @@
 import type {Mailer} from '../mail/mailer.js';
 import {escapeHtml} from '../html.js';
+import type {Translator} from '../i18n/translate.js';
+import {htmlDocument} from '../notify/compose.js';
 
-/** The sign-in email: one link, both forms, nothing from the request but the address. */
-export async function sendSignInLink(mailer: Mailer, to: string, link: string, siteOrigin: string, minutes: number): Promise<void> {
+/**
+ * The sign-in email: one link, both forms, nothing from the request but the address, in
+ * the language of the request that asked for it (`t`).
+ */
+export async function sendSignInLink(mailer: Mailer, t: Translator, to: string, link: string, siteOrigin: string, minutes: number): Promise<void> {
   const site = new URL(siteOrigin).host;
+  const validity = t.text('sign-in-mail.validity', {count: minutes});
   await mailer.send({
     to,
-    subject: `Your sign-in link for comments on ${site}`,
+    subject: t.text('sign-in-mail.subject', {site}),
     text:
-      `Someone (hopefully you) asked to sign in to comment on ${site} with this address.\n\n` +
-      `Open this link to sign in; it works once, for ${minutes} minutes:\n${link}\n\n` +
-      'If it was not you, ignore this email: nothing happens without the link.\n',
-    html:
-      `<p>Someone (hopefully you) asked to sign in to comment on ${escapeHtml(site)} with this address.</p>` +
-      `<p><a href="${escapeHtml(link)}">Sign in</a> (the link works once, for ${minutes} minutes).</p>` +
-      '<p>If it was not you, ignore this email: nothing happens without the link.</p>',
+      `${t.text('sign-in-mail.intro', {site})}\n\n` +
+      `${t.text('sign-in-mail.open')}\n${link}\n${validity}\n\n` +
+      `${t.text('sign-in-mail.ignore')}\n`,
+    html: htmlDocument(
+      t,
+      `<p>${t.html('sign-in-mail.intro', {site})}</p>` +
+        `<p><a href="${escapeHtml(link)}">${t.html('sign-in-mail.button')}</a></p><p>${escapeHtml(validity)}</p>` +
+        `<p>${t.html('sign-in-mail.ignore')}</p>`,
+    ),
     headers: {'Auto-Submitted': 'auto-generated'},
   });
 }

@@ -1,4 +1,4 @@
-import {escapeHtml} from '../html.js';
+import type {MessageId, Values} from '../i18n/messages.js';
 import type {Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {publicAuthorId} from '../render.js';
@@ -86,13 +86,17 @@ export function sessionBody(user: SignedInUser | UserRow, providerId: string, co
  * A small page for a person in a sign-in window when something is wrong with the link
  * itself (there is no site to send them back to). No script; nothing from the URL in it.
  */
-export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 503, message: string): Response {
+export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 503, problem: MessageId, values?: Values): Response {
+  const {t} = c.var;
   c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   c.header('Referrer-Policy', 'no-referrer');
   c.header('Cache-Control', 'no-store');
+  c.header('Content-Language', t.locale);
+  c.header('Vary', 'Accept-Language', {append: true});
+  const title = t.html('sign-in.problem-title');
   return c.html(
-    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<title>Sign-in</title><main><h1>Sign-in did not work</h1><p>${escapeHtml(message)}</p></main></html>`,
+    `<!doctype html><html lang="${t.locale}" dir="${t.dir}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<title>${title}</title><main><h1>${title}</h1><p>${t.html(problem, values)}</p></main></html>`,
     status,
   );
 }

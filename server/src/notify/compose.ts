@@ -1,21 +1,20 @@
 import {escapeHtml} from '../html.js';
+import type {MessageId} from '../i18n/messages.js';
+import {quotedTitle, type Translator} from '../i18n/translate.js';
 import type {OutgoingMail} from '../mail/mailer.js';
 import {safeUrl} from '../render.js';
 
 /**
  * The emails, each in plain text and HTML. Everything that came from a person (names,
  * comment text, titles, excerpts, addresses) goes into the HTML through `escapeHtml` only,
- * and links only through `safeUrl` (http and https).
+ * and links only through `safeUrl` (http and https). Each is written in the recipient's
+ * language (`t`), chosen when the address subscribed.
  */
 
 /** A subject line cannot carry line breaks (header injection) or run on forever. */
 function subjectLine(value: string): string {
   const flat = value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
   return flat.length > 150 ? `${flat.slice(0, 149)}…` : flat;
-}
-
-function quote(title: string): string {
-  return title.trim() ? `“${title.trim()}”` : 'a conversation';
 }
 
 /** Where the links in an email point: this server's public address. */
@@ -37,18 +36,23 @@ function unsubscribeHeaders(url: string): Record<string, string> {
   };
 }
 
-function htmlDocument(body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
+export function htmlDocument(t: Translator, body: string): string {
+  return `<!doctype html><html lang="${t.locale}" dir="${t.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
 <body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;margin:0 auto;padding:1em">${body}</body></html>`;
 }
 
-function footerText(reason: string, unsubscribe: string, stopAll: string): string {
-  return `\n-- \n${reason}\nUnsubscribe: ${unsubscribe}\nStop all email from these comments: ${stopAll}\n`;
+function footerText(t: Translator, reason: string, unsubscribe: string, stopAll: string): string {
+  return `\n-- \n${reason}\n${labelled(t, 'mail.unsubscribe', unsubscribe)}\n${labelled(t, 'mail.stop-all', stopAll)}\n`;
 }
 
-function footerHtml(reason: string, unsubscribe: string, stopAll: string): string {
+/** "Label: https://…", one line of a plain-text email, punctuated as the language does. */
+function labelled(t: Translator, label: MessageId, value: string): string {
+  return t.text('common.labelled', {label: t.text(label), value});
+}
+
+function footerHtml(t: Translator, reason: string, unsubscribe: string, stopAll: string): string {
   return `<hr><p style="font-size:small;color:#555">${escapeHtml(reason)}<br>
-<a href="${escapeHtml(unsubscribe)}">Unsubscribe</a> · <a href="${escapeHtml(stopAll)}">Stop all email from these comments</a></p>`;
+<a href="${escapeHtml(unsubscribe)}">${t.html('mail.unsubscribe')}</a> · <a href="${escapeHtml(stopAll)}">${t.html('mail.stop-all')}</a></p>`;
 }
 
 function paragraphsHtml(text: string): string {
@@ -59,6 +63,7 @@ function paragraphsHtml(text: string): string {
 }
 
 export function confirmationMail(input: {
+  t: Translator;
   to: string;
   /** The thread whose comments were asked for; null when only new posts were. */
   thread: {title: string; url: string | null} | null;
@@ -66,27 +71,29 @@ export function confirmationMail(input: {
   addressToken: string;
   links: Links;
 }): OutgoingMail {
+  const {t} = input;
   const confirm = link(input.links, 'confirm', input.secret);
   const stopAll = link(input.links, 'unsubscribe', input.addressToken);
   const page = input.thread?.url ? safeUrl(input.thread.url) : undefined;
   const site = page ? ` (${new URL(page).host})` : '';
-  const what = input.thread ? `new comments on ${quote(input.thread.title)}${site}` : 'new posts';
-  const text = `Someone, hopefully you, asked to receive emails about ${what} at this address.
+  const intro = input.thread ? t.text('mail.confirm-thread', {title: quotedTitle(t, input.thread.title) + site}) : t.text('mail.confirm-posts');
+  const text = `${intro}
 
-To confirm, open this link and press Confirm:
+${t.text('mail.confirm-open')}
 ${confirm}
 
-If it was not you, ignore this email: nothing more will be sent unless you confirm.
-Never email me about these comments again: ${stopAll}
+${t.text('mail.confirm-ignore')}
+${labelled(t, 'mail.never-again', stopAll)}
 `;
-  const html = htmlDocument(`<p>Someone, hopefully you, asked to receive emails about ${escapeHtml(what)} at this address.</p>
-<p><a href="${escapeHtml(confirm)}">Confirm your email address</a></p>
-<p>If it was not you, ignore this email: nothing more will be sent unless you confirm.</p>
-<hr><p style="font-size:small;color:#555"><a href="${escapeHtml(stopAll)}">Never email me about these comments again</a></p>`);
-  return {to: input.to, subject: 'Please confirm your email for comment notifications', text, html, headers: unsubscribeHeaders(stopAll)};
+  const html = htmlDocument(t, `<p>${escapeHtml(intro)}</p>
+<p><a href="${escapeHtml(confirm)}">${t.html('mail.confirm-button')}</a></p>
+<p>${t.html('mail.confirm-ignore')}</p>
+<hr><p style="font-size:small;color:#555"><a href="${escapeHtml(stopAll)}">${t.html('mail.never-again')}</a></p>`);
+  return {to: input.to, subject: subjectLine(t.text('mail.confirm-subject')), text, html, headers: unsubscribeHeaders(stopAll)};
 }
 
 export interface CommentMailInput {
+  t: Translator;
   to: string;
   author: string;
   text: string;
@@ -101,24 +108,26 @@ export interface CommentMailInput {
 }
 
 export function commentMail(input: CommentMailInput): OutgoingMail {
+  const {t} = input;
   const unsubscribe = link(input.links, 'unsubscribe', input.subscriptionToken);
   const stopAll = link(input.links, 'unsubscribe', input.addressToken);
   const page = input.threadUrl ? safeUrl(input.threadUrl) : undefined;
   const permalink = page ? `${page.split('#')[0]}#comment-${encodeURIComponent(input.commentId)}` : undefined;
-  const author = input.author.trim() || 'Someone';
-  const where = quote(input.threadTitle);
-  const subject = subjectLine(input.isReplyToRecipient ? `${author} replied to your comment on ${where}` : `New comment on ${where} by ${author}`);
-  const lead = input.isReplyToRecipient ? `${author} replied to your comment on ${where}:` : `${author} commented on ${where}:`;
-  const reason = `You get this because you asked to be notified of new comments on ${where}.`;
-  const text = `${lead}\n\n${input.text}\n\n${permalink ? `Read it and reply: ${permalink}\n` : ''}${footerText(reason, unsubscribe, stopAll)}`;
-  const html = htmlDocument(`<p>${escapeHtml(lead)}</p>
+  const values = {author: input.author.trim() || t.text('mail.someone'), title: quotedTitle(t, input.threadTitle)};
+  const subject = subjectLine(t.text(input.isReplyToRecipient ? 'mail.reply-subject' : 'mail.comment-subject', values));
+  const lead = t.text(input.isReplyToRecipient ? 'mail.reply-lead' : 'mail.comment-lead', values);
+  const reason = t.text('mail.comment-reason', values);
+  const readIt = t.text('mail.read-and-reply');
+  const text = `${lead}\n\n${input.text}\n\n${permalink ? `${labelled(t, 'mail.read-and-reply', permalink)}\n` : ''}${footerText(t, reason, unsubscribe, stopAll)}`;
+  const html = htmlDocument(t, `<p>${escapeHtml(lead)}</p>
 <blockquote style="margin:0;padding-inline-start:1em;border-inline-start:3px solid #ccc">${paragraphsHtml(input.text)}</blockquote>
-${permalink ? `<p><a href="${escapeHtml(permalink)}">Read it and reply</a></p>` : ''}
-${footerHtml(reason, unsubscribe, stopAll)}`);
+${permalink ? `<p><a href="${escapeHtml(permalink)}">${escapeHtml(readIt)}</a></p>` : ''}
+${footerHtml(t, reason, unsubscribe, stopAll)}`);
   return {to: input.to, subject, text, html, headers: unsubscribeHeaders(unsubscribe)};
 }
 
 export function postMail(input: {
+  t: Translator;
   to: string;
   title: string;
   url: string;
@@ -127,14 +136,17 @@ export function postMail(input: {
   addressToken: string;
   links: Links;
 }): OutgoingMail {
+  const {t} = input;
   const unsubscribe = link(input.links, 'unsubscribe', input.subscriptionToken);
   const stopAll = link(input.links, 'unsubscribe', input.addressToken);
   const url = safeUrl(input.url);
-  const reason = 'You get this because you asked to be notified of new posts.';
-  const text = `New post: ${input.title}\n\n${input.excerpt ? `${input.excerpt}\n\n` : ''}${url ? `Read it: ${url}\n` : ''}${footerText(reason, unsubscribe, stopAll)}`;
-  const html = htmlDocument(`<h1 style="font-size:1.3em">${escapeHtml(input.title)}</h1>
+  const reason = t.text('mail.post-reason');
+  const heading = t.text('mail.post-subject', {title: input.title});
+  const readIt = t.text('mail.read-post');
+  const text = `${heading}\n\n${input.excerpt ? `${input.excerpt}\n\n` : ''}${url ? `${labelled(t, 'mail.read-post', url)}\n` : ''}${footerText(t, reason, unsubscribe, stopAll)}`;
+  const html = htmlDocument(t, `<h1 style="font-size:1.3em">${escapeHtml(input.title)}</h1>
 ${input.excerpt ? paragraphsHtml(input.excerpt) : ''}
-${url ? `<p><a href="${escapeHtml(url)}">Read it</a></p>` : ''}
-${footerHtml(reason, unsubscribe, stopAll)}`);
-  return {to: input.to, subject: subjectLine(`New post: ${input.title}`), text, html, headers: unsubscribeHeaders(unsubscribe)};
+${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(readIt)}</a></p>` : ''}
+${footerHtml(t, reason, unsubscribe, stopAll)}`);
+  return {to: input.to, subject: subjectLine(heading), text, html, headers: unsubscribeHeaders(unsubscribe)};
 }

@@ -2,7 +2,8 @@ import {randomBytes} from 'node:crypto';
 import {hashSecret} from '../secrets.js';
 import type {ServerConfig} from '../config.js';
 import type {Database, Queryable} from '../db/database.js';
-import {invalid, ProtocolError} from '../errors.js';
+import type {Locale} from '../i18n/locales.js';
+import {invalid, invalidField, ProtocolError} from '../errors.js';
 import type {PostInput} from '../store/validate.js';
 import {hitRateLimits} from '../store/rate-limits.js';
 import type {Viewer} from '../viewer.js';
@@ -27,18 +28,17 @@ export interface NotifyRequest {
 export function notifyRequest(input: PostInput, viewer: Viewer, config: ServerConfig): NotifyRequest | undefined {
   if (!input.notify) return undefined;
   if (!config.smtpUrl) {
-    throw invalid('This comment server sends no email, so it cannot notify you. Untick the notification boxes and post again.');
+    throw invalid('error.notify-no-mail');
   }
   // A signed-in person's provider verified their address: it counts as confirmed.
   const verifiedEmail = viewer.user?.verifiedEmail;
   if (verifiedEmail) return {address: verifiedEmail.toLowerCase(), verified: true, ...input.notify};
   if (viewer.user) {
-    throw invalid('Your sign-in did not share a verified email address, so we cannot notify you. Untick the notification boxes, or sign in another way.');
+    throw invalid('error.notify-unverified');
   }
   const address = input.guest?.email;
   if (!address) {
-    const message = 'Please give your email address, so we can notify you.';
-    throw invalid(message, {email: message});
+    throw invalidField('email', 'error.notify-email-missing');
   }
   return {address: address.toLowerCase(), verified: false, ...input.notify};
 }
@@ -52,22 +52,25 @@ function newToken(prefix: 'a' | 's' | 'c'): string {
  * address not yet confirmed gets one confirmation email (at most one per address per
  * confirmation window, and a limited number per client address), and nothing else until
  * its owner clicks. An address whose owner said "never email me" stays silent, unless a
- * session proves this person owns it.
+ * session proves this person owns it. Mail to it is written in the language of the request
+ * that subscribed it; once confirmed, only a session proving ownership changes that, so a
+ * stranger who knows the address cannot switch its owner's emails to another language.
  */
 export async function recordSubscriptions(
   tx: Queryable,
   request: NotifyRequest,
-  context: {threadId: string; authorKey: string; ip: string},
+  context: {threadId: string; authorKey: string; ip: string; locale: Locale},
   config: ServerConfig,
 ): Promise<void> {
   const [address] = await tx.query<{id: string; confirmed: boolean; suppressed: boolean; confirm_due: boolean}>(
-    `INSERT INTO notify_addresses AS a (address, token, confirmed_at) VALUES ($1, $2, CASE WHEN $3 THEN now() END)
+    `INSERT INTO notify_addresses AS a (address, token, confirmed_at, locale) VALUES ($1, $2, CASE WHEN $3 THEN now() END, $5)
      ON CONFLICT (address) DO UPDATE SET
        confirmed_at = coalesce(a.confirmed_at, EXCLUDED.confirmed_at),
+       locale = CASE WHEN $3 OR a.confirmed_at IS NULL THEN EXCLUDED.locale ELSE a.locale END,
        suppressed_at = CASE WHEN $3 THEN NULL ELSE a.suppressed_at END
      RETURNING a.id::text AS id, a.confirmed_at IS NOT NULL AS confirmed, a.suppressed_at IS NOT NULL AS suppressed,
        (a.confirm_sent_at IS NULL OR a.confirm_sent_at < now() - make_interval(secs => $4)) AS confirm_due`,
-    [request.address, newToken('a'), request.verified, config.confirmWindowSeconds],
+    [request.address, newToken('a'), request.verified, config.confirmWindowSeconds, context.locale],
   );
   if (!address || address.suppressed) return;
   const subscribe = (kind: 'comments' | 'posts', threadId: string | null) =>

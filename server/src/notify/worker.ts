@@ -1,5 +1,7 @@
 import type {ServerConfig} from '../config.js';
 import type {Database} from '../db/database.js';
+import {isLocale} from '../i18n/locales.js';
+import {translatorFor} from '../i18n/translate.js';
 import type {Mailer, OutgoingMail} from '../mail/mailer.js';
 import {commentMail, confirmationMail, postMail, type Links} from './compose.js';
 import {claimJob, finishJob, retryLater, sweepNotifications, type ClaimedJob} from './queue.js';
@@ -127,6 +129,7 @@ function describe(error: unknown): string {
 interface AddressRow {
   address: string;
   token: string;
+  locale: string;
   confirmed: boolean;
   suppressed: boolean;
 }
@@ -134,10 +137,12 @@ interface AddressRow {
 /** The email a job stands for, or undefined when it should no longer be sent. */
 async function composeJob(db: Database, job: ClaimedJob, links: Links): Promise<OutgoingMail | undefined> {
   const [address] = await db.query<AddressRow>(
-    `SELECT address, token, confirmed_at IS NOT NULL AS confirmed, suppressed_at IS NOT NULL AS suppressed FROM notify_addresses WHERE id = $1`,
+    `SELECT address, token, locale, confirmed_at IS NOT NULL AS confirmed, suppressed_at IS NOT NULL AS suppressed FROM notify_addresses WHERE id = $1`,
     [job.address_id],
   );
   if (!address || address.suppressed) return undefined;
+  // A locale this server no longer speaks (a catalog removed) falls back to English.
+  const t = translatorFor(isLocale(address.locale) ? address.locale : 'en');
   if (job.kind === 'confirm') {
     if (address.confirmed || !job.secret) return undefined;
     const [latest] = await db.query<{title: string | null; url: string | null; kind: string}>(
@@ -146,7 +151,7 @@ async function composeJob(db: Database, job: ClaimedJob, links: Links): Promise<
       [job.address_id],
     );
     if (!latest) return undefined;
-    return confirmationMail({to: address.address, thread: latest.kind === 'comments' ? {title: latest.title ?? '', url: latest.url} : null, secret: job.secret, addressToken: address.token, links});
+    return confirmationMail({t, to: address.address, thread: latest.kind === 'comments' ? {title: latest.title ?? '', url: latest.url} : null, secret: job.secret, addressToken: address.token, links});
   }
   if (!address.confirmed) return undefined;
   const [subscription] = await db.query<{token: string; author_key: string | null}>(
@@ -157,7 +162,7 @@ async function composeJob(db: Database, job: ClaimedJob, links: Links): Promise<
   if (job.kind === 'post') {
     const [post] = await db.query<{title: string; url: string; excerpt: string}>(`SELECT title, url, excerpt FROM notify_posts WHERE id = $1`, [job.post_id]);
     if (!post) return undefined;
-    return postMail({to: address.address, ...post, subscriptionToken: subscription.token, addressToken: address.token, links});
+    return postMail({t, to: address.address, ...post, subscriptionToken: subscription.token, addressToken: address.token, links});
   }
   const [comment] = await db.query<{
     author_name: string; text: string; status: string; title: string; url: string | null; parent_key: string | null; parent_email: string | null;
@@ -171,6 +176,7 @@ async function composeJob(db: Database, job: ClaimedJob, links: Links): Promise<
   const isReplyToRecipient =
     (comment.parent_key !== null && comment.parent_key === subscription.author_key) || comment.parent_email === address.address;
   return commentMail({
+    t,
     to: address.address,
     author: comment.author_name,
     text: comment.text,

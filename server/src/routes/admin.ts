@@ -3,7 +3,7 @@ import type {AppEnv} from '../app.js';
 import {requireAdmin} from './admin-guard.js';
 import {readJsonBody} from '../body.js';
 import type {Queryable} from '../db/database.js';
-import {invalid, notFound, ProtocolError} from '../errors.js';
+import {adminText, invalid, notFound, ProtocolError} from '../errors.js';
 import {iso, safeUrl} from '../render.js';
 import {addBlock, clientInet, commentAuthor, listBlocks, readRange, removeBlock, type BlockTarget} from '../store/blocks.js';
 import {commentsWithStatus, moderate, type ModerationAction} from '../store/moderation.js';
@@ -22,7 +22,7 @@ export function adminRoutes() {
   app.get('/admin/comments', async (c) => {
     const {db} = c.var.deps;
     const status = c.req.query('status') ?? 'pending';
-    if (status !== 'pending' && status !== 'approved' && status !== 'spam') throw new ProtocolError(400, 'invalid', 'status is pending, approved or spam.');
+    if (status !== 'pending' && status !== 'approved' && status !== 'spam') throw new ProtocolError(400, 'invalid', adminText('status is pending, approved or spam.'));
     const rows = await commentsWithStatus(db, status, 200);
     return c.json({
       comments: rows.map((row) => ({
@@ -79,27 +79,27 @@ export function adminRoutes() {
  */
 async function blockTarget(db: Queryable, body: Record<string, unknown>): Promise<{target: BlockTarget; label: string}> {
   const given = ['comment', 'identity', 'range'].filter((name) => body[name] !== undefined);
-  if (given.length !== 1) throw invalid('Send exactly one of comment, identity or range.');
+  if (given.length !== 1) throw invalid(adminText('Send exactly one of comment, identity or range.'));
   if (body['range'] !== undefined) return {target: {range: readRange(body['range'])}, label: ''};
   if (body['identity'] !== undefined) {
     const identity = body['identity'];
-    if (typeof identity !== 'string' || identity.length === 0 || identity.length > 200) throw invalid('identity is a viewer key.');
-    if (identity === 'moderator') throw new ProtocolError(409, 'conflict', 'Moderators cannot be blocked.');
+    if (typeof identity !== 'string' || identity.length === 0 || identity.length > 200) throw invalid(adminText('identity is a viewer key.'));
+    if (identity === 'moderator') throw new ProtocolError(409, 'conflict', adminText('Moderators cannot be blocked.'));
     return {target: {identity}, label: ''};
   }
-  if (typeof body['comment'] !== 'string') throw invalid('comment is a comment id.');
+  if (typeof body['comment'] !== 'string') throw invalid(adminText('comment is a comment id.'));
   const by = body['by'] ?? 'author';
-  if (by !== 'author' && by !== 'address') throw invalid('by is author or address.');
+  if (by !== 'author' && by !== 'address') throw invalid(adminText('by is author or address.'));
   const row = await commentAuthor(db, checkId(body['comment']));
-  if (!row) throw notFound('There is no such comment.');
+  if (!row) throw notFound('error.no-such-comment');
   if (by === 'address') {
     const address = row.author_ip ? clientInet(row.author_ip) : null;
-    if (!address) throw new ProtocolError(409, 'conflict', 'This comment\'s address is not known (deleted comments keep none).');
+    if (!address) throw new ProtocolError(409, 'conflict', adminText('This comment\'s address is not known (deleted comments keep none).'));
     return {target: {range: readRange(address)}, label: row.author_name};
   }
-  if (row.author_key === 'moderator') throw new ProtocolError(409, 'conflict', 'Moderators cannot be blocked.');
+  if (row.author_key === 'moderator') throw new ProtocolError(409, 'conflict', adminText('Moderators cannot be blocked.'));
   if (row.author_key.startsWith('anonymous:')) {
-    throw new ProtocolError(409, 'conflict', 'This author posted without a lasting identity; block the address instead ("by": "address").');
+    throw new ProtocolError(409, 'conflict', adminText('This author posted without a lasting identity; block the address instead ("by": "address").'));
   }
   return {target: {identity: row.author_key}, label: row.author_name};
 }

@@ -27,21 +27,24 @@ export function callbackPageRoutes() {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
+    const {t} = c.var;
+    c.header('Content-Language', t.locale);
+    c.header('Vary', 'Accept-Language', {append: true});
     return c.html(`<!doctype html>
-<html lang="en">
+<html lang="${t.locale}" dir="${t.dir}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
     ${origin ? `<meta name="colloquy-sign-in-origin" content="${escapeHtml(origin)}" />` : ''}
-    <title>Signing in…</title>
+    <title>${t.html('sign-in.callback-title')}</title>
     <script type="module" src="callback.js"></script>
   </head>
   <body>
     <main>
-      <p role="status" data-when="pending"${origin ? '' : ' hidden'}>Signing you in… This window closes by itself.</p>
-      <p role="status" data-when="unreachable" hidden>You are signed in. Go back to the page you came from.</p>
-      <p role="status" data-when="no-result"${origin ? ' hidden' : ''}>This page finishes a sign-in started from a comment area; there is nothing to do here.</p>
+      <p role="status" data-when="pending"${origin ? '' : ' hidden'}>${t.html('sign-in.callback-pending')}</p>
+      <p role="status" data-when="unreachable" hidden>${t.html('sign-in.callback-unreachable')}</p>
+      <p role="status" data-when="no-result"${origin ? ' hidden' : ''}>${t.html('sign-in.callback-no-result')}</p>
     </main>
   </body>
 </html>`);

@@ -1,7 +1,7 @@
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
 import {readJsonBody} from '../body.js';
-import {invalid, notFound, ProtocolError} from '../errors.js';
+import {invalid, invalidField, message, notFound, ProtocolError} from '../errors.js';
 import {sendSignInLink} from '../auth/email-link.js';
 import {CODE_MS, EMAIL_ATTEMPT_MS, SIGN_IN_TOKEN, answerUrl, emailSignIn, problemPage, publicBase, siteOriginFor} from '../auth/sign-in.js';
 import {claimAttempt, completeAttempt, createAttempt, newSecret, upsertUser} from '../auth/store.js';
@@ -21,17 +21,17 @@ export function authEmailRoutes() {
   app.post('/auth/providers/email/link', async (c) => {
     const {config, db} = c.var.deps;
     const mailer = emailSignIn(c);
-    if (!mailer) throw notFound('Signing in by email is not offered here.');
+    if (!mailer) throw notFound('error.email-sign-in-off');
     const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
     const email = typeof body['email'] === 'string' ? body['email'].trim().toLowerCase() : '';
-    if (email.length > 254 || !EMAIL.test(email)) throw invalid('Please give a valid email address.', {email: 'Please give a valid email address.'});
+    if (email.length > 254 || !EMAIL.test(email)) throw invalidField('email', 'error.email-invalid');
     const state = typeof body['state'] === 'string' ? body['state'] : '';
-    if (!SIGN_IN_TOKEN.test(state)) throw invalid('The sign-in state is missing or malformed.');
+    if (!SIGN_IN_TOKEN.test(state)) throw invalid('error.sign-in-state');
     const redirectUri = typeof body['redirect_uri'] === 'string' ? body['redirect_uri'] : '';
     const siteOrigin = siteOriginFor(c, redirectUri, typeof body['origin'] === 'string' ? body['origin'] : undefined);
-    if (!siteOrigin) throw new ProtocolError(403, 'forbidden', 'This site is not allowed to sign in with this comment server.');
+    if (!siteOrigin) throw new ProtocolError(403, 'forbidden', 'error.site-not-allowed');
     const nameRaw = typeof body['name'] === 'string' ? body['name'].replace(/[\u0000-\u001f\u007f]/g, '').trim() : '';
-    if (nameRaw.length > config.maxNameLength) throw invalid(`Your name can be at most ${config.maxNameLength} characters long.`, {name: 'Too long.'});
+    if (nameRaw.length > config.maxNameLength) throw invalidField('name', message('error.name-too-long', {count: config.maxNameLength}));
     // Per address (nobody's inbox gets flooded) and per client (nobody mails the world),
     // counted only once the request is valid: a refused one spends nobody's sends.
     await hitRateLimits(
@@ -44,7 +44,7 @@ export function authEmailRoutes() {
       c.var.now,
     ).catch((error: unknown) => {
       if (error instanceof ProtocolError && error.code === 'rate-limited') {
-        throw new ProtocolError(429, 'rate-limited', 'Too many sign-in emails were asked for; please wait and try again.', error.extra);
+        throw new ProtocolError(429, 'rate-limited', 'error.sign-in-mail-limit', error.extra);
       }
       throw error;
     });
@@ -55,10 +55,10 @@ export function authEmailRoutes() {
     });
     const link = `${publicBase(c)}/auth/providers/email/callback?token=${token}`;
     try {
-      await sendSignInLink(mailer, email, link, siteOrigin, EMAIL_ATTEMPT_MS / 60_000);
+      await sendSignInLink(mailer, c.var.t, email, link, siteOrigin, EMAIL_ATTEMPT_MS / 60_000);
     } catch (error) {
       console.error('colloquy-server: the sign-in email could not be sent:', error);
-      throw new ProtocolError(503, 'server', 'The sign-in email could not be sent; please try again in a moment.', {retryAfter: 30});
+      throw new ProtocolError(503, 'server', 'error.sign-in-mail-failed', {retryAfter: 30});
     }
     c.header('Cache-Control', 'no-store');
     return c.body(null, 202);
@@ -66,11 +66,11 @@ export function authEmailRoutes() {
 
   app.get('/auth/providers/email/callback', async (c) => {
     const {db} = c.var.deps;
-    if (!emailSignIn(c)) return problemPage(c, 404, 'Signing in by email is not offered here.');
+    if (!emailSignIn(c)) return problemPage(c, 404, 'error.email-sign-in-off');
     const token = c.req.query('token') ?? '';
     // Claimed once: the link's second use (or a guessed one) finds nothing.
     const attempt = /^[A-Za-z0-9_-]{43}$/.test(token) ? await claimAttempt(db, 'email', token, c.var.now) : null;
-    if (!attempt || !attempt.email) return problemPage(c, 400, 'This sign-in link has expired or was already used. Ask for a new one on the page you came from.');
+    if (!attempt || !attempt.email) return problemPage(c, 400, 'sign-in.email-link-expired');
     // Opening the link proves the address: it is the identity, and verified. The name is the
     // one given with the request, else the address's local part (never the whole address).
     const name = attempt.display_name ?? attempt.email.split('@')[0]!;

@@ -1,12 +1,12 @@
 import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {readJsonBody} from '../body.js';
-import {invalid, notFound, ProtocolError} from '../errors.js';
+import {invalid, notFound, ProtocolError, type ErrorText} from '../errors.js';
 import {SIGN_IN_TOKEN, sessionBody} from '../auth/sign-in.js';
 import {createSession, exchangeCode, exchangeState, findUser, revokeAllSessions, revokeSession} from '../auth/store.js';
 
 
-const unauthorized = (message = 'Please sign in.') => new ProtocolError(401, 'unauthorized', message);
+const unauthorized = (text: ErrorText = 'error.sign-in-needed') => new ProtocolError(401, 'unauthorized', text);
 
 /** Sessions: made from a finished sign-in, read, ended here, or ended everywhere. */
 export function authSessionRoutes() {
@@ -18,18 +18,18 @@ export function authSessionRoutes() {
     const provider = typeof body['provider'] === 'string' ? body['provider'] : '';
     const result = typeof body['result'] === 'object' && body['result'] !== null ? (body['result'] as Record<string, unknown>) : undefined;
     c.header('Cache-Control', 'no-store');
-    if (!provider || provider.length > 64) throw invalid('Say which provider the sign-in was with.');
+    if (!provider || provider.length > 64) throw invalid('error.sign-in-provider');
     if (result) {
       const code = result['code'];
-      if (typeof code !== 'string' || !SIGN_IN_TOKEN.test(code)) throw unauthorized('This sign-in is not valid; please sign in again.');
+      if (typeof code !== 'string' || !SIGN_IN_TOKEN.test(code)) throw unauthorized('error.sign-in-invalid');
       const userId = await exchangeCode(db, provider, code, c.var.now);
-      if (!userId) throw unauthorized('This sign-in has expired or was already used; please sign in again.');
+      if (!userId) throw unauthorized('error.sign-in-used');
       return issue(c, userId, provider);
     }
     const state = body['state'];
-    if (typeof state !== 'string' || !SIGN_IN_TOKEN.test(state)) throw invalid('Send the sign-in\'s result or its state.');
+    if (typeof state !== 'string' || !SIGN_IN_TOKEN.test(state)) throw invalid('error.sign-in-result');
     const userId = await exchangeState(db, provider, state, c.var.now);
-    if (!userId) throw notFound('No finished sign-in with this state (yet).');
+    if (!userId) throw notFound('error.sign-in-pending');
     return issue(c, userId, provider);
   });
 
@@ -61,7 +61,7 @@ export function authSessionRoutes() {
 async function issue(c: Context<AppEnv>, userId: string, provider: string): Promise<Response> {
   const {config, db} = c.var.deps;
   const user = await findUser(db, userId);
-  if (!user) throw unauthorized('This account no longer exists.');
+  if (!user) throw unauthorized('error.account-gone');
   const expiresAt = c.var.now + config.auth.sessionSeconds * 1000;
   const token = await createSession(db, user.id, provider, expiresAt);
   return c.json({token, expiresAt: new Date(expiresAt).toISOString(), session: sessionBody(user, provider, config)}, 201);

@@ -25,26 +25,26 @@ export function authRoutes() {
 
   app.get('/auth/providers/:provider/authorize', async (c) => {
     const provider = c.var.providers.find(c.req.param('provider'));
-    if (!provider) return problemPage(c, 404, 'This way of signing in is not offered here.');
+    if (!provider) return problemPage(c, 404, 'sign-in.unknown-provider');
     const siteState = c.req.query('state') ?? '';
     const redirectUri = c.req.query('redirect_uri') ?? '';
-    if (!SIGN_IN_TOKEN.test(siteState)) return problemPage(c, 400, 'This sign-in link is incomplete. Close this window and try again.');
+    if (!SIGN_IN_TOKEN.test(siteState)) return problemPage(c, 400, 'sign-in.incomplete');
     const siteOrigin = siteOriginFor(c, redirectUri, c.req.query('origin'));
-    if (!siteOrigin) return problemPage(c, 400, 'This site is not allowed to sign in with this comment server.');
+    if (!siteOrigin) return problemPage(c, 400, 'error.site-not-allowed');
     // Each start stores an attempt: a bound per client keeps anyone from filling the table.
     try {
       await hitRateLimits(c.var.deps.db, [{bucket: `sign-in:ip:${c.var.ip}`, limit: SIGN_INS_PER_WINDOW}], c.var.deps.config.rateWindowSeconds, c.var.now);
     } catch (error) {
       if (!(error instanceof ProtocolError) || error.code !== 'rate-limited') throw error;
       c.header('Retry-After', String(error.extra.retryAfter ?? 60));
-      return problemPage(c, 429, 'Too many sign-ins were started from here. Please wait a few minutes and try again.');
+      return problemPage(c, 429, 'sign-in.too-many');
     }
     let started;
     try {
       started = await c.var.providers.start(provider, providerCallbackUrl(c, provider.definition.id));
     } catch (error) {
       console.error(`colloquy-server: ${provider.definition.id} cannot be reached:`, error);
-      return problemPage(c, 503, `${provider.definition.name} cannot be reached right now. Close this window and try again later.`);
+      return problemPage(c, 503, 'sign-in.unreachable-provider', {provider: provider.definition.name});
     }
     await createAttempt(c.var.deps.db, {
       providerState: started.providerState,
@@ -65,12 +65,12 @@ export function authRoutes() {
 
   app.get('/auth/providers/:provider/callback', async (c) => {
     const provider = c.var.providers.find(c.req.param('provider'));
-    if (!provider) return problemPage(c, 404, 'This way of signing in is not offered here.');
+    if (!provider) return problemPage(c, 404, 'sign-in.unknown-provider');
     const {db} = c.var.deps;
     const providerState = c.req.query('state') ?? '';
     // Claimed once: a replayed or forged provider answer finds no attempt.
     const attempt = SIGN_IN_TOKEN.test(providerState) ? await claimAttempt(db, provider.definition.id, providerState, c.var.now) : null;
-    if (!attempt) return problemPage(c, 400, 'This sign-in has expired or was already used. Close this window and try again.');
+    if (!attempt) return problemPage(c, 400, 'sign-in.expired');
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     const back = (answer: Record<string, string>) => c.redirect(answerUrl(attempt.redirect_uri, {...answer, state: attempt.site_state}), 302);

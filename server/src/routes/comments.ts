@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {readJsonBody} from '../body.js';
-import {invalid} from '../errors.js';
+import {invalid, message} from '../errors.js';
 import {decodeCursor, likedBy, loadPage, type Sort} from '../store/pages.js';
 import {conversationRoot, decodeReplyCursor, DEFAULT_REPLY_BATCH, loadReplyBatches, readReplyLimit} from '../store/replies.js';
 import {renderComment} from '../render.js';
@@ -21,11 +21,11 @@ export function commentRoutes() {
     const viewer = c.var.viewer;
     const threadId = checkId(c.req.param('thread'));
     const sort = (c.req.query('sort') ?? 'oldest') as Sort;
-    if (!SORTS.includes(sort)) throw invalid('Sort by oldest, newest or top.');
+    if (!SORTS.includes(sort)) throw invalid('error.sort');
     const limitRaw = c.req.query('limit');
     const limit = limitRaw === undefined ? config.defaultPageSize : Number(limitRaw);
     if (!Number.isInteger(limit) || limit < 1 || limit > config.maxPageSize) {
-      throw invalid(`The page size must be a whole number from 1 to ${config.maxPageSize}.`);
+      throw invalid(message('error.page-size', {max: config.maxPageSize}));
     }
     const cursorRaw = c.req.query('cursor');
     const cursor = cursorRaw ? decodeCursor(cursorRaw, sort) : undefined;
@@ -72,7 +72,7 @@ export function commentRoutes() {
     const input = readPostInput(body, config, !viewer.isModerator && !viewer.user);
     const result = await postComment(
       db,
-      {threadId, input, viewer, idempotencyKey: key, bodyHash: hashBody(input), ip: c.var.ip, origin: c.req.header('Origin') ?? null},
+      {threadId, input, viewer, idempotencyKey: key, bodyHash: hashBody(input), ip: c.var.ip, origin: c.req.header('Origin') ?? null, locale: c.var.t.locale},
       config,
     );
     if (result.replayed) c.header('Idempotency-Replayed', 'true');
@@ -108,7 +108,7 @@ export function commentRoutes() {
 function idempotencyKey(c: Context<AppEnv>): string | null {
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) return null;
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw invalid('The Idempotency-Key header must be 1 to 200 visible ASCII characters.');
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw invalid('error.idempotency-key');
   return key;
 }
 

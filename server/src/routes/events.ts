@@ -16,7 +16,7 @@ export function eventRoutes() {
     const threadId = checkId(c.req.param('thread'));
     await threadToRead(db, threadId, config);
     if (live.connections >= config.maxStreams) {
-      throw new ProtocolError(503, 'server', 'Too many people are following conversations right now; trying again shortly.', {retryAfter: 30});
+      throw new ProtocolError(503, 'server', 'error.too-many-streams', {retryAfter: 30});
     }
     const lastEventId = /^\d{1,18}$/.test(c.req.header('Last-Event-ID') ?? '') ? c.req.header('Last-Event-ID')! : null;
     let stop = () => {};

@@ -14,7 +14,7 @@ export function moderationRoutes() {
     // A request that carried a sign-in is a signed-in viewer's (viewer.ts refuses any token it
     // does not know with 401): a guest is asked to sign in, a signed-in reader told no.
     if (!c.var.viewer.isModerator && !c.req.header('Authorization')) {
-      throw new ProtocolError(401, 'unauthorized', 'Sign in as a moderator to moderate comments.');
+      throw new ProtocolError(401, 'unauthorized', 'error.moderator-sign-in');
     }
     const threadId = checkId(c.req.param('thread'));
     const commentId = checkId(c.req.param('comment'));

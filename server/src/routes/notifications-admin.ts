@@ -2,7 +2,7 @@ import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
 import {requireAdmin} from './admin-guard.js';
 import {readJsonBody} from '../body.js';
-import {invalid, notFound, ProtocolError} from '../errors.js';
+import {adminText, invalid, notFound, ProtocolError} from '../errors.js';
 import {iso, safeUrl} from '../render.js';
 import {listJobs, retryDeadJob, type JobState} from '../notify/queue.js';
 import {announcePost, listSubscribers} from '../notify/subscriptions.js';
@@ -21,9 +21,9 @@ export function notificationAdminRoutes() {
   // `?kind=posts` (the default) or `comments`; keyset pages of 500 with `?after=<id>`.
   app.get('/admin/notifications/subscribers', async (c) => {
     const kind = c.req.query('kind') ?? 'posts';
-    if (kind !== 'posts' && kind !== 'comments') throw invalid('kind is posts or comments.');
+    if (kind !== 'posts' && kind !== 'comments') throw invalid(adminText('kind is posts or comments.'));
     const after = Number(c.req.query('after') ?? 0);
-    if (!Number.isSafeInteger(after) || after < 0) throw invalid('after is a subscriber id from an earlier page.');
+    if (!Number.isSafeInteger(after) || after < 0) throw invalid(adminText('after is a subscriber id from an earlier page.'));
     const rows = await listSubscribers(c.var.deps.db, kind, after, 500);
     return c.json({
       subscribers: rows.map((row) => ({
@@ -40,7 +40,7 @@ export function notificationAdminRoutes() {
   // The outbox, newest first; `?state=dead` lists the dead letters.
   app.get('/admin/notifications/jobs', async (c) => {
     const state = c.req.query('state') ?? 'dead';
-    if (!isJobState(state)) throw invalid(`state is one of ${JOB_STATES.join(', ')}.`);
+    if (!isJobState(state)) throw invalid(adminText(`state is one of ${JOB_STATES.join(', ')}.`));
     const rows = await listJobs(c.var.deps.db, state, 200);
     return c.json({
       jobs: rows.map((row) => ({
@@ -61,8 +61,8 @@ export function notificationAdminRoutes() {
   // A dead letter tried again from scratch (after fixing the mail server, say).
   app.post('/admin/notifications/jobs/:job/retry', async (c) => {
     const id = c.req.param('job');
-    if (!/^\d{1,18}$/.test(id)) throw notFound('There is no such email.');
-    if (!(await retryDeadJob(c.var.deps.db, id))) throw notFound('There is no such dead letter.');
+    if (!/^\d{1,18}$/.test(id)) throw notFound(adminText('There is no such email.'));
+    if (!(await retryDeadJob(c.var.deps.db, id))) throw notFound(adminText('There is no such dead letter.'));
     return c.json({job: {id, state: 'queued'}});
   });
 
@@ -72,16 +72,16 @@ export function notificationAdminRoutes() {
    */
   app.post('/admin/notifications/posts', async (c) => {
     const {config, db} = c.var.deps;
-    if (!config.smtpUrl) throw new ProtocolError(409, 'conflict', 'This server sends no email: set COLLOQUY_SMTP_URL first.');
+    if (!config.smtpUrl) throw new ProtocolError(409, 'conflict', adminText('This server sends no email: set COLLOQUY_SMTP_URL first.'));
     const body = await readJsonBody(c.req.raw, config.maxBodyBytes);
     const id = typeof body['id'] === 'string' ? body['id'].trim() : '';
     const title = typeof body['title'] === 'string' ? body['title'].trim() : '';
     const url = typeof body['url'] === 'string' && body['url'].length <= 2000 ? safeUrl(body['url']) : undefined;
     const excerpt = typeof body['excerpt'] === 'string' ? body['excerpt'].trim() : '';
-    if (!id || id.length > 200) throw invalid('id (the post\'s own id, 1 to 200 characters) is required.');
-    if (!title || title.length > 300) throw invalid('title (1 to 300 characters) is required.');
-    if (!url) throw invalid('url must be the post\'s http(s) address.');
-    if (excerpt.length > 2000) throw invalid('excerpt can be at most 2000 characters long.');
+    if (!id || id.length > 200) throw invalid(adminText('id (the post\'s own id, 1 to 200 characters) is required.'));
+    if (!title || title.length > 300) throw invalid(adminText('title (1 to 300 characters) is required.'));
+    if (!url) throw invalid(adminText('url must be the post\'s http(s) address.'));
+    if (excerpt.length > 2000) throw invalid(adminText('excerpt can be at most 2000 characters long.'));
     const result = await announcePost(db, {id, title, url, excerpt});
     return c.json({post: {id, title, url}, ...result}, result.announced ? 202 : 200);
   });

@@ -2,6 +2,8 @@ import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {confirmAddress, lookUpToken, unsubscribe, type TokenTarget} from '../notify/actions.js';
 import {escapeHtml} from '../html.js';
+import type {MessageId} from '../i18n/messages.js';
+import {Markup, quotedTitle} from '../i18n/translate.js';
 
 const TOKEN = /^[acs]_[A-Za-z0-9_-]{16,64}$/;
 
@@ -17,42 +19,40 @@ export function notificationRoutes() {
   app.get('/notifications/confirm', async (c) => {
     const token = tokenOf(c);
     const target = token ? await lookUpToken(c.var.deps.db, token) : undefined;
-    if (!token || target?.kind !== 'confirm') return page(c, 404, 'Link expired', expiredText);
+    if (!token || target?.kind !== 'confirm') return page(c, 404, 'notify-page.expired-title', paragraph(c, 'notify-page.expired'));
+    const address = new Markup(`<strong>${escapeHtml(target.address)}</strong>`);
     return page(
       c,
       200,
-      'Confirm your email',
-      `<p>Send comment notifications to <strong>${escapeHtml(target.address)}</strong>?</p>${button('confirm', token, 'Confirm')}`,
+      'notify-page.confirm-title',
+      `<p>${c.var.t.html('notify-page.confirm-question', {address})}</p>${button(c, 'confirm', token, 'notify-page.confirm-button')}`,
     );
   });
 
   app.post('/notifications/confirm', async (c) => {
     const token = tokenOf(c);
-    if (!token || !(await confirmAddress(c.var.deps.db, token))) return page(c, 404, 'Link expired', expiredText);
-    return page(c, 200, 'Email confirmed', '<p>Thank you: you will get the notifications you asked for. Every email has a link to stop them.</p>');
+    if (!token || !(await confirmAddress(c.var.deps.db, token))) return page(c, 404, 'notify-page.expired-title', paragraph(c, 'notify-page.expired'));
+    return page(c, 200, 'notify-page.confirmed-title', paragraph(c, 'notify-page.confirmed'));
   });
 
   app.get('/notifications/unsubscribe', async (c) => {
     const token = tokenOf(c);
     const target = token ? await lookUpToken(c.var.deps.db, token) : undefined;
-    if (!token || !target || target.kind === 'confirm') return page(c, 404, 'Unknown link', unknownText);
-    if (isDone(target)) return page(c, 200, 'Unsubscribed', doneText(target));
-    return page(c, 200, 'Unsubscribe', `<p>${escapeHtml(question(target))}</p>${button('unsubscribe', token, 'Unsubscribe')}`);
+    if (!token || !target || target.kind === 'confirm') return page(c, 404, 'notify-page.unknown-title', paragraph(c, 'notify-page.unknown'));
+    if (isDone(target)) return page(c, 200, 'notify-page.unsubscribed-title', doneText(c, target));
+    return page(c, 200, 'notify-page.unsubscribe-title', `${question(c, target)}${button(c, 'unsubscribe', token, 'notify-page.unsubscribe-button')}`);
   });
 
   app.post('/notifications/unsubscribe', async (c) => {
     const token = tokenOf(c);
     const {db} = c.var.deps;
-    if (!token || !(await unsubscribe(db, token))) return page(c, 404, 'Unknown link', unknownText);
+    if (!token || !(await unsubscribe(db, token))) return page(c, 404, 'notify-page.unknown-title', paragraph(c, 'notify-page.unknown'));
     const target = await lookUpToken(db, token);
-    return page(c, 200, 'Unsubscribed', target ? doneText(target) : '<p>You will get no more of these emails.</p>');
+    return page(c, 200, 'notify-page.unsubscribed-title', target ? doneText(c, target) : paragraph(c, 'notify-page.no-more'));
   });
 
   return app;
 }
-
-const expiredText = '<p>This confirmation link has expired or was already used. Tick the notification box again when you next comment to get a new one.</p>';
-const unknownText = '<p>This link is not known here. It may be incomplete: open it straight from the email.</p>';
 
 function tokenOf(c: Context<AppEnv>): string | undefined {
   const token = c.req.query('token');
@@ -63,35 +63,42 @@ function isDone(target: TokenTarget): boolean {
   return (target.kind === 'subscription' && !target.active) || (target.kind === 'address' && target.suppressed);
 }
 
-function question(target: TokenTarget): string {
-  if (target.kind === 'address') return `Stop all email about these comments to ${target.address}?`;
-  if (target.kind === 'subscription' && target.what === 'posts') return `Stop emails about new posts to ${target.address}?`;
-  const title = target.kind === 'subscription' && target.threadTitle ? `“${target.threadTitle}”` : 'this conversation';
-  return `Stop emails about new comments on ${title} to ${target.address}?`;
+function paragraph(c: Context<AppEnv>, id: MessageId, values?: Record<string, string>): string {
+  return `<p>${c.var.t.html(id, values)}</p>`;
 }
 
-function doneText(target: TokenTarget): string {
-  if (target.kind === 'address') return `<p>Done: no more email about these comments will be sent to ${escapeHtml(target.address)}.</p>`;
-  return `<p>Done: you are unsubscribed. Other notifications you asked for continue; every email has its own link.</p>`;
+function question(c: Context<AppEnv>, target: Exclude<TokenTarget, {kind: 'confirm'}>): string {
+  const {address} = target;
+  if (target.kind === 'address') return paragraph(c, 'notify-page.stop-all-question', {address});
+  if (target.what === 'posts') return paragraph(c, 'notify-page.stop-posts-question', {address});
+  return paragraph(c, 'notify-page.stop-thread-question', {title: quotedTitle(c.var.t, target.threadTitle), address});
 }
 
-function button(action: 'confirm' | 'unsubscribe', token: string, label: string): string {
-  return `<form method="post" action="${action}?token=${encodeURIComponent(token)}"><button type="submit">${escapeHtml(label)}</button></form>`;
+function doneText(c: Context<AppEnv>, target: TokenTarget): string {
+  if (target.kind === 'address') return paragraph(c, 'notify-page.stopped-all', {address: target.address});
+  return paragraph(c, 'notify-page.unsubscribed');
+}
+
+function button(c: Context<AppEnv>, action: 'confirm' | 'unsubscribe', token: string, label: MessageId): string {
+  return `<form method="post" action="${action}?token=${encodeURIComponent(token)}"><button type="submit">${c.var.t.html(label)}</button></form>`;
 }
 
 /** A small standalone page: nothing from outside, nothing that runs, never cached or indexed. */
-function page(c: Context<AppEnv>, status: 200 | 404, title: string, body: string): Response {
+function page(c: Context<AppEnv>, status: 200 | 404, title: MessageId, body: string): Response {
+  const {t} = c.var;
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Robots-Tag', 'noindex');
+  c.header('Content-Language', t.locale);
+  c.header('Vary', 'Accept-Language', {append: true});
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   return c.html(
     `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<html lang="${t.locale}" dir="${t.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.html(title)}</title>
 <style>:root{color-scheme:light dark}body{font-family:system-ui,sans-serif;line-height:1.5;max-width:36em;margin:3em auto;padding:0 1em}
 button{font:inherit;padding:.6em 1.4em;min-block-size:44px;cursor:pointer}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
+<body><main><h1>${t.html(title)}</h1>${body}</main></body></html>`,
     status,
   );
 }

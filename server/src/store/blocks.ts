@@ -1,6 +1,6 @@
 import {isIP} from 'node:net';
 import type {Database, Queryable} from '../db/database.js';
-import {invalid, notFound, ProtocolError} from '../errors.js';
+import {adminText, invalid, notFound, ProtocolError} from '../errors.js';
 import {iso} from '../render.js';
 import type {Viewer} from '../viewer.js';
 
@@ -39,10 +39,10 @@ export function readRange(value: unknown): string {
   const bits = family === 4 ? 32 : 128;
   const length = prefix === undefined ? bits : /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
   if (family === 0 || address.includes('%') || rest.length > 0 || !(length >= 0 && length <= bits)) {
-    throw invalid('The range is an IPv4 or IPv6 address, or a CIDR range such as 203.0.113.0/24 or 2001:db8::/32.');
+    throw invalid(adminText('The range is an IPv4 or IPv6 address, or a CIDR range such as 203.0.113.0/24 or 2001:db8::/32.'));
   }
   // Too wide to be a moderator's intent (everyone, or a sixteenth of the internet).
-  if (length < (family === 4 ? 8 : 16)) throw invalid(`A range this wide (/${length}) would block far too many people.`);
+  if (length < (family === 4 ? 8 : 16)) throw invalid(adminText(`A range this wide (/${length}) would block far too many people.`));
   return `${address}/${length}`;
 }
 
@@ -80,9 +80,9 @@ export async function listBlocks(db: Queryable) {
 }
 
 export async function removeBlock(db: Queryable, id: string) {
-  if (!/^\d{1,18}$/.test(id)) throw notFound('There is no such block.');
+  if (!/^\d{1,18}$/.test(id)) throw notFound(adminText('There is no such block.'));
   const [row] = await db.query<BlockRow>(`DELETE FROM blocks WHERE id = $1 RETURNING ${BLOCK_COLUMNS}`, [id]);
-  if (!row) throw notFound('There is no such block.');
+  if (!row) throw notFound(adminText('There is no such block.'));
   return renderBlock(row);
 }
 
@@ -97,7 +97,7 @@ export async function refuseBlocked(tx: Queryable, viewer: Viewer, ip: string): 
     `SELECT 1 FROM blocks WHERE identity = $1 OR ($2::inet IS NOT NULL AND address_range >>= $2::inet) LIMIT 1`,
     [viewer.key, address],
   );
-  if (blocked) throw new ProtocolError(403, 'forbidden', 'A moderator has blocked you from commenting here.');
+  if (blocked) throw new ProtocolError(403, 'forbidden', 'error.blocked');
 }
 
 /** The client's address as an `inet`, IPv4-mapped IPv6 unwrapped so IPv4 ranges match; null when unknown. */

@@ -13,7 +13,7 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 export function readModerationAction(value: unknown): ModerationAction {
   if (typeof value === 'string' && (MODERATION_ACTIONS as readonly string[]).includes(value)) return value as ModerationAction;
-  throw invalid('The action is approve, spam or delete.');
+  throw invalid('error.moderation-action');
 }
 
 /**
@@ -27,10 +27,10 @@ export async function moderate(
   db: Database, commentId: string, threadId: string | null, action: ModerationAction, viewer: Viewer, config: ServerConfig,
   {onlyHeld = false} = {},
 ) {
-  if (!viewer.isModerator) throw new ProtocolError(403, 'forbidden', 'Only a moderator can approve, mark as spam or delete others\' comments.');
+  if (!viewer.isModerator) throw new ProtocolError(403, 'forbidden', 'error.moderators-only');
   return db.transaction(async (tx) => {
     const row = await lockComment(tx, commentId, threadId);
-    if (onlyHeld && row.status !== 'pending') throw new ProtocolError(409, 'conflict', 'Only a held comment can be rejected; delete it instead.');
+    if (onlyHeld && row.status !== 'pending') throw new ProtocolError(409, 'conflict', 'error.reject-held-only');
     const thread = (await findThread(tx, row.thread_id))!;
     if (action === 'approve') return approveComment(tx, row, thread, viewer, config);
     if (action === 'spam') return markSpam(tx, row, thread);
@@ -51,7 +51,7 @@ async function lockComment(tx: Queryable, id: string, threadId: string | null): 
     `SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND ($2::text IS NULL OR c.thread_id = $2) FOR UPDATE`,
     [id, threadId],
   );
-  if (!row) throw notFound('There is no such comment.');
+  if (!row) throw notFound('error.no-such-comment');
   return row;
 }
 
@@ -62,8 +62,8 @@ async function lockComment(tx: Queryable, id: string, threadId: string | null): 
  */
 async function approveComment(tx: Queryable, row: CommentRow, thread: ThreadRow, viewer: Viewer, config: ServerConfig) {
   if (row.status === 'approved') return renderOne(tx, row, thread, viewer, config);
-  if (row.status === 'spam') throw new ProtocolError(409, 'conflict', 'This comment was marked as spam.');
-  if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'This comment was deleted.');
+  if (row.status === 'spam') throw new ProtocolError(409, 'conflict', 'error.spam');
+  if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'error.deleted');
   const [approved] = await tx.query<CommentRow>(
     `UPDATE comments AS c SET status = 'approved' WHERE c.id = $1 RETURNING ${COMMENT_COLUMNS}`,
     [row.id],
@@ -78,7 +78,7 @@ async function approveComment(tx: Queryable, row: CommentRow, thread: ThreadRow,
  */
 async function markSpam(tx: Queryable, row: CommentRow, thread: ThreadRow): Promise<null> {
   if (row.status === 'spam') return null;
-  if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'This comment was deleted.');
+  if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'error.deleted');
   const marked = await tx.query<{id: string; was: CommentRow['status']}>(
     `WITH RECURSIVE below AS (
        SELECT id, status FROM comments WHERE id = $1

@@ -24,7 +24,7 @@ export function decodeCursor(raw: string, sort: Sort): Cursor {
     if (value.s !== sort || typeof value.a !== 'number' || !Number.isSafeInteger(value.a) || value.a < 0) throw new Error();
     return {sort, after: value.a};
   } catch {
-    throw invalid('This page link is not valid (a cursor from another sort or another server).');
+    throw invalid('error.page-cursor');
   }
 }
 

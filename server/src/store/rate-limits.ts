@@ -19,7 +19,7 @@ export async function hitRateLimits(db: Queryable, buckets: {bucket: string; lim
     const hits = rows.find((row) => row.bucket === bucket)?.hits ?? 0;
     if (hits > limit) {
       const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
-      throw new ProtocolError(429, 'rate-limited', 'You are posting too quickly. Please wait a little and try again.', {retryAfter});
+      throw new ProtocolError(429, 'rate-limited', 'error.too-fast', {retryAfter});
     }
   }
 }

@@ -1,5 +1,5 @@
 import type {Queryable} from '../db/database.js';
-import {invalid, notFound} from '../errors.js';
+import {invalid, message, notFound} from '../errors.js';
 import {COMMENT_COLUMNS, type CommentRow} from '../render.js';
 import type {Viewer} from '../viewer.js';
 
@@ -40,7 +40,7 @@ export function decodeReplyCursor(raw: string, root: string): ReplyCursor {
     if (typeof value.l !== 'number' || !Number.isSafeInteger(value.l) || value.l < 0) throw new Error();
     return {root, after: path as number[], left: value.l};
   } catch {
-    throw invalid('This link to more replies is not valid (a cursor from another conversation or another server).');
+    throw invalid('error.replies-cursor');
   }
 }
 
@@ -49,7 +49,7 @@ export function readReplyLimit(raw: string | undefined, name: string, fallback: 
   if (raw === undefined) return fallback;
   const limit = Number(raw);
   if (!/^\d+$/.test(raw) || limit < 1 || limit > MAX_REPLY_BATCH) {
-    throw invalid(`${name} must be a whole number from 1 to ${MAX_REPLY_BATCH}.`);
+    throw invalid(message('error.batch-size', {name, max: MAX_REPLY_BATCH}));
   }
   return limit;
 }
@@ -204,7 +204,7 @@ export async function conversationRoot(db: Queryable, threadId: string, commentI
        AND (c.status IN ('approved', 'deleted') OR (c.status = 'pending' AND (c.author_key = $3 OR $4)))`,
     [commentId, threadId, viewer.key ?? '', viewer.isModerator],
   );
-  if (!row) throw notFound('There is no such comment in this thread.');
-  if (row.parent_id !== null) throw invalid('Replies are listed by conversation: give its top-level comment.');
+  if (!row) throw notFound('error.no-such-comment-in-thread');
+  if (row.parent_id !== null) throw invalid('error.replies-of-top-level');
   return row;
 }

@@ -12,7 +12,7 @@ export async function findComment(db: Queryable, threadId: string, id: string, v
     [id, threadId],
   );
   const visible = row && (row.status === 'approved' || row.status === 'deleted' || (row.status === 'pending' && (viewer.isModerator || row.author_key === viewer.key)));
-  if (!visible) throw notFound('There is no such comment.');
+  if (!visible) throw notFound('error.no-such-comment');
   return row;
 }
 

@@ -25,7 +25,7 @@ export async function threadToRead(db: Queryable, id: string, config: ServerConf
   const thread = await findThread(db, id);
   if (thread) return thread;
   if (config.threadCreation === 'auto') return {id, title: '', url: null, closed: false};
-  throw notFound('There is no such thread.');
+  throw notFound('error.no-such-thread');
 }
 
 /** Ids are opaque to clients but bounded here: printable, no `.`/`..`, at most 200 characters. */

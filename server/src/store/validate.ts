@@ -1,5 +1,5 @@
 import type {ServerConfig} from '../config.js';
-import {invalid, type Field} from '../errors.js';
+import {invalid, invalidField, message, type ErrorText, type Field} from '../errors.js';
 import {safeUrl} from '../render.js';
 
 export interface PostInput {
@@ -15,26 +15,26 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,253}\.[^\s@]{1,63}$/;
 
 /** A POST body checked member by member; every problem found is reported at once, by field. */
 export function readPostInput(body: Record<string, unknown>, config: ServerConfig, needsGuest: boolean): PostInput {
-  const fields: Partial<Record<Field, string>> = {};
+  const fields: Partial<Record<Field, ErrorText>> = {};
   const textIssue = textProblem(body['text'], config);
   if (textIssue) fields.text = textIssue;
   const parentRaw = body['parentId'];
   if (parentRaw !== undefined && parentRaw !== null && (typeof parentRaw !== 'string' || parentRaw === '' || parentRaw.length > 200)) {
-    fields.parent = 'The comment you are answering is not valid.';
+    fields.parent = 'error.parent-invalid';
   }
   let guest: PostInput['guest'];
   if (needsGuest) {
     const raw = body['guest'];
     const g = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
     const name = typeof g['name'] === 'string' ? g['name'].trim() : '';
-    if (!name) fields.name = 'Please give your name.';
-    else if (name.length > config.maxNameLength) fields.name = `Your name can be at most ${config.maxNameLength} characters long.`;
+    if (!name) fields.name = 'error.name-missing';
+    else if (name.length > config.maxNameLength) fields.name = message('error.name-too-long', {count: config.maxNameLength});
     const email = typeof g['email'] === 'string' ? g['email'].trim() : '';
-    if (g['email'] !== undefined && typeof g['email'] !== 'string') fields.email = 'Please give a valid email address.';
-    else if (email && (email.length > 254 || !EMAIL.test(email))) fields.email = 'Please give a valid email address.';
+    if (g['email'] !== undefined && typeof g['email'] !== 'string') fields.email = 'error.email-invalid';
+    else if (email && (email.length > 254 || !EMAIL.test(email))) fields.email = 'error.email-invalid';
     const website = typeof g['website'] === 'string' ? g['website'].trim() : '';
-    if (g['website'] !== undefined && typeof g['website'] !== 'string') fields.website = 'Please give a web address starting with http:// or https://.';
-    else if (website && (website.length > 500 || !safeUrl(website))) fields.website = 'Please give a web address starting with http:// or https://.';
+    if (g['website'] !== undefined && typeof g['website'] !== 'string') fields.website = 'error.website-invalid';
+    else if (website && (website.length > 500 || !safeUrl(website))) fields.website = 'error.website-invalid';
     guest = {name, ...(email ? {email} : {}), ...(website ? {website: safeUrl(website)!} : {})};
   }
   if (Object.keys(fields).length) throw invalid(Object.values(fields)[0]!, fields);
@@ -53,17 +53,17 @@ export function readPostInput(body: Record<string, unknown>, config: ServerConfi
 }
 
 /** What is wrong with a comment's text, or undefined when it can be stored. */
-export function textProblem(raw: unknown, config: ServerConfig): string | undefined {
-  if (typeof raw !== 'string' || raw.trim() === '') return 'Please write a comment.';
-  if (raw.length > config.maxTextLength) return `A comment can be at most ${config.maxTextLength} characters long.`;
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(raw)) return 'The comment contains control characters.';
+export function textProblem(raw: unknown, config: ServerConfig): ErrorText | undefined {
+  if (typeof raw !== 'string' || raw.trim() === '') return 'error.text-missing';
+  if (raw.length > config.maxTextLength) return message('error.text-too-long', {count: config.maxTextLength});
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(raw)) return 'error.text-control';
   return undefined;
 }
 
 /** The text to store (line breaks made uniform), or an `invalid` error for `text`. */
 export function readText(raw: unknown, config: ServerConfig): string {
   const problem = textProblem(raw, config);
-  if (problem) throw invalid(problem, {text: problem});
+  if (problem) throw invalidField('text', problem);
   return (raw as string).replace(/\r\n?/g, '\n');
 }
 

@@ -1,11 +1,12 @@
 import {createHash, randomBytes} from 'node:crypto';
 import type {ServerConfig} from '../config.js';
 import type {Database, Queryable} from '../db/database.js';
-import {invalid, notFound, ProtocolError} from '../errors.js';
+import {invalidField, notFound, ProtocolError} from '../errors.js';
 import {COMMENT_COLUMNS, editableUntil, type CommentRow, type ThreadRow} from '../render.js';
 import type {Viewer} from '../viewer.js';
 import {refuseBlocked} from './blocks.js';
 import {hitRateLimits} from './rate-limits.js';
+import type {Locale} from '../i18n/locales.js';
 import {notifyRequest, recordSubscriptions} from '../notify/subscriptions.js';
 import {findComment, publish, publishAndRender, renderOne} from './single.js';
 import {findThread} from './threads.js';
@@ -22,6 +23,8 @@ export interface PostRequest {
   ip: string;
   /** The Origin header, for the thread creation policy. */
   origin: string | null;
+  /** The reader's language: the emails they ask for are written in it. */
+  locale: Locale;
 }
 
 export interface PostResult {
@@ -58,7 +61,7 @@ export async function postComment(db: Database, request: PostRequest, config: Se
   try {
     return await db.transaction(async (tx) => {
       const thread = await threadForPost(tx, request, config);
-      if (thread.closed) throw new ProtocolError(403, 'closed', 'This conversation is closed to new comments.');
+      if (thread.closed) throw new ProtocolError(403, 'closed', 'error.closed');
       await refuseBlocked(tx, viewer, request.ip);
       const parent = request.input.parentId ? await parentFor(tx, thread, request.input.parentId, viewer, config) : null;
       const authorKey = viewer.key ?? `anonymous:${randomBytes(12).toString('base64url')}`;
@@ -68,7 +71,7 @@ export async function postComment(db: Database, request: PostRequest, config: Se
          AND text = $3 AND status <> 'deleted' AND created_at > now() - make_interval(secs => $4) LIMIT 1`,
         [thread.id, authorKey, text, config.duplicateWindowSeconds, request.input.guest?.email ?? null],
       );
-      if (duplicate) throw new ProtocolError(409, 'duplicate', 'You already posted this comment.');
+      if (duplicate) throw new ProtocolError(409, 'duplicate', 'error.duplicate');
       const status = (await holdForModeration(tx, request, authorKey, config)) ? 'pending' : 'approved';
       const id = newId();
       const author = authorOf(request);
@@ -93,7 +96,7 @@ export async function postComment(db: Database, request: PostRequest, config: Se
         );
         if (claimed.length === 0) throw new KeyTaken();
       }
-      if (notify) await recordSubscriptions(tx, notify, {threadId: thread.id, authorKey, ip: request.ip}, config);
+      if (notify) await recordSubscriptions(tx, notify, {threadId: thread.id, authorKey, ip: request.ip, locale: request.locale}, config);
       return {comment: await commentBecameVisible(tx, row!, thread, viewer, config, true), replayed: false};
     });
   } catch (error) {
@@ -103,7 +106,7 @@ export async function postComment(db: Database, request: PostRequest, config: Se
     if (!idempotencyKey || !sameRequestFirst) throw error;
     const replay = await findReplay(db, keyOwner, idempotencyKey, request, config);
     if (replay) return replay;
-    if (error instanceof KeyTaken) throw new ProtocolError(409, 'conflict', 'This comment is still being posted; please wait a moment.');
+    if (error instanceof KeyTaken) throw new ProtocolError(409, 'conflict', 'error.still-posting');
     throw error;
   }
 }
@@ -125,11 +128,11 @@ async function findReplay(db: Queryable, keyOwner: string, key: string, request:
   );
   if (!stored) return undefined;
   if (stored.request_hash !== request.bodyHash) {
-    throw new ProtocolError(422, 'invalid', 'This Idempotency-Key was already used for a different comment.');
+    throw new ProtocolError(422, 'invalid', 'error.idempotency-key-reused');
   }
   if (!stored.comment_id) return undefined;
   const [row] = await db.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1`, [stored.comment_id]);
-  if (!row) throw new ProtocolError(410, 'not-found', 'This comment was posted and has since been deleted.');
+  if (!row) throw new ProtocolError(410, 'not-found', 'error.posted-then-deleted');
   const thread = (await findThread(db, row.thread_id))!;
   return {comment: await renderOne(db, row, thread, request.viewer, config), replayed: true};
 }
@@ -139,7 +142,7 @@ async function threadForPost(tx: Queryable, request: PostRequest, config: Server
   if (existing) return existing;
   const originAllowed = config.origins.length === 0 || (request.origin !== null && config.origins.includes(request.origin));
   if (config.threadCreation !== 'auto' || !(originAllowed || request.viewer.isModerator)) {
-    throw notFound('There is no such thread.');
+    throw notFound('error.no-such-thread');
   }
   const {title, url} = request.input.thread ?? {};
   await tx.query('INSERT INTO threads (id, title, url) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
@@ -153,9 +156,9 @@ async function parentFor(tx: Queryable, thread: ThreadRow, parentId: string, vie
   // takes it along), or this reply waits for it (and then finds the parent gone).
   const [parent] = await tx.query<CommentRow>(`SELECT ${COMMENT_COLUMNS} FROM comments c WHERE c.id = $1 AND c.thread_id = $2 FOR SHARE`, [parentId, thread.id]);
   const visible = parent && (parent.status === 'approved' || (parent.status === 'pending' && (viewer.isModerator || parent.author_key === viewer.key)));
-  if (!parent || !visible) throw invalid('The comment you are answering is not in this conversation.', {parent: 'The comment you are answering is not in this conversation.'});
-  if (parent.status === 'pending') throw invalid('You can answer this comment once it is approved.', {parent: 'You can answer this comment once it is approved.'});
-  if (parent.depth >= config.maxDepth) throw invalid('This conversation cannot go any deeper; answer an earlier comment.', {parent: 'This conversation cannot go any deeper; answer an earlier comment.'});
+  if (!parent || !visible) throw invalidField('parent', 'error.parent-elsewhere');
+  if (parent.status === 'pending') throw invalidField('parent', 'error.parent-held');
+  if (parent.depth >= config.maxDepth) throw invalidField('parent', 'error.too-deep');
   return parent;
 }
 
@@ -192,11 +195,11 @@ export async function editComment(
   return db.transaction(async (tx) => {
     const thread = (await findThread(tx, threadId)) ?? throwNotFound();
     const row = await findComment(tx, threadId, id, viewer, true);
-    if (row.author_key !== viewer.key) throw new ProtocolError(403, 'forbidden', 'Only its author can edit this comment.');
-    if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'This comment was deleted.');
+    if (row.author_key !== viewer.key) throw new ProtocolError(403, 'forbidden', 'error.edit-not-author');
+    if (row.status === 'deleted') throw new ProtocolError(409, 'conflict', 'error.deleted');
     await refuseBlocked(tx, viewer, ip);
     if (Date.now() > editableUntil(row, config)) {
-      throw new ProtocolError(409, 'conflict', 'The time to edit this comment has passed.');
+      throw new ProtocolError(409, 'conflict', 'error.edit-too-late');
     }
     const [updated] = await tx.query<CommentRow>(
       `UPDATE comments AS c SET text = $1, edited_at = now() WHERE c.id = $2 RETURNING ${COMMENT_COLUMNS}`,
@@ -216,9 +219,9 @@ export async function deleteComment(db: Database, threadId: string, id: string, 
     const thread = (await findThread(tx, threadId)) ?? throwNotFound();
     const row = await findComment(tx, threadId, id, viewer, true);
     if (!asModerator && !viewer.isModerator) {
-      if (row.author_key !== viewer.key) throw new ProtocolError(403, 'forbidden', 'Only its author can delete this comment.');
+      if (row.author_key !== viewer.key) throw new ProtocolError(403, 'forbidden', 'error.delete-not-author');
       if (Date.now() > editableUntil(row, config)) {
-        throw new ProtocolError(409, 'conflict', 'The time to delete this comment has passed.');
+        throw new ProtocolError(409, 'conflict', 'error.delete-too-late');
       }
     }
     if (row.status === 'deleted') return renderOne(tx, row, thread, viewer, config);
@@ -281,12 +284,12 @@ async function childlessPlaceholder(tx: Queryable, id: string): Promise<CommentR
 }
 
 export async function react(db: Database, threadId: string, id: string, reaction: string, active: boolean, viewer: Viewer, config: ServerConfig) {
-  if (reaction !== 'like') throw notFound('This server has no such reaction.');
-  if (!viewer.key) throw new ProtocolError(403, 'forbidden', 'Reacting needs a browser that keeps its guest key; please reload the page.');
+  if (reaction !== 'like') throw notFound('error.no-such-reaction');
+  if (!viewer.key) throw new ProtocolError(403, 'forbidden', 'error.reaction-needs-key');
   return db.transaction(async (tx) => {
     const thread = (await findThread(tx, threadId)) ?? throwNotFound();
     const row = await findComment(tx, threadId, id, viewer, true);
-    if (row.status !== 'approved') throw new ProtocolError(409, 'conflict', 'This comment cannot take reactions.');
+    if (row.status !== 'approved') throw new ProtocolError(409, 'conflict', 'error.no-reactions');
     if (active) {
       await tx.query(`INSERT INTO reactions (comment_id, reaction, viewer_key) VALUES ($1, 'like', $2) ON CONFLICT DO NOTHING`, [id, viewer.key]);
     } else {
@@ -302,5 +305,5 @@ export async function react(db: Database, threadId: string, id: string, reaction
 }
 
 function throwNotFound(): never {
-  throw notFound('There is no such thread.');
+  throw notFound('error.no-such-thread');
 }

@@ -14,6 +14,10 @@ export function createRestAdapterFromConfig(config: AdapterConfig, hints: Adapte
   if (!config['endpoint']) {
     return Promise.reject(new Error('Colloquy: adapter="rest" needs an endpoint attribute (the protocol\'s base URL).'));
   }
-  const options: RestAdapterOptions = {endpoint: config['endpoint'], ...(hints.firstPage ? {firstPage: hints.firstPage} : {})};
+  const options: RestAdapterOptions = {
+    endpoint: config['endpoint'],
+    firstPage: hints.firstPage,
+    locale: hints.locale,
+  };
   return start ? createStartedRestAdapter(options, start) : createRestAdapter(options);
 }

@@ -66,12 +66,19 @@ export interface RestAdapterOptions {
    * The page the caller will load first: `createRestAdapter` asks for it together with
    * the service document instead of after it, and `loadPage` answers from that request.
    */
-  firstPage?: LoadPageRequest;
+  firstPage?: LoadPageRequest | undefined;
   /**
    * The server serves the sign-in callback page at `{endpoint}/auth/callback` (its service
    * document says `callbackPage`): the widget uses it when the page names no `sign-in-callback`.
    */
   callbackPage?: boolean;
+  /**
+   * The language the reader reads the widget in, sent as `Accept-Language` with every
+   * request so the server's messages (errors, emails it will send) are in it too. Asked
+   * for on each request. Defaults to the page's `<html lang>`, which the elements follow
+   * unless the app configures @lit/localize itself; such an app passes its `getLocale`.
+   */
+  locale?: (() => string | undefined) | undefined;
 }
 
 /** A chunk of the adapter, loaded once when first asked for; one that did not load is a network failure, retried like one. */
@@ -126,7 +133,7 @@ export class RestAdapter implements CommentAdapter {
     this.capabilities = options.capabilities;
     this.maxPageSize = options.maxPageSize ?? PROTOCOL_PAGE_SIZE;
     // The start-up's own credentials: with storage blocked, the guest secret lives only in them.
-    this.#credentials = start?.credentials ?? new RestCredentials(options.storage ?? safeStorage('sessionStorage'), this.#endpoint);
+    this.#credentials = start?.credentials ?? new RestCredentials(options.storage ?? safeStorage('sessionStorage'), this.#endpoint, options.locale);
     this.#started = start?.firstPage;
     this.#pendingKey = `colloquy:rest:pending-sign-in:${this.#endpoint}`;
     this.#maxReconnectDelay = options.maxReconnectDelay ?? 30_000;

@@ -45,7 +45,9 @@ export interface RestStartOptions {
   capabilities?: unknown;
   /** The largest page the server takes, when known without its service document. */
   maxPageSize?: number;
-  firstPage?: LoadPageRequest;
+  firstPage?: LoadPageRequest | undefined;
+  /** The reader's language (see RestAdapterOptions.locale). */
+  locale?: (() => string | undefined) | undefined;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface RestStartOptions {
 export function startRest(options: RestStartOptions, signal?: AbortSignal): RestStart {
   const endpoint = baseUrl(options.endpoint);
   const fetcher = options.fetch ?? ((input, init) => fetch(input, init));
-  const credentials = new RestCredentials(options.storage ?? safeStorage('sessionStorage'), endpoint);
+  const credentials = new RestCredentials(options.storage ?? safeStorage('sessionStorage'), endpoint, options.locale);
   const get = (url: string, headers: Headers) => {
     const answer = withLoadDeadline(signal, async (deadline) => {
       const response = await send(fetcher, url, {headers}, deadline);
@@ -86,7 +88,7 @@ export function startRestFromConfig(config: AdapterConfig, hints: AdapterHints =
   const endpoint = config['endpoint'];
   if (!endpoint) return undefined;
   try {
-    return startRest({endpoint, ...(hints.firstPage ? {firstPage: hints.firstPage} : {})});
+    return startRest({endpoint, firstPage: hints.firstPage, locale: hints.locale});
   } catch {
     return undefined;
   }
@@ -165,6 +167,12 @@ export class RestCredentials {
   constructor(
     readonly storage: SafeStorage,
     endpoint: string,
+    /**
+     * The reader's language, asked for again on every request: it may change while the
+     * page is open. By default the page's `<html lang>`, which the elements follow when
+     * the page configures nothing else; without one the browser sends its own preferences.
+     */
+    readonly locale: () => string | undefined = () => globalThis.document?.documentElement.lang,
   ) {
     this.#tokenKey = `colloquy:rest:token:${endpoint}`;
     this.#guestKey = `colloquy:rest:guest:${endpoint}`;
@@ -190,6 +198,10 @@ export class RestCredentials {
 
   headers(extra: Record<string, string> = {}): Headers {
     const headers = new Headers({Accept: 'application/json', ...extra});
+    const language = this.locale();
+    // Only a plain tag (the server negotiates): anything else would make the header unsafe
+    // for CORS, a preflight for every request.
+    if (language && /^[a-z\d-]{1,35}$/i.test(language)) headers.set('Accept-Language', language);
     const token = this.token();
     if (token) headers.set('Authorization', `Bearer ${token}`);
     else headers.set('Colloquy-Guest', this.#guestSecret());

@@ -117,7 +117,8 @@ describe('docs/openapi.yaml', () => {
       return response;
     };
 
-    const adapter = await createRestAdapter({endpoint: server.endpoint, fetch: recordingFetch});
+    // With a language, as the elements give it: Accept-Language goes with every request.
+    const adapter = await createRestAdapter({endpoint: server.endpoint, fetch: recordingFetch, locale: () => 'fr'});
     const thread = 'aqim-updates-aug-6';
     const first = await adapter.loadPage({thread, sort: 'newest', limit: 2}, {});
     await adapter.loadPage({thread, sort: 'newest', limit: 2, cursor: first.nextCursor!}, {});
