@@ -29,8 +29,8 @@ import {LongThreadController, longThreadStyles} from './long-thread.js';
 import {ReplyBatches} from './reply-batches.js';
 import {timestampStyles, type DateStyle} from './timestamps.js';
 import {reactionStyles} from './reaction-buttons.js';
+import {ControlsGate} from './controls-gate.js';
 import {
-  ControlsGate,
   LazyModeration,
   LazyMoreReplies,
   LazyNewComments,

@@ -1,8 +1,7 @@
 import {msg} from '@lit/localize';
-import {DEFAULT_LOAD_DEADLINE_MS} from '../../adapters/shared/deadline.js';
-import {loadOnce} from '../../core/load-once.js';
-import {html, nothing, type PropertyValues, type ReactiveController, type ReactiveElement, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit';
 import type {Comment, Reaction} from '../../core/types.js';
+import {controlsForPress, LazyControl, loadThreadControls, type Controls} from './controls-chunk.js';
 import type {ModerationController, ModerationOptions} from './moderation.js';
 import type {MoreRepliesHost, ReplyFetchController} from './more-replies.js';
 import type {NewCommentsController, NewCommentsOptions} from './new-comments.js';
@@ -15,82 +14,8 @@ import type {ThreadNode} from './thread-tree.js';
 
 export {moderationStyles, moreRepliesStyles, newCommentsStyles, ownCommentActionsStyles} from './controls.styles.js';
 
-// Most readers see comments with none of these controls: moderation (held comments and
-// what moderators do with them), Edit and Delete on the viewer's own comments, the notice
-// of comments that arrived live, and what "Show N more replies" and a like button's press
-// do. Their code is a chunk of its own (controls.ts). Until it is needed, a stand-in
-// answers for each controller as it would for a comment that shows none of it; when a
-// comment that needs one is about to show, the thread keeps its current DOM until the
-// chunk is there (ControlsGate), so nothing shows half-built and then shifts. The like and
-// "Show N more replies" buttons need nothing from it to show. Where the viewer is likely to
-// use the chunk (the backend lets them edit, delete, moderate or like; a conversation is
-// longer than is shown at first), it also loads once the first comments are on screen and
-// the page is idle, so it is there before the next press or comment needs it.
-
-type Controls = typeof import('./controls.js');
-/** The chunk, once loaded: another thread then needs no waiting. */
-let loadedControls: Controls | undefined;
-
-/** The controls' chunk; loads once, and is asked for again after a failed load. */
-const loadThreadControls = loadOnce(() => import('./controls.js').then((module) => (loadedControls = module)));
-
-/**
- * How long the chunk is waited for: as long as a page of comments may take (the thread's
- * `load-timeout`), but never for good, even where pages have no deadline: a stalled chunk
- * must not hold the comments or a press back.
- */
-function chunkDeadline(pageDeadline: number): number {
-  return Number.isFinite(pageDeadline) && pageDeadline > 0 ? pageDeadline : DEFAULT_LOAD_DEADLINE_MS;
-}
-
-/** The chunk for a reader's press, which waits for it no longer than for a page of comments. */
-function controlsForPress(pageDeadline: number): Promise<Controls> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, chunkDeadline(pageDeadline))));
-  // A press that got its chunk leaves no 15 s timer behind.
-  return Promise.race([loadThreadControls(), late]).finally(() => clearTimeout(timer));
-}
-
-/**
- * A stand-in for a controller that loads with the controls' chunk: `real` once loaded,
- * created with the host and options the stand-in was given.
- */
-abstract class LazyControl<Real, Options> {
-  protected real: Real | undefined;
-
-  constructor(
-    protected readonly host: ReactiveElement,
-    protected readonly options: Options,
-  ) {}
-
-  get loaded(): boolean {
-    return this.real !== undefined;
-  }
-
-  /** Whether `comment` shows something only the loaded controller renders. */
-  needs(_comment: Comment): boolean {
-    return false;
-  }
-
-  /** Whether the stand-in holds something for the controller (a live arrival). */
-  waiting(): boolean {
-    return false;
-  }
-
-  /** Whether the viewer is likely to use the controller: the backend lets them, the thread shown (`tree`) has what it is for. */
-  likely(_tree: readonly ThreadNode[]): boolean {
-    return false;
-  }
-
-  load(module: Controls): void {
-    this.real ??= this.create(module);
-  }
-
-  /** The chunk could not be loaded: drop what waits for it, and show what needed it without it. */
-  failed(): void {}
-
-  protected abstract create(module: Controls): Real;
-}
+// The stand-ins for the thread's rarer controls, one per controller of the controls' chunk
+// (see controls-chunk.ts); the gate that holds the thread's updates for them is ControlsGate.
 
 /** Held comments, and Approve, Spam and Delete for moderators (moderation.ts). */
 export class LazyModeration extends LazyControl<ModerationController, ModerationOptions> {
@@ -342,106 +267,5 @@ export class LazyMoreReplies extends LazyControl<ReplyFetchController, MoreRepli
   reset(): void {
     this.#loads.clear();
     this.real?.reset();
-  }
-}
-
-/**
- * Holds the thread's updates while the controls its comments need are loading, from its
- * `shouldUpdate`: the DOM stays as it was (loading, or the comments before), then the
- * update happens, with every property change it held, once they are there. A list of
- * comments is looked through once (lists are replaced, never changed, when comments
- * change), and not at all once the controls are loaded. When the chunk cannot be loaded,
- * the comments show without the controls rather than not at all.
- */
-export class ControlsGate implements ReactiveController {
-  #loading: Promise<void> | undefined;
-  /** The chunk took longer than a page of comments may: the thread goes on without it until it comes. */
-  #late = false;
-  readonly #checked = new WeakSet<readonly Comment[]>();
-  readonly #held = new Map<PropertyKey, unknown>();
-
-  /** `tree`: the thread's conversations as they are about to show; `deadline`: how long a page of them may take (ms). */
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly controls: ReadonlyArray<LazyControl<unknown, unknown>>,
-    private readonly tree: () => readonly ThreadNode[],
-    private readonly deadline: () => number,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.host.addEventListener('comment-load', this.#prefetch);
-  }
-
-  hostDisconnected(): void {
-    this.host.removeEventListener('comment-load', this.#prefetch);
-  }
-
-  /** After the first comments (`comment-load`), when idle: the chunk, if the viewer may need it. */
-  readonly #prefetch = () => {
-    const tree = this.tree();
-    if (!this.controls.some((control) => !control.loaded && control.likely(tree))) return;
-    const load = () => void loadThreadControls().catch(() => {});
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, {timeout: 2000});
-    else setTimeout(load, 50);
-  };
-
-  /** Settles once the controls the thread waits for are loaded (or failed to). */
-  get loading(): Promise<void> | undefined {
-    return this.#late ? undefined : this.#loading;
-  }
-
-  /** Whether the host may update now, with `lists` the comments it is about to show. */
-  ready(lists: ReadonlyArray<readonly Comment[]>, changed: PropertyValues): boolean {
-    if (!this.#loading && !this.#needed(lists)) return true;
-    if (!this.#loading && loadedControls) {
-      for (const control of this.controls) control.load(loadedControls);
-      return true;
-    }
-    if (this.#late) return true;
-    for (const [key, old] of changed) if (!this.#held.has(key)) this.#held.set(key, old);
-    if (this.#loading) return false;
-    const loading = (this.#loading = loadThreadControls().then(
-      (module) => {
-        for (const control of this.controls) control.load(module);
-      },
-      (error: unknown) => {
-        console.error(error);
-        for (const list of lists) this.#checked.add(list);
-        for (const control of this.controls) control.failed();
-      },
-    ).finally(() => {
-      this.#loading = undefined;
-      this.#late = false;
-      this.#release();
-    }));
-    // A request that stalls must not hold the comments back for good.
-    setTimeout(() => {
-      if (this.#loading !== loading) return;
-      this.#late = true;
-      this.#release();
-    }, chunkDeadline(this.deadline()));
-    return false;
-  }
-
-  /** Lets the updates held meanwhile happen. */
-  #release(): void {
-    const held = [...this.#held];
-    this.#held.clear();
-    this.host.requestUpdate();
-    for (const [key, old] of held) this.host.requestUpdate(key, old);
-  }
-
-  #needed(lists: ReadonlyArray<readonly Comment[]>): boolean {
-    const missing = this.controls.filter((control) => !control.loaded);
-    if (missing.length === 0) return false;
-    if (missing.some((control) => control.waiting())) return true;
-    for (const list of lists) {
-      if (this.#checked.has(list)) continue;
-      if (list.some((comment) => missing.some((control) => control.needs(comment)))) return true;
-      this.#checked.add(list);
-    }
-    return false;
   }
 }
