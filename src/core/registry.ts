@@ -13,11 +13,6 @@ export type AdapterConfig = Readonly<Record<string, string | undefined>>;
  */
 export interface AdapterHints {
   firstPage?: LoadPageRequest;
-  /**
-   * The language the elements show, asked for when needed (it may change): a backend
-   * that writes messages a reader sees (errors, emails) can write them in it.
-   */
-  locale?: () => string | undefined;
 }
 
 export type AdapterFactory = (config: AdapterConfig, hints?: AdapterHints) => CommentAdapter | Promise<CommentAdapter>;

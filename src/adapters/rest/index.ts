@@ -14,10 +14,6 @@ export function createRestAdapterFromConfig(config: AdapterConfig, hints: Adapte
   if (!config['endpoint']) {
     return Promise.reject(new Error('Colloquy: adapter="rest" needs an endpoint attribute (the protocol\'s base URL).'));
   }
-  const options: RestAdapterOptions = {
-    endpoint: config['endpoint'],
-    firstPage: hints.firstPage,
-    locale: hints.locale,
-  };
+  const options: RestAdapterOptions = {endpoint: config['endpoint'], firstPage: hints.firstPage};
   return start ? createStartedRestAdapter(options, start) : createRestAdapter(options);
 }

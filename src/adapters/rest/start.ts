@@ -88,7 +88,7 @@ export function startRestFromConfig(config: AdapterConfig, hints: AdapterHints =
   const endpoint = config['endpoint'];
   if (!endpoint) return undefined;
   try {
-    return startRest({endpoint, firstPage: hints.firstPage, locale: hints.locale});
+    return startRest({endpoint, firstPage: hints.firstPage});
   } catch {
     return undefined;
   }

@@ -53,11 +53,18 @@ describe('REST adapter: the reader\u2019s language', () => {
     expect(lastLanguage()).to.equal('pt-BR');
   });
 
-  it('takes the language the elements hint to adapter="rest"', async () => {
-    await serve('https://hinted-language.example/comments');
-    const adapter = await resolveAdapter('rest', {endpoint: server.endpoint, thread: THREAD}, {locale: () => 'ar'});
+  it('follows the page\u2019s lang as adapter="rest", which a script-tag page names', async () => {
+    await serve('https://named-adapter.example/comments');
+    document.documentElement.lang = 'ar';
+    const adapter = await resolveAdapter('rest', {endpoint: server.endpoint, thread: THREAD}, {firstPage: {thread: THREAD, sort: 'oldest', limit: 10}});
     await adapter.loadPage({thread: THREAD, sort: 'oldest', limit: 10}, {});
     expect(lastLanguage()).to.equal('ar');
+    // The start-up's first page too; the service document, the same for every reader, goes without.
+    const languages = server.requests.map((request) => [new URL(request.url).pathname, request.headers.get('Accept-Language')]);
+    expect(languages).to.deep.equal([
+      ['/comments', null],
+      [`/comments/threads/${THREAD}/comments`, 'ar'],
+    ]);
   });
 
   it('sends a plain tag only (anything else would not stay CORS-safelisted)', async () => {
