@@ -38,7 +38,7 @@ export function chunkDeadline(pageDeadline: number): number {
 export function controlsForPress(pageDeadline: number): Promise<Controls> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => (timer = setTimeout(reject, chunkDeadline(pageDeadline))));
-  // A press that got its chunk leaves no 15 s timer behind.
+  // A press that got its chunk leaves no timer behind.
   return Promise.race([loadThreadControls(), late]).finally(() => clearTimeout(timer));
 }
 
