@@ -1,7 +1,7 @@
 import type {Context} from 'hono';
+import type {AppEnv} from './app.js';
 import type {MessageId, Values} from './i18n/messages.js';
-import {negotiateLocale} from './i18n/locales.js';
-import {translatorFor, type Message, type Translator} from './i18n/translate.js';
+import {answerIn, translatorFor, type Message, type Translator} from './i18n/translate.js';
 
 /** The protocol's nine error codes (docs/rest-protocol.md, "Errors"). */
 export type ErrorCode =
@@ -37,7 +37,7 @@ export class ProtocolError extends Error {
   }
 }
 
-export function translate(text: ErrorText, t: Translator): string {
+function translate(text: ErrorText, t: Translator): string {
   if (typeof text === 'string') return t.text(text);
   if ('english' in text) return text.english;
   return t.text(text.id, text.values);
@@ -51,24 +51,17 @@ export const invalidField = (field: Field, text: ErrorText) => invalid(text, {[f
 
 export const notFound = (text: ErrorText = 'error.no-such-thread-or-comment') => new ProtocolError(404, 'not-found', text);
 
-/** The translator for this request's `Accept-Language` (set by the app's first middleware). */
-export function translatorOf(c: Context): Translator {
-  return (c.get('t') as Translator | undefined) ?? translatorFor(negotiateLocale(c.req.header('Accept-Language')));
-}
-
-export function errorResponse(c: Context, error: ProtocolError): Response {
-  const t = translatorOf(c);
+/** The error envelope for `error`, in the request's language (`c.var.t`, set by the app's first middleware). */
+export function errorResponse(c: Context<AppEnv>, error: ProtocolError): Response {
+  const t = answerIn(c, c.var.t);
   const {retryAfter} = error.extra;
   const fields = error.extra.fields
     ? Object.fromEntries(Object.entries(error.extra.fields).map(([field, text]) => [field, translate(text, t)]))
     : undefined;
   if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
   c.header('Cache-Control', 'no-store');
-  c.header('Content-Language', t.locale);
-  c.header('Vary', 'Accept-Language', {append: true});
   return c.json(
     {error: {code: error.code, message: translate(error.text, t), ...(fields ? {fields} : {}), ...(retryAfter !== undefined ? {retryAfter} : {})}},
     error.status,
   );
 }
-

@@ -1,7 +1,6 @@
 import type {Mailer} from '../mail/mailer.js';
-import {escapeHtml} from '../html.js';
+import {emailDocument, escapeHtml} from '../html.js';
 import type {Translator} from '../i18n/translate.js';
-import {htmlDocument} from '../notify/compose.js';
 
 /**
  * The sign-in email: one link, both forms, nothing from the request but the address, in
@@ -17,7 +16,7 @@ export async function sendSignInLink(mailer: Mailer, t: Translator, to: string, 
       `${t.text('sign-in-mail.intro', {site})}\n\n` +
       `${t.text('sign-in-mail.open')}\n${link}\n${validity}\n\n` +
       `${t.text('sign-in-mail.ignore')}\n`,
-    html: htmlDocument(
+    html: emailDocument(
       t,
       `<p>${t.html('sign-in-mail.intro', {site})}</p>` +
         `<p><a href="${escapeHtml(link)}">${t.html('sign-in-mail.button')}</a></p><p>${escapeHtml(validity)}</p>` +

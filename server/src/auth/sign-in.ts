@@ -1,6 +1,8 @@
 import type {MessageId, Values} from '../i18n/messages.js';
 import type {Context} from 'hono';
 import type {AppEnv} from '../app.js';
+import {documentStart} from '../html.js';
+import {answerIn} from '../i18n/translate.js';
 import {publicAuthorId} from '../render.js';
 import {isModerator, type SignedInUser} from '../viewer.js';
 import type {ServerConfig} from '../config.js';
@@ -87,16 +89,13 @@ export function sessionBody(user: SignedInUser | UserRow, providerId: string, co
  * itself (there is no site to send them back to). No script; nothing from the URL in it.
  */
 export function problemPage(c: Context<AppEnv>, status: 400 | 404 | 429 | 503, problem: MessageId, values?: Values): Response {
-  const {t} = c.var;
+  const t = answerIn(c, c.var.t);
   c.header('Content-Security-Policy', "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   c.header('Referrer-Policy', 'no-referrer');
   c.header('Cache-Control', 'no-store');
-  c.header('Content-Language', t.locale);
-  c.header('Vary', 'Accept-Language', {append: true});
   const title = t.html('sign-in.problem-title');
   return c.html(
-    `<!doctype html><html lang="${t.locale}" dir="${t.dir}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<title>${title}</title><main><h1>${title}</h1><p>${t.html(problem, values)}</p></main></html>`,
+    `${documentStart(t)}<title>${title}</title></head><body><main><h1>${title}</h1><p>${t.html(problem, values)}</p></main></body></html>`,
     status,
   );
 }

@@ -159,7 +159,7 @@ export const english = {
 export type MessageId = keyof typeof english;
 
 /** A CLDR plural category → its form; `other` is always there. */
-export type PluralEntry = Partial<Record<Intl.LDMLPluralRule, string>> & {other: string};
+type PluralEntry = Partial<Record<Intl.LDMLPluralRule, string>> & {other: string};
 export type CatalogEntry = string | PluralEntry;
 export type Catalog = Partial<Record<MessageId, CatalogEntry>>;
 

@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs';
+import type {Context} from 'hono';
 import {escapeHtml} from '../html.js';
 import {directionOf, LOCALES, SOURCE_LOCALE, type Locale} from './locales.js';
 import {english, type Catalog, type CatalogEntry, type MessageId, type Values} from './messages.js';
@@ -86,9 +87,18 @@ export function translatorFor(locale: Locale): Translator {
   return translators.get(locale)!;
 }
 
-export const englishText = (message: Message): string => translatorFor(SOURCE_LOCALE).text(message.id, message.values);
 
 /** A conversation's title as a sentence quotes it, in the reader's quotation marks. */
 export function quotedTitle(t: Translator, title: string | null | undefined): string {
   return t.text('common.quoted', {title: title?.trim() || t.text('common.untitled')});
+}
+
+/**
+ * `t`, once the answer says it is written in its language (`Content-Language`) and that it
+ * depends on the request's `Accept-Language` (`Vary`, added to whatever else it varies on).
+ */
+export function answerIn(c: Context, t: Translator): Translator {
+  c.header('Content-Language', t.locale);
+  c.header('Vary', 'Accept-Language', {append: true});
+  return t;
 }

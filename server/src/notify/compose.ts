@@ -1,4 +1,4 @@
-import {escapeHtml} from '../html.js';
+import {emailDocument, escapeHtml} from '../html.js';
 import type {MessageId} from '../i18n/messages.js';
 import {quotedTitle, type Translator} from '../i18n/translate.js';
 import type {OutgoingMail} from '../mail/mailer.js';
@@ -34,11 +34,6 @@ function unsubscribeHeaders(url: string): Record<string, string> {
     // RFC 3834: out-of-office replies and other robots leave it alone.
     'Auto-Submitted': 'auto-generated',
   };
-}
-
-export function htmlDocument(t: Translator, body: string): string {
-  return `<!doctype html><html lang="${t.locale}" dir="${t.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
-<body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;margin:0 auto;padding:1em">${body}</body></html>`;
 }
 
 function footerText(t: Translator, reason: string, unsubscribe: string, stopAll: string): string {
@@ -85,7 +80,7 @@ ${confirm}
 ${t.text('mail.confirm-ignore')}
 ${labelled(t, 'mail.never-again', stopAll)}
 `;
-  const html = htmlDocument(t, `<p>${escapeHtml(intro)}</p>
+  const html = emailDocument(t, `<p>${escapeHtml(intro)}</p>
 <p><a href="${escapeHtml(confirm)}">${t.html('mail.confirm-button')}</a></p>
 <p>${t.html('mail.confirm-ignore')}</p>
 <hr><p style="font-size:small;color:#555"><a href="${escapeHtml(stopAll)}">${t.html('mail.never-again')}</a></p>`);
@@ -117,11 +112,10 @@ export function commentMail(input: CommentMailInput): OutgoingMail {
   const subject = subjectLine(t.text(input.isReplyToRecipient ? 'mail.reply-subject' : 'mail.comment-subject', values));
   const lead = t.text(input.isReplyToRecipient ? 'mail.reply-lead' : 'mail.comment-lead', values);
   const reason = t.text('mail.comment-reason', values);
-  const readIt = t.text('mail.read-and-reply');
   const text = `${lead}\n\n${input.text}\n\n${permalink ? `${labelled(t, 'mail.read-and-reply', permalink)}\n` : ''}${footerText(t, reason, unsubscribe, stopAll)}`;
-  const html = htmlDocument(t, `<p>${escapeHtml(lead)}</p>
+  const html = emailDocument(t, `<p>${escapeHtml(lead)}</p>
 <blockquote style="margin:0;padding-inline-start:1em;border-inline-start:3px solid #ccc">${paragraphsHtml(input.text)}</blockquote>
-${permalink ? `<p><a href="${escapeHtml(permalink)}">${escapeHtml(readIt)}</a></p>` : ''}
+${permalink ? `<p><a href="${escapeHtml(permalink)}">${t.html('mail.read-and-reply')}</a></p>` : ''}
 ${footerHtml(t, reason, unsubscribe, stopAll)}`);
   return {to: input.to, subject, text, html, headers: unsubscribeHeaders(unsubscribe)};
 }
@@ -142,11 +136,10 @@ export function postMail(input: {
   const url = safeUrl(input.url);
   const reason = t.text('mail.post-reason');
   const heading = t.text('mail.post-subject', {title: input.title});
-  const readIt = t.text('mail.read-post');
   const text = `${heading}\n\n${input.excerpt ? `${input.excerpt}\n\n` : ''}${url ? `${labelled(t, 'mail.read-post', url)}\n` : ''}${footerText(t, reason, unsubscribe, stopAll)}`;
-  const html = htmlDocument(t, `<h1 style="font-size:1.3em">${escapeHtml(input.title)}</h1>
+  const html = emailDocument(t, `<h1 style="font-size:1.3em">${escapeHtml(input.title)}</h1>
 ${input.excerpt ? paragraphsHtml(input.excerpt) : ''}
-${url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(readIt)}</a></p>` : ''}
+${url ? `<p><a href="${escapeHtml(url)}">${t.html('mail.read-post')}</a></p>` : ''}
 ${footerHtml(t, reason, unsubscribe, stopAll)}`);
   return {to: input.to, subject: subjectLine(heading), text, html, headers: unsubscribeHeaders(unsubscribe)};
 }

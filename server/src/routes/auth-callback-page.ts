@@ -3,7 +3,8 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {Hono} from 'hono';
 import type {AppEnv} from '../app.js';
 import {ownCallbackUrl} from '../auth/sign-in.js';
-import {escapeHtml} from '../html.js';
+import {documentStart, escapeHtml} from '../html.js';
+import {answerIn} from '../i18n/translate.js';
 import {siteOriginOf} from '../auth/store.js';
 
 /** The widget's own callback script (src/sign-in/callback-page.ts), the one every callback page runs. */
@@ -27,14 +28,8 @@ export function callbackPageRoutes() {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
-    const {t} = c.var;
-    c.header('Content-Language', t.locale);
-    c.header('Vary', 'Accept-Language', {append: true});
-    return c.html(`<!doctype html>
-<html lang="${t.locale}" dir="${t.dir}">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    const t = answerIn(c, c.var.t);
+    return c.html(`${documentStart(t)}
     <meta name="referrer" content="no-referrer" />
     ${origin ? `<meta name="colloquy-sign-in-origin" content="${escapeHtml(origin)}" />` : ''}
     <title>${t.html('sign-in.callback-title')}</title>

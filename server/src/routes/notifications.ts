@@ -1,9 +1,9 @@
 import {Hono, type Context} from 'hono';
 import type {AppEnv} from '../app.js';
 import {confirmAddress, lookUpToken, unsubscribe, type TokenTarget} from '../notify/actions.js';
-import {escapeHtml} from '../html.js';
+import {documentStart, escapeHtml} from '../html.js';
 import type {MessageId} from '../i18n/messages.js';
-import {Markup, quotedTitle} from '../i18n/translate.js';
+import {answerIn, Markup, quotedTitle, type Translator} from '../i18n/translate.js';
 
 const TOKEN = /^[acs]_[A-Za-z0-9_-]{16,64}$/;
 
@@ -19,36 +19,36 @@ export function notificationRoutes() {
   app.get('/notifications/confirm', async (c) => {
     const token = tokenOf(c);
     const target = token ? await lookUpToken(c.var.deps.db, token) : undefined;
-    if (!token || target?.kind !== 'confirm') return page(c, 404, 'notify-page.expired-title', paragraph(c, 'notify-page.expired'));
+    if (!token || target?.kind !== 'confirm') return page(c, 404, 'notify-page.expired-title', paragraph(c.var.t, 'notify-page.expired'));
     const address = new Markup(`<strong>${escapeHtml(target.address)}</strong>`);
     return page(
       c,
       200,
       'notify-page.confirm-title',
-      `<p>${c.var.t.html('notify-page.confirm-question', {address})}</p>${button(c, 'confirm', token, 'notify-page.confirm-button')}`,
+      `<p>${c.var.t.html('notify-page.confirm-question', {address})}</p>${button(c.var.t, 'confirm', token, 'notify-page.confirm-button')}`,
     );
   });
 
   app.post('/notifications/confirm', async (c) => {
     const token = tokenOf(c);
-    if (!token || !(await confirmAddress(c.var.deps.db, token))) return page(c, 404, 'notify-page.expired-title', paragraph(c, 'notify-page.expired'));
-    return page(c, 200, 'notify-page.confirmed-title', paragraph(c, 'notify-page.confirmed'));
+    if (!token || !(await confirmAddress(c.var.deps.db, token))) return page(c, 404, 'notify-page.expired-title', paragraph(c.var.t, 'notify-page.expired'));
+    return page(c, 200, 'notify-page.confirmed-title', paragraph(c.var.t, 'notify-page.confirmed'));
   });
 
   app.get('/notifications/unsubscribe', async (c) => {
     const token = tokenOf(c);
     const target = token ? await lookUpToken(c.var.deps.db, token) : undefined;
-    if (!token || !target || target.kind === 'confirm') return page(c, 404, 'notify-page.unknown-title', paragraph(c, 'notify-page.unknown'));
-    if (isDone(target)) return page(c, 200, 'notify-page.unsubscribed-title', doneText(c, target));
-    return page(c, 200, 'notify-page.unsubscribe-title', `${question(c, target)}${button(c, 'unsubscribe', token, 'notify-page.unsubscribe-button')}`);
+    if (!token || !target || target.kind === 'confirm') return page(c, 404, 'notify-page.unknown-title', paragraph(c.var.t, 'notify-page.unknown'));
+    if (isDone(target)) return page(c, 200, 'notify-page.unsubscribed-title', doneText(c.var.t, target));
+    return page(c, 200, 'notify-page.unsubscribe-title', `${question(c.var.t, target)}${button(c.var.t, 'unsubscribe', token, 'notify-page.unsubscribe-button')}`);
   });
 
   app.post('/notifications/unsubscribe', async (c) => {
     const token = tokenOf(c);
     const {db} = c.var.deps;
-    if (!token || !(await unsubscribe(db, token))) return page(c, 404, 'notify-page.unknown-title', paragraph(c, 'notify-page.unknown'));
+    if (!token || !(await unsubscribe(db, token))) return page(c, 404, 'notify-page.unknown-title', paragraph(c.var.t, 'notify-page.unknown'));
     const target = await lookUpToken(db, token);
-    return page(c, 200, 'notify-page.unsubscribed-title', target ? doneText(c, target) : paragraph(c, 'notify-page.no-more'));
+    return page(c, 200, 'notify-page.unsubscribed-title', target ? doneText(c.var.t, target) : paragraph(c.var.t, 'notify-page.no-more'));
   });
 
   return app;
@@ -63,38 +63,35 @@ function isDone(target: TokenTarget): boolean {
   return (target.kind === 'subscription' && !target.active) || (target.kind === 'address' && target.suppressed);
 }
 
-function paragraph(c: Context<AppEnv>, id: MessageId, values?: Record<string, string>): string {
-  return `<p>${c.var.t.html(id, values)}</p>`;
+function paragraph(t: Translator, id: MessageId, values?: Record<string, string>): string {
+  return `<p>${t.html(id, values)}</p>`;
 }
 
-function question(c: Context<AppEnv>, target: Exclude<TokenTarget, {kind: 'confirm'}>): string {
+function question(t: Translator, target: Exclude<TokenTarget, {kind: 'confirm'}>): string {
   const {address} = target;
-  if (target.kind === 'address') return paragraph(c, 'notify-page.stop-all-question', {address});
-  if (target.what === 'posts') return paragraph(c, 'notify-page.stop-posts-question', {address});
-  return paragraph(c, 'notify-page.stop-thread-question', {title: quotedTitle(c.var.t, target.threadTitle), address});
+  if (target.kind === 'address') return paragraph(t, 'notify-page.stop-all-question', {address});
+  if (target.what === 'posts') return paragraph(t, 'notify-page.stop-posts-question', {address});
+  return paragraph(t, 'notify-page.stop-thread-question', {title: quotedTitle(t, target.threadTitle), address});
 }
 
-function doneText(c: Context<AppEnv>, target: TokenTarget): string {
-  if (target.kind === 'address') return paragraph(c, 'notify-page.stopped-all', {address: target.address});
-  return paragraph(c, 'notify-page.unsubscribed');
+function doneText(t: Translator, target: TokenTarget): string {
+  if (target.kind === 'address') return paragraph(t, 'notify-page.stopped-all', {address: target.address});
+  return paragraph(t, 'notify-page.unsubscribed');
 }
 
-function button(c: Context<AppEnv>, action: 'confirm' | 'unsubscribe', token: string, label: MessageId): string {
-  return `<form method="post" action="${action}?token=${encodeURIComponent(token)}"><button type="submit">${c.var.t.html(label)}</button></form>`;
+function button(t: Translator, action: 'confirm' | 'unsubscribe', token: string, label: MessageId): string {
+  return `<form method="post" action="${action}?token=${encodeURIComponent(token)}"><button type="submit">${t.html(label)}</button></form>`;
 }
 
 /** A small standalone page: nothing from outside, nothing that runs, never cached or indexed. */
 function page(c: Context<AppEnv>, status: 200 | 404, title: MessageId, body: string): Response {
-  const {t} = c.var;
+  const t = answerIn(c, c.var.t);
   c.header('Cache-Control', 'no-store');
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Robots-Tag', 'noindex');
-  c.header('Content-Language', t.locale);
-  c.header('Vary', 'Accept-Language', {append: true});
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   return c.html(
-    `<!doctype html>
-<html lang="${t.locale}" dir="${t.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+    `${documentStart(t)}
 <title>${t.html(title)}</title>
 <style>:root{color-scheme:light dark}body{font-family:system-ui,sans-serif;line-height:1.5;max-width:36em;margin:3em auto;padding:0 1em}
 button{font:inherit;padding:.6em 1.4em;min-block-size:44px;cursor:pointer}</style></head>
