@@ -40,7 +40,12 @@ import {ThreadRules} from './thread-rules.js';
  * defined, the guest fields inside it show as they are; it upgrades before any provider
  * button exists, so a click still opens the popup synchronously.
  */
-const loadLoginChoice = loadOnce(() => import('../login-choice/login-choice.js'));
+const loadLoginChoice = loadOnce(() =>
+  import('../login-choice/login-choice.js').catch((error: unknown) => {
+    console.error(error);
+    throw error;
+  }),
+);
 
 /**
  * The "Leave a Reply" form: posts a new comment or reply, or edits one, and never loses
@@ -279,7 +284,7 @@ export class CommentFormElement extends AdapterElement {
     if (this.adapterSettingsChanged(changed)) this.loadAdapter((error) => this.#posting.fail(asCommentError(error)));
     this.#session.use(this.#adapter);
     // A failed load leaves the guest fields working; the next render with a sign-in backend tries again.
-    if (this.#adapter?.capabilities.signIn) loadLoginChoice().catch(console.error);
+    if (this.#adapter?.capabilities.signIn && !customElements.get('login-choice')) loadLoginChoice().catch(() => {});
     const slot = this.#currentSlot();
     if (!sameSlot(slot, this.#drafts.slot)) this.#enterSlot(slot);
   }

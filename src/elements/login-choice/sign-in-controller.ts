@@ -28,11 +28,10 @@ export interface Connecting {
   sentTo?: string;
 }
 
-/** A redirect sign-in the page is leaving for. */
+/** A redirect sign-in the page is leaving for: the `connecting` one, until that changes. */
 interface LeavingForRedirect {
   adapter: CommentAdapter;
   providerId: string;
-  connecting: Connecting;
 }
 
 /** Where focus goes once the element shows what a step of the sign-in led to. */
@@ -87,7 +86,7 @@ export class SignInController implements ReactiveController {
   /** The page came back from the back/forward cache after leaving for a provider: a cancel. */
   readonly #onPageShow = (event: PageTransitionEvent): void => {
     const leaving = this.#leaving;
-    if (!event.persisted || !leaving || this.#connecting !== leaving.connecting) return;
+    if (!event.persisted || !leaving) return;
     this.#finish(leaving.adapter, leaving.providerId, {status: 'cancelled', reason: 'closed'});
   };
 
@@ -170,7 +169,7 @@ export class SignInController implements ReactiveController {
 
   cancel(): void {
     const leaving = this.#leaving;
-    if (leaving && this.#connecting === leaving.connecting) {
+    if (leaving) {
       // The attempt settled when the page began to leave, so it cannot be cancelled; a
       // navigation that never happens (blocked, or a download) must not leave the person stuck.
       this.#finish(leaving.adapter, leaving.providerId, {status: 'cancelled', reason: 'cancel'});
@@ -217,9 +216,7 @@ export class SignInController implements ReactiveController {
         // come back with the Back button, the page may be restored as it was left
         // (back/forward cache): then it is a cancel.
         announce(msg(str`Taking you to ${name}…`, {id: 'login.announce.redirecting'}));
-        const connecting = this.#connecting;
-        if (!connecting) return;
-        this.#leaving = {adapter, providerId, connecting};
+        this.#leaving = {adapter, providerId};
         if (this.host.isConnected) window.addEventListener('pageshow', this.#onPageShow);
         return;
       }
@@ -264,7 +261,8 @@ export class SignInController implements ReactiveController {
   }
 
   #setConnecting(connecting: Connecting | undefined) {
-    if (this.#leaving && this.#leaving.connecting !== connecting) {
+    // Every call starts another sign-in or ends this one: the page is no longer leaving for it.
+    if (this.#leaving) {
       this.#leaving = undefined;
       window.removeEventListener('pageshow', this.#onPageShow);
     }
