@@ -25,13 +25,15 @@ export interface TabOwnershipOptions {
  */
 export class TabOwnership {
   readonly #options: TabOwnershipOptions;
-  readonly #prefix: string;
   #tab: string | undefined;
   #releaseTab: (() => void) | undefined;
 
   constructor(options: TabOwnershipOptions) {
     this.#options = options;
-    this.#prefix = options.prefix;
+  }
+
+  get #prefix(): string {
+    return this.#options.prefix;
   }
 
   /** How every key of this tab's drafts starts. */
@@ -106,20 +108,30 @@ export class TabOwnership {
 
   /** The ids of the other tabs that have drafts here. */
   #otherTabs(): string[] {
-    const tabs = new Set<string>();
+    return [...new Set(this.#foreignDrafts().flatMap(({tab}) => (tab === undefined ? [] : [tab])))];
+  }
+
+  /**
+   * The drafts here that are not this tab's: each key, the tab it belongs to (none for a
+   * draft saved before drafts had tabs) and the rest of its key (thread:kind:id).
+   */
+  #foreignDrafts(): ForeignDraft[] {
+    const drafts: ForeignDraft[] = [];
     try {
       const storage = this.#options.storage();
       const mine = this.keyPrefix;
       for (let index = 0; index < storage.length; index++) {
         const key = storage.key(index);
         if (!key?.startsWith(this.#prefix) || key.startsWith(mine)) continue;
+        // tab:thread:kind:id, or thread:kind:id from before drafts had tabs.
         const parts = key.slice(this.#prefix.length).split(':');
-        if (parts.length === 4) tabs.add(parts[0]!);
+        if (parts.length === 4) drafts.push({key, tab: parts[0], rest: parts.slice(1).join(':')});
+        else if (parts.length === 3) drafts.push({key, tab: undefined, rest: parts.join(':')});
       }
     } catch {
       // Storage cannot be reached: no other tab's drafts are known.
     }
-    return [...tabs];
+    return drafts;
   }
 
   #tabLock(tab: string): string {
@@ -143,20 +155,12 @@ export class TabOwnership {
 
   /** Moves the drafts of the tabs `gone` says are gone (and drafts saved before drafts had tabs) to this tab. */
   #adopt(gone: (tab: string) => boolean) {
+    // Read in full before any is moved: moving changes the storage's key order.
+    const adoptable = this.#foreignDrafts().filter(({tab}) => tab === undefined || gone(tab));
     try {
       const storage = this.#options.storage();
-      const mine = this.keyPrefix;
-      const keys: string[] = [];
-      for (let index = 0; index < storage.length; index++) {
-        const key = storage.key(index);
-        if (key?.startsWith(this.#prefix) && !key.startsWith(mine)) keys.push(key);
-      }
-      for (const key of keys) {
-        const parts = key.slice(this.#prefix.length).split(':');
-        // tab:thread:kind:id, or thread:kind:id from before drafts had tabs.
-        if (parts.length !== 4 && parts.length !== 3) continue;
-        if (parts.length === 4 && !gone(parts[0]!)) continue;
-        const own = mine + parts.slice(parts.length - 3).join(':');
+      for (const {key, rest} of adoptable) {
+        const own = this.keyPrefix + rest;
         const value = storage.getItem(key);
         // Merged without loss: a draft this tab already has for the same comment wins, the
         // other stays where it is for a later tab.
@@ -169,6 +173,12 @@ export class TabOwnership {
       // Storage cannot be reached: nothing to adopt.
     }
   }
+}
+
+interface ForeignDraft {
+  key: string;
+  tab: string | undefined;
+  rest: string;
 }
 
 function randomTabId(): string {
