@@ -3,15 +3,13 @@
 // read from the bundles' source maps. For each module: its minified bytes, and what gzip
 // would save if those bytes were gone (the file gzipped without them), which is what
 // moving the module out of the critical path is worth.
-import {readFileSync} from 'node:fs';
-import {assertBuilt, criticalPath, kib} from './script-weight.mjs';
+import {assertBuilt, criticalPathSources, kib} from './script-weight.mjs';
 import {moduleWeights} from './source-weight.mjs';
 
 assertBuilt();
 const adapter = process.argv[2] ?? 'rest';
 
-const files = criticalPath(adapter).map((file) => ({code: readFileSync(file, 'utf8'), map: readFileSync(`${file}.map`, 'utf8')}));
-const sorted = moduleWeights(files);
+const sorted = moduleWeights(criticalPathSources(adapter));
 const total = sorted.reduce((sum, row) => sum + row.gzip, 0);
 console.log(`${'module'.padEnd(60)} ${'min'.padStart(10)} ${'gzip saved'.padStart(10)}`);
 for (const row of sorted) console.log(`${row.name.padEnd(60)} ${kib(row.raw).padStart(10)} ${kib(row.gzip).padStart(10)}`);

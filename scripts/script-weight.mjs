@@ -71,19 +71,26 @@ export function criticalPath(adapter) {
   return [...files];
 }
 
+/** The critical path's files with their source maps, for reading which modules their bytes come from. */
+export function criticalPathSources(adapter) {
+  return criticalPath(adapter).map((file) => ({code: readFileSync(file, 'utf8'), map: readFileSync(`${file}.map`, 'utf8')}));
+}
+
+/** Raw, gzip (level 9) and brotli (quality 11) sizes of `bytes`: how every script here is weighed. */
+export function compressedSizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, {level: 9}).length,
+    brotli: brotliCompressSync(bytes, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length,
+  };
+}
+
 const weights = new Map();
 
 /** The file's sizes, compressed once per run: the entry and shared chunks lie on every adapter's path. */
 export function weigh(file) {
   if (weights.has(file)) return weights.get(file);
-  const bytes = readFileSync(file);
-  const weight = {
-    file: file.slice(cdn.length),
-    chunk: basename(file, '.js'),
-    raw: bytes.length,
-    gzip: gzipSync(bytes, {level: 9}).length,
-    brotli: brotliCompressSync(bytes, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length,
-  };
+  const weight = {file: file.slice(cdn.length), chunk: basename(file, '.js'), ...compressedSizes(readFileSync(file))};
   weights.set(file, weight);
   return weight;
 }

@@ -17,26 +17,25 @@
 // loads and the layer lacks, which would make its entry out of date.
 // Prints figures only; `--out=<dir>` also writes each layer's bundle to <dir>/<layer>/,
 // `--check` shows each minimal thread in Chromium (scripts/size-floor-check.mjs).
-import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {cpSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 import {rollup} from 'rollup';
-import {assertBuilt, criticalPath, kib} from './script-weight.mjs';
+import {assertBuilt, compressedSizes, criticalPathSources, kib, sum} from './script-weight.mjs';
 import {moduleWeights} from './source-weight.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Issue 16's target for the rest thread's critical path. */
-export const TARGET_GZIP = 20 * 1024;
+const TARGET_GZIP = 20 * 1024;
 
 /**
  * `after`: the layer this one adds to. `element`: the tag a minimal thread defines.
  * `covers`: the modules of the real page the layer stands for (those it lacks are noted). `claims`: modules that must bring bytes (a name as
  * source-weight.mjs gives it); `forbids`: patterns no module of the layer may match.
  */
-export const LAYERS = [
+const LAYERS = [
   {
     key: '0',
     entry: '0-lit-core.js',
@@ -111,13 +110,10 @@ export const LAYERS = [
 /** The synthetic entries' own files, named as source-weight.mjs names them. */
 const isSynthetic = (name) => !name.includes('/') && (name.endsWith('.js') || name === '(unmapped)');
 
+/** The files' sizes together, each file compressed on its own (as a page downloads them). */
 function sizes(codes) {
-  const of = (compress) => codes.reduce((total, code) => total + compress(Buffer.from(code)).length, 0);
-  return {
-    raw: of((bytes) => bytes),
-    gzip: of((bytes) => gzipSync(bytes, {level: 9})),
-    brotli: of((bytes) => brotliCompressSync(bytes, {params: {[constants.BROTLI_PARAM_QUALITY]: 11}})),
-  };
+  const each = codes.map((code) => compressedSizes(Buffer.from(code)));
+  return {raw: sum(each, 'raw'), gzip: sum(each, 'gzip'), brotli: sum(each, 'brotli')};
 }
 
 /**
@@ -170,7 +166,7 @@ export async function measureFloor({out} = {}) {
   assertBuilt();
   // rollup.config.mjs names its inputs relative to the working directory.
   process.chdir(root);
-  const realFiles = criticalPath('rest').map((file) => ({code: readFileSync(file, 'utf8'), map: readFileSync(`${file}.map`, 'utf8')}));
+  const realFiles = criticalPathSources('rest');
   const real = {key: '6', label: 'the real entry + rest chunks', ...sizes(realFiles.map((file) => file.code)), modules: moduleWeights(realFiles), lazy: []};
   const onRealPath = new Set(real.modules.map((row) => row.name));
 
