@@ -25,7 +25,7 @@ import {chromium} from 'playwright-core';
 import {markup, thread} from './bench-data.mjs';
 import {exitUnlessBuilt, heapAfterGc, root, sendBody, serveDist} from './bench-server.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
-import {topSelfTime} from './bench-profile.mjs';
+import {startCpuProfile, topSelfTime} from './bench-profile.mjs';
 
 exitUnlessBuilt();
 const args = process.argv.slice(2);
@@ -169,17 +169,12 @@ async function run(browser, variant, n, profile = false) {
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`${variant} N=${n}: ${error.message}`));
     await page.addInitScript(watch, n);
-    const cdp = profile ? await context.newCDPSession(page) : undefined;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', {interval: 200});
-      await cdp.send('Profiler.start');
-    }
+    const stopProfile = profile ? await startCpuProfile(await context.newCDPSession(page), 200) : undefined;
     await page.goto(`${origin}/${encodeURIComponent(variant)}.html?n=${n}`, {waitUntil: 'commit'});
     const finished = await page
       .waitForFunction(() => window.__bench?.full !== null, null, {timeout: timeoutMs, polling: 250})
       .then(() => true, () => false);
-    if (cdp) return (await cdp.send('Profiler.stop')).profile;
+    if (stopProfile) return stopProfile();
     const state = await page.evaluate(() => window.__bench);
     return {...state, full: finished ? state.full : null, heap: await heapAfterGc(page)};
   } finally {

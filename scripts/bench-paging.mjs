@@ -16,7 +16,7 @@ import {cpus} from 'node:os';
 import {chromium} from 'playwright-core';
 import {heapDifference, heapGroups, printHeapDifference, takeHeapSnapshot} from './bench-heap.mjs';
 import {exitUnlessBuilt, heapAfterGc, root, serveDist} from './bench-server.mjs';
-import {originalOf, topSelfTime} from './bench-profile.mjs';
+import {originalOf, startCpuProfile, topSelfTime} from './bench-profile.mjs';
 import {chromiumArgs, findChromium} from './chromium.mjs';
 
 exitUnlessBuilt();
@@ -224,21 +224,21 @@ try {
     await tab.goto(`http://127.0.0.1:${PORT}/bench.html`);
     const session = await tab.context().newCDPSession(tab);
     await session.send('Performance.enable');
-    if (PROFILE_PAGE === 1) await session.send('Profiler.enable').then(() => session.send('Profiler.start'));
+    const stopFirstProfile = PROFILE_PAGE === 1 ? await startCpuProfile(session) : undefined;
     const firstStart = Date.now();
     await tab.evaluate(shown, expected[0]);
     const firstLongest = await tab.evaluate(() => window.__bench.longest);
     if (ONE_CONVERSATION) console.log(`  all ${count} comments of one conversation shown after ${Date.now() - firstStart} ms`);
-    if (PROFILE_PAGE === 1) printProfile((await session.send('Profiler.stop')).profile, 1);
+    if (stopFirstProfile) printProfile(await stopFirstProfile(), 1);
     const began = Date.now();
     const pages = [];
     for (let index = 1; index < expected.length && Date.now() - began < TIME_CAP_MS; index++) {
       const profiled = index + 1 === PROFILE_PAGE;
-      if (profiled) await session.send('Profiler.enable').then(() => session.send('Profiler.start'));
+      const stopProfile = profiled ? await startCpuProfile(session) : undefined;
       const before = await metrics(session);
       const page = await tab.evaluate(loadMore, expected[index]);
       const after = await metrics(session);
-      if (profiled) printProfile((await session.send('Profiler.stop')).profile, index + 1);
+      if (stopProfile) printProfile(await stopProfile(), index + 1);
       pages.push({page: index + 1, ...page, script: after.script - before.script, style: after.style - before.style, layout: after.layout - before.layout});
     }
     await session.detach();

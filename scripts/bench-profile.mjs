@@ -17,7 +17,18 @@ function mapFor(root, url) {
   return maps.get(path);
 }
 
-/** The `count` functions with the most self time: {ms, share, name, where}. */
+/**
+ * Starts V8's sampling profiler on a CDP session (one sample every `intervalUs`
+ * microseconds); the returned function stops it and gives the profile.
+ */
+export async function startCpuProfile(cdp, intervalUs) {
+  await cdp.send('Profiler.enable');
+  if (intervalUs !== undefined) await cdp.send('Profiler.setSamplingInterval', {interval: intervalUs});
+  await cdp.send('Profiler.start');
+  return async () => (await cdp.send('Profiler.stop')).profile;
+}
+
+/** The `count` functions with the most self time (all of them with `Infinity`): {ms, share, name, where}. */
 export function topSelfTime(profile, root, count) {
   const total = profile.endTime - profile.startTime;
   const samples = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0) || 1;
