@@ -114,25 +114,27 @@ export async function loadReplyBatches(
   );
   for (const root of roots) batches.set(root, {rows: [], more: null, replyCounts: new Map()});
   for (const row of rows) batches.get(row.root_id)!.rows.push(row);
-  // Whose replies were not all sent: the last reply sent and the comments above it (on a
-  // first batch the top-level one too); every other comment's replies precede it in reading order.
-  const open: string[] = [];
-  const cut: string[] = [];
+  // Whose replies were not all sent, per cut conversation: the last reply sent and the
+  // comments above it (on a first batch the top-level one too); every other comment's
+  // replies precede it in reading order.
+  const open = new Map<string, string[]>();
   for (const [root, batch] of batches) {
-    if (batch.rows.length > limit) batch.rows.length = limit;
-    else continue;
-    cut.push(root);
+    if (batch.rows.length <= limit) continue;
+    batch.rows.length = limit;
     const lastPath = new Set(batch.rows.at(-1)!.path.map(String));
-    for (const row of batch.rows) if (lastPath.has(String(row.seq))) open.push(row.id);
-    if (!request.after) open.push(root);
+    const ids = batch.rows.filter((row) => lastPath.has(String(row.seq))).map((row) => row.id);
+    if (!request.after) ids.push(root);
+    open.set(root, ids);
   }
+  const openIds = [...open.values()].flat();
   const counts = request.after
-    ? await countDirectReplies(db, request.after.root, open, viewer)
-    : await countCutConversations(db, cut, open, viewer);
+    ? await countDirectReplies(db, request.after.root, openIds, viewer)
+    : await countCutConversations(db, [...open.keys()], openIds, viewer);
   for (const [root, batch] of batches) {
     for (const row of batch.rows) batch.replyCounts.set(row.parent_id!, (batch.replyCounts.get(row.parent_id!) ?? 0) + 1);
-    if (!cut.includes(root)) continue;
-    for (const id of [root, ...batch.rows.map((row) => row.id)]) {
+    const ids = open.get(root);
+    if (!ids) continue;
+    for (const id of ids) {
       const direct = counts.direct.get(id);
       if (direct !== undefined) batch.replyCounts.set(id, direct);
     }
