@@ -605,11 +605,14 @@ export class CommentThreadElement extends AdapterElement {
     }
   }
 
-  // One listener for every Reply button, rather than one per comment.
+  // One listener for every Reply button and "Collapse thread" toggle, rather than one per comment.
   readonly #onClick = (event: Event): void => {
-    const button = (event.target as Element).closest<HTMLElement>('[data-reply]');
+    const button = (event.target as Element).closest<HTMLElement>('[data-reply], [data-collapse]');
     // Clicks inside the slotted form bubble through here too; only our own buttons count.
-    if (button && button.getRootNode() === this.renderRoot) this.reply(button.dataset['reply']!);
+    if (!button || button.getRootNode() !== this.renderRoot) return;
+    const {reply, collapse} = button.dataset;
+    if (reply !== undefined) this.reply(reply);
+    else this.#longThread.toggleCollapsed(collapse!);
   };
 
   /**

@@ -39,8 +39,8 @@ const NARROW_INDENT_LEVELS = 3;
 export interface CommentViewContext {
   /**
    * The element whose listeners the controllers' templates bind (Lit's `host` option); its
-   * connection starts and stops the comments' relative times and the listener for their
-   * toggles.
+   * connection starts and stops the comments' relative times. Its clicks on a "Collapse
+   * thread" toggle (`data-collapse`) are its own to handle.
    */
   readonly host: ReactiveElement;
   readonly dateStyle: DateStyle;
@@ -66,7 +66,7 @@ export interface CommentViewContext {
   readonly moderation: Pick<ModerationController, 'showsPending' | 'renderNote' | 'renderActions'>;
   readonly reactions: Pick<ReactionController, 'renderButtons' | 'renderMessage'>;
   readonly newComments: Pick<NewCommentsController, 'isNew'>;
-  readonly longThread: Pick<LongThreadController, 'isCollapsed' | 'isClamped' | 'renderShowMore' | 'collapseLabel' | 'toggleCollapsed'>;
+  readonly longThread: Pick<LongThreadController, 'isCollapsed' | 'isClamped' | 'renderShowMore' | 'collapseLabel'>;
   readonly markdown: Pick<MarkdownController, 'render'>;
 }
 
@@ -89,15 +89,6 @@ export class CommentView {
     const {host} = context;
     this.labels = new LiveLabelGroup(host);
     this.renderOptions = {host};
-    // One listener for the "Collapse thread" toggles of every conversation, not one each.
-    const onClick = (event: Event): void => {
-      const toggle = (event.target as Element).closest?.<HTMLElement>('[data-collapse]');
-      if (toggle && toggle.getRootNode() === host.renderRoot) context.longThread.toggleCollapsed(toggle.dataset['collapse']!);
-    };
-    host.addController({
-      hostConnected: () => host.renderRoot.addEventListener('click', onClick),
-      hostDisconnected: () => host.renderRoot.removeEventListener('click', onClick),
-    });
   }
 
   /** `version` is that of the conversation `node` belongs to; `parent` the comment it is listed under. */
